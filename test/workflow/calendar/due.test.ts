@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../fixtures/bank-holidays.json', import.meta.url));
+
+type Outcome = { code: number; stdout: string; stderr: string };
+
+async function due(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/due.ts', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('npm run due', { timeout: 30_000 }, () => {
+  it('prints the due instant and its words for the Platinum Jubilee example', async () => {
+    const outcome = await due('--from', '2022-06-01T16:00:00+01:00', '--working-days', '1');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toBe('due: 2022-06-06T16:00:00+01:00\nin words: 16:00 on Monday 6 June 2022\n');
+  });
+
+  it('honours --nation, --hours and --holidays together', async () => {
+    const outcome = await due(
+      '--from', '2026-07-10T15:00', '--working-days', '1',
+      '--nation', 'england-and-wales', '--hours', '08:30-16:00', '--holidays', FIXTURE,
+    );
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toBe('due: 2026-07-14T15:00:00+01:00\nin words: 15:00 on Tuesday 14 July 2026\n');
+  });
+
+  it('exits 2 naming each problem and showing the usage on bad input', async () => {
+    const outcome = await due('--from', 'yesterday', '--working-days=-1', '--nation', 'wales');
+    expect(outcome.code).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toContain('--from "yesterday" is not an ISO 8601 date-time');
+    expect(outcome.stderr).toContain('--working-days must be a number >= 0');
+    expect(outcome.stderr).toContain('--nation must be one of england-and-wales, scotland, northern-ireland');
+    expect(outcome.stderr).toContain('usage: npm run due -- --from <ISO instant> --working-days <n>');
+  });
+});

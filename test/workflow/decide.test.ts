@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
+import { createDecider, type Decision } from '../../workflow/decide.js';
+import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
+import type { CaseEvent } from '../../workflow/events.js';
+import { pendingDeadlines } from '../../workflow/deadlines.js';
+import { fold, type CaseState } from '../../workflow/state.js';
+import type { Person } from '../../workflow/partnership.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
+
+/**
+ * The procedure of DOMAIN.md steps 1-5, as sentences over fixed instants. Each scenario runs
+ * commands through decide() and folds the events, exactly as the service does.
+ */
+
+const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: { start: '09:00', end: '17:00' } });
+const decide = createDecider(sampleConfig, calendar);
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+const at = (iso: string) => new Date(iso);
+
+/** Runs commands in order; returns every decision and the final state. */
+function run(steps: [CaseCommand, string][], start: CaseEvent[] = []) {
+  let events = [...start];
+  const decisions: Decision[] = [];
+  for (const [command, when] of steps) {
+    const decision = decide(fold(events), command, at(when));
+    decisions.push(decision);
+    if (decision.ok) events = [...events, ...decision.events];
+  }
+  return { decisions, events, state: fold(events) as CaseState, last: decisions.at(-1)! };
+}
+
+const referral = (overrides: Partial<Extract<CaseCommand, { type: 'LogReferral' }>['referral']> = {}, by: Person = PEOPLE.business): CaseCommand => ({
+  type: 'LogReferral',
+  actor: as(by),
+  referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-04-30T08:00:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL, ...overrides },
+});
+const view = (by: Person, v: 'notify' | 'doNotNotify' = 'notify', rationale = 'Serious harm with neglect suspected; criteria met.'): CaseCommand => ({ type: 'GiveInitialView', actor: as(by), view: v, rationale });
+const agree = (by: Person, comment?: string): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(by), reply: 'agree', ...(comment ? { rationale: comment } : {}) });
+const disagree = (by: Person, rationale = 'We do not suspect abuse or neglect on what we know.'): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(by), reply: 'disagree', rationale });
+const tick: CaseCommand = { type: 'Tick' };
+const types = (d: Decision) => (d.ok ? d.events.map((e) => e.type) : [`refused: ${d.refusal}`]);
+
+// Friday 1 May 2026 16:30 BST; Monday 4 May is the Early May bank holiday.
+const FRI_1630 = '2026-05-01T15:30:00.000Z';
+const TUE_1630 = '2026-05-05T15:30:00.000Z';
+
+describe('logging a referral', () => {
+  it.each([
+    ['Friday 16:30 before a bank holiday Monday: the initial view is due Tuesday 16:30', FRI_1630, TUE_1630],
+    ['Saturday: received at the start of Monday, due at its close', '2026-05-09T10:00:00.000Z', '2026-05-11T16:00:00.000Z'],
+    ['09:00 on a working day: due at 17:00 the same day', '2026-05-06T08:00:00.000Z', '2026-05-06T16:00:00.000Z'],
+    ['Friday 16:00 GMT before the spring clock change: due Monday 16:00 BST', '2026-03-27T16:00:00.000Z', '2026-03-30T15:00:00.000Z'],
+  ])('%s', (_sentence, loggedAt, due) => {
+    const { last, state } = run([[referral({ awareAt: '2026-03-01T09:00:00.000Z' }), loggedAt]]);
+    expect(types(last)).toEqual(['ReferralLogged']);
+    expect(state.initialViewDueAt).toBe(due);
+  });
+
+  it('asks the review group chair and the children\'s services director for the initial view at once, 1:1', () => {
+    const { last } = run([[referral(), FRI_1630]]);
+    expect(last.ok && last.effects).toEqual([
+      { type: 'send', key: `initialViewRequest:${PEOPLE.chair.aadObjectId}`, to: { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId }, card: { kind: 'initialViewRequest' }, tracked: true },
+      { type: 'send', key: `initialViewRequest:${PEOPLE.director.aadObjectId}`, to: { kind: 'person', aadObjectId: PEOPLE.director.aadObjectId }, card: { kind: 'initialViewRequest' }, tracked: true },
+    ]);
+  });
+
+  it('sets the Panel notification due 5 working days from when the partnership became aware (bank holiday skipped)', () => {
+    // Aware Thursday 30 April 09:00 BST, so that day counts whole; Monday 4 May is a bank holiday:
+    // Thu, Fri, Tue, Wed, Thu -> due at the close of Thursday 7 May (17:00 BST).
+    const { state } = run([[referral(), FRI_1630]]);
+    expect(state.panelNotificationDueAt).toBe('2026-05-07T16:00:00.000Z');
+  });
+
+  it.each([
+    ['someone outside the business unit', referral({}, PEOPLE.police), "Only members of the partnership's business unit can log a referral."],
+    ['a name instead of a case reference', referral({ caseRef: 'Jayden Smith' }), '"Jayden Smith" is not a case reference'],
+    ['an agency that is not configured', referral({ referringAgency: 'Someone' }), 'is not one of the partnership\'s referring agencies'],
+    ['awareness in the future', referral({ awareAt: '2026-05-02T08:00:00.000Z' }), 'cannot be in the future'],
+    ['a document outside the document store', referral({ documentUrl: 'https://evil.example.com/x' }), "into the partnership's document store"],
+    ['a plain http link', referral({ documentUrl: 'http://documents.example.org/x' }), 'starting https://'],
+  ])('refuses %s, with a reason and no events', (_s, command, message) => {
+    const { last } = run([[command, FRI_1630]]);
+    expect(last.ok).toBe(false);
+    expect(!last.ok && last.refusal).toContain(message);
+  });
+
+  it('refuses a second referral with the same reference', () => {
+    const { last } = run([[referral(), FRI_1630], [referral(), TUE_1630]]);
+    expect(!last.ok && last.refusal).toContain(`Case ${CASE_REF} already exists`);
+  });
+});
+
+describe('the initial view', () => {
+  const logged = () => run([[referral(), '2026-05-05T09:00:00.000Z']]).events; // Tuesday 10:00 BST
+
+  it('starts the partners\' 1 working-day window when it is given, and posts one card in the decision channel', () => {
+    const { last, state } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z']], logged());
+    expect(types(last)).toEqual(['InitialViewGiven']);
+    expect(state.initialView?.repliesDueAt).toBe('2026-05-06T14:00:00.000Z');
+    expect(state.stage).toBe('awaitingPartnerReplies');
+    expect(last.ok && last.effects).toContainEqual({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+  });
+
+  it('records the agreement of the partner whose representative wrote it, as author', () => {
+    const { last, state } = run([[view(PEOPLE.director), '2026-05-05T14:00:00.000Z']], logged());
+    expect(types(last)).toEqual(['InitialViewGiven', 'PartnerReplied']);
+    expect(state.positions.localAuthority).toMatchObject({ status: 'agreed', asAuthorOfView: true });
+  });
+
+  it.each([
+    ['a partner representative who is neither chair nor director', view(PEOPLE.police), "Only the review group chair or the children's services director"],
+    ['an empty rationale', view(PEOPLE.chair, 'notify', '   '), 'Please give a rationale'],
+    ['a rationale over 2,000 characters', view(PEOPLE.chair, 'notify', 'x'.repeat(2001)), 'please keep it to 2000'],
+    ['a rationale with a date of birth', view(PEOPLE.chair, 'notify', 'Child DOB 03/04/2019 was harmed'), 'a date of birth'],
+    ['a rationale with a titled name', view(PEOPLE.chair, 'notify', 'Concerns raised by Mrs Hughes about neglect'), 'a name'],
+    ['a rationale with a postcode', view(PEOPLE.chair, 'notify', 'Incident at PO30 1UD'), 'a postcode'],
+  ])('refuses %s', (_s, command, message) => {
+    const { last } = run([[command, '2026-05-05T14:00:00.000Z']], logged());
+    expect(!last.ok && last.refusal).toContain(message);
+  });
+
+  it('refuses a second initial view and names who gave the first', () => {
+    const { last } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [view(PEOPLE.director, 'doNotNotify'), '2026-05-05T14:05:00.000Z']], logged());
+    expect(!last.ok && last.refusal).toContain('already given by Casey Chair');
+  });
+});
+
+describe('partners\' replies and deemed agreement', () => {
+  // View given Tuesday 5 May 15:00 BST by the chair; replies due Wednesday 6 May 15:00 BST.
+  const viewGiven = () => run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z']]).events;
+  const DUE = '2026-05-06T14:00:00.000Z';
+
+  it('the issue\'s scenario: one agrees, one disagrees then agrees, the third is silent; at the deadline the third is deemed and the decision recorded', () => {
+    const { decisions, state } = run(
+      [
+        [agree(PEOPLE.police, 'Agree.'), '2026-05-05T15:00:00.000Z'],
+        [disagree(PEOPLE.health), '2026-05-05T15:10:00.000Z'],
+        [agree(PEOPLE.healthDeputy), '2026-05-06T08:00:00.000Z'],
+        [tick, '2026-05-06T13:59:59.000Z'],
+        [tick, DUE],
+        [tick, '2026-05-06T14:01:00.000Z'],
+      ],
+      viewGiven(),
+    );
+    expect(decisions.map(types)).toEqual([['PartnerReplied'], ['PartnerReplied'], ['PartnerReplied'], ['ReminderSent'], ['AgreementDeemed', 'DecisionReached'], []]);
+    expect(state.positions.localAuthority).toEqual({ status: 'deemed', at: DUE, windowClosedAt: DUE });
+    expect(state.decision?.decision).toBe('notify');
+    expect(state.stage).toBe('awaitingPanelNotification');
+  });
+
+  it('reminds only the partners who have not replied (representative and deputies), once, at half time', () => {
+    const { last } = run([[agree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, '2026-05-06T09:00:00.000Z']], viewGiven());
+    // Half of 8 working hours from Tuesday 15:00: 2 h Tuesday + 2 h Wednesday = Wednesday 11:00 BST; 10:00 is too early.
+    expect(types(last)).toEqual([]);
+    const { last: later, decisions } = run([[agree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, '2026-05-06T10:00:00.000Z'], [tick, '2026-05-06T10:30:00.000Z']], viewGiven());
+    expect(types(decisions[1]!)).toEqual(['ReminderSent']);
+    const reminder = decisions[1]!.ok ? decisions[1]!.events[0] : undefined;
+    expect(reminder).toMatchObject({ about: 'partnerReply', to: [PEOPLE.director.aadObjectId, PEOPLE.laDeputy.aadObjectId, PEOPLE.health.aadObjectId, PEOPLE.healthDeputy.aadObjectId] });
+    expect(types(later)).toEqual([]);
+  });
+
+  it('opens a dispute at once when all three have replied and one disagrees, with a 1 working-day meeting deadline', () => {
+    const { last, state } = run([[agree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [agree(PEOPLE.director), '2026-05-05T15:05:00.000Z'], [disagree(PEOPLE.health), '2026-05-05T15:30:00.000Z']], viewGiven());
+    expect(types(last)).toEqual(['PartnerReplied', 'DisputeOpened']);
+    expect(state.stage).toBe('dispute');
+    expect(state.dispute).toMatchObject({ disagreeing: ['health'], meetingDueAt: '2026-05-06T15:30:00.000Z' });
+    expect(last.ok && last.effects).toContainEqual(expect.objectContaining({ to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'disputeOpened' } }));
+  });
+
+  it('opens a dispute when the window closes with a disagreement standing, deeming the silent partners', () => {
+    const { last, state } = run([[disagree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, DUE]], viewGiven());
+    expect(types(last)).toEqual(['AgreementDeemed', 'AgreementDeemed', 'DisputeOpened']);
+    expect(state.dispute?.disagreeing).toEqual(['police']);
+  });
+
+  it('records the decision at once when all three agree before the deadline', () => {
+    const { last } = run([[agree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [agree(PEOPLE.health), '2026-05-05T15:01:00.000Z'], [agree(PEOPLE.laDeputy), '2026-05-05T15:02:00.000Z']], viewGiven());
+    expect(types(last)).toEqual(['PartnerReplied', 'DecisionReached']);
+  });
+
+  it('closes a dispute with a decision if the partners come to agree', () => {
+    const { last, state } = run([[disagree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, DUE], [agree(PEOPLE.police), '2026-05-06T15:00:00.000Z']], viewGiven());
+    expect(types(last)).toEqual(['PartnerReplied', 'DecisionReached']);
+    expect(state.stage).toBe('awaitingPanelNotification');
+  });
+
+  it('sends the decision to the monitoring channel, the scrutineer and the strategic partnership manager, and asks the local authority to notify the Panel', () => {
+    const { last } = run([[tick, DUE]], viewGiven());
+    const effects = last.ok ? last.effects : [];
+    const sends = effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : []));
+    expect(sends).toEqual([
+      'decisionRecorded -> monitoring',
+      `decisionRecorded -> ${PEOPLE.scrutineer.aadObjectId}`,
+      `decisionRecorded -> ${PEOPLE.manager.aadObjectId}`,
+      `panelNotificationRequest -> ${PEOPLE.director.aadObjectId}`,
+      `panelNotificationRequest -> ${PEOPLE.laDeputy.aadObjectId}`,
+    ]);
+  });
+
+  it('asks the review group chair for the next step after a "do not notify" decision', () => {
+    const events = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [tick, DUE]]);
+    expect(events.state.stage).toBe('awaitingNextStep');
+    expect(events.last.ok && events.last.effects).toContainEqual(expect.objectContaining({ card: { kind: 'nextStepRequest' }, to: { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId } }));
+  });
+
+  it.each([
+    ['someone on no partner\'s roster', agree(PEOPLE.business), '2026-05-05T15:00:00.000Z', 'you are not on the partnership\'s roster for any partner'],
+    ['an unknown person', agree({ aadObjectId: 'stranger', displayName: 'Stranger', email: 's@x.org' }), '2026-05-05T15:00:00.000Z', 'not on the partnership\'s roster'],
+    ['a disagreement with no rationale', disagree(PEOPLE.police, ''), '2026-05-05T15:00:00.000Z', 'Please give a rationale'],
+    ['a reply after the window closed', agree(PEOPLE.police), DUE, 'closed at 15:00 on Wednesday 6 May'],
+  ])('refuses %s, with a reason and no events', (_s, command, when, message) => {
+    const { last } = run([[command, when]], viewGiven());
+    expect(last.ok).toBe(false);
+    expect(!last.ok && last.refusal).toContain(message);
+  });
+
+  it('refuses a reply once the decision is recorded', () => {
+    const { last } = run([[tick, DUE], [disagree(PEOPLE.police), '2026-05-06T15:00:00.000Z']], viewGiven());
+    expect(!last.ok && last.refusal).toContain('replies are closed');
+  });
+
+  it('lets a partner change a reply until the window closes, and ignores a duplicate of the same reply', () => {
+    const { decisions, state } = run([[disagree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [disagree(PEOPLE.police), '2026-05-05T15:00:01.000Z'], [agree(PEOPLE.policeDeputy, 'Changed after discussion.'), '2026-05-05T16:00:00.000Z']], viewGiven());
+    expect(decisions.map(types)).toEqual([['PartnerReplied'], [], ['PartnerReplied']]);
+    expect(state.positions.police).toMatchObject({ status: 'agreed', comment: 'Changed after discussion.', by: { displayName: 'Quinn Police', role: 'Police deputy' } });
+  });
+
+  it('a second sweep of the same deadline changes nothing', () => {
+    const { decisions } = run([[tick, DUE], [tick, DUE]], viewGiven());
+    expect(decisions.map(types)).toEqual([['AgreementDeemed', 'AgreementDeemed', 'AgreementDeemed', 'DecisionReached'], []]);
+  });
+});
+
+describe('deadlines that prompt people', () => {
+  it('reminds the chair and director at half time, raises an overdue alert at the deadline, once each; the view is never deemed', () => {
+    // Logged Tuesday 5 May 10:00 BST; due Wednesday 10:00; half time Tuesday 14:00.
+    const { decisions, state } = run([
+      [referral(), '2026-05-05T09:00:00.000Z'],
+      [tick, '2026-05-05T12:59:00.000Z'],
+      [tick, '2026-05-05T13:00:00.000Z'],
+      [tick, '2026-05-06T09:00:00.000Z'],
+      [tick, '2026-05-07T09:00:00.000Z'],
+    ]);
+    expect(decisions.map(types)).toEqual([['ReferralLogged'], [], ['ReminderSent'], ['OverdueRaised'], []]);
+    expect(state.stage).toBe('awaitingInitialView');
+  });
+
+  it('tracks the Panel notification: reminder, overdue alert, confirmation by the local authority deputy only', () => {
+    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
+    // Decided Wednesday 6 May 15:00 BST; notification due Thursday 7 May 17:00 BST: 10 working hours,
+    // so the reminder is due at half time, Thursday 12:00 BST.
+    const { decisions, state } = run(
+      [
+        [tick, '2026-05-07T10:59:00.000Z'],
+        [tick, '2026-05-07T11:00:00.000Z'],
+        [tick, '2026-05-07T16:00:00.000Z'],
+        [{ type: 'ConfirmPanelNotification', actor: as(PEOPLE.police), sentAt: '2026-05-07T16:10:00.000Z', panelReference: 'P-1' }, '2026-05-07T16:30:00.000Z'],
+        [{ type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-05-07T16:10:00.000Z', panelReference: 'P-1' }, '2026-05-07T16:30:00.000Z'],
+      ],
+      start,
+    );
+    expect(decisions.map(types)).toEqual([
+      [],
+      ['ReminderSent'],
+      ['OverdueRaised'],
+      ["refused: Only the local authority's representative or a deputy can confirm the Panel notification."],
+      ['PanelNotificationConfirmed'],
+    ]);
+    expect(state.stage).toBe('panelNotified');
+  });
+
+  it('lets only the review group chair choose the next step, with a rationale', () => {
+    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
+    const { decisions, state } = run(
+      [
+        [{ type: 'ChooseNextStep', actor: as(PEOPLE.director), step: 'noFurtherAction', rationale: 'No learning.' }, '2026-05-07T09:00:00.000Z'],
+        [{ type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'noFurtherAction', rationale: '' }, '2026-05-07T09:00:00.000Z'],
+        [{ type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'reviewGroupWithScoping', rationale: 'Learning for agencies.' }, '2026-05-07T09:00:00.000Z'],
+      ],
+      start,
+    );
+    expect(decisions.map(types)).toEqual([['refused: Only the review group chair can choose the next step.'], ['refused: Please give a rationale.'], ['NextStepChosen']]);
+    expect(state.stage).toBe('closed');
+  });
+});
+
+describe('the schedule the sweep relies on', () => {
+  it('lists the half-time reminder and the deadline while replies are awaited, nothing once decided', () => {
+    const { state } = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z']]);
+    expect(pendingDeadlines(state, calendar).map((d) => d.toISOString())).toEqual(['2026-05-06T10:00:00.000Z', '2026-05-06T14:00:00.000Z']);
+    const closed = run([[tick, '2026-05-06T14:00:00.000Z']], run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z']]).events);
+    expect(pendingDeadlines(closed.state, calendar)).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+import type { CaseState } from './state.js';
+import type { WorkingCalendar } from './calendar/workingCalendar.js';
+
+/**
+ * The instants at which the sweep must look at a case again, derived from its state. The store
+ * writes these to the schedule index before committing the events that create them, so a crash
+ * can leave a stale entry (harmless: the sweep re-decides) but never a missing one.
+ */
+export function pendingDeadlines(state: CaseState, calendar: WorkingCalendar): Date[] {
+  const at = (iso: string) => new Date(iso);
+  const half = (from: string, to: string) => calendar.halfway(at(from), at(to));
+  switch (state.stage) {
+    case 'awaitingInitialView':
+      return [
+        ...(state.remindersSent.includes('initialView') ? [] : [half(state.loggedAt, state.initialViewDueAt)]),
+        ...(state.overdueRaised.includes('initialView') ? [] : [at(state.initialViewDueAt)]),
+      ];
+    case 'awaitingPartnerReplies':
+      if (!state.initialView) return [];
+      return [
+        ...(state.remindersSent.includes('partnerReply') ? [] : [half(state.initialView.at, state.initialView.repliesDueAt)]),
+        at(state.initialView.repliesDueAt),
+      ];
+    case 'awaitingPanelNotification':
+      if (!state.decision) return [];
+      return [
+        ...(state.remindersSent.includes('panelNotification') ? [] : [half(state.decision.at, state.panelNotificationDueAt)]),
+        ...(state.overdueRaised.includes('panelNotification') ? [] : [at(state.panelNotificationDueAt)]),
+      ];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,308 @@
+import type { CaseCommand, CommandActor } from './commands.js';
+import type { Effect, Recipient } from './effects.js';
+import type { Actor, CaseEvent, View } from './events.js';
+import { checkFreeText } from './freeText.js';
+import type { Partner, PartnershipConfig, Role } from './partnership.js';
+import { PARTNERS, partnerPeople, partnersRepresentedBy, rolesOf, PARTNER_NAMES } from './partnership.js';
+import type { CaseState } from './state.js';
+import { evolve } from './state.js';
+import type { WorkingCalendar } from './calendar/workingCalendar.js';
+import { deadlineInWords } from './calendar/words.js';
+
+/**
+ * The procedure (DOMAIN.md steps 1-5): given a case's state, a command and the time, what happens.
+ * Pure: it performs nothing, and a command that does not apply is refused with a reason the user
+ * can read and no events, so a late click or a second sweep of the same deadline changes nothing.
+ */
+
+export type Decision =
+  | { ok: true; events: CaseEvent[]; effects: Effect[]; message?: string }
+  | { ok: false; refusal: string };
+
+export type Decide = (state: CaseState | undefined, command: CaseCommand, now: Date) => Decision;
+
+const refuse = (refusal: string): Decision => ({ ok: false, refusal });
+const nothing = (message?: string): Decision => ({ ok: true, events: [], effects: [], ...(message ? { message } : {}) });
+
+export const VIEW_WORDS: Record<View, string> = { notify: 'notify the Panel', doNotNotify: 'do not notify the Panel' };
+
+const ROLE_WORDS: Record<Role['kind'], string> = {
+  businessUnit: 'business unit',
+  reviewGroupChair: 'review group chair',
+  childrensServicesDirector: "children's services director",
+  partnershipChair: 'partnership chair',
+  independentScrutineer: 'independent scrutineer',
+  strategicPartnershipManager: 'strategic partnership manager',
+  partnerRepresentative: 'representative',
+  partnerDeputy: 'deputy',
+};
+
+function roleWords(role: Role): string {
+  return role.kind === 'partnerRepresentative' || role.kind === 'partnerDeputy'
+    ? `${PARTNER_NAMES[role.partner]} ${ROLE_WORDS[role.kind]}`
+    : ROLE_WORDS[role.kind];
+}
+
+export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {
+  const caseRefPattern = new RegExp(config.caseReferencePattern);
+  const iso = (d: Date) => d.toISOString();
+  const words = (at: string, now: Date) => deadlineInWords(new Date(at), now);
+  const person = (aadObjectId: string): Recipient => ({ kind: 'person', aadObjectId });
+  const unique = (ids: string[]) => [...new Set(ids)];
+
+  function actorAs(actor: CommandActor, role: Role): Actor {
+    return { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: roleWords(role) };
+  }
+
+  /** Appends events to a running state so later rules see what earlier ones decided. */
+  function recorder(start: CaseState | undefined) {
+    let state = start;
+    const events: CaseEvent[] = [];
+    const effects: Effect[] = [];
+    return {
+      get state() {
+        return state;
+      },
+      record(event: CaseEvent) {
+        state = evolve(state, event);
+        events.push(event);
+      },
+      effect(effect: Effect) {
+        effects.push(effect);
+      },
+      done(message?: string): Decision {
+        return { ok: true, events, effects, ...(message ? { message } : {}) };
+      },
+    };
+  }
+  type Recorder = ReturnType<typeof recorder>;
+
+  /** After any change of position: all agree -> decision; all replied or window closed with a disagreement -> dispute. */
+  function settle(r: Recorder, now: Date, windowClosed: boolean) {
+    const s = r.state;
+    if (!s?.initialView || (s.stage !== 'awaitingPartnerReplies' && s.stage !== 'dispute')) return;
+    const positions = PARTNERS.map((p) => s.positions[p]);
+    if (positions.every((p) => p.status === 'agreed' || p.status === 'deemed')) {
+      const decision = s.initialView.view;
+      r.record({ type: 'DecisionReached', at: iso(now), decision, basis: 'partnersAgreed' });
+      announceDecision(r, decision);
+      return;
+    }
+    const disagreeing = PARTNERS.filter((p) => s.positions[p].status === 'disagreed');
+    const allReplied = positions.every((p) => p.status !== 'awaiting');
+    if (s.stage === 'awaitingPartnerReplies' && disagreeing.length > 0 && (allReplied || windowClosed)) {
+      r.record({ type: 'DisputeOpened', at: iso(now), disagreeing, meetingDueAt: iso(calendar.addWorkingDays(now, 1)) });
+      r.effect({ type: 'send', key: `disputeOpened:${r.state?.version}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'disputeOpened' }, tracked: false });
+    }
+  }
+
+  function announceDecision(r: Recorder, decision: View) {
+    const v = r.state?.version;
+    r.effect({ type: 'send', key: `decisionRecorded:monitoring:${v}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'decisionRecorded' }, tracked: false });
+    const informed = unique([config.independentScrutineer.aadObjectId, ...(config.strategicPartnershipManager ? [config.strategicPartnershipManager.aadObjectId] : [])]);
+    for (const id of informed) {
+      r.effect({ type: 'send', key: `decisionRecorded:${id}:${v}`, to: person(id), card: { kind: 'decisionRecorded' }, tracked: false });
+    }
+    if (decision === 'notify') {
+      for (const id of unique(partnerPeople(config, 'localAuthority').map((p) => p.aadObjectId))) {
+        r.effect({ type: 'send', key: `panelNotificationRequest:${id}:${v}`, to: person(id), card: { kind: 'panelNotificationRequest' }, tracked: true });
+      }
+    } else {
+      const chair = config.reviewGroupChair.aadObjectId;
+      r.effect({ type: 'send', key: `nextStepRequest:${chair}:${v}`, to: person(chair), card: { kind: 'nextStepRequest' }, tracked: true });
+    }
+  }
+
+  function logReferral(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'LogReferral' }>, now: Date): Decision {
+    const role = rolesOf(config, command.actor.aadObjectId).find((r) => r.kind === 'businessUnit');
+    if (!role) return refuse("Only members of the partnership's business unit can log a referral.");
+    const { referral } = command;
+    if (!caseRefPattern.test(referral.caseRef)) {
+      return refuse(`"${referral.caseRef}" is not a case reference. Use the partnership's pattern, for example RR-2026-014; never a name.`);
+    }
+    if (state) return refuse(`Case ${referral.caseRef} already exists: it was logged on ${words(state.loggedAt, now)}.`);
+    if (!config.referringAgencies.includes(referral.referringAgency)) {
+      return refuse(`"${referral.referringAgency}" is not one of the partnership's referring agencies.`);
+    }
+    const awareAt = new Date(referral.awareAt);
+    if (awareAt.getTime() > now.getTime()) return refuse('The date and time the partnership became aware cannot be in the future.');
+    const url = new URL(referral.documentUrl);
+    if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname)) {
+      return refuse(`The referral document must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
+    }
+    const r = recorder(state);
+    r.record({
+      type: 'ReferralLogged',
+      at: iso(now),
+      by: actorAs(command.actor, role),
+      referral,
+      initialViewDueAt: iso(calendar.addWorkingDays(now, 1)),
+      panelNotificationDueAt: iso(calendar.addWorkingDays(awareAt, 5)),
+    });
+    for (const id of unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId])) {
+      r.effect({ type: 'send', key: `initialViewRequest:${id}`, to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
+    }
+    return r.done(`Referral ${referral.caseRef} logged.`);
+  }
+
+  function giveInitialView(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'GiveInitialView' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const role = rolesOf(config, command.actor.aadObjectId).find((r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector');
+    if (!role) return refuse("Only the review group chair or the children's services director can give the initial view.");
+    if (state.initialView) {
+      return refuse(`The initial view on ${state.referral.caseRef} was already given by ${state.initialView.by.displayName} on ${words(state.initialView.at, now)}.`);
+    }
+    if (state.stage !== 'awaitingInitialView') return refuse(`Case ${state.referral.caseRef} is no longer waiting for an initial view.`);
+    const problem = checkFreeText('rationale', command.rationale, { required: true });
+    if (problem) return refuse(problem.message);
+
+    const r = recorder(state);
+    const by = actorAs(command.actor, role);
+    r.record({ type: 'InitialViewGiven', at: iso(now), by, view: command.view, rationale: command.rationale.trim(), repliesDueAt: iso(calendar.addWorkingDays(now, 1)) });
+    // The author of the view agrees with it, for any partner they reply for; they may still change it.
+    for (const partner of partnersRepresentedBy(config, command.actor.aadObjectId)) {
+      r.record({ type: 'PartnerReplied', at: iso(now), by: actorAs(command.actor, rolesOf(config, command.actor.aadObjectId).find((x) => 'partner' in x && x.partner === partner)!), partner, reply: 'agree', asAuthorOfView: true });
+    }
+    r.effect({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+    r.effect({ type: 'refreshCards' });
+    settle(r, now, false);
+    return r.done(`Initial view recorded: ${VIEW_WORDS[command.view]}. The partners have until ${words(r.state!.initialView!.repliesDueAt, now)} to reply.`);
+  }
+
+  function replyAsPartner(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ReplyAsPartner' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const represented = partnersRepresentedBy(config, command.actor.aadObjectId);
+    if (represented.length === 0) {
+      return refuse("Only a statutory partner's representative or one of its deputies can reply, and you are not on the partnership's roster for any partner. Nothing was recorded.");
+    }
+    let partner: Partner;
+    if (command.partner) {
+      if (!represented.includes(command.partner)) return refuse(`You cannot reply for ${PARTNER_NAMES[command.partner]}. Nothing was recorded.`);
+      partner = command.partner;
+    } else if (represented.length === 1) {
+      partner = represented[0]!;
+    } else {
+      return refuse('You are on the roster for more than one partner; choose which partner you reply for.');
+    }
+    const caseRef = state.referral.caseRef;
+    if (!state.initialView) return refuse(`There is no initial view on ${caseRef} to reply to yet.`);
+    if (state.decision) return refuse(`The decision on ${caseRef} (${VIEW_WORDS[state.decision.decision]}) was recorded on ${words(state.decision.at, now)}; replies are closed.`);
+    if (state.stage === 'awaitingPartnerReplies' && now.getTime() >= Date.parse(state.initialView.repliesDueAt)) {
+      return refuse(`The reply window on ${caseRef} closed at ${words(state.initialView.repliesDueAt, now)}; partners who had not replied are deemed to agree.`);
+    }
+    if (state.stage !== 'awaitingPartnerReplies' && state.stage !== 'dispute') return refuse(`Case ${caseRef} is not taking replies.`);
+
+    const text = command.rationale?.trim() || undefined;
+    const problem = checkFreeText(command.reply === 'disagree' ? 'rationale' : 'comment', text, { required: command.reply === 'disagree' });
+    if (problem) return refuse(problem.message);
+
+    const current = state.positions[partner];
+    const same =
+      (current.status === 'agreed' && command.reply === 'agree' && current.comment === text && !current.asAuthorOfView) ||
+      (current.status === 'disagreed' && command.reply === 'disagree' && current.rationale === text);
+    if (same) return nothing(`Your reply for ${PARTNER_NAMES[partner]} was already recorded.`);
+
+    const role = rolesOf(config, command.actor.aadObjectId).find((x) => 'partner' in x && x.partner === partner)!;
+    const r = recorder(state);
+    r.record({ type: 'PartnerReplied', at: iso(now), by: actorAs(command.actor, role), partner, reply: command.reply, ...(text ? { rationale: text } : {}), asAuthorOfView: false });
+    r.effect({ type: 'refreshCards' });
+    settle(r, now, false);
+    return r.done(`Recorded: ${PARTNER_NAMES[partner]} ${command.reply === 'agree' ? 'agrees' : 'disagrees'}.`);
+  }
+
+  function confirmPanelNotification(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ConfirmPanelNotification' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const role = rolesOf(config, command.actor.aadObjectId).find((x) => 'partner' in x && x.partner === 'localAuthority');
+    if (!role) return refuse("Only the local authority's representative or a deputy can confirm the Panel notification.");
+    if (state.panelNotification) return refuse(`The Panel notification for ${state.referral.caseRef} was already confirmed by ${state.panelNotification.by.displayName}.`);
+    if (state.stage !== 'awaitingPanelNotification') return refuse(`Case ${state.referral.caseRef} is not waiting for a Panel notification.`);
+    if (Date.parse(command.sentAt) > now.getTime()) return refuse('The time the notification was sent cannot be in the future.');
+    if (state.decision && Date.parse(command.sentAt) < Date.parse(state.loggedAt) - 7 * 86_400_000) return refuse('The time the notification was sent is long before the referral was logged; please check it.');
+    const reference = command.panelReference.trim();
+    if (!reference || reference.length > 100) return refuse('Please give the Panel notification reference (up to 100 characters).');
+    const problem = checkFreeText('Panel reference', reference, { required: true });
+    if (problem) return refuse(problem.message);
+    const r = recorder(state);
+    r.record({ type: 'PanelNotificationConfirmed', at: iso(now), by: actorAs(command.actor, role), sentAt: new Date(command.sentAt).toISOString(), panelReference: reference });
+    r.effect({ type: 'send', key: 'panelNotificationConfirmed', to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'panelNotificationConfirmed' }, tracked: false });
+    r.effect({ type: 'refreshCards' });
+    return r.done(`Panel notification for ${state.referral.caseRef} recorded.`);
+  }
+
+  function chooseNextStep(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ChooseNextStep' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === 'reviewGroupChair');
+    if (!role) return refuse('Only the review group chair can choose the next step.');
+    if (state.nextStep) return refuse(`The next step for ${state.referral.caseRef} was already chosen by ${state.nextStep.by.displayName} on ${words(state.nextStep.at, now)}.`);
+    if (state.stage !== 'awaitingNextStep') return refuse(`Case ${state.referral.caseRef} is not waiting for a next step.`);
+    const problem = checkFreeText('rationale', command.rationale, { required: true });
+    if (problem) return refuse(problem.message);
+    const r = recorder(state);
+    r.record({ type: 'NextStepChosen', at: iso(now), by: actorAs(command.actor, role), step: command.step, rationale: command.rationale.trim() });
+    r.effect({ type: 'send', key: 'nextStepChosen', to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'nextStepChosen' }, tracked: false });
+    r.effect({ type: 'refreshCards' });
+    return r.done(`Next step for ${state.referral.caseRef} recorded.`);
+  }
+
+  /** The deadline sweep: reminders at half time, alerts when overdue, deemed agreement when the window closes. */
+  function tick(state: CaseState | undefined, now: Date): Decision {
+    if (!state) return nothing();
+    const r = recorder(state);
+    const t = now.getTime();
+    const due = (at: string) => t >= Date.parse(at);
+    const halfway = (from: string, to: string) => t >= calendar.halfway(new Date(from), new Date(to)).getTime();
+    const remind = (about: 'initialView' | 'partnerReply' | 'panelNotification', to: string[]) => {
+      r.record({ type: 'ReminderSent', at: iso(now), about, to });
+      for (const id of to) r.effect({ type: 'send', key: `reminder:${about}:${id}`, to: person(id), card: { kind: 'reminder', about }, tracked: false });
+    };
+    const overdue = (about: 'initialView' | 'panelNotification') => {
+      r.record({ type: 'OverdueRaised', at: iso(now), about });
+      r.effect({ type: 'send', key: `overdue:${about}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'overdue', about }, tracked: false });
+    };
+
+    if (state.stage === 'awaitingInitialView') {
+      if (!state.remindersSent.includes('initialView') && halfway(state.loggedAt, state.initialViewDueAt) && !due(state.initialViewDueAt)) {
+        remind('initialView', unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId]));
+      }
+      if (!state.overdueRaised.includes('initialView') && due(state.initialViewDueAt)) overdue('initialView');
+    }
+
+    if (state.stage === 'awaitingPartnerReplies' && state.initialView) {
+      const { at, repliesDueAt } = state.initialView;
+      const silent = PARTNERS.filter((p) => state.positions[p].status === 'awaiting');
+      if (due(repliesDueAt)) {
+        for (const partner of silent) r.record({ type: 'AgreementDeemed', at: iso(now), partner, windowClosedAt: repliesDueAt });
+        if (silent.length > 0) r.effect({ type: 'refreshCards' });
+        settle(r, now, true);
+      } else if (!state.remindersSent.includes('partnerReply') && halfway(at, repliesDueAt) && silent.length > 0) {
+        remind('partnerReply', unique(silent.flatMap((p) => partnerPeople(config, p).map((x) => x.aadObjectId))));
+      }
+    }
+
+    if (state.stage === 'awaitingPanelNotification' && state.decision) {
+      const dueAt = state.panelNotificationDueAt;
+      if (!state.remindersSent.includes('panelNotification') && halfway(state.decision.at, dueAt) && !due(dueAt)) {
+        remind('panelNotification', unique(partnerPeople(config, 'localAuthority').map((p) => p.aadObjectId)));
+      }
+      if (!state.overdueRaised.includes('panelNotification') && due(dueAt)) overdue('panelNotification');
+    }
+    return r.done();
+  }
+
+  return function decide(state, command, now) {
+    switch (command.type) {
+      case 'LogReferral':
+        return logReferral(state, command, now);
+      case 'GiveInitialView':
+        return giveInitialView(state, command, now);
+      case 'ReplyAsPartner':
+        return replyAsPartner(state, command, now);
+      case 'ConfirmPanelNotification':
+        return confirmPanelNotification(state, command, now);
+      case 'ChooseNextStep':
+        return chooseNextStep(state, command, now);
+      case 'Tick':
+        return tick(state, now);
+    }
+  };
+}

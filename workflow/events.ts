@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { PartnerSchema } from './partnership.js';
+
+/**
+ * What happened to a case, in the past tense. The event log is the audit trail: events are
+ * appended and never changed, so everything here must be enough to reconstruct who did what,
+ * when, with which rationale, and which agreements were deemed from silence.
+ * Events are stored as JSON, so instants are ISO strings.
+ */
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** The person who acted, as the validated activity identified them, and the role they acted in. */
+export const ActorSchema = z.object({
+  aadObjectId: z.string().min(1),
+  displayName: z.string().min(1),
+  role: z.string().min(1),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const ViewSchema = z.enum(['notify', 'doNotNotify']);
+export type View = z.infer<typeof ViewSchema>;
+
+export const HarmSchema = z.enum(['death', 'seriousHarm']);
+export const LocationSchema = z.enum(['inArea', 'residentHarmedOutsideEngland']);
+
+export const ReferralDetailsSchema = z.object({
+  caseRef: z.string().min(1),
+  referringAgency: z.string().min(1),
+  awareAt: Instant,
+  harm: HarmSchema,
+  location: LocationSchema,
+  lookedAfter: z.boolean(),
+  documentUrl: z.url(),
+});
+export type ReferralDetails = z.infer<typeof ReferralDetailsSchema>;
+
+export const ReminderAboutSchema = z.enum(['initialView', 'partnerReply', 'panelNotification']);
+export type ReminderAbout = z.infer<typeof ReminderAboutSchema>;
+export const OverdueAboutSchema = z.enum(['initialView', 'panelNotification']);
+export type OverdueAbout = z.infer<typeof OverdueAboutSchema>;
+
+export const NextStepSchema = z.enum(['reviewGroupWithScoping', 'safeguardingLeadsMeeting', 'noFurtherAction']);
+export type NextStep = z.infer<typeof NextStepSchema>;
+
+export const CaseEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ReferralLogged'),
+    at: Instant,
+    by: ActorSchema,
+    referral: ReferralDetailsSchema,
+    initialViewDueAt: Instant,
+    panelNotificationDueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('InitialViewGiven'),
+    at: Instant,
+    by: ActorSchema,
+    view: ViewSchema,
+    rationale: z.string().min(1),
+    /** One working day from the moment the partners' card is posted (at the same instant). */
+    repliesDueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('PartnerReplied'),
+    at: Instant,
+    by: ActorSchema,
+    partner: PartnerSchema,
+    reply: z.enum(['agree', 'disagree']),
+    rationale: z.string().optional(),
+    /** Recorded on the partner's behalf because its representative or deputy wrote the initial view. */
+    asAuthorOfView: z.boolean().default(false),
+  }),
+  z.object({
+    type: z.literal('AgreementDeemed'),
+    at: Instant,
+    partner: PartnerSchema,
+    windowClosedAt: Instant,
+  }),
+  z.object({
+    type: z.literal('DecisionReached'),
+    at: Instant,
+    decision: ViewSchema,
+    basis: z.enum(['partnersAgreed']),
+  }),
+  z.object({
+    type: z.literal('DisputeOpened'),
+    at: Instant,
+    disagreeing: z.array(PartnerSchema).min(1),
+    meetingDueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('ReminderSent'),
+    at: Instant,
+    about: ReminderAboutSchema,
+    to: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal('OverdueRaised'),
+    at: Instant,
+    about: OverdueAboutSchema,
+  }),
+  z.object({
+    type: z.literal('PanelNotificationConfirmed'),
+    at: Instant,
+    by: ActorSchema,
+    sentAt: Instant,
+    panelReference: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal('NextStepChosen'),
+    at: Instant,
+    by: ActorSchema,
+    step: NextStepSchema,
+    rationale: z.string().min(1),
+  }),
+]);
+export type CaseEvent = z.infer<typeof CaseEventSchema>;
+export type CaseEventType = CaseEvent['type'];

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { NationSchema } from './calendar/nation.js';
+import { WorkingHoursSchema, DEFAULT_WORKING_HOURS } from './calendar/workingHours.js';
+
+/**
+ * The partnership's configuration: who holds which role, where cards go, which tenant is trusted.
+ * It is the roster every action is authorised against, so it is validated in full at start-up.
+ */
+
+export const PersonSchema = z.object({
+  /** Entra object id: the identity Teams puts in `from.aadObjectId` of every activity. */
+  aadObjectId: z.string().min(1),
+  email: z.email(),
+  displayName: z.string().min(1).max(120),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const PARTNERS = ['localAuthority', 'police', 'health'] as const;
+export const PartnerSchema = z.enum(PARTNERS);
+export type Partner = z.infer<typeof PartnerSchema>;
+
+export const PartnerConfigSchema = z.object({
+  organisation: z.string().min(1),
+  representative: PersonSchema,
+  deputies: z.array(PersonSchema).default([]),
+});
+export type PartnerConfig = z.infer<typeof PartnerConfigSchema>;
+
+/** A Teams conversation the bot posts into: a channel (new thread per case) or a group chat. */
+export const ConversationTargetSchema = z.object({
+  conversationId: z.string().min(1),
+  kind: z.enum(['channel', 'groupChat']),
+  label: z.string().min(1),
+});
+export type ConversationTarget = z.infer<typeof ConversationTargetSchema>;
+
+export const FinalDecisionMakerSchema = z.enum(['partnershipChair', 'independentScrutineer']);
+
+export const PartnershipConfigSchema = z
+  .object({
+    partnership: z.object({
+      id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and hyphens'),
+      name: z.string().min(1),
+      shortName: z.string().min(1).max(20),
+    }),
+    tenantId: z.string().min(1),
+    nation: NationSchema,
+    workingHours: WorkingHoursSchema.default(DEFAULT_WORKING_HOURS),
+    /** A file path or URL in GOV.UK's bank-holidays.json format, overriding the library for the years it covers. */
+    bankHolidaysSource: z.string().min(1).optional(),
+    /** Case references look like RR-2026-014: letters, year, number. Never a name. */
+    caseReferencePattern: z.string().default('^[A-Z]{2,6}-\\d{4}-\\d{1,4}$'),
+    /** Referral documents stay in the partnership's document store; only links to these hosts are accepted. */
+    documentStoreHosts: z.array(z.string().min(1)).min(1),
+    referringAgencies: z.array(z.string().min(1)).min(1),
+    partners: z.object({
+      localAuthority: PartnerConfigSchema,
+      police: PartnerConfigSchema,
+      health: PartnerConfigSchema,
+    }),
+    reviewGroupChair: PersonSchema,
+    childrensServicesDirector: PersonSchema,
+    partnershipChair: PersonSchema,
+    independentScrutineer: PersonSchema,
+    strategicPartnershipManager: PersonSchema.optional(),
+    businessUnit: z.array(PersonSchema).min(1),
+    finalDecisionMaker: FinalDecisionMakerSchema,
+    channels: z.object({
+      monitoring: ConversationTargetSchema,
+      decision: ConversationTargetSchema,
+    }),
+  })
+  .superRefine((config, ctx) => {
+    try {
+      new RegExp(config.caseReferencePattern);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['caseReferencePattern'], message: 'is not a valid regular expression' });
+    }
+  });
+export type PartnershipConfig = z.infer<typeof PartnershipConfigSchema>;
+
+export type Role =
+  | { kind: 'businessUnit' }
+  | { kind: 'reviewGroupChair' }
+  | { kind: 'childrensServicesDirector' }
+  | { kind: 'partnershipChair' }
+  | { kind: 'independentScrutineer' }
+  | { kind: 'strategicPartnershipManager' }
+  | { kind: 'partnerRepresentative'; partner: Partner }
+  | { kind: 'partnerDeputy'; partner: Partner };
+
+export const PARTNER_NAMES: Record<Partner, string> = {
+  localAuthority: "Local authority children's services",
+  police: 'Police',
+  health: 'Health (ICB)',
+};
+
+/** Every role the person holds, looked up by the Entra object id taken from the validated activity. */
+export function rolesOf(config: PartnershipConfig, aadObjectId: string | undefined): Role[] {
+  if (!aadObjectId) return [];
+  const is = (p: Person | undefined) => p !== undefined && p.aadObjectId === aadObjectId;
+  const roles: Role[] = [];
+  if (config.businessUnit.some(is)) roles.push({ kind: 'businessUnit' });
+  if (is(config.reviewGroupChair)) roles.push({ kind: 'reviewGroupChair' });
+  if (is(config.childrensServicesDirector)) roles.push({ kind: 'childrensServicesDirector' });
+  if (is(config.partnershipChair)) roles.push({ kind: 'partnershipChair' });
+  if (is(config.independentScrutineer)) roles.push({ kind: 'independentScrutineer' });
+  if (is(config.strategicPartnershipManager)) roles.push({ kind: 'strategicPartnershipManager' });
+  for (const partner of PARTNERS) {
+    const p = config.partners[partner];
+    if (is(p.representative)) roles.push({ kind: 'partnerRepresentative', partner });
+    if (p.deputies.some(is)) roles.push({ kind: 'partnerDeputy', partner });
+  }
+  return roles;
+}
+
+/** The partners a person may reply for: as representative or as a deputy. */
+export function partnersRepresentedBy(config: PartnershipConfig, aadObjectId: string): Partner[] {
+  const partners = rolesOf(config, aadObjectId).flatMap((r) =>
+    r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy' ? [r.partner] : [],
+  );
+  return [...new Set(partners)];
+}
+
+export function partnerPeople(config: PartnershipConfig, partner: Partner): Person[] {
+  const p = config.partners[partner];
+  return [p.representative, ...p.deputies];
+}
+
+export function finalDecisionMaker(config: PartnershipConfig): Person {
+  return config.finalDecisionMaker === 'partnershipChair' ? config.partnershipChair : config.independentScrutineer;
+}
+
+export function findPerson(config: PartnershipConfig, aadObjectId: string): Person | undefined {
+  const everyone: Person[] = [
+    ...config.businessUnit,
+    config.reviewGroupChair,
+    config.childrensServicesDirector,
+    config.partnershipChair,
+    config.independentScrutineer,
+    ...(config.strategicPartnershipManager ? [config.strategicPartnershipManager] : []),
+    ...PARTNERS.flatMap((p) => partnerPeople(config, p)),
+  ];
+  return everyone.find((p) => p.aadObjectId === aadObjectId);
+}
