@@ -163,8 +163,9 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     for (const partner of partnersRepresentedBy(config, command.actor.aadObjectId)) {
       r.record({ type: 'PartnerReplied', at: iso(now), by: actorAs(command.actor, rolesOf(config, command.actor.aadObjectId).find((x) => 'partner' in x && x.partner === partner)!), partner, reply: 'agree', asAuthorOfView: true });
     }
-    r.effect({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+    // Refresh first: the chair's and director's cards show who gave the view; the new card is fresh anyway.
     r.effect({ type: 'refreshCards' });
+    r.effect({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
     settle(r, now, false);
     return r.done(`Initial view recorded: ${VIEW_WORDS[command.view]}. The partners have until ${words(r.state!.initialView!.repliesDueAt, now)} to reply.`);
   }

@@ -1,0 +1,62 @@
+import type { CaseCommand } from '../workflow/commands.js';
+import type { Decide, Decision } from '../workflow/decide.js';
+import { pendingDeadlines } from '../workflow/deadlines.js';
+import type { CaseEvent } from '../workflow/events.js';
+import { evolve, type CaseState } from '../workflow/state.js';
+import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
+import { ConcurrencyConflict, type CaseStore } from '../store/caseStore.js';
+import type { EffectRunner } from './effectRunner.js';
+import type { Logger } from './ports.js';
+
+export type Outcome = { decision: Decision; state: CaseState | undefined; events: CaseEvent[] };
+
+/**
+ * Load, decide, append, perform: the one path by which anything changes a case. A conflicting
+ * append (someone else changed the case first) reloads and decides again, so racing replies
+ * both survive and a second sweep of the same deadline adds nothing.
+ */
+export class CaseService {
+  constructor(
+    private readonly deps: {
+      store: CaseStore;
+      decide: Decide;
+      calendar: WorkingCalendar;
+      effects: EffectRunner;
+      log: Logger;
+      /** Effects are performed at once; if that fails, the sweep retries them after this delay. */
+      effectsRecoveryMs?: number;
+      maxAttempts?: number;
+    },
+  ) {}
+
+  async execute(caseRef: string, command: CaseCommand, now: Date): Promise<Outcome> {
+    const { store, decide, calendar, log } = this.deps;
+    const maxAttempts = this.deps.maxAttempts ?? 8;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await store.load(caseRef);
+      const decision = decide(loaded.state, command, now);
+      if (!decision.ok || decision.events.length === 0) return { decision, state: loaded.state, events: loaded.events };
+      const next = decision.events.reduce<CaseState | undefined>(evolve, loaded.state)!;
+      try {
+        await store.append({
+          caseRef,
+          expectedVersion: loaded.state?.version ?? 0,
+          events: decision.events,
+          effects: decision.effects,
+          deadlines: pendingDeadlines(next, calendar),
+          effectsRecoverAt: new Date(now.getTime() + (this.deps.effectsRecoveryMs ?? 120_000)),
+        });
+      } catch (error) {
+        if (error instanceof ConcurrencyConflict && attempt < maxAttempts) {
+          log.info('append conflict, deciding again', { caseRef, attempt, command: command.type });
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+          continue;
+        }
+        throw error;
+      }
+      log.info('case changed', { caseRef, command: command.type, events: decision.events.map((e) => e.type).join(','), version: next.version });
+      if (decision.effects.length > 0) await this.deps.effects.runFor(caseRef, now);
+      return { decision, state: next, events: [...loaded.events, ...decision.events] };
+    }
+  }
+}

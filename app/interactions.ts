@@ -1,0 +1,185 @@
+import type { z } from 'zod';
+import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+import { caseCard, exportLinksCard, helpCard, historyCard, noticeCard, referralFormCard, referralLoggedCard } from '../cards/index.js';
+import { CardActionSchema } from '../cards/verbs.js';
+import type { CaseCommand, CommandActor } from '../workflow/commands.js';
+import type { CardSpec } from '../workflow/effects.js';
+import { rolesOf, type PartnershipConfig } from '../workflow/partnership.js';
+import type { CaseState } from '../workflow/state.js';
+import type { CaseService } from './caseService.js';
+import type { CaseStore } from '../store/caseStore.js';
+import { signExportLink } from './exportLinks.js';
+import { londonInstant } from './londonTime.js';
+import type { Logger } from './ports.js';
+
+/**
+ * What a click or a typed command does, with no knowledge of botbuilder: the bot layer hands in
+ * the validated identity and the raw card payload, and gets back the card to answer with.
+ */
+
+export type Reply = {
+  /** The card shown to the person who acted (the invoke response, or a reply to a message). */
+  card: AdaptiveCard;
+  /** Also replace the card that was clicked, for everyone in the conversation. */
+  updateClickedCardForEveryone?: boolean;
+};
+
+export type InteractionDeps = {
+  config: PartnershipConfig;
+  cases: CaseService;
+  store: CaseStore;
+  log: Logger;
+  localMode: boolean;
+  exportLinks: { baseUrl: string; secret: string };
+  /** Local mode only: move the local clock and run the sweep at once. */
+  advanceClock?: (ms: number) => Promise<{ now: Date; summary: string }>;
+  now: () => Date;
+};
+
+type Action = z.infer<typeof CardActionSchema>;
+
+const INVALID_ACTION = noticeCard(
+  'That action could not be understood',
+  'The card sent something this bot does not recognise, perhaps from an older version of the card. Nothing was recorded. Type "help" to see what you can do.',
+);
+
+const REFERRAL_FIELD_WORDS: Record<string, string> = {
+  caseRef: 'the case reference',
+  referringAgency: 'the referring agency',
+  awareDate: 'the date the partnership became aware',
+  awareTime: 'the time the partnership became aware',
+  harm: 'the harm',
+  location: 'where it happened',
+  lookedAfter: 'whether the child is looked after',
+  documentUrl: 'the link to the referral document',
+};
+
+function isReferralSubmit(payload: unknown): payload is { verb: 'referral.submit'; data: unknown } {
+  return typeof payload === 'object' && payload !== null && (payload as { verb?: unknown }).verb === 'referral.submit';
+}
+
+function stringFields(data: unknown): Record<string, string> {
+  if (typeof data !== 'object' || data === null) return {};
+  return Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length <= 4000));
+}
+
+export function createInteractions(deps: InteractionDeps) {
+  const { config, cases, store, log } = deps;
+  const onRoster = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).length > 0;
+  const isBusinessUnit = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).some((r) => r.kind === 'businessUnit');
+
+  async function showCase(caseRef: string, spec: CardSpec, actor: CommandActor, now: Date, notice?: string, draft?: Record<string, string>): Promise<Reply> {
+    const { state } = await store.load(caseRef);
+    if (!state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
+    return { card: caseCard(spec, { state, config, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice } : {}), ...(draft ? { draft } : {}) }) };
+  }
+
+  /** Runs a command and answers with the case card, carrying the outcome (or the refusal and the typed text). */
+  async function run(caseRef: string, command: CaseCommand, spec: CardSpec, actor: CommandActor, now: Date, draft: Record<string, string>): Promise<Reply> {
+    const outcome = await cases.execute(caseRef, command, now);
+    if (!outcome.state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
+    const recipient = { kind: 'person' as const, aadObjectId: actor.aadObjectId };
+    if (!outcome.decision.ok) {
+      log.info('command refused', { caseRef, command: command.type });
+      return { card: caseCard(spec, { state: outcome.state, config, now, recipient, notice: outcome.decision.refusal, draft }) };
+    }
+    return { card: caseCard(spec, { state: outcome.state, config, now, recipient, ...(outcome.decision.message ? { notice: outcome.decision.message } : {}) }) };
+  }
+
+  async function cardAction(payload: unknown, actor: CommandActor): Promise<Reply> {
+    const parsed = CardActionSchema.safeParse(payload);
+    if (!parsed.success && isReferralSubmit(payload)) {
+      // Keep what was typed: the form comes back filled in, with what to correct.
+      const draft = stringFields(payload.data);
+      const fields = [...new Set(parsed.error.issues.map((i) => REFERRAL_FIELD_WORDS[String(i.path.at(-1))] ?? String(i.path.at(-1))))];
+      return { card: referralFormCard({ config, now: deps.now(), notice: `Please check: ${fields.join(', ')}. Nothing was recorded yet.`, draft }) };
+    }
+    if (!parsed.success) {
+      log.warn('card action refused: unrecognised payload', { issues: parsed.error.issues.length });
+      return { card: INVALID_ACTION };
+    }
+    const action: Action = parsed.data;
+    const now = deps.now();
+    const draft = stringFields(action.data);
+    switch (action.verb) {
+      case 'referral.submit': {
+        const d = action.data;
+        if (!isBusinessUnit(actor)) return { card: noticeCard('Not logged', "Only members of the partnership's business unit can log a referral. Nothing was recorded.") };
+        const awareAt = londonInstant(d.awareDate, d.awareTime);
+        if (!awareAt) return { card: referralFormCard({ config, now, notice: 'Please give a valid date and time when the partnership became aware.', draft }) };
+        let documentUrl: string;
+        try {
+          documentUrl = new URL(d.documentUrl).toString();
+        } catch {
+          return { card: referralFormCard({ config, now, notice: 'The referral document must be a link (https://...) into the partnership\'s document store.', draft }) };
+        }
+        const caseRef = d.caseRef.trim().toUpperCase();
+        const outcome = await cases.execute(
+          caseRef,
+          {
+            type: 'LogReferral',
+            actor,
+            referral: { caseRef, referringAgency: d.referringAgency, awareAt: awareAt.toISOString(), harm: d.harm, location: d.location, lookedAfter: d.lookedAfter === 'true', documentUrl },
+          },
+          now,
+        );
+        if (!outcome.decision.ok) return { card: referralFormCard({ config, now, notice: outcome.decision.refusal, draft }) };
+        return { card: referralLoggedCard(outcome.state!, config, now), updateClickedCardForEveryone: true };
+      }
+      case 'initialView.submit':
+        return run(action.data.caseRef, { type: 'GiveInitialView', actor, view: action.data.view, rationale: action.data.rationale ?? '' }, { kind: 'initialViewRequest' }, actor, now, draft);
+      case 'partner.agree':
+        return run(action.data.caseRef, { type: 'ReplyAsPartner', actor, reply: 'agree', ...(action.data.comment ? { rationale: action.data.comment } : {}) }, { kind: 'partnerDecision' }, actor, now, draft);
+      case 'partner.disagree':
+        return run(action.data.caseRef, { type: 'ReplyAsPartner', actor, reply: 'disagree', rationale: action.data.rationale ?? '' }, { kind: 'partnerDecision' }, actor, now, draft);
+      case 'panel.confirm': {
+        const sentAt = londonInstant(action.data.sentDate ?? '', action.data.sentTime ?? '');
+        if (!sentAt) return showCase(action.data.caseRef, { kind: 'panelNotificationRequest' }, actor, now, 'Please give the date and time the notification was sent.', draft);
+        return run(action.data.caseRef, { type: 'ConfirmPanelNotification', actor, sentAt: sentAt.toISOString(), panelReference: action.data.panelReference ?? '' }, { kind: 'panelNotificationRequest' }, actor, now, draft);
+      }
+      case 'nextStep.submit':
+        return run(action.data.caseRef, { type: 'ChooseNextStep', actor, step: action.data.step, rationale: action.data.rationale ?? '' }, { kind: 'nextStepRequest' }, actor, now, draft);
+      case 'case.history': {
+        if (!onRoster(actor)) return { card: noticeCard('Not available', "The case history is shown only to people on the partnership's roster.") };
+        const { state, events } = await store.load(action.data.caseRef);
+        if (!state) return { card: noticeCard(`No case ${action.data.caseRef}`, 'There is no case with that reference.') };
+        return { card: historyCard(state, events, config, now, { canExport: isBusinessUnit(actor) }) };
+      }
+      case 'case.show':
+        if (!onRoster(actor)) return { card: noticeCard('Not available', "Cases are shown only to people on the partnership's roster.") };
+        return showCase(action.data.caseRef, { kind: action.data.card } as CardSpec, actor, now);
+      case 'case.export': {
+        if (!isBusinessUnit(actor)) return { card: noticeCard('Not available', "Only the partnership's business unit can export a case's history.") };
+        const { state } = await store.load(action.data.caseRef);
+        if (!state) return { card: noticeCard(`No case ${action.data.caseRef}`, 'There is no case with that reference.') };
+        const link = (format: 'csv' | 'json') => signExportLink({ ...deps.exportLinks, caseRef: state.referral.caseRef, format, by: actor.aadObjectId, now });
+        const csv = link('csv');
+        return { card: exportLinksCard(state.referral.caseRef, { csvUrl: csv.url, jsonUrl: link('json').url, expiresAt: csv.expiresAt }, now) };
+      }
+    }
+  }
+
+  async function textCommand(text: string, actor: CommandActor): Promise<Reply> {
+    const command = text.trim().replace(/\s+/g, ' ');
+    const now = deps.now();
+    if (/^help$/i.test(command) || command === '') return { card: helpCard(config, { localMode: deps.localMode }) };
+    if (/^new referral$/i.test(command)) {
+      if (!isBusinessUnit(actor)) return { card: noticeCard('Not available', "Only members of the partnership's business unit can log a referral.") };
+      return { card: referralFormCard({ config, now }) };
+    }
+    const history = /^history (\S+)$/i.exec(command);
+    if (history) return cardAction({ verb: 'case.history', data: { caseRef: history[1]!.toUpperCase() } }, actor);
+    const clock = /^clock(?: \+(\d{1,4})([hd]))?$/i.exec(command);
+    if (clock && deps.localMode && deps.advanceClock) {
+      const ms = clock[1] ? Number(clock[1]) * (clock[2]!.toLowerCase() === 'd' ? 86_400_000 : 3_600_000) : 0;
+      const moved = await deps.advanceClock(ms);
+      return { card: noticeCard('Local clock', `${moved.summary}`) };
+    }
+    return { card: noticeCard("I didn't recognise that", 'That is not one of my commands. Type "help" to see what you can do.') };
+  }
+
+  return { cardAction, textCommand };
+}
+
+export type Interactions = ReturnType<typeof createInteractions>;
+export type { CaseState };

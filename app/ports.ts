@@ -1,0 +1,31 @@
+import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+
+/** How the application reaches Teams. Implemented in bot/ with botbuilder; recorded in tests. */
+export type Messenger = {
+  /** A new message (a new thread in a channel) in a conversation the bot is installed in. */
+  sendToConversation(conversationId: string, card: AdaptiveCard): Promise<{ activityId: string }>;
+  /** A 1:1 message to a person, creating the chat if the bot has none with them yet. */
+  sendToPerson(aadObjectId: string, card: AdaptiveCard): Promise<{ conversationId: string; activityId: string }>;
+  /** Replaces a card the bot posted earlier, for everyone who sees it. */
+  update(conversationId: string, activityId: string, card: AdaptiveCard): Promise<void>;
+};
+
+export type Clock = { now(): Date };
+
+/**
+ * Log lines carry case references, verbs and error text, never rationales or referral details:
+ * those are special-category data and stay in the event log.
+ */
+export type Logger = {
+  info(message: string, fields?: Record<string, string | number | boolean | undefined>): void;
+  warn(message: string, fields?: Record<string, string | number | boolean | undefined>): void;
+  error(message: string, fields?: Record<string, string | number | boolean | undefined>): void;
+};
+
+export const consoleLogger: Logger = {
+  info: (message, fields) => console.info(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

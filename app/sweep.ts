@@ -1,0 +1,42 @@
+import type { ScheduleIndex, ScheduleEntry } from '../store/scheduleIndex.js';
+import type { CaseService } from './caseService.js';
+import type { EffectRunner } from './effectRunner.js';
+import { errorText } from './effectRunner.js';
+import type { Logger } from './ports.js';
+
+export type SweepResult = { due: number; cases: number; changed: number; failed: number };
+
+/**
+ * The deadline sweep: every case with something due is ticked (reminders, alerts, deemed
+ * agreement) and its pending effects retried. Safe to run in several processes at once: the
+ * tick is decided against the stored version and effects are claimed before they are performed.
+ */
+export async function sweep(
+  deps: { schedule: ScheduleIndex; cases: CaseService; effects: EffectRunner; log: Logger; leaseMs?: number },
+  now: Date,
+  options: { limit?: number; concurrency?: number } = {},
+): Promise<SweepResult> {
+  const entries = await deps.schedule.due(now, options.limit ?? 1000);
+  const byCase = new Map<string, ScheduleEntry[]>();
+  for (const entry of entries) byCase.set(entry.caseRef, [...(byCase.get(entry.caseRef) ?? []), entry]);
+  const result: SweepResult = { due: entries.length, cases: byCase.size, changed: 0, failed: 0 };
+  const queue = [...byCase.entries()];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [caseRef, caseEntries] = next;
+      try {
+        const outcome = await deps.cases.execute(caseRef, { type: 'Tick' }, now);
+        if (outcome.decision.ok && outcome.decision.events.length > 0) result.changed++;
+        const stillPending = await deps.effects.runFor(caseRef, now);
+        if (stillPending > 0) await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))]);
+        await Promise.all(caseEntries.map((e) => deps.schedule.remove(e)));
+      } catch (error) {
+        // The entries stay, so the next sweep tries this case again.
+        result.failed++;
+        deps.log.error('sweep could not process a case', { caseRef, error: errorText(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, worker));
+  return result;
+}

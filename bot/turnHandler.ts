@@ -1,0 +1,95 @@
+import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+import { noticeCard } from '../cards/index.js';
+import type { Interactions } from '../app/interactions.js';
+import type { Logger } from '../app/ports.js';
+import type { ConversationDirectory } from '../store/conversations.js';
+import type { PartnershipConfig } from '../workflow/partnership.js';
+import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, tenantOf } from './activityFacts.js';
+
+/**
+ * One Teams turn: check the tenant, remember where we can post, then route a typed command or a
+ * card click to the application. The person acting is whoever the activity says, never the card.
+ */
+export function createTurnHandler(deps: { config: PartnershipConfig; interactions: Interactions; conversations: ConversationDirectory; log: Logger }) {
+  const { config, interactions, conversations, log } = deps;
+
+  const cardMessage = (card: AdaptiveCard): Partial<Activity> => ({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+  const invokeCard = async (context: TurnContext, card: AdaptiveCard) =>
+    context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+    });
+
+  async function remember(activity: Activity): Promise<void> {
+    const reference = TurnContext.getConversationReference(activity);
+    const conversationId = baseConversationId(activity.conversation.id);
+    const stored = {
+      conversationId,
+      serviceUrl: activity.serviceUrl,
+      channelId: activity.channelId,
+      tenantId: config.tenantId,
+      botId: activity.recipient?.id ?? reference.bot?.id ?? '',
+      ...(activity.conversation.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
+      ...(activity.recipient?.name ? { botName: activity.recipient.name } : {}),
+    };
+    if (!stored.botId) return;
+    await conversations.saveConversation(stored);
+    if (activity.conversation.conversationType === 'personal' && activity.from?.aadObjectId) {
+      await conversations.savePersonalConversation(activity.from.aadObjectId, stored);
+    }
+    if (activity.from?.aadObjectId && activity.from.id) {
+      await conversations.saveMember({ memberId: activity.from.id, aadObjectId: activity.from.aadObjectId, ...(activity.from.name ? { name: activity.from.name } : {}) });
+    }
+  }
+
+  return async function onTurn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action';
+    if (tenantOf(activity) !== config.tenantId) {
+      log.warn('activity from another tenant refused', { activityType: activity.type });
+      const refusal = noticeCard('Not available', `This bot serves ${config.partnership.name} only. Nothing was recorded.`);
+      if (isCardAction) await invokeCard(context, refusal);
+      else if (activity.type === ActivityTypes.Message) await context.sendActivity(cardMessage(refusal));
+      return;
+    }
+    await remember(activity);
+
+    const actor = actorOf(activity);
+    if (activity.type === ActivityTypes.Message) {
+      if (!actor) {
+        await context.sendActivity(cardMessage(noticeCard('Not available', 'Your Teams identity could not be read, so nothing can be done for you here.')));
+        return;
+      }
+      // In a channel the bot is @mentioned; the mention is not part of the command.
+      const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ');
+      const reply = await interactions.textCommand(text, actor);
+      await context.sendActivity(cardMessage(reply.card));
+      return;
+    }
+
+    if (isCardAction) {
+      const value = AdaptiveCardActionValueSchema.safeParse(activity.value);
+      if (!actor || !value.success) {
+        await invokeCard(context, noticeCard('That action could not be understood', 'Nothing was recorded. Type "help" to see what you can do.'));
+        return;
+      }
+      const reply = await interactions.cardAction({ verb: value.data.action.verb, data: value.data.action.data ?? {} }, actor);
+      await invokeCard(context, reply.card);
+      if (reply.updateClickedCardForEveryone && activity.replyToId) {
+        await context.updateActivity({ ...cardMessage(reply.card), id: activity.replyToId });
+      }
+      return;
+    }
+
+    if (activity.type === ActivityTypes.Invoke) {
+      // Other invokes (message extensions, task modules) are not part of this app.
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
+      return;
+    }
+
+    if (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add' && activity.conversation.conversationType === 'personal') {
+      await context.sendActivity(cardMessage((await interactions.textCommand('help', actor ?? { aadObjectId: '', displayName: '' })).card));
+    }
+  };
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { createAdapter, botAppId, type BotCredentials } from '../bot/adapter.js';
+import { TeamsMessenger } from '../bot/teamsMessenger.js';
+import { createTurnHandler } from '../bot/turnHandler.js';
+import { CaseService } from '../app/caseService.js';
+import { EffectRunner } from '../app/effectRunner.js';
+import { createInteractions, type Interactions } from '../app/interactions.js';
+import type { Clock, Logger, Messenger } from '../app/ports.js';
+import { sweep, type SweepResult } from '../app/sweep.js';
+import { loadPartnershipConfig } from '../config/loadPartnershipConfig.js';
+import { CaseStore } from '../store/caseStore.js';
+import { ConversationDirectory } from '../store/conversations.js';
+import { Outbox } from '../store/outbox.js';
+import { ScheduleIndex } from '../store/scheduleIndex.js';
+import { openTables, type Tables } from '../store/tables.js';
+import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
+import { loadGovUkBankHolidays } from '../workflow/calendar/govUkBankHolidays.js';
+import { createDecider } from '../workflow/decide.js';
+import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { Environment } from './environment.js';
+
+/**
+ * Builds every service once per process from validated configuration. Entry points (the Azure
+ * Functions and the local host) receive these; nothing else constructs them.
+ */
+export type Services = {
+  env: Environment;
+  config: PartnershipConfig;
+  calendar: WorkingCalendar;
+  tables: Tables;
+  store: CaseStore;
+  schedule: ScheduleIndex;
+  outbox: Outbox;
+  conversations: ConversationDirectory;
+  cases: CaseService;
+  effects: EffectRunner;
+  interactions: Interactions;
+  adapter: CloudAdapter;
+  onTurn: (context: TurnContext) => Promise<void>;
+  clock: Clock;
+  log: Logger;
+  exportLinkSecret: string;
+  runSweep: (now: Date) => Promise<SweepResult>;
+};
+
+export async function buildServices(
+  env: Environment,
+  options: {
+    clock: Clock;
+    log: Logger;
+    /** Tests may record what would be sent to Teams; otherwise the Bot Connector is used. */
+    messenger?: Messenger;
+    advanceClock?: (ms: number) => Promise<{ now: Date; summary: string }>;
+  },
+): Promise<Services> {
+  const { clock, log } = options;
+  const config = await loadPartnershipConfig(env.PARTNERSHIP_CONFIG);
+  const published = config.bankHolidaysSource ? await loadGovUkBankHolidays(config.bankHolidaysSource) : undefined;
+  const calendar = createWorkingCalendar({ nation: config.nation, workingHours: config.workingHours, ...(published ? { published } : {}) });
+  const tables = await openTables((env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage)!, env.TABLE_PREFIX ?? '');
+  const schedule = new ScheduleIndex(tables);
+  const store = new CaseStore(tables, schedule);
+  const outbox = new Outbox(tables);
+  const conversations = new ConversationDirectory(tables);
+
+  const credentials: BotCredentials =
+    env.LOCAL_MODE === 'true'
+      ? { mode: 'local' }
+      : { mode: 'azure', appId: env.MicrosoftAppId!, appPassword: env.MicrosoftAppPassword!, appTenantId: env.MicrosoftAppTenantId!, appType: env.MicrosoftAppType };
+  const adapter = createAdapter(credentials, log);
+  const messenger =
+    options.messenger ??
+    new TeamsMessenger({
+      adapter,
+      conversations,
+      botAppId: botAppId(credentials),
+      tenantId: config.tenantId,
+      audience: credentials.mode === 'local' ? '' : 'https://api.botframework.com',
+    });
+
+  const effects = new EffectRunner({ outbox, store, messenger, config, log });
+  const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, effects, log });
+  // In local mode a fresh secret per process is enough: links only need to outlive a click.
+  const exportLinkSecret = env.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url');
+  const interactions = createInteractions({
+    config,
+    cases,
+    store,
+    log,
+    localMode: env.LOCAL_MODE === 'true',
+    exportLinks: { baseUrl: env.PUBLIC_BASE_URL, secret: exportLinkSecret },
+    now: () => clock.now(),
+    ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
+  });
+  const onTurn = createTurnHandler({ config, interactions, conversations, log });
+  const runSweep = (now: Date) => sweep({ schedule, cases, effects, log }, now);
+  return { env, config, calendar, tables, store, schedule, outbox, conversations, cases, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ConfigurationError, describeIssues } from '../config/configurationError.js';
+
+/**
+ * The process environment, validated once. The anonymous local mode is an explicit switch that
+ * cannot be combined with a bot app id or a production environment, so a misconfigured
+ * deployment fails to start instead of accepting unauthenticated requests.
+ */
+export const EnvironmentSchema = z
+  .object({
+    PARTNERSHIP_CONFIG: z.string().min(1, 'name the partnership configuration file'),
+    STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+    AzureWebJobsStorage: z.string().min(1).optional(),
+    TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/).optional(),
+    LOCAL_MODE: z.enum(['true', 'false']).default('false'),
+    NODE_ENV: z.string().optional(),
+    MicrosoftAppId: z.string().optional(),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppTenantId: z.string().optional(),
+    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
+    PUBLIC_BASE_URL: z.url(),
+    EXPORT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  })
+  .superRefine((env, ctx) => {
+    const local = env.LOCAL_MODE === 'true';
+    if (local && env.MicrosoftAppId) ctx.addIssue({ code: 'custom', path: ['LOCAL_MODE'], message: 'cannot be true when MicrosoftAppId is set' });
+    if (local && env.NODE_ENV === 'production') ctx.addIssue({ code: 'custom', path: ['LOCAL_MODE'], message: 'cannot be true when NODE_ENV is production' });
+    if (!local) {
+      for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'EXPORT_LINK_SECRET'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required outside local mode' });
+      }
+    }
+    if (!env.STORAGE_CONNECTION_STRING && !env.AzureWebJobsStorage) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_CONNECTION_STRING'], message: 'or AzureWebJobsStorage is required' });
+    }
+  });
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+export function readEnvironment(source: Record<string, string | undefined>): Environment {
+  const parsed = EnvironmentSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigurationError(`The environment is not valid:\n${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}

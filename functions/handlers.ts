@@ -1,0 +1,84 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
+import { processWithAdapter } from '../bot/httpBridge.js';
+import { ExportFormatSchema, ExportLinkQuerySchema, verifyExportLink } from '../app/exportLinks.js';
+import { historyCsv, historyJson } from '../app/historyExport.js';
+import { errorText } from '../app/effectRunner.js';
+import { rolesOf } from '../workflow/partnership.js';
+import type { Services } from './compositionRoot.js';
+
+/**
+ * The HTTP and timer entry points, as plain functions of the Azure Functions v4 model so the same
+ * code runs under `func start`, in Azure, and under the local host (local/host.ts).
+ */
+
+/** Bot Framework activities are small; anything larger is refused before it is parsed. */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+function headersOf(request: HttpRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, key) => (headers[key] = value));
+  return headers;
+}
+
+const problem = (status: number, message: string): HttpResponseInit => ({ status, jsonBody: { error: message } });
+
+export function createHandlers(services: () => Promise<Services>) {
+  async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+    const s = await services();
+    const length = Number(request.headers.get('content-length') ?? '0');
+    if (length > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
+    const text = await request.text();
+    if (Buffer.byteLength(text) > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return problem(400, 'The request body must be a JSON Bot Framework activity.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'The request body must be a JSON Bot Framework activity.');
+    try {
+      const result = await processWithAdapter(s.adapter, { method: request.method, headers: headersOf(request), body: body as Record<string, unknown> }, s.onTurn);
+      if (result.status === 401) return problem(401, 'The request is not authenticated.');
+      if (result.status >= 500) {
+        context.error(JSON.stringify({ message: 'activity failed', status: result.status }));
+        return problem(503, 'Please try again in a minute; nothing was recorded.');
+      }
+      return result.body === undefined ? { status: result.status } : { status: result.status, jsonBody: result.body };
+    } catch (error) {
+      context.error(JSON.stringify({ message: 'activity failed', error: errorText(error) }));
+      return problem(503, 'Please try again in a minute; nothing was recorded.');
+    }
+  }
+
+  async function deadlineSweep(_timer: Timer, context: InvocationContext): Promise<void> {
+    const s = await services();
+    const result = await s.runSweep(s.clock.now());
+    if (result.due > 0) context.log(JSON.stringify({ message: 'sweep', ...result }));
+  }
+
+  async function caseHistory(request: HttpRequest): Promise<HttpResponseInit> {
+    const s = await services();
+    const caseRef = request.params.caseRef ?? '';
+    const format = ExportFormatSchema.safeParse(request.params.format);
+    const rawQuery: Record<string, string> = {};
+    request.query.forEach((value, key) => (rawQuery[key] = value));
+    const query = ExportLinkQuerySchema.safeParse(rawQuery);
+    if (!format.success || !query.success || !caseRef) return problem(400, 'This is not a valid history link. Ask the bot for a new one with "Export history".');
+    const now = s.clock.now();
+    const verdict = verifyExportLink({ secret: s.exportLinkSecret, caseRef, format: format.data, query: query.data, now });
+    if (verdict === 'invalid') return problem(403, 'This history link is not valid.');
+    if (verdict === 'expired') return problem(410, 'This history link has expired. Ask the bot for a new one with "Export history".');
+    // Checked again at download time: someone removed from the business unit loses access at once.
+    if (!rolesOf(s.config, query.data.by).some((r) => r.kind === 'businessUnit')) return problem(403, "Only the partnership's business unit can export a case's history.");
+    const { events } = await s.store.load(caseRef);
+    if (events.length === 0) return problem(404, 'There is no case with that reference.');
+    s.log.info('history exported', { caseRef, format: format.data });
+    const filename = `${caseRef}-history.${format.data}`;
+    const headers = { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' };
+    return format.data === 'csv'
+      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events) }
+      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef, events, now) };
+  }
+
+  return { messages, deadlineSweep, caseHistory };
+}

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import type { Logger, Messenger } from '../app/ports.js';
+import { buildServices, type Services } from '../functions/compositionRoot.js';
+import type { Environment } from '../functions/environment.js';
+import { createHandlers } from '../functions/handlers.js';
+import { deadlineInWords, londonIso } from '../workflow/calendar/words.js';
+import { LocalClock } from './localClock.js';
+
+/**
+ * A small stand-in for the Azure Functions host, for machines without Core Tools: it maps HTTP
+ * routes and the one-minute timer onto the very same handlers that `func start` and Azure run.
+ * It also offers the local clock, which exists only here (never in Azure).
+ */
+
+export type LocalHost = { url: string; services: Services; clock: LocalClock; close(): Promise<void> };
+
+const ClockRequestSchema = z.union([z.object({ advanceMs: z.number().int().min(0).max(366 * 86_400_000) }), z.object({ to: z.iso.datetime({ offset: true }) })]);
+
+export async function startLocalHost(options: {
+  env: Environment;
+  port: number;
+  log: Logger;
+  clock?: LocalClock;
+  /** How often the deadline sweep runs; the product's schedule is every minute. 0 disables it. */
+  sweepEveryMs?: number;
+  messenger?: Messenger;
+}): Promise<LocalHost> {
+  if (options.env.LOCAL_MODE !== 'true') throw new Error('The local host runs only in local mode');
+  const clock = options.clock ?? new LocalClock();
+  let services: Services | undefined;
+  const advanceAndSweep = async (ms: number) => {
+    const now = clock.advance(ms);
+    const result = await services!.runSweep(now);
+    return {
+      now,
+      summary: `The local clock now reads ${deadlineInWords(now, now)} (${londonIso(now)}). The deadline sweep looked at ${result.cases} case(s) and changed ${result.changed}.`,
+    };
+  };
+  services = await buildServices(options.env, { clock, log: options.log, advanceClock: advanceAndSweep, ...(options.messenger ? { messenger: options.messenger } : {}) });
+  const handlers = createHandlers(async () => services!);
+  const context = (functionName: string) => new InvocationContext({ functionName, logHandler: (level, ...args) => options.log[level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info'](args.map(String).join(' ')) });
+
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      options.log.error('local host request failed', { path: req.url?.split('?')[0], error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) send(res, { status: 500, jsonBody: { error: 'internal error' } });
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+    const request = (params: Record<string, string> = {}) =>
+      new HttpRequest({ method: req.method ?? 'GET', url: url.toString(), headers: flatHeaders(req), params, query: Object.fromEntries(url.searchParams), ...(body !== undefined ? { body: { string: body } } : {}) });
+
+    if (url.pathname === '/api/messages' && req.method === 'POST') return send(res, await handlers.messages(request(), context('messages')));
+    const history = /^\/api\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
+    if (history && req.method === 'GET') return send(res, await handlers.caseHistory(request({ caseRef: decodeURIComponent(history[1]!), format: history[2]! })));
+    if (url.pathname === '/api/local/clock') {
+      if (req.method === 'GET') return send(res, { status: 200, jsonBody: { now: londonIso(clock.now()), inWords: deadlineInWords(clock.now(), clock.now()) } });
+      if (req.method === 'POST') {
+        const parsed = ClockRequestSchema.safeParse(safeJson(body));
+        if (!parsed.success) return send(res, { status: 400, jsonBody: { error: 'Send {"advanceMs": n} or {"to": "<ISO instant>"}; the clock only moves forward.' } });
+        const ms = 'advanceMs' in parsed.data ? parsed.data.advanceMs : Math.max(0, Date.parse(parsed.data.to) - clock.now().getTime());
+        const moved = await advanceAndSweep(ms);
+        return send(res, { status: 200, jsonBody: { now: londonIso(moved.now), summary: moved.summary } });
+      }
+    }
+    if (url.pathname === '/api/health') return send(res, { status: 200, jsonBody: { ok: true } });
+    send(res, { status: 404, jsonBody: { error: 'not found' } });
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const sweepEvery = options.sweepEveryMs ?? 60_000;
+  const timer =
+    sweepEvery > 0
+      ? setInterval(() => {
+          handlers.deadlineSweep({ isPastDue: false, schedule: { adjustForDST: true }, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, context('deadlineSweep')).catch((error: unknown) =>
+            options.log.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }),
+          );
+        }, sweepEvery)
+      : undefined;
+  return {
+    url: `http://127.0.0.1:${options.port}`,
+    services,
+    clock,
+    close: async () => {
+      if (timer) clearInterval(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+const MAX_BODY = 1024 * 1024;
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    // Read no further than the handler would ever accept; it answers 413.
+    if (size > MAX_BODY + 1) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function safeJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(res: ServerResponse, response: HttpResponseInit): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (response.headers) new Headers(response.headers as HeadersInit).forEach((v, k) => (headers[k] = v));
+  let payload = '';
+  if (response.jsonBody !== undefined) {
+    payload = JSON.stringify(response.jsonBody);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  } else if (typeof response.body === 'string') {
+    payload = response.body;
+  }
+  res.writeHead(response.status ?? 200, headers);
+  res.end(payload);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandActor } from '../../workflow/commands.js';
+import type { Person } from '../../workflow/partnership.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
+import { TestClock, testServices, uniquePrefix } from '../support/services.js';
+
+/**
+ * The storage invariants against a real Azurite: no lost update, no missed deadline, no lost or
+ * duplicated side effect, and two sweeps at once give the same result as one.
+ */
+
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+// Tuesday 5 May 2026 10:00 BST, then the view at 15:00: replies due Wednesday 6 May 15:00 BST.
+const LOGGED = '2026-05-05T09:00:00.000Z';
+const VIEW = '2026-05-05T14:00:00.000Z';
+const DUE = '2026-05-06T14:00:00.000Z';
+
+async function caseAwaitingReplies(prefix = uniquePrefix(), messenger = new RecordingMessenger()) {
+  const clock = new TestClock(new Date(LOGGED));
+  const s = await testServices({ prefix, clock, messenger });
+  await s.cases.execute(
+    CASE_REF,
+    { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } },
+    new Date(LOGGED),
+  );
+  await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, new Date(VIEW));
+  return { s, prefix, clock, messenger };
+}
+
+describe('a case in Table Storage (Azurite)', () => {
+  it('keeps every event across a restart: a new process reads the same history and state', async () => {
+    const { prefix, clock } = await caseAwaitingReplies();
+    const restarted = await testServices({ prefix, clock });
+    const { events, state } = await restarted.store.load(CASE_REF);
+    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven']);
+    expect(state?.stage).toBe('awaitingPartnerReplies');
+  });
+
+  it('sends the initial view requests and posts the partners\' card once each', async () => {
+    const { messenger } = await caseAwaitingReplies();
+    expect(messenger.sent.map((m) => m.to)).toEqual([PEOPLE.chair.aadObjectId, PEOPLE.director.aadObjectId, 'conv-decision']);
+    // The chair's and director's cards now show who gave the view.
+    expect(messenger.updates.map((u) => u.activityId).sort()).toEqual(['act-1', 'act-2']);
+    expect(cardText(messenger.updates[0]!.card)).toContain('Casey Chair');
+  });
+
+  it('two replies racing on one case both survive', async () => {
+    const { s, prefix, clock } = await caseAwaitingReplies();
+    const other = await testServices({ prefix, clock });
+    const when = new Date('2026-05-05T15:00:00.000Z');
+    await Promise.all([
+      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, when),
+      other.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, when),
+    ]);
+    const { state, events } = await s.store.load(CASE_REF);
+    expect(state?.positions.police.status).toBe('agreed');
+    expect(state?.positions.health.status).toBe('disagreed');
+    expect(events.filter((e) => e.type === 'PartnerReplied')).toHaveLength(2);
+  });
+
+  it('two sweeps racing in two processes produce one deemed agreement per partner and one decision message', async () => {
+    const { s, prefix, clock } = await caseAwaitingReplies();
+    const second = await testServices({ prefix, clock, messenger: s.messenger });
+    const sentBefore = s.messenger.sent.length;
+    await Promise.all([s.runSweep(new Date(DUE)), second.runSweep(new Date(DUE)), s.runSweep(new Date(DUE))]);
+    const { events } = await s.store.load(CASE_REF);
+    const deemed = events.filter((e) => e.type === 'AgreementDeemed').map((e) => (e.type === 'AgreementDeemed' ? e.partner : ''));
+    expect(deemed.sort()).toEqual(['health', 'localAuthority', 'police']);
+    expect(events.filter((e) => e.type === 'DecisionReached')).toHaveLength(1);
+    const newMessages = s.messenger.sent.slice(sentBefore).map((m) => m.to);
+    expect(newMessages.filter((to) => to === 'conv-monitoring')).toHaveLength(1);
+    expect(newMessages.filter((to) => to === PEOPLE.scrutineer.aadObjectId)).toHaveLength(1);
+  });
+
+  it('a restart between the reply and the card update still updates the card, once', async () => {
+    const { s, prefix, clock, messenger } = await caseAwaitingReplies();
+    const updatesBefore = messenger.updates.length;
+    messenger.failNext = 'update'; // the process "dies" before Teams hears of the reply
+    const when = new Date('2026-05-05T15:00:00.000Z');
+    const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed.' }, when);
+    expect(outcome.decision.ok).toBe(true);
+    expect(messenger.updates.length).toBe(updatesBefore);
+
+    const restarted = await testServices({ prefix, clock, messenger });
+    // The reply's commit wrote a recovery entry two minutes ahead; the sweep then performs the update.
+    await restarted.runSweep(new Date('2026-05-05T15:02:00.000Z'));
+    const partnerCardUpdates = messenger.updates.slice(updatesBefore).filter((u) => u.conversationId === 'conv-decision');
+    expect(partnerCardUpdates).toHaveLength(1);
+    expect(cardText(partnerCardUpdates[0]!.card)).toContain('Pat Police');
+    await restarted.runSweep(new Date('2026-05-05T15:10:00.000Z'));
+    expect(messenger.updates.slice(updatesBefore).filter((u) => u.conversationId === 'conv-decision')).toHaveLength(1);
+  });
+
+  it('a deadline falls due even when the process that set it has gone: the sweep of a fresh process deems agreement', async () => {
+    const { prefix, clock, messenger } = await caseAwaitingReplies();
+    const fresh = await testServices({ prefix, clock, messenger });
+    const early = await fresh.runSweep(new Date('2026-05-06T13:59:00.000Z'));
+    expect(early.changed).toBe(1); // the half-time reminder
+    const result = await fresh.runSweep(new Date(DUE));
+    expect(result.changed).toBe(1);
+    const { state } = await fresh.store.load(CASE_REF);
+    expect(state?.decision?.decision).toBe('notify');
+  });
+
+  it('a refused command writes nothing', async () => {
+    const { s } = await caseAwaitingReplies();
+    const before = (await s.store.load(CASE_REF)).events.length;
+    const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.business), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
+    expect(outcome.decision.ok).toBe(false);
+    expect((await s.store.load(CASE_REF)).events.length).toBe(before);
+  });
+});

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { silentLogger } from '../../app/ports.js';
+import { readEnvironment } from '../../functions/environment.js';
+import { buildServices } from '../../functions/compositionRoot.js';
+import { loadPartnershipConfig } from '../../config/loadPartnershipConfig.js';
+import { startLocalHost, type LocalHost } from '../../local/host.js';
+import { LocalClock } from '../../local/localClock.js';
+import { freePort } from '../../local/azurite.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
+import { cardActionActivity, messageActivity, type ActivityOptions } from '../support/activities.js';
+import { RecordingConnector } from '../support/recordingConnector.js';
+import { cardText } from '../support/recordingMessenger.js';
+import { uniquePrefix, writeConfig } from '../support/services.js';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Person } from '../../workflow/partnership.js';
+
+/**
+ * The `messages` function end to end in-process: real botbuilder adapter (local mode), real
+ * storage (Azurite), and a recording Bot Connector. Every bad input gets a clear answer and
+ * writes nothing.
+ */
+
+let host: LocalHost;
+let connector: RecordingConnector;
+const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z'));
+
+beforeAll(async () => {
+  connector = await new RecordingConnector().start();
+  const env = readEnvironment({
+    PARTNERSHIP_CONFIG: await writeConfig(),
+    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    TABLE_PREFIX: uniquePrefix(),
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+  });
+  host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
+  // The bot is installed in the monitoring channel and the decision channel: Teams tells it so.
+  await post(messageActivity(at('conv-monitoring', PEOPLE.business), 'help'));
+  await post(messageActivity(at('conv-decision', PEOPLE.police), 'help'));
+});
+afterAll(async () => {
+  await host?.close();
+  await connector?.stop();
+});
+
+const at = (conversationId: string, from: Person, extra: Partial<ActivityOptions> = {}): ActivityOptions => ({ from, conversationId, serviceUrl: connector.url, ...extra });
+
+async function post(body: unknown, raw?: string) {
+  const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as { value?: unknown; statusCode?: number; error?: string; type?: string }) : undefined };
+}
+
+async function click(from: Person, verb: string, data: Record<string, unknown>, conversationId = 'conv-decision', extra: Partial<ActivityOptions> = {}) {
+  const response = await post(cardActionActivity(at(conversationId, from, extra), verb, data));
+  expect(response.status).toBe(200);
+  expect(response.body?.type).toBe('application/vnd.microsoft.card.adaptive');
+  return cardText(response.body?.value);
+}
+
+const eventCount = async (caseRef = CASE_REF) => (await host.services.store.load(caseRef)).events.length;
+const referralData = (overrides: Record<string, unknown> = {}) => ({
+  caseRef: CASE_REF,
+  referringAgency: 'Police',
+  awareDate: '2026-05-05',
+  awareTime: '08:30',
+  harm: 'seriousHarm',
+  location: 'inArea',
+  lookedAfter: 'false',
+  documentUrl: DOCUMENT_URL,
+  ...overrides,
+});
+
+describe('the messages function', () => {
+  it('answers "help" from anyone in the tenant with the command help, as a card', async () => {
+    const before = connector.posted().length;
+    await post(messageActivity(at('personal-x', PEOPLE.police, { conversationType: 'personal' }), 'help'));
+    const reply = connector.posted().slice(before);
+    expect(reply).toHaveLength(1);
+    expect(cardText(reply[0]!.card)).toContain('new referral');
+  });
+
+  it('gives the business unit the referral form on "new referral", and refuses anyone else', async () => {
+    const before = connector.posted().length;
+    await post(messageActivity(at('conv-monitoring', PEOPLE.business), '<at>SIN decisions</at> new referral'));
+    await post(messageActivity(at('conv-monitoring', PEOPLE.police), 'new referral'));
+    const [form, refusal] = connector.posted().slice(before);
+    expect(cardText(form!.card)).toMatch(/case reference/i);
+    expect(cardText(refusal!.card)).toContain("Only members of the partnership's business unit can log a referral.");
+  });
+
+  it('refuses a referral whose case reference is a name, keeping what was typed, and writes nothing', async () => {
+    const text = await click(PEOPLE.business, 'referral.submit', referralData({ caseRef: 'Jayden Smith' }), 'conv-monitoring');
+    expect(text).toContain('"JAYDEN SMITH" is not a case reference');
+    expect(text).toContain(DOCUMENT_URL); // the typed link is still in the form
+    expect(await eventCount('JAYDEN SMITH')).toBe(0);
+  });
+
+  it('keeps the form and says what to fix when a date is missing', async () => {
+    const text = await click(PEOPLE.business, 'referral.submit', referralData({ awareDate: '' }), 'conv-monitoring');
+    expect(text).toContain('Please check: the date the partnership became aware');
+    expect(await eventCount()).toBe(0);
+  });
+
+  it('logs a referral, confirms what happens next and by when, and asks the chair and director 1:1', async () => {
+    const before = connector.calls.length;
+    const text = await click(PEOPLE.business, 'referral.submit', referralData(), 'conv-monitoring');
+    expect(text).toContain(CASE_REF);
+    expect(text).toContain('10:00 on Wednesday 6 May'); // 1 working day after 10:00 Tuesday
+    const calls = connector.calls.slice(before);
+    // The form is replaced for everyone in the channel, and two 1:1 chats are created and written to.
+    expect(calls.filter((c) => c.method === 'PUT' && c.activityId === 'clicked-card')).toHaveLength(1);
+    const created = calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    // Neither has spoken to the bot yet, so the chat is created with their Entra object id.
+    expect(created.map((c) => (c.body.members as { id: string }[])[0]!.id).sort()).toEqual([PEOPLE.chair.aadObjectId, PEOPLE.director.aadObjectId].sort());
+    const { events } = await host.services.store.load(CASE_REF);
+    expect(events[0]).toMatchObject({ type: 'ReferralLogged', by: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName } });
+  });
+
+  it('takes the clicker from the activity, never from the card data', async () => {
+    const text = await click(PEOPLE.business, 'partner.agree', { caseRef: CASE_REF, aadObjectId: PEOPLE.police.aadObjectId, from: { aadObjectId: PEOPLE.police.aadObjectId } });
+    expect(text).toMatch(/There is no initial view|not on the partnership's roster/);
+    expect(await eventCount()).toBe(1);
+  });
+
+  it.each([
+    ['an unknown verb', 'case.delete', { caseRef: CASE_REF }, 'That action could not be understood'],
+    ['missing card data', 'partner.agree', {}, 'That action could not be understood'],
+    ['mistyped card data', 'initialView.submit', { caseRef: CASE_REF, view: 'maybe', rationale: 'x' }, 'That action could not be understood'],
+  ])('answers %s plainly and writes nothing', async (_s, verb, data, message) => {
+    expect(await click(PEOPLE.chair, verb, data)).toContain(message);
+    expect(await eventCount()).toBe(1);
+  });
+
+  it('refuses a rationale over 2,000 characters and keeps it in the card', async () => {
+    const text = await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'a'.repeat(2001) }, 'personal-chair');
+    expect(text).toContain('please keep it to 2000');
+    expect(await eventCount()).toBe(1);
+  });
+
+  it('refuses a click from another tenant and saves nothing about it', async () => {
+    const text = await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Criteria met.' }, 'personal-chair', { tenantId: 'other-tenant' });
+    expect(text).toContain(`serves ${sampleConfig.partnership.name} only`);
+    expect(await eventCount()).toBe(1);
+  });
+
+  it('refuses a partner reply from someone not on the roster', async () => {
+    await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Serious harm, neglect suspected.' }, 'personal-chair');
+    const stranger: Person = { aadObjectId: 'aad-stranger', displayName: 'Stranger', email: 's@example.org' };
+    const text = await click(stranger, 'partner.disagree', { caseRef: CASE_REF, rationale: 'No.' });
+    expect(text).toContain("not on the partnership's roster");
+    expect((await host.services.store.load(CASE_REF)).state?.positions.police.status).toBe('awaiting');
+  });
+
+  it('records a partner reply and updates the partners\' card in place for everyone', async () => {
+    const before = connector.calls.length;
+    const text = await click(PEOPLE.police, 'partner.agree', { caseRef: CASE_REF, comment: 'Agreed.' });
+    expect(text).toContain('Recorded: Police agrees.');
+    const updates = connector.calls.slice(before).filter((c) => c.method === 'PUT' && c.conversationId === 'conv-decision');
+    expect(updates).toHaveLength(1);
+    expect(cardText((updates[0]!.body.attachments as { content: unknown }[])[0]!.content)).toContain('Pat Police');
+  });
+
+  it.each([
+    ['malformed JSON', '{"type": "message",', 400, 'must be a JSON Bot Framework activity'],
+    ['a JSON array', '[1,2,3]', 400, 'must be a JSON Bot Framework activity'],
+    ['a body over 256 KB', JSON.stringify({ type: 'message', text: 'x'.repeat(300_000) }), 413, 'too large'],
+  ])('answers %s with %s and writes nothing', async (_s, raw, status, message) => {
+    const before = await eventCount();
+    const response = await post(undefined, raw);
+    expect(response.status).toBe(status);
+    expect(response.body?.error).toContain(message);
+    expect(await eventCount()).toBe(before);
+  });
+});
+
+describe('authentication and configuration', () => {
+  it('requires a Bot Framework token when a bot app id is configured', async () => {
+    const env = readEnvironment({
+      PARTNERSHIP_CONFIG: await writeConfig(),
+      STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+      TABLE_PREFIX: uniquePrefix(),
+      MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+      MicrosoftAppPassword: 'not-used',
+      MicrosoftAppTenantId: 'tenant-1',
+      EXPORT_LINK_SECRET: 'x'.repeat(40),
+      PUBLIC_BASE_URL: 'https://bot.example.org',
+    });
+    const services = await buildServices(env, { clock, log: silentLogger });
+    const { processWithAdapter } = await import('../../bot/httpBridge.js');
+    const activity = messageActivity(at('conv-monitoring', PEOPLE.business), 'help');
+    const unsigned = await processWithAdapter(services.adapter, { method: 'POST', headers: {}, body: activity }, services.onTurn);
+    expect(unsigned.status).toBe(401);
+    const forged = await processWithAdapter(services.adapter, { method: 'POST', headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln' }, body: activity }, services.onTurn);
+    expect(forged.status).toBe(401);
+  });
+
+  it.each([
+    ['local mode with a bot app id', { LOCAL_MODE: 'true', MicrosoftAppId: 'abc' }, 'LOCAL_MODE: cannot be true when MicrosoftAppId is set'],
+    ['local mode in production', { LOCAL_MODE: 'true', NODE_ENV: 'production' }, 'LOCAL_MODE: cannot be true when NODE_ENV is production'],
+    ['no credentials outside local mode', {}, 'MicrosoftAppId: is required outside local mode'],
+  ])('refuses to start with %s', (_s, extra, message) => {
+    expect(() => readEnvironment({ PARTNERSHIP_CONFIG: 'x.json', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', PUBLIC_BASE_URL: 'http://127.0.0.1:3978', ...extra })).toThrow(message);
+  });
+
+  it('stops on an invalid partnership configuration, listing every problem with its path', async () => {
+    const path = join(dirname(await writeConfig()), 'bad.json');
+    const bad = { ...sampleConfig, nation: 'wales', tenantId: '', businessUnit: [], partners: { ...sampleConfig.partners, police: { organisation: 'Police' } } };
+    await writeFile(path, JSON.stringify(bad));
+    const error = await loadPartnershipConfig(path).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toContain('nation:');
+    expect(error?.message).toContain('tenantId:');
+    expect(error?.message).toContain('businessUnit:');
+    expect(error?.message).toContain('partners.police.representative:');
+  });
+});

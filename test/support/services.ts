@@ -1,0 +1,51 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { silentLogger, type Clock } from '../../app/ports.js';
+import { buildServices, type Services } from '../../functions/compositionRoot.js';
+import { readEnvironment } from '../../functions/environment.js';
+import type { PartnershipConfig } from '../../workflow/partnership.js';
+import { sampleConfig } from './sampleConfig.js';
+import { RecordingMessenger } from './recordingMessenger.js';
+
+/** A settable clock for tests: time is always passed in, never read from the machine. */
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  now() {
+    return this.current;
+  }
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+}
+
+export async function writeConfig(config: PartnershipConfig = sampleConfig): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'partnership-'));
+  const path = join(dir, 'partnership.json');
+  await writeFile(path, JSON.stringify(config, null, 2));
+  return path;
+}
+
+/** Tables unique to one test, in the run's real Azurite. */
+export function uniquePrefix(): string {
+  return `t${randomBytes(5).toString('hex')}`;
+}
+
+/**
+ * The product's real services against Azurite, with Teams replaced by a recorder. Two calls with
+ * the same prefix are two processes sharing one storage account (a restart, or a second instance).
+ */
+export async function testServices(options: { prefix: string; clock: Clock; messenger?: RecordingMessenger; configPath?: string }): Promise<Services & { messenger: RecordingMessenger }> {
+  const messenger = options.messenger ?? new RecordingMessenger();
+  const env = readEnvironment({
+    PARTNERSHIP_CONFIG: options.configPath ?? (await writeConfig()),
+    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    TABLE_PREFIX: options.prefix,
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+  });
+  const services = await buildServices(env, { clock: options.clock, log: silentLogger, messenger });
+  return Object.assign(services, { messenger });
+}

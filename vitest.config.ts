@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One Azurite for the whole run; each test file uses its own table prefix.
+    globalSetup: ['test/support/globalSetup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // The end-to-end test starts the Playground on its fixed port: it must not run twice at once.
+    fileParallelism: true,
+  },
+});
