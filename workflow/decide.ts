@@ -118,7 +118,8 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     if (!role) return refuse("Only members of the partnership's business unit can log a referral.");
     const { referral } = command;
     if (!caseRefPattern.test(referral.caseRef)) {
-      return refuse(`"${referral.caseRef}" is not a case reference. Use the partnership's pattern, for example RR-2026-014; never a name.`);
+      // Not echoed back: what was typed may be a child's name.
+      return refuse("That is not a case reference. Use the partnership's pattern, for example RR-2026-014; never a name.");
     }
     if (state) return refuse(`Case ${referral.caseRef} already exists: it was logged on ${words(state.loggedAt, now)}.`);
     if (!config.referringAgencies.includes(referral.referringAgency)) {

@@ -74,7 +74,7 @@ describe('logging a referral', () => {
 
   it.each([
     ['someone outside the business unit', referral({}, PEOPLE.police), "Only members of the partnership's business unit can log a referral."],
-    ['a name instead of a case reference', referral({ caseRef: 'Jayden Smith' }), '"Jayden Smith" is not a case reference'],
+    ['a name instead of a case reference', referral({ caseRef: 'Jayden Smith' }), 'That is not a case reference'],
     ['an agency that is not configured', referral({ referringAgency: 'Someone' }), 'is not one of the partnership\'s referring agencies'],
     ['awareness in the future', referral({ awareAt: '2026-05-02T08:00:00.000Z' }), 'cannot be in the future'],
     ['a document outside the document store', referral({ documentUrl: 'https://evil.example.com/x' }), "into the partnership's document store"],

@@ -1,0 +1,55 @@
+import type { CardSpec } from '../workflow/effects.js';
+import type { AdaptiveCard } from './adaptiveCard.js';
+import type { Quote } from './budget.js';
+import { fitQuotes } from './budget.js';
+import type { CaseCardContext, CaseCardParts } from './context.js';
+import { overdueCard, reminderCard } from './deadlines.js';
+import { decisionRecordedCard, disputeOpenedCard } from './decision.js';
+import { initialViewRequestCard } from './initialView.js';
+import { nextStepChosenCard, nextStepRequestCard } from './nextStep.js';
+import { panelNotificationConfirmedCard, panelNotificationRequestCard } from './panel.js';
+import { partnerDecisionCard } from './partnerDecision.js';
+
+/**
+ * The cards the bot sends. Every case card is rendered from the case state at the moment it is
+ * sent or refreshed (see workflow/effects.ts), so what a card says is always the log's latest truth.
+ */
+
+export type { CaseCardContext } from './context.js';
+export type { AdaptiveCard } from './adaptiveCard.js';
+export { CARD_BYTES_MAX, cardBytes } from './budget.js';
+export { referralFormCard, referralLoggedCard } from './referral.js';
+export { helpCard } from './help.js';
+export { historyCard, exportLinksCard, currentCardKind } from './history.js';
+export { noticeCard } from './notice.js';
+export * from './verbs.js';
+
+function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
+  switch (spec.kind) {
+    case 'initialViewRequest':
+      return initialViewRequestCard(parts);
+    case 'partnerDecision':
+      return partnerDecisionCard(parts);
+    case 'reminder':
+      return reminderCard(parts, spec.about);
+    case 'overdue':
+      return overdueCard(parts, spec.about);
+    case 'decisionRecorded':
+      return decisionRecordedCard(parts);
+    case 'disputeOpened':
+      return disputeOpenedCard(parts);
+    case 'panelNotificationRequest':
+      return panelNotificationRequestCard(parts);
+    case 'panelNotificationConfirmed':
+      return panelNotificationConfirmedCard(parts);
+    case 'nextStepRequest':
+      return nextStepRequestCard(parts);
+    case 'nextStepChosen':
+      return nextStepChosenCard(parts);
+  }
+}
+
+/** A case card for `spec`, shortening quoted rationales only if the card would not fit in a Teams message. */
+export function caseCard(spec: CardSpec, ctx: CaseCardContext): AdaptiveCard {
+  return fitQuotes((quote: Quote) => render(spec, { ...ctx, quote, draft: ctx.draft }));
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { CardSpec } from '../workflow/effects.js';
+import { HarmSchema, LocationSchema, NextStepSchema, ViewSchema } from '../workflow/events.js';
+
+/**
+ * What an Action.Execute on our cards sends back: `verb` plus `data`, where `data` is the card's
+ * own `data` merged with the values of the card's inputs, all as strings. Teams omits an empty
+ * input or sends "" for it, so free text defaults to "" and the procedure (not this schema) says
+ * what is missing or too long, in words the user can act on. Choices are strict: a value outside
+ * the list did not come from our card. Nothing here identifies the clicker: the bot takes the
+ * identity from the validated activity, never from card data, which anyone could forge.
+ */
+
+// Generous ceilings that only stop abuse; the procedure enforces RATIONALE_MAX with a message.
+const FREE_TEXT_MAX = 20_000;
+const SHORT_TEXT_MAX = 1_000;
+const URL_MAX = 4_000;
+
+const CaseRef = z.string().trim().min(1).max(100);
+const FreeText = z.string().max(FREE_TEXT_MAX).default('');
+const OptionalFreeText = z.string().max(FREE_TEXT_MAX).optional();
+const ShortText = z.string().max(SHORT_TEXT_MAX).default('');
+/** Input.Date sends YYYY-MM-DD. */
+const DateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** Input.Time sends HH:mm; some clients add seconds. */
+const TimeInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time HH:mm');
+
+/** Card kinds that need no further parameter, so a button can ask the bot to show one. */
+export const SHOWABLE_CARD_KINDS = [
+  'initialViewRequest',
+  'partnerDecision',
+  'decisionRecorded',
+  'disputeOpened',
+  'panelNotificationRequest',
+  'panelNotificationConfirmed',
+  'nextStepRequest',
+  'nextStepChosen',
+] as const satisfies readonly Exclude<CardSpec, { about: unknown }>['kind'][];
+export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
+export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
+
+export const ReferralSubmitDataSchema = z.object({
+  caseRef: ShortText,
+  referringAgency: ShortText,
+  awareDate: DateInput,
+  awareTime: TimeInput,
+  harm: HarmSchema,
+  location: LocationSchema,
+  lookedAfter: z.enum(['true', 'false']),
+  // Only a string here: the bot checks it is a URL into the document store and says so in words.
+  documentUrl: z.string().trim().max(URL_MAX).default(''),
+});
+
+export const InitialViewSubmitDataSchema = z.object({
+  caseRef: CaseRef,
+  view: ViewSchema,
+  rationale: FreeText,
+});
+
+export const PartnerAgreeDataSchema = z.object({
+  caseRef: CaseRef,
+  comment: OptionalFreeText,
+});
+
+export const PartnerDisagreeDataSchema = z.object({
+  caseRef: CaseRef,
+  rationale: FreeText,
+});
+
+export const PanelConfirmDataSchema = z.object({
+  caseRef: CaseRef,
+  sentDate: DateInput,
+  sentTime: TimeInput,
+  panelReference: ShortText,
+});
+
+export const NextStepSubmitDataSchema = z.object({
+  caseRef: CaseRef,
+  step: NextStepSchema,
+  rationale: FreeText,
+});
+
+export const CaseHistoryDataSchema = z.object({
+  caseRef: CaseRef,
+  /** The card the history's "Back" button returns to; absent means the card for the case's stage. */
+  returnTo: ShowableCardKindSchema.optional(),
+});
+
+export const CaseShowDataSchema = z.object({
+  caseRef: CaseRef,
+  card: ShowableCardKindSchema,
+});
+
+export const CaseExportDataSchema = z.object({
+  caseRef: CaseRef,
+});
+
+/** Each verb with the schema of its data; the single source for the union below and for tests. */
+export const VERB_DATA_SCHEMAS = {
+  'referral.submit': ReferralSubmitDataSchema,
+  'initialView.submit': InitialViewSubmitDataSchema,
+  'partner.agree': PartnerAgreeDataSchema,
+  'partner.disagree': PartnerDisagreeDataSchema,
+  'panel.confirm': PanelConfirmDataSchema,
+  'nextStep.submit': NextStepSubmitDataSchema,
+  'case.history': CaseHistoryDataSchema,
+  'case.show': CaseShowDataSchema,
+  'case.export': CaseExportDataSchema,
+} as const;
+
+export type Verb = keyof typeof VERB_DATA_SCHEMAS;
+export const VERBS = Object.keys(VERB_DATA_SCHEMAS) as Verb[];
+
+/** What a card puts in an action's own `data` (the inputs supply the rest when clicked). */
+export type VerbCardData<V extends Verb> = Partial<z.input<(typeof VERB_DATA_SCHEMAS)[V]>>;
+
+/**
+ * The invoke's `value.action` (`{ type, verb, data }`) parses directly: `type` is dropped.
+ */
+export const CardActionSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('referral.submit'), data: ReferralSubmitDataSchema }),
+  z.object({ verb: z.literal('initialView.submit'), data: InitialViewSubmitDataSchema }),
+  z.object({ verb: z.literal('partner.agree'), data: PartnerAgreeDataSchema }),
+  z.object({ verb: z.literal('partner.disagree'), data: PartnerDisagreeDataSchema }),
+  z.object({ verb: z.literal('panel.confirm'), data: PanelConfirmDataSchema }),
+  z.object({ verb: z.literal('nextStep.submit'), data: NextStepSubmitDataSchema }),
+  z.object({ verb: z.literal('case.history'), data: CaseHistoryDataSchema }),
+  z.object({ verb: z.literal('case.show'), data: CaseShowDataSchema }),
+  z.object({ verb: z.literal('case.export'), data: CaseExportDataSchema }),
+]);
+export type CardAction = z.infer<typeof CardActionSchema>;
+
+export type ReferralSubmitData = z.infer<typeof ReferralSubmitDataSchema>;
+export type InitialViewSubmitData = z.infer<typeof InitialViewSubmitDataSchema>;
+export type PartnerAgreeData = z.infer<typeof PartnerAgreeDataSchema>;
+export type PartnerDisagreeData = z.infer<typeof PartnerDisagreeDataSchema>;
+export type PanelConfirmData = z.infer<typeof PanelConfirmDataSchema>;
+export type NextStepSubmitData = z.infer<typeof NextStepSubmitDataSchema>;
+export type CaseHistoryData = z.infer<typeof CaseHistoryDataSchema>;
+export type CaseShowData = z.infer<typeof CaseShowDataSchema>;
+export type CaseExportData = z.infer<typeof CaseExportDataSchema>;

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { cardBytes, historyCard } from '../../cards/index.js';
+import type { CaseEvent } from '../../workflow/events.js';
+import { timeline } from '../../workflow/timeline.js';
+import { assertValidCard, CARD_BYTES_LIMIT, executeActions, visibleText } from '../support/validateCard.js';
+import { CASE_REF, EV, RATIONALE, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
+
+const NOW = new Date('2026-06-10T14:00:00Z');
+
+describe('timeline', () => {
+  test('one row per event, in order, in plain words, with typed text verbatim and deemed agreement marked', () => {
+    const rows = timeline(SCENES.panelNotified());
+    expect(rows.map((r) => r.at)).toEqual([T.logged, T.viewGiven, T.viewGiven, T.policeReplied, T.windowSwept, T.windowSwept, T.panelConfirmed]);
+    expect(rows[0]).toMatchObject({ who: 'Billie Business', role: 'business unit', deemed: false });
+    expect(rows[0]?.what).toContain('Logged the referral from Police');
+    expect(rows[1]).toMatchObject({ who: 'Dana Director', role: "children's services director", detail: RATIONALE });
+    expect(rows[1]?.what).toBe('Gave the initial view: notify the Panel. Partners to reply by 15:00 on Tuesday 9 June 2026.');
+    expect(rows[2]?.what).toBe("Agreed for Local authority children's services, as author of the initial view.");
+    expect(rows[3]).toMatchObject({ who: 'Pat Police', role: 'Police representative', what: 'Agreed for Police.', detail: 'Agree; the threshold is met.' });
+    expect(rows[4]).toEqual({
+      at: T.windowSwept,
+      who: 'Health (ICB)',
+      role: 'statutory partner',
+      what: 'Agreement deemed: no response by 15:00 on Tuesday 9 June 2026.',
+      deemed: true,
+    });
+    expect(rows.filter((r) => r.deemed)).toHaveLength(1);
+    expect(rows[6]).toMatchObject({ detail: 'CSPRP-2026-0456' });
+  });
+
+  test('reminders and alerts never expose whom they went to, only how many', () => {
+    const rows = timeline([EV.logged(), EV.reminder('initialView', ['aad-chair', 'aad-director']), EV.overdue('initialView')]);
+    expect(rows[1]?.what).toBe('Reminder about the initial view sent to 2 people.');
+    expect(JSON.stringify(rows)).not.toContain('aad-');
+    expect(rows[2]?.what).toBe('Monitoring channel told: the initial view is overdue.');
+  });
+
+  test('with now, instants in the same year drop the year', () => {
+    expect(timeline(SCENES.dispute(), NOW)[4]?.what).toBe('Agreement deemed: no response by 15:00 on Tuesday 9 June.');
+  });
+});
+
+describe('history card', () => {
+  test('the whole timeline: who, role, what, when in words, rationale verbatim, deemed marked', () => {
+    const events = SCENES.dispute();
+    const c = historyCard(stateOf(events), events, sampleConfig, NOW, { canExport: true });
+    assertValidCard(c);
+    const t = visibleText(c).join('\n');
+    expect(c.body[0]).toMatchObject({ text: CASE_REF });
+    expect(t).toContain("**15:00 on Monday 8 June** · Dana Director (children's services director)");
+    expect(t).toContain(RATIONALE);
+    expect(t).toContain('We do not think abuse or neglect is suspected on what we know.');
+    expect(t).toContain('**Agreement deemed: no response by 15:00 on Tuesday 9 June.**');
+    expect(t).toContain('Dispute opened: Police disagreed.');
+  });
+
+  test('Export only for those who may export; Back returns to the card it came from, or the stage’s card', () => {
+    const events = SCENES.decidedNotify();
+    const state = stateOf(events);
+    const withExport = historyCard(state, events, sampleConfig, NOW, { canExport: true, returnTo: 'decisionRecorded' });
+    expect(executeActions(withExport)).toEqual([
+      { title: 'Export history', verb: 'case.export', data: { caseRef: CASE_REF } },
+      { title: 'Back', verb: 'case.show', data: { caseRef: CASE_REF, card: 'decisionRecorded' } },
+    ]);
+    const without = historyCard(state, events, sampleConfig, NOW, { canExport: false });
+    expect(executeActions(without)).toEqual([{ title: 'Back', verb: 'case.show', data: { caseRef: CASE_REF, card: 'panelNotificationRequest' } }]);
+  });
+
+  test('a very long history still fits in a Teams message and says what it left out', () => {
+    const long = (i: number) => `Reply ${i}: ${'because '.repeat(250)}`.slice(0, 2000);
+    const flips: CaseEvent[] = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? EV.policeDisagrees(long(i)) : EV.policeAgrees(long(i))));
+    const events = [...SCENES.awaitingReplies(), ...flips];
+    const c = historyCard(stateOf(events), events, sampleConfig, NOW, { canExport: true });
+    assertValidCard(c);
+    expect(cardBytes(c)).toBeLessThan(CARD_BYTES_LIMIT);
+    const t = visibleText(c).join('\n');
+    expect(t).toContain('the history export has the full text');
+    expect(t).toContain('Reply 39:');
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { caseCard } from '../../cards/index.js';
+import type { CaseCardContext } from '../../cards/index.js';
+import type { CaseEvent } from '../../workflow/events.js';
+import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
+import { CASE_REF, DOCUMENT_URL, EV, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+
+const card = (events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
+  const c = caseCard(
+    { kind: 'initialViewRequest' },
+    { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId }, ...extra },
+  );
+  assertValidCard(c);
+  return c;
+};
+const text = (c: unknown) => visibleText(c).join('\n');
+
+describe('initial view request', () => {
+  test('asks for the view by the deadline in words, says who may give it and what happens if nobody does', () => {
+    const c = card(SCENES.awaitingInitialView(), '2026-06-08T12:00:00Z');
+    const t = text(c);
+    expect(t).toContain('by 10:00 on Tuesday 9 June');
+    expect(t).toContain('Casey Chair (review group chair)');
+    expect(t).toContain("Dana Director (children's services director)");
+    expect(t).toContain('Either of you may give it. If it is late the business unit is told; it is never assumed.');
+    expect(t).not.toContain('overdue');
+  });
+
+  test('shows the referral facts and links the document rather than showing it', () => {
+    const c = card(SCENES.awaitingInitialView(), '2026-06-08T12:00:00Z');
+    const t = text(c);
+    expect(t).toContain('Referring agency');
+    expect(t).toContain('08:30 on Monday 8 June');
+    expect(t).toContain('The child has been seriously harmed');
+    expect(t).toContain("In the partnership's area");
+    expect(t).toMatch(/Looked-after child\nYes/);
+    expect(c.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Open referral document', url: DOCUMENT_URL });
+  });
+
+  test('takes a view (notify or not) and a required rationale of up to 2,000 characters, with the no-names hint', () => {
+    const c = card(SCENES.awaitingInitialView(), '2026-06-08T12:00:00Z');
+    const inputs = inputsById(c);
+    expect(inputs.get('view')).toMatchObject({
+      type: 'Input.ChoiceSet',
+      isRequired: true,
+      choices: [
+        { title: 'Notify the Panel', value: 'notify' },
+        { title: 'Do not notify the Panel', value: 'doNotNotify' },
+      ],
+    });
+    expect(inputs.get('rationale')).toMatchObject({ type: 'Input.Text', isMultiline: true, isRequired: true, maxLength: 2000 });
+    expect(text(c)).toContain("Never include the child's or family's names");
+    expect(executeActions(c)[0]).toEqual({ title: 'Give initial view', verb: 'initialView.submit', data: { caseRef: CASE_REF } });
+  });
+
+  test('after the deadline it says it is overdue and whether the business unit has been told', () => {
+    expect(text(card(SCENES.awaitingInitialView(), '2026-06-09T10:00:00Z'))).toContain(
+      'This is overdue since 10:00 on Tuesday 9 June; the business unit will be told.',
+    );
+    expect(text(card([...SCENES.awaitingInitialView(), EV.overdue('initialView')], '2026-06-09T10:00:00Z'))).toContain('the business unit has been told');
+  });
+
+  test('once given, both copies show who gave it, when, the view and the rationale, with no inputs', () => {
+    const c = card(SCENES.awaitingReplies(), '2026-06-08T16:00:00Z');
+    const t = text(c);
+    expect(t).toContain("Initial view given by Dana Director (children's services director) at 15:00 on Monday 8 June: **notify the Panel**.");
+    expect(t).toContain(RATIONALE);
+    expect(inputsById(c).size).toBe(0);
+    expect(executeActions(c).map((a) => a.verb)).toEqual(['case.history']);
+  });
+
+  test('after a refused submit: the notice at the top and what was typed is still there', () => {
+    const typed = 'The child Mr Smith was seen …';
+    const c = card(SCENES.awaitingInitialView(), '2026-06-08T12:00:00Z', {
+      notice: 'The rationale seems to contain a name. Cards and records carry only the case reference.',
+      draft: { view: 'doNotNotify', rationale: typed },
+    });
+    expect(c.body[2]).toMatchObject({ type: 'Container', items: [{ text: 'The rationale seems to contain a name. Cards and records carry only the case reference.' }] });
+    expect(inputsById(c).get('view')?.value).toBe('doNotNotify');
+    expect(inputsById(c).get('rationale')?.value).toBe(typed);
+  });
+
+  test('a draft choice the card does not offer is dropped rather than break the card', () => {
+    const c = card(SCENES.awaitingInitialView(), '2026-06-08T12:00:00Z', { draft: { view: 'perhaps' } });
+    expect(inputsById(c).get('view')?.value).toBeUndefined();
+  });
+});

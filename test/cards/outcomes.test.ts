@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest';
+import { caseCard } from '../../cards/index.js';
+import type { CaseCardContext } from '../../cards/index.js';
+import type { CardSpec } from '../../workflow/effects.js';
+import type { CaseEvent } from '../../workflow/events.js';
+import type { PartnershipConfig } from '../../workflow/partnership.js';
+import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
+import { CASE_REF, EV, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+
+const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> & { config?: PartnershipConfig } = {}) => {
+  const c = caseCard(spec, {
+    state: stateOf(events),
+    config: sampleConfig,
+    now: new Date(now),
+    recipient: { kind: 'conversation', target: 'monitoring' },
+    ...extra,
+  });
+  assertValidCard(c);
+  return { card: c, text: visibleText(c).join('\n') };
+};
+const verbs = (c: unknown) => executeActions(c).map((a) => a.verb);
+
+describe('decision recorded', () => {
+  test('notify: the decision, how it was reached with the deemed agreement marked, and the Panel deadline', () => {
+    const { text } = render({ kind: 'decisionRecorded' }, SCENES.decidedNotify(), '2026-06-09T16:00:00Z');
+    expect(text).toContain('Decision: **notify the Panel**, recorded at 15:00 on Tuesday 9 June.');
+    expect(text).toContain(RATIONALE);
+    expect(text).toContain('**Police**: Agreed, by Pat Police (Police representative)');
+    expect(text).toContain('Agree; the threshold is met.');
+    expect(text).toContain('**Health (ICB)**: Agreement deemed: no response by 15:00 on Tuesday 9 June');
+    expect(text).toContain('The local authority notifies the Child Safeguarding Practice Review Panel by **17:00 on Friday 12 June**');
+    expect(text).toContain('The independent scrutineer and the strategic partnership manager are told of this decision.');
+  });
+
+  test('do not notify: the review group chair chooses the next step', () => {
+    const { text } = render({ kind: 'decisionRecorded' }, SCENES.decidedDoNotNotify(), '2026-06-09T16:00:00Z');
+    expect(text).toContain('Decision: **do not notify the Panel**');
+    expect(text).toContain('The review group chair (Casey Chair) chooses the next step');
+  });
+});
+
+describe('dispute opened', () => {
+  test('which partners disagree and why, the meeting deadline, and that the business unit arranges it', () => {
+    const { text } = render({ kind: 'disputeOpened' }, SCENES.dispute(), '2026-06-09T16:00:00Z');
+    expect(text).toContain('Police disagrees with the initial view (notify the Panel');
+    expect(text).toContain('We do not think abuse or neglect is suspected on what we know.');
+    expect(text).toContain('A meeting must be held by **15:00 on Wednesday 10 June**.');
+    expect(text).toContain('The business unit arranges a short meeting of the partner representatives');
+    expect(text).toContain('Morgan Partnership (partnership chair) decides and Sam Scrutineer (independent scrutineer) mediates');
+  });
+
+  test('where the scrutineer has the final say, it says so', () => {
+    const config = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' as const };
+    const { text } = render({ kind: 'disputeOpened' }, SCENES.dispute(), '2026-06-09T16:00:00Z', { config });
+    expect(text).toContain('where Sam Scrutineer (independent scrutineer) decides');
+    expect(text).not.toContain('Morgan Partnership');
+  });
+});
+
+describe('panel notification', () => {
+  const LA = { kind: 'person' as const, aadObjectId: PEOPLE.laDeputy.aadObjectId };
+
+  test('request: due by when, asked of whom, date, time and reference inputs, panel.confirm', () => {
+    const { card, text } = render({ kind: 'panelNotificationRequest' }, SCENES.decidedNotify(), '2026-06-10T09:00:00Z', { recipient: LA });
+    expect(text).toContain('**by 17:00 on Friday 12 June**');
+    expect(text).toContain('Dana Director (representative) and Lee Deputy (deputy)');
+    expect(text).toContain('If it is not confirmed by then, the monitoring channel will be told it is overdue.');
+    const inputs = inputsById(card);
+    expect(inputs.get('sentDate')).toMatchObject({ type: 'Input.Date', isRequired: true, max: '2026-06-10' });
+    expect(inputs.get('sentTime')).toMatchObject({ type: 'Input.Time', isRequired: true });
+    expect(inputs.get('panelReference')).toMatchObject({ type: 'Input.Text', isRequired: true, maxLength: 100 });
+    expect(executeActions(card)[0]).toEqual({ title: 'Confirm notification sent', verb: 'panel.confirm', data: { caseRef: CASE_REF } });
+  });
+
+  test('request after a refusal keeps what was typed', () => {
+    const { card, text } = render({ kind: 'panelNotificationRequest' }, SCENES.decidedNotify(), '2026-06-10T09:00:00Z', {
+      recipient: LA,
+      notice: 'The time the notification was sent cannot be in the future.',
+      draft: { sentDate: '2026-06-10', sentTime: '11:45', panelReference: 'CSPRP-1' },
+    });
+    expect(text).toContain('The time the notification was sent cannot be in the future.');
+    expect(inputsById(card).get('sentDate')?.value).toBe('2026-06-10');
+    expect(inputsById(card).get('sentTime')?.value).toBe('11:45');
+    expect(inputsById(card).get('panelReference')?.value).toBe('CSPRP-1');
+  });
+
+  test('request after confirmation: who confirmed, when it was sent, the reference; no inputs', () => {
+    const { card, text } = render({ kind: 'panelNotificationRequest' }, SCENES.panelNotified(), '2026-06-10T12:00:00Z', { recipient: LA });
+    expect(text).toContain("Confirmed by Lee Deputy (Local authority children's services deputy) at 11:00 on Wednesday 10 June: sent at 10:45 on Wednesday 10 June.");
+    expect(text).toContain('CSPRP-2026-0456');
+    expect(inputsById(card).size).toBe(0);
+    expect(verbs(card)).toEqual(['case.history']);
+  });
+
+  test('overdue request says so', () => {
+    const { text } = render({ kind: 'panelNotificationRequest' }, SCENES.decidedNotify(), '2026-06-15T09:00:00Z', { recipient: LA });
+    expect(text).toContain('This is overdue since 17:00 on Friday 12 June; the monitoring channel will be told.');
+  });
+
+  test('confirmed, in the monitoring channel: sent when, within the deadline, reference, what next', () => {
+    const { text } = render({ kind: 'panelNotificationConfirmed' }, SCENES.panelNotified(), '2026-06-10T12:00:00Z');
+    expect(text).toContain('sent at **10:45 on Wednesday 10 June**');
+    expect(text).toContain('Within the deadline (17:00 on Friday 12 June).');
+    expect(text).toContain('CSPRP-2026-0456');
+    expect(text).toContain('15 working days');
+  });
+});
+
+describe('next step', () => {
+  const CHAIR = { kind: 'person' as const, aadObjectId: PEOPLE.chair.aadObjectId };
+
+  test('request: the three steps in plain words, a required rationale, nextStep.submit', () => {
+    const { card, text } = render({ kind: 'nextStepRequest' }, SCENES.decidedDoNotNotify(), '2026-06-09T16:00:00Z', { recipient: CHAIR });
+    expect(text).toContain('The partners decided not to notify the Panel (recorded at 15:00 on Tuesday 9 June).');
+    expect(inputsById(card).get('step')).toMatchObject({
+      isRequired: true,
+      choices: [
+        { title: 'Discussion at the review group, with scoping returns', value: 'reviewGroupWithScoping' },
+        { title: 'A safeguarding leads meeting', value: 'safeguardingLeadsMeeting' },
+        { title: 'No further action', value: 'noFurtherAction' },
+      ],
+    });
+    expect(inputsById(card).get('rationale')).toMatchObject({ isRequired: true, maxLength: 2000 });
+    expect(executeActions(card)[0]).toEqual({ title: 'Record next step', verb: 'nextStep.submit', data: { caseRef: CASE_REF } });
+  });
+
+  test('after the choice: shows it and the rationale, no inputs', () => {
+    const { card, text } = render({ kind: 'nextStepRequest' }, SCENES.closed(), '2026-06-10T14:00:00Z', { recipient: CHAIR });
+    expect(text).toContain('Next step chosen by Casey Chair (review group chair) at 13:00 on Wednesday 10 June: **A safeguarding leads meeting**.');
+    expect(text).toContain('Single-agency learning is enough; the leads meeting can agree it.');
+    expect(inputsById(card).size).toBe(0);
+    expect(verbs(card)).toEqual(['case.history']);
+  });
+
+  test('chosen, in the monitoring channel: the step, who, the rationale, what the business unit does', () => {
+    const { text } = render({ kind: 'nextStepChosen' }, SCENES.closed(), '2026-06-10T14:00:00Z');
+    expect(text).toContain('Next step: **A safeguarding leads meeting**.');
+    expect(text).toContain('Chosen by Casey Chair (review group chair)');
+    expect(text).toContain('The business unit arranges a safeguarding leads meeting.');
+  });
+
+  test('cards asked for in the wrong state say what the case is waiting for instead of offering inputs', () => {
+    const a = render({ kind: 'nextStepRequest' }, SCENES.decidedNotify(), '2026-06-09T16:00:00Z', { recipient: CHAIR });
+    expect(a.text).toContain('No next step is asked for on this case.');
+    expect(inputsById(a.card).size).toBe(0);
+    const b = render({ kind: 'panelNotificationRequest' }, SCENES.awaitingReplies(), '2026-06-09T10:00:00Z');
+    expect(b.text).toContain("No Panel notification is asked for on this case. Waiting for the partners' replies.");
+    expect(inputsById(b.card).size).toBe(0);
+  });
+});
+
+test('a reply by a deputy shows the deputy by name and role', () => {
+  const events = [...SCENES.awaitingReplies(), EV.healthDisagrees('Not met.')];
+  const { text } = render({ kind: 'partnerDecision' }, events, '2026-06-09T10:00:00Z');
+  expect(text).toContain('**Health (ICB)**: Disagreed, by Drew Doctor (Health (ICB) deputy)');
+});
