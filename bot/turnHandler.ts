@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { noticeCard } from '../cards/index.js';
 import type { Interactions } from '../app/interactions.js';
@@ -42,6 +42,29 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       await conversations.saveMember({ memberId: activity.from.id, aadObjectId: activity.from.aadObjectId, ...(activity.from.name ? { name: activity.from.name } : {}) });
     }
   }
+
+  /**
+   * When the app is added to a team or group chat, learn every member's Teams id: a proactive 1:1
+   * chat is created with that id (the Entra object id alone is not accepted everywhere).
+   */
+  async function learnMembers(context: TurnContext): Promise<void> {
+    try {
+      let continuationToken: string | undefined;
+      do {
+        const page = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
+        for (const member of page.members) {
+          if (member.aadObjectId) await conversations.saveMember({ memberId: member.id, aadObjectId: member.aadObjectId, ...(member.name ? { name: member.name } : {}) });
+        }
+        continuationToken = page.continuationToken;
+      } while (continuationToken);
+    } catch (error) {
+      log.warn('could not list the members of a conversation', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const botWasAdded = (activity: Activity) =>
+    (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add') ||
+    (activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id));
 
   return async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
@@ -88,6 +111,7 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       return;
     }
 
+    if (botWasAdded(activity) && activity.conversation.conversationType !== 'personal') await learnMembers(context);
     if (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add' && activity.conversation.conversationType === 'personal') {
       await context.sendActivity(cardMessage((await interactions.textCommand('help', actor ?? { aadObjectId: '', displayName: '' })).card));
     }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import functions, { type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import type { Logger, Messenger } from '../app/ports.js';
 import { buildServices, type Services } from '../functions/compositionRoot.js';
@@ -7,6 +7,9 @@ import type { Environment } from '../functions/environment.js';
 import { createHandlers } from '../functions/handlers.js';
 import { deadlineInWords, londonIso } from '../workflow/calendar/words.js';
 import { LocalClock } from './localClock.js';
+
+// A CommonJS package whose constructors Node's ESM loader cannot see as named exports.
+const { HttpRequest, InvocationContext } = functions;
 
 /**
  * A small stand-in for the Azure Functions host, for machines without Core Tools: it maps HTTP

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { consoleLogger, type Logger } from '../app/ports.js';
+import { readEnvironment } from '../functions/environment.js';
+import { ConfigurationError } from '../config/configurationError.js';
+import { deadlineInWords } from '../workflow/calendar/words.js';
+import { startAzurite } from './azurite.js';
+import { startLocalHost } from './host.js';
+import { installBot, startPlayground } from './playground.js';
+
+/**
+ * `npm start`: the whole product on this machine. Azurite (storage), the bot's functions on the
+ * local host at http://127.0.0.1:3978/api/messages, and the Agents Playground as the Teams client
+ * on port 56150, with the sample partnership. Ctrl+C stops everything.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BOT_PORT = Number(process.env.BOT_PORT ?? 3978);
+const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+const AZURITE_PORT = Number(process.env.AZURITE_TABLE_PORT ?? 10002);
+
+/** Quiet logs for a person at a terminal: warnings and errors only, unless VERBOSE=1. */
+const log: Logger = process.env.VERBOSE ? consoleLogger : { ...consoleLogger, info: () => {} };
+
+function canOpenBrowser(): boolean {
+  if (process.env.CI || process.env.NO_BROWSER) return false;
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  try {
+    execFileSync('which', ['xdg-open'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const step = (text: string) => process.stdout.write(`• ${text}\n`);
+  step(`Starting Azurite (Table storage) on 127.0.0.1:${AZURITE_PORT}, data in .azurite/ ...`);
+  const azurite = await startAzurite({ location: resolve(ROOT, '.azurite'), port: AZURITE_PORT });
+
+  const env = readEnvironment({
+    ...process.env,
+    PARTNERSHIP_CONFIG: process.env.PARTNERSHIP_CONFIG ?? resolve(ROOT, 'config/sample-partnership.json'),
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${BOT_PORT}`,
+  });
+  step(`Starting the bot's functions on http://127.0.0.1:${BOT_PORT}/api/messages (local mode: anonymous requests accepted) ...`);
+  const host = await startLocalHost({ env, port: BOT_PORT, log });
+
+  const openBrowser = canOpenBrowser();
+  step(`Starting the Microsoft 365 Agents Playground on http://127.0.0.1:${PLAYGROUND_PORT} ...`);
+  const playground = await startPlayground({
+    port: PLAYGROUND_PORT,
+    botEndpoint: `http://127.0.0.1:${BOT_PORT}/api/messages`,
+    configPath: resolve(ROOT, '.m365agentsplayground.yml'),
+    workDir: resolve(ROOT, '.playground'),
+    openBrowser,
+  });
+
+  const { config } = host.services;
+  step('Adding the bot to the personal chat, the partners\' group chat and the team\'s channels ...');
+  for (const conversationId of ['personal-chat-alex', config.channels.decision.conversationId, 'team-sample-scp', config.channels.monitoring.conversationId]) {
+    await installBot(playground.url, conversationId);
+  }
+  await waitFor(async () => Boolean(await host.services.conversations.conversation(config.channels.monitoring.conversationId)) && Boolean(await host.services.conversations.conversation(config.channels.decision.conversationId)));
+
+  const now = host.clock.now();
+  process.stdout.write(`
+Ready: ${config.partnership.name} (sample), local time ${deadlineInWords(now, now)}.
+
+  Open the Playground:  http://127.0.0.1:${PLAYGROUND_PORT}${openBrowser ? '  (opened in your browser)' : ''}
+  Bot endpoint:         http://127.0.0.1:${BOT_PORT}/api/messages
+
+You are Alex Wilber (business unit, and review group chair in this sample). Try:
+  1. In the "${config.channels.monitoring.label}" channel of the team, type:  @${'SIN decisions'} new referral
+     Fill in the form (case reference such as RR-2026-014; document link on ${config.documentStoreHosts[0]}).
+  2. In your personal chat with the bot, give the initial view on the card that arrived.
+  3. In the "${config.channels.decision.label}" group chat, the partners' card shows each partner's status.
+     To reply as a partner, use the Playground's "Mock an Activity" menu with the partner as sender.
+  4. Move the local clock so the reply window closes:  type "clock +1d" to the bot (or
+     curl -X POST http://127.0.0.1:${BOT_PORT}/api/local/clock -d '{"advanceMs":86400000}').
+     Silence becomes deemed agreement and the decision reaches the monitoring channel.
+  Type "help" for every command. Ctrl+C stops everything.
+`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping ...\n');
+    await playground.stop();
+    await host.close();
+    await azurite.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('The bot was not added to the conversations in time; see .playground/devTools/m365agentsplayground.log');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nCould not start: ${error instanceof Error ? (error instanceof ConfigurationError ? error.message : error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

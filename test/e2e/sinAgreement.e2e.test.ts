@@ -1,0 +1,130 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { silentLogger } from '../../app/ports.js';
+import { readEnvironment } from '../../functions/environment.js';
+import { freePort } from '../../local/azurite.js';
+import { startLocalHost, type LocalHost } from '../../local/host.js';
+import { LocalClock } from '../../local/localClock.js';
+import { installBot, startPlayground, type RunningPlayground } from '../../local/playground.js';
+import { PlaygroundClient } from '../support/playgroundClient.js';
+import { cardText } from '../support/recordingMessenger.js';
+import { uniquePrefix } from '../support/services.js';
+
+/**
+ * End to end with the Microsoft 365 Agents Playground as the Teams client, started by the test,
+ * against the product's real handlers, real storage (Azurite) and the sample partnership:
+ * log a referral, give the initial view, one partner agrees, one disagrees then agrees, the third
+ * says nothing; the clock moves past the deadline; the sweep deems the third; the decision card
+ * reaches the monitoring channel.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BOT = { id: '00000000-0000-0000-0000-00000000000011', name: 'SIN decisions' };
+const USERS = { alex: 'user-id-0', adele: 'user-id-2', isaiah: 'user-id-3', patti: 'user-id-4' };
+const MONITORING = 'channel-sin-monitoring';
+const DECISIONS = 'groupchat-sin-decisions';
+const PERSONAL = 'personal-chat-alex';
+
+// Tuesday 5 May 2026, 10:00 BST, moving on in real time from there.
+const started = Date.now();
+const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z') + (Date.now() - started));
+
+let host: LocalHost;
+let playground: RunningPlayground;
+let client: PlaygroundClient;
+
+beforeAll(async () => {
+  const env = readEnvironment({
+    PARTNERSHIP_CONFIG: resolve(ROOT, 'config/sample-partnership.json'),
+    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    TABLE_PREFIX: uniquePrefix(),
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+  });
+  host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
+  playground = await startPlayground({
+    port: await freePort(),
+    botEndpoint: `${host.url}/api/messages`,
+    configPath: resolve(ROOT, '.m365agentsplayground.yml'),
+    workDir: await mkdtemp(join(tmpdir(), 'playground-')),
+    openBrowser: false,
+  });
+  client = new PlaygroundClient(playground.url);
+  await client.connect();
+  for (const id of [PERSONAL, DECISIONS, 'team-sample-scp', MONITORING]) await installBot(playground.url, id);
+  const deadline = Date.now() + 15_000;
+  while (!(await host.services.conversations.conversation(MONITORING)) || !(await host.services.conversations.conversation(DECISIONS)) || !(await host.services.conversations.member('00000000-0000-0000-0000-0000000000022'))) {
+    if (Date.now() > deadline) throw new Error('the bot was not installed');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 90_000);
+
+afterAll(async () => {
+  client?.close();
+  await playground?.stop();
+  await host?.close();
+});
+
+const verbIn = (verb: string) => (_f: unknown, json: string) => json.includes(`"verb":"${verb}"`);
+
+describe('SIN agreement in the Agents Playground', () => {
+  it('runs from referral to a decision reached by agreement, one of it deemed from silence', async () => {
+    // 1. The business unit asks for the form in the monitoring channel, and submits it.
+    await client.say(MONITORING, 'new referral', BOT);
+    const form = await client.waitForCard((f, json) => f.actionConversationId.startsWith(MONITORING) && json.includes('"verb":"referral.submit"'));
+    const logged = await client.click({
+      fromId: USERS.alex,
+      conversationId: form.actionConversationId,
+      replyToId: form.message!.messageId,
+      verb: 'referral.submit',
+      data: { caseRef: 'RR-2026-014', referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'seriousHarm', location: 'inArea', lookedAfter: 'false', documentUrl: 'https://sample-partnership.sharepoint.com/sites/sin/RR-2026-014/referral.docx' },
+    });
+    expect(logged.status).toBe(200);
+    expect(cardText(logged.card)).toContain('RR-2026-014');
+    expect(cardText(logged.card)).toContain('10:00 on Wednesday 6 May');
+
+    // 2. The review group chair (Alex, in the sample) gets the 1:1 card and gives the initial view.
+    const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"'));
+    const view = await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: 'RR-2026-014', view: 'notify', rationale: 'Serious harm with neglect suspected; the criteria are met.' } });
+    expect(cardText(view.card)).toContain('Initial view recorded');
+
+    // 3. One card for the partners in their group chat; police agree, health disagree then agree, the local authority is silent.
+    const partnersCard = await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && f.action === 'createMessage' && json.includes('"verb":"partner.agree"'));
+    const onCard = { conversationId: DECISIONS, replyToId: partnersCard.message!.messageId };
+    expect(cardText((await client.click({ ...onCard, fromId: USERS.isaiah, verb: 'partner.agree', data: { caseRef: 'RR-2026-014', comment: 'Agree.' } })).card)).toContain('Recorded: Police agrees.');
+    expect(cardText((await client.click({ ...onCard, fromId: USERS.patti, verb: 'partner.disagree', data: { caseRef: 'RR-2026-014', rationale: 'Not met on what we know today.' } })).card)).toContain('Recorded: Health (ICB) disagrees.');
+    expect(cardText((await client.click({ ...onCard, fromId: USERS.patti, verb: 'partner.agree', data: { caseRef: 'RR-2026-014' } })).card)).toContain('Recorded: Health (ICB) agrees.');
+    // Someone who is not a partner's representative cannot reply for anyone.
+    expect(cardText((await client.click({ ...onCard, fromId: USERS.alex, verb: 'partner.disagree', data: { caseRef: 'RR-2026-014', rationale: 'No.' } })).card)).toContain("not on the partnership's roster for any partner");
+
+    // The card was updated in place for everyone after each reply.
+    const updates = () => client.frames.filter((f) => f.action === 'updateMessage' && f.message?.messageId === partnersCard.message!.messageId);
+    await expect.poll(() => updates().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    expect(cardText(updates().at(-1)!.message!.attachments![0]!.content)).toContain('Patti Fernandez');
+
+    // 4. The clock passes the deadline; the sweep deems the local authority's agreement; the decision reaches the monitoring channel.
+    const moved = await fetch(`${host.url}/api/local/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 26 * 3_600_000 }) });
+    expect(moved.status).toBe(200);
+    const decision = await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === MONITORING && json.includes('Decision'), 15_000);
+    const decisionText = cardText(decision.message!.attachments![0]!.content);
+    expect(decisionText).toContain('RR-2026-014');
+    expect(decisionText).toMatch(/notify the Panel/i);
+    expect(decisionText).toMatch(/deemed/i);
+    await expect.poll(() => cardText(updates().at(-1)?.message?.attachments?.[0]?.content), { timeout: 10_000 }).toMatch(/Agreement deemed: no response by 10:00 on Wednesday 6 May/);
+
+    // The history is in storage: who said what, and which agreement was deemed. (The clock jumped past
+    // the half-time reminder, so none was sent: a reminder after the deadline would be noise.)
+    const { events } = await host.services.store.load('RR-2026-014');
+    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven', 'PartnerReplied', 'PartnerReplied', 'PartnerReplied', 'AgreementDeemed', 'DecisionReached']);
+
+    // The scrutineer and the local authority representative were told 1:1 (the Playground creates
+    // those chats but shows only the current user's), and no effect is left undone.
+    const toPeople = client.logs.map((l) => JSON.stringify(l)).filter((l) => l.includes('@test.user') && l.includes('RR-2026-014'));
+    expect(toPeople.some((l) => l.includes('Lynne Robbins') || l.includes('scrutineer') || l.includes('Decision'))).toBe(true);
+    expect(await host.services.conversations.personalConversation('00000000-0000-0000-0000-0000000000025')).toBeDefined();
+    expect(await host.services.conversations.personalConversation('00000000-0000-0000-0000-0000000000022')).toBeDefined();
+    expect(await host.services.outbox.pending('RR-2026-014')).toEqual([]);
+  }, 120_000);
+});
