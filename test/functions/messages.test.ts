@@ -164,6 +164,25 @@ describe('the messages function', () => {
     expect(cardText((updates[0]!.body.attachments as { content: unknown }[])[0]!.content)).toContain('Pat Police');
   });
 
+  it('refuses a click on an older card: a second initial view after one was given', async () => {
+    const before = await eventCount();
+    const text = await click(PEOPLE.director, 'initialView.submit', { caseRef: CASE_REF, view: 'doNotNotify', rationale: 'Not met.' }, 'personal-director');
+    expect(text).toContain('was already given by Casey Chair');
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('refuses a reply after the window closed, and after the decision, writing nothing', async () => {
+    const before = await eventCount();
+    clock.set(new Date('2026-05-07T09:00:00.000Z')); // past the 1 working-day window, before any sweep
+    expect(await click(PEOPLE.health, 'partner.disagree', { caseRef: CASE_REF, rationale: 'Too late?' })).toContain('closed at');
+    expect(await eventCount()).toBe(before);
+    await host.services.runSweep(clock.now());
+    const decided = await eventCount();
+    expect(decided).toBeGreaterThan(before);
+    expect(await click(PEOPLE.health, 'partner.disagree', { caseRef: CASE_REF, rationale: 'Too late?' })).toContain('replies are closed');
+    expect(await eventCount()).toBe(decided);
+  });
+
   it.each([
     ['malformed JSON', '{"type": "message",', 400, 'must be a JSON Bot Framework activity'],
     ['a JSON array', '[1,2,3]', 400, 'must be a JSON Bot Framework activity'],
