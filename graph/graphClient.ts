@@ -1,0 +1,52 @@
+import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import { Client, HTTPMessageHandler, MiddlewareFactory, type Middleware } from '@microsoft/microsoft-graph-client';
+// The package has no "exports" map, so Node's ESM resolver needs the file, not the folder.
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
+import { createFetchTransport, type TransportOptions } from './fetchTransport.js';
+
+/** The app registration's client-credentials secret: app-only access, no signed-in user. */
+export type AppCredentials = {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+};
+
+export type GraphClientOptions = {
+  /** A secret for ClientSecretCredential, or any TokenCredential (a managed identity in Azure, a stub in tests). */
+  credential: AppCredentials | TokenCredential;
+  transport?: TransportOptions;
+};
+
+// App-only tokens carry the application permissions granted to the registration; `.default` asks for all of them.
+const GRAPH_SCOPES = ['https://graph.microsoft.com/.default'];
+
+export function createGraphClient(options: GraphClientOptions): Client {
+  const credential = isTokenCredential(options.credential)
+    ? options.credential
+    : new ClientSecretCredential(options.credential.tenantId, options.credential.clientId, options.credential.clientSecret);
+  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: GRAPH_SCOPES });
+  return Client.initWithMiddleware({ middleware: middlewareChain(authProvider, options.transport) });
+}
+
+/**
+ * The client's own default chain (authentication, RetryHandler for 429/503/504 honouring
+ * Retry-After, redirects, telemetry) with only its final HTTP handler swapped for ours, so the
+ * behaviour Graph's guidance expects is kept and only the transport changes.
+ */
+function middlewareChain(
+  authProvider: TokenCredentialAuthenticationProvider,
+  transport: TransportOptions | undefined,
+): Middleware[] {
+  const chain = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
+  const last = chain.length - 1;
+  if (!(chain[last] instanceof HTTPMessageHandler)) {
+    // A future client version that reorders its chain must fail here, loudly, not send requests untried.
+    throw new Error('unexpected default middleware chain in @microsoft/microsoft-graph-client');
+  }
+  chain[last] = createFetchTransport(transport);
+  return chain;
+}
+
+function isTokenCredential(credential: AppCredentials | TokenCredential): credential is TokenCredential {
+  return 'getToken' in credential && typeof credential.getToken === 'function';
+}

@@ -1,0 +1,81 @@
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Event } from '@microsoft/microsoft-graph-types';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { createGraphClient } from '../../graph/graphClient.js';
+import type { TransportOptions } from '../../graph/fetchTransport.js';
+
+/** Shared pieces for the Graph tests: msw intercepts the real client's fetch, nothing else is faked. */
+
+export const GRAPH = 'https://graph.microsoft.com/v1.0';
+export const ORGANISER = 'sin-meetings@partnership.example.org';
+export const ORGANISER_PATH = `${GRAPH}/users/${encodeURIComponent(ORGANISER)}`;
+
+/** A token without a token endpoint: the ClientSecretCredential path has its own test. */
+export const stubCredential: TokenCredential = {
+  getToken: async (): Promise<AccessToken> => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+
+/** A client whose network backoff records its delays instead of sleeping. */
+export function testClient(transport: TransportOptions = {}): { client: Client; sleeps: number[] } {
+  const sleeps: number[] = [];
+  const client = createGraphClient({
+    credential: stubCredential,
+    transport: {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      ...transport,
+    },
+  });
+  return { client, sleeps };
+}
+
+/** Graph's error envelope. */
+export function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return HttpResponse.json(
+    { error: { code, message, innerError: { 'request-id': 'req-1', date: '2026-05-05T08:00:00' } } },
+    { status, headers },
+  );
+}
+
+export type RecordedRequest = { method: string; url: string; headers: Headers; body: unknown };
+
+/** Every request that reached the mock, in order, with its JSON body. */
+export function recorder(): { requests: RecordedRequest[]; record: (request: Request) => Promise<unknown> } {
+  const requests: RecordedRequest[] = [];
+  return {
+    requests,
+    record: async (request) => {
+      const text = await request.clone().text();
+      const body: unknown = text === '' ? undefined : JSON.parse(text);
+      requests.push({ method: request.method, url: request.url, headers: request.headers, body });
+      return body;
+    },
+  };
+}
+
+/**
+ * The organiser's calendar as Graph keeps it for event creation: a POST whose transactionId was
+ * seen before returns the event already created instead of creating another.
+ */
+export function fakeOrganiserCalendar(): { events: Map<string, Event>; posts: RecordedRequest[]; handler: HttpHandler } {
+  const events = new Map<string, Event>();
+  const byTransaction = new Map<string, string>();
+  const { requests: posts, record } = recorder();
+  const handler = http.post(`${ORGANISER_PATH}/events`, async ({ request }) => {
+    const body = (await record(request)) as Event;
+    const existing = body.transactionId ? byTransaction.get(body.transactionId) : undefined;
+    if (existing) return HttpResponse.json(events.get(existing), { status: 201 });
+    const id = `AAMkAD-event-${events.size + 1}=`;
+    const event: Event = {
+      ...body,
+      id,
+      onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/${events.size + 1}` },
+    };
+    events.set(id, event);
+    if (body.transactionId) byTransaction.set(body.transactionId, id);
+    return HttpResponse.json(event, { status: 201 });
+  });
+  return { events, posts, handler };
+}
