@@ -25,6 +25,8 @@ export class CaseService {
       log: Logger;
       /** Effects are performed at once; if that fails, the sweep retries them after this delay. */
       effectsRecoveryMs?: number;
+      /** How long a request may spend performing effects before leaving the rest to the sweep. */
+      effectsBudgetMs?: number;
       maxAttempts?: number;
     },
   ) {}
@@ -55,7 +57,8 @@ export class CaseService {
         throw error;
       }
       log.info('case changed', { caseRef, command: command.type, events: decision.events.map((e) => e.type).join(','), version: next.version });
-      if (decision.effects.length > 0) await this.deps.effects.runFor(caseRef, now);
+      // Within the click's time: what does not fit is left to the sweep (its recovery entry is written).
+      if (decision.effects.length > 0) await this.deps.effects.runFor(caseRef, now, { budgetMs: this.deps.effectsBudgetMs ?? 4_000 });
       return { decision, state: next, events: [...loaded.events, ...decision.events] };
     }
   }

@@ -1,38 +1,63 @@
-import { caseCard } from '../cards/index.js';
+import { caseCard, type AdaptiveCard } from '../cards/index.js';
 import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
-import type { CaseState } from '../workflow/state.js';
+import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
 import type { Outbox, PendingEffect } from '../store/outbox.js';
 import type { Logger, Messenger } from './ports.js';
 
 /**
- * Performs a case's pending effects in order, each once: claimed with a lease, performed, marked
- * done. Cards are rendered from the case's current state at the moment they are sent, so a late
- * retry never shows an older truth than the log.
+ * Performs a case's pending effects, each once: claimed with a lease, performed, marked done.
+ * Cards are rendered from the case's current state at the moment they are sent, so a late retry
+ * never shows an older truth than the log.
+ *
+ * Effects wait only for earlier effects to the same recipient (so a conversation sees them in
+ * order): one person without a chat, or a channel the app was removed from, holds up nothing
+ * else. Card refreshes are idempotent renders of the latest state, so they never wait at all.
  */
 export class EffectRunner {
+  /** Set by the composition root: records that the partners' card was posted (their window starts). */
+  recordPartnerCardPosted: ((caseRef: string, postedAt: Date) => Promise<void>) | undefined;
+
   constructor(
-    private readonly deps: { outbox: Outbox; store: CaseStore; messenger: Messenger; config: PartnershipConfig; log: Logger; leaseMs?: number },
+    private readonly deps: {
+      outbox: Outbox;
+      store: CaseStore;
+      messenger: Messenger;
+      config: PartnershipConfig;
+      log: Logger;
+      /** The partners' reply deadline for a card posted at a given instant (shown on the card). */
+      partnerWindow: (postedAt: Date) => Date;
+      leaseMs?: number;
+    },
   ) {}
 
-  /** Returns how many effects are still pending (held by another process, or failed). */
-  async runFor(caseRef: string, now: Date): Promise<number> {
+  /**
+   * Returns how many effects are still pending (held by another process, failed, or left for the
+   * sweep because `budgetMs` ran out: a click must be answered well within Teams' 10 seconds).
+   */
+  async runFor(caseRef: string, now: Date, options: { budgetMs?: number } = {}): Promise<number> {
+    const started = Date.now();
     const { outbox, log } = this.deps;
     const pending = await outbox.pending(caseRef);
     if (pending.length === 0) return 0;
-    const { state } = await this.deps.store.load(caseRef);
-    if (!state) return pending.length;
+    const blocked = new Set<string>();
     let done = 0;
     for (const effect of pending) {
+      const lane = laneOf(effect.effect);
+      if (lane && blocked.has(lane)) continue;
+      if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) break;
       const etag = await outbox.claim(caseRef, effect, now, this.deps.leaseMs ?? 60_000);
-      // Another process holds this one; later effects wait so a conversation sees them in order.
-      if (!etag) break;
+      if (!etag) {
+        if (lane) blocked.add(lane);
+        continue;
+      }
       try {
-        await this.perform(caseRef, effect, state, now);
+        await this.perform(caseRef, effect, now);
       } catch (error) {
         log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), error: errorText(error) });
-        break;
+        if (lane) blocked.add(lane);
+        continue;
       }
       await outbox.markDone(caseRef, effect.rowKey, etag, now);
       done++;
@@ -40,36 +65,87 @@ export class EffectRunner {
     return pending.length - done;
   }
 
-  private async deliver(to: Recipient, card: ReturnType<typeof caseCard>): Promise<{ conversationId: string; activityId: string }> {
+  private async load(caseRef: string): Promise<CaseState> {
+    const { state } = await this.deps.store.load(caseRef);
+    if (!state) throw new Error(`Case ${caseRef} has effects but no events`);
+    return state;
+  }
+
+  private render(spec: CardSpec, state: CaseState, now: Date, recipient: Recipient): AdaptiveCard {
+    return caseCard(spec, { state, config: this.deps.config, now, recipient });
+  }
+
+  private async perform(caseRef: string, pending: PendingEffect, now: Date): Promise<void> {
+    const effect = pending.effect;
+    if (effect.type === 'refreshCards') return this.refresh(caseRef, now);
+    const { outbox } = this.deps;
+    const isPartnerCard = effect.card.kind === 'partnerDecision' && effect.tracked;
+
+    // A send that already happened (crash after sending, before marking done) is not repeated.
+    const tracked = effect.tracked ? await outbox.trackedCard(caseRef, effect.key) : undefined;
+    const alreadySent = tracked !== undefined || (!effect.tracked && (await outbox.wasSent(caseRef, effect.key)));
+    if (!alreadySent) {
+      let state = await this.load(caseRef);
+      if (isPartnerCard && state.initialView && !state.initialView.postedAt) {
+        // Shown as it will be once the posting is recorded below: the deadline counts from now.
+        state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
+      }
+      const sent = await this.deliver(effect.to, this.render(effect.card, state, now, effect.to));
+      if (effect.tracked) {
+        await outbox.saveTrackedCard(caseRef, effect.key, {
+          conversationId: sent.conversationId,
+          activityId: sent.activityId,
+          card: JSON.stringify(effect.card),
+          recipient: JSON.stringify(effect.to),
+          postedAt: now.toISOString(),
+        });
+      } else {
+        await outbox.markSent(caseRef, effect.key, sent.activityId);
+      }
+    }
+    if (isPartnerCard) {
+      if (!this.recordPartnerCardPosted) throw new Error('EffectRunner.recordPartnerCardPosted is not set');
+      await this.recordPartnerCardPosted(caseRef, tracked?.postedAt ? new Date(tracked.postedAt) : now);
+    }
+  }
+
+  /**
+   * Updates every tracked card from the latest state. If the case changed while the updates were
+   * in flight (a racing reply), render again, so the last update any card receives is current.
+   */
+  private async refresh(caseRef: string, now: Date): Promise<void> {
+    const { outbox, messenger, log } = this.deps;
+    const cards = await outbox.trackedCards(caseRef);
+    let failure: unknown;
+    for (let round = 0; round < 3; round++) {
+      const state = await this.load(caseRef);
+      failure = undefined;
+      for (const tracked of cards) {
+        try {
+          await messenger.update(tracked.conversationId, tracked.activityId, this.render(JSON.parse(tracked.card) as CardSpec, state, now, JSON.parse(tracked.recipient) as Recipient));
+        } catch (error) {
+          // One card that cannot be updated (deleted, chat gone) must not keep the others stale.
+          log.warn('card update failed', { caseRef, error: errorText(error) });
+          failure = error;
+        }
+      }
+      if ((await this.load(caseRef)).version === state.version) break;
+    }
+    if (failure) throw failure;
+  }
+
+  private async deliver(to: Recipient, card: AdaptiveCard): Promise<{ conversationId: string; activityId: string }> {
     if (to.kind === 'person') return this.deps.messenger.sendToPerson(to.aadObjectId, card);
     const conversationId = this.deps.config.channels[to.target].conversationId;
     const { activityId } = await this.deps.messenger.sendToConversation(conversationId, card);
     return { conversationId, activityId };
   }
+}
 
-  private async perform(caseRef: string, pending: PendingEffect, state: CaseState, now: Date): Promise<void> {
-    const { messenger, outbox, config } = this.deps;
-    const effect = pending.effect;
-    if (effect.type === 'refreshCards') {
-      for (const tracked of await outbox.trackedCards(caseRef)) {
-        const card = caseCard(JSON.parse(tracked.card) as CardSpec, { state, config, now, recipient: JSON.parse(tracked.recipient) as Recipient });
-        await messenger.update(tracked.conversationId, tracked.activityId, card);
-      }
-      return;
-    }
-    // A send that already happened (crash after sending, before marking done) is not repeated.
-    if (effect.tracked && (await outbox.trackedCard(caseRef, effect.key))) return;
-    const card = caseCard(effect.card, { state, config, now, recipient: effect.to });
-    const sent = await this.deliver(effect.to, card);
-    if (effect.tracked) {
-      await outbox.saveTrackedCard(caseRef, effect.key, {
-        conversationId: sent.conversationId,
-        activityId: sent.activityId,
-        card: JSON.stringify(effect.card),
-        recipient: JSON.stringify(effect.to),
-      });
-    }
-  }
+/** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */
+function laneOf(effect: Effect): string | undefined {
+  if (effect.type === 'refreshCards') return undefined;
+  return effect.to.kind === 'person' ? `person:${effect.to.aadObjectId}` : `conversation:${effect.to.target}`;
 }
 
 function describe(effect: Effect): string {

@@ -81,7 +81,7 @@ function partnerReplyReminder(parts: CaseCardParts): AdaptiveCard {
     subtitle,
     notice: parts.notice,
     body: [
-      textBlock(`A reply for ${names} is still outstanding: agree or disagree with the initial view (${VIEW_WORDS[view.view]}), **by ${when(view.repliesDueAt, now)}**.`, {
+      textBlock(`A reply for ${names} is still outstanding: agree or disagree with the initial view (${VIEW_WORDS[view.view]})${view.repliesDueAt ? `, **by ${when(view.repliesDueAt, now)}**` : ''}.`, {
         size: 'Medium',
       }),
       textBlock(`Reply on the case's card in ${config.channels.decision.label}, or open it here.`),

@@ -26,7 +26,12 @@ export function initialViewRequestCard({ state, config, now, notice, draft, quot
         textBlock(`Initial view given by ${actorWords(given.by)} at ${when(given.at, now)}: **${VIEW_WORDS[given.view]}**.`),
         subheading('Rationale'),
         quote(given.rationale),
-        textBlock(`It has gone to the three partners, who have until ${when(given.repliesDueAt, now)} to reply.`, { isSubtle: true }),
+        textBlock(
+          given.repliesDueAt
+            ? `It has gone to the three partners, who have until ${when(given.repliesDueAt, now)} to reply.`
+            : 'It is being posted to the three partners, who have one working day from its posting to reply.',
+          { isSubtle: true },
+        ),
         ...facts,
       ],
       actions: [document],

@@ -25,7 +25,7 @@ export function partnerDecisionCard({ state, now, notice, draft, quote }: CaseCa
     });
   }
 
-  const windowClosed = state.stage === 'awaitingPartnerReplies' && now.getTime() >= Date.parse(view.repliesDueAt);
+  const windowClosed = state.stage === 'awaitingPartnerReplies' && view.repliesDueAt !== undefined && now.getTime() >= Date.parse(view.repliesDueAt);
   const taking = !state.decision && !windowClosed && (state.stage === 'awaitingPartnerReplies' || state.stage === 'dispute');
 
   return caseFrame({
@@ -62,6 +62,10 @@ function statusBlocks(state: CaseState, now: Date, windowClosed: boolean): CardE
         'The business unit arranges a short meeting of the partner representatives. Replies can still change: if every partner agrees, the decision is recorded at once.',
       ),
     ];
+  }
+  if (!view.repliesDueAt) {
+    // Only shown if the card is looked at before its posting was recorded (e.g. opened from History).
+    return [textBlock('Partners have one working day from the posting of this card to reply. No reply by then counts as agreement.', { size: 'Medium' })];
   }
   if (windowClosed) {
     return [

@@ -16,7 +16,7 @@ import { ScheduleIndex } from '../store/scheduleIndex.js';
 import { openTables, type Tables } from '../store/tables.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import { loadGovUkBankHolidays } from '../workflow/calendar/govUkBankHolidays.js';
-import { createDecider } from '../workflow/decide.js';
+import { createDecider, partnerWindowFrom } from '../workflow/decide.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { Environment } from './environment.js';
 
@@ -79,8 +79,12 @@ export async function buildServices(
       audience: credentials.mode === 'local' ? '' : 'https://api.botframework.com',
     });
 
-  const effects = new EffectRunner({ outbox, store, messenger, config, log });
+  const effects = new EffectRunner({ outbox, store, messenger, config, log, partnerWindow: partnerWindowFrom(calendar) });
   const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, effects, log });
+  // The runner records the posting through the same load-decide-append path as everything else.
+  effects.recordPartnerCardPosted = async (caseRef, postedAt) => {
+    await cases.execute(caseRef, { type: 'RecordPartnerCardPosted', postedAt: postedAt.toISOString() }, clock.now());
+  };
   // In local mode a fresh secret per process is enough: links only need to outlive a click.
   const exportLinkSecret = env.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url');
   const interactions = createInteractions({

@@ -27,6 +27,7 @@ const TrackedCardRowSchema = z.object({
   activityId: z.string(),
   card: z.string(),
   recipient: z.string(),
+  postedAt: z.string().optional(),
 });
 export type TrackedCardRow = z.infer<typeof TrackedCardRowSchema>;
 
@@ -66,10 +67,31 @@ export class Outbox {
   }
 
   async markDone(caseRef: string, rowKey: string, etag: string, doneAt: Date): Promise<void> {
-    await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey, status: 'done', doneAt: doneAt.toISOString() }, 'Merge', { etag });
+    try {
+      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey, status: 'done', doneAt: doneAt.toISOString() }, 'Merge', { etag });
+    } catch (error) {
+      // Our lease ran out and another process took the effect over: it will mark it done (and,
+      // thanks to the sent/tracked markers, without performing it again).
+      if (!isStatus(error, 412)) throw error;
+    }
   }
 
-  async saveTrackedCard(caseRef: string, key: string, row: { conversationId: string; activityId: string; card: string; recipient: string }): Promise<void> {
+  /** Remembers that an untracked send happened, so a retry after a crash does not post it twice. */
+  async markSent(caseRef: string, key: string, activityId: string): Promise<void> {
+    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: `sent-${key}`, activityId }, 'Replace');
+  }
+
+  async wasSent(caseRef: string, key: string): Promise<boolean> {
+    try {
+      await this.cases.getEntity(CaseStore.partitionOf(caseRef), `sent-${key}`);
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  async saveTrackedCard(caseRef: string, key: string, row: { conversationId: string; activityId: string; card: string; recipient: string; postedAt: string }): Promise<void> {
     await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: `card-${key}`, ...row }, 'Replace');
   }
 

@@ -31,6 +31,8 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
     panelReference: z.string(),
   }),
   z.object({ type: z.literal('ChooseNextStep'), actor: CommandActorSchema, step: NextStepSchema, rationale: z.string() }),
+  /** The shell posted the partners' card at `postedAt`: their reply window starts then. */
+  z.object({ type: z.literal('RecordPartnerCardPosted'), postedAt: z.iso.datetime({ offset: true }) }),
   /** The deadline sweep: apply whatever has fallen due by `now`. */
   z.object({ type: z.literal('Tick') }),
 ]);

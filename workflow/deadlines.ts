@@ -16,9 +16,9 @@ export function pendingDeadlines(state: CaseState, calendar: WorkingCalendar): D
         ...(state.overdueRaised.includes('initialView') ? [] : [at(state.initialViewDueAt)]),
       ];
     case 'awaitingPartnerReplies':
-      if (!state.initialView) return [];
+      if (!state.initialView?.postedAt || !state.initialView.repliesDueAt) return [];
       return [
-        ...(state.remindersSent.includes('partnerReply') ? [] : [half(state.initialView.at, state.initialView.repliesDueAt)]),
+        ...(state.remindersSent.includes('partnerReply') ? [] : [half(state.initialView.postedAt, state.initialView.repliesDueAt)]),
         at(state.initialView.repliesDueAt),
       ];
     case 'awaitingPanelNotification':

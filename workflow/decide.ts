@@ -1,7 +1,7 @@
 import type { CaseCommand, CommandActor } from './commands.js';
 import type { Effect, Recipient } from './effects.js';
 import type { Actor, CaseEvent, View } from './events.js';
-import { checkFreeText } from './freeText.js';
+import { checkFreeText, identifyingDetailIn } from './freeText.js';
 import type { Partner, PartnershipConfig, Role } from './partnership.js';
 import { PARTNERS, partnerPeople, partnersRepresentedBy, rolesOf, PARTNER_NAMES } from './partnership.js';
 import type { CaseState } from './state.js';
@@ -22,6 +22,14 @@ export type Decision =
 export type Decide = (state: CaseState | undefined, command: CaseCommand, now: Date) => Decision;
 
 const refuse = (refusal: string): Decision => ({ ok: false, refusal });
+const AWARENESS_MAX_AGE_MS = 183 * 86_400_000;
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
 const nothing = (message?: string): Decision => ({ ok: true, events: [], effects: [], ...(message ? { message } : {}) });
 
 export const VIEW_WORDS: Record<View, string> = { notify: 'notify the Panel', doNotNotify: 'do not notify the Panel' };
@@ -43,8 +51,15 @@ function roleWords(role: Role): string {
     : ROLE_WORDS[role.kind];
 }
 
+/** The partners' reply window: one working day from the posting of their card. */
+export function partnerWindowFrom(calendar: WorkingCalendar) {
+  return (postedAt: Date) => calendar.addWorkingDays(postedAt, 1);
+}
+
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {
-  const caseRefPattern = new RegExp(config.caseReferencePattern);
+  const repliesDueFrom = partnerWindowFrom(calendar);
+  // Anchored whatever the configuration says, so "Jayden Smith RR-1" can never pass as a reference.
+  const caseRefPattern = new RegExp(`^(?:${config.caseReferencePattern})$`);
   const iso = (d: Date) => d.toISOString();
   const words = (at: string, now: Date) => deadlineInWords(new Date(at), now);
   const person = (aadObjectId: string): Recipient => ({ kind: 'person', aadObjectId });
@@ -91,7 +106,9 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     const disagreeing = PARTNERS.filter((p) => s.positions[p].status === 'disagreed');
     const allReplied = positions.every((p) => p.status !== 'awaiting');
     if (s.stage === 'awaitingPartnerReplies' && disagreeing.length > 0 && (allReplied || windowClosed)) {
-      r.record({ type: 'DisputeOpened', at: iso(now), disagreeing, meetingDueAt: iso(calendar.addWorkingDays(now, 1)) });
+      // The meeting clock starts when the dispute arose (the window's close), not when a sweep noticed it.
+      const arose = windowClosed && s.initialView.repliesDueAt ? new Date(s.initialView.repliesDueAt) : now;
+      r.record({ type: 'DisputeOpened', at: iso(now), disagreeing, meetingDueAt: iso(calendar.addWorkingDays(arose, 1)) });
       r.effect({ type: 'send', key: `disputeOpened:${r.state?.version}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'disputeOpened' }, tracked: false });
     }
   }
@@ -127,10 +144,21 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     }
     const awareAt = new Date(referral.awareAt);
     if (awareAt.getTime() > now.getTime()) return refuse('The date and time the partnership became aware cannot be in the future.');
-    const url = new URL(referral.documentUrl);
+    if (awareAt.getTime() < now.getTime() - AWARENESS_MAX_AGE_MS) {
+      return refuse('The date the partnership became aware is more than six months ago; please check it. A Panel notification is due 5 working days from that date.');
+    }
+    let url: URL;
+    try {
+      url = new URL(referral.documentUrl);
+    } catch {
+      return refuse("The referral document must be a link (https://...) into the partnership's document store.");
+    }
     if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname)) {
       return refuse(`The referral document must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
     }
+    // The link is stored and shown on cards: its path must not name the child either.
+    const inLink = identifyingDetailIn(safeDecode(url.pathname + url.search).replace(/[/_+]/g, ' '));
+    if (inLink) return refuse(`The document link seems to contain ${inLink}. Link to a document whose name carries only the case reference.`);
     const r = recorder(state);
     r.record({
       type: 'ReferralLogged',
@@ -159,7 +187,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
 
     const r = recorder(state);
     const by = actorAs(command.actor, role);
-    r.record({ type: 'InitialViewGiven', at: iso(now), by, view: command.view, rationale: command.rationale.trim(), repliesDueAt: iso(calendar.addWorkingDays(now, 1)) });
+    r.record({ type: 'InitialViewGiven', at: iso(now), by, view: command.view, rationale: command.rationale.trim() });
     // The author of the view agrees with it, for any partner they reply for; they may still change it.
     for (const partner of partnersRepresentedBy(config, command.actor.aadObjectId)) {
       r.record({ type: 'PartnerReplied', at: iso(now), by: actorAs(command.actor, rolesOf(config, command.actor.aadObjectId).find((x) => 'partner' in x && x.partner === partner)!), partner, reply: 'agree', asAuthorOfView: true });
@@ -168,7 +196,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     r.effect({ type: 'refreshCards' });
     r.effect({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
     settle(r, now, false);
-    return r.done(`Initial view recorded: ${VIEW_WORDS[command.view]}. The partners have until ${words(r.state!.initialView!.repliesDueAt, now)} to reply.`);
+    return r.done(`Initial view recorded: ${VIEW_WORDS[command.view]}. It goes to the three partners now; they have one working day from its posting to reply (about ${words(calendar.addWorkingDays(now, 1).toISOString(), now)}).`);
   }
 
   function replyAsPartner(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ReplyAsPartner' }>, now: Date): Decision {
@@ -189,7 +217,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     const caseRef = state.referral.caseRef;
     if (!state.initialView) return refuse(`There is no initial view on ${caseRef} to reply to yet.`);
     if (state.decision) return refuse(`The decision on ${caseRef} (${VIEW_WORDS[state.decision.decision]}) was recorded on ${words(state.decision.at, now)}; replies are closed.`);
-    if (state.stage === 'awaitingPartnerReplies' && now.getTime() >= Date.parse(state.initialView.repliesDueAt)) {
+    if (state.stage === 'awaitingPartnerReplies' && state.initialView.repliesDueAt && now.getTime() >= Date.parse(state.initialView.repliesDueAt)) {
       return refuse(`The reply window on ${caseRef} closed at ${words(state.initialView.repliesDueAt, now)}; partners who had not replied are deemed to agree.`);
     }
     if (state.stage !== 'awaitingPartnerReplies' && state.stage !== 'dispute') return refuse(`Case ${caseRef} is not taking replies.`);
@@ -246,6 +274,14 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     return r.done(`Next step for ${state.referral.caseRef} recorded.`);
   }
 
+  function recordPartnerCardPosted(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordPartnerCardPosted' }>): Decision {
+    if (!state?.initialView) return refuse('There is no initial view whose card could have been posted.');
+    // Recorded once: a retried post after a crash keeps the first posting time.
+    if (state.initialView.postedAt) return nothing();
+    const postedAt = new Date(command.postedAt);
+    return { ok: true, events: [{ type: 'PartnerCardPosted', at: postedAt.toISOString(), repliesDueAt: iso(repliesDueFrom(postedAt)) }], effects: [] };
+  }
+
   /** The deadline sweep: reminders at half time, alerts when overdue, deemed agreement when the window closes. */
   function tick(state: CaseState | undefined, now: Date): Decision {
     if (!state) return nothing();
@@ -269,14 +305,14 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
       if (!state.overdueRaised.includes('initialView') && due(state.initialViewDueAt)) overdue('initialView');
     }
 
-    if (state.stage === 'awaitingPartnerReplies' && state.initialView) {
-      const { at, repliesDueAt } = state.initialView;
+    if (state.stage === 'awaitingPartnerReplies' && state.initialView?.postedAt && state.initialView.repliesDueAt) {
+      const { postedAt, repliesDueAt } = state.initialView;
       const silent = PARTNERS.filter((p) => state.positions[p].status === 'awaiting');
       if (due(repliesDueAt)) {
         for (const partner of silent) r.record({ type: 'AgreementDeemed', at: iso(now), partner, windowClosedAt: repliesDueAt });
         if (silent.length > 0) r.effect({ type: 'refreshCards' });
         settle(r, now, true);
-      } else if (!state.remindersSent.includes('partnerReply') && halfway(at, repliesDueAt) && silent.length > 0) {
+      } else if (!state.remindersSent.includes('partnerReply') && halfway(postedAt, repliesDueAt) && silent.length > 0) {
         remind('partnerReply', unique(silent.flatMap((p) => partnerPeople(config, p).map((x) => x.aadObjectId))));
       }
     }
@@ -303,6 +339,8 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
         return confirmPanelNotification(state, command, now);
       case 'ChooseNextStep':
         return chooseNextStep(state, command, now);
+      case 'RecordPartnerCardPosted':
+        return recordPartnerCardPosted(state, command);
       case 'Tick':
         return tick(state, now);
     }

@@ -58,7 +58,14 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     by: ActorSchema,
     view: ViewSchema,
     rationale: z.string().min(1),
-    /** One working day from the moment the partners' card is posted (at the same instant). */
+  }),
+  z.object({
+    /**
+     * The partners' card reached their channel or chat. Their one working day starts here, not
+     * when the view was given: nobody can be deemed to agree to a card they never received.
+     */
+    type: z.literal('PartnerCardPosted'),
+    at: Instant,
     repliesDueAt: Instant,
   }),
   z.object({

@@ -27,7 +27,8 @@ export type CaseState = {
   loggedBy: Actor;
   initialViewDueAt: string;
   panelNotificationDueAt: string;
-  initialView?: { view: View; rationale: string; by: Actor; at: string; repliesDueAt: string };
+  /** `postedAt`/`repliesDueAt` are set once the partners' card has been posted: the reply window runs from then. */
+  initialView?: { view: View; rationale: string; by: Actor; at: string; postedAt?: string; repliesDueAt?: string };
   positions: Record<Partner, PartnerPosition>;
   decision?: { decision: View; at: string };
   dispute?: { openedAt: string; meetingDueAt: string; disagreeing: Partner[] };
@@ -63,8 +64,10 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       return {
         ...s,
         stage: 'awaitingPartnerReplies',
-        initialView: { view: event.view, rationale: event.rationale, by: event.by, at: event.at, repliesDueAt: event.repliesDueAt },
+        initialView: { view: event.view, rationale: event.rationale, by: event.by, at: event.at },
       };
+    case 'PartnerCardPosted':
+      return s.initialView ? { ...s, initialView: { ...s.initialView, postedAt: event.at, repliesDueAt: event.repliesDueAt } } : s;
     case 'PartnerReplied':
       return {
         ...s,

@@ -65,10 +65,12 @@ function row(event: CaseEvent, at: (iso: string) => string): TimelineRow {
         at: event.at,
         who: event.by.displayName,
         role: event.by.role,
-        what: `Gave the initial view: ${VIEW_WORDS[event.view]}. Partners to reply by ${at(event.repliesDueAt)}.`,
+        what: `Gave the initial view: ${VIEW_WORDS[event.view]}.`,
         detail: event.rationale,
         deemed: false,
       };
+    case 'PartnerCardPosted':
+      return { at: event.at, who: 'Bot', role: 'system', what: `Posted the initial view to the partners. Replies due by ${at(event.repliesDueAt)}; no reply by then counts as agreement.`, deemed: false };
     case 'PartnerReplied':
       return {
         at: event.at,

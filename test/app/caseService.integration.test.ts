@@ -33,7 +33,7 @@ describe('a case in Table Storage (Azurite)', () => {
     const { prefix, clock } = await caseAwaitingReplies();
     const restarted = await testServices({ prefix, clock });
     const { events, state } = await restarted.store.load(CASE_REF);
-    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven']);
+    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven', 'PartnerCardPosted']);
     expect(state?.stage).toBe('awaitingPartnerReplies');
   });
 
@@ -76,11 +76,12 @@ describe('a case in Table Storage (Azurite)', () => {
   it('a restart between the reply and the card update still updates the card, once', async () => {
     const { s, prefix, clock, messenger } = await caseAwaitingReplies();
     const updatesBefore = messenger.updates.length;
-    messenger.failNext = 'update'; // the process "dies" before Teams hears of the reply
+    messenger.down = true; // the process "dies" after the commit, before Teams hears of the reply
     const when = new Date('2026-05-05T15:00:00.000Z');
     const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed.' }, when);
     expect(outcome.decision.ok).toBe(true);
     expect(messenger.updates.length).toBe(updatesBefore);
+    messenger.down = false;
 
     const restarted = await testServices({ prefix, clock, messenger });
     // The reply's commit wrote a recovery entry two minutes ahead; the sweep then performs the update.
@@ -101,6 +102,53 @@ describe('a case in Table Storage (Azurite)', () => {
     expect(result.changed).toBe(1);
     const { state } = await fresh.store.load(CASE_REF);
     expect(state?.decision?.decision).toBe('notify');
+  });
+
+  it('deems nobody while the partners\' card cannot be posted, and posts it (starting the window) once it can', async () => {
+    const messenger = new RecordingMessenger();
+    messenger.unreachable.add('conv-decision'); // the app is not (yet) in the partners' channel
+    const { s, prefix, clock } = await caseAwaitingReplies(uniquePrefix(), messenger);
+    // The chair's and director's cards were still sent and updated: one unreachable place holds up nothing else.
+    expect(messenger.sent.map((m) => m.to)).toEqual([PEOPLE.chair.aadObjectId, PEOPLE.director.aadObjectId]);
+    expect(messenger.updates).toHaveLength(2);
+    await s.runSweep(new Date('2026-05-07T14:00:00.000Z'));
+    let { state } = await s.store.load(CASE_REF);
+    expect(state?.stage).toBe('awaitingPartnerReplies');
+    expect(state?.initialView?.repliesDueAt).toBeUndefined();
+
+    messenger.unreachable.clear(); // the app is added to the channel
+    const restarted = await testServices({ prefix, clock, messenger });
+    await restarted.runSweep(new Date('2026-05-07T15:00:00.000Z'));
+    ({ state } = await s.store.load(CASE_REF));
+    expect(messenger.sent.filter((m) => m.to === 'conv-decision')).toHaveLength(1);
+    expect(state?.initialView?.repliesDueAt).toBe('2026-05-08T15:00:00.000Z'); // 1 WD from the posting
+  });
+
+  it('one person the bot cannot reach does not stop the others\' cards', async () => {
+    const messenger = new RecordingMessenger();
+    messenger.unreachable.add(PEOPLE.chair.aadObjectId);
+    const { s } = await caseAwaitingReplies(uniquePrefix(), messenger);
+    expect(messenger.sent.map((m) => m.to)).toEqual([PEOPLE.director.aadObjectId, 'conv-decision']);
+    await s.runSweep(new Date(DUE));
+    expect(messenger.sent.map((m) => m.to)).toContain('conv-monitoring');
+  });
+
+  it('a reply committed while another reply\'s card update is in flight still shows on the card', async () => {
+    const messenger = new RecordingMessenger();
+    const { s, prefix, clock } = await caseAwaitingReplies(uniquePrefix(), messenger);
+    const other = await testServices({ prefix, clock, messenger });
+    const when = new Date('2026-05-05T15:00:00.000Z');
+    let raced = false;
+    // Health's reply lands (and is refreshed) between the police reply's render and its card updates.
+    messenger.beforeUpdate = async () => {
+      if (raced) return;
+      raced = true;
+      await other.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, when);
+    };
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, when);
+    const last = messenger.updates.filter((u) => u.conversationId === 'conv-decision').at(-1);
+    expect(cardText(last!.card)).toContain('Pat Police');
+    expect(cardText(last!.card)).toContain('Harper Health');
   });
 
   it('a refused command writes nothing', async () => {

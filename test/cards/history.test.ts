@@ -10,14 +10,15 @@ const NOW = new Date('2026-06-10T14:00:00Z');
 describe('timeline', () => {
   test('one row per event, in order, in plain words, with typed text verbatim and deemed agreement marked', () => {
     const rows = timeline(SCENES.panelNotified());
-    expect(rows.map((r) => r.at)).toEqual([T.logged, T.viewGiven, T.viewGiven, T.policeReplied, T.windowSwept, T.windowSwept, T.panelConfirmed]);
+    expect(rows.map((r) => r.at)).toEqual([T.logged, T.viewGiven, T.viewGiven, T.viewGiven, T.policeReplied, T.windowSwept, T.windowSwept, T.panelConfirmed]);
     expect(rows[0]).toMatchObject({ who: 'Billie Business', role: 'business unit', deemed: false });
     expect(rows[0]?.what).toContain('Logged the referral from Police');
     expect(rows[1]).toMatchObject({ who: 'Dana Director', role: "children's services director", detail: RATIONALE });
-    expect(rows[1]?.what).toBe('Gave the initial view: notify the Panel. Partners to reply by 15:00 on Tuesday 9 June 2026.');
+    expect(rows[1]?.what).toBe('Gave the initial view: notify the Panel.');
     expect(rows[2]?.what).toBe("Agreed for Local authority children's services, as author of the initial view.");
-    expect(rows[3]).toMatchObject({ who: 'Pat Police', role: 'Police representative', what: 'Agreed for Police.', detail: 'Agree; the threshold is met.' });
-    expect(rows[4]).toEqual({
+    expect(rows[3]?.what).toBe('Posted the initial view to the partners. Replies due by 15:00 on Tuesday 9 June 2026; no reply by then counts as agreement.');
+    expect(rows[4]).toMatchObject({ who: 'Pat Police', role: 'Police representative', what: 'Agreed for Police.', detail: 'Agree; the threshold is met.' });
+    expect(rows[5]).toEqual({
       at: T.windowSwept,
       who: 'Health (ICB)',
       role: 'statutory partner',
@@ -25,7 +26,7 @@ describe('timeline', () => {
       deemed: true,
     });
     expect(rows.filter((r) => r.deemed)).toHaveLength(1);
-    expect(rows[6]).toMatchObject({ detail: 'CSPRP-2026-0456' });
+    expect(rows[7]).toMatchObject({ detail: 'CSPRP-2026-0456' });
   });
 
   test('reminders and alerts never expose whom they went to, only how many', () => {
@@ -36,7 +37,7 @@ describe('timeline', () => {
   });
 
   test('with now, instants in the same year drop the year', () => {
-    expect(timeline(SCENES.dispute(), NOW)[4]?.what).toBe('Agreement deemed: no response by 15:00 on Tuesday 9 June.');
+    expect(timeline(SCENES.dispute(), NOW)[5]?.what).toBe('Agreement deemed: no response by 15:00 on Tuesday 9 June.');
   });
 });
 

@@ -117,13 +117,14 @@ describe('SIN agreement in the Agents Playground', () => {
     // The history is in storage: who said what, and which agreement was deemed. (The clock jumped past
     // the half-time reminder, so none was sent: a reminder after the deadline would be noise.)
     const { events } = await host.services.store.load('RR-2026-014');
-    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven', 'PartnerReplied', 'PartnerReplied', 'PartnerReplied', 'AgreementDeemed', 'DecisionReached']);
+    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven', 'PartnerCardPosted', 'PartnerReplied', 'PartnerReplied', 'PartnerReplied', 'AgreementDeemed', 'DecisionReached']);
 
     // The scrutineer and the local authority representative were told 1:1 (the Playground creates
     // those chats but shows only the current user's), and no effect is left undone.
-    const toPeople = client.logs.map((l) => JSON.stringify(l)).filter((l) => l.includes('@test.user') && l.includes('RR-2026-014'));
-    expect(toPeople.some((l) => l.includes('Lynne Robbins') || l.includes('scrutineer') || l.includes('Decision'))).toBe(true);
-    expect(await host.services.conversations.personalConversation('00000000-0000-0000-0000-0000000000025')).toBeDefined();
+    const scrutineerChat = await host.services.conversations.personalConversation('00000000-0000-0000-0000-0000000000025');
+    expect(scrutineerChat).toBeDefined();
+    const toScrutineer = client.logs.map((l) => JSON.stringify(l)).filter((l) => l.includes(`/v3/conversations/${scrutineerChat!.conversationId}/activities`) || l.includes(`"conversationId":"${scrutineerChat!.conversationId}"`));
+    expect(toScrutineer.some((l) => l.includes('RR-2026-014') && /Decision/.test(l))).toBe(true);
     expect(await host.services.conversations.personalConversation('00000000-0000-0000-0000-0000000000022')).toBeDefined();
     expect(await host.services.outbox.pending('RR-2026-014')).toEqual([]);
   }, 120_000);

@@ -7,7 +7,7 @@ import { startLocalHost, type LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
 import { freePort } from '../../local/azurite.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
-import { cardActionActivity, type ActivityOptions } from '../support/activities.js';
+import { cardActionActivity, messageActivity, type ActivityOptions } from '../support/activities.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { uniquePrefix, writeConfig } from '../support/services.js';
 import type { Person } from '../../workflow/partnership.js';
@@ -30,6 +30,8 @@ beforeAll(async () => {
     PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
   });
   host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
+  // The bot is in the partners' channel (Teams tells it so on install), so their card is posted.
+  await fetch(`${host.url}/api/messages`, { method: 'POST', body: JSON.stringify(messageActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: connector.url }, 'help')) });
   const { cases } = host.services;
   await cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
   await cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=HYPERLINK("http://x") looks like a formula but is a rationale' }, clock.now());

@@ -6,17 +6,25 @@ export class RecordingMessenger implements Messenger {
   readonly sent: { to: string; card: AdaptiveCard; activityId: string; conversationId: string }[] = [];
   readonly updates: { conversationId: string; activityId: string; card: AdaptiveCard }[] = [];
   failNext: 'send' | 'update' | undefined;
+  /** Every call fails while set: Teams unreachable, or the process gone. */
+  down = false;
+  /** Every call to these recipients (person id or conversation id) fails: a chat that cannot be reached. */
+  readonly unreachable = new Set<string>();
+  /** Simulated Teams latency per call. */
+  latencyMs = 0;
+  /** Runs before each card update is recorded: lets a test make something happen mid-refresh. */
+  beforeUpdate: (() => Promise<void>) | undefined;
   private counter = 0;
 
   async sendToConversation(conversationId: string, card: AdaptiveCard) {
-    this.maybeFail('send');
+    await this.maybeFail('send', conversationId);
     const activityId = `act-${++this.counter}`;
     this.sent.push({ to: conversationId, card, activityId, conversationId });
     return { activityId };
   }
 
   async sendToPerson(aadObjectId: string, card: AdaptiveCard) {
-    this.maybeFail('send');
+    await this.maybeFail('send', aadObjectId);
     const activityId = `act-${++this.counter}`;
     const conversationId = `personal-${aadObjectId}`;
     this.sent.push({ to: aadObjectId, card, activityId, conversationId });
@@ -24,11 +32,15 @@ export class RecordingMessenger implements Messenger {
   }
 
   async update(conversationId: string, activityId: string, card: AdaptiveCard) {
-    this.maybeFail('update');
+    await this.maybeFail('update', conversationId);
+    await this.beforeUpdate?.();
     this.updates.push({ conversationId, activityId, card });
   }
 
-  private maybeFail(kind: 'send' | 'update') {
+  private async maybeFail(kind: 'send' | 'update', target: string) {
+    if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (this.down) throw new Error('simulated outage');
+    if (this.unreachable.has(target)) throw new Error(`simulated: ${target} cannot be reached`);
     if (this.failNext === kind) {
       this.failNext = undefined;
       throw new Error(`simulated ${kind} failure`);

@@ -106,9 +106,11 @@ export const EV = {
     panelNotificationDueAt: T.panelDue,
   }),
   viewGiven: (view: 'notify' | 'doNotNotify', rationale: string): CaseEvent[] => [
-    { type: 'InitialViewGiven', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), view, rationale, repliesDueAt: T.repliesDue },
+    { type: 'InitialViewGiven', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), view, rationale },
     // decide.ts records the author's agreement for the partner they represent.
     { type: 'PartnerReplied', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.laRep), partner: 'localAuthority', reply: 'agree', asAuthorOfView: true },
+    // The partners' card was posted at once; their window runs from here.
+    { type: 'PartnerCardPosted', at: T.viewGiven, repliesDueAt: T.repliesDue },
   ],
   policeAgrees: (comment?: string): CaseEvent => ({
     type: 'PartnerReplied',

@@ -39,6 +39,7 @@ const view = (by: Person, v: 'notify' | 'doNotNotify' = 'notify', rationale = 'S
 const agree = (by: Person, comment?: string): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(by), reply: 'agree', ...(comment ? { rationale: comment } : {}) });
 const disagree = (by: Person, rationale = 'We do not suspect abuse or neglect on what we know.'): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(by), reply: 'disagree', rationale });
 const tick: CaseCommand = { type: 'Tick' };
+const posted = (iso: string): CaseCommand => ({ type: 'RecordPartnerCardPosted', postedAt: iso });
 const types = (d: Decision) => (d.ok ? d.events.map((e) => e.type) : [`refused: ${d.refusal}`]);
 
 // Friday 1 May 2026 16:30 BST; Monday 4 May is the Early May bank holiday.
@@ -79,6 +80,9 @@ describe('logging a referral', () => {
     ['awareness in the future', referral({ awareAt: '2026-05-02T08:00:00.000Z' }), 'cannot be in the future'],
     ['a document outside the document store', referral({ documentUrl: 'https://evil.example.com/x' }), "into the partnership's document store"],
     ['a plain http link', referral({ documentUrl: 'http://documents.example.org/x' }), 'starting https://'],
+    ['a document link whose file name carries a date of birth', referral({ documentUrl: 'https://documents.example.org/cases/Referral%20DOB%2004-03-2019.docx' }), 'The document link seems to contain a date of birth'],
+    ['a name around a valid reference', referral({ caseRef: 'Jayden Smith RR-2026-014' }), 'That is not a case reference'],
+    ['awareness more than six months before', referral({ awareAt: '2025-10-01T08:00:00.000Z' }), 'more than six months ago'],
   ])('refuses %s, with a reason and no events', (_s, command, message) => {
     const { last } = run([[command, FRI_1630]]);
     expect(last.ok).toBe(false);
@@ -94,12 +98,17 @@ describe('logging a referral', () => {
 describe('the initial view', () => {
   const logged = () => run([[referral(), '2026-05-05T09:00:00.000Z']]).events; // Tuesday 10:00 BST
 
-  it('starts the partners\' 1 working-day window when it is given, and posts one card in the decision channel', () => {
-    const { last, state } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z']], logged());
-    expect(types(last)).toEqual(['InitialViewGiven']);
-    expect(state.initialView?.repliesDueAt).toBe('2026-05-06T14:00:00.000Z');
+  it('posts one card in the decision channel; the partners\' 1 working-day window starts when it is posted', () => {
+    const { decisions, state } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:02.000Z'), '2026-05-05T14:00:03.000Z'], [posted('2026-05-05T15:00:00.000Z'), '2026-05-05T15:00:00.000Z']], logged());
+    expect(decisions.map(types)).toEqual([['InitialViewGiven'], ['PartnerCardPosted'], []]);
+    expect(state.initialView?.repliesDueAt).toBe('2026-05-06T14:00:02.000Z');
     expect(state.stage).toBe('awaitingPartnerReplies');
-    expect(last.ok && last.effects).toContainEqual({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+    expect(decisions[0]!.ok && decisions[0]!.effects).toContainEqual({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+  });
+
+  it('deems nobody\'s agreement while the partners\' card has not been posted', () => {
+    const { decisions } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-08T14:00:00.000Z']], logged());
+    expect(decisions.map(types)).toEqual([['InitialViewGiven'], []]);
   });
 
   it('records the agreement of the partner whose representative wrote it, as author', () => {
@@ -128,7 +137,7 @@ describe('the initial view', () => {
 
 describe('partners\' replies and deemed agreement', () => {
   // View given Tuesday 5 May 15:00 BST by the chair; replies due Wednesday 6 May 15:00 BST.
-  const viewGiven = () => run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z']]).events;
+  const viewGiven = () => run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]).events;
   const DUE = '2026-05-06T14:00:00.000Z';
 
   it('the issue\'s scenario: one agrees, one disagrees then agrees, the third is silent; at the deadline the third is deemed and the decision recorded', () => {
@@ -168,10 +177,10 @@ describe('partners\' replies and deemed agreement', () => {
     expect(last.ok && last.effects).toContainEqual(expect.objectContaining({ to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'disputeOpened' } }));
   });
 
-  it('opens a dispute when the window closes with a disagreement standing, deeming the silent partners', () => {
-    const { last, state } = run([[disagree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, DUE]], viewGiven());
+  it('opens a dispute when the window closes with a disagreement standing, deeming the silent partners; the meeting is due 1 WD from the close, even if the sweep was late', () => {
+    const { last, state } = run([[disagree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, '2026-05-07T09:00:00.000Z']], viewGiven());
     expect(types(last)).toEqual(['AgreementDeemed', 'AgreementDeemed', 'DisputeOpened']);
-    expect(state.dispute?.disagreeing).toEqual(['police']);
+    expect(state.dispute).toMatchObject({ disagreeing: ['police'], meetingDueAt: '2026-05-07T14:00:00.000Z' });
   });
 
   it('records the decision at once when all three agree before the deadline', () => {
@@ -199,7 +208,7 @@ describe('partners\' replies and deemed agreement', () => {
   });
 
   it('asks the review group chair for the next step after a "do not notify" decision', () => {
-    const events = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [tick, DUE]]);
+    const events = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, DUE]]);
     expect(events.state.stage).toBe('awaitingNextStep');
     expect(events.last.ok && events.last.effects).toContainEqual(expect.objectContaining({ card: { kind: 'nextStepRequest' }, to: { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId } }));
   });
@@ -247,7 +256,7 @@ describe('deadlines that prompt people', () => {
   });
 
   it('tracks the Panel notification: reminder, overdue alert, confirmation by the local authority deputy only', () => {
-    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
+    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
     // Decided Wednesday 6 May 15:00 BST; notification due Thursday 7 May 17:00 BST: 10 working hours,
     // so the reminder is due at half time, Thursday 12:00 BST.
     const { decisions, state } = run(
@@ -271,7 +280,7 @@ describe('deadlines that prompt people', () => {
   });
 
   it('lets only the review group chair choose the next step, with a rationale', () => {
-    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
+    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
     const { decisions, state } = run(
       [
         [{ type: 'ChooseNextStep', actor: as(PEOPLE.director), step: 'noFurtherAction', rationale: 'No learning.' }, '2026-05-07T09:00:00.000Z'],
@@ -287,9 +296,9 @@ describe('deadlines that prompt people', () => {
 
 describe('the schedule the sweep relies on', () => {
   it('lists the half-time reminder and the deadline while replies are awaited, nothing once decided', () => {
-    const { state } = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z']]);
+    const { state } = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]);
     expect(pendingDeadlines(state, calendar).map((d) => d.toISOString())).toEqual(['2026-05-06T10:00:00.000Z', '2026-05-06T14:00:00.000Z']);
-    const closed = run([[tick, '2026-05-06T14:00:00.000Z']], run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z']]).events);
+    const closed = run([[tick, '2026-05-06T14:00:00.000Z']], run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]).events);
     expect(pendingDeadlines(closed.state, calendar)).toEqual([]);
   });
 });
