@@ -68,7 +68,10 @@ export function createInteractions(deps: InteractionDeps) {
   const onRoster = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).length > 0;
   const isBusinessUnit = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).some((r) => r.kind === 'businessUnit');
 
+  const NOT_ON_ROSTER = noticeCard('Not available', "Cases are shown only to people on the partnership's roster. Nothing was recorded.");
+
   async function showCase(caseRef: string, spec: CardSpec, actor: CommandActor, now: Date, notice?: string, draft?: Record<string, string>): Promise<Reply> {
+    if (!onRoster(actor)) return { card: NOT_ON_ROSTER };
     const { state } = await store.load(caseRef);
     if (!state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
     return { card: caseCard(spec, { state, config, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice } : {}), ...(draft ? { draft } : {}) }) };
@@ -76,6 +79,8 @@ export function createInteractions(deps: InteractionDeps) {
 
   /** Runs a command and answers with the case card, carrying the outcome (or the refusal and the typed text). */
   async function run(caseRef: string, command: CaseCommand, spec: CardSpec, actor: CommandActor, now: Date, draft: Record<string, string>): Promise<Reply> {
+    // Someone outside the roster learns nothing about a case, not even from a refusal.
+    if (!onRoster(actor)) return { card: NOT_ON_ROSTER };
     const outcome = await cases.execute(caseRef, command, now);
     if (!outcome.state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
     const recipient = { kind: 'person' as const, aadObjectId: actor.aadObjectId };
@@ -143,10 +148,9 @@ export function createInteractions(deps: InteractionDeps) {
         if (!onRoster(actor)) return { card: noticeCard('Not available', "The case history is shown only to people on the partnership's roster.") };
         const { state, events } = await store.load(action.data.caseRef);
         if (!state) return { card: noticeCard(`No case ${action.data.caseRef}`, 'There is no case with that reference.') };
-        return { card: historyCard(state, events, config, now, { canExport: isBusinessUnit(actor) }) };
+        return { card: historyCard(state, events, config, now, { canExport: isBusinessUnit(actor), ...(action.data.returnTo ? { returnTo: action.data.returnTo } : {}) }) };
       }
       case 'case.show':
-        if (!onRoster(actor)) return { card: noticeCard('Not available', "Cases are shown only to people on the partnership's roster.") };
         return showCase(action.data.caseRef, { kind: action.data.card } as CardSpec, actor, now);
       case 'case.export': {
         if (!isBusinessUnit(actor)) return { card: noticeCard('Not available', "Only the partnership's business unit can export a case's history.") };
@@ -159,7 +163,8 @@ export function createInteractions(deps: InteractionDeps) {
     }
   }
 
-  async function textCommand(text: string, actor: CommandActor): Promise<Reply> {
+  /** `where` matters: a timeline typed for in a channel would be shown to everyone there. */
+  async function textCommand(text: string, actor: CommandActor, where: { personal: boolean } = { personal: true }): Promise<Reply> {
     const command = text.trim().replace(/\s+/g, ' ');
     const now = deps.now();
     if (/^help$/i.test(command) || command === '') return { card: helpCard(config, { localMode: deps.localMode }) };
@@ -168,6 +173,9 @@ export function createInteractions(deps: InteractionDeps) {
       return { card: referralFormCard({ config, now }) };
     }
     const history = /^history (\S+)$/i.exec(command);
+    if (history && !where.personal) {
+      return { card: noticeCard('Ask me in a 1:1 chat', "A case's history holds every rationale, so I show it only in your 1:1 chat with me, or to you alone from a case card's History button.") };
+    }
     if (history) return cardAction({ verb: 'case.history', data: { caseRef: history[1]!.toUpperCase() } }, actor);
     const clock = /^clock(?: \+(\d{1,4})([hd]))?$/i.exec(command);
     if (clock && deps.localMode && deps.advanceClock) {

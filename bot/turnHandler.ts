@@ -86,7 +86,7 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       }
       // In a channel the bot is @mentioned; the mention is not part of the command.
       const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ');
-      const reply = await interactions.textCommand(text, actor);
+      const reply = await interactions.textCommand(text, actor, { personal: activity.conversation.conversationType === 'personal' });
       await context.sendActivity(cardMessage(reply.card));
       return;
     }

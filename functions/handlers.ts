@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
+import { z } from 'zod';
 import { processWithAdapter } from '../bot/httpBridge.js';
 import { ExportFormatSchema, ExportLinkQuerySchema, verifyExportLink } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
@@ -20,6 +21,15 @@ function headersOf(request: HttpRequest): Record<string, string> {
   return headers;
 }
 
+/** The least an activity needs before the adapter sees it; anything else is the sender's mistake (400), not ours. */
+const ActivityShapeSchema = z.object({
+  type: z.string().min(1).max(100),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.string().min(1).max(2000),
+  conversation: z.object({ id: z.string().min(1).max(1000) }),
+  from: z.object({ id: z.string().max(1000) }).optional(),
+});
+
 const problem = (status: number, message: string): HttpResponseInit => ({ status, jsonBody: { error: message } });
 
 export function createHandlers(services: () => Promise<Services>) {
@@ -35,18 +45,18 @@ export function createHandlers(services: () => Promise<Services>) {
     } catch {
       return problem(400, 'The request body must be a JSON Bot Framework activity.');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'The request body must be a JSON Bot Framework activity.');
+    if (!ActivityShapeSchema.safeParse(body).success) return problem(400, 'The request body must be a JSON Bot Framework activity.');
     try {
       const result = await processWithAdapter(s.adapter, { method: request.method, headers: headersOf(request), body: body as Record<string, unknown> }, s.onTurn);
       if (result.status === 401) return problem(401, 'The request is not authenticated.');
       if (result.status >= 500) {
         context.error(JSON.stringify({ message: 'activity failed', status: result.status }));
-        return problem(503, 'Please try again in a minute; nothing was recorded.');
+        return problem(503, 'Something went wrong; please try again in a minute.');
       }
       return result.body === undefined ? { status: result.status } : { status: result.status, jsonBody: result.body };
     } catch (error) {
       context.error(JSON.stringify({ message: 'activity failed', error: errorText(error) }));
-      return problem(503, 'Please try again in a minute; nothing was recorded.');
+      return problem(503, 'Something went wrong; please try again in a minute.');
     }
   }
 

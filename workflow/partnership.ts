@@ -71,6 +71,19 @@ export const PartnershipConfigSchema = z
     }),
   })
   .superRefine((config, ctx) => {
+    // A person on two partners' rosters could not say which partner a click is for.
+    const partnerOf = new Map<string, Partner>();
+    for (const partner of PARTNERS) {
+      const p = config.partners[partner];
+      [p.representative, ...p.deputies].forEach((person, index) => {
+        const other = partnerOf.get(person.aadObjectId);
+        if (other && other !== partner) {
+          const path = index === 0 ? ['partners', partner, 'representative'] : ['partners', partner, 'deputies', index - 1];
+          ctx.addIssue({ code: 'custom', path, message: `${person.displayName} is already on the ${other} roster; a person may reply for one partner only` });
+        }
+        partnerOf.set(person.aadObjectId, partner);
+      });
+    }
     try {
       new RegExp(config.caseReferencePattern);
     } catch {

@@ -120,12 +120,6 @@ describe('the messages function', () => {
     expect(events[0]).toMatchObject({ type: 'ReferralLogged', by: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName } });
   });
 
-  it('takes the clicker from the activity, never from the card data', async () => {
-    const text = await click(PEOPLE.business, 'partner.agree', { caseRef: CASE_REF, aadObjectId: PEOPLE.police.aadObjectId, from: { aadObjectId: PEOPLE.police.aadObjectId } });
-    expect(text).toMatch(/There is no initial view|not on the partnership's roster/);
-    expect(await eventCount()).toBe(1);
-  });
-
   it.each([
     ['an unknown verb', 'case.delete', { caseRef: CASE_REF }, 'That action could not be understood'],
     ['missing card data', 'partner.agree', {}, 'That action could not be understood'],
@@ -151,8 +145,24 @@ describe('the messages function', () => {
     await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Serious harm, neglect suspected.' }, 'personal-chair');
     const stranger: Person = { aadObjectId: 'aad-stranger', displayName: 'Stranger', email: 's@example.org' };
     const text = await click(stranger, 'partner.disagree', { caseRef: CASE_REF, rationale: 'No.' });
-    expect(text).toContain("not on the partnership's roster");
+    expect(text).toContain("Cases are shown only to people on the partnership's roster. Nothing was recorded.");
     expect((await host.services.store.load(CASE_REF)).state?.positions.police.status).toBe('awaiting');
+  });
+
+  it('takes the clicker from the activity, never from the card data', async () => {
+    const before = await eventCount();
+    const forged = { caseRef: CASE_REF, aadObjectId: PEOPLE.police.aadObjectId, from: { aadObjectId: PEOPLE.police.aadObjectId }, partner: 'police' };
+    const text = await click(PEOPLE.business, 'partner.agree', forged);
+    expect(text).toContain("you are not on the partnership's roster for any partner");
+    expect((await host.services.store.load(CASE_REF)).state?.positions.police.status).toBe('awaiting');
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('shows nothing of a case to someone off the roster, even through a form\'s submit', async () => {
+    const stranger: Person = { aadObjectId: 'aad-stranger', displayName: 'Stranger', email: 's@example.org' };
+    const text = await click(stranger, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: '' }, 'personal-stranger');
+    expect(text).toContain("Cases are shown only to people on the partnership's roster");
+    expect(text).not.toContain('Police'); // not even the referring agency
   });
 
   it('records a partner reply and updates the partners\' card in place for everyone', async () => {
@@ -186,6 +196,8 @@ describe('the messages function', () => {
   it.each([
     ['malformed JSON', '{"type": "message",', 400, 'must be a JSON Bot Framework activity'],
     ['a JSON array', '[1,2,3]', 400, 'must be a JSON Bot Framework activity'],
+    ['an empty object', '{}', 400, 'must be a JSON Bot Framework activity'],
+    ['a message with no conversation', JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', text: 'help' }), 400, 'must be a JSON Bot Framework activity'],
     ['a body over 256 KB', JSON.stringify({ type: 'message', text: 'x'.repeat(300_000) }), 413, 'too large'],
   ])('answers %s with %s and writes nothing', async (_s, raw, status, message) => {
     const before = await eventCount();
@@ -228,6 +240,11 @@ describe('authentication and configuration', () => {
   it('stops on an invalid partnership configuration, listing every problem with its path', async () => {
     const path = join(dirname(await writeConfig()), 'bad.json');
     const bad = { ...sampleConfig, nation: 'wales', tenantId: '', businessUnit: [], partners: { ...sampleConfig.partners, police: { organisation: 'Police' } } };
+    const twoPartners = { ...sampleConfig, partners: { ...sampleConfig.partners, health: { ...sampleConfig.partners.health, deputies: [PEOPLE.policeDeputy] } } };
+    const twoPath = join(dirname(path), 'two.json');
+    await writeFile(twoPath, JSON.stringify(twoPartners));
+    const twoError = await loadPartnershipConfig(twoPath).then(() => undefined, (e: unknown) => e as Error);
+    expect(twoError?.message).toContain('partners.health.deputies.0: Quinn Police is already on the police roster');
     await writeFile(path, JSON.stringify(bad));
     const error = await loadPartnershipConfig(path).then(() => undefined, (e: unknown) => e as Error);
     expect(error?.message).toContain('nation:');
