@@ -9,7 +9,27 @@ export const RATIONALE_MAX = 2000;
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
+const RELATIVES = 'baby|brother|sister|mother|father|mum|mom|dad|son|daughter|child|stepfather|stepmother|stepdad|stepmum|uncle|aunt|auntie|grandmother|grandfather|grandma|grandad|nan|cousin|sibling|boyfriend|girlfriend';
+// Capitalised words that commonly follow those and are not names (services, plans, reviews).
+const NOT_NAMES = 'Protection|Death|Safeguarding|Services|Social|Care|Exploitation|In|Looked|Health|Mental|Practice|Review|Panel|Plan|Abuse|Sexual|Criminal|Trafficking|Development';
+const STREETS = 'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Gardens|Place|Court|Terrace|Grove|Hill|Park|Mews|Square|Row|Walk';
+
+/** "brother" or "Brother", but the word after it must be capitalised to look like a name. */
+function eitherCase(words: string): string {
+  return words
+    .split('|')
+    .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+}
+
 const CHECKS: { pattern: RegExp; problem: string }[] = [
+  { pattern: /\bborn\b/i, problem: 'a date of birth' },
+  { pattern: /\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b/, problem: 'a date (it could be a date of birth)' },
+  { pattern: new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'i'), problem: 'a date (it could be a date of birth)' },
+  { pattern: new RegExp(`\\b(?:${eitherCase(RELATIVES)})\\s+(?!(?:${NOT_NAMES})\\b)[A-Z][a-z'-]+`), problem: 'a name' },
+  { pattern: /\b[A-Z][a-z'-]+ [A-Z][a-z'-]+,? \(\d{1,2}\)/, problem: 'a name' },
+  { pattern: /\b[A-Z][a-z'-]+,? aged \d{1,2}\b/, problem: 'a name' },
+  { pattern: new RegExp(`\\b\\d{1,4}[A-Za-z]?\\s+(?:[A-Z][a-z'-]+\\s+){1,3}(?:${STREETS})\\b`), problem: 'an address' },
   { pattern: /\b(?:d\.?o\.?b\.?|date of birth|born (?:on|in))\b/i, problem: 'a date of birth' },
   { pattern: /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/, problem: 'a date (it could be a date of birth)' },
   { pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?\\s+\\d{4}\\b`, 'i'), problem: 'a date (it could be a date of birth)' },
