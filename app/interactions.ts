@@ -134,9 +134,14 @@ export function createInteractions(deps: InteractionDeps) {
       case 'initialView.submit':
         return run(action.data.caseRef, { type: 'GiveInitialView', actor, view: action.data.view, rationale: action.data.rationale ?? '' }, { kind: 'initialViewRequest' }, actor, now, draft);
       case 'partner.agree':
-        return run(action.data.caseRef, { type: 'ReplyAsPartner', actor, reply: 'agree', ...(action.data.comment ? { rationale: action.data.comment } : {}) }, { kind: 'partnerDecision' }, actor, now, draft);
-      case 'partner.disagree':
-        return run(action.data.caseRef, { type: 'ReplyAsPartner', actor, reply: 'disagree', rationale: action.data.rationale ?? '' }, { kind: 'partnerDecision' }, actor, now, draft);
+      case 'partner.disagree': {
+        const seen = action.data.asOf === undefined ? {} : { seenVersion: Number(action.data.asOf) };
+        const reply =
+          action.verb === 'partner.agree'
+            ? { reply: 'agree' as const, ...(action.data.comment ? { rationale: action.data.comment } : {}) }
+            : { reply: 'disagree' as const, rationale: action.data.rationale ?? '' };
+        return run(action.data.caseRef, { type: 'ReplyAsPartner', actor, ...reply, ...seen }, { kind: 'partnerDecision' }, actor, now, draft);
+      }
       case 'panel.confirm': {
         const sentAt = londonInstant(action.data.sentDate ?? '', action.data.sentTime ?? '');
         if (!sentAt) return showCase(action.data.caseRef, { kind: 'panelNotificationRequest' }, actor, now, 'Please give the date and time the notification was sent.', draft);

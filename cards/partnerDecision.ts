@@ -97,8 +97,9 @@ function replyInputs(draft: Draft): CardElement[] {
  */
 function replyActions(state: CaseState, draft: Draft): CardActionJson[] {
   const caseRef = state.referral.caseRef;
+  const asOf = String(state.version);
   return [
-    execute('Agree', 'partner.agree', { caseRef }, { style: 'positive' }),
+    execute('Agree', 'partner.agree', { caseRef, asOf }, { style: 'positive' }),
     showCard(
       'Disagree',
       subCard(
@@ -107,7 +108,7 @@ function replyActions(state: CaseState, draft: Draft): CardActionJson[] {
           freeTextInput('rationale', 'Rationale', draft, { required: true }),
           textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small', spacing: 'Small' }),
         ],
-        [execute('Disagree', 'partner.disagree', { caseRef }, { style: 'destructive' })],
+        [execute('Disagree', 'partner.disagree', { caseRef, asOf }, { style: 'destructive' })],
       ),
     ),
   ];

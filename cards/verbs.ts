@@ -57,14 +57,19 @@ export const InitialViewSubmitDataSchema = z.object({
   rationale: FreeText,
 });
 
+/** The case version the card showed, so a click on an out-of-date card can be recognised. */
+const AsOf = z.string().regex(/^\d{1,9}$/).optional();
+
 export const PartnerAgreeDataSchema = z.object({
   caseRef: CaseRef,
   comment: OptionalFreeText,
+  asOf: AsOf,
 });
 
 export const PartnerDisagreeDataSchema = z.object({
   caseRef: CaseRef,
   rationale: FreeText,
+  asOf: AsOf,
 });
 
 export const PanelConfirmDataSchema = z.object({

@@ -23,6 +23,8 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
     rationale: z.string().optional(),
     /** Only needed by someone on the roster for more than one partner; checked against the roster. */
     partner: PartnerSchema.optional(),
+    /** The case version the clicked card showed: a reply on an out-of-date card is not silently applied. */
+    seenVersion: z.number().int().min(0).optional(),
   }),
   z.object({
     type: z.literal('ConfirmPanelNotification'),

@@ -227,6 +227,12 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     if (problem) return refuse(problem.message);
 
     const current = state.positions[partner];
+    const changedSince = command.seenVersion !== undefined && current.status !== 'awaiting' && current.version > command.seenVersion;
+    const changedBySomeoneElse = changedSince && (current.status === 'deemed' || current.by.aadObjectId !== command.actor.aadObjectId);
+    if (changedBySomeoneElse) {
+      const was = current.status === 'deemed' ? 'agreement was deemed' : `${current.by.displayName} ${current.status === 'agreed' ? 'agreed' : 'disagreed'} at ${words(current.at, now)}`;
+      return refuse(`${PARTNER_NAMES[partner]}'s reply changed after this card was shown: ${was}. Nothing was recorded; the card now shows the latest replies, so reply again if you still want to change it.`);
+    }
     const same =
       (current.status === 'agreed' && command.reply === 'agree' && current.comment === text && !current.asAuthorOfView) ||
       (current.status === 'disagreed' && command.reply === 'disagree' && current.rationale === text);

@@ -14,9 +14,9 @@ export type Stage =
 
 export type PartnerPosition =
   | { status: 'awaiting' }
-  | { status: 'agreed'; by: Actor; at: string; comment?: string; asAuthorOfView: boolean }
-  | { status: 'disagreed'; by: Actor; at: string; rationale: string }
-  | { status: 'deemed'; at: string; windowClosedAt: string };
+  | { status: 'agreed'; by: Actor; at: string; comment?: string; asAuthorOfView: boolean; version: number }
+  | { status: 'disagreed'; by: Actor; at: string; rationale: string; version: number }
+  | { status: 'deemed'; at: string; windowClosedAt: string; version: number };
 
 export type CaseState = {
   /** Number of events folded: the expected version for the next append. */
@@ -75,14 +75,14 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
           ...s.positions,
           [event.partner]:
             event.reply === 'agree'
-              ? { status: 'agreed', by: event.by, at: event.at, asAuthorOfView: event.asAuthorOfView, ...(event.rationale ? { comment: event.rationale } : {}) }
-              : { status: 'disagreed', by: event.by, at: event.at, rationale: event.rationale ?? '' },
+              ? { status: 'agreed', by: event.by, at: event.at, asAuthorOfView: event.asAuthorOfView, version: s.version, ...(event.rationale ? { comment: event.rationale } : {}) }
+              : { status: 'disagreed', by: event.by, at: event.at, rationale: event.rationale ?? '', version: s.version },
         },
       };
     case 'AgreementDeemed':
       return {
         ...s,
-        positions: { ...s.positions, [event.partner]: { status: 'deemed', at: event.at, windowClosedAt: event.windowClosedAt } },
+        positions: { ...s.positions, [event.partner]: { status: 'deemed', at: event.at, windowClosedAt: event.windowClosedAt, version: s.version } },
       };
     case 'DecisionReached':
       return {

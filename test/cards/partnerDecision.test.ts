@@ -46,7 +46,7 @@ describe('partner decision card', () => {
     const disagree = c.actions[1];
     expect(disagree).toMatchObject({ type: 'Action.ShowCard', title: 'Disagree' });
     expect(inputsById(disagree).get('rationale')).toMatchObject({ isRequired: true, maxLength: 2000 });
-    expect(executeActions(disagree)).toEqual([{ title: 'Disagree', verb: 'partner.disagree', data: { caseRef: CASE_REF } }]);
+    expect(executeActions(disagree)).toEqual([{ title: 'Disagree', verb: 'partner.disagree', data: { caseRef: CASE_REF, asOf: expect.stringMatching(/^\d+$/) } }]);
     expect(verbs(c)).toEqual(['partner.agree', 'partner.disagree', 'case.history']);
   });
 

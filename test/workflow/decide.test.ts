@@ -153,7 +153,7 @@ describe('partners\' replies and deemed agreement', () => {
       viewGiven(),
     );
     expect(decisions.map(types)).toEqual([['PartnerReplied'], ['PartnerReplied'], ['PartnerReplied'], ['ReminderSent'], ['AgreementDeemed', 'DecisionReached'], []]);
-    expect(state.positions.localAuthority).toEqual({ status: 'deemed', at: DUE, windowClosedAt: DUE });
+    expect(state.positions.localAuthority).toMatchObject({ status: 'deemed', at: DUE, windowClosedAt: DUE });
     expect(state.decision?.decision).toBe('notify');
     expect(state.stage).toBe('awaitingPanelNotification');
   });
@@ -233,6 +233,25 @@ describe('partners\' replies and deemed agreement', () => {
     const { decisions, state } = run([[disagree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [disagree(PEOPLE.police), '2026-05-05T15:00:01.000Z'], [agree(PEOPLE.policeDeputy, 'Changed after discussion.'), '2026-05-05T16:00:00.000Z']], viewGiven());
     expect(decisions.map(types)).toEqual([['PartnerReplied'], [], ['PartnerReplied']]);
     expect(state.positions.police).toMatchObject({ status: 'agreed', comment: 'Changed after discussion.', by: { displayName: 'Quinn Police', role: 'Police deputy' } });
+  });
+
+  it('refuses a click on an out-of-date card that would overwrite another person\'s reply for the same partner', () => {
+    const start = viewGiven();
+    const seen = fold(start)!.version; // the card as posted
+    const { decisions, state } = run(
+      [
+        [disagree(PEOPLE.police, 'Not met on what we know.'), '2026-05-05T15:00:00.000Z'],
+        [{ ...agree(PEOPLE.policeDeputy), seenVersion: seen } as CaseCommand, '2026-05-05T15:05:00.000Z'],
+        [{ ...agree(PEOPLE.police, 'Changed my mind.'), seenVersion: seen } as CaseCommand, '2026-05-05T15:10:00.000Z'],
+      ],
+      start,
+    );
+    expect(types(decisions[1]!)).toEqual([
+      "refused: Police's reply changed after this card was shown: Pat Police disagreed at 16:00 on Tuesday 5 May. Nothing was recorded; the card now shows the latest replies, so reply again if you still want to change it.",
+    ]);
+    // The person who gave the reply may change it from any card.
+    expect(types(decisions[2]!)).toEqual(['PartnerReplied']);
+    expect(state.positions.police).toMatchObject({ status: 'agreed', comment: 'Changed my mind.' });
   });
 
   it('a second sweep of the same deadline changes nothing', () => {
