@@ -1,4 +1,5 @@
-import { caseCard, type AdaptiveCard } from '../cards/index.js';
+import { caseCard, noticeCard, type AdaptiveCard } from '../cards/index.js';
+import { findPerson } from '../workflow/partnership.js';
 import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
@@ -55,14 +56,36 @@ export class EffectRunner {
       try {
         await this.perform(caseRef, effect, now);
       } catch (error) {
-        log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), error: errorText(error) });
+        log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), attempt: effect.attempts + 1, error: errorText(error) });
         if (lane) blocked.add(lane);
+        const attempts = await outbox.recordFailure(caseRef, effect, etag);
+        if (attempts === ALERT_AFTER_ATTEMPTS) await this.alertUndeliverable(caseRef, effect.effect);
         continue;
       }
       await outbox.markDone(caseRef, effect.rowKey, etag, now);
       done++;
     }
     return pending.length - done;
+  }
+
+  /**
+   * A card that keeps failing must not fail silently: the business unit is told once, in the
+   * monitoring channel, what could not be delivered to whom. The runner keeps trying.
+   */
+  private async alertUndeliverable(caseRef: string, effect: Effect): Promise<void> {
+    if (effect.type !== 'send' || (effect.to.kind === 'conversation' && effect.to.target === 'monitoring')) return;
+    const { config, messenger, log } = this.deps;
+    const to = effect.to;
+    const where = to.kind === 'person' ? `${findPerson(config, to.aadObjectId)?.displayName ?? 'a person on the roster'} (1:1 chat)` : config.channels[to.target].label;
+    const card = noticeCard(
+      `${caseRef}: a card could not be delivered`,
+      `The bot has tried ${ALERT_AFTER_ATTEMPTS} times to send ${CARD_WORDS[effect.card.kind]} to ${where}, without success. Check that the app is installed there (for a person: that they have the app). The bot keeps trying every few minutes.`,
+    );
+    try {
+      await messenger.sendToConversation(config.channels.monitoring.conversationId, card);
+    } catch (error) {
+      log.error('could not alert the monitoring channel either', { caseRef, error: errorText(error) });
+    }
   }
 
   private async load(caseRef: string): Promise<CaseState> {
@@ -141,6 +164,21 @@ export class EffectRunner {
     return { conversationId, activityId };
   }
 }
+
+const ALERT_AFTER_ATTEMPTS = 3;
+
+const CARD_WORDS: Record<CardSpec['kind'], string> = {
+  initialViewRequest: 'the request for the initial view',
+  partnerDecision: "the partners' decision card",
+  reminder: 'a reminder',
+  overdue: 'an overdue alert',
+  decisionRecorded: 'the decision',
+  disputeOpened: 'the dispute notice',
+  panelNotificationRequest: 'the Panel notification request',
+  panelNotificationConfirmed: 'the Panel notification confirmation',
+  nextStepRequest: 'the next-step request',
+  nextStepChosen: 'the next step',
+};
 
 /** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */
 function laneOf(effect: Effect): string | undefined {

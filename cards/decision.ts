@@ -44,7 +44,7 @@ export function decisionRecordedCard({ state, config, now, notice, quote }: Case
   });
 }
 
-function nextAfterDecision(state: CaseState, config: PartnershipConfig, now: Date): CardElement[] {
+export function nextAfterDecision(state: CaseState, config: PartnershipConfig, now: Date): CardElement[] {
   if (state.decision?.decision === 'notify') {
     return [
       textBlock(

@@ -1,7 +1,9 @@
+import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
 import type { AdaptiveCard, CardActionJson, CardElement } from './adaptiveCard.js';
 import { execute, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
+import { nextAfterDecision } from './decision.js';
 import type { CaseCardParts } from './context.js';
 import type { Draft } from './inputs.js';
 import { freeTextInput, NO_NAMES_HINT } from './inputs.js';
@@ -13,7 +15,7 @@ import { actorWords, VIEW_WORDS, when } from './wording.js';
  * partner sees every reply ("reply to all"). Replies stay open until the window closes, and in a
  * dispute, because a partner may change their mind; once a decision exists only History remains.
  */
-export function partnerDecisionCard({ state, now, notice, draft, quote }: CaseCardParts): AdaptiveCard {
+export function partnerDecisionCard({ state, config, now, notice, draft, quote }: CaseCardParts): AdaptiveCard {
   const view = state.initialView;
   if (!view) {
     return caseFrame({
@@ -34,7 +36,7 @@ export function partnerDecisionCard({ state, now, notice, draft, quote }: CaseCa
     notice,
     returnTo: 'partnerDecision',
     body: [
-      ...statusBlocks(state, now, windowClosed),
+      ...statusBlocks(state, config, now, windowClosed),
       subheading(`Initial view: ${VIEW_WORDS[view.view]}`),
       textBlock(`Given by ${actorWords(view.by)} at ${when(view.at, now)}.`, { spacing: 'None', isSubtle: true }),
       quote(view.rationale),
@@ -46,11 +48,14 @@ export function partnerDecisionCard({ state, now, notice, draft, quote }: CaseCa
   });
 }
 
-function statusBlocks(state: CaseState, now: Date, windowClosed: boolean): CardElement[] {
+function statusBlocks(state: CaseState, config: PartnershipConfig, now: Date, windowClosed: boolean): CardElement[] {
   const view = state.initialView;
   if (!view) return [];
   if (state.decision) {
-    return [textBlock(`Decision: **${VIEW_WORDS[state.decision.decision]}**, recorded at ${when(state.decision.at, now)}.`, { size: 'Medium', color: 'Good' })];
+    return [
+      textBlock(`Decision: **${VIEW_WORDS[state.decision.decision]}**, recorded at ${when(state.decision.at, now)}.`, { size: 'Medium', color: 'Good' }),
+      ...nextAfterDecision(state, config, now),
+    ];
   }
   if (state.stage === 'dispute' && state.dispute) {
     return [

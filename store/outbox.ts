@@ -17,9 +17,10 @@ const OutboxRowSchema = z.object({
   effect: z.string(),
   status: z.enum(['pending', 'done']),
   leaseUntil: z.string().optional(),
+  attempts: z.number().int().optional(),
 });
 
-export type PendingEffect = { rowKey: string; etag: string; effect: Effect; leaseUntil?: string };
+export type PendingEffect = { rowKey: string; etag: string; effect: Effect; leaseUntil?: string; attempts: number };
 
 const TrackedCardRowSchema = z.object({
   rowKey: z.string(),
@@ -45,7 +46,7 @@ export class Outbox {
     });
     for await (const raw of rows) {
       const row = OutboxRowSchema.parse(raw);
-      out.push({ rowKey: row.rowKey, etag: row.etag, effect: JSON.parse(row.effect) as Effect, ...(row.leaseUntil ? { leaseUntil: row.leaseUntil } : {}) });
+      out.push({ rowKey: row.rowKey, etag: row.etag, effect: JSON.parse(row.effect) as Effect, attempts: row.attempts ?? 0, ...(row.leaseUntil ? { leaseUntil: row.leaseUntil } : {}) });
     }
     return out.sort((a, b) => a.rowKey.localeCompare(b.rowKey));
   }
@@ -74,6 +75,17 @@ export class Outbox {
       // thanks to the sent/tracked markers, without performing it again).
       if (!isStatus(error, 412)) throw error;
     }
+  }
+
+  /** Counts a failed attempt and releases the lease so the next sweep can try again. */
+  async recordFailure(caseRef: string, effect: PendingEffect, etag: string): Promise<number> {
+    const attempts = effect.attempts + 1;
+    try {
+      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, attempts, leaseUntil: '' }, 'Merge', { etag });
+    } catch (error) {
+      if (!isStatus(error, 412)) throw error;
+    }
+    return attempts;
   }
 
   /** Remembers that an untracked send happened, so a retry after a crash does not post it twice. */

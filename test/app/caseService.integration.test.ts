@@ -115,6 +115,13 @@ describe('a case in Table Storage (Azurite)', () => {
     let { state } = await s.store.load(CASE_REF);
     expect(state?.stage).toBe('awaitingPartnerReplies');
     expect(state?.initialView?.repliesDueAt).toBeUndefined();
+    // After the third failed attempt the business unit is told, once, in the monitoring channel.
+    const alerts = () => messenger.sent.filter((m) => m.to === 'conv-monitoring' && cardText(m.card).includes('could not be delivered'));
+    expect(alerts()).toHaveLength(0);
+    await s.runSweep(new Date('2026-05-07T14:02:00.000Z'));
+    await s.runSweep(new Date('2026-05-07T14:04:00.000Z'));
+    expect(alerts()).toHaveLength(1);
+    expect(cardText(alerts()[0]!.card)).toContain("the partners' decision card to SIN partner decisions");
 
     messenger.unreachable.clear(); // the app is added to the channel
     const restarted = await testServices({ prefix, clock, messenger });

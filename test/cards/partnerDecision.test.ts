@@ -81,6 +81,9 @@ describe('partner decision card', () => {
     expect(inputsById(c).size).toBe(0);
     expect(c.actions).toEqual([expect.objectContaining({ verb: 'case.history', data: { caseRef: CASE_REF, returnTo: 'partnerDecision' } })]);
     expect(text(card(SCENES.decidedDoNotNotify(), '2026-06-09T16:00:00Z'))).toContain('Decision: **do not notify the Panel**');
+    // What happens next, and by when.
+    expect(text(c)).toContain('The local authority notifies the Child Safeguarding Practice Review Panel by **17:00 on Friday 12 June**');
+    expect(text(card(SCENES.decidedDoNotNotify(), '2026-06-09T16:00:00Z'))).toContain('Casey Chair) chooses the next step');
   });
 
   test('after a refused reply: the notice shows and the typed rationale is back in the Disagree form', () => {
