@@ -18,6 +18,14 @@ export function azuriteConnectionString(port: number): string {
   return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};TableEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`;
 }
 
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -40,7 +48,12 @@ export async function startAzurite(options: { location?: string; port?: number }
   } else {
     args.push('--inMemoryPersistence');
   }
+  if (options.port !== undefined && !(await portIsFree(port))) {
+    throw new Error(`Port ${port} is in use (another Azurite or npm start?): stop it, or set AZURITE_TABLE_PORT to another port.`);
+  }
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never leave an emulator running after the process that started it has gone.
+  process.once('exit', () => child.kill('SIGKILL'));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -51,7 +64,7 @@ export async function startAzurite(options: { location?: string; port?: number }
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

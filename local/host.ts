@@ -75,7 +75,12 @@ export async function startLocalHost(options: {
     send(res, { status: 404, jsonBody: { error: 'not found' } });
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} is in use (another npm start?): stop it, or set BOT_PORT to another port.`) : error),
+    );
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
   const sweepEvery = options.sweepEveryMs ?? 60_000;
   const timer =
     sweepEvery > 0

@@ -27,6 +27,7 @@ export async function startPlayground(options: {
   // Credentials in the environment would switch on token checks the local bot cannot meet.
   for (const key of ['AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'AUTH_TENANT_ID']) delete env[key];
   const child = spawn(process.execPath, [cli, '--disable-telemetry', '-p', String(options.port), '-e', options.botEndpoint], { cwd: options.workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  process.once('exit', () => child.kill('SIGKILL'));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -69,7 +70,7 @@ export async function startPlayground(options: {
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

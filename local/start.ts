@@ -34,10 +34,14 @@ function canOpenBrowser(): boolean {
   }
 }
 
+/** What has been started, so a failure part-way (or Ctrl+C) stops it all again. */
+const running: { name: string; stop: () => Promise<void> }[] = [];
+
 async function main() {
   const step = (text: string) => process.stdout.write(`• ${text}\n`);
   step(`Starting Azurite (Table storage) on 127.0.0.1:${AZURITE_PORT}, data in .azurite/ ...`);
   const azurite = await startAzurite({ location: resolve(ROOT, '.azurite'), port: AZURITE_PORT });
+  running.push({ name: 'Azurite', stop: () => azurite.stop() });
 
   const env = readEnvironment({
     ...process.env,
@@ -48,6 +52,7 @@ async function main() {
   });
   step(`Starting the bot's functions on http://127.0.0.1:${BOT_PORT}/api/messages (local mode: anonymous requests accepted) ...`);
   const host = await startLocalHost({ env, port: BOT_PORT, log });
+  running.unshift({ name: 'bot host', stop: () => host.close() });
 
   const openBrowser = canOpenBrowser();
   step(`Starting the Microsoft 365 Agents Playground on http://127.0.0.1:${PLAYGROUND_PORT} ...`);
@@ -58,6 +63,7 @@ async function main() {
     workDir: resolve(ROOT, '.playground'),
     openBrowser,
   });
+  running.unshift({ name: 'Agents Playground', stop: () => playground.stop() });
 
   const { config } = host.services;
   step('Adding the bot to the personal chat, the partners\' group chat and the team\'s channels ...');
@@ -90,9 +96,7 @@ You are Alex Wilber (business unit, and review group chair in this sample). Try:
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nStopping ...\n');
-    await playground.stop();
-    await host.close();
-    await azurite.stop();
+    await stopAll();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
@@ -107,7 +111,14 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): P
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`\nCould not start: ${error instanceof Error ? (error instanceof ConfigurationError ? error.message : error.stack ?? error.message) : String(error)}\n`);
+async function stopAll(): Promise<void> {
+  for (const part of running.splice(0)) await part.stop().catch(() => undefined);
+}
+
+main().catch(async (error: unknown) => {
+  await stopAll();
+  // The message says what to do; the stack is for whoever asks for it.
+  const detail = error instanceof Error ? (process.env.VERBOSE && !(error instanceof ConfigurationError) ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`\nCould not start: ${detail}\n`);
   process.exit(1);
 });
