@@ -1,5 +1,8 @@
 import { caseCard, noticeCard, type AdaptiveCard } from '../cards/index.js';
 import { findPerson } from '../workflow/partnership.js';
+import type { CaseCommand } from '../workflow/commands.js';
+import type { DisputeStage } from '../workflow/events.js';
+import type { MeetingBooker } from './meetingBooker.js';
 import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
@@ -17,14 +20,18 @@ import type { Logger, Messenger } from './ports.js';
  * else. Card refreshes are idempotent renders of the latest state, so they never wait at all.
  */
 export class EffectRunner {
-  /** Set by the composition root: records that the partners' card was posted (their window starts). */
-  recordPartnerCardPosted: ((caseRef: string, postedAt: Date) => Promise<void>) | undefined;
+  /**
+   * Set by the composition root: records what an effect found out (the partners' card posted, a
+   * meeting booked or not) through the same load-decide-append path as everything else.
+   */
+  record: ((caseRef: string, command: CaseCommand) => Promise<void>) | undefined;
 
   constructor(
     private readonly deps: {
       outbox: Outbox;
       store: CaseStore;
       messenger: Messenger;
+      meetings: MeetingBooker;
       config: PartnershipConfig;
       log: Logger;
       /** The partners' reply deadline for a card posted at a given instant (shown on the card). */
@@ -101,6 +108,10 @@ export class EffectRunner {
   private async perform(caseRef: string, pending: PendingEffect, now: Date): Promise<void> {
     const effect = pending.effect;
     if (effect.type === 'refreshCards') return this.refresh(caseRef, now);
+    if (effect.type === 'bookMeeting') return this.bookMeeting(caseRef, effect.stage, now);
+    if (effect.type === 'cancelMeeting') {
+      return this.deps.meetings.cancel(effect.eventId, 'The partners now all agree on the initial view, so the meeting is cancelled.');
+    }
     const { outbox } = this.deps;
     const isPartnerCard = effect.card.kind === 'partnerDecision' && effect.tracked;
 
@@ -127,9 +138,37 @@ export class EffectRunner {
       }
     }
     if (isPartnerCard) {
-      if (!this.recordPartnerCardPosted) throw new Error('EffectRunner.recordPartnerCardPosted is not set');
-      await this.recordPartnerCardPosted(caseRef, tracked?.postedAt ? new Date(tracked.postedAt) : now);
+      await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: (tracked?.postedAt ? new Date(tracked.postedAt) : now).toISOString() });
     }
+  }
+
+  private async recordResult(caseRef: string, command: CaseCommand): Promise<void> {
+    if (!this.record) throw new Error('EffectRunner.record is not set');
+    await this.record(caseRef, command);
+  }
+
+  /**
+   * Books the stage's meeting, or records why it could not be booked so the business unit is
+   * asked to arrange it. A retry after a crash books with the same transactionId (no second event).
+   */
+  private async bookMeeting(caseRef: string, stage: DisputeStage, now: Date): Promise<void> {
+    const state = await this.load(caseRef);
+    const d = state.dispute;
+    if (!d || state.decision || d.meetings[stage] || d.bookingFailed[stage]) return;
+    const result = await this.deps.meetings.book(caseRef, stage, state, now);
+    if (!result.ok) {
+      this.deps.log.warn('meeting not booked; the business unit is asked to arrange it', { caseRef, stage, reason: result.reason });
+      return this.recordResult(caseRef, { type: 'RecordMeetingBookingFailed', stage, reason: result.reason });
+    }
+    await this.recordResult(caseRef, {
+      type: 'RecordMeetingBooked',
+      stage,
+      start: result.start.toISOString(),
+      end: result.end.toISOString(),
+      eventId: result.eventId,
+      ...(result.joinUrl ? { joinUrl: result.joinUrl } : {}),
+      attendees: result.attendees,
+    });
   }
 
   /**
@@ -178,16 +217,25 @@ const CARD_WORDS: Record<CardSpec['kind'], string> = {
   panelNotificationConfirmed: 'the Panel notification confirmation',
   nextStepRequest: 'the next-step request',
   nextStepChosen: 'the next step',
+  meetingBooked: 'the meeting details',
+  arrangeMeetingRequest: 'the request to arrange the meeting',
+  meetingCancelled: 'the meeting cancellation',
+  meetingOutcomeRequest: "the request to record the partners' meeting outcome",
+  disputeEscalated: 'the escalation to the decision maker',
+  finalDecisionRequest: 'the request for the final decision',
+  decisionReopened: 'the re-opening of the decision',
+  scrutineerReview: "the record for the scrutineer's review",
 };
 
 /** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */
 function laneOf(effect: Effect): string | undefined {
   if (effect.type === 'refreshCards') return undefined;
+  if (effect.type === 'bookMeeting' || effect.type === 'cancelMeeting') return `graph:${effect.stage}`;
   return effect.to.kind === 'person' ? `person:${effect.to.aadObjectId}` : `conversation:${effect.to.target}`;
 }
 
 function describe(effect: Effect): string {
-  return effect.type === 'send' ? `send ${effect.card.kind} (${effect.key})` : effect.type;
+  return effect.type === 'send' ? `send ${effect.card.kind} (${effect.key})` : effect.type === 'refreshCards' ? effect.type : `${effect.type} stage ${effect.stage}`;
 }
 
 export function errorText(error: unknown): string {

@@ -149,6 +149,32 @@ export function createInteractions(deps: InteractionDeps) {
       }
       case 'nextStep.submit':
         return run(action.data.caseRef, { type: 'ChooseNextStep', actor, step: action.data.step, rationale: action.data.rationale ?? '' }, { kind: 'nextStepRequest' }, actor, now, draft);
+      case 'meeting.arrange': {
+        const stage = action.data.stage === '2' ? 2 : 1;
+        const spec: CardSpec = { kind: 'arrangeMeetingRequest', stage };
+        const start = londonInstant(action.data.date, action.data.time);
+        if (!start) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time of the meeting you arranged.', draft);
+        return run(action.data.caseRef, { type: 'ArrangeMeeting', actor, stage, start: start.toISOString(), ...(action.data.joinUrl ? { joinUrl: action.data.joinUrl } : {}) }, spec, actor, now, draft);
+      }
+      case 'dispute.outcome': {
+        const o = action.data.outcome;
+        const command: CaseCommand =
+          o === 'notResolved'
+            ? { type: 'RecordMeetingOutcome', actor, outcome: 'notResolved', rationale: action.data.rationale ?? '' }
+            : { type: 'RecordMeetingOutcome', actor, outcome: 'agreed', decision: o === 'agreedNotify' ? 'notify' : 'doNotNotify', rationale: action.data.rationale ?? '' };
+        return run(action.data.caseRef, command, { kind: 'meetingOutcomeRequest' }, actor, now, draft);
+      }
+      case 'decision.final':
+        return run(
+          action.data.caseRef,
+          { type: 'RecordFinalDecision', actor, decision: action.data.decision, rationale: action.data.rationale ?? '', scrutineerAttended: action.data.scrutineerAttended === 'true' },
+          { kind: 'finalDecisionRequest' },
+          actor,
+          now,
+          draft,
+        );
+      case 'decision.reopen':
+        return run(action.data.caseRef, { type: 'ReopenDecision', actor, reason: action.data.reason ?? '' }, { kind: 'finalDecisionRequest' }, actor, now, draft);
       case 'case.history': {
         if (!onRoster(actor)) return { card: noticeCard('Not available', "The case history is shown only to people on the partnership's roster.") };
         const { state, events } = await store.load(action.data.caseRef);

@@ -17,6 +17,10 @@ import { openTables, type Tables } from '../store/tables.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import { loadGovUkBankHolidays } from '../workflow/calendar/govUkBankHolidays.js';
 import { createDecider, partnerWindowFrom } from '../workflow/decide.js';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createGraphClient } from '../graph/graphClient.js';
+import { createMeetingService } from '../graph/meetings.js';
+import { createMeetingBooker } from '../app/meetingBooker.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { Environment } from './environment.js';
 
@@ -52,6 +56,8 @@ export async function buildServices(
     /** Tests may record what would be sent to Teams; otherwise the Bot Connector is used. */
     messenger?: Messenger;
     advanceClock?: (ms: number) => Promise<{ now: Date; summary: string }>;
+    /** Tests may pass a Graph client whose transport they intercept. */
+    graphClient?: Client;
   },
 ): Promise<Services> {
   const { clock, log } = options;
@@ -79,11 +85,18 @@ export async function buildServices(
       audience: credentials.mode === 'local' ? '' : 'https://api.botframework.com',
     });
 
-  const effects = new EffectRunner({ outbox, store, messenger, config, log, partnerWindow: partnerWindowFrom(calendar) });
+  const graphClient =
+    options.graphClient ??
+    (env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET && config.meetings
+      ? createGraphClient({ credential: { tenantId: env.GRAPH_TENANT_ID, clientId: env.GRAPH_CLIENT_ID, clientSecret: env.GRAPH_CLIENT_SECRET } })
+      : undefined);
+  // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
+  const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
+  const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
+  const effects = new EffectRunner({ outbox, store, messenger, meetings, config, log, partnerWindow: partnerWindowFrom(calendar) });
   const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, effects, log });
-  // The runner records the posting through the same load-decide-append path as everything else.
-  effects.recordPartnerCardPosted = async (caseRef, postedAt) => {
-    await cases.execute(caseRef, { type: 'RecordPartnerCardPosted', postedAt: postedAt.toISOString() }, clock.now());
+  effects.record = async (caseRef, command) => {
+    await cases.execute(caseRef, command, clock.now());
   };
   // In local mode a fresh secret per process is enough: links only need to outlive a click.
   const exportLinkSecret = env.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url');

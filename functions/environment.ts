@@ -20,6 +20,10 @@ export const EnvironmentSchema = z
     MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
     PUBLIC_BASE_URL: z.url(),
     EXPORT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Microsoft Graph (app-only) for booking dispute meetings; without them the business unit arranges meetings by hand. */
+    GRAPH_TENANT_ID: z.string().min(1).optional(),
+    GRAPH_CLIENT_ID: z.string().min(1).optional(),
+    GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     const local = env.LOCAL_MODE === 'true';
@@ -30,6 +34,8 @@ export const EnvironmentSchema = z
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required outside local mode' });
       }
     }
+    const graph = [env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, env.GRAPH_CLIENT_SECRET].filter(Boolean).length;
+    if (graph > 0 && graph < 3) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET go together' });
     if (!env.STORAGE_CONNECTION_STRING && !env.AzureWebJobsStorage) {
       ctx.addIssue({ code: 'custom', path: ['STORAGE_CONNECTION_STRING'], message: 'or AzureWebJobsStorage is required' });
     }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import functions, { type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Logger, Messenger } from '../app/ports.js';
 import { buildServices, type Services } from '../functions/compositionRoot.js';
 import type { Environment } from '../functions/environment.js';
@@ -29,6 +30,8 @@ export async function startLocalHost(options: {
   /** How often the deadline sweep runs; the product's schedule is every minute. 0 disables it. */
   sweepEveryMs?: number;
   messenger?: Messenger;
+  /** Tests pass a Graph client whose requests they intercept. */
+  graphClient?: Client;
 }): Promise<LocalHost> {
   if (options.env.LOCAL_MODE !== 'true') throw new Error('The local host runs only in local mode');
   const clock = options.clock ?? new LocalClock();
@@ -41,7 +44,7 @@ export async function startLocalHost(options: {
       summary: `The local clock now reads ${deadlineInWords(now, now)} (${londonIso(now)}). The deadline sweep looked at ${result.cases} case(s) and changed ${result.changed}.`,
     };
   };
-  services = await buildServices(options.env, { clock, log: options.log, advanceClock: advanceAndSweep, ...(options.messenger ? { messenger: options.messenger } : {}) });
+  services = await buildServices(options.env, { clock, log: options.log, advanceClock: advanceAndSweep, ...(options.messenger ? { messenger: options.messenger } : {}), ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   const handlers = createHandlers(async () => services!);
   const context = (functionName: string) => new InvocationContext({ functionName, logHandler: (level, ...args) => options.log[level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info'](args.map(String).join(' ')) });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
-import { NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
+import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
 
 /**
  * What a person (or the clock) asks of a case. `actor` is always the identity taken from the
@@ -35,6 +35,38 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ChooseNextStep'), actor: CommandActorSchema, step: NextStepSchema, rationale: z.string() }),
   /** The shell posted the partners' card at `postedAt`: their reply window starts then. */
   z.object({ type: z.literal('RecordPartnerCardPosted'), postedAt: z.iso.datetime({ offset: true }) }),
+  /** The shell booked the stage's meeting through Graph. */
+  z.object({
+    type: z.literal('RecordMeetingBooked'),
+    stage: DisputeStageSchema,
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+    eventId: z.string().min(1),
+    joinUrl: z.url().optional(),
+    attendees: z.array(MeetingAttendeeSchema),
+  }),
+  /** The shell could not book it (not configured, no permission, mailbox missing, failures outlasting retries). */
+  z.object({ type: z.literal('RecordMeetingBookingFailed'), stage: DisputeStageSchema, reason: z.string().min(1) }),
+  /** The business unit arranged the meeting by hand after a failed booking. */
+  z.object({
+    type: z.literal('ArrangeMeeting'),
+    actor: CommandActorSchema,
+    stage: DisputeStageSchema,
+    start: z.iso.datetime({ offset: true }),
+    joinUrl: z.string().optional(),
+  }),
+  /** The review group chair records the partners' meeting: agreed (with the decision) or not resolved. */
+  z.object({
+    type: z.literal('RecordMeetingOutcome'),
+    actor: CommandActorSchema,
+    outcome: z.enum(['agreed', 'notResolved']),
+    decision: ViewSchema.optional(),
+    rationale: z.string(),
+  }),
+  /** The partnership's final decision maker decides (stage 2, or after a re-opening). */
+  z.object({ type: z.literal('RecordFinalDecision'), actor: CommandActorSchema, decision: ViewSchema, rationale: z.string(), scrutineerAttended: z.boolean() }),
+  /** New information: the decision maker re-opens a final decision. */
+  z.object({ type: z.literal('ReopenDecision'), actor: CommandActorSchema, reason: z.string() }),
   /** The deadline sweep: apply whatever has fallen due by `now`. */
   z.object({ type: z.literal('Tick') }),
 ]);

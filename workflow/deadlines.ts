@@ -27,6 +27,13 @@ export function pendingDeadlines(state: CaseState, calendar: WorkingCalendar): D
         ...(state.remindersSent.includes('panelNotification') ? [] : [half(state.decision.at, state.panelNotificationDueAt)]),
         ...(state.overdueRaised.includes('panelNotification') ? [] : [at(state.panelNotificationDueAt)]),
       ];
+    case 'dispute': {
+      const d = state.dispute;
+      if (!d) return [];
+      if (d.stage === 1) return d.outcome ? [] : [at(d.meetingDueAt)];
+      const due = d.reopened?.decisionDueAt ?? d.escalated?.decisionDueAt;
+      return due && !state.overdueRaised.includes('finalDecision') ? [at(due)] : [];
+    }
     default:
       return [];
   }

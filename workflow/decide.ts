@@ -1,9 +1,10 @@
 import type { CaseCommand, CommandActor } from './commands.js';
 import type { Effect, Recipient } from './effects.js';
-import type { Actor, CaseEvent, View } from './events.js';
+import type { Actor, CaseEvent, DisputeStage, MeetingAttendee, OverdueAbout, View } from './events.js';
 import { checkFreeText, identifyingDetailIn } from './freeText.js';
+import { expectedAttendees } from './meetings/attendees.js';
 import type { Partner, PartnershipConfig, Role } from './partnership.js';
-import { PARTNERS, partnerPeople, partnersRepresentedBy, rolesOf, PARTNER_NAMES } from './partnership.js';
+import { PARTNERS, finalDecisionMaker, partnerPeople, partnersRepresentedBy, rolesOf, PARTNER_NAMES } from './partnership.js';
 import type { CaseState } from './state.js';
 import { evolve } from './state.js';
 import type { WorkingCalendar } from './calendar/workingCalendar.js';
@@ -100,6 +101,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     if (positions.every((p) => p.status === 'agreed' || p.status === 'deemed')) {
       const decision = s.initialView.view;
       r.record({ type: 'DecisionReached', at: iso(now), decision, basis: 'partnersAgreed' });
+      cancelMeetings(r, now, 'The partners now all agree on the initial view, so the meeting is cancelled.');
       announceDecision(r, decision);
       return;
     }
@@ -109,8 +111,45 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
       // The meeting clock starts when the dispute arose (the window's close), not when a sweep noticed it.
       const arose = windowClosed && s.initialView.repliesDueAt ? new Date(s.initialView.repliesDueAt) : now;
       r.record({ type: 'DisputeOpened', at: iso(now), disagreeing, meetingDueAt: iso(calendar.addWorkingDays(arose, 1)) });
-      r.effect({ type: 'send', key: `disputeOpened:${r.state?.version}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'disputeOpened' }, tracked: false });
+      const v = r.state?.version;
+      r.effect({ type: 'send', key: `disputeOpened:${v}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'disputeOpened' }, tracked: false });
+      r.effect({ type: 'bookMeeting', stage: 1 });
+      const chair = config.reviewGroupChair.aadObjectId;
+      r.effect({ type: 'send', key: `meetingOutcomeRequest:${chair}:${v}`, to: person(chair), card: { kind: 'meetingOutcomeRequest' }, tracked: true });
     }
+  }
+
+  /** Meetings booked for a dispute that ended without them are cancelled, and everyone told. */
+  function cancelMeetings(r: Recorder, now: Date, reason: string) {
+    const dispute = r.state?.dispute;
+    if (!dispute) return;
+    for (const stage of [1, 2] as const) {
+      const meeting = dispute.meetings[stage];
+      if (!meeting || meeting.cancelled || Date.parse(meeting.end) <= now.getTime()) continue;
+      r.record({ type: 'MeetingCancelled', at: iso(now), stage, reason });
+      if (meeting.eventId) r.effect({ type: 'cancelMeeting', stage, eventId: meeting.eventId });
+      for (const target of ['decision', 'monitoring'] as const) {
+        r.effect({ type: 'send', key: `meetingCancelled:${stage}:${target}`, to: { kind: 'conversation', target }, card: { kind: 'meetingCancelled', stage }, tracked: false });
+      }
+    }
+  }
+
+  /** Stage 2 (DOMAIN step 6): the decision maker decides, after a meeting with the scrutineer as mediator. */
+  function escalate(r: Recorder, now: Date, reason: 'notResolved' | 'outcomeOverdue') {
+    r.record({ type: 'DisputeEscalated', at: iso(now), reason, decisionDueAt: iso(calendar.addWorkingDays(now, 1)) });
+    const v = r.state?.version;
+    r.effect({ type: 'send', key: `disputeEscalated:${v}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'disputeEscalated' }, tracked: false });
+    r.effect({ type: 'bookMeeting', stage: 2 });
+    const maker = finalDecisionMaker(config).aadObjectId;
+    r.effect({ type: 'send', key: `finalDecisionRequest:${maker}:${v}`, to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
+    r.effect({ type: 'refreshCards' });
+  }
+
+  /** The stage whose decision is awaited and when it is due, while a dispute is at stage 2. */
+  function finalDecisionDue(state: CaseState): string | undefined {
+    const d = state.dispute;
+    if (state.decision || !d || d.stage !== 2) return undefined;
+    return d.reopened?.decisionDueAt ?? d.escalated?.decisionDueAt;
   }
 
   function announceDecision(r: Recorder, decision: View) {
@@ -288,6 +327,139 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     return { ok: true, events: [{ type: 'PartnerCardPosted', at: postedAt.toISOString(), repliesDueAt: iso(repliesDueFrom(postedAt)) }], effects: [] };
   }
 
+  function recordMeetingBooked(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordMeetingBooked' }>, now: Date): Decision {
+    const d = state?.dispute;
+    // A booking that returns after the dispute ended (or twice, after a retry) changes nothing.
+    if (!state || !d || state.decision || d.meetings[command.stage]) return nothing();
+    const r = recorder(state);
+    r.record({ type: 'MeetingBooked', at: iso(now), stage: command.stage, start: command.start, end: command.end, eventId: command.eventId, ...(command.joinUrl ? { joinUrl: command.joinUrl } : {}), attendees: command.attendees });
+    announceMeeting(r, command.stage);
+    return r.done();
+  }
+
+  function announceMeeting(r: Recorder, stage: DisputeStage) {
+    for (const target of ['decision', 'monitoring'] as const) {
+      r.effect({ type: 'send', key: `meetingBooked:${stage}:${target}`, to: { kind: 'conversation', target }, card: { kind: 'meetingBooked', stage }, tracked: true });
+    }
+    r.effect({ type: 'refreshCards' });
+  }
+
+  function recordMeetingBookingFailed(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordMeetingBookingFailed' }>, now: Date): Decision {
+    const d = state?.dispute;
+    if (!state || !d || state.decision || d.meetings[command.stage] || d.bookingFailed[command.stage]) return nothing();
+    const arrangeBy = command.stage === 1 ? d.meetingDueAt : (finalDecisionDue(state) ?? iso(calendar.addWorkingDays(now, 1)));
+    const r = recorder(state);
+    r.record({ type: 'MeetingBookingFailed', at: iso(now), stage: command.stage, reason: command.reason, arrangeBy });
+    // The case never waits silently: the business unit is asked to arrange it by hand.
+    r.effect({ type: 'send', key: `arrangeMeetingRequest:${command.stage}:${r.state?.version}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'arrangeMeetingRequest', stage: command.stage }, tracked: true });
+    r.effect({ type: 'refreshCards' });
+    return r.done();
+  }
+
+  function meetingAttendees(stage: DisputeStage): MeetingAttendee[] {
+    return expectedAttendees(config, stage).map(({ person, required }) => ({ name: person.displayName, email: person.email, required, free: true }));
+  }
+
+  function arrangeMeeting(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ArrangeMeeting' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === 'businessUnit');
+    if (!role) return refuse("Only the partnership's business unit can record a meeting it arranged.");
+    const d = state.dispute;
+    if (!d || state.decision) return refuse(`Case ${state.referral.caseRef} has no meeting to arrange: ${state.decision ? 'the decision has been recorded' : 'there is no dispute'}.`);
+    const existing = d.meetings[command.stage];
+    if (existing) return refuse(`This meeting is already ${existing.arrangedBy ? `arranged by ${existing.arrangedBy.displayName}` : 'booked'}, for ${words(existing.start, now)}.`);
+    if (!d.bookingFailed[command.stage]) return refuse('The bot is booking this meeting itself; there is nothing to arrange by hand.');
+    const start = new Date(command.start);
+    if (start.getTime() < now.getTime() - 7 * 86_400_000) return refuse('That meeting time is more than a week ago; please check the date.');
+    let joinUrl: string | undefined;
+    if (command.joinUrl?.trim()) {
+      try {
+        const url = new URL(command.joinUrl.trim());
+        if (url.protocol !== 'https:') throw new Error('not https');
+        joinUrl = url.toString();
+      } catch {
+        return refuse('The join link must be a meeting link starting https://.');
+      }
+    }
+    const r = recorder(state);
+    r.record({
+      type: 'MeetingBooked',
+      at: iso(now),
+      stage: command.stage,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      ...(joinUrl ? { joinUrl } : {}),
+      attendees: meetingAttendees(command.stage),
+      arrangedBy: actorAs(command.actor, role),
+    });
+    announceMeeting(r, command.stage);
+    return r.done(`Recorded: the meeting is at ${words(start.toISOString(), now)}.`);
+  }
+
+  function recordMeetingOutcome(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordMeetingOutcome' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === 'reviewGroupChair');
+    if (!role) return refuse("Only the review group chair can record the partners' meeting's outcome.");
+    const d = state.dispute;
+    if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}.`);
+    if (!d || state.stage !== 'dispute') return refuse(`Case ${state.referral.caseRef} has no partners' meeting to record.`);
+    if (d.outcome || d.stage !== 1) {
+      return refuse(`The partners' meeting is no longer open for an outcome: the case has gone to ${finalDecisionMaker(config).displayName} for a final decision.`);
+    }
+    const problem = checkFreeText('rationale', command.rationale, { required: true });
+    if (problem) return refuse(problem.message);
+    if (command.outcome === 'agreed' && !command.decision) return refuse('Say what the partners agreed: notify or do not notify.');
+    const by = actorAs(command.actor, role);
+    const rationale = command.rationale.trim();
+    const r = recorder(state);
+    r.record({ type: 'MeetingOutcomeRecorded', at: iso(now), by, outcome: command.outcome, ...(command.outcome === 'agreed' ? { decision: command.decision! } : {}), rationale });
+    if (command.outcome === 'agreed') {
+      r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision!, basis: 'meetingAgreed', by, rationale });
+      announceDecision(r, command.decision!);
+      r.effect({ type: 'refreshCards' });
+      return r.done(`Recorded: the partners agreed at the meeting (${VIEW_WORDS[command.decision!]}).`);
+    }
+    escalate(r, now, 'notResolved');
+    return r.done(`Recorded: not resolved. The case goes to ${finalDecisionMaker(config).displayName} for a final decision by ${words(finalDecisionDue(r.state!)!, now)}.`);
+  }
+
+  function recordFinalDecision(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordFinalDecision' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const maker = finalDecisionMaker(config);
+    if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can record the final decision.`);
+    if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}. Re-open it if new information has arrived.`);
+    if (!finalDecisionDue(state)) return refuse(`Case ${state.referral.caseRef} is not waiting for a final decision.`);
+    const problem = checkFreeText('rationale', command.rationale, { required: true });
+    if (problem) return refuse(problem.message);
+    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === config.finalDecisionMaker)!;
+    const r = recorder(state);
+    r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision, basis: 'finalDecision', by: actorAs(command.actor, role), rationale: command.rationale.trim(), scrutineerAttended: command.scrutineerAttended });
+    announceDecision(r, command.decision);
+    const scrutineer = config.independentScrutineer.aadObjectId;
+    if (!command.scrutineerAttended && scrutineer !== command.actor.aadObjectId) {
+      r.effect({ type: 'send', key: `scrutineerReview:${r.state?.version}`, to: person(scrutineer), card: { kind: 'scrutineerReview' }, tracked: false });
+    }
+    r.effect({ type: 'refreshCards' });
+    return r.done(`Final decision recorded: ${VIEW_WORDS[command.decision]}.`);
+  }
+
+  function reopenDecision(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ReopenDecision' }>, now: Date): Decision {
+    if (!state) return refuse('There is no such case.');
+    const maker = finalDecisionMaker(config);
+    if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can re-open a final decision.`);
+    if (!state.decision || state.decision.basis !== 'finalDecision') return refuse(`There is no final decision on ${state.referral.caseRef} to re-open.`);
+    const problem = checkFreeText('reason', command.reason, { required: true });
+    if (problem) return refuse(problem.message);
+    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === config.finalDecisionMaker)!;
+    const r = recorder(state);
+    r.record({ type: 'DecisionReopened', at: iso(now), by: actorAs(command.actor, role), reason: command.reason.trim(), decisionDueAt: iso(calendar.addWorkingDays(now, 1)) });
+    const v = r.state?.version;
+    r.effect({ type: 'send', key: `decisionReopened:${v}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'decisionReopened' }, tracked: false });
+    r.effect({ type: 'send', key: `finalDecisionRequest:${maker.aadObjectId}:${v}`, to: person(maker.aadObjectId), card: { kind: 'finalDecisionRequest' }, tracked: true });
+    r.effect({ type: 'refreshCards' });
+    return r.done(`Re-opened. Your new decision is due by ${words(finalDecisionDue(r.state!)!, now)}.`);
+  }
+
   /** The deadline sweep: reminders at half time, alerts when overdue, deemed agreement when the window closes. */
   function tick(state: CaseState | undefined, now: Date): Decision {
     if (!state) return nothing();
@@ -299,7 +471,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
       r.record({ type: 'ReminderSent', at: iso(now), about, to });
       for (const id of to) r.effect({ type: 'send', key: `reminder:${about}:${id}`, to: person(id), card: { kind: 'reminder', about }, tracked: false });
     };
-    const overdue = (about: 'initialView' | 'panelNotification') => {
+    const overdue = (about: OverdueAbout) => {
       r.record({ type: 'OverdueRaised', at: iso(now), about });
       r.effect({ type: 'send', key: `overdue:${about}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'overdue', about }, tracked: false });
     };
@@ -322,6 +494,15 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
         remind('partnerReply', unique(silent.flatMap((p) => partnerPeople(config, p).map((x) => x.aadObjectId))));
       }
     }
+
+    const d = state.dispute;
+    if (state.stage === 'dispute' && d && d.stage === 1 && !d.outcome && due(d.meetingDueAt)) {
+      // No outcome recorded in time: it goes to the decision maker (the issue's stage 2 trigger).
+      overdue('meetingOutcome');
+      escalate(r, now, 'outcomeOverdue');
+    }
+    const decisionDue = r.state ? finalDecisionDue(r.state) : undefined;
+    if (decisionDue && due(decisionDue) && !r.state!.overdueRaised.includes('finalDecision')) overdue('finalDecision');
 
     if (state.stage === 'awaitingPanelNotification' && state.decision) {
       const dueAt = state.panelNotificationDueAt;
@@ -347,6 +528,18 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
         return chooseNextStep(state, command, now);
       case 'RecordPartnerCardPosted':
         return recordPartnerCardPosted(state, command);
+      case 'RecordMeetingBooked':
+        return recordMeetingBooked(state, command, now);
+      case 'RecordMeetingBookingFailed':
+        return recordMeetingBookingFailed(state, command, now);
+      case 'ArrangeMeeting':
+        return arrangeMeeting(state, command, now);
+      case 'RecordMeetingOutcome':
+        return recordMeetingOutcome(state, command, now);
+      case 'RecordFinalDecision':
+        return recordFinalDecision(state, command, now);
+      case 'ReopenDecision':
+        return reopenDecision(state, command, now);
       case 'Tick':
         return tick(state, now);
     }

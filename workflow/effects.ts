@@ -1,4 +1,4 @@
-import type { OverdueAbout, ReminderAbout } from './events.js';
+import type { DisputeStage, OverdueAbout, ReminderAbout } from './events.js';
 
 /**
  * What the shell must do after events are committed. Effects name what to tell whom; the card is
@@ -20,7 +20,16 @@ export type CardSpec =
   | { kind: 'panelNotificationRequest' }
   | { kind: 'panelNotificationConfirmed' }
   | { kind: 'nextStepRequest' }
-  | { kind: 'nextStepChosen' };
+  | { kind: 'nextStepChosen' }
+  /** Dispute stages (DOMAIN steps 5-6). */
+  | { kind: 'meetingBooked'; stage: DisputeStage }
+  | { kind: 'arrangeMeetingRequest'; stage: DisputeStage }
+  | { kind: 'meetingCancelled'; stage: DisputeStage }
+  | { kind: 'meetingOutcomeRequest' }
+  | { kind: 'disputeEscalated' }
+  | { kind: 'finalDecisionRequest' }
+  | { kind: 'decisionReopened' }
+  | { kind: 'scrutineerReview' };
 
 export type Effect =
   /**
@@ -29,4 +38,11 @@ export type Effect =
    */
   | { type: 'send'; key: string; to: Recipient; card: CardSpec; tracked: boolean }
   /** Re-render every tracked card of the case from the current state. */
-  | { type: 'refreshCards' };
+  | { type: 'refreshCards' }
+  /**
+   * Book the stage's Teams meeting through Microsoft Graph (free/busy, then create). The shell
+   * records the result as a command: MeetingBooked, or MeetingBookingFailed for a manual fallback.
+   */
+  | { type: 'bookMeeting'; stage: DisputeStage }
+  /** Cancel a booked meeting through Graph (the partners came to agree before it). */
+  | { type: 'cancelMeeting'; stage: DisputeStage; eventId: string };

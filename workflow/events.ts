@@ -37,8 +37,24 @@ export type ReferralDetails = z.infer<typeof ReferralDetailsSchema>;
 
 export const ReminderAboutSchema = z.enum(['initialView', 'partnerReply', 'panelNotification']);
 export type ReminderAbout = z.infer<typeof ReminderAboutSchema>;
-export const OverdueAboutSchema = z.enum(['initialView', 'panelNotification']);
+export const OverdueAboutSchema = z.enum(['initialView', 'panelNotification', 'meetingOutcome', 'finalDecision']);
 export type OverdueAbout = z.infer<typeof OverdueAboutSchema>;
+
+/** Stage 1: the partner representatives meet; stage 2: with the decision maker and the scrutineer (DOMAIN steps 5-6). */
+export const DisputeStageSchema = z.union([z.literal(1), z.literal(2)]);
+export type DisputeStage = z.infer<typeof DisputeStageSchema>;
+
+export const MeetingAttendeeSchema = z.object({
+  name: z.string().min(1),
+  email: z.email(),
+  required: z.boolean(),
+  /** False when free/busy showed a conflict; true when free or unreadable (another tenant). */
+  free: z.boolean(),
+});
+export type MeetingAttendee = z.infer<typeof MeetingAttendeeSchema>;
+
+export const DecisionBasisSchema = z.enum(['partnersAgreed', 'meetingAgreed', 'finalDecision']);
+export type DecisionBasis = z.infer<typeof DecisionBasisSchema>;
 
 export const NextStepSchema = z.enum(['reviewGroupWithScoping', 'safeguardingLeadsMeeting', 'noFurtherAction']);
 export type NextStep = z.infer<typeof NextStepSchema>;
@@ -88,13 +104,67 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     type: z.literal('DecisionReached'),
     at: Instant,
     decision: ViewSchema,
-    basis: z.enum(['partnersAgreed']),
+    basis: DecisionBasisSchema,
+    /** Who recorded it, for a decision reached at a meeting or by the final decision maker. */
+    by: ActorSchema.optional(),
+    rationale: z.string().optional(),
+    /** For a final decision: whether the independent scrutineer attended (if not, the record goes to them). */
+    scrutineerAttended: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('DisputeOpened'),
     at: Instant,
     disagreeing: z.array(PartnerSchema).min(1),
     meetingDueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('MeetingBooked'),
+    at: Instant,
+    stage: DisputeStageSchema,
+    start: Instant,
+    end: Instant,
+    /** Graph's event id in the organiser's calendar, for cancelling; absent for a meeting arranged by hand. */
+    eventId: z.string().optional(),
+    joinUrl: z.url().optional(),
+    attendees: z.array(MeetingAttendeeSchema),
+    /** Recorded by the business unit, who arranged it by hand because Graph could not. */
+    arrangedBy: ActorSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('MeetingBookingFailed'),
+    at: Instant,
+    stage: DisputeStageSchema,
+    /** In words for the business unit, e.g. "Microsoft Graph is not configured". */
+    reason: z.string().min(1),
+    arrangeBy: Instant,
+  }),
+  z.object({
+    type: z.literal('MeetingCancelled'),
+    at: Instant,
+    stage: DisputeStageSchema,
+    reason: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal('MeetingOutcomeRecorded'),
+    at: Instant,
+    by: ActorSchema,
+    outcome: z.enum(['agreed', 'notResolved']),
+    decision: ViewSchema.optional(),
+    rationale: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal('DisputeEscalated'),
+    at: Instant,
+    reason: z.enum(['notResolved', 'outcomeOverdue']),
+    /** The decision maker's decision is due one working day from the escalation. */
+    decisionDueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('DecisionReopened'),
+    at: Instant,
+    by: ActorSchema,
+    reason: z.string().min(1),
+    decisionDueAt: Instant,
   }),
   z.object({
     type: z.literal('ReminderSent'),

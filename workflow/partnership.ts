@@ -65,6 +65,8 @@ export const PartnershipConfigSchema = z
     strategicPartnershipManager: PersonSchema.optional(),
     businessUnit: z.array(PersonSchema).min(1),
     finalDecisionMaker: FinalDecisionMakerSchema,
+    /** Dispute meetings are organised from this mailbox through Microsoft Graph (application permissions). */
+    meetings: z.object({ organiserUpn: z.string().min(1) }).optional(),
     channels: z.object({
       monitoring: ConversationTargetSchema,
       decision: ConversationTargetSchema,

@@ -1,6 +1,6 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
-import type { Actor, CaseEvent, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
+import type { Actor, CaseEvent, DecisionBasis, DisputeStage, MeetingAttendee, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
 
 /** Where a case stands. Derived from its events only; never stored on its own. */
 export type Stage =
@@ -18,6 +18,34 @@ export type PartnerPosition =
   | { status: 'disagreed'; by: Actor; at: string; rationale: string; version: number }
   | { status: 'deemed'; at: string; windowClosedAt: string; version: number };
 
+export type Meeting = {
+  start: string;
+  end: string;
+  eventId?: string;
+  joinUrl?: string;
+  attendees: MeetingAttendee[];
+  arrangedBy?: Actor;
+  cancelled?: { at: string; reason: string };
+};
+
+/**
+ * A disagreement being resolved: stage 1, a meeting of the partner representatives within 1 WD
+ * (its outcome recorded by the review group chair); stage 2, a meeting with the decision maker and
+ * the scrutineer within 1 WD, ending in the decision maker's final decision.
+ */
+export type Dispute = {
+  openedAt: string;
+  /** Stage 1's deadline: the meeting held, and its outcome recorded, within 1 WD of the dispute arising. */
+  meetingDueAt: string;
+  disagreeing: Partner[];
+  stage: DisputeStage;
+  meetings: Partial<Record<DisputeStage, Meeting>>;
+  bookingFailed: Partial<Record<DisputeStage, { reason: string; arrangeBy: string; at: string }>>;
+  outcome?: { outcome: 'agreed' | 'notResolved'; decision?: View; rationale: string; by: Actor; at: string };
+  escalated?: { at: string; reason: 'notResolved' | 'outcomeOverdue'; decisionDueAt: string };
+  reopened?: { at: string; by: Actor; reason: string; decisionDueAt: string };
+};
+
 export type CaseState = {
   /** Number of events folded: the expected version for the next append. */
   version: number;
@@ -30,8 +58,8 @@ export type CaseState = {
   /** `postedAt`/`repliesDueAt` are set once the partners' card has been posted: the reply window runs from then. */
   initialView?: { view: View; rationale: string; by: Actor; at: string; postedAt?: string; repliesDueAt?: string };
   positions: Record<Partner, PartnerPosition>;
-  decision?: { decision: View; at: string };
-  dispute?: { openedAt: string; meetingDueAt: string; disagreeing: Partner[] };
+  decision?: { decision: View; at: string; basis: DecisionBasis; by?: Actor; rationale?: string; scrutineerAttended?: boolean };
+  dispute?: Dispute;
   remindersSent: ReminderAbout[];
   overdueRaised: OverdueAbout[];
   panelNotification?: { sentAt: string; panelReference: string; by: Actor; at: string };
@@ -88,10 +116,57 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       return {
         ...s,
         stage: event.decision === 'notify' ? 'awaitingPanelNotification' : 'awaitingNextStep',
-        decision: { decision: event.decision, at: event.at },
+        decision: {
+          decision: event.decision,
+          at: event.at,
+          basis: event.basis,
+          ...(event.by ? { by: event.by } : {}),
+          ...(event.rationale ? { rationale: event.rationale } : {}),
+          ...(event.scrutineerAttended !== undefined ? { scrutineerAttended: event.scrutineerAttended } : {}),
+        },
+        // A new decision after a re-opening re-opens the outcomes too.
+        ...(s.decision ? { panelNotification: undefined, nextStep: undefined, overdueRaised: s.overdueRaised.filter((o) => o !== 'panelNotification' && o !== 'finalDecision'), remindersSent: s.remindersSent.filter((r) => r !== 'panelNotification') } : {}),
       };
     case 'DisputeOpened':
-      return { ...s, stage: 'dispute', dispute: { openedAt: event.at, meetingDueAt: event.meetingDueAt, disagreeing: event.disagreeing } };
+      return {
+        ...s,
+        stage: 'dispute',
+        dispute: { openedAt: event.at, meetingDueAt: event.meetingDueAt, disagreeing: event.disagreeing, stage: 1, meetings: {}, bookingFailed: {} },
+      };
+    case 'MeetingBooked':
+      return withDispute(s, (d) => ({
+        ...d,
+        meetings: {
+          ...d.meetings,
+          [event.stage]: {
+            start: event.start,
+            end: event.end,
+            attendees: event.attendees,
+            ...(event.eventId ? { eventId: event.eventId } : {}),
+            ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}),
+            ...(event.arrangedBy ? { arrangedBy: event.arrangedBy } : {}),
+          },
+        },
+      }));
+    case 'MeetingBookingFailed':
+      return withDispute(s, (d) => ({ ...d, bookingFailed: { ...d.bookingFailed, [event.stage]: { reason: event.reason, arrangeBy: event.arrangeBy, at: event.at } } }));
+    case 'MeetingCancelled':
+      return withDispute(s, (d) => {
+        const meeting = d.meetings[event.stage];
+        return meeting ? { ...d, meetings: { ...d.meetings, [event.stage]: { ...meeting, cancelled: { at: event.at, reason: event.reason } } } } : d;
+      });
+    case 'MeetingOutcomeRecorded':
+      return withDispute(s, (d) => ({
+        ...d,
+        outcome: { outcome: event.outcome, rationale: event.rationale, by: event.by, at: event.at, ...(event.decision ? { decision: event.decision } : {}) },
+      }));
+    case 'DisputeEscalated':
+      return withDispute(s, (d) => ({ ...d, stage: 2, escalated: { at: event.at, reason: event.reason, decisionDueAt: event.decisionDueAt } }));
+    case 'DecisionReopened': {
+      const reopened = withDispute(s, (d) => ({ ...d, stage: 2, reopened: { at: event.at, by: event.by, reason: event.reason, decisionDueAt: event.decisionDueAt } }));
+      // The earlier outcome (Panel notification, next step) stays in the history, not in the current state.
+      return { ...reopened, stage: 'dispute', decision: undefined, panelNotification: undefined, nextStep: undefined, overdueRaised: reopened.overdueRaised.filter((o) => o !== 'finalDecision') };
+    }
     case 'ReminderSent':
       return { ...s, remindersSent: [...s.remindersSent, event.about] };
     case 'OverdueRaised':
@@ -105,6 +180,12 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'NextStepChosen':
       return { ...s, stage: 'closed', nextStep: { step: event.step, rationale: event.rationale, by: event.by, at: event.at } };
   }
+}
+
+/** Dispute events only ever follow DisputeOpened (a re-opening of an agreed decision starts one). */
+function withDispute(s: CaseState, change: (d: Dispute) => Dispute): CaseState {
+  const dispute: Dispute = s.dispute ?? { openedAt: s.decision?.at ?? s.loggedAt, meetingDueAt: s.decision?.at ?? s.loggedAt, disagreeing: [], stage: 2, meetings: {}, bookingFailed: {} };
+  return { ...s, dispute: change(dispute) };
 }
 
 export function fold(events: readonly CaseEvent[]): CaseState | undefined {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseEvent, NextStep, ReferralDetails } from './events.js';
+import type { CaseEvent, DisputeStage, NextStep, ReferralDetails } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
 import { VIEW_WORDS } from './decide.js';
 import { deadlineInWords } from './calendar/words.js';
@@ -39,14 +39,40 @@ const STEP: Record<NextStep, string> = {
   safeguardingLeadsMeeting: 'a safeguarding leads meeting',
   noFurtherAction: 'no further action',
 };
-const ABOUT = { initialView: 'the initial view', partnerReply: "the partners' replies", panelNotification: 'the Panel notification' } as const;
+const ABOUT = {
+  initialView: 'the initial view',
+  partnerReply: "the partners' replies",
+  panelNotification: 'the Panel notification',
+  meetingOutcome: "the outcome of the partners' meeting",
+  finalDecision: 'the final decision',
+} as const;
+const MEETING: Record<DisputeStage, string> = { 1: "the partners' meeting", 2: 'the decision meeting' };
 
-export function timeline(events: readonly CaseEvent[], now?: Date): TimelineRow[] {
-  const at = (iso: string) => deadlineInWords(new Date(iso), now);
-  return events.map((event) => row(event, at));
+/**
+ * "10:00 to 10:30 on Tuesday 5 May" (or both ends in full when they fall on different days).
+ * Exported so cards word a meeting's time exactly as the history does.
+ */
+export function periodInWords(startIso: string, endIso: string, now?: Date): string {
+  const start = deadlineInWords(new Date(startIso), now);
+  const end = deadlineInWords(new Date(endIso), now);
+  // Both read "HH:mm on <day>": the same day after the time means the same London date.
+  const sameDay = start.slice(5) === end.slice(5);
+  return sameDay ? `${start.slice(0, 5)} to ${end}` : `${start} to ${end}`;
 }
 
-function row(event: CaseEvent, at: (iso: string) => string): TimelineRow {
+/** What a row needs from earlier events: an escalation names the deadline that was missed. */
+type Context = { at: (iso: string) => string; period: (start: string, end: string) => string; meetingDueAt?: string };
+
+export function timeline(events: readonly CaseEvent[], now?: Date): TimelineRow[] {
+  const context: Context = { at: (iso) => deadlineInWords(new Date(iso), now), period: (start, end) => periodInWords(start, end, now) };
+  return events.map((event) => {
+    if (event.type === 'DisputeOpened') context.meetingDueAt = event.meetingDueAt;
+    return row(event, context);
+  });
+}
+
+function row(event: CaseEvent, context: Context): TimelineRow {
+  const { at } = context;
   switch (event.type) {
     case 'ReferralLogged': {
       const r = event.referral;
@@ -89,12 +115,60 @@ function row(event: CaseEvent, at: (iso: string) => string): TimelineRow {
         deemed: true,
       };
     case 'DecisionReached':
-      return { at: event.at, ...BOT, what: `Decision: ${VIEW_WORDS[event.decision]}. All three partners agreed or were deemed to agree.`, deemed: false };
+      return decisionRow(event);
     case 'DisputeOpened':
       return {
         at: event.at,
         ...BOT,
         what: `Dispute opened: ${event.disagreeing.map((p) => PARTNER_NAMES[p]).join(', ')} disagreed. A meeting of the partner representatives is due by ${at(event.meetingDueAt)}.`,
+        deemed: false,
+      };
+    case 'MeetingBooked': {
+      const conflicts = event.attendees.filter((a) => !a.free).length;
+      if (event.arrangedBy) {
+        return {
+          at: event.at,
+          who: event.arrangedBy.displayName,
+          role: event.arrangedBy.role,
+          what: `Recorded ${MEETING[event.stage]}, arranged by hand, for ${context.period(event.start, event.end)}${event.joinUrl ? ', with a join link' : ''}.`,
+          deemed: false,
+        };
+      }
+      return {
+        at: event.at,
+        ...BOT,
+        what: `Booked ${MEETING[event.stage]} for ${context.period(event.start, event.end)} (${conflicts === 0 ? 'no conflicts' : conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`}).`,
+        deemed: false,
+      };
+    }
+    case 'MeetingBookingFailed':
+      return { at: event.at, ...BOT, what: `Could not book ${MEETING[event.stage]}: ${event.reason}; the business unit arranges it by ${at(event.arrangeBy)}.`, deemed: false };
+    case 'MeetingCancelled':
+      return { at: event.at, ...BOT, what: `Cancelled ${MEETING[event.stage]}. ${asSentence(event.reason)}`, deemed: false };
+    case 'MeetingOutcomeRecorded':
+      return {
+        at: event.at,
+        who: event.by.displayName,
+        role: event.by.role,
+        what: `Recorded the meeting's outcome: ${event.outcome === 'agreed' ? `agreed, ${event.decision ? VIEW_WORDS[event.decision] : 'decision not given'}` : 'not resolved'}.`,
+        detail: event.rationale,
+        deemed: false,
+      };
+    case 'DisputeEscalated': {
+      const why =
+        event.reason === 'notResolved'
+          ? "the partners' meeting did not resolve the disagreement"
+          : `the outcome was not recorded${context.meetingDueAt ? ` by ${at(context.meetingDueAt)}` : ' in time'}`;
+      return { at: event.at, ...BOT, what: `Escalated to the decision maker: ${why}. Decision due by ${at(event.decisionDueAt)}.`, deemed: false };
+    }
+    case 'DecisionReopened':
+      // The reason is typed text: it goes in `detail`, shown verbatim, never inside Markdown.
+      return {
+        at: event.at,
+        who: event.by.displayName,
+        role: event.by.role,
+        what: `Re-opened the decision on new information. New decision due by ${at(event.decisionDueAt)}.`,
+        detail: event.reason,
         deemed: false,
       };
     case 'ReminderSent':
@@ -124,5 +198,31 @@ function row(event: CaseEvent, at: (iso: string) => string): TimelineRow {
         detail: event.rationale,
         deemed: false,
       };
+  }
+}
+
+/** The bot's own reasons are sometimes a sentence and sometimes a phrase: end either with a full stop. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function decisionRow(event: Extract<CaseEvent, { type: 'DecisionReached' }>): TimelineRow {
+  const who = event.by ? { who: event.by.displayName, role: event.by.role } : BOT;
+  const detail = event.rationale ? { detail: event.rationale } : {};
+  switch (event.basis) {
+    case 'partnersAgreed':
+      return { at: event.at, ...BOT, what: `Decision: ${VIEW_WORDS[event.decision]}. All three partners agreed or were deemed to agree.`, deemed: false };
+    case 'meetingAgreed':
+      return { at: event.at, ...who, what: `Decision: ${VIEW_WORDS[event.decision]}. Agreed at the partners' meeting.`, ...detail, deemed: false };
+    case 'finalDecision': {
+      const scrutineer =
+        event.scrutineerAttended === undefined
+          ? ''
+          : event.scrutineerAttended
+            ? ' The independent scrutineer attended the meeting.'
+            : ' The independent scrutineer did not attend; the full record goes to them.';
+      return { at: event.at, ...who, what: `Final decision: ${VIEW_WORDS[event.decision]}.${scrutineer}`, ...detail, deemed: false };
+    }
   }
 }

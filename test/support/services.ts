@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { silentLogger, type Clock } from '../../app/ports.js';
 import { buildServices, type Services } from '../../functions/compositionRoot.js';
 import { readEnvironment } from '../../functions/environment.js';
@@ -37,7 +38,7 @@ export function uniquePrefix(): string {
  * The product's real services against Azurite, with Teams replaced by a recorder. Two calls with
  * the same prefix are two processes sharing one storage account (a restart, or a second instance).
  */
-export async function testServices(options: { prefix: string; clock: Clock; messenger?: RecordingMessenger; configPath?: string }): Promise<Services & { messenger: RecordingMessenger }> {
+export async function testServices(options: { prefix: string; clock: Clock; messenger?: RecordingMessenger; configPath?: string; graphClient?: Client }): Promise<Services & { messenger: RecordingMessenger }> {
   const messenger = options.messenger ?? new RecordingMessenger();
   const env = readEnvironment({
     PARTNERSHIP_CONFIG: options.configPath ?? (await writeConfig()),
@@ -46,6 +47,6 @@ export async function testServices(options: { prefix: string; clock: Clock; mess
     LOCAL_MODE: 'true',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
   });
-  const services = await buildServices(env, { clock: options.clock, log: silentLogger, messenger });
+  const services = await buildServices(env, { clock: options.clock, log: silentLogger, messenger, ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   return Object.assign(services, { messenger });
 }

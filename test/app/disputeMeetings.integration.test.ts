@@ -1,0 +1,136 @@
+import type { ScheduleInformation } from '@microsoft/microsoft-graph-types';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandActor } from '../../workflow/commands.js';
+import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { fakeOrganiserCalendar, graphError, ORGANISER, ORGANISER_PATH, testClient } from '../graph/graphTestKit.js';
+import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
+import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
+
+/**
+ * Dispute meetings end to end below Teams: the real procedure, real storage (Azurite), the real
+ * Graph client with its requests intercepted at fetch (msw), and Teams recorded.
+ */
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+const config = PartnershipConfigSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } });
+// Tuesday 5 May 2026; the window closes Wednesday 6 May 15:00 BST with police disagreeing.
+const WINDOW_CLOSES = new Date('2026-05-06T14:00:00.000Z');
+
+async function caseInDispute(options: { graph?: boolean } = {}) {
+  const clock = new TestClock(new Date('2026-05-05T09:00:00.000Z'));
+  const messenger = new RecordingMessenger();
+  const prefix = uniquePrefix();
+  const configPath = await writeConfig(config);
+  const graphClient = options.graph === false ? undefined : testClient().client;
+  const s = await testServices({ prefix, clock, messenger, configPath, ...(graphClient ? { graphClient } : {}) });
+  const at = (iso: string) => new Date(iso);
+  await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-05-05T09:00:00.000Z'));
+  await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, at('2026-05-05T14:00:00.000Z'));
+  await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met on what we know.' }, at('2026-05-05T15:00:00.000Z'));
+  return { s, messenger, clock, prefix, configPath, graphClient };
+}
+
+/** Free/busy on a 15-minute grid from 15:00 BST Wednesday: police busy until 10:00 Thursday, the rest free. */
+function freeBusy(): ScheduleInformation[] {
+  const slotsWednesday = 8; // 15:00-17:00
+  const nightGap = 16 * 4; // 17:00-09:00
+  const policeThursday = '2222' + '0'.repeat(24);
+  const free = '0'.repeat(slotsWednesday + nightGap + 28);
+  return [
+    { scheduleId: config.partners.localAuthority.representative.email, availabilityView: free },
+    { scheduleId: config.partners.police.representative.email, availabilityView: '2'.repeat(slotsWednesday) + '0'.repeat(nightGap) + policeThursday },
+    { scheduleId: config.partners.health.representative.email, availabilityView: '', error: { message: 'not shared', responseCode: 'ErrorFreeBusyGenerationFailed' } },
+  ];
+}
+
+describe('dispute meetings through Microsoft Graph', () => {
+  it('books the partners\' meeting at the earliest slot all can attend, and posts it with its join link', async () => {
+    const calendar = fakeOrganiserCalendar();
+    server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })), calendar.handler);
+    const { s, messenger } = await caseInDispute();
+    await s.runSweep(WINDOW_CLOSES);
+
+    const { state } = await s.store.load(CASE_REF);
+    // Police are busy all Wednesday afternoon and until 10:00 Thursday: 10:00-10:30 BST Thursday.
+    expect(state?.dispute?.meetings[1]).toMatchObject({ start: '2026-05-07T09:00:00.000Z', end: '2026-05-07T09:30:00.000Z', joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' });
+    expect(calendar.events.size).toBe(1);
+    const body = calendar.posts[0]!.body as { subject: string; isOnlineMeeting: boolean; onlineMeetingProvider: string; attendees: { type: string; emailAddress: { address: string } }[]; start: { timeZone: string } };
+    expect(body).toMatchObject({ subject: `${CASE_REF} SIN decision: partners meeting`, isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', start: { timeZone: 'Europe/London' } });
+    expect(body.attendees.filter((a) => a.type === 'required').map((a) => a.emailAddress.address).sort()).toEqual(
+      [config.partners.localAuthority.representative.email, config.partners.police.representative.email, config.partners.health.representative.email].sort(),
+    );
+    expect(body.attendees.find((a) => a.type === 'optional')?.emailAddress.address).toBe(config.reviewGroupChair.email);
+    const posted = messenger.sent.filter((m) => m.to.startsWith('conv-') && cardText(m.card).includes('Join the meeting')).map((m) => m.to);
+    expect(posted.sort()).toEqual(['conv-decision', 'conv-monitoring']);
+    // The chair's card to record the outcome carries the meeting too.
+    expect(cardText(messenger.sent.find((m) => m.to === PEOPLE.chair.aadObjectId && JSON.stringify(m.card).includes('dispute.outcome'))!.card)).toContain('Join the meeting');
+  });
+
+  it('falls back to the business unit when Graph keeps failing (503), with the attendees and the deadline', async () => {
+    server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => graphError(503, 'ServiceUnavailable', 'down', { 'Retry-After': '0' })));
+    const { s, messenger } = await caseInDispute();
+    await s.runSweep(WINDOW_CLOSES);
+    const { state } = await s.store.load(CASE_REF);
+    expect(state?.dispute?.bookingFailed[1]?.reason).toBe('Microsoft Graph did not answer after several tries');
+    const arrange = messenger.sent.find((m) => m.to === 'conv-monitoring' && JSON.stringify(m.card).includes('meeting.arrange'));
+    expect(arrange).toBeDefined();
+    expect(cardText(arrange!.card)).toContain(config.partners.police.representative.email);
+  });
+
+  it('asks the business unit to arrange it when Graph is not configured at all (local mode)', async () => {
+    const { s } = await caseInDispute({ graph: false });
+    await s.runSweep(WINDOW_CLOSES);
+    const { state } = await s.store.load(CASE_REF);
+    expect(state?.dispute?.bookingFailed[1]?.reason).toBe('Microsoft Graph is not configured for this partnership, so the bot cannot book meetings');
+  });
+
+  it('a crash between booking and recording books no second meeting: the retry reuses the transactionId', async () => {
+    const calendar = fakeOrganiserCalendar();
+    server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })), calendar.handler);
+    const { s, prefix, clock, configPath, graphClient, messenger } = await caseInDispute();
+    const record = s.effects.record!;
+    // This process "dies" every time between Graph creating the event and the event being recorded.
+    s.effects.record = async (caseRef, command) => {
+      if (command.type === 'RecordMeetingBooked') throw new Error('process died after Graph created the event');
+      return record(caseRef, command);
+    };
+    await s.runSweep(WINDOW_CLOSES);
+    expect(calendar.events.size).toBe(1);
+    expect((await s.store.load(CASE_REF)).state?.dispute?.meetings[1]).toBeUndefined();
+
+    const restarted = await testServices({ prefix, clock, messenger, configPath, graphClient: graphClient! });
+    await restarted.runSweep(new Date(WINDOW_CLOSES.getTime() + 2 * 60_000));
+    expect(calendar.posts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(calendar.posts.map((p) => (p.body as { transactionId: string }).transactionId)).size).toBe(1);
+    expect(calendar.events.size).toBe(1);
+    const { events } = await restarted.store.load(CASE_REF);
+    expect(events.filter((e) => e.type === 'MeetingBooked')).toHaveLength(1);
+  });
+
+  it('cancels the meeting through Graph when the partners come to agree before it', async () => {
+    const calendar = fakeOrganiserCalendar();
+    const cancelled: string[] = [];
+    server.use(
+      http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })),
+      calendar.handler,
+      http.post(`${ORGANISER_PATH}/events/:id/cancel`, ({ params }) => {
+        cancelled.push(String(params.id));
+        return new HttpResponse(null, { status: 202 });
+      }),
+    );
+    const { s, messenger } = await caseInDispute();
+    await s.runSweep(WINDOW_CLOSES);
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Persuaded.' }, new Date('2026-05-06T15:00:00.000Z'));
+    expect(cancelled).toEqual([...calendar.events.keys()]);
+    const notices = messenger.sent.filter((m) => m.to.startsWith('conv-') && /cancelled/i.test(cardText(m.card)) && !JSON.stringify(m.card).includes('Join the meeting'));
+    expect(notices.map((m) => m.to).sort()).toEqual(['conv-decision', 'conv-monitoring']);
+  });
+});
