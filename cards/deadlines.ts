@@ -6,6 +6,7 @@ import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { textBlock } from './adaptiveCard.js';
 import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
+import { finalDecisionOverdue, meetingOutcomeOverdue } from './disputeOverdue.js';
 import { actorWords, listWords, VIEW_WORDS, when } from './wording.js';
 
 /**
@@ -26,7 +27,16 @@ export function reminderCard(parts: CaseCardParts, about: ReminderAbout): Adapti
 }
 
 export function overdueCard(parts: CaseCardParts, about: OverdueAbout): AdaptiveCard {
-  return about === 'initialView' ? initialViewOverdue(parts) : panelNotificationOverdue(parts);
+  switch (about) {
+    case 'initialView':
+      return initialViewOverdue(parts);
+    case 'panelNotification':
+      return panelNotificationOverdue(parts);
+    case 'meetingOutcome':
+      return meetingOutcomeOverdue(parts);
+    case 'finalDecision':
+      return finalDecisionOverdue(parts);
+  }
 }
 
 const initialViewAskedOf = (config: PartnershipConfig) =>

@@ -6,8 +6,10 @@ import { subheading, textBlock } from './adaptiveCard.js';
 import type { Quote } from './budget.js';
 import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
+import { howReachedBlocks } from './howReached.js';
+import { meetingStatus } from './meeting.js';
 import { partnerPositionBlock } from './positions.js';
-import { actorWords, listWords, NEXT_STEP_WORDS, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
+import { actorWords, decisionMakerWords, listWords, NEXT_STEP_WORDS, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
 
 /**
  * The decision as the monitoring channel, the independent scrutineer and the strategic
@@ -33,11 +35,7 @@ export function decisionRecordedCard({ state, config, now, notice, quote }: Case
     body: [
       textBlock(`Decision: **${VIEW_WORDS[decision.decision]}**, recorded at ${when(decision.at, now)}.`, { size: 'Medium', color: 'Good' }),
       subheading('How it was reached'),
-      textBlock(
-        `Initial view by ${actorWords(view.by)} at ${when(view.at, now)}: ${VIEW_WORDS[view.view]}. All three partners agreed or were deemed to agree.`,
-      ),
-      quote(view.rationale),
-      ...PARTNERS.map((p) => partnerPositionBlock(p, state.positions[p], now, quote)),
+      ...howReachedBlocks(state, config, now, quote),
       subheading('What happens next'),
       ...nextAfterDecision(state, config, now),
     ],
@@ -65,7 +63,7 @@ export function nextAfterDecision(state: CaseState, config: PartnershipConfig, n
   ];
 }
 
-/** Posted in the monitoring channel when a disagreement stands (DOMAIN step 5), so the business unit arranges the meeting. */
+/** Posted in the monitoring channel when a disagreement stands (DOMAIN step 5): who disagrees, the meeting deadline, and what follows. */
 export function disputeOpenedCard({ state, config, now, notice, quote }: CaseCardParts): AdaptiveCard {
   const { dispute, initialView: view } = state;
   if (!dispute || !view) {
@@ -86,12 +84,17 @@ export function disputeOpenedCard({ state, config, now, notice, quote }: CaseCar
     body: [
       ...(state.decision
         ? [textBlock(`Resolved: decision **${VIEW_WORDS[state.decision.decision]}**, recorded at ${when(state.decision.at, now)}.`, { color: 'Good' })]
-        : []),
+        : dispute.stage === 2
+          ? [textBlock(`Update: the case has gone to ${decisionMakerWords(config)} for a final decision.`, { color: 'Attention' })]
+          : []),
       textBlock(
         `${listWords(dispute.disagreeing.map((p) => PARTNER_NAMES[p]))} ${dispute.disagreeing.length === 1 ? 'disagrees' : 'disagree'} with the initial view (${VIEW_WORDS[view.view]}, by ${actorWords(view.by)}).`,
       ),
-      textBlock(`A meeting must be held by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
-      textBlock('The business unit arranges a short meeting of the partner representatives, who prioritise attendance.'),
+      textBlock(`A meeting must be held, and its outcome recorded, by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
+      textBlock(
+        `The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it. ${config.reviewGroupChair.displayName} (review group chair) records its outcome; if it is not recorded by then, the case goes to ${decisionMakerWords(config)} for a final decision.`,
+      ),
+      ...meetingStatus(state, 1, config, now),
       textBlock(finalSay(config)),
       textBlock(
         `Until the partners agree no decision is recorded, and the Panel notification deadline (${when(state.panelNotificationDueAt, now)}) keeps running.`,

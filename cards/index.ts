@@ -3,7 +3,15 @@ import type { AdaptiveCard } from './adaptiveCard.js';
 import type { Quote } from './budget.js';
 import { fitQuotes } from './budget.js';
 import type { CaseCardContext, CaseCardParts } from './context.js';
+import { arrangeMeetingRequestCard } from './arrangeMeeting.js';
 import { overdueCard, reminderCard } from './deadlines.js';
+import { decisionReopenedCard } from './decisionReopened.js';
+import { disputeEscalatedCard } from './disputeEscalated.js';
+import { finalDecisionRequestCard } from './finalDecision.js';
+import { meetingBookedCard } from './meetingBooked.js';
+import { meetingCancelledCard } from './meetingCancelled.js';
+import { meetingOutcomeRequestCard } from './meetingOutcome.js';
+import { scrutineerReviewCard } from './scrutineerReview.js';
 import { decisionRecordedCard, disputeOpenedCard } from './decision.js';
 import { initialViewRequestCard } from './initialView.js';
 import { nextStepChosenCard, nextStepRequestCard } from './nextStep.js';
@@ -46,6 +54,22 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return nextStepRequestCard(parts);
     case 'nextStepChosen':
       return nextStepChosenCard(parts);
+    case 'meetingBooked':
+      return meetingBookedCard(parts, spec.stage);
+    case 'arrangeMeetingRequest':
+      return arrangeMeetingRequestCard(parts, spec.stage);
+    case 'meetingCancelled':
+      return meetingCancelledCard(parts, spec.stage);
+    case 'meetingOutcomeRequest':
+      return meetingOutcomeRequestCard(parts);
+    case 'disputeEscalated':
+      return disputeEscalatedCard(parts);
+    case 'finalDecisionRequest':
+      return finalDecisionRequestCard(parts);
+    case 'decisionReopened':
+      return decisionReopenedCard(parts);
+    case 'scrutineerReview':
+      return scrutineerReviewCard(parts);
   }
 }
 

@@ -88,13 +88,16 @@ export function dateInput(id: string, label: string, draft: Draft, options: { er
 }
 
 export function timeInput(id: string, label: string, draft: Draft, options: { errorMessage: string }): InputTime {
+  // Some clients send seconds ("10:30:00"); Input.Time's value takes HH:mm, so a draft is cut to that.
+  const typed = draft?.[id];
+  const value = typed && /^\d{2}:\d{2}(:\d{2})?$/.test(typed) ? { value: typed.slice(0, 5) } : {};
   return {
     type: 'Input.Time',
     id,
     label,
     isRequired: true,
     errorMessage: options.errorMessage,
-    ...prefill(draft, id, (v) => /^\d{2}:\d{2}$/.test(v)),
+    ...value,
   };
 }
 

@@ -1,14 +1,18 @@
 import type { PartnershipConfig } from '../workflow/partnership.js';
-import type { CaseState } from '../workflow/state.js';
+import type { CaseState, Dispute } from '../workflow/state.js';
 import type { AdaptiveCard, CardActionJson, CardElement } from './adaptiveCard.js';
 import { execute, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
+import type { Quote } from './budget.js';
 import { caseFrame } from './caseFrame.js';
 import { nextAfterDecision } from './decision.js';
 import type { CaseCardParts } from './context.js';
+import { escalationWords, finalDecisionDueAt } from './dispute.js';
+import { basisWords } from './howReached.js';
 import type { Draft } from './inputs.js';
 import { freeTextInput, NO_NAMES_HINT } from './inputs.js';
+import { currentMeeting, joinMeeting, meetingStatus } from './meeting.js';
 import { partnerPositionBlocks } from './positions.js';
-import { actorWords, VIEW_WORDS, when } from './wording.js';
+import { actorWords, decisionMakerWords, VIEW_WORDS, when } from './wording.js';
 
 /**
  * The one card in the partners' decision channel (DOMAIN step 4), updated in place so every
@@ -36,7 +40,7 @@ export function partnerDecisionCard({ state, config, now, notice, draft, quote }
     notice,
     returnTo: 'partnerDecision',
     body: [
-      ...statusBlocks(state, config, now, windowClosed),
+      ...statusBlocks(state, config, now, windowClosed, quote),
       subheading(`Initial view: ${VIEW_WORDS[view.view]}`),
       textBlock(`Given by ${actorWords(view.by)} at ${when(view.at, now)}.`, { spacing: 'None', isSubtle: true }),
       quote(view.rationale),
@@ -44,30 +48,23 @@ export function partnerDecisionCard({ state, config, now, notice, draft, quote }
       ...partnerPositionBlocks(state.positions, now, quote),
       ...(taking ? replyInputs(draft) : []),
     ],
-    actions: taking ? replyActions(state, draft) : [],
+    actions: [...(taking ? replyActions(state, draft) : []), ...(state.dispute && !state.decision ? joinMeeting(currentMeeting(state, state.dispute.stage)) : [])],
   });
 }
 
-function statusBlocks(state: CaseState, config: PartnershipConfig, now: Date, windowClosed: boolean): CardElement[] {
+function statusBlocks(state: CaseState, config: PartnershipConfig, now: Date, windowClosed: boolean, quote: Quote): CardElement[] {
   const view = state.initialView;
   if (!view) return [];
   if (state.decision) {
+    const basis = basisWords(state, config);
     return [
       textBlock(`Decision: **${VIEW_WORDS[state.decision.decision]}**, recorded at ${when(state.decision.at, now)}.`, { size: 'Medium', color: 'Good' }),
+      ...(basis ? [textBlock(basis, { spacing: 'None' })] : []),
+      ...(state.decision.rationale ? [quote(state.decision.rationale)] : []),
       ...nextAfterDecision(state, config, now),
     ];
   }
-  if (state.stage === 'dispute' && state.dispute) {
-    return [
-      textBlock(`Dispute: partners disagree; a meeting must be held by **${when(state.dispute.meetingDueAt, now)}**.`, {
-        size: 'Medium',
-        color: 'Attention',
-      }),
-      textBlock(
-        'The business unit arranges a short meeting of the partner representatives. Replies can still change: if every partner agrees, the decision is recorded at once.',
-      ),
-    ];
-  }
+  if (state.stage === 'dispute' && state.dispute) return disputeBlocks(state, state.dispute, config, now, quote);
   if (!view.repliesDueAt) {
     // Only shown if the card is looked at before its posting was recorded (e.g. opened from History).
     return [textBlock('Partners have one working day from the posting of this card to reply. No reply by then counts as agreement.', { size: 'Medium' })];
@@ -85,6 +82,31 @@ function statusBlocks(state: CaseState, config: PartnershipConfig, now: Date, wi
     textBlock(
       "No reply by then counts as agreement. Only each partner's representative or a deputy can reply. You can change your reply until the window closes.",
     ),
+  ];
+}
+
+/** Where the dispute stands: whose move it is, by when, and the meeting to join. */
+function disputeBlocks(state: CaseState, dispute: Dispute, config: PartnershipConfig, now: Date, quote: Quote): CardElement[] {
+  const stillAgree = textBlock('Replies can still change: if every partner agrees, the decision is recorded at once and the meeting is cancelled.');
+  if (dispute.stage === 1) {
+    return [
+      textBlock(`Dispute: partners disagree; a meeting must be held by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
+      ...meetingStatus(state, 1, config, now),
+      textBlock(
+        `${config.reviewGroupChair.displayName} (review group chair) records its outcome by then; if it is not recorded, the case goes to ${decisionMakerWords(config)} for a final decision.`,
+      ),
+      stillAgree,
+    ];
+  }
+  const due = finalDecisionDueAt(dispute);
+  const reopened = dispute.reopened;
+  const why = reopened ? undefined : escalationWords(dispute, now);
+  return [
+    textBlock(`Dispute: gone to ${decisionMakerWords(config)} for a final decision${due ? `, due by **${when(due, now)}**` : ''}.`, { size: 'Medium', color: 'Attention' }),
+    ...(reopened ? [textBlock(`The decision was re-opened by ${actorWords(reopened.by)} at ${when(reopened.at, now)}, on new information:`), quote(reopened.reason)] : []),
+    ...(why ? [textBlock(why)] : []),
+    ...meetingStatus(state, 2, config, now),
+    stillAgree,
   ];
 }
 

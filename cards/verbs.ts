@@ -25,7 +25,10 @@ const DateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-M
 /** Input.Time sends HH:mm; some clients add seconds. */
 const TimeInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time HH:mm');
 
-/** Card kinds that need no further parameter, so a button can ask the bot to show one. */
+/**
+ * Card kinds that need no further parameter, so a button can ask the bot to show one. Kinds that
+ * take an `about` or a dispute `stage` are left out: `case.show` carries only the kind.
+ */
 export const SHOWABLE_CARD_KINDS = [
   'initialViewRequest',
   'partnerDecision',
@@ -35,7 +38,12 @@ export const SHOWABLE_CARD_KINDS = [
   'panelNotificationConfirmed',
   'nextStepRequest',
   'nextStepChosen',
-] as const satisfies readonly Exclude<CardSpec, { about: unknown }>['kind'][];
+  'meetingOutcomeRequest',
+  'disputeEscalated',
+  'finalDecisionRequest',
+  'decisionReopened',
+  'scrutineerReview',
+] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
 
@@ -85,6 +93,42 @@ export const NextStepSubmitDataSchema = z.object({
   rationale: FreeText,
 });
 
+/** The dispute stage, as the card's own data carries it (DOMAIN steps 5-6). */
+const StageData = z.enum(['1', '2']);
+
+/** The business unit records a meeting it arranged by hand, after the bot could not book it. */
+export const MeetingArrangeDataSchema = z.object({
+  caseRef: CaseRef,
+  stage: StageData,
+  date: DateInput,
+  time: TimeInput,
+  // Optional: a meeting in a room needs no link. The bot checks it is an https:// link, in words.
+  joinUrl: z.string().trim().max(URL_MAX).optional(),
+});
+
+/** "Agreed" carries what was agreed, so one required choice says it all and nothing can be half-given. */
+export const DisputeOutcomeSchema = z.enum(['agreedNotify', 'agreedDoNotNotify', 'notResolved']);
+export type DisputeOutcomeChoice = z.infer<typeof DisputeOutcomeSchema>;
+
+export const DisputeOutcomeDataSchema = z.object({
+  caseRef: CaseRef,
+  outcome: DisputeOutcomeSchema,
+  rationale: FreeText,
+});
+
+export const FinalDecisionDataSchema = z.object({
+  caseRef: CaseRef,
+  decision: ViewSchema,
+  rationale: FreeText,
+  // Input.Toggle always sends one of its two values; anything else did not come from our card.
+  scrutineerAttended: z.enum(['true', 'false']),
+});
+
+export const DecisionReopenDataSchema = z.object({
+  caseRef: CaseRef,
+  reason: FreeText,
+});
+
 export const CaseHistoryDataSchema = z.object({
   caseRef: CaseRef,
   /** The card the history's "Back" button returns to; absent means the card for the case's stage. */
@@ -108,6 +152,10 @@ export const VERB_DATA_SCHEMAS = {
   'partner.disagree': PartnerDisagreeDataSchema,
   'panel.confirm': PanelConfirmDataSchema,
   'nextStep.submit': NextStepSubmitDataSchema,
+  'meeting.arrange': MeetingArrangeDataSchema,
+  'dispute.outcome': DisputeOutcomeDataSchema,
+  'decision.final': FinalDecisionDataSchema,
+  'decision.reopen': DecisionReopenDataSchema,
   'case.history': CaseHistoryDataSchema,
   'case.show': CaseShowDataSchema,
   'case.export': CaseExportDataSchema,
@@ -129,6 +177,10 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('partner.disagree'), data: PartnerDisagreeDataSchema }),
   z.object({ verb: z.literal('panel.confirm'), data: PanelConfirmDataSchema }),
   z.object({ verb: z.literal('nextStep.submit'), data: NextStepSubmitDataSchema }),
+  z.object({ verb: z.literal('meeting.arrange'), data: MeetingArrangeDataSchema }),
+  z.object({ verb: z.literal('dispute.outcome'), data: DisputeOutcomeDataSchema }),
+  z.object({ verb: z.literal('decision.final'), data: FinalDecisionDataSchema }),
+  z.object({ verb: z.literal('decision.reopen'), data: DecisionReopenDataSchema }),
   z.object({ verb: z.literal('case.history'), data: CaseHistoryDataSchema }),
   z.object({ verb: z.literal('case.show'), data: CaseShowDataSchema }),
   z.object({ verb: z.literal('case.export'), data: CaseExportDataSchema }),
@@ -141,6 +193,10 @@ export type PartnerAgreeData = z.infer<typeof PartnerAgreeDataSchema>;
 export type PartnerDisagreeData = z.infer<typeof PartnerDisagreeDataSchema>;
 export type PanelConfirmData = z.infer<typeof PanelConfirmDataSchema>;
 export type NextStepSubmitData = z.infer<typeof NextStepSubmitDataSchema>;
+export type MeetingArrangeData = z.infer<typeof MeetingArrangeDataSchema>;
+export type DisputeOutcomeData = z.infer<typeof DisputeOutcomeDataSchema>;
+export type FinalDecisionData = z.infer<typeof FinalDecisionDataSchema>;
+export type DecisionReopenData = z.infer<typeof DecisionReopenDataSchema>;
 export type CaseHistoryData = z.infer<typeof CaseHistoryDataSchema>;
 export type CaseShowData = z.infer<typeof CaseShowDataSchema>;
 export type CaseExportData = z.infer<typeof CaseExportDataSchema>;

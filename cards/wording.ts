@@ -1,10 +1,13 @@
 import type { Actor, NextStep, ReferralDetails } from '../workflow/events.js';
+import type { PartnershipConfig } from '../workflow/partnership.js';
+import { finalDecisionMaker } from '../workflow/partnership.js';
 import type { Stage } from '../workflow/state.js';
 import { deadlineInWords } from '../workflow/calendar/words.js';
 
 /** The plain words cards use for the procedure's values, kept in one place so cards agree. */
 
 export { VIEW_WORDS } from '../workflow/decide.js';
+export { asSentence } from '../workflow/timeline.js';
 
 /** "16:30 on Monday 8 June" for an ISO instant from the case state. */
 export function when(iso: string, now: Date): string {
@@ -55,3 +58,13 @@ export function listWords(items: readonly string[]): string {
 }
 
 export const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
+
+/** "partnership chair" or "independent scrutineer": who has the final say is the partnership's setting. */
+export function decisionMakerRole(config: PartnershipConfig): string {
+  return config.finalDecisionMaker === 'partnershipChair' ? 'partnership chair' : 'independent scrutineer';
+}
+
+/** "Morgan Partnership (partnership chair)". */
+export function decisionMakerWords(config: PartnershipConfig): string {
+  return `${finalDecisionMaker(config).displayName} (${decisionMakerRole(config)})`;
+}

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { cardBytes, historyCard } from '../../cards/index.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import { timeline } from '../../workflow/timeline.js';
+import { periodInWords, timeline } from '../../workflow/timeline.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, RATIONALE, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, EV, FINAL_RATIONALE, OUTCOME_RATIONALE, RATIONALE, REOPEN_REASON, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const NOW = new Date('2026-06-10T14:00:00Z');
 
@@ -77,5 +77,61 @@ describe('history card', () => {
     const t = visibleText(c).join('\n');
     expect(t).toContain('the history export has the full text');
     expect(t).toContain('Reply 39:');
+  });
+});
+
+describe('timeline of a dispute (DOMAIN steps 5-6)', () => {
+  const rowsOf = (events: CaseEvent[]) => timeline(events, NOW).slice(SCENES.dispute().length);
+
+  test('a booked meeting: its time in words and how many have a conflict, never who they are or their addresses', () => {
+    const [booked] = rowsOf(SCENES.meetingBooked());
+    expect(booked).toEqual({ at: T.booked1, who: 'Recorded automatically', role: 'the bot', what: "Booked the partners' meeting for 10:00 to 10:30 on Wednesday 10 June (2 conflicts).", deemed: false });
+    expect(JSON.stringify(timeline(SCENES.meetingBooked()))).not.toContain('@');
+  });
+
+  test('a failed booking, and the meeting the business unit arranged instead', () => {
+    const [failed, arranged] = rowsOf(SCENES.meetingArranged());
+    expect(failed?.what).toBe("Could not book the partners' meeting: Microsoft Graph is not configured; the business unit arranges it by 15:00 on Wednesday 10 June.");
+    expect(arranged).toMatchObject({ who: 'Billie Business', role: 'business unit', what: "Recorded the partners' meeting, arranged by hand, for 11:00 to 11:30 on Wednesday 10 June." });
+    expect(rowsOf([...SCENES.escalatedNotResolved(), EV.bookingFailed(2)]).at(-1)?.what).toBe(
+      'Could not book the decision meeting: Microsoft Graph is not configured; the business unit arranges it by 11:00 on Thursday 11 June.',
+    );
+  });
+
+  test('the outcome, with the chair’s rationale verbatim, and the escalation with both deadlines', () => {
+    const [, outcome, escalated] = rowsOf(SCENES.escalatedNotResolved());
+    expect(outcome).toMatchObject({ who: 'Casey Chair', role: 'review group chair', what: "Recorded the meeting's outcome: not resolved.", detail: OUTCOME_RATIONALE });
+    expect(escalated?.what).toBe("Escalated to the decision maker: the partners' meeting did not resolve the disagreement. Decision due by 11:00 on Thursday 11 June.");
+    const [, overdue, late] = rowsOf(SCENES.escalatedOutcomeOverdue());
+    expect(overdue?.what).toBe("Monitoring channel told: the outcome of the partners' meeting is overdue.");
+    expect(late?.what).toBe('Escalated to the decision maker: the outcome was not recorded by 15:00 on Wednesday 10 June. Decision due by 15:00 on Thursday 11 June.');
+  });
+
+  test('the final decision, by whom, whether the scrutineer attended, and the re-opening with its reason verbatim', () => {
+    const rows = rowsOf(SCENES.decidedAgainAfterReopening());
+    expect(rows.at(-3)).toMatchObject({ who: 'Morgan Partnership', role: 'partnership chair', what: 'Final decision: notify the Panel. The independent scrutineer attended the meeting.', detail: FINAL_RATIONALE });
+    expect(rows.at(-2)).toMatchObject({ who: 'Morgan Partnership', what: 'Re-opened the decision on new information. New decision due by 10:00 on Tuesday 16 June.', detail: REOPEN_REASON });
+    expect(rows.at(-1)?.what).toBe('Final decision: notify the Panel. The independent scrutineer did not attend; the full record goes to them.');
+  });
+
+  test('agreement at the meeting, and a cancelled meeting', () => {
+    expect(rowsOf(SCENES.meetingAgreed()).at(-1)).toMatchObject({ who: 'Casey Chair', what: "Decision: do not notify the Panel. Agreed at the partners' meeting." });
+    expect(rowsOf(SCENES.meetingCancelled()).at(-1)?.what).toBe("Cancelled the partners' meeting. The partners now all agree on the initial view, so the meeting is cancelled.");
+  });
+
+  test('the history card of a whole dispute is valid, shows the reasons verbatim, and Back returns where it came from', () => {
+    const events = SCENES.decidedAgainAfterReopening();
+    const c = historyCard(stateOf(events), events, sampleConfig, NOW, { canExport: false, returnTo: 'finalDecisionRequest' });
+    assertValidCard(c);
+    expect(JSON.stringify(c.body)).toContain(JSON.stringify({ type: 'TextRun', text: REOPEN_REASON }));
+    expect(executeActions(c)).toEqual([{ title: 'Back', verb: 'case.show', data: { caseRef: CASE_REF, card: 'finalDecisionRequest' } }]);
+  });
+});
+
+describe('periodInWords', () => {
+  test('one day: the start time, then the end in full; across days: both in full', () => {
+    expect(periodInWords(T.meeting1Start, T.meeting1End, NOW)).toBe('10:00 to 10:30 on Wednesday 10 June');
+    expect(periodInWords(T.meeting1Start, T.meeting2End, NOW)).toBe('10:00 on Wednesday 10 June to 10:00 on Thursday 11 June');
+    expect(periodInWords(T.meeting1Start, T.meeting1End)).toBe('10:00 to 10:30 on Wednesday 10 June 2026');
   });
 });

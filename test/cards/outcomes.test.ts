@@ -5,7 +5,7 @@ import type { CardSpec } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import type { PartnershipConfig } from '../../workflow/partnership.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, EV, FINAL_RATIONALE, OUTCOME_RATIONALE, PEOPLE, RATIONALE, REOPEN_REASON, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> & { config?: PartnershipConfig } = {}) => {
   const c = caseCard(spec, {
@@ -40,12 +40,14 @@ describe('decision recorded', () => {
 });
 
 describe('dispute opened', () => {
-  test('which partners disagree and why, the meeting deadline, and that the business unit arranges it', () => {
+  test('which partners disagree and why, the meeting deadline, that the bot books it, and what happens if nobody records it', () => {
     const { text } = render({ kind: 'disputeOpened' }, SCENES.dispute(), '2026-06-09T16:00:00Z');
     expect(text).toContain('Police disagrees with the initial view (notify the Panel');
     expect(text).toContain('We do not think abuse or neglect is suspected on what we know.');
-    expect(text).toContain('A meeting must be held by **15:00 on Wednesday 10 June**.');
-    expect(text).toContain('The business unit arranges a short meeting of the partner representatives');
+    expect(text).toContain('A meeting must be held, and its outcome recorded, by **15:00 on Wednesday 10 June**.');
+    expect(text).toContain('The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it.');
+    expect(text).toContain('if it is not recorded by then, the case goes to Morgan Partnership (partnership chair) for a final decision');
+    expect(text).toContain("Partners' meeting: the bot is booking it within one working day");
     expect(text).toContain('Morgan Partnership (partnership chair) decides and Sam Scrutineer (independent scrutineer) mediates');
   });
 
@@ -153,4 +155,53 @@ test('a reply by a deputy shows the deputy by name and role', () => {
   const events = [...SCENES.awaitingReplies(), EV.healthDisagrees('Not met.')];
   const { text } = render({ kind: 'partnerDecision' }, events, '2026-06-09T10:00:00Z');
   expect(text).toContain('**Health (ICB)**: Disagreed, by Drew Doctor (Health (ICB) deputy)');
+});
+
+describe('decision recorded: how the decision was reached', () => {
+  const NOW = '2026-06-11T12:00:00Z';
+
+  test('partners agreed after a disagreement: says so, the meeting was not needed', () => {
+    const { text } = render({ kind: 'decisionRecorded' }, SCENES.meetingCancelled(), NOW);
+    expect(text).toContain('All three partners agreed with the initial view or were deemed to agree, after a disagreement; the meeting was not needed.');
+    expect(text).toContain('Having read the chronology, we agree.');
+  });
+
+  test("agreed at the partners' meeting: when, recorded by the chair, with the chair's rationale, then the written positions", () => {
+    const { text } = render({ kind: 'decisionRecorded' }, SCENES.meetingAgreed(), NOW);
+    expect(text).toContain('Decision: **do not notify the Panel**, recorded at 11:00 on Wednesday 10 June.');
+    expect(text).toContain("Agreed at the partners' meeting (10:00 to 10:30 on Wednesday 10 June), recorded by Casey Chair (review group chair) at 11:00 on Wednesday 10 June.");
+    expect(text).toContain('The police account settled it: abuse or neglect is not suspected.');
+    expect(text).toContain('Before the meeting, in writing:');
+    expect(text).toContain('**Police**: Disagreed, by Pat Police (Police representative)');
+    expect(text).not.toContain('All three partners agreed');
+  });
+
+  test('final decision: by whom, the rationale, why it came to them, and whether the scrutineer attended', () => {
+    const attended = render({ kind: 'decisionRecorded' }, SCENES.finalDecisionAttended(), NOW).text;
+    expect(attended).toContain('Final decision by Morgan Partnership (partnership chair) at 10:15 on Thursday 11 June, because the partners could not agree.');
+    expect(attended).toContain(FINAL_RATIONALE);
+    expect(attended).toContain('The independent scrutineer attended the decision meeting: **yes**.');
+    expect(attended).toContain("The partners' meeting did not resolve the disagreement");
+    expect(attended).toContain(OUTCOME_RATIONALE);
+    const absent = render({ kind: 'decisionRecorded' }, SCENES.finalDecisionNotAttended(), NOW).text;
+    expect(absent).toContain('The independent scrutineer attended the decision meeting: **no**. The full record has been sent to Sam Scrutineer to review.');
+  });
+
+  test('a decision after a re-opening says what re-opened it', () => {
+    const { text } = render({ kind: 'decisionRecorded' }, SCENES.decidedAgainAfterReopening(), '2026-06-15T16:00:00Z');
+    expect(text).toContain('It follows a re-opening by Morgan Partnership (partnership chair) at 10:00 on Monday 15 June:');
+    expect(text).toContain(REOPEN_REASON);
+  });
+
+  test('while re-opened there is no decision, and the card says so', () => {
+    const { text } = render({ kind: 'decisionRecorded' }, SCENES.reopened(), '2026-06-15T10:00:00Z');
+    expect(text).toContain('No decision has been recorded yet.');
+  });
+});
+
+describe('dispute opened, later in the dispute', () => {
+  test('once gone to the decision maker, it says so', () => {
+    const { text } = render({ kind: 'disputeOpened' }, SCENES.escalatedNotResolved(), '2026-06-10T12:00:00Z');
+    expect(text).toContain('Update: the case has gone to Morgan Partnership (partnership chair) for a final decision.');
+  });
 });

@@ -3,7 +3,7 @@ import { caseCard, cardBytes } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, EV, FINAL_RATIONALE, JOIN_URL, RATIONALE, REOPEN_REASON, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const card = (events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const c = caseCard(
@@ -128,5 +128,55 @@ describe('partner decision card', () => {
     expect(cardBytes(c)).toBeLessThan(CARD_BYTES_LIMIT);
     expect(text(c)).toContain('shortened to fit this card; the case history has the full text');
     expect(inputsById(c).get('rationale')?.value).toBe(heavy('ß'));
+  });
+});
+
+describe('partner decision card during the dispute (DOMAIN steps 5-6)', () => {
+  const BEFORE_MEETING = '2026-06-10T07:00:00Z';
+
+  test('stage 1: the meeting time and join link, who records the outcome by when, and replies still open', () => {
+    const c = card(SCENES.meetingBooked(), BEFORE_MEETING);
+    const t = text(c);
+    expect(t).toContain('Dispute: partners disagree; a meeting must be held by **15:00 on Wednesday 10 June**.');
+    expect(t).toContain("Partners' meeting: **10:00 to 10:30 on Wednesday 10 June**.");
+    expect(t).toContain('Harper Health and Casey Chair have a conflict at that time.');
+    expect(t).toContain('Casey Chair (review group chair) records its outcome by then; if it is not recorded, the case goes to Morgan Partnership (partnership chair) for a final decision.');
+    expect(t).toContain('if every partner agrees, the decision is recorded at once and the meeting is cancelled.');
+    expect(c.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Join the meeting', url: JOIN_URL });
+    expect(verbs(c)).toEqual(['partner.agree', 'partner.disagree', 'case.history']);
+  });
+
+  test('stage 1, booking failed: the business unit is arranging it', () => {
+    expect(text(card(SCENES.bookingFailed(), BEFORE_MEETING))).toContain('the business unit is arranging it, by 15:00 on Wednesday 10 June');
+  });
+
+  test('stage 2: the decision maker and when the decision is due, the decision meeting, and replies still open', () => {
+    const c = card(SCENES.decisionMeetingBooked(), '2026-06-10T12:00:00Z');
+    const t = text(c);
+    expect(t).toContain('Dispute: gone to Morgan Partnership (partnership chair) for a final decision, due by **11:00 on Thursday 11 June**.');
+    expect(t).toContain('Decision meeting with the partnership chair, Morgan Partnership (decision maker), and Sam Scrutineer (mediator): **09:30 to 10:00 on Thursday 11 June**.');
+    expect(c.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Join the meeting', url: `${JOIN_URL}-2` });
+    expect(verbs(c)).toEqual(['partner.agree', 'partner.disagree', 'case.history']);
+  });
+
+  test('re-opened: why, verbatim, and the new deadline', () => {
+    const c = card(SCENES.reopened(), '2026-06-15T10:00:00Z');
+    expect(text(c)).toContain('due by **10:00 on Tuesday 16 June**');
+    expect(JSON.stringify(c.body)).toContain(JSON.stringify({ type: 'TextRun', text: REOPEN_REASON }));
+  });
+
+  test('after the final decision: who made it and why; no inputs, no join link', () => {
+    const c = card(SCENES.finalDecisionAttended(), '2026-06-11T12:00:00Z');
+    const t = text(c);
+    expect(t).toContain('Decision: **notify the Panel**, recorded at 10:15 on Thursday 11 June.');
+    expect(t).toContain('Final decision by Morgan Partnership (partnership chair), because the partners could not agree.');
+    expect(t).toContain(FINAL_RATIONALE);
+    expect(inputsById(c).size).toBe(0);
+    expect(c.actions.map((a) => a.type)).toEqual(['Action.Execute']);
+  });
+
+  test('after agreement at the meeting, or in writing before it', () => {
+    expect(text(card(SCENES.meetingAgreed(), '2026-06-10T12:00:00Z'))).toContain("Agreed at the partners' meeting, recorded by Casey Chair (review group chair).");
+    expect(text(card(SCENES.meetingCancelled(), '2026-06-09T16:30:00Z'))).toContain('All three partners agreed or were deemed to agree.');
   });
 });

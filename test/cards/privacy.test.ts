@@ -1,9 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { caseCard, historyCard, referralLoggedCard } from '../../cards/index.js';
 import type { CardSpec } from '../../workflow/effects.js';
+import type { PartnershipConfig } from '../../workflow/partnership.js';
+import { expectedAttendees } from '../../workflow/meetings/attendees.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { executeActions, visibleText } from '../support/validateCard.js';
-import { CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CARD_SPECS, CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, stateOf } from '../support/sampleConfig.js';
+
+const scrutineerDecides: PartnershipConfig = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' };
 
 /**
  * Cards carry the case reference and what users typed, never anything else about the case: the
@@ -17,31 +21,28 @@ const withSecretDocument = (events: CaseEvent[]): CaseEvent[] =>
     e.type === 'ReferralLogged' ? { ...e, referral: { ...e.referral, documentUrl: `https://documents.example.org/${SECRET_PATH}/file.docx` } } : e,
   );
 
-const SPECS: CardSpec[] = [
-  { kind: 'initialViewRequest' },
-  { kind: 'partnerDecision' },
-  { kind: 'reminder', about: 'initialView' },
-  { kind: 'reminder', about: 'partnerReply' },
-  { kind: 'reminder', about: 'panelNotification' },
-  { kind: 'overdue', about: 'initialView' },
-  { kind: 'overdue', about: 'panelNotification' },
-  { kind: 'decisionRecorded' },
-  { kind: 'disputeOpened' },
-  { kind: 'panelNotificationRequest' },
-  { kind: 'panelNotificationConfirmed' },
-  { kind: 'nextStepRequest' },
-  { kind: 'nextStepChosen' },
-];
+const AAD_IDS = [...Object.values(PEOPLE).map((p) => p.aadObjectId), 'aad-'];
+/** Whole addresses: "chair@…" is inside "pchair@…", so a substring test would mislead. */
+const emailsIn = (text: string): string[] => text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];
+// asOf is the case's version number, so a click on an out-of-date card can be recognised; stage is
+// the dispute stage (1 or 2); scrutineerAttended is fixed at "true" where the scrutineer decides.
+const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scrutineerAttended'];
 
-const IDENTIFIERS = [...Object.values(PEOPLE).flatMap((p) => [p.aadObjectId, p.email]), 'aad-'];
-// asOf is the case's version number, so a click on an out-of-date card can be recognised.
-const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf'];
+/**
+ * The arrange card is the one exception: the business unit must send the invitation itself, so it
+ * lists the attendees' work addresses, and only theirs. Never an Entra id, anywhere.
+ */
+function emailsAllowedOn(spec: CardSpec, config: PartnershipConfig): string[] {
+  return spec.kind === 'arrangeMeetingRequest' ? expectedAttendees(config, spec.stage).map((a) => a.person.email) : [];
+}
 
-function expectClean(card: unknown): void {
+function expectClean(card: unknown, allowedEmails: readonly string[] = []): void {
   const serialised = JSON.stringify(card);
   const text = visibleText(card).join('\n');
   expect(text).not.toContain(SECRET_PATH);
-  for (const id of IDENTIFIERS) expect(serialised).not.toContain(id);
+  for (const id of AAD_IDS) expect(serialised).not.toContain(id);
+  for (const email of emailsIn(serialised)) expect(allowedEmails).toContain(email);
+  expect(serialised).not.toMatch(/"data":\{[^}]*@/);
   for (const action of executeActions(card)) {
     for (const key of Object.keys(action.data)) expect(ALLOWED_DATA_KEYS).toContain(key);
     expect(action.data.caseRef).toBe(CASE_REF);
@@ -54,14 +55,30 @@ describe('no case card carries more than the case reference and what users typed
     test(`every card when ${scene}`, () => {
       const events = withSecretDocument(SCENES[scene]());
       const state = stateOf(events);
-      for (const spec of SPECS) {
-        const recipients = [{ kind: 'person' as const, aadObjectId: PEOPLE.police.aadObjectId }, { kind: 'conversation' as const, target: 'monitoring' as const }];
-        for (const recipient of recipients) expectClean(caseCard(spec, { state, config: sampleConfig, now: new Date('2026-06-09T10:00:00Z'), recipient }));
+      for (const config of [sampleConfig, scrutineerDecides]) {
+        for (const spec of CARD_SPECS) {
+          const recipients = [{ kind: 'person' as const, aadObjectId: PEOPLE.police.aadObjectId }, { kind: 'conversation' as const, target: 'monitoring' as const }];
+          for (const recipient of recipients) {
+            expectClean(caseCard(spec, { state, config, now: new Date('2026-06-10T12:00:00Z'), recipient }), emailsAllowedOn(spec, config));
+          }
+        }
       }
       expectClean(historyCard(state, events, sampleConfig, new Date('2026-06-09T10:00:00Z'), { canExport: true }));
       expectClean(referralLoggedCard(state, sampleConfig, new Date('2026-06-09T10:00:00Z')));
     });
   }
+
+  test('e-mail addresses appear only while the business unit must arrange a meeting, and only the attendees’', () => {
+    const now = new Date('2026-06-10T08:00:00Z');
+    const monitoring = { kind: 'conversation' as const, target: 'monitoring' as const };
+    const arrange = (scene: SceneName, stage: 1 | 2) =>
+      JSON.stringify(caseCard({ kind: 'arrangeMeetingRequest', stage }, { state: stateOf(SCENES[scene]()), config: sampleConfig, now, recipient: monitoring }));
+    const shown = (scene: SceneName, stage: 1 | 2) => new Set(emailsIn(arrange(scene, stage)));
+    expect(shown('bookingFailed', 1)).toEqual(new Set([PEOPLE.director, PEOPLE.police, PEOPLE.health, PEOPLE.chair].map((p) => p.email)));
+    expect(shown('decisionMeetingBookingFailed', 2)).toEqual(new Set([PEOPLE.director, PEOPLE.police, PEOPLE.health, PEOPLE.partnershipChair, PEOPLE.scrutineer].map((p) => p.email)));
+    // Once arranged, or while the bot books it itself, there is nothing to send and no address is shown.
+    for (const scene of ['meetingArranged', 'meetingBooked', 'dispute'] as const) expect(emailsIn(arrange(scene, 1))).toEqual([]);
+  });
 
   test('the document link is still there, as a link', () => {
     const state = stateOf(withSecretDocument(SCENES.awaitingInitialView()));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CardSpec, Recipient } from '../../workflow/effects.js';
+import type { Recipient } from '../../workflow/effects.js';
 import {
   caseCard,
   exportLinksCard,
@@ -11,39 +11,35 @@ import {
 } from '../../cards/index.js';
 import { adaptiveCard, execute, textBlock } from '../../cards/adaptiveCard.js';
 import { assertValidCard, cardProblems, executeActions } from '../support/validateCard.js';
-import { CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, stateOf } from '../support/sampleConfig.js';
-
-const SPECS: CardSpec[] = [
-  { kind: 'initialViewRequest' },
-  { kind: 'partnerDecision' },
-  { kind: 'reminder', about: 'initialView' },
-  { kind: 'reminder', about: 'partnerReply' },
-  { kind: 'reminder', about: 'panelNotification' },
-  { kind: 'overdue', about: 'initialView' },
-  { kind: 'overdue', about: 'panelNotification' },
-  { kind: 'decisionRecorded' },
-  { kind: 'disputeOpened' },
-  { kind: 'panelNotificationRequest' },
-  { kind: 'panelNotificationConfirmed' },
-  { kind: 'nextStepRequest' },
-  { kind: 'nextStepChosen' },
-];
+import { CARD_KINDS, CARD_SPECS, CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, specName, stateOf } from '../support/sampleConfig.js';
 
 const RECIPIENTS: Recipient[] = [
   { kind: 'person', aadObjectId: PEOPLE.police.aadObjectId },
   { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId },
+  { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId },
   { kind: 'conversation', target: 'monitoring' },
 ];
 
-// Before and after each deadline in the sample timeline.
-const NOWS = [new Date('2026-06-08T12:00:00Z'), new Date('2026-06-09T10:00:00Z'), new Date('2026-06-09T16:00:00Z'), new Date('2026-06-15T09:00:00Z')];
+// Before and after each deadline in the sample timeline, the dispute's included.
+const NOWS = [
+  new Date('2026-06-08T12:00:00Z'),
+  new Date('2026-06-09T10:00:00Z'),
+  new Date('2026-06-09T16:00:00Z'),
+  new Date('2026-06-10T16:00:00Z'),
+  new Date('2026-06-11T12:00:00Z'),
+  new Date('2026-06-15T09:00:00Z'),
+  new Date('2026-06-16T12:00:00Z'),
+];
 
 const scenes = Object.keys(SCENES) as SceneName[];
 
 describe('every case card in every state is a valid 1.5 card that Teams accepts', () => {
+  test('the specs cover every kind of card', () => {
+    expect(new Set(CARD_SPECS.map((s) => s.kind))).toEqual(new Set(CARD_KINDS));
+  });
   for (const scene of scenes) {
-    for (const spec of SPECS) {
-      test(`${spec.kind}${'about' in spec ? `:${spec.about}` : ''} when ${scene}`, () => {
+    for (const spec of CARD_SPECS) {
+      test(`${specName(spec)} when ${scene}`, () => {
         const state = stateOf(SCENES[scene]());
         for (const now of NOWS) {
           for (const recipient of RECIPIENTS) {

@@ -87,3 +87,59 @@ describe('card action schemas', () => {
     expect(ok('10.45')).toBe(false);
   });
 });
+
+describe('dispute verbs (DOMAIN steps 5-6)', () => {
+  const ref = { caseRef: 'RR-2026-014' };
+
+  test('meeting.arrange: stage, date and time as the inputs send them; the join link is optional', () => {
+    const full = { ...ref, stage: '1', date: '2026-06-10', time: '10:00', joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' };
+    expect(CardActionSchema.parse(invoke('meeting.arrange', full))).toEqual({ verb: 'meeting.arrange', data: full });
+    expect(CardActionSchema.parse(invoke('meeting.arrange', { ...ref, stage: '2', date: '2026-06-11', time: '09:30:00' })).data).toEqual({
+      ...ref,
+      stage: '2',
+      date: '2026-06-11',
+      time: '09:30:00',
+    });
+    // An empty link reaches the procedure as "", which means none.
+    expect(CardActionSchema.parse(invoke('meeting.arrange', { ...full, joinUrl: '' })).data).toMatchObject({ joinUrl: '' });
+    const ok = (data: Record<string, string>) => CardActionSchema.safeParse(invoke('meeting.arrange', { ...full, ...data })).success;
+    expect(ok({ stage: '3' })).toBe(false);
+    expect(ok({ stage: '' })).toBe(false);
+    expect(ok({ date: '10/06/2026' })).toBe(false);
+    expect(ok({ time: '25:00' })).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('meeting.arrange', { ...ref, stage: '1', time: '10:00' })).success).toBe(false);
+  });
+
+  test('dispute.outcome: the three outcomes only; an empty rationale reaches the procedure', () => {
+    for (const outcome of ['agreedNotify', 'agreedDoNotNotify', 'notResolved']) {
+      expect(CardActionSchema.safeParse(invoke('dispute.outcome', { ...ref, outcome, rationale: 'x' })).success).toBe(true);
+    }
+    expect(CardActionSchema.safeParse(invoke('dispute.outcome', { ...ref, outcome: 'agreed', rationale: 'x' })).success).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('dispute.outcome', { ...ref, rationale: 'x' })).success).toBe(false);
+    expect(CardActionSchema.parse(invoke('dispute.outcome', { ...ref, outcome: 'notResolved' })).data).toEqual({ ...ref, outcome: 'notResolved', rationale: '' });
+  });
+
+  test('decision.final: notify or not, and the toggle’s two values only', () => {
+    const base = { ...ref, decision: 'notify', rationale: 'x', scrutineerAttended: 'true' };
+    expect(CardActionSchema.parse(invoke('decision.final', base)).data).toEqual(base);
+    expect(CardActionSchema.safeParse(invoke('decision.final', { ...base, scrutineerAttended: 'false' })).success).toBe(true);
+    expect(CardActionSchema.safeParse(invoke('decision.final', { ...base, scrutineerAttended: 'yes' })).success).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('decision.final', { ...ref, decision: 'notify', rationale: 'x' })).success).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('decision.final', { ...base, decision: 'escalate' })).success).toBe(false);
+    expect(CardActionSchema.parse(invoke('decision.final', { ...ref, decision: 'doNotNotify', scrutineerAttended: 'false' })).data).toMatchObject({ rationale: '' });
+  });
+
+  test('decision.reopen: a reason, empty if omitted, so the procedure can ask for one', () => {
+    expect(CardActionSchema.parse(invoke('decision.reopen', { ...ref, reason: 'New evidence.' })).data).toEqual({ ...ref, reason: 'New evidence.' });
+    expect(CardActionSchema.parse(invoke('decision.reopen', ref)).data).toEqual({ ...ref, reason: '' });
+  });
+
+  test('case.show can ask for the new cards that need no stage, never for a stage-parameterised one', () => {
+    for (const card of ['meetingOutcomeRequest', 'disputeEscalated', 'finalDecisionRequest', 'decisionReopened', 'scrutineerReview']) {
+      expect(CardActionSchema.safeParse(invoke('case.show', { ...ref, card })).success).toBe(true);
+    }
+    for (const card of ['meetingBooked', 'arrangeMeetingRequest', 'meetingCancelled']) {
+      expect(CardActionSchema.safeParse(invoke('case.show', { ...ref, card })).success).toBe(false);
+    }
+  });
+});
