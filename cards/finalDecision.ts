@@ -8,7 +8,7 @@ import { nextAfterDecision } from './decision.js';
 import { escalationWords, finalDecisionDueAt, panelDeadlineWords } from './dispute.js';
 import { howReachedBlocks, scrutineerAttendance } from './howReached.js';
 import type { Draft } from './inputs.js';
-import { choiceInput, freeTextInput, NO_NAMES_HINT, yesNoToggle } from './inputs.js';
+import { freeTextInput, NO_NAMES_HINT, viewChoiceWithRationale, yesNoToggle } from './inputs.js';
 import { currentMeeting, joinMeeting, meetingStatus } from './meeting.js';
 import { partnerPositionBlocks } from './positions.js';
 import { actorWords, decisionMakerWords, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
@@ -98,18 +98,7 @@ function openCard(parts: CaseCardParts, due: string): AdaptiveCard {
 
 function decisionInputs(config: PartnershipConfig, draft: Draft, scrutineerDecides: boolean): CardElement[] {
   return [
-    choiceInput(
-      'decision',
-      'Final decision',
-      [
-        { title: 'Notify the Panel', value: 'notify' },
-        { title: 'Do not notify the Panel', value: 'doNotNotify' },
-      ],
-      draft,
-      { errorMessage: 'Please choose notify or do not notify.' },
-    ),
-    freeTextInput('rationale', 'Rationale', draft, { required: true }),
-    textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small', spacing: 'Small' }),
+    ...viewChoiceWithRationale('decision', 'Final decision', draft),
     ...(scrutineerDecides
       ? []
       : [

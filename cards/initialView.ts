@@ -2,7 +2,7 @@ import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
 import { caseFrame, openReferralDocument } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
-import { choiceInput, freeTextInput, NO_NAMES_HINT } from './inputs.js';
+import { viewChoiceWithRationale } from './inputs.js';
 import { referralFacts } from './referralFacts.js';
 import { actorWords, VIEW_WORDS, when } from './wording.js';
 
@@ -64,18 +64,7 @@ export function initialViewRequestCard({ state, config, now, notice, draft, quot
         : []),
       ...facts,
       subheading('Your initial view'),
-      choiceInput(
-        'view',
-        'Initial view',
-        [
-          { title: 'Notify the Panel', value: 'notify' },
-          { title: 'Do not notify the Panel', value: 'doNotNotify' },
-        ],
-        draft,
-        { errorMessage: 'Please choose notify or do not notify.' },
-      ),
-      freeTextInput('rationale', 'Rationale', draft, { required: true }),
-      textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small', spacing: 'Small' }),
+      ...viewChoiceWithRationale('view', 'Initial view', draft),
     ],
     actions: [execute('Give initial view', 'initialView.submit', { caseRef }, { style: 'positive' }), document],
   });

@@ -1,4 +1,5 @@
-import type { Choice, InputChoiceSet, InputDate, InputText, InputTime, InputToggle } from './adaptiveCard.js';
+import type { CardElement, Choice, InputChoiceSet, InputDate, InputText, InputTime, InputToggle } from './adaptiveCard.js';
+import { textBlock } from './adaptiveCard.js';
 import { DateTime } from 'luxon';
 import { LONDON_ZONE } from '../workflow/calendar/workingHours.js';
 import { RATIONALE_MAX } from '../workflow/freeText.js';
@@ -110,4 +111,22 @@ export function yesNoToggle(id: string, label: string, title: string, draft: Dra
 /** Today's date where the partnership is, for Input.Date's `max` (nothing can have been sent tomorrow). */
 export function todayInLondon(now: Date): string {
   return DateTime.fromJSDate(now, { zone: LONDON_ZONE }).toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+/** The notify / do-not-notify choice with its required rationale, as every deciding card asks it. */
+export function viewChoiceWithRationale(id: string, label: string, draft: Draft): CardElement[] {
+  return [
+    choiceInput(
+      id,
+      label,
+      [
+        { title: 'Notify the Panel', value: 'notify' },
+        { title: 'Do not notify the Panel', value: 'doNotNotify' },
+      ],
+      draft,
+      { errorMessage: 'Please choose notify or do not notify.' },
+    ),
+    freeTextInput('rationale', 'Rationale', draft, { required: true }),
+    textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small', spacing: 'Small' }),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { CaseState } from '../workflow/state.js';
-import type { AdaptiveCard, CardElement, Choice } from './adaptiveCard.js';
+import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
 import type { Quote } from './budget.js';
 import { caseFrame } from './caseFrame.js';

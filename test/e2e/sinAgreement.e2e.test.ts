@@ -67,8 +67,6 @@ afterAll(async () => {
   await host?.close();
 });
 
-const verbIn = (verb: string) => (_f: unknown, json: string) => json.includes(`"verb":"${verb}"`);
-
 describe('SIN agreement in the Agents Playground', () => {
   it('runs from referral to a decision reached by agreement, one of it deemed from silence', async () => {
     // 1. The business unit asks for the form in the monitoring channel, and submits it.

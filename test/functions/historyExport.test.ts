@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { silentLogger } from '../../app/ports.js';
 import { signExportLink } from '../../app/exportLinks.js';
-import { readEnvironment } from '../../functions/environment.js';
-import { startLocalHost, type LocalHost } from '../../local/host.js';
+import type { LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { freePort } from '../../local/azurite.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { cardActionActivity, messageActivity, type ActivityOptions } from '../support/activities.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
-import { uniquePrefix, writeConfig } from '../support/services.js';
+import { startTestHost } from '../support/services.js';
 import type { Person } from '../../workflow/partnership.js';
 import type { CommandActor } from '../../workflow/commands.js';
 
@@ -22,14 +18,7 @@ const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayNa
 
 beforeAll(async () => {
   connector = await new RecordingConnector().start();
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: await writeConfig(),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-  });
-  host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
+  host = await startTestHost(clock);
   // The bot is in the partners' channel (Teams tells it so on install), so their card is posted.
   await fetch(`${host.url}/api/messages`, { method: 'POST', body: JSON.stringify(messageActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: connector.url }, 'help')) });
   const { cases } = host.services;

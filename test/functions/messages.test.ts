@@ -4,14 +4,13 @@ import { silentLogger } from '../../app/ports.js';
 import { readEnvironment } from '../../functions/environment.js';
 import { buildServices } from '../../functions/compositionRoot.js';
 import { loadPartnershipConfig } from '../../config/loadPartnershipConfig.js';
-import { startLocalHost, type LocalHost } from '../../local/host.js';
+import type { LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { freePort } from '../../local/azurite.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { cardActionActivity, messageActivity, type ActivityOptions } from '../support/activities.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { cardText } from '../support/recordingMessenger.js';
-import { uniquePrefix, writeConfig } from '../support/services.js';
+import { startTestHost, uniquePrefix, writeConfig } from '../support/services.js';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Person } from '../../workflow/partnership.js';
@@ -28,14 +27,7 @@ const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z'));
 
 beforeAll(async () => {
   connector = await new RecordingConnector().start();
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: await writeConfig(),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-  });
-  host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
+  host = await startTestHost(clock);
   // The bot is installed in the monitoring channel and the decision channel: Teams tells it so.
   await post(messageActivity(at('conv-monitoring', PEOPLE.business), 'help'));
   await post(messageActivity(at('conv-decision', PEOPLE.police), 'help'));

@@ -7,6 +7,9 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { silentLogger, type Clock } from '../../app/ports.js';
 import { buildServices, type Services } from '../../functions/compositionRoot.js';
 import { readEnvironment } from '../../functions/environment.js';
+import { freePort } from '../../local/azurite.js';
+import { startLocalHost, type LocalHost } from '../../local/host.js';
+import type { LocalClock } from '../../local/localClock.js';
 import type { PartnershipConfig } from '../../workflow/partnership.js';
 import { sampleConfig } from './sampleConfig.js';
 import { RecordingMessenger } from './recordingMessenger.js';
@@ -49,4 +52,16 @@ export async function testServices(options: { prefix: string; clock: Clock; mess
   });
   const services = await buildServices(env, { clock: options.clock, log: silentLogger, messenger, ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   return Object.assign(services, { messenger });
+}
+
+/** The product behind its HTTP entry points (the local host), on a free port, with the sample partnership. */
+export async function startTestHost(clock: LocalClock): Promise<LocalHost> {
+  const env = readEnvironment({
+    PARTNERSHIP_CONFIG: await writeConfig(),
+    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    TABLE_PREFIX: uniquePrefix(),
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+  });
+  return startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
 }
