@@ -4,6 +4,7 @@ import { pendingDeadlines } from '../workflow/deadlines.js';
 import type { CaseEvent } from '../workflow/events.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
+import type { WorkingHours } from '../workflow/calendar/workingHours.js';
 import { ConcurrencyConflict, type CaseStore } from '../store/caseStore.js';
 import type { EffectRunner } from './effectRunner.js';
 import type { Logger } from './ports.js';
@@ -21,6 +22,7 @@ export class CaseService {
       store: CaseStore;
       decide: Decide;
       calendar: WorkingCalendar;
+      workingHours: WorkingHours;
       effects: EffectRunner;
       log: Logger;
       /** Effects are performed at once; if that fails, the sweep retries them after this delay. */
@@ -33,7 +35,8 @@ export class CaseService {
 
   async execute(caseRef: string, command: CaseCommand, now: Date): Promise<Outcome> {
     const { store, decide, calendar, log } = this.deps;
-    const maxAttempts = this.deps.maxAttempts ?? 8;
+    // Generous: twenty agencies returning at once on one case each win in turn.
+    const maxAttempts = this.deps.maxAttempts ?? 40;
     for (let attempt = 1; ; attempt++) {
       const loaded = await store.load(caseRef);
       const decision = decide(loaded.state, command, now);
@@ -45,13 +48,13 @@ export class CaseService {
           expectedVersion: loaded.state?.version ?? 0,
           events: decision.events,
           effects: decision.effects,
-          deadlines: pendingDeadlines(next, calendar),
+          deadlines: pendingDeadlines(next, calendar, this.deps.workingHours),
           effectsRecoverAt: new Date(now.getTime() + (this.deps.effectsRecoveryMs ?? 120_000)),
         });
       } catch (error) {
         if (error instanceof ConcurrencyConflict && attempt < maxAttempts) {
           log.info('append conflict, deciding again', { caseRef, attempt, command: command.type });
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10 * attempt, 200)));
           continue;
         }
         throw error;

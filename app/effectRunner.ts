@@ -3,6 +3,7 @@ import { findPerson } from '../workflow/partnership.js';
 import type { CaseCommand } from '../workflow/commands.js';
 import type { DisputeStage } from '../workflow/events.js';
 import type { MeetingBooker } from './meetingBooker.js';
+import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
@@ -34,6 +35,8 @@ export class EffectRunner {
       meetings: MeetingBooker;
       config: PartnershipConfig;
       log: Logger;
+      /** Working days shown on cards (rapid review board: days left, overdue by). */
+      calendar: WorkingCalendar;
       /** The partners' reply deadline for a card posted at a given instant (shown on the card). */
       partnerWindow: (postedAt: Date) => Date;
       leaseMs?: number;
@@ -102,7 +105,7 @@ export class EffectRunner {
   }
 
   private render(spec: CardSpec, state: CaseState, now: Date, recipient: Recipient): AdaptiveCard {
-    return caseCard(spec, { state, config: this.deps.config, now, recipient });
+    return caseCard(spec, { state, config: this.deps.config, now, recipient, calendar: this.deps.calendar });
   }
 
   private async perform(caseRef: string, pending: PendingEffect, now: Date): Promise<void> {
@@ -225,6 +228,17 @@ const CARD_WORDS: Record<CardSpec['kind'], string> = {
   finalDecisionRequest: 'the request for the final decision',
   decisionReopened: 'the re-opening of the decision',
   scrutineerReview: "the record for the scrutineer's review",
+  rapidReviewSetup: 'the request to set up the rapid review',
+  rapidReviewBoard: "the rapid review's status board",
+  scopingRequest: 'the scoping request',
+  scopingChaser: 'a scoping reminder',
+  scopingOverdue: 'an overdue scoping return alert',
+  extensionDecisionRequest: 'a request for more time',
+  extensionAnswer: 'the answer to a request for more time',
+  attendanceRequest: 'the request to confirm attendance',
+  papersPrompt: 'the prompt to circulate papers',
+  rapidReviewOutcomeRequest: "the request to record the rapid review's outcome",
+  rapidReviewCompleted: 'the completed rapid review',
 };
 
 /** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */

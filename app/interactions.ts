@@ -6,6 +6,7 @@ import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
 import { rolesOf, type PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
+import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { CaseService } from './caseService.js';
 import type { CaseStore } from '../store/caseStore.js';
 import { signExportLink } from './exportLinks.js';
@@ -26,6 +27,7 @@ export type Reply = {
 
 export type InteractionDeps = {
   config: PartnershipConfig;
+  calendar: WorkingCalendar;
   cases: CaseService;
   store: CaseStore;
   log: Logger;
@@ -74,7 +76,7 @@ export function createInteractions(deps: InteractionDeps) {
     if (!onRoster(actor)) return { card: NOT_ON_ROSTER };
     const { state } = await store.load(caseRef);
     if (!state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
-    return { card: caseCard(spec, { state, config, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice } : {}), ...(draft ? { draft } : {}) }) };
+    return { card: caseCard(spec, { state, config, calendar: deps.calendar, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice } : {}), ...(draft ? { draft } : {}) }) };
   }
 
   /** Runs a command and answers with the case card, carrying the outcome (or the refusal and the typed text). */
@@ -86,9 +88,9 @@ export function createInteractions(deps: InteractionDeps) {
     const recipient = { kind: 'person' as const, aadObjectId: actor.aadObjectId };
     if (!outcome.decision.ok) {
       log.info('command refused', { caseRef, command: command.type });
-      return { card: caseCard(spec, { state: outcome.state, config, now, recipient, notice: outcome.decision.refusal, draft }) };
+      return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, notice: outcome.decision.refusal, draft }) };
     }
-    return { card: caseCard(spec, { state: outcome.state, config, now, recipient, ...(outcome.decision.message ? { notice: outcome.decision.message } : {}) }) };
+    return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, ...(outcome.decision.message ? { notice: outcome.decision.message } : {}) }) };
   }
 
   async function cardAction(payload: unknown, actor: CommandActor): Promise<Reply> {
@@ -175,6 +177,41 @@ export function createInteractions(deps: InteractionDeps) {
         );
       case 'decision.reopen':
         return run(action.data.caseRef, { type: 'ReopenDecision', actor, reason: action.data.reason ?? '' }, { kind: 'finalDecisionRequest' }, actor, now, draft);
+      case 'review.setup': {
+        const d = action.data;
+        const spec: CardSpec = { kind: 'rapidReviewSetup' };
+        const meetingAt = londonInstant(d.meetingDate, d.meetingTime);
+        if (!meetingAt) return showCase(d.caseRef, spec, actor, now, 'Please give the date and time of the rapid review meeting.', draft);
+        let returnsDueAt: Date | undefined;
+        if (d.returnsDate) {
+          returnsDueAt = londonInstant(d.returnsDate, '12:00');
+          if (!returnsDueAt) return showCase(d.caseRef, spec, actor, now, 'Please give a valid return date, or leave it empty for the default.', draft);
+        }
+        const chosen = d.agencies.split(',').map((id) => id.trim()).filter(Boolean);
+        // Where domestic abuse is identified, the specialist service is asked too (North Tyneside).
+        const daService = d.includeDomesticAbuse === 'true' ? config.agencies.filter((a) => a.domesticAbuseService).map((a) => a.id) : [];
+        return run(d.caseRef, { type: 'SetUpRapidReview', actor, meetingAt: meetingAt.toISOString(), agencies: [...chosen, ...daService], ...(returnsDueAt ? { returnsDueAt: returnsDueAt.toISOString() } : {}) }, spec, actor, now, draft);
+      }
+      case 'scoping.return':
+        return run(action.data.caseRef, { type: 'RecordScopingReturn', actor, agency: action.data.agency, documentUrl: action.data.documentUrl }, { kind: 'scopingRequest', agency: action.data.agency }, actor, now, draft);
+      case 'scoping.noInvolvement':
+        return run(action.data.caseRef, { type: 'RecordNoInvolvement', actor, agency: action.data.agency }, { kind: 'scopingRequest', agency: action.data.agency }, actor, now, draft);
+      case 'scoping.extension': {
+        const spec: CardSpec = { kind: 'scopingRequest', agency: action.data.agency };
+        const proposed = londonInstant(action.data.proposedDate, '12:00');
+        if (!proposed) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date you propose.', draft);
+        return run(action.data.caseRef, { type: 'RequestExtension', actor, agency: action.data.agency, reason: action.data.reason ?? '', proposedDueAt: proposed.toISOString() }, spec, actor, now, draft);
+      }
+      case 'extension.decide':
+        return run(action.data.caseRef, { type: 'DecideExtension', actor, agency: action.data.agency, agree: action.data.decision === 'agree' }, { kind: 'extensionDecisionRequest', agency: action.data.agency }, actor, now, draft);
+      case 'review.attendance':
+        return run(action.data.caseRef, { type: 'ConfirmAttendance', actor, attending: action.data.attending === 'yes' }, { kind: 'attendanceRequest' }, actor, now, draft);
+      case 'review.outcome': {
+        const spec: CardSpec = { kind: 'rapidReviewOutcomeRequest' };
+        const sentAt = londonInstant(action.data.sentDate ?? '', action.data.sentTime ?? '');
+        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the rapid review was sent to the Panel and Ofsted.', draft);
+        return run(action.data.caseRef, { type: 'RecordRapidReviewOutcome', actor, lcsprNeeded: action.data.lcsprNeeded === 'yes', rationale: action.data.rationale ?? '', sentAt: sentAt.toISOString() }, spec, actor, now, draft);
+      }
       case 'case.history': {
         if (!onRoster(actor)) return { card: noticeCard('Not available', "The case history is shown only to people on the partnership's roster.") };
         const { state, events } = await store.load(action.data.caseRef);

@@ -93,8 +93,8 @@ export async function buildServices(
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
-  const effects = new EffectRunner({ outbox, store, messenger, meetings, config, log, partnerWindow: partnerWindowFrom(calendar) });
-  const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, effects, log });
+  const effects = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar) });
+  const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log });
   effects.record = async (caseRef, command) => {
     await cases.execute(caseRef, command, clock.now());
   };
@@ -102,6 +102,7 @@ export async function buildServices(
   const exportLinkSecret = env.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url');
   const interactions = createInteractions({
     config,
+    calendar,
     cases,
     store,
     log,

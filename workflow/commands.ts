@@ -67,6 +67,21 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RecordFinalDecision'), actor: CommandActorSchema, decision: ViewSchema, rationale: z.string(), scrutineerAttended: z.boolean() }),
   /** New information: the decision maker re-opens a final decision. */
   z.object({ type: z.literal('ReopenDecision'), actor: CommandActorSchema, reason: z.string() }),
+  /** The business unit sets up the rapid review: meeting, agencies, return date. */
+  z.object({
+    type: z.literal('SetUpRapidReview'),
+    actor: CommandActorSchema,
+    meetingAt: z.iso.datetime({ offset: true }),
+    agencies: z.array(z.string()),
+    /** Defaults to 17:00 on the working day before the papers go out (one week before the meeting). */
+    returnsDueAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+  z.object({ type: z.literal('RecordScopingReturn'), actor: CommandActorSchema, agency: z.string(), documentUrl: z.string() }),
+  z.object({ type: z.literal('RecordNoInvolvement'), actor: CommandActorSchema, agency: z.string() }),
+  z.object({ type: z.literal('RequestExtension'), actor: CommandActorSchema, agency: z.string(), reason: z.string(), proposedDueAt: z.iso.datetime({ offset: true }) }),
+  z.object({ type: z.literal('DecideExtension'), actor: CommandActorSchema, agency: z.string(), agree: z.boolean() }),
+  z.object({ type: z.literal('ConfirmAttendance'), actor: CommandActorSchema, attending: z.boolean() }),
+  z.object({ type: z.literal('RecordRapidReviewOutcome'), actor: CommandActorSchema, lcsprNeeded: z.boolean(), rationale: z.string(), sentAt: z.iso.datetime({ offset: true }) }),
   /** The deadline sweep: apply whatever has fallen due by `now`. */
   z.object({ type: z.literal('Tick') }),
 ]);

@@ -1,12 +1,14 @@
 import type { CaseState } from './state.js';
 import type { WorkingCalendar } from './calendar/workingCalendar.js';
+import type { WorkingHours } from './calendar/workingHours.js';
+import { reviewDeadlines } from './rapidReview/procedure.js';
 
 /**
  * The instants at which the sweep must look at a case again, derived from its state. The store
  * writes these to the schedule index before committing the events that create them, so a crash
  * can leave a stale entry (harmless: the sweep re-decides) but never a missing one.
  */
-export function pendingDeadlines(state: CaseState, calendar: WorkingCalendar): Date[] {
+export function pendingDeadlines(state: CaseState, calendar: WorkingCalendar, hours: WorkingHours): Date[] {
   const at = (iso: string) => new Date(iso);
   const half = (from: string, to: string) => calendar.halfway(at(from), at(to));
   switch (state.stage) {
@@ -34,6 +36,8 @@ export function pendingDeadlines(state: CaseState, calendar: WorkingCalendar): D
       const due = d.reopened?.decisionDueAt ?? d.escalated?.decisionDueAt;
       return due && !state.overdueRaised.includes('finalDecision') ? [at(due)] : [];
     }
+    case 'rapidReview':
+      return reviewDeadlines(state, calendar, hours);
     default:
       return [];
   }

@@ -3,6 +3,7 @@ import type { Effect, Recipient } from './effects.js';
 import type { Actor, CaseEvent, DisputeStage, MeetingAttendee, OverdueAbout, View } from './events.js';
 import { checkFreeText, identifyingDetailIn } from './freeText.js';
 import { expectedAttendees } from './meetings/attendees.js';
+import { createRapidReviewProcedure } from './rapidReview/procedure.js';
 import type { Partner, PartnershipConfig, Role } from './partnership.js';
 import { PARTNERS, finalDecisionMaker, partnerPeople, partnersRepresentedBy, rolesOf, PARTNER_NAMES } from './partnership.js';
 import type { CaseState } from './state.js';
@@ -92,6 +93,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     };
   }
   type Recorder = ReturnType<typeof recorder>;
+  const review = createRapidReviewProcedure({ config, calendar, recorder, actorAs, words });
 
   /** After any change of position: all agree -> decision; all replied or window closed with a disagreement -> dispute. */
   function settle(r: Recorder, now: Date, windowClosed: boolean) {
@@ -300,6 +302,8 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     const r = recorder(state);
     r.record({ type: 'PanelNotificationConfirmed', at: iso(now), by: actorAs(command.actor, role), sentAt: new Date(command.sentAt).toISOString(), panelReference: reference });
     r.effect({ type: 'send', key: 'panelNotificationConfirmed', to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'panelNotificationConfirmed' }, tracked: false });
+    // The rapid review's 15 working days run from the notification.
+    review.open(r, new Date(command.sentAt), now);
     r.effect({ type: 'refreshCards' });
     return r.done(`Panel notification for ${state.referral.caseRef} recorded.`);
   }
@@ -504,6 +508,8 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     const decisionDue = r.state ? finalDecisionDue(r.state) : undefined;
     if (decisionDue && due(decisionDue) && !r.state!.overdueRaised.includes('finalDecision')) overdue('finalDecision');
 
+    if (state.stage === 'rapidReview') review.tick(r, now);
+
     if (state.stage === 'awaitingPanelNotification' && state.decision) {
       const dueAt = state.panelNotificationDueAt;
       if (!state.remindersSent.includes('panelNotification') && halfway(state.decision.at, dueAt) && !due(dueAt)) {
@@ -540,6 +546,20 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
         return recordFinalDecision(state, command, now);
       case 'ReopenDecision':
         return reopenDecision(state, command, now);
+      case 'SetUpRapidReview':
+        return review.setUp(state, command, now);
+      case 'RecordScopingReturn':
+        return review.recordReturn(state, command, now);
+      case 'RecordNoInvolvement':
+        return review.recordNoInvolvement(state, command, now);
+      case 'RequestExtension':
+        return review.requestExtension(state, command, now);
+      case 'DecideExtension':
+        return review.decideExtension(state, command, now);
+      case 'ConfirmAttendance':
+        return review.confirmAttendance(state, command, now);
+      case 'RecordRapidReviewOutcome':
+        return review.recordOutcome(state, command, now);
       case 'Tick':
         return tick(state, now);
     }

@@ -1,4 +1,4 @@
-import type { DisputeStage, OverdueAbout, ReminderAbout } from './events.js';
+import type { DisputeStage, OverdueAbout, ReminderAbout, ScopingChase } from './events.js';
 
 /**
  * What the shell must do after events are committed. Effects name what to tell whom; the card is
@@ -29,7 +29,19 @@ export type CardSpec =
   | { kind: 'disputeEscalated' }
   | { kind: 'finalDecisionRequest' }
   | { kind: 'decisionReopened' }
-  | { kind: 'scrutineerReview' };
+  | { kind: 'scrutineerReview' }
+  /** Rapid review (scoping returns). */
+  | { kind: 'rapidReviewSetup' }
+  | { kind: 'rapidReviewBoard' }
+  | { kind: 'scopingRequest'; agency: string }
+  | { kind: 'scopingChaser'; agency: string; chase: ScopingChase }
+  | { kind: 'scopingOverdue'; agency: string }
+  | { kind: 'extensionDecisionRequest'; agency: string }
+  | { kind: 'extensionAnswer'; agency: string }
+  | { kind: 'attendanceRequest' }
+  | { kind: 'papersPrompt' }
+  | { kind: 'rapidReviewOutcomeRequest' }
+  | { kind: 'rapidReviewCompleted' };
 
 export type Effect =
   /**

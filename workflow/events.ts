@@ -56,6 +56,9 @@ export type MeetingAttendee = z.infer<typeof MeetingAttendeeSchema>;
 export const DecisionBasisSchema = z.enum(['partnersAgreed', 'meetingAgreed', 'finalDecision']);
 export type DecisionBasis = z.infer<typeof DecisionBasisSchema>;
 
+export const ScopingChaseSchema = z.enum(['twoDaysBefore', 'dueMorning', 'overdue']);
+export type ScopingChase = z.infer<typeof ScopingChaseSchema>;
+
 export const NextStepSchema = z.enum(['reviewGroupWithScoping', 'safeguardingLeadsMeeting', 'noFurtherAction']);
 export type NextStep = z.infer<typeof NextStepSchema>;
 
@@ -165,6 +168,47 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     by: ActorSchema,
     reason: z.string().min(1),
     decisionDueAt: Instant,
+  }),
+  z.object({
+    /** The rapid review opens when the Panel notification is sent: 15 working days from then. */
+    type: z.literal('RapidReviewOpened'),
+    at: Instant,
+    notifiedAt: Instant,
+    dueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('RapidReviewSetUp'),
+    at: Instant,
+    by: ActorSchema,
+    meetingAt: Instant,
+    /** Papers go to members one week before the meeting. */
+    papersDueAt: Instant,
+    returnsDueAt: Instant,
+    agencies: z.array(z.string()).min(1),
+  }),
+  z.object({ type: z.literal('ScopingReturned'), at: Instant, by: ActorSchema, agency: z.string(), documentUrl: z.url() }),
+  z.object({ type: z.literal('NoInvolvementRecorded'), at: Instant, by: ActorSchema, agency: z.string() }),
+  z.object({ type: z.literal('ExtensionRequested'), at: Instant, by: ActorSchema, agency: z.string(), reason: z.string().min(1), proposedDueAt: Instant }),
+  z.object({ type: z.literal('ExtensionDecided'), at: Instant, by: ActorSchema, agency: z.string(), agreed: z.boolean(), dueAt: Instant }),
+  z.object({
+    type: z.literal('ScopingChased'),
+    at: Instant,
+    agency: z.string(),
+    chase: ScopingChaseSchema,
+    /** For overdue chasers: which working day (London date) this one is for; one a day. */
+    day: z.string().optional(),
+  }),
+  z.object({ type: z.literal('AttendanceConfirmed'), at: Instant, by: ActorSchema, partner: PartnerSchema, attending: z.boolean() }),
+  z.object({ type: z.literal('PapersPrompted'), at: Instant, missing: z.array(z.string()) }),
+  z.object({
+    type: z.literal('RapidReviewCompleted'),
+    at: Instant,
+    by: ActorSchema,
+    lcsprNeeded: z.boolean(),
+    rationale: z.string().min(1),
+    /** When the completed rapid review went to the Panel and Ofsted. */
+    sentAt: Instant,
+    onTime: z.boolean(),
   }),
   z.object({
     type: z.literal('ReminderSent'),

@@ -34,6 +34,22 @@ export const ConversationTargetSchema = z.object({
 });
 export type ConversationTarget = z.infer<typeof ConversationTargetSchema>;
 
+/** An agency asked for scoping returns in rapid reviews (education, probation, GP, hospital trust, ...). */
+export const AgencySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and hyphens'),
+  name: z.string().min(1),
+  /** Completes the scoping return; deputies may record it in their absence. */
+  contact: PersonSchema,
+  deputies: z.array(PersonSchema).default([]),
+  /** Chased with the contact once a return is overdue. */
+  escalation: PersonSchema,
+  /** Review-group agencies are pre-ticked when a rapid review is set up. */
+  reviewGroup: z.boolean().default(false),
+  /** The specialist domestic abuse service, offered when domestic abuse is identified. */
+  domesticAbuseService: z.boolean().default(false),
+});
+export type Agency = z.infer<typeof AgencySchema>;
+
 export const FinalDecisionMakerSchema = z.enum(['partnershipChair', 'independentScrutineer']);
 
 export const PartnershipConfigSchema = z
@@ -65,6 +81,7 @@ export const PartnershipConfigSchema = z
     strategicPartnershipManager: PersonSchema.optional(),
     businessUnit: z.array(PersonSchema).min(1),
     finalDecisionMaker: FinalDecisionMakerSchema,
+    agencies: z.array(AgencySchema).default([]),
     /** Dispute meetings are organised from this mailbox through Microsoft Graph (application permissions). */
     meetings: z.object({ organiserUpn: z.string().min(1) }).optional(),
     channels: z.object({
@@ -86,6 +103,11 @@ export const PartnershipConfigSchema = z
         partnerOf.set(person.aadObjectId, partner);
       });
     }
+    const ids = new Set<string>();
+    config.agencies.forEach((agency, index) => {
+      if (ids.has(agency.id)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'id'], message: `"${agency.id}" is used by another agency` });
+      ids.add(agency.id);
+    });
     try {
       new RegExp(config.caseReferencePattern);
     } catch {
@@ -146,6 +168,11 @@ export function finalDecisionMaker(config: PartnershipConfig): Person {
   return config.finalDecisionMaker === 'partnershipChair' ? config.partnershipChair : config.independentScrutineer;
 }
 
+/** The agencies a person may record scoping returns for: as its contact or a deputy. */
+export function agenciesRepresentedBy(config: PartnershipConfig, aadObjectId: string): Agency[] {
+  return config.agencies.filter((a) => a.contact.aadObjectId === aadObjectId || a.deputies.some((d) => d.aadObjectId === aadObjectId));
+}
+
 export function findPerson(config: PartnershipConfig, aadObjectId: string): Person | undefined {
   const everyone: Person[] = [
     ...config.businessUnit,
@@ -155,6 +182,7 @@ export function findPerson(config: PartnershipConfig, aadObjectId: string): Pers
     config.independentScrutineer,
     ...(config.strategicPartnershipManager ? [config.strategicPartnershipManager] : []),
     ...PARTNERS.flatMap((p) => partnerPeople(config, p)),
+    ...config.agencies.flatMap((a) => [a.contact, ...a.deputies, a.escalation]),
   ];
   return everyone.find((p) => p.aadObjectId === aadObjectId);
 }

@@ -10,6 +10,7 @@ export type Stage =
   | 'awaitingPanelNotification'
   | 'awaitingNextStep'
   | 'panelNotified'
+  | 'rapidReview'
   | 'closed';
 
 export type PartnerPosition =
@@ -46,6 +47,33 @@ export type Dispute = {
   reopened?: { at: string; by: Actor; reason: string; decisionDueAt: string };
 };
 
+export type AgencyReturnStatus = 'requested' | 'returned' | 'noInvolvement' | 'extensionAsked' | 'extensionAgreed';
+
+/** One agency's scoping return in a rapid review. */
+export type AgencyReturn = {
+  status: AgencyReturnStatus;
+  /** The current due time: the review's return date, or an agreed extension. */
+  dueAt: string;
+  returned?: { at: string; by: Actor; documentUrl?: string };
+  extension?: { reason: string; proposedDueAt: string; by: Actor; at: string; decided?: { agreed: boolean; by: Actor; at: string } };
+  /** Chasers already sent: 'twoDaysBefore', 'dueMorning', 'overdue:<London date>'. */
+  chased: string[];
+};
+
+/** The rapid review after a notification (DOMAIN: completed within 15 WD of the notification). */
+export type RapidReview = {
+  openedAt: string;
+  notifiedAt: string;
+  dueAt: string;
+  setup?: { at: string; by: Actor; meetingAt: string; papersDueAt: string; returnsDueAt: string };
+  /** In the order the business unit chose them. */
+  agencyOrder: string[];
+  agencies: Record<string, AgencyReturn>;
+  attendance: Partial<Record<Partner, { attending: boolean; by: Actor; at: string }>>;
+  papersPrompted?: { at: string; missing: string[] };
+  completed?: { at: string; by: Actor; lcsprNeeded: boolean; rationale: string; sentAt: string; onTime: boolean };
+};
+
 export type CaseState = {
   /** Number of events folded: the expected version for the next append. */
   version: number;
@@ -64,6 +92,7 @@ export type CaseState = {
   overdueRaised: OverdueAbout[];
   panelNotification?: { sentAt: string; panelReference: string; by: Actor; at: string };
   nextStep?: { step: NextStep; rationale: string; by: Actor; at: string };
+  rapidReview?: RapidReview;
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -167,6 +196,40 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       // The earlier outcome (Panel notification, next step) stays in the history, not in the current state.
       return { ...reopened, stage: 'dispute', decision: undefined, panelNotification: undefined, nextStep: undefined, overdueRaised: reopened.overdueRaised.filter((o) => o !== 'finalDecision') };
     }
+    case 'RapidReviewOpened':
+      return { ...s, stage: 'rapidReview', rapidReview: { openedAt: event.at, notifiedAt: event.notifiedAt, dueAt: event.dueAt, agencyOrder: [], agencies: {}, attendance: {} } };
+    case 'RapidReviewSetUp':
+      return withReview(s, (r) => ({
+        ...r,
+        setup: { at: event.at, by: event.by, meetingAt: event.meetingAt, papersDueAt: event.papersDueAt, returnsDueAt: event.returnsDueAt },
+        agencyOrder: event.agencies,
+        agencies: Object.fromEntries(event.agencies.map((id) => [id, { status: 'requested', dueAt: event.returnsDueAt, chased: [] }])),
+      }));
+    case 'ScopingReturned':
+      return withAgency(s, event.agency, (a) => ({ ...a, status: 'returned', returned: { at: event.at, by: event.by, documentUrl: event.documentUrl } }));
+    case 'NoInvolvementRecorded':
+      return withAgency(s, event.agency, (a) => ({ ...a, status: 'noInvolvement', returned: { at: event.at, by: event.by } }));
+    case 'ExtensionRequested':
+      return withAgency(s, event.agency, (a) => ({ ...a, status: 'extensionAsked', extension: { reason: event.reason, proposedDueAt: event.proposedDueAt, by: event.by, at: event.at } }));
+    case 'ExtensionDecided':
+      return withAgency(s, event.agency, (a) => ({
+        ...a,
+        status: event.agreed ? 'extensionAgreed' : 'requested',
+        dueAt: event.dueAt,
+        // A new due date earns the reminders again.
+        chased: event.agreed ? [] : a.chased,
+        ...(a.extension ? { extension: { ...a.extension, decided: { agreed: event.agreed, by: event.by, at: event.at } } } : {}),
+      }));
+    case 'ScopingChased':
+      return withAgency(s, event.agency, (a) => ({ ...a, chased: [...a.chased, event.chase === 'overdue' ? `overdue:${event.day ?? ''}` : event.chase] }));
+    case 'AttendanceConfirmed':
+      return withReview(s, (r) => ({ ...r, attendance: { ...r.attendance, [event.partner]: { attending: event.attending, by: event.by, at: event.at } } }));
+    case 'PapersPrompted':
+      return withReview(s, (r) => ({ ...r, papersPrompted: { at: event.at, missing: event.missing } }));
+    case 'RapidReviewCompleted': {
+      const done = withReview(s, (r) => ({ ...r, completed: { at: event.at, by: event.by, lcsprNeeded: event.lcsprNeeded, rationale: event.rationale, sentAt: event.sentAt, onTime: event.onTime } }));
+      return { ...done, stage: 'closed' };
+    }
     case 'ReminderSent':
       return { ...s, remindersSent: [...s.remindersSent, event.about] };
     case 'OverdueRaised':
@@ -180,6 +243,17 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'NextStepChosen':
       return { ...s, stage: 'closed', nextStep: { step: event.step, rationale: event.rationale, by: event.by, at: event.at } };
   }
+}
+
+function withReview(s: CaseState, change: (r: RapidReview) => RapidReview): CaseState {
+  return s.rapidReview ? { ...s, rapidReview: change(s.rapidReview) } : s;
+}
+
+function withAgency(s: CaseState, agency: string, change: (a: AgencyReturn) => AgencyReturn): CaseState {
+  return withReview(s, (r) => {
+    const current = r.agencies[agency];
+    return current ? { ...r, agencies: { ...r.agencies, [agency]: change(current) } } : r;
+  });
 }
 
 /** Dispute events only ever follow DisputeOpened (a re-opening of an agreed decision starts one). */

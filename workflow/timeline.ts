@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseEvent, DisputeStage, NextStep, ReferralDetails } from './events.js';
+import type { Actor, CaseEvent, DisputeStage, NextStep, ReferralDetails, ScopingChase } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
 import { VIEW_WORDS } from './decide.js';
 import { deadlineInWords } from './calendar/words.js';
@@ -61,10 +61,20 @@ export function periodInWords(startIso: string, endIso: string, now?: Date): str
 }
 
 /** What a row needs from earlier events: an escalation names the deadline that was missed. */
-type Context = { at: (iso: string) => string; period: (start: string, end: string) => string; meetingDueAt?: string };
+type Context = {
+  at: (iso: string) => string;
+  period: (start: string, end: string) => string;
+  agency: (id: string) => string;
+  meetingDueAt?: string;
+};
 
-export function timeline(events: readonly CaseEvent[], now?: Date): TimelineRow[] {
-  const context: Context = { at: (iso) => deadlineInWords(new Date(iso), now), period: (start, end) => periodInWords(start, end, now) };
+/**
+ * `agencyName` words an agency's id the way the configuration names it. The log keeps only the
+ * id, and an export is read long after the configuration may have changed, so without it the id
+ * itself is shown, which is stable.
+ */
+export function timeline(events: readonly CaseEvent[], now?: Date, agencyName: (id: string) => string = (id) => id): TimelineRow[] {
+  const context: Context = { at: (iso) => deadlineInWords(new Date(iso), now), period: (start, end) => periodInWords(start, end, now), agency: agencyName };
   return events.map((event) => {
     if (event.type === 'DisputeOpened') context.meetingDueAt = event.meetingDueAt;
     return row(event, context);
@@ -198,7 +208,115 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         detail: event.rationale,
         deemed: false,
       };
+    default:
+      return rapidReviewRow(event, context);
   }
+}
+
+type RapidReviewEvent = Extract<
+  CaseEvent,
+  {
+    type:
+      | 'RapidReviewOpened'
+      | 'RapidReviewSetUp'
+      | 'ScopingReturned'
+      | 'NoInvolvementRecorded'
+      | 'ExtensionRequested'
+      | 'ExtensionDecided'
+      | 'ScopingChased'
+      | 'AttendanceConfirmed'
+      | 'PapersPrompted'
+      | 'RapidReviewCompleted';
+  }
+>;
+
+const CHASED: Record<ScopingChase, string> = {
+  twoDaysBefore: 'scoping return due in two working days',
+  dueMorning: 'scoping return due today',
+  overdue: 'scoping return overdue',
+};
+
+/** The rapid review's rows (DOMAIN "The rapid review and scoping returns"). */
+function rapidReviewRow(event: RapidReviewEvent, context: Context): TimelineRow {
+  const { at, agency } = context;
+  const by = (actor: Actor) => ({ who: actor.displayName, role: actor.role });
+  switch (event.type) {
+    case 'RapidReviewOpened':
+      return {
+        at: event.at,
+        ...BOT,
+        what: `Rapid review opened: the Panel was notified at ${at(event.notifiedAt)}; the rapid review is due by ${at(event.dueAt)}, 15 working days from the notification.`,
+        deemed: false,
+      };
+    case 'RapidReviewSetUp':
+      return {
+        at: event.at,
+        ...by(event.by),
+        what:
+          `Set up the rapid review: meeting at ${at(event.meetingAt)}; papers to members by ${at(event.papersDueAt)}; returns due by ${at(event.returnsDueAt)}. ` +
+          `Scoping returns asked of ${listWords(event.agencies.map(agency))}.`,
+        deemed: false,
+      };
+    case 'ScopingReturned':
+      // The link stays out of the row: the document is opened from the store, and the export's events keep it.
+      return { at: event.at, ...by(event.by), what: `Recorded ${agency(event.agency)}'s scoping return (a link into the document store).`, deemed: false };
+    case 'NoInvolvementRecorded':
+      return { at: event.at, ...by(event.by), what: `Recorded that ${agency(event.agency)} had no involvement with this child or family.`, deemed: false };
+    case 'ExtensionRequested':
+      return {
+        at: event.at,
+        ...by(event.by),
+        what: `Asked for more time for ${agency(event.agency)}'s scoping return, to ${at(event.proposedDueAt)}.`,
+        detail: event.reason,
+        deemed: false,
+      };
+    case 'ExtensionDecided':
+      return {
+        at: event.at,
+        ...by(event.by),
+        what: event.agreed
+          ? `Agreed more time for ${agency(event.agency)}: its return is now due by ${at(event.dueAt)}.`
+          : `Declined more time for ${agency(event.agency)}: its return is still due by ${at(event.dueAt)}.`,
+        deemed: false,
+      };
+    case 'ScopingChased':
+      return {
+        at: event.at,
+        ...BOT,
+        what: `${event.chase === 'overdue' ? `Chased ${agency(event.agency)} and its escalation contact` : `Reminded ${agency(event.agency)}`}: ${CHASED[event.chase]}.`,
+        deemed: false,
+      };
+    case 'AttendanceConfirmed':
+      return {
+        at: event.at,
+        ...by(event.by),
+        what: `Confirmed ${PARTNER_NAMES[event.partner]} ${event.attending ? 'will attend' : 'will not attend'} the rapid review meeting.`,
+        deemed: false,
+      };
+    case 'PapersPrompted':
+      return {
+        at: event.at,
+        ...BOT,
+        what: `Asked the business unit to circulate the papers: ${event.missing.length === 0 ? 'all returns were in' : `returns still missing from ${listWords(event.missing.map(agency))}`}.`,
+        deemed: false,
+      };
+    case 'RapidReviewCompleted':
+      return {
+        at: event.at,
+        ...by(event.by),
+        what:
+          `Recorded the rapid review's outcome: ${event.lcsprNeeded ? 'an LCSPR is needed' : 'no LCSPR is needed'}. ` +
+          `Sent to the Panel and Ofsted at ${at(event.sentAt)}, ${event.onTime ? 'within' : 'after'} the 15 working days.`,
+        detail: event.rationale,
+        deemed: false,
+      };
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The bot's own reasons are sometimes a sentence and sometimes a phrase: end either with a full stop. */

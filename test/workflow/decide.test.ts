@@ -293,9 +293,12 @@ describe('deadlines that prompt people', () => {
       ['ReminderSent'],
       ['OverdueRaised'],
       ["refused: Only the local authority's representative or a deputy can confirm the Panel notification."],
-      ['PanelNotificationConfirmed'],
+      ['PanelNotificationConfirmed', 'RapidReviewOpened'],
     ]);
-    expect(state.stage).toBe('panelNotified');
+    // The rapid review's 15 working days run from the notification, sent at 17:10 BST Thursday 7 May
+    // (after hours, so from Friday 09:00); Monday 25 May is a bank holiday: due 17:00 Friday 29 May.
+    expect(state.stage).toBe('rapidReview');
+    expect(state.rapidReview?.dueAt).toBe('2026-05-29T16:00:00.000Z');
   });
 
   it('lets only the review group chair choose the next step, with a rationale', () => {
@@ -316,8 +319,8 @@ describe('deadlines that prompt people', () => {
 describe('the schedule the sweep relies on', () => {
   it('lists the half-time reminder and the deadline while replies are awaited, nothing once decided', () => {
     const { state } = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]);
-    expect(pendingDeadlines(state, calendar).map((d) => d.toISOString())).toEqual(['2026-05-06T10:00:00.000Z', '2026-05-06T14:00:00.000Z']);
+    expect(pendingDeadlines(state, calendar, sampleConfig.workingHours).map((d) => d.toISOString())).toEqual(['2026-05-06T10:00:00.000Z', '2026-05-06T14:00:00.000Z']);
     const closed = run([[tick, '2026-05-06T14:00:00.000Z']], run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]).events);
-    expect(pendingDeadlines(closed.state, calendar)).toEqual([]);
+    expect(pendingDeadlines(closed.state, calendar, sampleConfig.workingHours)).toEqual([]);
   });
 });

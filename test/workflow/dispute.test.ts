@@ -76,7 +76,7 @@ describe('stage 1: the partners\' meeting', () => {
     expect(types(last)).toContain('DisputeOpened');
     expect(state.dispute).toMatchObject({ stage: 1, meetingDueAt: MEETING_DUE });
     expect(sends(last)).toEqual([`disputeOpened -> monitoring`, 'bookMeeting 1', `meetingOutcomeRequest -> ${PEOPLE.chair.aadObjectId}`]);
-    expect(pendingDeadlines(state, calendar).map((d) => d.toISOString())).toEqual([MEETING_DUE]);
+    expect(pendingDeadlines(state, calendar, sampleConfig.workingHours).map((d) => d.toISOString())).toEqual([MEETING_DUE]);
   });
 
   it('records a booked meeting once and posts it in the decision and monitoring channels', () => {
@@ -181,7 +181,7 @@ describe('stage 2: the decision maker', () => {
     const { decisions, state } = run([[tick, '2026-05-08T10:00:00.000Z'], [tick, '2026-05-08T11:00:00.000Z']], escalated().events);
     expect(decisions.map(types)).toEqual([['OverdueRaised'], []]);
     expect(state.decision).toBeUndefined();
-    expect(pendingDeadlines(state, calendar)).toEqual([]);
+    expect(pendingDeadlines(state, calendar, sampleConfig.workingHours)).toEqual([]);
   });
 
   it('uses the independent scrutineer as decision maker where the partnership says so (Brighton & Hove)', () => {
