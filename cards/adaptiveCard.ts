@@ -46,6 +46,8 @@ export type InputChoiceSet = InputBase & {
   choices: Choice[];
   style?: 'compact' | 'expanded';
   placeholder?: string;
+  /** Sends the chosen values comma-separated; `value` pre-ticks them the same way. */
+  isMultiSelect?: boolean;
   value?: string;
 };
 export type InputDate = InputBase & { type: 'Input.Date'; value?: string; min?: string; max?: string };
@@ -55,7 +57,10 @@ export type Input = InputText | InputChoiceSet | InputDate | InputTime | InputTo
 
 export type Container = { type: 'Container'; items: CardElement[]; style?: ContainerStyle; spacing?: Spacing; separator?: boolean };
 
-export type CardElement = TextBlock | RichTextBlock | FactSet | Container | Input;
+/** Buttons inside the body, next to what they belong to (a return's link on its agency's row). */
+export type ActionSet = { type: 'ActionSet'; actions: CardActionJson[]; spacing?: Spacing };
+
+export type CardElement = TextBlock | RichTextBlock | FactSet | Container | ActionSet | Input;
 
 export type ExecuteAction = {
   type: 'Action.Execute';
@@ -112,6 +117,10 @@ export function verbatim(text: string, options: { italic?: boolean; spacing?: Sp
 
 export function factSet(facts: Fact[]): FactSet {
   return { type: 'FactSet', facts };
+}
+
+export function actionSet(actions: CardActionJson[], options: Omit<ActionSet, 'type' | 'actions'> = {}): ActionSet {
+  return { type: 'ActionSet', actions, ...options };
 }
 
 export function container(items: CardElement[], options: Omit<Container, 'type' | 'items'> = {}): Container {

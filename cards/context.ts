@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { Recipient } from '../workflow/effects.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
@@ -14,6 +15,11 @@ export type CaseCardContext = {
   notice?: string;
   /** What the user typed, by input id, so a refused submit loses nothing. */
   draft?: Record<string, string>;
+  /**
+   * The partnership's working days, for "overdue by 2 working days" and "3 working days left".
+   * Optional so a card can always be drawn: without it, dates are given in words only.
+   */
+  calendar?: WorkingCalendar;
 };
 
 /** The context a builder receives: the caller's, plus how to quote typed text within the size budget. */

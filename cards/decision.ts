@@ -9,7 +9,7 @@ import type { CaseCardParts } from './context.js';
 import { howReachedBlocks } from './howReached.js';
 import { meetingStatus } from './meeting.js';
 import { partnerPositionBlock } from './positions.js';
-import { actorWords, decisionMakerWords, listWords, NEXT_STEP_WORDS, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
+import { actorWords, decisionMakerWords, listWords, NEXT_STEP_WORDS, stageWords, VIEW_WORDS, when } from './wording.js';
 
 /**
  * The decision as the monitoring channel, the independent scrutineer and the strategic
@@ -24,7 +24,7 @@ export function decisionRecordedCard({ state, config, now, notice, quote }: Case
       subtitle: 'Decision',
       notice,
       returnTo: 'decisionRecorded',
-      body: [textBlock(`No decision has been recorded yet. ${STAGE_WORDS[state.stage]}.`)],
+      body: [textBlock(`No decision has been recorded yet. ${stageWords(state)}.`)],
     });
   }
   return caseFrame({
@@ -72,7 +72,7 @@ export function disputeOpenedCard({ state, config, now, notice, quote }: CaseCar
       subtitle: 'Dispute',
       notice,
       returnTo: 'disputeOpened',
-      body: [textBlock(`There is no dispute on this case. ${STAGE_WORDS[state.stage]}.`)],
+      body: [textBlock(`There is no dispute on this case. ${stageWords(state)}.`)],
     });
   }
   const others = PARTNERS.filter((p) => !dispute.disagreeing.includes(p));

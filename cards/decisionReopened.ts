@@ -3,7 +3,7 @@ import { subheading, textBlock } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { finalDecisionWords, ifFinalDecisionLate } from './dispute.js';
-import { actorWords, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
+import { actorWords, stageWords, VIEW_WORDS, when } from './wording.js';
 
 /**
  * Tells the monitoring channel a final decision was re-opened on new information (DOMAIN step 6):
@@ -14,7 +14,7 @@ export function decisionReopenedCard({ state, config, now, notice, quote }: Case
   const reopened = state.dispute?.reopened;
   const frame = { state, notice, returnTo: 'decisionReopened' as const };
   if (!reopened) {
-    return caseFrame({ ...frame, subtitle: 'Decision', body: [textBlock(`The decision on this case has not been re-opened. ${STAGE_WORDS[state.stage]}.`)] });
+    return caseFrame({ ...frame, subtitle: 'Decision', body: [textBlock(`The decision on this case has not been re-opened. ${stageWords(state)}.`)] });
   }
   const decided = state.decision && Date.parse(state.decision.at) >= Date.parse(reopened.at) ? state.decision : undefined;
   return caseFrame({

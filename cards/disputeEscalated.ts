@@ -4,7 +4,7 @@ import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { escalationWords, finalDecisionDueAt, finalDecisionWords, ifFinalDecisionLate } from './dispute.js';
 import { currentMeeting, joinMeeting, meetingStatus } from './meeting.js';
-import { actorWords, decisionMakerWords, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
+import { actorWords, decisionMakerWords, stageWords, VIEW_WORDS, when } from './wording.js';
 
 /**
  * Tells the monitoring channel a dispute has gone to the final decision maker (DOMAIN step 6):
@@ -15,7 +15,7 @@ export function disputeEscalatedCard({ state, config, now, notice, quote }: Case
   const frame = { state, notice, returnTo: 'disputeEscalated' as const };
   const escalated = dispute?.escalated;
   if (!dispute || !escalated) {
-    return caseFrame({ ...frame, subtitle: 'Dispute', body: [textBlock(`This dispute has not gone to the decision maker. ${STAGE_WORDS[state.stage]}.`)] });
+    return caseFrame({ ...frame, subtitle: 'Dispute', body: [textBlock(`This dispute has not gone to the decision maker. ${stageWords(state)}.`)] });
   }
   const due = finalDecisionDueAt(dispute) ?? escalated.decisionDueAt;
   const decision = state.decision;

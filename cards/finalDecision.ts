@@ -11,7 +11,7 @@ import type { Draft } from './inputs.js';
 import { freeTextInput, NO_NAMES_HINT, viewChoiceWithRationale, yesNoToggle } from './inputs.js';
 import { currentMeeting, joinMeeting, meetingStatus } from './meeting.js';
 import { partnerPositionBlocks } from './positions.js';
-import { actorWords, decisionMakerWords, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
+import { actorWords, decisionMakerWords, stageWords, VIEW_WORDS, when } from './wording.js';
 
 /**
  * Sent 1:1 (tracked) to the partnership's final decision maker when a dispute reaches stage 2, or
@@ -40,7 +40,7 @@ export function finalDecisionRequestCard(parts: CaseCardParts): AdaptiveCard {
       ...frame,
       subtitle: 'Final decision',
       body: [
-        textBlock(`No final decision is asked for on this case. ${STAGE_WORDS[state.stage]}.`),
+        textBlock(`No final decision is asked for on this case. ${stageWords(state)}.`),
         ...(dispute?.stage === 1
           ? [textBlock(`If the partners' meeting does not resolve it, or its outcome is not recorded by ${when(dispute.meetingDueAt, parts.now)}, it comes to ${decisionMakerWords(parts.config)} for a final decision.`)]
           : []),

@@ -1,18 +1,19 @@
 import type { CaseEvent } from '../workflow/events.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
-import type { CaseState, Stage } from '../workflow/state.js';
+import type { CaseState } from '../workflow/state.js';
 import type { TimelineRow } from '../workflow/timeline.js';
 import { timeline } from '../workflow/timeline.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { adaptiveCard, container, execute, heading, openUrl, textBlock } from './adaptiveCard.js';
 import type { Quote } from './budget.js';
 import { firstThatFits, QUOTE_LIMITS, quoter } from './budget.js';
-import { STAGE_WORDS, when } from './wording.js';
+import { agencyName } from './agencies.js';
+import { stageWords, when } from './wording.js';
 import type { ShowableCardKind } from './verbs.js';
 
 /** The card that shows where a case stands: where "Back" goes when the caller does not say. */
-export function currentCardKind(stage: Stage): ShowableCardKind {
-  switch (stage) {
+export function currentCardKind(state: Pick<CaseState, 'stage' | 'rapidReview'>): ShowableCardKind {
+  switch (state.stage) {
     case 'awaitingInitialView':
       return 'initialViewRequest';
     case 'awaitingPartnerReplies':
@@ -24,8 +25,11 @@ export function currentCardKind(stage: Stage): ShowableCardKind {
       return 'nextStepRequest';
     case 'panelNotified':
       return 'panelNotificationConfirmed';
+    case 'rapidReview':
+      return 'rapidReviewBoard';
     case 'closed':
-      return 'nextStepChosen';
+      // A case closes on its next step, or, after a notification, on its rapid review.
+      return state.rapidReview ? 'rapidReviewBoard' : 'nextStepChosen';
   }
 }
 
@@ -43,7 +47,7 @@ export function historyCard(
   now: Date,
   options: { canExport: boolean; returnTo?: ShowableCardKind },
 ): AdaptiveCard {
-  const rows = timeline(events, now);
+  const rows = timeline(events, now, (id) => agencyName(config, id));
   const render = (quote: Quote, shown: number) => historyBody(state, rows, config, now, options, quote, shown);
   const candidates = function* () {
     for (const max of QUOTE_LIMITS) yield () => render(quoter(max, WHERE_IN_FULL), rows.length);
@@ -70,7 +74,7 @@ function historyBody(
     [
       heading(caseRef),
       textBlock(`Case history (${config.partnership.shortName})`, { weight: 'Bolder', spacing: 'None' }),
-      textBlock(`Now: ${STAGE_WORDS[state.stage]}.`),
+      textBlock(`Now: ${stageWords(state)}.`),
       ...(hidden > 0
         ? [textBlock(`The ${hidden} earliest ${hidden === 1 ? 'entry is' : 'entries are'} not shown here, to fit the card; the history export has every entry.`, { isSubtle: true })]
         : []),
@@ -78,7 +82,7 @@ function historyBody(
     ],
     [
       ...(options.canExport ? [execute('Export history', 'case.export', { caseRef }, { associatedInputs: 'none' })] : []),
-      execute('Back', 'case.show', { caseRef, card: options.returnTo ?? currentCardKind(state.stage) }, { associatedInputs: 'none' }),
+      execute('Back', 'case.show', { caseRef, card: options.returnTo ?? currentCardKind(state) }, { associatedInputs: 'none' }),
     ],
   );
 }

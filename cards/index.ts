@@ -17,6 +17,16 @@ import { initialViewRequestCard } from './initialView.js';
 import { nextStepChosenCard, nextStepRequestCard } from './nextStep.js';
 import { panelNotificationConfirmedCard, panelNotificationRequestCard } from './panel.js';
 import { partnerDecisionCard } from './partnerDecision.js';
+import { attendanceRequestCard } from './attendance.js';
+import { extensionAnswerCard } from './extensionAnswer.js';
+import { extensionDecisionRequestCard } from './extensionDecision.js';
+import { papersPromptCard } from './papersPrompt.js';
+import { rapidReviewBoardCard } from './rapidReviewBoard.js';
+import { rapidReviewCompletedCard, rapidReviewOutcomeRequestCard } from './rapidReviewOutcome.js';
+import { rapidReviewSetupCard } from './rapidReviewSetup.js';
+import { scopingChaserCard } from './scopingChaser.js';
+import { scopingOverdueCard } from './scopingOverdue.js';
+import { scopingRequestCard } from './scopingRequest.js';
 
 /**
  * The cards the bot sends. Every case card is rendered from the case state at the moment it is
@@ -70,6 +80,28 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return decisionReopenedCard(parts);
     case 'scrutineerReview':
       return scrutineerReviewCard(parts);
+    case 'rapidReviewSetup':
+      return rapidReviewSetupCard(parts);
+    case 'rapidReviewBoard':
+      return rapidReviewBoardCard(parts);
+    case 'scopingRequest':
+      return scopingRequestCard(parts, spec.agency);
+    case 'scopingChaser':
+      return scopingChaserCard(parts, spec.agency, spec.chase);
+    case 'scopingOverdue':
+      return scopingOverdueCard(parts, spec.agency);
+    case 'extensionDecisionRequest':
+      return extensionDecisionRequestCard(parts, spec.agency);
+    case 'extensionAnswer':
+      return extensionAnswerCard(parts, spec.agency);
+    case 'attendanceRequest':
+      return attendanceRequestCard(parts);
+    case 'papersPrompt':
+      return papersPromptCard(parts);
+    case 'rapidReviewOutcomeRequest':
+      return rapidReviewOutcomeRequestCard(parts);
+    case 'rapidReviewCompleted':
+      return rapidReviewCompletedCard(parts);
   }
 }
 

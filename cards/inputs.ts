@@ -76,15 +76,44 @@ export function choiceInput(
   };
 }
 
-export function dateInput(id: string, label: string, draft: Draft, options: { errorMessage: string; max?: string }): InputDate {
+/** Required unless `required: false` says otherwise (an optional date with a default the card explains). */
+export function dateInput(id: string, label: string, draft: Draft, options: { errorMessage: string; min?: string; max?: string; required?: boolean }): InputDate {
   return {
     type: 'Input.Date',
     id,
     label,
-    isRequired: true,
+    ...(options.required === false ? {} : { isRequired: true }),
     errorMessage: options.errorMessage,
+    ...(options.min ? { min: options.min } : {}),
     ...(options.max ? { max: options.max } : {}),
     ...prefill(draft, id, (v) => /^\d{4}-\d{2}-\d{2}$/.test(v)),
+  };
+}
+
+/**
+ * Several choices, sent comma-separated. `ticked` is what the card proposes; a draft replaces it
+ * only if every value in it is still offered, so a stale draft cannot tick something unknown.
+ */
+export function multiChoiceInput(
+  id: string,
+  label: string,
+  choices: Choice[],
+  draft: Draft,
+  options: { errorMessage: string; ticked: readonly string[] },
+): InputChoiceSet {
+  const offered = (v: string) => v.split(',').every((part) => choices.some((c) => c.value === part));
+  const proposed = options.ticked.filter(offered);
+  return {
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    choices,
+    style: 'expanded',
+    isMultiSelect: true,
+    isRequired: true,
+    errorMessage: options.errorMessage,
+    ...(proposed.length > 0 ? { value: proposed.join(',') } : {}),
+    ...prefill(draft, id, offered),
   };
 }
 
@@ -110,7 +139,21 @@ export function yesNoToggle(id: string, label: string, title: string, draft: Dra
 
 /** Today's date where the partnership is, for Input.Date's `max` (nothing can have been sent tomorrow). */
 export function todayInLondon(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: LONDON_ZONE }).toISODate() ?? now.toISOString().slice(0, 10);
+  return londonDateOf(now);
+}
+
+/**
+ * The last date a return "due at the close of the day chosen" can be given for without passing
+ * `deadline`: the deadline's own date only if its time is at or after the close of work.
+ */
+export function lastDayClosingBy(deadline: Date, closeOfWork: string): string {
+  const local = DateTime.fromJSDate(deadline, { zone: LONDON_ZONE });
+  return londonDateOf(deadline, local.toFormat('HH:mm') >= closeOfWork ? 0 : -1);
+}
+
+/** The London calendar date of an instant, `plusDays` calendar days on, for Input.Date's `min` and `max`. */
+export function londonDateOf(instant: Date, plusDays = 0): string {
+  return DateTime.fromJSDate(instant, { zone: LONDON_ZONE }).plus({ days: plusDays }).toISODate() ?? instant.toISOString().slice(0, 10);
 }
 
 /** The notify / do-not-notify choice with its required rationale, as every deciding card asks it. */

@@ -9,7 +9,7 @@ import { choiceInput, freeTextInput, NO_NAMES_HINT } from './inputs.js';
 import { currentMeeting, joinMeeting, meetingStatus } from './meeting.js';
 import { partnerPositionBlock } from './positions.js';
 import type { DisputeOutcomeChoice } from './verbs.js';
-import { actorWords, decisionMakerWords, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
+import { actorWords, decisionMakerWords, stageWords, VIEW_WORDS, when } from './wording.js';
 
 const OUTCOME_CHOICES: { title: string; value: DisputeOutcomeChoice }[] = [
   { title: 'Agreed: notify the Panel', value: 'agreedNotify' },
@@ -27,7 +27,7 @@ export function meetingOutcomeRequestCard(parts: CaseCardParts): AdaptiveCard {
   const dispute = state.dispute;
   const frame = { state, notice, returnTo: 'meetingOutcomeRequest' as const };
   if (!dispute || dispute.disagreeing.length === 0) {
-    return caseFrame({ ...frame, subtitle: "Partners' meeting outcome", body: [textBlock(`No meeting outcome is asked for on this case. ${STAGE_WORDS[state.stage]}.`)] });
+    return caseFrame({ ...frame, subtitle: "Partners' meeting outcome", body: [textBlock(`No meeting outcome is asked for on this case. ${stageWords(state)}.`)] });
   }
   const settled = settledBlocks(state, parts);
   if (settled) return caseFrame({ ...frame, subtitle: "Partners' meeting: outcome", body: settled });

@@ -4,7 +4,7 @@ import { execute, subheading, textBlock } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { choiceInput, freeTextInput, NO_NAMES_HINT } from './inputs.js';
-import { actorWords, NEXT_STEP_THEN, NEXT_STEP_WORDS, STAGE_WORDS, when } from './wording.js';
+import { actorWords, NEXT_STEP_THEN, NEXT_STEP_WORDS, stageWords, when } from './wording.js';
 
 const STEP_CHOICES: { title: string; value: NextStep }[] = [
   { title: NEXT_STEP_WORDS.reviewGroupWithScoping, value: 'reviewGroupWithScoping' },
@@ -35,7 +35,7 @@ export function nextStepRequestCard({ state, config, now, notice, draft, quote }
     return caseFrame({
       ...frame,
       subtitle: 'Next step',
-      body: [textBlock(`No next step is asked for on this case. ${STAGE_WORDS[state.stage]}.`)],
+      body: [textBlock(`No next step is asked for on this case. ${stageWords(state)}.`)],
     });
   }
   return caseFrame({
@@ -60,7 +60,7 @@ export function nextStepChosenCard({ state, now, notice, quote }: CaseCardParts)
   const chosen = state.nextStep;
   const frame = { state, notice, returnTo: 'nextStepChosen' as const };
   if (!chosen) {
-    return caseFrame({ ...frame, subtitle: 'Next step', body: [textBlock(`No next step has been chosen yet. ${STAGE_WORDS[state.stage]}.`)] });
+    return caseFrame({ ...frame, subtitle: 'Next step', body: [textBlock(`No next step has been chosen yet. ${stageWords(state)}.`)] });
   }
   return caseFrame({
     ...frame,

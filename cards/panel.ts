@@ -4,7 +4,7 @@ import { execute, subheading, textBlock, verbatim } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { dateInput, lineInput, timeInput, todayInLondon } from './inputs.js';
-import { actorWords, listWords, STAGE_WORDS, when } from './wording.js';
+import { actorWords, listWords, stageWords, when } from './wording.js';
 
 /** The Panel's own reference is short; the procedure refuses more than this. */
 const PANEL_REFERENCE_MAX = 100;
@@ -40,7 +40,7 @@ export function panelNotificationRequestCard({ state, config, now, notice, draft
     return caseFrame({
       ...frame,
       subtitle: 'Panel notification',
-      body: [textBlock(`No Panel notification is asked for on this case. ${STAGE_WORDS[state.stage]}.`)],
+      body: [textBlock(`No Panel notification is asked for on this case. ${stageWords(state)}.`)],
     });
   }
   const due = state.panelNotificationDueAt;
@@ -81,7 +81,7 @@ export function panelNotificationConfirmedCard({ state, now, notice }: CaseCardP
     return caseFrame({
       ...frame,
       subtitle: 'Panel notification',
-      body: [textBlock(`The Panel notification has not been confirmed yet. ${STAGE_WORDS[state.stage]}.`)],
+      body: [textBlock(`The Panel notification has not been confirmed yet. ${stageWords(state)}.`)],
     });
   }
   const onTime = Date.parse(done.sentAt) <= Date.parse(state.panelNotificationDueAt);

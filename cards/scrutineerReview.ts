@@ -2,7 +2,7 @@ import type { AdaptiveCard } from './adaptiveCard.js';
 import { subheading, textBlock } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
-import { actorWords, decisionMakerWords, STAGE_WORDS, VIEW_WORDS, when } from './wording.js';
+import { actorWords, decisionMakerWords, stageWords, VIEW_WORDS, when } from './wording.js';
 
 /**
  * Sent 1:1 to the independent scrutineer when a final decision was made without them at the
@@ -13,7 +13,7 @@ export function scrutineerReviewCard({ state, config, now, notice, quote }: Case
   const decision = state.decision;
   const frame = { state, notice, returnTo: 'scrutineerReview' as const };
   if (decision?.basis !== 'finalDecision') {
-    return caseFrame({ ...frame, subtitle: 'Review of a final decision', body: [textBlock(`There is no final decision on this case to review. ${STAGE_WORDS[state.stage]}.`)] });
+    return caseFrame({ ...frame, subtitle: 'Review of a final decision', body: [textBlock(`There is no final decision on this case to review. ${stageWords(state)}.`)] });
   }
   if (decision.scrutineerAttended !== false) {
     return caseFrame({

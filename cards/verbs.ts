@@ -27,7 +27,7 @@ const TimeInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must
 
 /**
  * Card kinds that need no further parameter, so a button can ask the bot to show one. Kinds that
- * take an `about` or a dispute `stage` are left out: `case.show` carries only the kind.
+ * take an `about`, a dispute `stage` or an `agency` are left out: `case.show` carries only the kind.
  */
 export const SHOWABLE_CARD_KINDS = [
   'initialViewRequest',
@@ -43,7 +43,13 @@ export const SHOWABLE_CARD_KINDS = [
   'finalDecisionRequest',
   'decisionReopened',
   'scrutineerReview',
-] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown }>['kind'][];
+  'rapidReviewSetup',
+  'rapidReviewBoard',
+  'attendanceRequest',
+  'papersPrompt',
+  'rapidReviewOutcomeRequest',
+  'rapidReviewCompleted',
+] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
 
@@ -129,6 +135,78 @@ export const DecisionReopenDataSchema = z.object({
   reason: FreeText,
 });
 
+/** An agency's id as the configuration spells it (see AgencySchema). */
+const AgencyId = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be an agency id');
+/**
+ * What Input.ChoiceSet with isMultiSelect sends: the chosen values, comma-separated. Nothing
+ * chosen arrives as "" (or not at all) and reaches the procedure, which asks for an agency.
+ */
+const AgencyIdList = z
+  .string()
+  .max(SHORT_TEXT_MAX * 4)
+  .regex(/^([a-z0-9-]{2,40}(,[a-z0-9-]{2,40})*)?$/, 'must be agency ids, comma-separated')
+  .default('');
+
+/** The agency ids a `review.setup` sent, in the order chosen, each once. */
+export function agencyIdsOf(list: string): string[] {
+  return [...new Set(list.split(',').filter((id) => id !== ''))];
+}
+
+/** The business unit sets up the rapid review: its meeting, the agencies asked, the return date. */
+export const ReviewSetupDataSchema = z.object({
+  caseRef: CaseRef,
+  meetingDate: DateInput,
+  meetingTime: TimeInput,
+  agencies: AgencyIdList,
+  // Optional: empty means the default, the working day before the papers go out.
+  returnsDate: z.union([z.literal(''), DateInput]).optional(),
+  // The toggle is on the card only where a domestic abuse service is configured.
+  includeDomesticAbuse: z.enum(['true', 'false']).optional(),
+});
+
+/** The agency's card carries the agency: one person may act for several agencies. */
+export const ScopingReturnDataSchema = z.object({
+  caseRef: CaseRef,
+  agency: AgencyId,
+  // Only a string here: the procedure checks it is a link into the document store, in words.
+  documentUrl: z.string().trim().max(URL_MAX).default(''),
+});
+
+export const ScopingNoInvolvementDataSchema = z.object({
+  caseRef: CaseRef,
+  agency: AgencyId,
+});
+
+export const ScopingExtensionDataSchema = z.object({
+  caseRef: CaseRef,
+  agency: AgencyId,
+  reason: FreeText,
+  proposedDate: DateInput,
+});
+
+export const ExtensionDecisionSchema = z.enum(['agree', 'decline']);
+
+export const ExtensionDecideDataSchema = z.object({
+  caseRef: CaseRef,
+  agency: AgencyId,
+  decision: ExtensionDecisionSchema,
+});
+
+const YesNo = z.enum(['yes', 'no']);
+
+export const ReviewAttendanceDataSchema = z.object({
+  caseRef: CaseRef,
+  attending: YesNo,
+});
+
+export const ReviewOutcomeDataSchema = z.object({
+  caseRef: CaseRef,
+  lcsprNeeded: YesNo,
+  rationale: FreeText,
+  sentDate: DateInput,
+  sentTime: TimeInput,
+});
+
 export const CaseHistoryDataSchema = z.object({
   caseRef: CaseRef,
   /** The card the history's "Back" button returns to; absent means the card for the case's stage. */
@@ -156,6 +234,13 @@ export const VERB_DATA_SCHEMAS = {
   'dispute.outcome': DisputeOutcomeDataSchema,
   'decision.final': FinalDecisionDataSchema,
   'decision.reopen': DecisionReopenDataSchema,
+  'review.setup': ReviewSetupDataSchema,
+  'scoping.return': ScopingReturnDataSchema,
+  'scoping.noInvolvement': ScopingNoInvolvementDataSchema,
+  'scoping.extension': ScopingExtensionDataSchema,
+  'extension.decide': ExtensionDecideDataSchema,
+  'review.attendance': ReviewAttendanceDataSchema,
+  'review.outcome': ReviewOutcomeDataSchema,
   'case.history': CaseHistoryDataSchema,
   'case.show': CaseShowDataSchema,
   'case.export': CaseExportDataSchema,
@@ -181,6 +266,13 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('dispute.outcome'), data: DisputeOutcomeDataSchema }),
   z.object({ verb: z.literal('decision.final'), data: FinalDecisionDataSchema }),
   z.object({ verb: z.literal('decision.reopen'), data: DecisionReopenDataSchema }),
+  z.object({ verb: z.literal('review.setup'), data: ReviewSetupDataSchema }),
+  z.object({ verb: z.literal('scoping.return'), data: ScopingReturnDataSchema }),
+  z.object({ verb: z.literal('scoping.noInvolvement'), data: ScopingNoInvolvementDataSchema }),
+  z.object({ verb: z.literal('scoping.extension'), data: ScopingExtensionDataSchema }),
+  z.object({ verb: z.literal('extension.decide'), data: ExtensionDecideDataSchema }),
+  z.object({ verb: z.literal('review.attendance'), data: ReviewAttendanceDataSchema }),
+  z.object({ verb: z.literal('review.outcome'), data: ReviewOutcomeDataSchema }),
   z.object({ verb: z.literal('case.history'), data: CaseHistoryDataSchema }),
   z.object({ verb: z.literal('case.show'), data: CaseShowDataSchema }),
   z.object({ verb: z.literal('case.export'), data: CaseExportDataSchema }),
@@ -197,6 +289,14 @@ export type MeetingArrangeData = z.infer<typeof MeetingArrangeDataSchema>;
 export type DisputeOutcomeData = z.infer<typeof DisputeOutcomeDataSchema>;
 export type FinalDecisionData = z.infer<typeof FinalDecisionDataSchema>;
 export type DecisionReopenData = z.infer<typeof DecisionReopenDataSchema>;
+export type ReviewSetupData = z.infer<typeof ReviewSetupDataSchema>;
+export type ScopingReturnData = z.infer<typeof ScopingReturnDataSchema>;
+export type ScopingNoInvolvementData = z.infer<typeof ScopingNoInvolvementDataSchema>;
+export type ScopingExtensionData = z.infer<typeof ScopingExtensionDataSchema>;
+export type ExtensionDecision = z.infer<typeof ExtensionDecisionSchema>;
+export type ExtensionDecideData = z.infer<typeof ExtensionDecideDataSchema>;
+export type ReviewAttendanceData = z.infer<typeof ReviewAttendanceDataSchema>;
+export type ReviewOutcomeData = z.infer<typeof ReviewOutcomeDataSchema>;
 export type CaseHistoryData = z.infer<typeof CaseHistoryDataSchema>;
 export type CaseShowData = z.infer<typeof CaseShowDataSchema>;
 export type CaseExportData = z.infer<typeof CaseExportDataSchema>;

@@ -1,7 +1,7 @@
 import type { Actor, NextStep, ReferralDetails } from '../workflow/events.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { finalDecisionMaker } from '../workflow/partnership.js';
-import type { Stage } from '../workflow/state.js';
+import type { CaseState, Stage } from '../workflow/state.js';
 import { deadlineInWords } from '../workflow/calendar/words.js';
 
 /** The plain words cards use for the procedure's values, kept in one place so cards agree. */
@@ -43,8 +43,14 @@ export const STAGE_WORDS: Record<Stage, string> = {
   awaitingPanelNotification: 'Decision to notify: waiting for the local authority to confirm the Panel notification',
   awaitingNextStep: "Decision not to notify: waiting for the review group chair's next step",
   panelNotified: 'The Panel has been notified',
+  rapidReview: 'Rapid review: scoping returns and the review meeting',
   closed: 'Closed: the next step has been chosen',
 };
+
+/** Where the case stands, in words: a case closes either on its next step or on its rapid review. */
+export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview'>): string {
+  return state.stage === 'closed' && state.rapidReview?.completed ? 'Closed: the rapid review is complete' : STAGE_WORDS[state.stage];
+}
 
 /** "Jane Doe (Police representative)". */
 export function actorWords(actor: Actor): string {

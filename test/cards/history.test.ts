@@ -3,7 +3,21 @@ import { cardBytes, historyCard } from '../../cards/index.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { periodInWords, timeline } from '../../workflow/timeline.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, FINAL_RATIONALE, OUTCOME_RATIONALE, RATIONALE, REOPEN_REASON, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import {
+  CASE_REF,
+  EV,
+  EXTENSION_REASON,
+  FINAL_RATIONALE,
+  OUTCOME_RATIONALE,
+  RATIONALE,
+  REOPEN_REASON,
+  RETURN_URL,
+  REVIEW_RATIONALE,
+  SCENES,
+  T,
+  sampleConfig,
+  stateOf,
+} from '../support/sampleConfig.js';
 
 const NOW = new Date('2026-06-10T14:00:00Z');
 
@@ -133,5 +147,69 @@ describe('periodInWords', () => {
     expect(periodInWords(T.meeting1Start, T.meeting1End, NOW)).toBe('10:00 to 10:30 on Wednesday 10 June');
     expect(periodInWords(T.meeting1Start, T.meeting2End, NOW)).toBe('10:00 on Wednesday 10 June to 10:00 on Thursday 11 June');
     expect(periodInWords(T.meeting1Start, T.meeting1End)).toBe('10:00 to 10:30 on Wednesday 10 June 2026');
+  });
+});
+
+describe('timeline of a rapid review (DOMAIN "The rapid review and scoping returns")', () => {
+  const reviewRows = (events: CaseEvent[], names?: (id: string) => string) => timeline(events, NOW, names).slice(SCENES.panelNotified().length);
+  const byName = (id: string) => sampleConfig.agencies.find((a) => a.id === id)?.name ?? id;
+
+  test('opened and set up: the deadline, the meeting, the papers and return dates, the agencies by name', () => {
+    const [opened, setUp] = reviewRows(SCENES.reviewSetUp(), byName);
+    expect(opened).toMatchObject({
+      who: 'Recorded automatically',
+      what: 'Rapid review opened: the Panel was notified at 10:45 on Wednesday 10 June; the rapid review is due by 10:45 on Wednesday 1 July, 15 working days from the notification.',
+    });
+    expect(setUp).toMatchObject({
+      who: 'Billie Business',
+      role: 'business unit',
+      what:
+        'Set up the rapid review: meeting at 10:00 on Tuesday 30 June; papers to members by 10:00 on Tuesday 23 June; returns due by 17:00 on Monday 22 June. ' +
+        'Scoping returns asked of Education, Probation Service and GP practice.',
+    });
+  });
+
+  test('without names (the export), agencies are given by their id', () => {
+    expect(reviewRows(SCENES.reviewSetUp())[1]?.what).toContain('Scoping returns asked of education, probation and gp.');
+  });
+
+  test('returns, no involvement, more time with its reason verbatim, and the decision on it', () => {
+    const rows = reviewRows(SCENES.extensionAgreed(), byName).slice(2);
+    expect(rows.map((r) => r.what)).toEqual([
+      'Recorded that Probation Service had no involvement with this child or family.',
+      "Asked for more time for GP practice's scoping return, to 17:00 on Wednesday 24 June.",
+      'Agreed more time for GP practice: its return is now due by 17:00 on Wednesday 24 June.',
+      'Reminded Education: scoping return due in two working days.',
+      "Recorded Education's scoping return (a link into the document store).",
+    ]);
+    expect(rows[1]).toMatchObject({ who: 'Gail Surgery', role: 'GP practice scoping deputy', detail: EXTENSION_REASON });
+    expect(JSON.stringify(rows)).not.toContain(RETURN_URL('education'));
+    expect(reviewRows(SCENES.extensionDeclined(), byName)[4]?.what).toBe('Declined more time for GP practice: its return is still due by 17:00 on Monday 22 June.');
+  });
+
+  test('chasers, the papers prompt, attendance and the outcome', () => {
+    const rows = reviewRows(SCENES.papersPrompted(), byName);
+    expect(rows.at(-2)?.what).toBe('Chased GP practice and its escalation contact: scoping return overdue.');
+    expect(rows.at(-1)?.what).toBe('Asked the business unit to circulate the papers: returns still missing from GP practice.');
+    expect(reviewRows(SCENES.attendanceConfirmed()).at(-1)).toMatchObject({ who: 'Harper Health', what: 'Confirmed Health (ICB) will attend the rapid review meeting.' });
+    expect(reviewRows(SCENES.reviewCompletedOnTime()).at(-1)).toMatchObject({
+      who: 'Casey Chair',
+      role: 'review group chair',
+      what: 'Recorded the rapid review\'s outcome: an LCSPR is needed. Sent to the Panel and Ofsted at 14:00 on Tuesday 30 June, within the 15 working days.',
+      detail: REVIEW_RATIONALE,
+    });
+    expect(reviewRows(SCENES.reviewCompletedLate()).at(-1)?.what).toContain('no LCSPR is needed. Sent to the Panel and Ofsted at 11:00 on Thursday 2 July, after the 15 working days.');
+  });
+
+  test('the history card names the agencies, and Back returns to the rapid review board', () => {
+    const events = SCENES.reviewCompletedLate();
+    const c = historyCard(stateOf(events), events, sampleConfig, NOW, { canExport: true });
+    assertValidCard(c);
+    const t = visibleText(c).join('\n');
+    expect(t).toContain('Now: Closed: the rapid review is complete.');
+    expect(t).toContain('Recorded that Probation Service had no involvement with this child or family.');
+    expect(executeActions(c).at(-1)).toEqual({ title: 'Back', verb: 'case.show', data: { caseRef: CASE_REF, card: 'rapidReviewBoard' } });
+    const open = SCENES.reviewSetUp();
+    expect(executeActions(historyCard(stateOf(open), open, sampleConfig, NOW, { canExport: false })).at(-1)?.data).toEqual({ caseRef: CASE_REF, card: 'rapidReviewBoard' });
   });
 });

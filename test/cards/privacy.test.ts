@@ -25,8 +25,10 @@ const AAD_IDS = [...Object.values(PEOPLE).map((p) => p.aadObjectId), 'aad-'];
 /** Whole addresses: "chair@…" is inside "pchair@…", so a substring test would mislead. */
 const emailsIn = (text: string): string[] => text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];
 // asOf is the case's version number, so a click on an out-of-date card can be recognised; stage is
-// the dispute stage (1 or 2); scrutineerAttended is fixed at "true" where the scrutineer decides.
-const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scrutineerAttended'];
+// the dispute stage (1 or 2); scrutineerAttended is fixed at "true" where the scrutineer decides;
+// agency is the configured id of the agency a scoping button is about (one person may act for
+// several); decision is agree or decline on a request for more time; attending is yes or no.
+const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scrutineerAttended', 'agency', 'decision', 'attending'];
 
 /**
  * The arrange card is the one exception: the business unit must send the invitation itself, so it
@@ -57,7 +59,13 @@ describe('no case card carries more than the case reference and what users typed
       const state = stateOf(events);
       for (const config of [sampleConfig, scrutineerDecides]) {
         for (const spec of CARD_SPECS) {
-          const recipients = [{ kind: 'person' as const, aadObjectId: PEOPLE.police.aadObjectId }, { kind: 'conversation' as const, target: 'monitoring' as const }];
+          // An agency's contact sees its buttons, and its escalation contact its chasers.
+          const recipients = [
+            { kind: 'person' as const, aadObjectId: PEOPLE.police.aadObjectId },
+            { kind: 'person' as const, aadObjectId: PEOPLE.gpDeputy.aadObjectId },
+            { kind: 'person' as const, aadObjectId: PEOPLE.gpEscalation.aadObjectId },
+            { kind: 'conversation' as const, target: 'monitoring' as const },
+          ];
           for (const recipient of recipients) {
             expectClean(caseCard(spec, { state, config, now: new Date('2026-06-10T12:00:00Z'), recipient }), emailsAllowedOn(spec, config));
           }
@@ -78,6 +86,30 @@ describe('no case card carries more than the case reference and what users typed
     expect(shown('decisionMeetingBookingFailed', 2)).toEqual(new Set([PEOPLE.director, PEOPLE.police, PEOPLE.health, PEOPLE.partnershipChair, PEOPLE.scrutineer].map((p) => p.email)));
     // Once arranged, or while the bot books it itself, there is nothing to send and no address is shown.
     for (const scene of ['meetingArranged', 'meetingBooked', 'dispute'] as const) expect(emailsIn(arrange(scene, 1))).toEqual([]);
+  });
+
+  test("a scoping return's link is a button on the board and on the agency's card, never text", () => {
+    const secretReturn = `https://documents.example.org/${SECRET_PATH}/return.docx`;
+    const events = SCENES.extensionAgreed().map((e) => (e.type === 'ScopingReturned' ? { ...e, documentUrl: secretReturn } : e));
+    const state = stateOf(events);
+    const now = new Date('2026-06-18T12:00:00Z');
+    const board = caseCard({ kind: 'rapidReviewBoard' }, { state, config: sampleConfig, now, recipient: { kind: 'conversation', target: 'monitoring' } });
+    const request = caseCard({ kind: 'scopingRequest', agency: 'education' }, { state, config: sampleConfig, now, recipient: { kind: 'person', aadObjectId: PEOPLE.educationContact.aadObjectId } });
+    for (const card of [board, request]) {
+      expect(visibleText(card).join('\n')).not.toContain(SECRET_PATH);
+      expect(JSON.stringify(card)).toContain(JSON.stringify({ type: 'Action.OpenUrl', title: 'Open return', url: secretReturn }));
+    }
+  });
+
+  test("no agency person's address is on any rapid review card", () => {
+    const agencyEmails = sampleConfig.agencies.flatMap((a) => [a.contact, ...a.deputies, a.escalation]).map((p) => p.email);
+    for (const scene of ['scopingOverdue', 'extensionAsked', 'reviewCompletedLate'] as const) {
+      const state = stateOf(SCENES[scene]());
+      for (const spec of CARD_SPECS) {
+        const serialised = JSON.stringify(caseCard(spec, { state, config: sampleConfig, now: new Date('2026-06-23T12:00:00Z'), recipient: { kind: 'person', aadObjectId: PEOPLE.gpContact.aadObjectId } }));
+        for (const email of agencyEmails) expect(serialised).not.toContain(email);
+      }
+    }
   });
 
   test('the document link is still there, as a link', () => {

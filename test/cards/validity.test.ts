@@ -10,6 +10,8 @@ import {
   referralLoggedCard,
 } from '../../cards/index.js';
 import { adaptiveCard, execute, textBlock } from '../../cards/adaptiveCard.js';
+import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
+import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
 import { assertValidCard, cardProblems, executeActions } from '../support/validateCard.js';
 import { CARD_KINDS, CARD_SPECS, CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, specName, stateOf } from '../support/sampleConfig.js';
 
@@ -17,10 +19,13 @@ const RECIPIENTS: Recipient[] = [
   { kind: 'person', aadObjectId: PEOPLE.police.aadObjectId },
   { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId },
   { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId },
+  // An agency's deputy gets the scoping buttons; its escalation contact the chasers without them.
+  { kind: 'person', aadObjectId: PEOPLE.gpDeputy.aadObjectId },
+  { kind: 'person', aadObjectId: PEOPLE.gpEscalation.aadObjectId },
   { kind: 'conversation', target: 'monitoring' },
 ];
 
-// Before and after each deadline in the sample timeline, the dispute's included.
+// Before and after each deadline in the sample timeline, the dispute's and the rapid review's included.
 const NOWS = [
   new Date('2026-06-08T12:00:00Z'),
   new Date('2026-06-09T10:00:00Z'),
@@ -29,7 +34,12 @@ const NOWS = [
   new Date('2026-06-11T12:00:00Z'),
   new Date('2026-06-15T09:00:00Z'),
   new Date('2026-06-16T12:00:00Z'),
+  new Date('2026-06-22T12:00:00Z'),
+  new Date('2026-06-24T12:00:00Z'),
+  new Date('2026-07-02T12:00:00Z'),
 ];
+
+const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: DEFAULT_WORKING_HOURS });
 
 const scenes = Object.keys(SCENES) as SceneName[];
 
@@ -42,8 +52,9 @@ describe('every case card in every state is a valid 1.5 card that Teams accepts'
       test(`${specName(spec)} when ${scene}`, () => {
         const state = stateOf(SCENES[scene]());
         for (const now of NOWS) {
-          for (const recipient of RECIPIENTS) {
-            const card = caseCard(spec, { state, config: sampleConfig, now, recipient });
+          for (const [i, recipient] of RECIPIENTS.entries()) {
+            // With and without a working calendar in turn: cards must be drawable either way.
+            const card = caseCard(spec, { state, config: sampleConfig, now, recipient, ...(i % 2 === 0 ? { calendar } : {}) });
             assertValidCard(card);
             expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: CASE_REF });
             const actions = executeActions(card);

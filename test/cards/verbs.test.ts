@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CardActionSchema, VERB_DATA_SCHEMAS, VERBS } from '../../cards/verbs.js';
+import { agencyIdsOf, CardActionSchema, VERB_DATA_SCHEMAS, VERBS } from '../../cards/verbs.js';
 
 /** What Teams puts in `activity.value.action` for an Action.Execute. */
 const invoke = (verb: string, data: Record<string, string>) => ({ type: 'Action.Execute', verb, data });
@@ -141,5 +141,71 @@ describe('dispute verbs (DOMAIN steps 5-6)', () => {
     for (const card of ['meetingBooked', 'arrangeMeetingRequest', 'meetingCancelled']) {
       expect(CardActionSchema.safeParse(invoke('case.show', { ...ref, card })).success).toBe(false);
     }
+  });
+});
+
+describe('rapid review verbs (DOMAIN "The rapid review and scoping returns")', () => {
+  const ref = { caseRef: 'RR-2026-014' };
+  const ok = (verb: string, data: Record<string, string>) => CardActionSchema.safeParse(invoke(verb, data)).success;
+
+  test('review.setup: meeting date and time, the agencies as a multi-select sends them, an optional return date and toggle', () => {
+    const full = { ...ref, meetingDate: '2026-06-30', meetingTime: '10:00', agencies: 'education,gp,probation', returnsDate: '2026-06-19', includeDomesticAbuse: 'true' };
+    expect(CardActionSchema.parse(invoke('review.setup', full))).toEqual({ verb: 'review.setup', data: full });
+    // The return date is optional: empty or absent means the default.
+    expect(ok('review.setup', { ...full, returnsDate: '' })).toBe(true);
+    const { returnsDate: _r, includeDomesticAbuse: _d, ...minimal } = full;
+    expect(CardActionSchema.parse(invoke('review.setup', minimal)).data).toEqual(minimal);
+    expect(ok('review.setup', { ...full, meetingTime: '10:00:00' })).toBe(true);
+    // Nothing ticked reaches the procedure, which asks for an agency in words.
+    expect(CardActionSchema.parse(invoke('review.setup', { ...minimal, agencies: '' })).data).toMatchObject({ agencies: '' });
+    expect(CardActionSchema.parse(invoke('review.setup', { ...ref, meetingDate: '2026-06-30', meetingTime: '10:00' })).data).toMatchObject({ agencies: '' });
+    expect(ok('review.setup', { ...full, agencies: 'education, gp' })).toBe(false);
+    expect(ok('review.setup', { ...full, agencies: 'Education' })).toBe(false);
+    expect(ok('review.setup', { ...full, returnsDate: '19/06/2026' })).toBe(false);
+    expect(ok('review.setup', { ...full, includeDomesticAbuse: 'yes' })).toBe(false);
+    expect(ok('review.setup', { ...full, meetingDate: '' })).toBe(false);
+  });
+
+  test('agencyIdsOf: the ids in the order chosen, each once', () => {
+    expect(agencyIdsOf('education,gp,education')).toEqual(['education', 'gp']);
+    expect(agencyIdsOf('')).toEqual([]);
+  });
+
+  test('scoping.return, scoping.noInvolvement and scoping.extension carry the agency; empty text reaches the procedure', () => {
+    const agency = { ...ref, agency: 'gp' };
+    expect(CardActionSchema.parse(invoke('scoping.return', { ...agency, documentUrl: ' https://documents.example.org/x.docx ' })).data).toEqual({
+      ...agency,
+      documentUrl: 'https://documents.example.org/x.docx',
+    });
+    expect(CardActionSchema.parse(invoke('scoping.return', agency)).data).toEqual({ ...agency, documentUrl: '' });
+    expect(CardActionSchema.parse(invoke('scoping.noInvolvement', agency)).data).toEqual(agency);
+    expect(CardActionSchema.parse(invoke('scoping.extension', { ...agency, proposedDate: '2026-06-24' })).data).toEqual({ ...agency, reason: '', proposedDate: '2026-06-24' });
+    expect(ok('scoping.noInvolvement', ref)).toBe(false);
+    expect(ok('scoping.noInvolvement', { ...ref, agency: 'GP Practice' })).toBe(false);
+    expect(ok('scoping.extension', { ...agency, reason: 'x' })).toBe(false);
+  });
+
+  test('extension.decide: agree or decline only', () => {
+    for (const decision of ['agree', 'decline']) expect(ok('extension.decide', { ...ref, agency: 'gp', decision })).toBe(true);
+    expect(ok('extension.decide', { ...ref, agency: 'gp', decision: 'maybe' })).toBe(false);
+    expect(ok('extension.decide', { ...ref, agency: 'gp' })).toBe(false);
+  });
+
+  test('review.attendance and review.outcome: yes or no, and the date and time sent', () => {
+    expect(ok('review.attendance', { ...ref, attending: 'yes' })).toBe(true);
+    expect(ok('review.attendance', { ...ref, attending: 'true' })).toBe(false);
+    const outcome = { ...ref, lcsprNeeded: 'no', rationale: 'x', sentDate: '2026-06-30', sentTime: '14:00' };
+    expect(CardActionSchema.parse(invoke('review.outcome', outcome)).data).toEqual(outcome);
+    const { rationale: _typed, ...untyped } = outcome;
+    expect(CardActionSchema.parse(invoke('review.outcome', untyped)).data).toMatchObject({ rationale: '' });
+    expect(ok('review.outcome', { ...outcome, lcsprNeeded: 'maybe' })).toBe(false);
+    expect(ok('review.outcome', { ...outcome, sentTime: '2pm' })).toBe(false);
+  });
+
+  test('case.show can ask for the rapid review cards that need no agency, never for one that does', () => {
+    for (const card of ['rapidReviewSetup', 'rapidReviewBoard', 'attendanceRequest', 'papersPrompt', 'rapidReviewOutcomeRequest', 'rapidReviewCompleted']) {
+      expect(ok('case.show', { ...ref, card })).toBe(true);
+    }
+    for (const card of ['scopingRequest', 'scopingChaser', 'scopingOverdue', 'extensionDecisionRequest', 'extensionAnswer']) expect(ok('case.show', { ...ref, card })).toBe(false);
   });
 });

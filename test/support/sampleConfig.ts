@@ -1,6 +1,6 @@
 import type { CardSpec } from '../../workflow/effects.js';
 import type { Actor, CaseEvent, MeetingAttendee } from '../../workflow/events.js';
-import { OverdueAboutSchema, ReminderAboutSchema } from '../../workflow/events.js';
+import { OverdueAboutSchema, ReminderAboutSchema, ScopingChaseSchema } from '../../workflow/events.js';
 import type { Person, PartnershipConfig } from '../../workflow/partnership.js';
 import { PartnershipConfigSchema } from '../../workflow/partnership.js';
 import type { CaseState } from '../../workflow/state.js';
@@ -30,7 +30,29 @@ export const PEOPLE = {
   scrutineer: person('scrutineer', 'Sam Scrutineer'),
   manager: person('manager', 'Mel Manager'),
   business: person('business', 'Billie Business'),
+  // Scoping contacts, deputies and escalation contacts of the agencies (DOMAIN "Agencies").
+  educationContact: person('education', 'Eve Education'),
+  educationDeputy: person('education-deputy', 'Ezra Schools'),
+  educationEscalation: person('education-lead', 'Elliot Lead'),
+  probationContact: person('probation', 'Parker Probation'),
+  probationEscalation: person('probation-lead', 'Penny Lead'),
+  gpContact: person('gp', 'Glen Surgery'),
+  gpDeputy: person('gp-deputy', 'Gail Surgery'),
+  gpEscalation: person('gp-lead', 'Grant Lead'),
+  hospitalContact: person('hospital', 'Hollis Ward'),
+  hospitalEscalation: person('hospital-lead', 'Hana Lead'),
+  daContact: person('da-service', 'Dale Advocate'),
+  daEscalation: person('da-lead', 'Dee Lead'),
 } as const;
+
+/** The agencies asked for scoping returns: review-group ones are pre-ticked when a review is set up. */
+const AGENCIES = [
+  { id: 'education', name: 'Education', contact: PEOPLE.educationContact, deputies: [PEOPLE.educationDeputy], escalation: PEOPLE.educationEscalation, reviewGroup: true },
+  { id: 'probation', name: 'Probation Service', contact: PEOPLE.probationContact, escalation: PEOPLE.probationEscalation },
+  { id: 'gp', name: 'GP practice', contact: PEOPLE.gpContact, deputies: [PEOPLE.gpDeputy], escalation: PEOPLE.gpEscalation, reviewGroup: true },
+  { id: 'hospital-trust', name: 'Isle of Wight NHS Trust', contact: PEOPLE.hospitalContact, escalation: PEOPLE.hospitalEscalation },
+  { id: 'da-service', name: 'Island Domestic Abuse Service', contact: PEOPLE.daContact, escalation: PEOPLE.daEscalation, domesticAbuseService: true },
+];
 
 export const sampleConfig: PartnershipConfig = PartnershipConfigSchema.parse({
   partnership: { id: 'iow-scp', name: 'Isle of Wight Safeguarding Children Partnership', shortName: 'IOWSCP' },
@@ -50,6 +72,7 @@ export const sampleConfig: PartnershipConfig = PartnershipConfigSchema.parse({
   strategicPartnershipManager: PEOPLE.manager,
   businessUnit: [PEOPLE.business],
   finalDecisionMaker: 'partnershipChair',
+  agencies: AGENCIES,
   channels: {
     monitoring: { conversationId: 'conv-monitoring', kind: 'channel', label: 'SIN monitoring' },
     decision: { conversationId: 'conv-decision', kind: 'channel', label: 'SIN partner decisions' },
@@ -94,6 +117,27 @@ export const T = {
   reopened: '2026-06-15T09:00:00.000Z', // 10:00 Monday 15 June
   reopenedDue: '2026-06-16T09:00:00.000Z', // 10:00 Tuesday 16 June
   policeChangedMind: '2026-06-09T16:00:00.000Z', // 17:00 Tuesday 9 June
+  // The rapid review, opened when the Panel notification was confirmed: 15 working days from the notification (T.panelSent).
+  reviewDue: '2026-07-01T09:45:00.000Z', // 10:45 Wednesday 1 July
+  reviewSetUp: '2026-06-11T10:00:00.000Z', // 11:00 Thursday 11 June
+  reviewMeeting: '2026-06-30T09:00:00.000Z', // 10:00 Tuesday 30 June
+  papersDue: '2026-06-23T09:00:00.000Z', // 10:00 Tuesday 23 June: one week before the meeting
+  returnsDue: '2026-06-22T16:00:00.000Z', // 17:00 Monday 22 June: the close of the working day before
+  attended: '2026-06-12T09:00:00.000Z', // 10:00 Friday 12 June
+  noInvolvement: '2026-06-15T13:00:00.000Z', // 14:00 Monday 15 June
+  extensionAsked: '2026-06-17T09:00:00.000Z', // 10:00 Wednesday 17 June
+  extensionTo: '2026-06-24T16:00:00.000Z', // 17:00 Wednesday 24 June: after the papers go out
+  extensionDecided: '2026-06-17T12:00:00.000Z', // 13:00 Wednesday 17 June
+  twoDaysBefore: '2026-06-18T08:00:00.000Z', // 09:00 Thursday 18 June: two working days before the returns
+  educationReturned: '2026-06-18T10:00:00.000Z', // 11:00 Thursday 18 June
+  dueMorning: '2026-06-22T08:00:00.000Z', // 09:00 Monday 22 June
+  firstOverdue: '2026-06-23T08:00:00.000Z', // 09:00 Tuesday 23 June
+  papersPrompted: '2026-06-23T09:00:05.000Z', // 10:00 Tuesday 23 June
+  gpReturned: '2026-06-24T10:00:00.000Z', // 11:00 Wednesday 24 June
+  reviewSent: '2026-06-30T13:00:00.000Z', // 14:00 Tuesday 30 June
+  reviewCompleted: '2026-06-30T14:00:00.000Z', // 15:00 Tuesday 30 June
+  reviewSentLate: '2026-07-02T10:00:00.000Z', // 11:00 Thursday 2 July
+  reviewCompletedLate: '2026-07-02T11:00:00.000Z', // 12:00 Thursday 2 July
 } as const;
 
 export const ROLES = {
@@ -106,6 +150,20 @@ export const ROLES = {
   healthDeputy: 'Health (ICB) deputy',
   partnershipChair: 'partnership chair',
 } as const;
+
+/** Each agency's contact records its return, in the role decide.ts writes for them. */
+const AGENCY_ACTORS: Record<string, Actor> = {
+  education: actor(PEOPLE.educationContact, 'Education scoping contact'),
+  probation: actor(PEOPLE.probationContact, 'Probation Service scoping contact'),
+  gp: actor(PEOPLE.gpDeputy, 'GP practice scoping deputy'),
+  'hospital-trust': actor(PEOPLE.hospitalContact, 'Isle of Wight NHS Trust scoping contact'),
+};
+const agencyActor = (agency: string): Actor => AGENCY_ACTORS[agency] ?? { aadObjectId: `aad-${agency}`, displayName: `Contact ${agency}`, role: `${agency} scoping contact` };
+export const RETURN_URL = (agency: string) => `https://documents.example.org/sites/cases/RR-2026-014/scoping-${agency}.docx`;
+export const EXTENSION_REASON = 'Our records sit in two systems and the safeguarding lead is on leave until the 22nd.';
+export const REVIEW_RATIONALE = 'Practice learning across agencies on information sharing; the criteria for an LCSPR are met.';
+export const NO_LCSPR_RATIONALE = 'The learning is single-agency and already in hand; an LCSPR would add nothing.';
+export const SCENE_AGENCIES = ['education', 'probation', 'gp'];
 
 export const JOIN_URL = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_sample';
 export const OUTCOME_RATIONALE = 'Police and health still read the threshold differently after discussion.';
@@ -285,6 +343,56 @@ export const EV = {
     reason: REOPEN_REASON,
     decisionDueAt: T.reopenedDue,
   }),
+  reviewOpened: (): CaseEvent => ({ type: 'RapidReviewOpened', at: T.panelConfirmed, notifiedAt: T.panelSent, dueAt: T.reviewDue }),
+  reviewSetUp: (agencies: string[] = SCENE_AGENCIES): CaseEvent => ({
+    type: 'RapidReviewSetUp',
+    at: T.reviewSetUp,
+    by: actor(PEOPLE.business, ROLES.business),
+    meetingAt: T.reviewMeeting,
+    papersDueAt: T.papersDue,
+    returnsDueAt: T.returnsDue,
+    agencies,
+  }),
+  returned: (agency: string, at: string, documentUrl: string = RETURN_URL(agency)): CaseEvent => ({ type: 'ScopingReturned', at, by: agencyActor(agency), agency, documentUrl }),
+  noInvolvement: (agency: string, at: string = T.noInvolvement): CaseEvent => ({ type: 'NoInvolvementRecorded', at, by: agencyActor(agency), agency }),
+  extensionAsked: (agency: string, at: string = T.extensionAsked): CaseEvent => ({
+    type: 'ExtensionRequested',
+    at,
+    by: agencyActor(agency),
+    agency,
+    reason: EXTENSION_REASON,
+    proposedDueAt: T.extensionTo,
+  }),
+  extensionDecided: (agency: string, agreed: boolean, at: string = T.extensionDecided): CaseEvent => ({
+    type: 'ExtensionDecided',
+    at,
+    by: actor(PEOPLE.business, ROLES.business),
+    agency,
+    agreed,
+    dueAt: agreed ? T.extensionTo : T.returnsDue,
+  }),
+  chased: (agency: string, chase: 'twoDaysBefore' | 'dueMorning' | 'overdue', at: string): CaseEvent => ({
+    type: 'ScopingChased',
+    at,
+    agency,
+    chase,
+    ...(chase === 'overdue' ? { day: at.slice(0, 10) } : {}),
+  }),
+  attended: (partner: 'localAuthority' | 'police' | 'health', attending: boolean, at: string = T.attended): CaseEvent => {
+    const by = { localAuthority: actor(PEOPLE.director, ROLES.laRep), police: actor(PEOPLE.police, ROLES.police), health: actor(PEOPLE.health, ROLES.health) }[partner];
+    return { type: 'AttendanceConfirmed', at, by, partner, attending };
+  },
+  papersPrompted: (missing: string[]): CaseEvent => ({ type: 'PapersPrompted', at: T.papersPrompted, missing }),
+  reviewCompleted: (onTime: boolean): CaseEvent => ({
+    type: 'RapidReviewCompleted',
+    at: onTime ? T.reviewCompleted : T.reviewCompletedLate,
+    by: actor(PEOPLE.chair, ROLES.chair),
+    // On time with an LCSPR, late without one: the two outcomes and the two timings are each seen once.
+    lcsprNeeded: onTime,
+    rationale: onTime ? REVIEW_RATIONALE : NO_LCSPR_RATIONALE,
+    sentAt: onTime ? T.reviewSent : T.reviewSentLate,
+    onTime,
+  }),
   /** The police change their reply before the meeting: every partner agrees, so decide.ts decides and cancels. */
   policeChangesMind: (): CaseEvent[] => [
     { type: 'PartnerReplied', at: T.policeChangedMind, by: actor(PEOPLE.police, ROLES.police), partner: 'police', reply: 'agree', rationale: 'Having read the chronology, we agree.', asAuthorOfView: false },
@@ -343,8 +451,93 @@ export const SCENES = {
   finalDecisionNotAttended: (): CaseEvent[] => [...SCENES.decisionMeetingBooked(), EV.finalDecision(false)],
   reopened: (): CaseEvent[] => [...SCENES.finalDecisionAttended(), EV.reopened()],
   decidedAgainAfterReopening: (): CaseEvent[] => [...SCENES.reopened(), EV.finalDecision(false, '2026-06-15T14:00:00.000Z')],
+  // The rapid review (DOMAIN "The rapid review and scoping returns"), after SCENES.panelNotified.
+  reviewOpened: (): CaseEvent[] => [...SCENES.panelNotified(), EV.reviewOpened()],
+  reviewSetUp: (): CaseEvent[] => [...SCENES.reviewOpened(), EV.reviewSetUp()],
+  /** Probation: no involvement; GP practice: more time asked; Education: returned. */
+  extensionAsked: (): CaseEvent[] => [
+    ...SCENES.reviewSetUp(),
+    EV.noInvolvement('probation'),
+    EV.extensionAsked('gp'),
+    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
+    EV.returned('education', T.educationReturned),
+  ],
+  extensionAgreed: (): CaseEvent[] => [
+    ...SCENES.reviewSetUp(),
+    EV.noInvolvement('probation'),
+    EV.extensionAsked('gp'),
+    EV.extensionDecided('gp', true),
+    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
+    EV.returned('education', T.educationReturned),
+  ],
+  extensionDeclined: (): CaseEvent[] => [
+    ...SCENES.reviewSetUp(),
+    EV.noInvolvement('probation'),
+    EV.extensionAsked('gp'),
+    EV.extensionDecided('gp', false),
+    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
+    EV.chased('gp', 'twoDaysBefore', T.twoDaysBefore),
+    EV.returned('education', T.educationReturned),
+  ],
+  /** The GP practice's return is late: due 17:00 Monday 22 June, chased from Tuesday 23 June. */
+  scopingOverdue: (): CaseEvent[] => [
+    ...SCENES.reviewSetUp(),
+    EV.noInvolvement('probation'),
+    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
+    EV.chased('gp', 'twoDaysBefore', T.twoDaysBefore),
+    EV.returned('education', T.educationReturned),
+    EV.chased('gp', 'dueMorning', T.dueMorning),
+    EV.chased('gp', 'overdue', T.firstOverdue),
+  ],
+  attendanceConfirmed: (): CaseEvent[] => [...SCENES.reviewSetUp(), EV.attended('localAuthority', true), EV.attended('police', true), EV.attended('health', true, '2026-06-12T10:00:00.000Z')],
+  papersPrompted: (): CaseEvent[] => [...SCENES.scopingOverdue(), EV.papersPrompted(['gp'])],
+  /** Everything in, the meeting quorate, and the outcome sent within the 15 working days. */
+  reviewCompletedOnTime: (): CaseEvent[] => [...reviewToTheMeeting(), EV.reviewCompleted(true)],
+  reviewCompletedLate: (): CaseEvent[] => [...reviewToTheMeeting(), EV.reviewCompleted(false)],
+  /** For the size test: 30 agencies in every status; the test configures their (long) names. */
+  thirtyAgencies: (): CaseEvent[] => [
+    ...SCENES.reviewOpened(),
+    EV.reviewSetUp(MANY_AGENCY_IDS),
+    ...MANY_AGENCY_IDS.flatMap((id, i): CaseEvent[] => {
+      const at = `2026-06-1${5 + (i % 4)}T${String(8 + Math.floor(i / 4)).padStart(2, '0')}:00:00.000Z`;
+      switch (i % 5) {
+        case 0:
+          return [EV.returned(id, at)];
+        case 1:
+          return [EV.noInvolvement(id, at)];
+        case 2:
+          return [EV.extensionAsked(id, at)];
+        case 3:
+          return [EV.extensionAsked(id, at), EV.extensionDecided(id, true, at)];
+        default:
+          return [];
+      }
+    }).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    EV.attended('police', false, '2026-06-19T09:00:00.000Z'),
+  ],
 } satisfies Record<string, () => CaseEvent[]>;
 export type SceneName = keyof typeof SCENES;
+
+/** The ids of the 30 agencies in SCENES.thirtyAgencies; the sample configuration knows none of them. */
+export const MANY_AGENCY_IDS = Array.from({ length: 30 }, (_, i) => `agency-${String(i + 1).padStart(2, '0')}`);
+
+function reviewToTheMeeting(): CaseEvent[] {
+  return [
+    ...SCENES.reviewSetUp(),
+    EV.attended('localAuthority', true),
+    EV.attended('police', true),
+    EV.attended('health', true, '2026-06-12T10:00:00.000Z'),
+    EV.noInvolvement('probation'),
+    EV.extensionAsked('gp'),
+    EV.extensionDecided('gp', true),
+    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
+    EV.returned('education', T.educationReturned),
+    EV.chased('gp', 'twoDaysBefore', '2026-06-22T08:00:00.000Z'),
+    EV.papersPrompted(['gp']),
+    EV.chased('gp', 'dueMorning', '2026-06-24T08:00:00.000Z'),
+    EV.returned('gp', T.gpReturned),
+  ];
+}
 
 /**
  * Every card the bot can send for a case, each parameter included. The record below fails to
@@ -369,6 +562,17 @@ const EVERY_KIND: Record<CardSpec['kind'], true> = {
   finalDecisionRequest: true,
   decisionReopened: true,
   scrutineerReview: true,
+  rapidReviewSetup: true,
+  rapidReviewBoard: true,
+  scopingRequest: true,
+  scopingChaser: true,
+  scopingOverdue: true,
+  extensionDecisionRequest: true,
+  extensionAnswer: true,
+  attendanceRequest: true,
+  papersPrompt: true,
+  rapidReviewOutcomeRequest: true,
+  rapidReviewCompleted: true,
 };
 export const CARD_KINDS = Object.keys(EVERY_KIND) as CardSpec['kind'][];
 
@@ -393,7 +597,22 @@ export const CARD_SPECS: CardSpec[] = [
   { kind: 'finalDecisionRequest' },
   { kind: 'decisionReopened' },
   { kind: 'scrutineerReview' },
+  { kind: 'rapidReviewSetup' },
+  { kind: 'rapidReviewBoard' },
+  // Returned, no involvement, asked for more time (or late), and never asked.
+  ...['education', 'probation', 'gp', 'hospital-trust'].map((agency): CardSpec => ({ kind: 'scopingRequest', agency })),
+  ...ScopingChaseSchema.options.map((chase): CardSpec => ({ kind: 'scopingChaser', agency: 'gp', chase })),
+  { kind: 'scopingChaser', agency: 'education', chase: 'overdue' },
+  { kind: 'scopingOverdue', agency: 'gp' },
+  { kind: 'scopingOverdue', agency: 'education' },
+  { kind: 'extensionDecisionRequest', agency: 'gp' },
+  { kind: 'extensionAnswer', agency: 'gp' },
+  { kind: 'attendanceRequest' },
+  { kind: 'papersPrompt' },
+  { kind: 'rapidReviewOutcomeRequest' },
+  { kind: 'rapidReviewCompleted' },
 ];
 
-/** "overdue:finalDecision", "meetingBooked:2": a spec's name in a test title. */
-export const specName = (spec: CardSpec): string => `${spec.kind}${'about' in spec ? `:${spec.about}` : ''}${'stage' in spec ? `:${spec.stage}` : ''}`;
+/** "overdue:finalDecision", "meetingBooked:2", "scopingChaser:gp:overdue": a spec's name in a test title. */
+export const specName = (spec: CardSpec): string =>
+  [spec.kind, ...('about' in spec ? [spec.about] : []), ...('stage' in spec ? [spec.stage] : []), ...('agency' in spec ? [spec.agency] : []), ...('chase' in spec ? [spec.chase] : [])].join(':');

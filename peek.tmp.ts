@@ -1,0 +1,12 @@
+import { caseCard } from './cards/index.js';
+import { createWorkingCalendar } from './workflow/calendar/workingCalendar.js';
+import { visibleText, cardProblems } from './test/support/validateCard.js';
+import { SCENES, sampleConfig, stateOf, PEOPLE } from './test/support/sampleConfig.js';
+import type { CardSpec, Recipient } from './workflow/effects.js';
+const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: { start: '09:00', end: '17:00' } });
+const [scene, kind, agency, chase, now, who] = process.argv.slice(2);
+const spec = { kind, ...(agency ? { agency } : {}), ...(chase ? { chase } : {}) } as CardSpec;
+const recipient: Recipient = who ? { kind: 'person', aadObjectId: (PEOPLE as Record<string, { aadObjectId: string }>)[who]!.aadObjectId } : { kind: 'conversation', target: 'monitoring' };
+const card = caseCard(spec, { state: stateOf((SCENES as Record<string, () => never[]>)[scene!]!()), config: sampleConfig, now: new Date(now ?? '2026-06-24T12:00:00Z'), recipient, calendar });
+console.log(visibleText(card).join('\n'));
+console.log('--- problems', cardProblems(card), 'bytes', JSON.stringify(card).length);
