@@ -7,6 +7,7 @@ import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { fold, type CaseState } from '../../workflow/state.js';
 import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
+import { defaultReturnsDue, papersDueFor, workingDayBefore } from '../../workflow/rapidReview/dates.js';
 
 /**
  * The rapid review and its scoping returns (DOMAIN "The rapid review and scoping returns"), as
@@ -260,5 +261,28 @@ describe('attendance and outcome', () => {
     expect(types(decisions[0]!)).toEqual(["refused: Only the review group chair can record the rapid review's outcome."]);
     expect(state).toMatchObject({ stage: 'closed', rapidReview: { completed: { onTime: true, lcsprNeeded: true } } });
     expect(sends(decisions[1]!)).toEqual(['rapidReviewCompleted -> monitoring']);
+  });
+});
+
+describe('rapid review date rules across bank holidays and clock changes', () => {
+  const hours = config.workingHours;
+  it.each([
+    // [meeting, papers one week before, default returns due: 17:00 on the working day before the papers]
+    ['papers on the Tuesday after the Spring bank holiday: returns due the Friday before', '2026-06-02T09:00:00.000Z', '2026-05-26T09:00:00.000Z', '2026-05-22T16:00:00.000Z'],
+    ['papers on a Monday: returns due the Friday before', '2026-06-15T09:00:00.000Z', '2026-06-08T09:00:00.000Z', '2026-06-05T16:00:00.000Z'],
+    ['meeting after the October clock change, papers before it (BST)', '2026-10-27T10:00:00.000Z', '2026-10-20T09:00:00.000Z', '2026-10-19T16:00:00.000Z'],
+    ['meeting after the March clock change, papers before it (GMT)', '2026-03-31T09:00:00.000Z', '2026-03-24T10:00:00.000Z', '2026-03-23T17:00:00.000Z'],
+  ])('%s', (_s, meeting, papers, returns) => {
+    const papersDueAt = papersDueFor(new Date(meeting));
+    expect(papersDueAt.toISOString()).toBe(papers);
+    expect(defaultReturnsDue(calendar, hours, papersDueAt).toISOString()).toBe(returns);
+  });
+
+  it.each([
+    ['due Tuesday after a bank holiday Monday: reminder two working days before is the Thursday', '2026-05-26', '2026-05-21'],
+    ['due Monday: reminder the Thursday before', '2026-06-08', '2026-06-04'],
+    ['due the first working day after Christmas 2026 (Tuesday 29 December): the Wednesday 23rd', '2026-12-29', '2026-12-23'],
+  ])('%s', (_s, dueDay, reminderDay) => {
+    expect(workingDayBefore(calendar, dueDay, 2)).toBe(reminderDay);
   });
 });
