@@ -14,12 +14,13 @@ export function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function historyCsv(events: CaseEvent[]): string {
+/** `agencyName` turns an agency id into its configured name (rapid review rows). */
+export function historyCsv(events: CaseEvent[], agencyName?: (id: string) => string): string {
   const header = ['when', 'who', 'role', 'what', 'detail', 'agreement deemed'];
-  const rows = timeline(events).map((row) => [londonIso(new Date(row.at)), row.who, row.role, row.what, row.detail ?? '', row.deemed ? 'yes' : 'no']);
+  const rows = timeline(events, undefined, agencyName).map((row) => [londonIso(new Date(row.at)), row.who, row.role, row.what, row.detail ?? '', row.deemed ? 'yes' : 'no']);
   return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function historyJson(caseRef: string, events: CaseEvent[], exportedAt: Date): string {
-  return JSON.stringify({ caseRef, exportedAt: exportedAt.toISOString(), timeline: timeline(events), events }, null, 2);
+export function historyJson(caseRef: string, events: CaseEvent[], exportedAt: Date, agencyName?: (id: string) => string): string {
+  return JSON.stringify({ caseRef, exportedAt: exportedAt.toISOString(), timeline: timeline(events, undefined, agencyName), events }, null, 2);
 }

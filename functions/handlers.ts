@@ -84,10 +84,11 @@ export function createHandlers(services: () => Promise<Services>) {
     if (events.length === 0) return problem(404, 'There is no case with that reference.');
     s.log.info('history exported', { caseRef, format: format.data });
     const filename = `${caseRef}-history.${format.data}`;
+    const agencyName = (id: string) => s.config.agencies.find((a) => a.id === id)?.name ?? id;
     const headers = { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' };
     return format.data === 'csv'
-      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events) }
-      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef, events, now) };
+      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName) }
+      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef, events, now, agencyName) };
   }
 
   return { messages, deadlineSweep, caseHistory };

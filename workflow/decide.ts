@@ -45,6 +45,8 @@ const ROLE_WORDS: Record<Role['kind'], string> = {
   strategicPartnershipManager: 'strategic partnership manager',
   partnerRepresentative: 'representative',
   partnerDeputy: 'deputy',
+  agencyContact: 'scoping contact',
+  agencyEscalation: 'escalation contact',
 };
 
 function roleWords(role: Role): string {

@@ -124,7 +124,10 @@ export type Role =
   | { kind: 'independentScrutineer' }
   | { kind: 'strategicPartnershipManager' }
   | { kind: 'partnerRepresentative'; partner: Partner }
-  | { kind: 'partnerDeputy'; partner: Partner };
+  | { kind: 'partnerDeputy'; partner: Partner }
+  /** Agencies' people: on the roster for their own agency's scoping returns in rapid reviews. */
+  | { kind: 'agencyContact'; agency: string }
+  | { kind: 'agencyEscalation'; agency: string };
 
 export const PARTNER_NAMES: Record<Partner, string> = {
   localAuthority: "Local authority children's services",
@@ -147,6 +150,10 @@ export function rolesOf(config: PartnershipConfig, aadObjectId: string | undefin
     const p = config.partners[partner];
     if (is(p.representative)) roles.push({ kind: 'partnerRepresentative', partner });
     if (p.deputies.some(is)) roles.push({ kind: 'partnerDeputy', partner });
+  }
+  for (const agency of config.agencies) {
+    if (is(agency.contact) || agency.deputies.some(is)) roles.push({ kind: 'agencyContact', agency: agency.id });
+    if (is(agency.escalation)) roles.push({ kind: 'agencyEscalation', agency: agency.id });
   }
   return roles;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandActor } from '../../workflow/commands.js';
 import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
-import { RecordingMessenger } from '../support/recordingMessenger.js';
+import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
 
@@ -43,6 +43,18 @@ describe('scoping returns in Table Storage (Azurite)', () => {
     const { state, events } = await s.store.load(CASE_REF);
     expect(events.filter((e) => e.type === 'ScopingReturned')).toHaveLength(20);
     expect(Object.values(state!.rapidReview!.agencies).every((a) => a.status === 'returned')).toBe(true);
+  });
+
+  it('an agency contact who holds no other role can record a nil return from their card, and see the case history', async () => {
+    const { s } = await reviewWithTwentyAgencies();
+    const agency = AGENCIES[3]!;
+    const reply = await s.interactions.cardAction({ verb: 'scoping.noInvolvement', data: { caseRef: CASE_REF, agency: agency.id } }, as(agency.contact));
+    expect(cardText(reply.card)).toContain(`Recorded: ${agency.name} had no involvement with this child or family.`);
+    const history = await s.interactions.cardAction({ verb: 'case.history', data: { caseRef: CASE_REF } }, as(agency.contact));
+    expect(cardText(history.card)).toContain('Agency Contact 3');
+    // Someone off every roster still sees nothing.
+    const stranger = await s.interactions.cardAction({ verb: 'scoping.noInvolvement', data: { caseRef: CASE_REF, agency: agency.id } }, { aadObjectId: 'aad-nobody', displayName: 'Nobody' });
+    expect(cardText(stranger.card)).toContain("Cases are shown only to people on the partnership's roster");
   });
 
   it('a sweep racing the returns sends no chaser for an agency whose return was already recorded', async () => {
