@@ -91,8 +91,11 @@ describe('opening and setting up the rapid review', () => {
       `scopingRequest(probation) -> ${P.probation.aadObjectId}`,
       `scopingRequest(gp) -> ${P.gp.aadObjectId}`,
       `attendanceRequest -> ${PEOPLE.director.aadObjectId}`,
+      `attendanceRequest -> ${PEOPLE.laDeputy.aadObjectId}`,
       `attendanceRequest -> ${PEOPLE.police.aadObjectId}`,
+      `attendanceRequest -> ${PEOPLE.policeDeputy.aadObjectId}`,
       `attendanceRequest -> ${PEOPLE.health.aadObjectId}`,
+      `attendanceRequest -> ${PEOPLE.healthDeputy.aadObjectId}`,
       `rapidReviewOutcomeRequest -> ${PEOPLE.chair.aadObjectId}`,
       'rapidReviewBoard -> monitoring',
     ]);

@@ -4,7 +4,7 @@ import type { Actor, CaseEvent } from '../events.js';
 import { checkFreeText, identifyingDetailIn } from '../freeText.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import type { WorkingHours } from '../calendar/workingHours.js';
-import { PARTNERS, agenciesRepresentedBy, partnersRepresentedBy, rolesOf, type Agency, type PartnershipConfig, type Role } from '../partnership.js';
+import { PARTNERS, agenciesRepresentedBy, partnerPeople, partnersRepresentedBy, rolesOf, type Agency, type PartnershipConfig, type Role } from '../partnership.js';
 import type { AgencyReturn, CaseState, RapidReview } from '../state.js';
 import { closeOfDay, defaultReturnsDue, londonDate, papersDueFor, startOfDay, workingDayAfter, workingDayBefore } from './dates.js';
 
@@ -103,9 +103,11 @@ export function createRapidReviewProcedure(tools: ReviewTools) {
     for (const id of agencies) {
       for (const to of contacts(agencyById(id)!)) r.effect({ type: 'send', key: `scopingRequest:${id}:${to}`, to: person(to), card: { kind: 'scopingRequest', agency: id }, tracked: true });
     }
+    // Representatives and deputies alike: either may confirm the partner's attendance.
     for (const partner of PARTNERS) {
-      const rep = config.partners[partner].representative.aadObjectId;
-      r.effect({ type: 'send', key: `attendanceRequest:${partner}:${rep}`, to: person(rep), card: { kind: 'attendanceRequest' }, tracked: true });
+      for (const who of new Set(partnerPeople(config, partner).map((p) => p.aadObjectId))) {
+        r.effect({ type: 'send', key: `attendanceRequest:${partner}:${who}`, to: person(who), card: { kind: 'attendanceRequest' }, tracked: true });
+      }
     }
     const chair = config.reviewGroupChair.aadObjectId;
     r.effect({ type: 'send', key: `rapidReviewOutcomeRequest:${chair}`, to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
