@@ -68,6 +68,8 @@ function stringFields(data: unknown): Record<string, string> {
 export function createInteractions(deps: InteractionDeps) {
   const { config, cases, store, log } = deps;
   const onRoster = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).length > 0;
+  /** The whole history (every rationale) is for the partnership's own people, not agencies asked for returns. */
+  const inPartnership = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).some((r) => r.kind !== 'agencyContact' && r.kind !== 'agencyEscalation');
   const isBusinessUnit = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).some((r) => r.kind === 'businessUnit');
 
   const NOT_ON_ROSTER = noticeCard('Not available', "Cases are shown only to people on the partnership's roster. Nothing was recorded.");
@@ -213,7 +215,7 @@ export function createInteractions(deps: InteractionDeps) {
         return run(action.data.caseRef, { type: 'RecordRapidReviewOutcome', actor, lcsprNeeded: action.data.lcsprNeeded === 'yes', rationale: action.data.rationale ?? '', sentAt: sentAt.toISOString() }, spec, actor, now, draft);
       }
       case 'case.history': {
-        if (!onRoster(actor)) return { card: noticeCard('Not available', "The case history is shown only to people on the partnership's roster.") };
+        if (!inPartnership(actor)) return { card: noticeCard('Not available', "The case history is shown only to the partnership's own roster (partners, chairs, scrutineer, business unit).") };
         const { state, events } = await store.load(action.data.caseRef);
         if (!state) return { card: noticeCard(`No case ${action.data.caseRef}`, 'There is no case with that reference.') };
         return { card: historyCard(state, events, config, now, { canExport: isBusinessUnit(actor), ...(action.data.returnTo ? { returnTo: action.data.returnTo } : {}) }) };
