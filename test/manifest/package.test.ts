@@ -1,0 +1,49 @@
+import JSZip from 'jszip';
+import { describe, expect, test } from 'vitest';
+import { buildTeamsAppPackage, PackageError, PACKAGE_FILES } from '../../manifest/buildPackage.js';
+
+const VALUES = {
+  BOT_APP_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+  APP_ID: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d',
+  HOST_NAME: 'sin-bot.example.org',
+  APP_VERSION: '1.2.3',
+  PARTNERSHIP_NAME: 'Sample Safeguarding Children Partnership',
+  PARTNERSHIP_SHORT_NAME: 'SSCP',
+};
+
+describe('the Teams app zip', () => {
+  test('holds exactly manifest.json, color.png and outline.png at its root', async () => {
+    const { zip } = await buildTeamsAppPackage(VALUES);
+    const archive = await JSZip.loadAsync(zip);
+    const entries = Object.values(archive.files);
+    expect(entries.map((entry) => entry.name).sort()).toEqual([...PACKAGE_FILES].sort());
+    expect(entries.every((entry) => !entry.dir)).toBe(true);
+
+    const manifestText = await archive.file('manifest.json')!.async('string');
+    expect(manifestText).not.toContain('{{');
+    const manifest = JSON.parse(manifestText) as { id: string; version: string; icons: { color: string; outline: string } };
+    expect(manifest).toMatchObject({ id: VALUES.APP_ID, version: '1.2.3', icons: { color: 'color.png', outline: 'outline.png' } });
+
+    // The icons the manifest names are the ones in the zip.
+    const color = await archive.file(manifest.icons.color)!.async('uint8array');
+    expect(Buffer.from(color.subarray(1, 4)).toString('latin1')).toBe('PNG');
+  });
+
+  test('the same inputs give byte-identical zips', async () => {
+    const first = await buildTeamsAppPackage(VALUES);
+    const second = await buildTeamsAppPackage(VALUES);
+    expect(Buffer.from(first.zip).equals(Buffer.from(second.zip))).toBe(true);
+  });
+
+  test('a missing value stops the build instead of leaving a blank in the manifest', async () => {
+    const { BOT_APP_ID: _omitted, ...withoutBot } = VALUES;
+    await expect(buildTeamsAppPackage(withoutBot)).rejects.toThrow(PackageError);
+    await expect(buildTeamsAppPackage(withoutBot)).rejects.toThrow(/\{\{BOT_APP_ID\}\} has no value \(used at \/bots\/0\/botId, \/webApplicationInfo\/id, \/webApplicationInfo\/resource\)/);
+  });
+
+  test('a name too long for Teams is a schema problem, not a package', async () => {
+    await expect(buildTeamsAppPackage({ ...VALUES, PARTNERSHIP_SHORT_NAME: 'A very long partnership short name' })).rejects.toThrow(
+      /manifest\.json \/name\/short: must NOT have more than 30 characters/,
+    );
+  });
+});
