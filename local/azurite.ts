@@ -42,7 +42,8 @@ export async function freePort(): Promise<number> {
 export async function startAzurite(options: { location?: string; port?: number }): Promise<RunningAzurite> {
   const port = options.port ?? (await freePort());
   const bin = createRequire(import.meta.url).resolve('azurite/dist/src/table/main.js');
-  const args = [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl', '--silent'];
+  // Telemetry off: Azurite would otherwise send usage data off this machine.
+  const args = [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry', '--silent'];
   if (options.location) {
     await mkdir(options.location, { recursive: true });
     args.push('--location', options.location);
