@@ -1,16 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { silentLogger } from '../../app/ports.js';
-import { readEnvironment } from '../../functions/environment.js';
-import { freePort } from '../../local/azurite.js';
-import { startLocalHost, type LocalHost } from '../../local/host.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { installBot, startPlayground, type RunningPlayground } from '../../local/playground.js';
-import { PlaygroundClient } from '../support/playgroundClient.js';
+import type { PlaygroundClient } from '../support/playgroundClient.js';
+import { BOT, DECISIONS, MONITORING, PERSONAL, startPlaygroundStack, USERS, type PlaygroundStack } from '../support/playgroundStack.js';
 import { cardText } from '../support/recordingMessenger.js';
-import { uniquePrefix } from '../support/services.js';
 
 /**
  * End to end with the Microsoft 365 Agents Playground as the Teams client, started by the test,
@@ -20,51 +13,20 @@ import { uniquePrefix } from '../support/services.js';
  * reaches the monitoring channel.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BOT = { id: '00000000-0000-0000-0000-00000000000011', name: 'SIN decisions' };
-const USERS = { alex: 'user-id-0', adele: 'user-id-2', isaiah: 'user-id-3', patti: 'user-id-4' };
-const MONITORING = 'channel-sin-monitoring';
-const DECISIONS = 'groupchat-sin-decisions';
-const PERSONAL = 'personal-chat-alex';
-
-// Tuesday 5 May 2026, 10:00 BST, moving on in real time from there.
 const started = Date.now();
+// Tuesday 5 May 2026, 10:00 BST, moving on in real time.
 const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z') + (Date.now() - started));
-
+let stack: PlaygroundStack;
 let host: LocalHost;
-let playground: RunningPlayground;
 let client: PlaygroundClient;
 
 beforeAll(async () => {
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: resolve(ROOT, 'config/sample-partnership.json'),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-  });
-  host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
-  playground = await startPlayground({
-    port: await freePort(),
-    botEndpoint: `${host.url}/api/messages`,
-    configPath: resolve(ROOT, '.m365agentsplayground.yml'),
-    workDir: await mkdtemp(join(tmpdir(), 'playground-')),
-    openBrowser: false,
-  });
-  client = new PlaygroundClient(playground.url);
-  await client.connect();
-  for (const id of [PERSONAL, DECISIONS, 'team-sample-scp', MONITORING]) await installBot(playground.url, id);
-  const deadline = Date.now() + 15_000;
-  while (!(await host.services.conversations.conversation(MONITORING)) || !(await host.services.conversations.conversation(DECISIONS)) || !(await host.services.conversations.member('00000000-0000-0000-0000-0000000000022'))) {
-    if (Date.now() > deadline) throw new Error('the bot was not installed');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  stack = await startPlaygroundStack({ clock });
+  ({ host, client } = stack);
 }, 90_000);
 
 afterAll(async () => {
-  client?.close();
-  await playground?.stop();
-  await host?.close();
+  await stack?.close();
 });
 
 describe('SIN agreement in the Agents Playground', () => {
