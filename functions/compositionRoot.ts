@@ -23,6 +23,8 @@ import { createMeetingService } from '../graph/meetings.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { Environment } from './environment.js';
+import { MonitoringService } from '../app/monitoring.js';
+import type { TabAuthResult } from '../app/tabAuth.js';
 
 /**
  * Builds every service once per process from validated configuration. Entry points (the Azure
@@ -46,6 +48,9 @@ export type Services = {
   log: Logger;
   exportLinkSecret: string;
   runSweep: (now: Date) => Promise<SweepResult>;
+  monitoring: MonitoringService;
+  /** Checks a monitoring-tab request's SSO token and the person's roles (see app/tabAuth.ts). */
+  authenticateTab: (authorization: string | null) => Promise<TabAuthResult>;
 };
 
 export async function buildServices(
@@ -113,5 +118,26 @@ export async function buildServices(
   });
   const onTurn = createTurnHandler({ config, interactions, conversations, log });
   const runSweep = (now: Date) => sweep({ schedule, cases, effects, log }, now);
-  return { env, config, calendar, tables, store, schedule, outbox, conversations, cases, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep };
+  const monitoring = new MonitoringService({ store, config, calendar });
+  const authenticateTab = tabAuthenticator(env, config);
+  return { env, config, calendar, tables, store, schedule, outbox, conversations, cases, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
+}
+
+/**
+ * The tab's token check, loaded on first use: `jose` is not needed to answer Teams. Without a bot
+ * app id (local mode) there is no SSO audience, so every token is refused.
+ */
+function tabAuthenticator(env: Environment, config: PartnershipConfig): (authorization: string | null) => Promise<TabAuthResult> {
+  let authenticate: Promise<(authorization: string | null) => Promise<TabAuthResult>> | undefined;
+  return async (authorization) => {
+    if (!env.MicrosoftAppId) return { ok: false, status: 401, reason: 'Teams sign-in is not configured here (no bot app id).' };
+    authenticate ??= import('../app/tabAuth.js').then(({ createTabAuthenticator }) =>
+      createTabAuthenticator(config, {
+        jwksUrl: env.ENTRA_JWKS_URL,
+        audiences: [env.MicrosoftAppId!, `api://${new URL(env.PUBLIC_BASE_URL).host}/${env.MicrosoftAppId}`],
+        allowedTenantIds: config.tabTenantIds ?? [config.tenantId],
+      }),
+    );
+    return (await authenticate)(authorization);
+  };
 }

@@ -24,6 +24,8 @@ export const EnvironmentSchema = z
     GRAPH_TENANT_ID: z.string().min(1).optional(),
     GRAPH_CLIENT_ID: z.string().min(1).optional(),
     GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Entra's token signing keys, for the monitoring tab's SSO tokens; tests point it at a local key set. */
+    ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   })
   .superRefine((env, ctx) => {
     const local = env.LOCAL_MODE === 'true';

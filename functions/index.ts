@@ -3,6 +3,8 @@ import { consoleLogger } from '../app/ports.js';
 import { buildServices, type Services } from './compositionRoot.js';
 import { readEnvironment } from './environment.js';
 import { createHandlers } from './handlers.js';
+import { createStaticAssets } from './staticAssets.js';
+import { createTabHandlers } from './tabHandlers.js';
 
 /**
  * Azure Functions registration (v4 programming model). Services are built on the first
@@ -19,7 +21,19 @@ function getServices(): Promise<Services> {
 }
 
 const handlers = createHandlers(getServices);
+const tab = createTabHandlers(getServices);
+const assets = createStaticAssets({ localMode: process.env.LOCAL_MODE === 'true' });
 
-app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: handlers.messages });
-app.http('caseHistory', { route: 'cases/{caseRef}/history.{format}', methods: ['GET'], authLevel: 'anonymous', handler: handlers.caseHistory });
+// host.json sets an empty route prefix, so the tab's pages sit at the paths the manifest names.
+app.http('messages', { route: 'api/messages', methods: ['POST'], authLevel: 'anonymous', handler: handlers.messages });
+app.http('caseHistory', { route: 'api/cases/{caseRef}/history.{format}', methods: ['GET'], authLevel: 'anonymous', handler: handlers.caseHistory });
+app.http('tabMe', { route: 'api/tab/me', methods: ['GET'], authLevel: 'anonymous', handler: tab.me });
+app.http('tabCases', { route: 'api/tab/cases', methods: ['GET'], authLevel: 'anonymous', handler: tab.cases });
+app.http('tabCase', { route: 'api/tab/cases/{caseRef}', methods: ['GET'], authLevel: 'anonymous', handler: tab.caseDetail });
+app.http('tabHistory', { route: 'api/tab/cases/{caseRef}/history.{format}', methods: ['GET'], authLevel: 'anonymous', handler: tab.history });
+app.http('tabYear', { route: 'api/tab/year', methods: ['GET'], authLevel: 'anonymous', handler: tab.year });
+app.http('tabLocalPeople', { route: 'api/tab/local/people', methods: ['GET'], authLevel: 'anonymous', handler: tab.localPeople });
+app.http('tabAssets', { route: 'tab/{file}', methods: ['GET'], authLevel: 'anonymous', handler: assets });
+app.http('privacyPage', { route: 'privacy.html', methods: ['GET'], authLevel: 'anonymous', handler: assets });
+app.http('termsPage', { route: 'terms.html', methods: ['GET'], authLevel: 'anonymous', handler: assets });
 app.timer('deadlineSweep', { schedule: '0 * * * * *', handler: handlers.deadlineSweep });

@@ -6,6 +6,8 @@ import type { Logger, Messenger } from '../app/ports.js';
 import { buildServices, type Services } from '../functions/compositionRoot.js';
 import type { Environment } from '../functions/environment.js';
 import { createHandlers } from '../functions/handlers.js';
+import { createStaticAssets } from '../functions/staticAssets.js';
+import { createTabHandlers } from '../functions/tabHandlers.js';
 import { deadlineInWords, londonIso } from '../workflow/calendar/words.js';
 import { LocalClock } from './localClock.js';
 
@@ -46,6 +48,8 @@ export async function startLocalHost(options: {
   };
   services = await buildServices(options.env, { clock, log: options.log, advanceClock: advanceAndSweep, ...(options.messenger ? { messenger: options.messenger } : {}), ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   const handlers = createHandlers(async () => services!);
+  const tab = createTabHandlers(async () => services!);
+  const assets = createStaticAssets({ localMode: true });
   const context = (functionName: string) => new InvocationContext({ functionName, logHandler: (level, ...args) => options.log[level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info'](args.map(String).join(' ')) });
 
   const server: Server = createServer((req, res) => {
@@ -64,6 +68,18 @@ export async function startLocalHost(options: {
     if (url.pathname === '/api/messages' && req.method === 'POST') return send(res, await handlers.messages(request(), context('messages')));
     const history = /^\/api\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
     if (history && req.method === 'GET') return send(res, await handlers.caseHistory(request({ caseRef: decodeURIComponent(history[1]!), format: history[2]! })));
+    if (req.method === 'GET') {
+      const tabCase = /^\/api\/tab\/cases\/([^/]+)$/.exec(url.pathname);
+      const tabHistory = /^\/api\/tab\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
+      if (url.pathname === '/api/tab/me') return send(res, await tab.me(request()));
+      if (url.pathname === '/api/tab/cases') return send(res, await tab.cases(request()));
+      if (url.pathname === '/api/tab/year') return send(res, await tab.year(request()));
+      if (url.pathname === '/api/tab/local/people') return send(res, await tab.localPeople());
+      if (tabCase) return send(res, await tab.caseDetail(request({ caseRef: decodeURIComponent(tabCase[1]!) })));
+      if (tabHistory) return send(res, await tab.history(request({ caseRef: decodeURIComponent(tabHistory[1]!), format: tabHistory[2]! })));
+      if (url.pathname.startsWith('/tab/') || url.pathname === '/privacy.html' || url.pathname === '/terms.html') return send(res, await assets(request()));
+      if (url.pathname === '/' ) return send(res, { status: 302, headers: { location: '/tab/index.html' } });
+    }
     if (url.pathname === '/api/local/clock') {
       if (req.method === 'GET') return send(res, { status: 200, jsonBody: { now: londonIso(clock.now()), inWords: deadlineInWords(clock.now(), clock.now()) } });
       if (req.method === 'POST') {
@@ -135,11 +151,11 @@ function safeJson(text: string | undefined): unknown {
 async function send(res: ServerResponse, response: HttpResponseInit): Promise<void> {
   const headers: Record<string, string> = {};
   if (response.headers) new Headers(response.headers as HeadersInit).forEach((v, k) => (headers[k] = v));
-  let payload = '';
+  let payload: string | Uint8Array = '';
   if (response.jsonBody !== undefined) {
     payload = JSON.stringify(response.jsonBody);
     headers['content-type'] ??= 'application/json; charset=utf-8';
-  } else if (typeof response.body === 'string') {
+  } else if (typeof response.body === 'string' || response.body instanceof Uint8Array) {
     payload = response.body;
   }
   res.writeHead(response.status ?? 200, headers);

@@ -6,6 +6,7 @@ import { ConfigurationError } from '../config/configurationError.js';
 import { deadlineInWords } from '../workflow/calendar/words.js';
 import { startAzurite } from './azurite.js';
 import { startLocalHost } from './host.js';
+import { buildTab } from '../scripts/buildTab.js';
 import { installBot, startPlayground } from './playground.js';
 
 /**
@@ -50,6 +51,8 @@ async function main() {
     LOCAL_MODE: 'true',
     PUBLIC_BASE_URL: `http://127.0.0.1:${BOT_PORT}`,
   });
+  step('Building the monitoring tab (dist/tab/) ...');
+  await buildTab(ROOT);
   step(`Starting the bot's functions on http://127.0.0.1:${BOT_PORT}/api/messages (local mode: anonymous requests accepted) ...`);
   const host = await startLocalHost({ env, port: BOT_PORT, log });
   running.unshift({ name: 'bot host', stop: () => host.close() });
@@ -78,6 +81,7 @@ Ready: ${config.partnership.name} (sample), local time ${deadlineInWords(now, no
 
   Open the Playground:  http://127.0.0.1:${PLAYGROUND_PORT}${openBrowser ? '  (opened in your browser)' : ''}
   Bot endpoint:         http://127.0.0.1:${BOT_PORT}/api/messages
+  Monitoring tab:       http://127.0.0.1:${BOT_PORT}/tab/index.html  (local mode: pick who you are from the sample roster)
 
 You are Alex Wilber (business unit, and review group chair in this sample). Try:
   1. In the "${config.channels.monitoring.label}" channel of the team, type:  @${'SIN decisions'} new referral
@@ -88,6 +92,8 @@ You are Alex Wilber (business unit, and review group chair in this sample). Try:
   4. Move the local clock so the reply window closes:  type "clock +1d" to the bot (or
      curl -X POST http://127.0.0.1:${BOT_PORT}/api/local/clock -d '{"advanceMs":86400000}').
      Silence becomes deemed agreement and the decision reaches the monitoring channel.
+  5. Open the monitoring tab as Alex to see every case, its deadline and status, its timeline,
+     and this year's figures; pick Isaiah (police) to see the page that refuses him.
   Type "help" for every command. Ctrl+C stops everything.
 `);
 

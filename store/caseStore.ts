@@ -20,6 +20,7 @@ export class ConcurrencyConflict extends Error {
 }
 
 const EventRowSchema = z.object({ event: z.string() });
+const IndexRowSchema = z.object({ caseRef: z.string(), version: z.number().int().optional() });
 const seqKey = (seq: number) => `ev-${String(seq).padStart(10, '0')}`;
 export const effectKey = (seq: number, index: number) => `fx-${String(seq).padStart(10, '0')}-${String(index).padStart(3, '0')}`;
 
@@ -72,6 +73,9 @@ export class CaseStore {
     await this.schedule.add(caseRef, args.deadlines);
     if (effects.length > 0) await this.schedule.add(caseRef, [args.effectsRecoverAt]);
 
+    // A new case is listed before it exists, so a crash after the commit can never leave a case
+    // the business unit's tab does not show; a listed case without events is simply skipped.
+    if (expectedVersion === 0) await this.caseIndex.upsertEntity({ partitionKey: 'case', rowKey: partition, caseRef }, 'Merge');
     const firstSeq = expectedVersion + 1;
     const actions: TransactionAction[] = events.map((event, i) => [
       'create',
@@ -87,7 +91,17 @@ export class CaseStore {
       if (isStatus(error, 409)) throw new ConcurrencyConflict(caseRef);
       throw error;
     }
-    // The index row is a convenience for listing cases; the log above is the truth.
+    // The index row lists cases and their latest version (a cache hint); the log above is the truth.
     await this.caseIndex.upsertEntity({ partitionKey: 'case', rowKey: partition, caseRef, version: lastSeq, lastEventAt: events.at(-1)!.at }, 'Replace');
+  }
+
+  /** Every case ever logged, with the version its index row last saw (absent for a case not yet committed). */
+  async listCases(): Promise<{ caseRef: string; version?: number }[]> {
+    const listed: { caseRef: string; version?: number }[] = [];
+    for await (const row of this.caseIndex.listEntities({ queryOptions: { filter: odata`PartitionKey eq 'case'`, select: ['caseRef', 'version'] } })) {
+      const parsed = IndexRowSchema.parse(row);
+      listed.push({ caseRef: parsed.caseRef, ...(parsed.version !== undefined ? { version: parsed.version } : {}) });
+    }
+    return listed;
   }
 }

@@ -60,12 +60,16 @@ export const PartnershipConfigSchema = z
       shortName: z.string().min(1).max(20),
     }),
     tenantId: z.string().min(1),
+    /** Tenants whose people may open the monitoring tab with Teams SSO; the partnership's own tenant when absent. */
+    tabTenantIds: z.array(z.string().min(1)).min(1).optional(),
     nation: NationSchema,
     workingHours: WorkingHoursSchema.default(DEFAULT_WORKING_HOURS),
     /** A file path or URL in GOV.UK's bank-holidays.json format, overriding the library for the years it covers. */
     bankHolidaysSource: z.string().min(1).optional(),
     /** Case references look like RR-2026-014: letters, year, number. Never a name. */
     caseReferencePattern: z.string().default('^[A-Z]{2,6}-\\d{4}-\\d{1,4}$'),
+    /** The month (1-12) the partnership's reporting year starts, for the tab's yearly figures; April by default. */
+    reportingYearStartMonth: z.number().int().min(1).max(12).default(4),
     /** Referral documents stay in the partnership's document store; only links to these hosts are accepted. */
     documentStoreHosts: z.array(z.string().min(1)).min(1),
     referringAgencies: z.array(z.string().min(1)).min(1),

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Actor, CaseEvent, DisputeStage, NextStep, ReferralDetails, ScopingChase } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
 import { VIEW_WORDS } from './decide.js';
@@ -12,19 +11,8 @@ import { deadlineInWords } from './calendar/words.js';
  * in the same year (a card read today); an export is read long after, so it omits `now`.
  */
 
-export const TimelineRowSchema = z.object({
-  /** The event's instant, ISO 8601 as stored in the log. */
-  at: z.string(),
-  /** The person who acted, or the partner / the bot when nobody did. */
-  who: z.string(),
-  role: z.string(),
-  what: z.string(),
-  /** Rationale, comment or reference exactly as typed. */
-  detail: z.string().optional(),
-  /** True only for an agreement deemed from silence. */
-  deemed: z.boolean(),
-});
-export type TimelineRow = z.infer<typeof TimelineRowSchema>;
+export { TimelineRowSchema, type TimelineRow } from './timelineRow.js';
+import type { TimelineRow } from './timelineRow.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 

@@ -1,0 +1,100 @@
+import type { CaseStore, LoadedCase } from '../store/caseStore.js';
+import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
+import { deadlineInWords } from '../workflow/calendar/words.js';
+import { caseSummary } from '../workflow/monitoring/caseSummary.js';
+import { reportingYear, yearFigures } from '../workflow/monitoring/yearFigures.js';
+import type { CaseDetail, CaseList, ScopingRow, YearFigures } from '../workflow/monitoring/schemas.js';
+import { timeline } from '../workflow/timeline.js';
+import type { AgencyReturnStatus } from '../workflow/state.js';
+
+/**
+ * The read side behind the business unit's monitoring tab. Cases are listed from the case index and
+ * read from their event histories; a history already read is reused while the index shows the same
+ * version, and re-read after a minute whatever the index says (it is a hint written after the commit).
+ */
+
+const RETURN_WORDS: Record<AgencyReturnStatus, string> = {
+  requested: 'Awaited',
+  returned: 'Returned',
+  noInvolvement: 'No involvement',
+  extensionAsked: 'Extension asked',
+  extensionAgreed: 'Extension agreed',
+};
+
+const CACHE_MS = 60_000;
+const READ_CONCURRENCY = 8;
+
+export class MonitoringService {
+  private readonly cache = new Map<string, { loaded: LoadedCase; version: number; readAt: number }>();
+
+  constructor(private readonly deps: { store: CaseStore; config: PartnershipConfig; calendar: WorkingCalendar }) {}
+
+  private async readAll(now: Date): Promise<LoadedCase[]> {
+    const listed = await this.deps.store.listCases();
+    const results: LoadedCase[] = [];
+    const queue = [...listed];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const cached = this.cache.get(next.caseRef);
+        const fresh = cached && cached.version === next.version && now.getTime() - cached.readAt < CACHE_MS && cached.readAt <= now.getTime();
+        const loaded = fresh ? cached.loaded : await this.deps.store.load(next.caseRef);
+        if (!fresh) this.cache.set(next.caseRef, { loaded, version: loaded.state?.version ?? 0, readAt: now.getTime() });
+        // Listed ahead of its first commit, and the commit never happened: not a case.
+        if (loaded.state) results.push(loaded);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker));
+    return results;
+  }
+
+  async cases(now: Date): Promise<CaseList> {
+    const { config, calendar } = this.deps;
+    const loaded = await this.readAll(now);
+    const cases = loaded.map((c) => caseSummary(c.state!, c.caseRef, c.events.at(-1)!.at, config, calendar, now));
+    cases.sort((a, b) => (a.nextDeadline?.dueAt ?? '\uffff').localeCompare(b.nextDeadline?.dueAt ?? '\uffff') || a.caseRef.localeCompare(b.caseRef));
+    return { generatedAt: now.toISOString(), cases };
+  }
+
+  /** Undefined when there is no such case. */
+  async caseDetail(caseRef: string, now: Date): Promise<CaseDetail | undefined> {
+    const { config, calendar, store } = this.deps;
+    const { events, state } = await store.load(caseRef);
+    if (!state) return undefined;
+    const agencyName = (id: string) => config.agencies.find((a) => a.id === id)?.name ?? id;
+    const summary = caseSummary(state, caseRef, events.at(-1)!.at, config, calendar, now);
+    const rr = state.rapidReview;
+    const scoping =
+      rr && rr.agencyOrder.length > 0
+        ? {
+            reviewDueAt: rr.dueAt,
+            reviewDueInWords: deadlineInWords(new Date(rr.dueAt), now),
+            ...(rr.setup ? { returnsDueInWords: deadlineInWords(new Date(rr.setup.returnsDueAt), now) } : {}),
+            rows: rr.agencyOrder.map((id): ScopingRow => {
+              const a = rr.agencies[id]!;
+              const open = a.status === 'requested' || a.status === 'extensionAsked' || a.status === 'extensionAgreed';
+              return {
+                agency: agencyName(id),
+                status: RETURN_WORDS[a.status],
+                dueAt: a.dueAt,
+                dueInWords: deadlineInWords(new Date(a.dueAt), now),
+                overdue: open && now.getTime() > Date.parse(a.dueAt),
+                ...(a.returned ? { returnedAt: deadlineInWords(new Date(a.returned.at), now) } : {}),
+                ...(a.extension ? { extension: `Asked for ${deadlineInWords(new Date(a.extension.proposedDueAt), now)}: ${a.extension.reason}` } : {}),
+              };
+            }),
+          }
+        : undefined;
+    return { summary, timeline: timeline(events, now, agencyName), ...(scoping ? { scoping } : {}) };
+  }
+
+  /** `offsetYears` 0 is the reporting year containing `now`, -1 the one before. */
+  async year(now: Date, offsetYears = 0): Promise<YearFigures> {
+    const loaded = await this.readAll(now);
+    return yearFigures(
+      loaded.map((c) => c.events),
+      reportingYear(now, this.deps.config.reportingYearStartMonth, offsetYears),
+      this.deps.calendar,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
+
+/**
+ * Who is asking the monitoring tab's API, and whether they may see it. The tab gets a token from
+ * Teams SSO (authentication.getAuthToken); it is checked here with `jose` against Entra's signing
+ * keys: signature, expiry, audience (this app), issuer and tenant (on the allow-list), and the
+ * `access_as_user` scope. The person is then looked up on the partnership's roster by their Entra
+ * object id: only the business unit and the chairs may see the tab.
+ */
+
+export type TabIdentity = { aadObjectId: string; displayName: string; roles: Role[]; mode: 'sso' | 'local' };
+export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; status: 401 | 403; reason: string };
+
+const ClaimsSchema = z.object({
+  tid: z.string().min(1),
+  oid: z.string().min(1),
+  iss: z.string().min(1),
+  scp: z.string().optional(),
+  name: z.string().optional(),
+});
+
+export const TAB_ROLES: readonly Role['kind'][] = ['businessUnit', 'reviewGroupChair', 'partnershipChair'];
+
+export const ROLE_WORDS: Record<Role['kind'], string> = {
+  businessUnit: 'business unit',
+  reviewGroupChair: 'review group chair',
+  childrensServicesDirector: "children's services director",
+  partnershipChair: 'partnership chair',
+  independentScrutineer: 'independent scrutineer',
+  strategicPartnershipManager: 'strategic partnership manager',
+  partnerRepresentative: 'partner representative',
+  partnerDeputy: 'partner deputy',
+  agencyContact: 'agency contact',
+  agencyEscalation: 'agency escalation contact',
+};
+
+export type TabAuthSettings = {
+  /** Entra's signing keys (a local key set in tests). */
+  jwksUrl: string;
+  /** The app's id and its Application ID URI (api://host/id): tokens for anything else are refused. */
+  audiences: string[];
+  allowedTenantIds: string[];
+};
+
+export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 'sso' | 'local', tokenName?: string): TabAuthResult {
+  const roles = rolesOf(config, aadObjectId);
+  const person = findPerson(config, aadObjectId);
+  if (!person) return { ok: false, status: 403, reason: `You are not on the ${config.partnership.name} roster, so this tab shows you nothing. Ask the business unit if you think you should be.` };
+  if (!roles.some((r) => TAB_ROLES.includes(r.kind))) {
+    const held = [...new Set(roles.map((r) => ROLE_WORDS[r.kind]))].join(', ');
+    return { ok: false, status: 403, reason: `This tab is for the business unit and the chairs. You are on the roster as ${held}; your cases reach you as cards from the bot.` };
+  }
+  return { ok: true, identity: { aadObjectId, displayName: person.displayName || tokenName || 'Unknown', roles, mode } };
+}
+
+export function createTabAuthenticator(config: PartnershipConfig, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
+  const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: 6 * 60 * 60_000 });
+  const issuersOf = (tid: string) => [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+
+  return async function authenticate(authorization: string | null): Promise<TabAuthResult> {
+    const token = /^Bearer ([A-Za-z0-9_.-]{20,8000})$/.exec(authorization ?? '')?.[1];
+    if (!token) return { ok: false, status: 401, reason: 'Sign in through Teams to see this tab.' };
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, keySet, { audience: settings.audiences, algorithms: ['RS256'], clockTolerance: 60, requiredClaims: ['exp', 'iss', 'aud'] }));
+    } catch {
+      return { ok: false, status: 401, reason: 'Your sign-in could not be verified or has expired. Close and reopen the tab.' };
+    }
+    const claims = ClaimsSchema.safeParse(payload);
+    if (!claims.success) return { ok: false, status: 401, reason: 'Your sign-in token is missing who you are.' };
+    const { tid, oid, iss, scp, name } = claims.data;
+    if (!settings.allowedTenantIds.includes(tid)) return { ok: false, status: 403, reason: `Your organisation is not one this ${config.partnership.shortName} tab serves.` };
+    if (!issuersOf(tid).includes(iss)) return { ok: false, status: 401, reason: 'Your sign-in token was not issued by your organisation.' };
+    if (!(scp ?? '').split(' ').includes('access_as_user')) return { ok: false, status: 403, reason: 'Your sign-in does not allow this app to act for you (access_as_user).' };
+    return authorise(config, oid, 'sso', name);
+  };
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+
+/**
+ * The tab's pages, script and style sheet, served by the function app itself so the tab needs no
+ * other host. Only the files named here can be fetched: a path is looked up, never joined onto a
+ * folder, so no request can read anything else on disk.
+ */
+
+/** The folder holding package.json: the project root from source (tsx) and from dist/ alike. */
+export function packageRoot(from = import.meta.dirname): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' } as const;
+
+/** URL path (without the leading slash) to file, relative to the project root. */
+export const ASSETS: Record<string, string> = {
+  'tab/index.html': 'tab/public/index.html',
+  'tab/config.html': 'tab/public/config.html',
+  'tab/styles.css': 'tab/public/styles.css',
+  'tab/app.js': 'dist/tab/app.js',
+  'tab/config.js': 'dist/tab/config.js',
+  'privacy.html': 'tab/public/privacy.html',
+  'terms.html': 'tab/public/terms.html',
+};
+
+/** Teams (web, desktop, mobile) may frame the tab; in local mode a plain browser opens it directly. */
+function securityHeaders(localMode: boolean): Record<string, string> {
+  const ancestors = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.skype.com";
+  return {
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors ${ancestors}; base-uri 'none'; form-action 'none'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
+
+export function createStaticAssets(options: { root?: string; localMode: boolean }) {
+  const root = options.root ?? packageRoot();
+  return async function asset(request: HttpRequest): Promise<HttpResponseInit> {
+    const path = new URL(request.url).pathname.replace(/^\/+/, '');
+    const file = ASSETS[path];
+    if (!file) return { status: 404, body: 'Not found' };
+    const type = TYPES[path.slice(path.lastIndexOf('.') + 1) as keyof typeof TYPES];
+    try {
+      const body = await readFile(join(root, file));
+      // Revalidated on every load (a new release shows at once) but only re-sent when it changed.
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', etag, ...securityHeaders(options.localMode) };
+      if (request.headers.get('if-none-match') === etag) return { status: 304, headers };
+      return { status: 200, headers, body };
+    } catch {
+      // Only the bundle can be missing: it is built by `npm run build` (and by npm start and npm test).
+      return { status: 503, body: `${path} has not been built yet: run npm run build.` };
+    }
+  };
+}

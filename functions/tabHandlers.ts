@@ -1,0 +1,103 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import { ExportFormatSchema } from '../app/exportLinks.js';
+import { historyCsv, historyJson } from '../app/historyExport.js';
+import { authorise, ROLE_WORDS, TAB_ROLES, type TabAuthResult, type TabIdentity } from '../app/tabAuth.js';
+import { findPerson, rolesOf } from '../workflow/partnership.js';
+import type { LocalPeople, TabUser } from '../workflow/monitoring/schemas.js';
+import type { Services } from './compositionRoot.js';
+
+/**
+ * The monitoring tab's API. Every route authenticates first (Teams SSO token; in the explicit
+ * local mode only, a person picked from the sample roster) and answers 401/403 with the reason
+ * and no case data. Responses are never cached: they hold rationales.
+ */
+
+const NO_STORE = { 'cache-control': 'no-store' };
+const problem = (status: number, error: string): HttpResponseInit => ({ status, headers: NO_STORE, jsonBody: { error } });
+const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
+
+/** The local identity header; read only when LOCAL_MODE is on, so outside it the path does not exist. */
+export const LOCAL_USER_HEADER = 'x-local-user';
+const LocalUserSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+const CaseRefSchema = z.string().min(1).max(40).regex(/^[A-Za-z0-9-]+$/);
+const YearOffsetSchema = z.enum(['0', '-1', '-2', '-3', '-4']).default('0');
+
+export function createTabHandlers(services: () => Promise<Services>) {
+  async function identify(s: Services, request: HttpRequest): Promise<TabAuthResult> {
+    if (s.env.LOCAL_MODE === 'true' && !request.headers.get('authorization')) {
+      const local = LocalUserSchema.safeParse(request.headers.get(LOCAL_USER_HEADER));
+      if (!local.success) return { ok: false, status: 401, reason: 'Local mode: choose who you are from the sample roster.' };
+      return authorise(s.config, local.data, 'local');
+    }
+    return s.authenticateTab(request.headers.get('authorization'));
+  }
+
+  /** Runs `handle` for an authorised person; everyone else gets the reason and nothing else. */
+  const guarded =
+    (handle: (s: Services, request: HttpRequest, who: TabIdentity) => Promise<HttpResponseInit>) =>
+    async (request: HttpRequest): Promise<HttpResponseInit> => {
+      const s = await services();
+      const auth = await identify(s, request);
+      if (!auth.ok) {
+        s.log.info('tab request refused', { status: auth.status, path: new URL(request.url).pathname.split('/').slice(0, 4).join('/') });
+        return problem(auth.status, auth.reason);
+      }
+      try {
+        return await handle(s, request, auth.identity);
+      } catch (error) {
+        s.log.error('tab request failed', { error: error instanceof Error ? error.message : String(error) });
+        return problem(503, 'The case store could not be read just now. The tab will try again shortly.');
+      }
+    };
+
+  const me = guarded(async (s, _request, who) => {
+    const user: TabUser = { displayName: who.displayName, roles: [...new Set(who.roles.map((r) => ROLE_WORDS[r.kind]))], partnership: s.config.partnership.name, mode: who.mode };
+    return ok(user);
+  });
+
+  const cases = guarded(async (s) => ok(await s.monitoring.cases(s.clock.now())));
+
+  const caseDetail = guarded(async (s, request) => {
+    const caseRef = CaseRefSchema.safeParse(request.params.caseRef);
+    if (!caseRef.success) return problem(400, 'That is not a case reference.');
+    const detail = await s.monitoring.caseDetail(caseRef.data, s.clock.now());
+    return detail ? ok(detail) : problem(404, 'There is no case with that reference.');
+  });
+
+  const year = guarded(async (s, request) => {
+    const offset = YearOffsetSchema.safeParse(request.query.get('offset') ?? undefined);
+    if (!offset.success) return problem(400, 'Choose this year or one of the four before it.');
+    return ok(await s.monitoring.year(s.clock.now(), Number(offset.data)));
+  });
+
+  const history = guarded(async (s, request, who) => {
+    const caseRef = CaseRefSchema.safeParse(request.params.caseRef);
+    const format = ExportFormatSchema.safeParse(request.params.format);
+    if (!caseRef.success || !format.success) return problem(400, 'Ask for history.csv or history.json of a case reference.');
+    const { events } = await s.store.load(caseRef.data);
+    if (events.length === 0) return problem(404, 'There is no case with that reference.');
+    s.log.info('history exported from the tab', { caseRef: caseRef.data, format: format.data, by: who.aadObjectId });
+    const agencyName = (id: string) => s.config.agencies.find((a) => a.id === id)?.name ?? id;
+    const headers = { ...NO_STORE, 'content-disposition': `attachment; filename="${caseRef.data}-history.${format.data}"` };
+    return format.data === 'csv'
+      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName) }
+      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef.data, events, s.clock.now(), agencyName) };
+  });
+
+  /** Local mode only: the sample roster to choose an identity from. Outside local mode: 404, as if it did not exist. */
+  async function localPeople(): Promise<HttpResponseInit> {
+    const s = await services();
+    if (s.env.LOCAL_MODE !== 'true') return { status: 404, jsonBody: { error: 'not found' } };
+    const ids = new Set<string>();
+    const c = s.config;
+    for (const p of [...c.businessUnit, c.reviewGroupChair, c.partnershipChair, c.childrensServicesDirector, c.independentScrutineer, c.partners.police.representative, c.partners.health.representative]) ids.add(p.aadObjectId);
+    const people: LocalPeople['people'] = [...ids].map((id) => {
+      const roles = rolesOf(c, id);
+      return { aadObjectId: id, displayName: findPerson(c, id)?.displayName ?? id, roles: [...new Set(roles.map((r) => ROLE_WORDS[r.kind]))], allowed: roles.some((r) => TAB_ROLES.includes(r.kind)) };
+    });
+    return ok({ people });
+  }
+
+  return { me, cases, caseDetail, year, history, localPeople };
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { CaseDetailSchema, CaseListSchema, ProblemSchema, TabUserSchema, YearFiguresSchema } from '../../workflow/monitoring/schemas.js';
+import type { Session } from './session.js';
+
+/** The API's refusals and failures, with the server's words for the person. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function getJson<S extends z.ZodType>(session: Session, path: string, schema: S): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json', ...(await session.headers()) }, cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'The tab could not reach the service. It will try again shortly.');
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiError(response.status, ProblemSchema.safeParse(body).data?.error ?? `The service answered ${response.status}.`);
+  return schema.parse(body);
+}
+
+export const api = {
+  me: (s: Session) => getJson(s, '/api/tab/me', TabUserSchema),
+  cases: (s: Session) => getJson(s, '/api/tab/cases', CaseListSchema),
+  caseDetail: (s: Session, caseRef: string) => getJson(s, `/api/tab/cases/${encodeURIComponent(caseRef)}`, CaseDetailSchema),
+  year: (s: Session, offset: number) => getJson(s, `/api/tab/year?offset=${offset}`, YearFiguresSchema),
+  /** Fetched with the person's token (a plain link could not carry it), then saved as a file. */
+  async download(session: Session, caseRef: string, format: 'csv' | 'json'): Promise<void> {
+    const response = await fetch(`/api/tab/cases/${encodeURIComponent(caseRef)}/history.${format}`, { headers: await session.headers(), cache: 'no-store' });
+    if (!response.ok) {
+      const body: unknown = await response.json().catch(() => undefined);
+      throw new ApiError(response.status, ProblemSchema.safeParse(body).data?.error ?? `The download failed (${response.status}).`);
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${caseRef}-history.${format}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};

@@ -1,0 +1,55 @@
+import type { YearFigures } from '../../../workflow/monitoring/schemas.js';
+import { h, svg } from '../dom.js';
+
+/** The yearly report's figures, as numbers (the accessible source) and as a small bar chart. */
+export function yearView(figures: YearFigures, offset: number, move: (offset: number) => void): HTMLElement {
+  const bars: [string, number][] = [
+    ['Referrals', figures.referrals],
+    ['Panel notifications', figures.notifications],
+    ['Decided by agreement', figures.decisions.byAgreement],
+    ['Decided by deemed agreement', figures.decisions.deemedAgreement],
+    ['Decided at stage 1', figures.decisions.stage1],
+    ['Decided at stage 2', figures.decisions.stage2],
+  ];
+  const max = Math.max(1, ...bars.map(([, n]) => n));
+  const rowHeight = 28;
+  const chart = svg(
+    'svg',
+    { class: 'chart', viewBox: `0 0 520 ${bars.length * rowHeight}`, role: 'img', 'aria-labelledby': 'chart-title' },
+    svg('title', { id: 'chart-title' }, `Bar chart: ${bars.map(([label, n]) => `${label} ${n}`).join(', ')}`),
+    ...bars.flatMap(([label, n], i) => [
+      svg('text', { x: 0, y: i * rowHeight + 18, class: 'chart-label' }, label),
+      svg('rect', { x: 210, y: i * rowHeight + 6, width: Math.max(2, (n / max) * 260), height: 16, class: `chart-bar bar-${i}` }),
+      svg('text', { x: 210 + Math.max(2, (n / max) * 260) + 6, y: i * rowHeight + 18, class: 'chart-value' }, String(n)),
+    ]),
+  );
+  const button = (label: string, to: number, disabled: boolean) => {
+    const b = h('button', { type: 'button', disabled }, label);
+    b.addEventListener('click', () => move(to));
+    return b;
+  };
+  const { rapidReviews, decisions } = figures;
+  return h(
+    'section',
+    { 'aria-labelledby': 'year-heading' },
+    h('h2', { id: 'year-heading' }, offset === 0 ? 'This year' : 'An earlier year'),
+    h('p', {}, figures.label),
+    h('div', { class: 'controls' }, button('← Previous year', offset - 1, offset <= -4), ' ', button('Next year →', offset + 1, offset >= 0)),
+    h(
+      'dl',
+      { class: 'figures' },
+      ...[
+        ['Referrals', String(figures.referrals)],
+        ['Notifications to the Panel', String(figures.notifications)],
+        ['Decisions', String(decisions.total)],
+        ['… reached by agreement', String(decisions.byAgreement)],
+        ['… by deemed agreement (no response within 1 working day)', String(decisions.deemedAgreement)],
+        ['… at stage 1 (partners’ meeting)', String(decisions.stage1)],
+        ['… at stage 2 (decision maker)', String(decisions.stage2)],
+        ['Median working days from referral to decision', figures.medianWorkingDaysToDecision === undefined ? 'No decisions yet' : String(figures.medianWorkingDaysToDecision)],
+        ['Rapid reviews completed on time', rapidReviews.completed === 0 ? 'None completed yet' : `${rapidReviews.onTime} of ${rapidReviews.completed}`],
+      ].flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+    ),
+    h('figure', {}, chart, h('figcaption', {}, 'Referrals, notifications and how decisions were reached')),
+  );
+}

@@ -1,0 +1,162 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import functions from '@azure/functions';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { silentLogger } from '../../app/ports.js';
+import { buildServices, type Services } from '../../functions/compositionRoot.js';
+import { readEnvironment } from '../../functions/environment.js';
+import { createTabHandlers } from '../../functions/tabHandlers.js';
+import { CaseListSchema, CaseDetailSchema, TabUserSchema, YearFiguresSchema } from '../../workflow/monitoring/schemas.js';
+import type { CommandActor } from '../../workflow/commands.js';
+import type { Person } from '../../workflow/partnership.js';
+import { RecordingMessenger } from '../support/recordingMessenger.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { TestClock, uniquePrefix, writeConfig } from '../support/services.js';
+
+/**
+ * The monitoring tab's API outside local mode: tokens signed by a locally generated key set,
+ * served as Entra's JWKS from a local server. Every refusal carries its reason and no case data.
+ */
+
+const { HttpRequest } = functions;
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const HOST = 'sin.example.org';
+const TENANT = 'tenant-1';
+const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
+const clock = new TestClock(new Date('2026-05-05T09:00:00.000Z'));
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+
+let keys: { privateKey: CryptoKey; jwk: JWK };
+let otherKey: CryptoKey;
+let jwksServer: Server;
+let services: Services;
+let tab: ReturnType<typeof createTabHandlers>;
+
+async function token(claims: Record<string, unknown> = {}, options: { key?: CryptoKey; expiresIn?: string | number; kid?: string } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ tid: TENANT, oid: PEOPLE.business.aadObjectId, scp: 'access_as_user', name: 'Billie Business', ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'test-key' })
+    .setIssuer((claims.iss as string | undefined) ?? ISSUER)
+    .setAudience((claims.aud as string | undefined) ?? `api://${HOST}/${APP_ID}`)
+    .setIssuedAt(now - 60)
+    .setExpirationTime(options.expiresIn ?? now + 3600)
+    .sign(options.key ?? keys.privateKey);
+}
+
+function get(path: string, headers: Record<string, string> = {}, params: Record<string, string> = {}) {
+  return new HttpRequest({ method: 'GET', url: `https://${HOST}${path}`, headers, params });
+}
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  keys = { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' } };
+  otherKey = (await generateKeyPair('RS256')).privateKey;
+  jwksServer = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: [keys.jwk] }));
+  });
+  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+  const env = readEnvironment({
+    PARTNERSHIP_CONFIG: await writeConfig(),
+    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    TABLE_PREFIX: uniquePrefix(),
+    LOCAL_MODE: 'false',
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'not-used-by-these-tests',
+    MicrosoftAppTenantId: TENANT,
+    EXPORT_LINK_SECRET: 'x'.repeat(40),
+    PUBLIC_BASE_URL: `https://${HOST}`,
+    ENTRA_JWKS_URL: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`,
+  });
+  services = await buildServices(env, { clock, log: silentLogger, messenger: new RecordingMessenger() });
+  tab = createTabHandlers(async () => services);
+  await services.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
+  await services.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=SUM(A1) is not a formula here: death with neglect suspected, criteria met.' }, clock.now());
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => jwksServer?.close(resolve));
+});
+
+describe('a valid Teams SSO token', () => {
+  it('lets the business unit see the open cases, a case, its history and the year', async () => {
+    const auth = { authorization: `Bearer ${await token()}` };
+    const me = await tab.me(get('/api/tab/me', auth));
+    expect(me.status).toBe(200);
+    expect(TabUserSchema.parse(me.jsonBody)).toMatchObject({ displayName: 'Billie Business', roles: ['business unit'], mode: 'sso' });
+
+    const list = CaseListSchema.parse((await tab.cases(get('/api/tab/cases', auth))).jsonBody);
+    expect(list.cases.map((c) => [c.caseRef, c.stage])).toEqual([[CASE_REF, 'awaitingPartnerReplies']]);
+
+    const detail = CaseDetailSchema.parse((await tab.caseDetail(get(`/api/tab/cases/${CASE_REF}`, auth, { caseRef: CASE_REF }))).jsonBody);
+    expect(detail.timeline.map((r) => r.detail)).toContain('=SUM(A1) is not a formula here: death with neglect suspected, criteria met.');
+
+    const csv = await tab.history(get(`/api/tab/cases/${CASE_REF}/history.csv`, auth, { caseRef: CASE_REF, format: 'csv' }));
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain("'=SUM(A1)");
+    expect(YearFiguresSchema.parse((await tab.year(get('/api/tab/year', auth))).jsonBody).referrals).toBe(1);
+  });
+
+  it('accepts the app id itself as the audience (v2 tokens) and the v1 issuer form', async () => {
+    const v2 = await tab.me(get('/api/tab/me', { authorization: `Bearer ${await token({ aud: APP_ID })}` }));
+    expect(v2.status).toBe(200);
+    const v1 = await tab.me(get('/api/tab/me', { authorization: `Bearer ${await token({ iss: `https://sts.windows.net/${TENANT}/` })}` }));
+    expect(v1.status).toBe(200);
+  });
+
+  it('lets the partnership chair and the review group chair in too', async () => {
+    for (const person of [PEOPLE.partnershipChair, PEOPLE.chair]) {
+      const response = await tab.cases(get('/api/tab/cases', { authorization: `Bearer ${await token({ oid: person.aadObjectId })}` }));
+      expect(response.status).toBe(200);
+    }
+  });
+});
+
+describe('every other request is refused with its reason and no data', () => {
+  const cases: [string, () => Promise<Record<string, string>>, number, RegExp][] = [
+    ['no token', async () => ({}), 401, /Sign in through Teams/],
+    ['not a Bearer token', async () => ({ authorization: 'Basic YWxleDpwYXNz' }), 401, /Sign in through Teams/],
+    ['wrong audience (another app)', async () => ({ authorization: `Bearer ${await token({ aud: 'api://elsewhere.example.org/other-app' })}` }), 401, /could not be verified/],
+    ['wrong issuer', async () => ({ authorization: `Bearer ${await token({ iss: 'https://evil.example.org/v2.0' })}` }), 401, /not issued by your organisation/],
+    ["another tenant's issuer with our tenant id", async () => ({ authorization: `Bearer ${await token({ iss: 'https://login.microsoftonline.com/tenant-2/v2.0' })}` }), 401, /not issued by your organisation/],
+    ['expired', async () => ({ authorization: `Bearer ${await token({}, { expiresIn: Math.floor(Date.now() / 1000) - 600 })}` }), 401, /expired/],
+    ['signed by a key that is not Entra’s', async () => ({ authorization: `Bearer ${await token({}, { key: otherKey })}` }), 401, /could not be verified/],
+    ['a key id Entra does not publish', async () => ({ authorization: `Bearer ${await token({}, { key: otherKey, kid: 'unknown' })}` }), 401, /could not be verified/],
+    ['unsigned (alg none)', async () => ({ authorization: `Bearer ${unsigned()}` }), 401, /could not be verified/],
+    ['another tenant', async () => ({ authorization: `Bearer ${await token({ tid: 'tenant-2', iss: 'https://login.microsoftonline.com/tenant-2/v2.0' })}` }), 403, /not one this IOWSCP tab serves/],
+    ['without the access_as_user scope', async () => ({ authorization: `Bearer ${await token({ scp: 'User.Read' })}` }), 403, /access_as_user/],
+    ['not a member of the roster', async () => ({ authorization: `Bearer ${await token({ oid: 'aad-stranger' })}` }), 403, /not on the .* roster/],
+    ['a partner representative (on the roster, not business unit or chair)', async () => ({ authorization: `Bearer ${await token({ oid: PEOPLE.police.aadObjectId })}` }), 403, /business unit and the chairs.*partner representative/],
+    ['the local identity header outside local mode', async () => ({ 'x-local-user': PEOPLE.business.aadObjectId }), 401, /Sign in through Teams/],
+  ];
+
+  it.each(cases)('%s', async (_name, headers, status, reason) => {
+    const h = await headers();
+    for (const response of [
+      await tab.me(get('/api/tab/me', h)),
+      await tab.cases(get('/api/tab/cases', h)),
+      await tab.caseDetail(get(`/api/tab/cases/${CASE_REF}`, h, { caseRef: CASE_REF })),
+      await tab.history(get(`/api/tab/cases/${CASE_REF}/history.json`, h, { caseRef: CASE_REF, format: 'json' })),
+      await tab.year(get('/api/tab/year', h)),
+    ]) {
+      expect(response.status).toBe(status);
+      expect(Object.keys(response.jsonBody as object)).toEqual(['error']);
+      expect((response.jsonBody as { error: string }).error).toMatch(reason);
+      expect(JSON.stringify(response.jsonBody)).not.toContain(CASE_REF);
+      expect(response.body).toBeUndefined();
+    }
+  });
+
+  it('the local roster picker does not exist outside local mode', async () => {
+    const response = await tab.localPeople();
+    expect(response.status).toBe(404);
+  });
+});
+
+function unsigned(): string {
+  const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ tid: TENANT, oid: PEOPLE.business.aadObjectId, scp: 'access_as_user', iss: ISSUER, aud: `api://${HOST}/${APP_ID}`, exp: now + 3600 })}.`;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkingCalendar } from '../../../workflow/calendar/workingCalendar.js';
+import { createDecider } from '../../../workflow/decide.js';
+import type { CaseCommand, CommandActor } from '../../../workflow/commands.js';
+import type { CaseEvent } from '../../../workflow/events.js';
+import { caseSummary } from '../../../workflow/monitoring/caseSummary.js';
+import { fold, type CaseState } from '../../../workflow/state.js';
+import type { Person } from '../../../workflow/partnership.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../../support/sampleConfig.js';
+
+/**
+ * The monitoring tab's line for a case: stage, whom it waits for, the next deadline and the
+ * red/amber/green status, at fixed instants (weekends, bank holidays, after hours, clock changes).
+ */
+
+const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: { start: '09:00', end: '17:00' } });
+const decide = createDecider(sampleConfig, calendar);
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+
+function run(steps: [CaseCommand, string][]): { state: CaseState; events: CaseEvent[] } {
+  let events: CaseEvent[] = [];
+  for (const [command, when] of steps) {
+    const decision = decide(fold(events), command, new Date(when));
+    if (!decision.ok) throw new Error(`refused: ${decision.refusal}`);
+    events = [...events, ...decision.events];
+  }
+  return { state: fold(events)!, events };
+}
+const summaryAt = (state: CaseState, iso: string) => caseSummary(state, CASE_REF, '2026-01-01T00:00:00.000Z', sampleConfig, calendar, new Date(iso));
+
+const referral: CaseCommand = {
+  type: 'LogReferral',
+  actor: as(PEOPLE.business),
+  referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-04-30T08:00:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL },
+};
+const view: CaseCommand = { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm with neglect suspected; criteria met.' };
+const posted = (iso: string): CaseCommand => ({ type: 'RecordPartnerCardPosted', postedAt: iso });
+const agree = (p: Person): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(p), reply: 'agree' });
+const disagree = (p: Person): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(p), reply: 'disagree', rationale: 'We do not suspect abuse or neglect.' });
+
+// Friday 1 May 2026 16:30 BST; Monday 4 May is the Early May bank holiday; the initial view is due Tuesday 5 May 16:30.
+const FRI_1630 = '2026-05-01T15:30:00.000Z';
+
+describe('the status of a case awaiting its initial view (logged Friday 16:30 before a bank holiday)', () => {
+  const { state } = run([[referral, FRI_1630]]);
+  it.each([
+    ['Friday 16:45: on track', '2026-05-01T15:45:00.000Z', 'green'],
+    ['Monday (bank holiday) 12:00: no working time has passed, on track', '2026-05-04T11:00:00.000Z', 'green'],
+    ['Tuesday 12:00: half of the 8 working hours gone at 12:30, still on track', '2026-05-05T11:00:00.000Z', 'green'],
+    ['Tuesday 12:30: exactly half left is "less than half" from then on: amber', '2026-05-05T11:30:00.000Z', 'amber'],
+    ['Tuesday 16:30: due now, amber until it passes', '2026-05-05T15:30:00.000Z', 'amber'],
+    ['Tuesday 16:31: overdue, red', '2026-05-05T15:31:00.000Z', 'red'],
+  ])('%s', (_sentence, now, status) => {
+    const s = summaryAt(state, now);
+    expect(s.status).toBe(status);
+    expect(s.stage).toBe('awaitingInitialView');
+    expect(s.stageLabel).toBe('Awaiting initial view');
+    expect(s.nextDeadline).toMatchObject({ about: 'Initial view', dueAt: '2026-05-05T15:30:00.000Z', inWords: '16:30 on Tuesday 5 May' });
+    expect(s.waitingFor).toEqual(['Casey Chair (review group chair)', "Dana Director (children's services director)"]);
+    expect(s.statusText).toBe({ green: 'On track', amber: 'Less than half the time left', red: 'Overdue' }[status]);
+  });
+});
+
+describe('the partners are waited for by name, and the window runs from the card being posted', () => {
+  it('before the card is posted there is no clock, only the card to deliver', () => {
+    const { state } = run([[referral, '2026-05-06T08:00:00.000Z'], [view, '2026-05-06T09:00:00.000Z']]);
+    const s = summaryAt(state, '2026-05-06T09:05:00.000Z');
+    expect(s).toMatchObject({ stage: 'awaitingPartnerReplies', status: 'green', waitingFor: ["The partners' card to reach the decision channel"] });
+    expect(s.nextDeadline).toBeUndefined();
+  });
+
+  it('after hours on a Friday before the autumn clock change: the window closes Monday, amber from Monday morning', () => {
+    // Friday 23 October 2026 18:00 BST (after hours): the window runs from Monday 26 Oct 09:00 GMT to 17:00.
+    const { state } = run([[referral, '2026-10-23T08:00:00.000Z'], [view, '2026-10-23T16:00:00.000Z'], [posted('2026-10-23T17:00:00.000Z'), '2026-10-23T17:00:00.000Z'], [agree(PEOPLE.director), '2026-10-23T17:10:00.000Z']]);
+    const friday = summaryAt(state, '2026-10-23T17:30:00.000Z');
+    expect(friday.waitingFor).toEqual(['Police', 'Health (ICB)']);
+    expect(friday.nextDeadline?.inWords).toBe('17:00 on Monday 26 October');
+    expect(friday.status).toBe('green');
+    expect(summaryAt(state, '2026-10-26T13:00:00.000Z').status).toBe('amber');
+    expect(summaryAt(state, '2026-10-26T17:01:00.000Z').status).toBe('red');
+  });
+});
+
+describe('later stages', () => {
+  const start: [CaseCommand, string][] = [[referral, '2026-05-06T08:00:00.000Z'], [view, '2026-05-06T09:00:00.000Z'], [posted('2026-05-06T09:00:00.000Z'), '2026-05-06T09:00:00.000Z']];
+
+  it('a disagreement is dispute stage 1, waiting for the disagreeing partner and the review group chair', () => {
+    const { state } = run([...start, [agree(PEOPLE.director), '2026-05-06T09:10:00.000Z'], [agree(PEOPLE.health), '2026-05-06T09:20:00.000Z'], [disagree(PEOPLE.police), '2026-05-06T09:30:00.000Z']]);
+    const s = summaryAt(state, '2026-05-06T10:00:00.000Z');
+    expect(s.stage).toBe('disputeStage1');
+    expect(s.stageLabel).toBe('Dispute: stage 1 meeting');
+    expect(s.waitingFor).toEqual(['Police', 'Casey Chair (review group chair, to record the outcome)']);
+    expect(s.nextDeadline?.about).toBe("Partners' meeting held and outcome recorded");
+  });
+
+  it('agreement to notify waits for the local authority representative to notify the Panel', () => {
+    const { state } = run([...start, [agree(PEOPLE.director), '2026-05-06T09:10:00.000Z'], [agree(PEOPLE.health), '2026-05-06T09:20:00.000Z'], [agree(PEOPLE.police), '2026-05-06T09:30:00.000Z']]);
+    const s = summaryAt(state, '2026-05-06T10:00:00.000Z');
+    expect(s).toMatchObject({ stage: 'awaitingPanelNotification', waitingFor: ['Dana Director (local authority representative)'] });
+    expect(s.nextDeadline?.about).toBe('Panel notification');
+  });
+
+  it('a case closed by "no further action" is closed, with no deadline and no colour', () => {
+    const dnn: CaseCommand = { ...view, view: 'doNotNotify', rationale: 'Criteria not met: no abuse or neglect suspected.' } as CaseCommand;
+    const { state } = run([
+      [referral, '2026-05-06T08:00:00.000Z'],
+      [dnn, '2026-05-06T09:00:00.000Z'],
+      [posted('2026-05-06T09:00:00.000Z'), '2026-05-06T09:00:00.000Z'],
+      [agree(PEOPLE.director), '2026-05-06T09:10:00.000Z'],
+      [agree(PEOPLE.health), '2026-05-06T09:20:00.000Z'],
+      [agree(PEOPLE.police), '2026-05-06T09:30:00.000Z'],
+      [{ type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'noFurtherAction', rationale: 'Single-agency learning only.' } as CaseCommand, '2026-05-06T10:00:00.000Z'],
+    ]);
+    const s = summaryAt(state, '2026-05-07T10:00:00.000Z');
+    expect(s).toMatchObject({ stage: 'closed', status: 'closed', statusText: 'Closed', waitingFor: [] });
+    expect(s.nextDeadline).toBeUndefined();
+  });
+});

@@ -1,0 +1,109 @@
+import type { CaseState } from '../state.js';
+import type { WorkingCalendar } from '../calendar/workingCalendar.js';
+import { deadlineInWords } from '../calendar/words.js';
+import { PARTNERS, PARTNER_NAMES, finalDecisionMaker, type PartnershipConfig } from '../partnership.js';
+import { STAGE_LABELS, type CaseSummary, type MonitoringStage, type RagStatus } from './schemas.js';
+
+/**
+ * One line of the business unit's "open cases" view, derived from a case's state at `now`: where
+ * it stands, whom it waits for, its next deadline and a red/amber/green status. Pure: the same
+ * state and instant always give the same line, so every rule is tested with fixed instants.
+ */
+
+type Clock = { start: string; due: string; about: string };
+type Position = { stage: MonitoringStage; waitingFor: string[]; clock?: Clock };
+
+export function monitoringStage(state: CaseState): MonitoringStage {
+  if (state.stage === 'dispute') return state.dispute?.stage === 2 ? 'disputeStage2' : 'disputeStage1';
+  return state.stage;
+}
+
+function position(state: CaseState, config: PartnershipConfig): Position {
+  const person = (p: { displayName: string }, role: string) => `${p.displayName} (${role})`;
+  const stage = monitoringStage(state);
+  switch (stage) {
+    case 'awaitingInitialView':
+      return {
+        stage,
+        waitingFor: [person(config.reviewGroupChair, 'review group chair'), person(config.childrensServicesDirector, "children's services director")],
+        clock: { start: state.loggedAt, due: state.initialViewDueAt, about: 'Initial view' },
+      };
+    case 'awaitingPartnerReplies': {
+      const view = state.initialView;
+      if (!view?.postedAt || !view.repliesDueAt) return { stage, waitingFor: ["The partners' card to reach the decision channel"] };
+      const waiting = PARTNERS.filter((p) => state.positions[p].status === 'awaiting').map((p) => PARTNER_NAMES[p]);
+      return { stage, waitingFor: waiting, clock: { start: view.postedAt, due: view.repliesDueAt, about: "Partners' replies (silence counts as agreement)" } };
+    }
+    case 'disputeStage1': {
+      const d = state.dispute!;
+      if (d.outcome) return { stage, waitingFor: [] };
+      return {
+        stage,
+        waitingFor: [...d.disagreeing.map((p) => PARTNER_NAMES[p]), person(config.reviewGroupChair, 'review group chair, to record the outcome')],
+        clock: { start: d.openedAt, due: d.meetingDueAt, about: "Partners' meeting held and outcome recorded" },
+      };
+    }
+    case 'disputeStage2': {
+      const d = state.dispute!;
+      const due = d.reopened?.decisionDueAt ?? d.escalated?.decisionDueAt;
+      const start = d.reopened?.at ?? d.escalated?.at ?? d.openedAt;
+      const maker = person(finalDecisionMaker(config), 'decision maker');
+      return { stage, waitingFor: [maker], ...(due ? { clock: { start, due, about: 'Final decision' } } : {}) };
+    }
+    case 'awaitingPanelNotification':
+      return {
+        stage,
+        waitingFor: [person(config.partners.localAuthority.representative, 'local authority representative')],
+        clock: { start: state.decision?.at ?? state.loggedAt, due: state.panelNotificationDueAt, about: 'Panel notification' },
+      };
+    case 'awaitingNextStep':
+      return { stage, waitingFor: [person(config.reviewGroupChair, 'review group chair, to choose the next step')] };
+    case 'panelNotified':
+      return { stage, waitingFor: ['Business unit, to open the rapid review'] };
+    case 'rapidReview': {
+      const rr = state.rapidReview!;
+      if (!rr.setup) return { stage, waitingFor: ['Business unit, to set up the rapid review'], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
+      const outstanding = rr.agencyOrder.filter((id) => ['requested', 'extensionAsked', 'extensionAgreed'].includes(rr.agencies[id]?.status ?? ''));
+      if (outstanding.length === 0) return { stage, waitingFor: ['Review group, to complete the rapid review'], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
+      const name = (id: string) => config.agencies.find((a) => a.id === id)?.name ?? id;
+      const earliest = outstanding.reduce((a, b) => (Date.parse(rr.agencies[a]!.dueAt) <= Date.parse(rr.agencies[b]!.dueAt) ? a : b));
+      return {
+        stage,
+        waitingFor: outstanding.map(name),
+        clock: { start: rr.setup.at, due: rr.agencies[earliest]!.dueAt, about: `Scoping return: ${name(earliest)}` },
+      };
+    }
+    case 'closed':
+      return { stage, waitingFor: [] };
+  }
+}
+
+export function ragStatus(clock: Clock | undefined, calendar: WorkingCalendar, now: Date): RagStatus {
+  if (!clock) return 'green';
+  const due = new Date(clock.due);
+  if (now.getTime() > due.getTime()) return 'red';
+  return now.getTime() >= calendar.halfway(new Date(clock.start), due).getTime() ? 'amber' : 'green';
+}
+
+const STATUS_TEXT: Record<RagStatus, string> = {
+  red: 'Overdue',
+  amber: 'Less than half the time left',
+  green: 'On track',
+  closed: 'Closed',
+};
+
+export function caseSummary(state: CaseState, caseRef: string, lastChangedAt: string, config: PartnershipConfig, calendar: WorkingCalendar, now: Date): CaseSummary {
+  const { stage, waitingFor, clock } = position(state, config);
+  const status = stage === 'closed' ? 'closed' : ragStatus(clock, calendar, now);
+  return {
+    caseRef,
+    stage,
+    stageLabel: STAGE_LABELS[stage],
+    waitingFor,
+    ...(clock ? { nextDeadline: { about: clock.about, dueAt: clock.due, inWords: deadlineInWords(new Date(clock.due), now) } } : {}),
+    status,
+    statusText: STATUS_TEXT[status],
+    referredAt: state.loggedAt,
+    lastChangedAt,
+  };
+}

@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon';
+import type { CaseEvent } from '../events.js';
+import type { WorkingCalendar } from '../calendar/workingCalendar.js';
+import { LONDON_ZONE } from '../calendar/workingHours.js';
+import type { YearFigures } from './schemas.js';
+
+/**
+ * The figures the partnership's yearly report needs, over its reporting year (1 April to 31 March
+ * unless configured otherwise), from the cases' event histories. An event counts in the year in
+ * which it happened (London time), so a case referred in March and decided in April counts once in
+ * each year, for what happened in each.
+ */
+
+export type ReportingYear = { from: Date; to: Date; label: string };
+
+/** The reporting year containing `now`; `startMonth` 1-12 is the month it begins. */
+export function reportingYear(now: Date, startMonth: number, offsetYears = 0): ReportingYear {
+  const london = DateTime.fromJSDate(now, { zone: LONDON_ZONE });
+  const firstYear = (london.month >= startMonth ? london.year : london.year - 1) + offsetYears;
+  const from = DateTime.fromObject({ year: firstYear, month: startMonth, day: 1 }, { zone: LONDON_ZONE });
+  const to = from.plus({ years: 1 });
+  const last = to.minus({ days: 1 });
+  return { from: from.toJSDate(), to: to.toJSDate(), label: `${from.toFormat('d LLLL yyyy')} to ${last.toFormat('d LLLL yyyy')}` };
+}
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: ReportingYear, calendar: WorkingCalendar): YearFigures {
+  const inYear = (iso: string) => {
+    const t = Date.parse(iso);
+    return t >= year.from.getTime() && t < year.to.getTime();
+  };
+  const figures: YearFigures = {
+    from: year.from.toISOString(),
+    to: year.to.toISOString(),
+    label: year.label,
+    referrals: 0,
+    notifications: 0,
+    decisions: { total: 0, byAgreement: 0, deemedAgreement: 0, stage1: 0, stage2: 0 },
+    rapidReviews: { completed: 0, onTime: 0 },
+  };
+  const daysToDecision: number[] = [];
+  for (const events of histories) {
+    const referral = events.find((e) => e.type === 'ReferralLogged');
+    if (!referral) continue;
+    if (inYear(referral.at)) figures.referrals++;
+    let deemedSoFar = false;
+    // A re-opened decision is decided again: the case counts once, by the decision that stands.
+    let standing: { at: string; route: 'byAgreement' | 'deemedAgreement' | 'stage1' | 'stage2' } | undefined;
+    for (const event of events) {
+      if (event.type === 'AgreementDeemed') deemedSoFar = true;
+      if (event.type === 'DecisionReached' && inYear(event.at)) {
+        const route = event.basis === 'finalDecision' ? 'stage2' : event.basis === 'meetingAgreed' ? 'stage1' : deemedSoFar ? 'deemedAgreement' : 'byAgreement';
+        standing = { at: event.at, route };
+      }
+      if (event.type === 'PanelNotificationConfirmed' && inYear(event.sentAt)) figures.notifications++;
+      if (event.type === 'RapidReviewCompleted' && inYear(event.at)) {
+        figures.rapidReviews.completed++;
+        if (event.onTime) figures.rapidReviews.onTime++;
+      }
+    }
+    if (standing) {
+      figures.decisions.total++;
+      figures.decisions[standing.route]++;
+      daysToDecision.push(calendar.workingDaysBetween(new Date(referral.at), new Date(standing.at)));
+    }
+  }
+  const m = median(daysToDecision);
+  return m === undefined ? figures : { ...figures, medianWorkingDaysToDecision: m };
+}
