@@ -13,9 +13,16 @@ export class ApiError extends Error {
 }
 
 async function getJson<S extends z.ZodType>(session: Session, path: string, schema: S): Promise<z.infer<S>> {
+  let headers: Record<string, string>;
+  try {
+    headers = await session.headers();
+  } catch (error) {
+    // Teams could not give a token (consent not granted, or sign-in not set up for this app).
+    throw new ApiError(401, `Teams could not sign you in to this tab${error instanceof Error && error.message ? ` (${error.message})` : ''}. Ask the partnership's Teams administrator to grant the app's consent.`);
+  }
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json', ...(await session.headers()) }, cache: 'no-store' });
+    response = await fetch(path, { headers: { accept: 'application/json', ...headers }, cache: 'no-store' });
   } catch {
     throw new ApiError(0, 'The tab could not reach the service. It will try again shortly.');
   }
