@@ -7,6 +7,8 @@ type Child = Node | string | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
+  // Headings can take focus (not by Tab) so a view change can announce itself.
+  if (/^h[1-6]$/.test(tag)) element.tabIndex = -1;
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? '' : String(value));

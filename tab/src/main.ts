@@ -125,7 +125,8 @@ async function boot(): Promise<void> {
   applyTheme(session.theme);
   if (session.mode === 'teams') session.onThemeChange(applyTheme);
   else document.getElementById('banner')!.replaceChildren(localControls(session));
-  window.addEventListener('hashchange', () => void render());
+  // After moving to another view, focus its heading so a screen reader announces where you are.
+  window.addEventListener('hashchange', () => void render().then(() => main.querySelector<HTMLElement>('h2')?.focus()));
   // Refreshes only while someone can see it; catches up at once when the tab is shown again.
   setInterval(() => {
     if (document.visibilityState === 'visible' && (session.mode === 'teams' || session.chosen)) void render();

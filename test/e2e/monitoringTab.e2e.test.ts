@@ -52,6 +52,8 @@ afterAll(async () => {
 describe('the monitoring tab, in Chromium, in local mode', () => {
   it('shows the case with its stage and status, its timeline and its CSV, in light and dark, and refuses a partner', async () => {
     const { host } = stack;
+    // The page's own timers are faked, so its once-a-minute refresh can be seen without waiting.
+    await page.clock.install();
     await page.goto(`${host.url}/tab/index.html?as=${ALEX}&theme=default`);
     const row = page.locator(`tr[data-case="${CASE}"]`);
     await row.waitFor();
@@ -63,10 +65,19 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-light.png'), fullPage: true });
 
-    // More than half the partners' window gone: amber, in words as well as colour, after a refresh.
+    // More than half the partners' window gone: amber, in words as well as colour, at the next
+    // automatic refresh (a minute later), with nobody touching the page.
     host.clock.advance(5 * 3_600_000);
-    await page.selectOption('#stage-filter', 'awaitingPartnerReplies');
+    expect(await row.locator('td[data-label="Status"]').textContent()).toContain('On track');
+    await page.clock.runFor(61_000);
     await expect.poll(() => row.locator('td[data-label="Status"]').textContent()).toContain('Less than half the time left');
+
+    // Filtering by stage keeps the case under its own stage and hides it under another.
+    await page.selectOption('#stage-filter', 'closed');
+    await page.locator('p.empty').waitFor();
+    expect(await page.locator(`tr[data-case="${CASE}"]`).count()).toBe(0);
+    await page.selectOption('#stage-filter', 'awaitingPartnerReplies');
+    await row.waitFor();
 
     // By keyboard: focus the case link and press Enter.
     await page.focus(`a[href="#/case/${CASE}"]`);
