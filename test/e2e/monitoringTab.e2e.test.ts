@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalClock } from '../../local/localClock.js';
@@ -44,6 +45,16 @@ beforeAll(async () => {
   page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 } })).newPage();
 }, 120_000);
 
+/** axe-core's WCAG 2.1 AA rules (contrast included) on the page as shown: the violations' ids and where. */
+async function accessibilityViolations(): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
@@ -64,6 +75,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     expect(await row.locator('td[data-label="Next deadline"]').textContent()).toMatch(/Partners' replies .*: 1\d:\d\d on Thursday 7 May/);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-light.png'), fullPage: true });
+    expect(await accessibilityViolations()).toEqual([]);
 
     // More than half the partners' window gone: amber, in words as well as colour, at the next
     // automatic refresh (a minute later), with nobody touching the page.
@@ -100,12 +112,16 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     await page.selectOption('#local-theme', 'dark');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(31, 31, 31)');
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-dark.png'), fullPage: true });
+    expect(await accessibilityViolations()).toEqual([]);
+    await page.selectOption('#local-theme', 'contrast');
+    expect(await accessibilityViolations()).toEqual([]);
 
     await page.goto(`${host.url}/tab/index.html?as=${ALEX}&theme=dark#/year`);
     await page.locator('#year-heading').waitFor();
     expect(await page.locator('dl.figures').textContent()).toContain('Referrals1');
     expect(await page.locator('svg.chart title').textContent()).toContain('Referrals 1');
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-year-dark.png'), fullPage: true });
+    expect(await accessibilityViolations()).toEqual([]);
 
     // A phone's width: rows become blocks that keep their column names.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -113,6 +129,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     await row.waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-phone.png'), fullPage: true });
+    expect(await accessibilityViolations()).toEqual([]);
 
     // A partner is on the roster but not the business unit or a chair: a page saying why, no case.
     await page.goto(`${host.url}/tab/index.html?as=${ISAIAH}&theme=default`);
