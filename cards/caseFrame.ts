@@ -15,6 +15,8 @@ export function caseFrame(parts: {
   actions?: CardActionJson[];
   /** Where the history's Back button returns; the card's own kind when it can be shown again. */
   returnTo?: ShowableCardKind;
+  /** False on cards for agencies' people: they act on their own return but may not read the whole history. */
+  showHistory?: boolean;
 }): AdaptiveCard {
   const caseRef = parts.state.referral.caseRef;
   return adaptiveCard(
@@ -27,7 +29,7 @@ export function caseFrame(parts: {
     [
       ...(parts.actions ?? []),
       // "none": the history must open even when the form's required inputs are still empty.
-      execute('History', 'case.history', { caseRef, ...(parts.returnTo ? { returnTo: parts.returnTo } : {}) }, { associatedInputs: 'none' }),
+      ...(parts.showHistory === false ? [] : [execute('History', 'case.history', { caseRef, ...(parts.returnTo ? { returnTo: parts.returnTo } : {}) }, { associatedInputs: 'none' })]),
     ],
   );
 }

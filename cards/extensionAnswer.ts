@@ -16,14 +16,15 @@ export function extensionAnswerCard(parts: CaseCardParts, agencyId: string): Ada
   const { state, config, now, notice, calendar } = parts;
   const rr = state.rapidReview;
   const name = agencyName(config, agencyId);
-  if (!rr) return noReviewCard(parts, `More time: ${name}`);
+  if (!rr) return noReviewCard(parts, `More time: ${name}`, undefined, { showHistory: false });
   const a = rr.agencies[agencyId];
   const decided = a?.extension?.decided;
-  if (!a || !a.extension) return caseFrame({ state, notice, subtitle: `More time: ${name}`, body: [textBlock(`${name} has not asked for more time.`)] });
+  if (!a || !a.extension) return caseFrame({ state, notice, showHistory: false, subtitle: `More time: ${name}`, body: [textBlock(`${name} has not asked for more time.`)] });
   if (!decided) {
     return caseFrame({
       state,
       notice,
+      showHistory: false,
       subtitle: `More time: ${name}`,
       body: [textBlock(`The business unit has not answered yet. Until it agrees, ${name}'s return is due by **${when(a.dueAt, now)}**.`)],
     });
@@ -33,6 +34,7 @@ export function extensionAnswerCard(parts: CaseCardParts, agencyId: string): Ada
   return caseFrame({
     state,
     notice,
+    showHistory: false,
     subtitle: `More time for ${name}: ${decided.agreed ? 'agreed' : 'declined'}`,
     body: [
       textBlock(

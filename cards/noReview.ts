@@ -6,8 +6,9 @@ import type { ShowableCardKind } from './verbs.js';
 import { stageWords } from './wording.js';
 
 /** The card for a case with no rapid review (opened from History on a case that was not notified). */
-export function noReviewCard(parts: { state: CaseState; notice?: string | undefined }, subtitle: string, returnTo?: ShowableCardKind): AdaptiveCard {
+export function noReviewCard(parts: { state: CaseState; notice?: string | undefined }, subtitle: string, returnTo?: ShowableCardKind, options: { showHistory?: boolean } = {}): AdaptiveCard {
   return caseFrame({
+    ...options,
     state: parts.state,
     notice: parts.notice,
     subtitle,

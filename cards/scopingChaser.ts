@@ -30,9 +30,10 @@ export function scopingChaserCard(parts: CaseCardParts, agencyId: string, chase:
   const rr = state.rapidReview;
   const name = agencyName(config, agencyId);
   const subtitle = SUBTITLE[chase](name);
-  if (!rr) return noReviewCard(parts, subtitle);
+  if (!rr) return noReviewCard(parts, subtitle, undefined, { showHistory: false });
   const a = rr.agencies[agencyId];
-  const frame = { state, notice, subtitle };
+  // Agencies' people see their own return, not the whole case history.
+  const frame = { state, notice, subtitle, showHistory: false };
   if (!a) return caseFrame({ ...frame, body: [textBlock(`Nothing outstanding: ${name} has not been asked for a scoping return in this rapid review.`)] });
   if (!isOutstanding(a)) {
     const by = a.returned ? ` by ${actorWords(a.returned.by)} at ${when(a.returned.at, now)}` : '';

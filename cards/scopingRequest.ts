@@ -19,9 +19,10 @@ export function scopingRequestCard(parts: CaseCardParts, agencyId: string): Adap
   const { state, config, now, notice } = parts;
   const rr = state.rapidReview;
   const name = agencyName(config, agencyId);
-  if (!rr) return noReviewCard(parts, `Scoping return: ${name}`);
+  if (!rr) return noReviewCard(parts, `Scoping return: ${name}`, undefined, { showHistory: false });
   const a = rr.agencies[agencyId];
-  const frame = { state, notice };
+  // Agencies' people see their own return, not the whole case history.
+  const frame = { state, notice, showHistory: false };
   if (!a || !rr.setup) {
     return caseFrame({ ...frame, subtitle: `Scoping return: ${name}`, body: [textBlock(`${name} has not been asked for a scoping return in this rapid review.`)] });
   }

@@ -52,7 +52,6 @@ describe('scoping request (1:1 to the agency contact and deputies)', () => {
       ['Record the return', 'scoping.return', { caseRef: CASE_REF, agency: 'gp' }],
       ['No involvement with this child or family', 'scoping.noInvolvement', { caseRef: CASE_REF, agency: 'gp' }],
       ['Ask for more time', 'scoping.extension', { caseRef: CASE_REF, agency: 'gp' }],
-      ['History', 'case.history', { caseRef: CASE_REF }],
     ]);
   });
 
@@ -81,7 +80,7 @@ describe('scoping request (1:1 to the agency contact and deputies)', () => {
   test('only the contact and deputies get the buttons: anyone else reads the request', () => {
     for (const recipient of [MONITORING, GP_ESCALATION, person(PEOPLE.educationContact)]) {
       const { card } = render(REQUEST, SCENES.reviewSetUp(), SET_UP, { recipient });
-      expect(executeActions(card).map((a) => a.verb)).toEqual(['case.history']);
+      expect(executeActions(card).map((a) => a.verb)).toEqual([]);
       expect(inputsById(card).size).toBe(0);
     }
   });
@@ -92,7 +91,7 @@ describe('scoping request (1:1 to the agency contact and deputies)', () => {
       'More time was asked for, to 17:00 on Wednesday 24 June, by Gail Surgery at 10:00 on Wednesday 17 June: it is with the business unit. Until they agree, the return is due by 17:00 on Monday 22 June.',
     );
     expect(showCards(card).map((a) => a.title)).toEqual(['Return submitted']);
-    expect(executeActions(card).map((a) => a.verb)).toEqual(['scoping.return', 'scoping.noInvolvement', 'case.history']);
+    expect(executeActions(card).map((a) => a.verb)).toEqual(['scoping.return', 'scoping.noInvolvement']);
   });
 
   test('more time agreed or declined: the date that now stands', () => {
@@ -117,7 +116,7 @@ describe('scoping request (1:1 to the agency contact and deputies)', () => {
     expect(text).not.toContain(RETURN_URL('education'));
     expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Open return', url: RETURN_URL('education') });
     expect(inputsById(card).size).toBe(0);
-    expect(executeActions(card).map((a) => a.verb)).toEqual(['case.history']);
+    expect(executeActions(card).map((a) => a.verb)).toEqual([]);
   });
 
   test('once no involvement is recorded: says so, with no inputs', () => {
@@ -143,7 +142,7 @@ describe('scoping chasers (1:1; once late, to the escalation contact too)', () =
     // Thursday, Friday and Monday: three working days of time to a due time at Monday's close.
     expect(text).toContain('3 working days left.');
     expect(text).toContain('Once it is late, you and Grant Lead (GP practice escalation contact) are chased each working day');
-    expect(executeActions(card).map((a) => a.verb)).toEqual(['scoping.return', 'scoping.noInvolvement', 'scoping.extension', 'case.history']);
+    expect(executeActions(card).map((a) => a.verb)).toEqual(['scoping.return', 'scoping.noInvolvement', 'scoping.extension']);
   });
 
   test('on the morning it is due', () => {
@@ -167,14 +166,14 @@ describe('scoping chasers (1:1; once late, to the escalation contact too)', () =
     const { card, text } = render(chaser('overdue'), SCENES.scopingOverdue(), '2026-06-24T08:00:30Z', { recipient: GP_ESCALATION, calendar });
     expect(text).toContain("You are GP practice's escalation contact: please make sure Glen Surgery (scoping contact) or Gail Surgery (deputy) records the return.");
     expect(text).toContain('Until it arrives, Glen Surgery and you are chased each working day');
-    expect(executeActions(card).map((a) => a.verb)).toEqual(['case.history']);
+    expect(executeActions(card).map((a) => a.verb)).toEqual([]);
   });
 
   test('rendered after the return came in: nothing outstanding, no buttons', () => {
     const events = [...SCENES.scopingOverdue(), EV.returned('gp', '2026-06-23T10:00:00.000Z')];
     const { card, text } = render(chaser('overdue'), events, '2026-06-23T10:00:05Z');
     expect(text).toContain("Nothing outstanding: GP practice's return was recorded by Gail Surgery (GP practice scoping deputy) at 11:00 on Tuesday 23 June.");
-    expect(executeActions(card).map((a) => a.verb)).toEqual(['case.history']);
+    expect(executeActions(card).map((a) => a.verb)).toEqual([]);
   });
 });
 
