@@ -7,6 +7,10 @@ import { stopChild } from '../../../local/childProcess.js';
 
 const ENTRY = resolve(import.meta.dirname, 'hostProcess.ts');
 
+/** Never leave a host running after the test process has gone (one listener for them all). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 export type HostChild = {
   url: string;
   port: number;
@@ -45,7 +49,8 @@ export async function startHostChild(o: HostChildOptions): Promise<HostChild> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  process.once('exit', () => child.kill('SIGKILL'));
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const ended = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ?? `exit ${code}`)));
   let output = '';
   await new Promise<void>((ready, fail) => {
