@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One Azurite for the whole run; each test file uses its own table prefix.
     globalSetup: ['test/support/globalSetup.ts'],
+    // The fault and abuse suite's one summary line (test/faults/support/summaryReporter.ts).
+    reporters: ['default', './test/faults/support/summaryReporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The end-to-end test starts the Playground on its fixed port: it must not run twice at once.

@@ -8,6 +8,7 @@ import type { WorkingHours } from '../workflow/calendar/workingHours.js';
 import { ConcurrencyConflict, type CaseStore } from '../store/caseStore.js';
 import type { EffectRunner } from './effectRunner.js';
 import type { Logger } from './ports.js';
+import { noCrash, type CrashHook } from './crashPoints.js';
 
 export type Outcome = { decision: Decision; state: CaseState | undefined; events: CaseEvent[] };
 
@@ -30,6 +31,8 @@ export class CaseService {
       /** How long a request may spend performing effects before leaving the rest to the sweep. */
       effectsBudgetMs?: number;
       maxAttempts?: number;
+      /** Local fault suite only (app/crashPoints.ts). */
+      crash?: CrashHook;
     },
   ) {}
 
@@ -59,6 +62,7 @@ export class CaseService {
         }
         throw error;
       }
+      (this.deps.crash ?? noCrash)('committed');
       log.info('case changed', { caseRef, command: command.type, events: decision.events.map((e) => e.type).join(','), version: next.version });
       // Within the click's time: what does not fit is left to the sweep (its recovery entry is written).
       if (decision.effects.length > 0) await this.deps.effects.runFor(caseRef, now, { budgetMs: this.deps.effectsBudgetMs ?? 4_000 });

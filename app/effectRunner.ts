@@ -10,6 +10,7 @@ import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
 import type { Outbox, PendingEffect } from '../store/outbox.js';
 import type { Logger, Messenger } from './ports.js';
+import { noCrash, type CrashHook, type CrashPoint } from './crashPoints.js';
 
 /**
  * Performs a case's pending effects, each once: claimed with a lease, performed, marked done.
@@ -40,6 +41,8 @@ export class EffectRunner {
       /** The partners' reply deadline for a card posted at a given instant (shown on the card). */
       partnerWindow: (postedAt: Date) => Date;
       leaseMs?: number;
+      /** Local fault suite only (app/crashPoints.ts). */
+      crash?: CrashHook;
     },
   ) {}
 
@@ -72,6 +75,7 @@ export class EffectRunner {
         if (attempts === ALERT_AFTER_ATTEMPTS) await this.alertUndeliverable(caseRef, effect.effect);
         continue;
       }
+      this.crash('performed');
       await outbox.markDone(caseRef, effect.rowKey, etag, now);
       done++;
     }
@@ -96,6 +100,10 @@ export class EffectRunner {
     } catch (error) {
       log.error('could not alert the monitoring channel either', { caseRef, error: errorText(error) });
     }
+  }
+
+  private crash(point: CrashPoint): void {
+    (this.deps.crash ?? noCrash)(point);
   }
 
   private async load(caseRef: string): Promise<CaseState> {
@@ -128,6 +136,7 @@ export class EffectRunner {
         state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
       }
       const sent = await this.deliver(effect.to, this.render(effect.card, state, now, effect.to));
+      this.crash('sent');
       if (effect.tracked) {
         await outbox.saveTrackedCard(caseRef, effect.key, {
           conversationId: sent.conversationId,
@@ -159,6 +168,7 @@ export class EffectRunner {
     const d = state.dispute;
     if (!d || state.decision || d.meetings[stage] || d.bookingFailed[stage]) return;
     const result = await this.deps.meetings.book(caseRef, stage, state, now);
+    if (result.ok) this.crash('booked');
     if (!result.ok) {
       this.deps.log.warn('meeting not booked; the business unit is asked to arrange it', { caseRef, stage, reason: result.reason });
       return this.recordResult(caseRef, { type: 'RecordMeetingBookingFailed', stage, reason: result.reason });

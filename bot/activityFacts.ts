@@ -16,10 +16,31 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
   return (channelData.success ? channelData.data?.tenant?.id : undefined) ?? activity.conversation?.tenantId;
 }
 
+/** The sender as Teams describes it; anything of another shape is no identity at all. */
+const FromSchema = z.object({ id: z.string().min(1).max(1000), aadObjectId: z.string().min(1).max(100), name: z.string().max(1000).optional() });
+
 export function actorOf(activity: Partial<Activity>): { aadObjectId: string; displayName: string } | undefined {
-  const id = activity.from?.aadObjectId;
-  if (!id) return undefined;
-  return { aadObjectId: id, displayName: activity.from?.name?.trim() || 'Unknown user' };
+  const from = FromSchema.safeParse(activity.from);
+  if (!from.success) return undefined;
+  return { aadObjectId: from.data.aadObjectId, displayName: from.data.name?.trim() || 'Unknown user' };
+}
+
+/**
+ * What the bot keeps about where an activity came from, so it can post there later. Only
+ * well-formed facts are kept: a malformed activity must not overwrite a good conversation
+ * reference (and with it every later card to that channel).
+ */
+const ConversationFactsSchema = z.object({
+  serviceUrl: z.string().min(1).max(2000),
+  channelId: z.string().min(1).max(100),
+  recipient: z.object({ id: z.string().min(1).max(1000), name: z.string().max(1000).optional() }),
+  conversation: z.object({ id: z.string().min(1).max(1000), conversationType: z.enum(['personal', 'channel', 'groupChat']) }),
+});
+export type ConversationFacts = z.infer<typeof ConversationFactsSchema>;
+
+export function conversationFactsOf(activity: Partial<Activity>): ConversationFacts | undefined {
+  const facts = ConversationFactsSchema.safeParse(activity);
+  return facts.success ? facts.data : undefined;
 }
 
 /** A reply inside a channel thread has ";messageid=..." on the conversation id; the channel itself does not. */

@@ -1,37 +1,36 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { BotAdapter } from './adapter.js';
 
 /**
- * botbuilder's CloudAdapter speaks Express-style request/response objects; Azure Functions v4
- * hands us a fetch-style request and wants a plain response back. This bridges the two without
- * touching what the adapter does (authentication, invoke responses).
+ * Hands an HTTP request to the Bot Framework adapter: authenticate, then run the turn, and give
+ * back the status and the invoke response. Azure Functions v4 hands us a fetch-style request and
+ * wants a plain response back, so this stands in for CloudAdapter.process, which speaks
+ * Express-style objects and answers 500 (not 401) when botbuilder's token library rejects a
+ * forged signature, algorithm or not-before time.
  */
 
 export type BridgedResponse = { status: number; body?: unknown; headers: Record<string, string> };
 
 export async function processWithAdapter(
-  adapter: CloudAdapter,
+  adapter: BotAdapter,
   request: { method: string; headers: Record<string, string>; body: Record<string, unknown> },
   logic: (context: TurnContext) => Promise<void>,
 ): Promise<BridgedResponse> {
-  const response: BridgedResponse = { status: 200, headers: {} };
-  const res = {
-    socket: undefined,
-    status(code: number) {
-      response.status = code;
-      return res;
-    },
-    header(name: string, value: unknown) {
-      response.headers[name] = String(value);
-      return res;
-    },
-    send(body?: unknown) {
-      response.body = body;
-      return res;
-    },
-    end() {
-      return res;
-    },
-  };
-  await adapter.process({ method: request.method, headers: request.headers, body: request.body }, res, logic);
-  return response;
+  const activity = activityFrom(request.body);
+  const authentication = await adapter.authenticate(activity, request.headers.authorization ?? request.headers.Authorization ?? '');
+  if (!authentication) return { status: 401, headers: {} };
+  const invokeResponse = await adapter.run(authentication, activity, logic);
+  return { status: invokeResponse?.status ?? 200, ...(invokeResponse?.body !== undefined ? { body: invokeResponse.body } : {}), headers: {} };
+}
+
+/** As botbuilder reads a request body: its instants become Dates, the text as sent is kept. */
+function activityFrom(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    if (typeof activity[field] === 'string') {
+      activity[raw] = activity[field];
+      activity[field] = new Date(activity[field]);
+    }
+  }
+  return activity as unknown as Activity;
 }

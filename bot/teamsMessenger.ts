@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import type { Messenger } from '../app/ports.js';
 import type { ConversationDirectory, StoredConversation } from '../store/conversations.js';
 import { baseConversationId } from './activityFacts.js';
+import { ConversationPacer, type PacingOptions } from './connectorPacing.js';
 
 /**
  * Proactive Teams messaging through the Bot Connector, from conversation references saved when
@@ -17,8 +18,14 @@ export class TeamsMessenger implements Messenger {
       tenantId: string;
       /** The Bot Connector audience; empty in local mode, where the connector takes no token. */
       audience: string;
+      pacing?: PacingOptions;
     },
-  ) {}
+  ) {
+    this.pacer = new ConversationPacer(deps.pacing);
+  }
+
+  /** Per conversation: at most about 7 messages a second, and retries when Teams is busy (bot/connectorPacing.ts). */
+  private readonly pacer: ConversationPacer;
 
   async sendToConversation(conversationId: string, card: AdaptiveCard): Promise<{ activityId: string }> {
     const stored = await this.deps.conversations.conversation(conversationId);
@@ -68,18 +75,22 @@ export class TeamsMessenger implements Messenger {
   async update(conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {
     const stored = await this.deps.conversations.conversation(baseConversationId(conversationId));
     if (!stored) throw new Error(`No saved reference for conversation ${conversationId}`);
-    await this.continue({ ...stored, conversationId }, async (context) => {
-      await context.updateActivity({ type: ActivityTypes.Message, id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
-    });
+    await this.pacer.call(conversationId, () =>
+      this.continue({ ...stored, conversationId }, async (context) => {
+        await context.updateActivity({ type: ActivityTypes.Message, id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
+      }),
+    );
   }
 
   private async send(stored: StoredConversation, card: AdaptiveCard): Promise<string> {
-    let id: string | undefined;
-    await this.continue(stored, async (context) => {
-      const sent = await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
-      id = sent?.id;
+    return this.pacer.call(stored.conversationId, async () => {
+      let id: string | undefined;
+      await this.continue(stored, async (context) => {
+        const sent = await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+        id = sent?.id;
+      });
+      return requireId(id);
     });
-    return requireId(id);
   }
 
   private async continue(stored: StoredConversation, logic: (context: TurnContext) => Promise<void>): Promise<void> {

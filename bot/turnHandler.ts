@@ -5,7 +5,8 @@ import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
-import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, tenantOf } from './activityFacts.js';
+import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, conversationFactsOf, tenantOf } from './activityFacts.js';
+import { findPerson, rolesOf } from '../workflow/partnership.js';
 
 /**
  * One Teams turn: check the tenant, remember where we can post, then route a typed command or a
@@ -22,25 +23,27 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
     });
 
   async function remember(activity: Activity): Promise<void> {
-    const reference = TurnContext.getConversationReference(activity);
-    const conversationId = baseConversationId(activity.conversation.id);
+    const facts = conversationFactsOf(activity);
+    if (!facts) return;
+    const conversationId = baseConversationId(facts.conversation.id);
     const stored = {
       conversationId,
-      serviceUrl: activity.serviceUrl,
-      channelId: activity.channelId,
+      serviceUrl: facts.serviceUrl,
+      channelId: facts.channelId,
       tenantId: config.tenantId,
-      botId: activity.recipient?.id ?? reference.bot?.id ?? '',
-      ...(activity.conversation.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
-      ...(activity.recipient?.name ? { botName: activity.recipient.name } : {}),
+      botId: facts.recipient.id,
+      conversationType: facts.conversation.conversationType,
+      ...(facts.recipient.name ? { botName: facts.recipient.name } : {}),
     };
-    if (!stored.botId) return;
     await conversations.saveConversation(stored);
-    if (activity.conversation.conversationType === 'personal' && activity.from?.aadObjectId) {
-      await conversations.savePersonalConversation(activity.from.aadObjectId, stored);
-    }
-    if (activity.from?.aadObjectId && activity.from.id) {
-      await conversations.saveMember({ memberId: activity.from.id, aadObjectId: activity.from.aadObjectId, ...(activity.from.name ? { name: activity.from.name } : {}) });
-    }
+    // 1:1 chats and Teams ids are kept for the roster only: the bot never writes to anyone else,
+    // so it keeps nothing about them (and a stranger's clicks write nothing at all).
+    const from = activity.from;
+    const person = actorOf(activity);
+    if (!person || !from || rolesOf(config, person.aadObjectId).length === 0) return;
+    if (facts.conversation.conversationType === 'personal') await conversations.savePersonalConversation(person.aadObjectId, stored);
+    // A name is needed for the 1:1 chat; an activity without one does not erase the one we know.
+    if (typeof from.name === 'string' && from.name.trim()) await conversations.saveMember({ memberId: from.id, aadObjectId: person.aadObjectId, name: from.name });
   }
 
   /**
@@ -78,7 +81,10 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
     }
     await remember(activity);
 
-    const actor = actorOf(activity);
+    // People on the roster are named as the partnership's configuration names them: the name an
+    // activity carries is shown on cards as Markdown and kept in the record, so it is not trusted.
+    const sender = actorOf(activity);
+    const actor = sender && { ...sender, displayName: findPerson(config, sender.aadObjectId)?.displayName ?? sender.displayName };
     if (activity.type === ActivityTypes.Message) {
       if (!actor) {
         await context.sendActivity(cardMessage(noticeCard('Not available', 'Your Teams identity could not be read, so nothing can be done for you here.')));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { createAdapter, botAppId, type BotCredentials } from '../bot/adapter.js';
+import type { TurnContext } from 'botbuilder';
+import { createAdapter, botAppId, type BotAdapter, type BotCredentials } from '../bot/adapter.js';
 import { TeamsMessenger } from '../bot/teamsMessenger.js';
 import { createTurnHandler } from '../bot/turnHandler.js';
 import { CaseService } from '../app/caseService.js';
@@ -21,6 +21,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../graph/graphClient.js';
 import { createMeetingService } from '../graph/meetings.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
+import { crashAt } from '../app/crashPoints.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { Environment } from './environment.js';
 import { MonitoringService } from '../app/monitoring.js';
@@ -42,7 +43,7 @@ export type Services = {
   cases: CaseService;
   effects: EffectRunner;
   interactions: Interactions;
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   onTurn: (context: TurnContext) => Promise<void>;
   clock: Clock;
   log: Logger;
@@ -98,8 +99,10 @@ export async function buildServices(
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
-  const effects = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar) });
-  const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log });
+  // The environment refuses FAULT_CRASH_AT outside local mode; checked again here so nothing else can arm it.
+  const crash = env.LOCAL_MODE === 'true' && env.FAULT_CRASH_AT ? crashAt(env.FAULT_CRASH_AT) : undefined;
+  const effects = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
+  const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
   effects.record = async (caseRef, command) => {
     await cases.execute(caseRef, command, clock.now());
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigurationError, describeIssues } from '../config/configurationError.js';
+import { CRASH_SPEC } from '../app/crashPoints.js';
 
 /**
  * The process environment, validated once. The anonymous local mode is an explicit switch that
@@ -26,11 +27,14 @@ export const EnvironmentSchema = z
     GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
     /** Entra's token signing keys, for the monitoring tab's SSO tokens; tests point it at a local key set. */
     ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    /** Fault suite only: kill the process at a named point (app/crashPoints.ts); refused outside local mode. */
+    FAULT_CRASH_AT: z.string().regex(CRASH_SPEC, 'must name a crash point, e.g. "committed" or "sent@2"').optional(),
   })
   .superRefine((env, ctx) => {
     const local = env.LOCAL_MODE === 'true';
     if (local && env.MicrosoftAppId) ctx.addIssue({ code: 'custom', path: ['LOCAL_MODE'], message: 'cannot be true when MicrosoftAppId is set' });
     if (local && env.NODE_ENV === 'production') ctx.addIssue({ code: 'custom', path: ['LOCAL_MODE'], message: 'cannot be true when NODE_ENV is production' });
+    if (!local && env.FAULT_CRASH_AT) ctx.addIssue({ code: 'custom', path: ['FAULT_CRASH_AT'], message: 'is honoured only in local mode' });
     if (!local) {
       for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'EXPORT_LINK_SECRET'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required outside local mode' });

@@ -32,24 +32,44 @@ const ActivityShapeSchema = z.object({
 
 const problem = (status: number, message: string): HttpResponseInit => ({ status, jsonBody: { error: message } });
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** A UTF-16 code unit of half a pair: JSON can carry one as "\ud800", Unicode text cannot. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * The body as JSON, or undefined when it is not: bytes that are not UTF-8 (overlong forms,
+ * encoded surrogates) would otherwise be turned into U+FFFD and stored, and a lone surrogate
+ * escape would be stored as text no other system can read.
+ */
+function parseActivityJson(bytes: Buffer): unknown {
+  try {
+    let wellFormed = true;
+    const value: unknown = JSON.parse(strictUtf8.decode(bytes), (key, v: unknown) => {
+      if (LONE_SURROGATE.test(key) || (typeof v === 'string' && LONE_SURROGATE.test(v))) wellFormed = false;
+      return v;
+    });
+    return wellFormed ? value : undefined;
+  } catch {
+    // Not UTF-8, not JSON, or nested too deeply to walk.
+    return undefined;
+  }
+}
+
 export function createHandlers(services: () => Promise<Services>) {
   async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
     const s = await services();
     const length = Number(request.headers.get('content-length') ?? '0');
     if (length > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return problem(400, 'The request body must be a JSON Bot Framework activity.');
-    }
+    const bytes = Buffer.from(await request.arrayBuffer());
+    if (bytes.length > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
+    const body = parseActivityJson(bytes);
+    if (body === undefined) return problem(400, 'The request body must be a JSON Bot Framework activity in UTF-8.');
     if (!ActivityShapeSchema.safeParse(body).success) return problem(400, 'The request body must be a JSON Bot Framework activity.');
     try {
       const result = await processWithAdapter(s.adapter, { method: request.method, headers: headersOf(request), body: body as Record<string, unknown> }, s.onTurn);
       if (result.status === 401) return problem(401, 'The request is not authenticated.');
-      if (result.status >= 500) {
+      // 501 is botbuilder's answer to an invoke this app does not offer: the sender's mistake, not ours.
+      if (result.status >= 500 && result.status !== 501) {
         context.error(JSON.stringify({ message: 'activity failed', status: result.status }));
         return problem(503, 'Something went wrong; please try again in a minute.');
       }

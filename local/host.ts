@@ -61,13 +61,19 @@ export async function startLocalHost(options: {
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+    const bytes = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+    const body = bytes?.toString('utf8');
+    // The bytes as received, as the Functions host gives them: the handler decides what is valid UTF-8.
     const request = (params: Record<string, string> = {}) =>
-      new HttpRequest({ method: req.method ?? 'GET', url: url.toString(), headers: flatHeaders(req), params, query: Object.fromEntries(url.searchParams), ...(body !== undefined ? { body: { string: body } } : {}) });
+      new HttpRequest({ method: req.method ?? 'GET', url: url.toString(), headers: flatHeaders(req), params, query: Object.fromEntries(url.searchParams), ...(bytes !== undefined ? { body: { bytes } } : {}) });
 
     if (url.pathname === '/api/messages' && req.method === 'POST') return send(res, await handlers.messages(request(), context('messages')));
     const history = /^\/api\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
-    if (history && req.method === 'GET') return send(res, await handlers.caseHistory(request({ caseRef: decodeURIComponent(history[1]!), format: history[2]! })));
+    if (history && req.method === 'GET') {
+      const caseRef = safeDecodeURIComponent(history[1]!);
+      if (caseRef === undefined) return send(res, { status: 400, jsonBody: { error: 'This is not a valid history link.' } });
+      return send(res, await handlers.caseHistory(request({ caseRef, format: history[2]! })));
+    }
     if (req.method === 'GET') {
       const tabCase = /^\/api\/tab\/cases\/([^/]+)$/.exec(url.pathname);
       const tabHistory = /^\/api\/tab\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
@@ -75,10 +81,10 @@ export async function startLocalHost(options: {
       if (url.pathname === '/api/tab/cases') return send(res, await tab.cases(request()));
       if (url.pathname === '/api/tab/year') return send(res, await tab.year(request()));
       if (url.pathname === '/api/tab/local/people') return send(res, await tab.localPeople());
-      if (tabCase) return send(res, await tab.caseDetail(request({ caseRef: decodeURIComponent(tabCase[1]!) })));
-      if (tabHistory) return send(res, await tab.history(request({ caseRef: decodeURIComponent(tabHistory[1]!), format: tabHistory[2]! })));
+      if (tabCase) return send(res, await tab.caseDetail(request({ caseRef: safeDecodeURIComponent(tabCase[1]!) ?? '' })));
+      if (tabHistory) return send(res, await tab.history(request({ caseRef: safeDecodeURIComponent(tabHistory[1]!) ?? '', format: tabHistory[2]! })));
       if (url.pathname.startsWith('/tab/') || url.pathname === '/privacy.html' || url.pathname === '/terms.html') return send(res, await assets(request()));
-      if (url.pathname === '/' ) return send(res, { status: 302, headers: { location: '/tab/index.html' } });
+      if (url.pathname === '/') return send(res, { status: 302, headers: { location: '/tab/index.html' } });
     }
     if (url.pathname === '/api/local/clock') {
       if (req.method === 'GET') return send(res, { status: 200, jsonBody: { now: londonIso(clock.now()), inWords: deadlineInWords(clock.now(), clock.now()) } });
@@ -128,7 +134,15 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 const MAX_BODY = 1024 * 1024;
-async function readBody(req: IncomingMessage): Promise<string> {
+function safeDecodeURIComponent(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -137,7 +151,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY + 1) break;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function safeJson(text: string | undefined): unknown {

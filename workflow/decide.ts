@@ -183,7 +183,8 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     }
     if (state) return refuse(`Case ${referral.caseRef} already exists: it was logged on ${words(state.loggedAt, now)}.`);
     if (!config.referringAgencies.includes(referral.referringAgency)) {
-      return refuse(`"${referral.referringAgency}" is not one of the partnership's referring agencies.`);
+      // Not echoed: a refusal is shown as Markdown, and what was sent here is not one of ours.
+      return refuse("That is not one of the partnership's referring agencies: choose one from the list.");
     }
     const awareAt = new Date(referral.awareAt);
     if (awareAt.getTime() > now.getTime()) return refuse('The date and time the partnership became aware cannot be in the future.');
@@ -196,7 +197,8 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     } catch {
       return refuse("The referral document must be a link (https://...) into the partnership's document store.");
     }
-    if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname)) {
+    // A user name or password in the link would be shown on every card and kept in the record.
+    if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
       return refuse(`The referral document must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
     }
     // The link is stored and shown on cards: its path must not name the child either.
@@ -381,7 +383,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
     if (command.joinUrl?.trim()) {
       try {
         const url = new URL(command.joinUrl.trim());
-        if (url.protocol !== 'https:') throw new Error('not https');
+        if (url.protocol !== 'https:' || url.username || url.password) throw new Error('not a plain https link');
         joinUrl = url.toString();
       } catch {
         return refuse('The join link must be a meeting link starting https://.');

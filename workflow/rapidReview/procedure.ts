@@ -138,10 +138,10 @@ export function createRapidReviewProcedure(tools: ReviewTools) {
     } catch {
       return refuse("Give the link to the return in the partnership's document store (https://...).");
     }
-    if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname)) {
+    if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
       return refuse(`The return must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
     }
-    const detail = identifyingDetailIn(decodeURIComponent(url.pathname).replace(/[/_+]/g, ' '));
+    const detail = identifyingDetailIn(decodedPath(url).replace(/[/_+]/g, ' '));
     if (detail) return refuse(`The link seems to contain ${detail}. Link to a document whose name carries only the case reference.`);
     const r = tools.recorder(state);
     r.record({ type: 'ScopingReturned', at: iso(now), by: found.by, agency: found.agency.id, documentUrl: url.toString() });
@@ -286,4 +286,13 @@ export function reviewDeadlines(state: CaseState, calendar: WorkingCalendar, hou
   }
   if (!rr.papersPrompted) out.push(new Date(rr.setup.papersDueAt));
   return out;
+}
+
+/** A malformed escape in a link (%E0%A4%A) is checked as written rather than failing the request. */
+function decodedPath(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname;
+  }
 }

@@ -1,0 +1,33 @@
+import { expect } from 'vitest';
+import { cardActionActivity, messageActivity, type ActivityOptions } from '../../support/activities.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../../support/sampleConfig.js';
+import type { Person } from '../../../workflow/partnership.js';
+
+/** Drives a host over HTTP as Teams would: installs, the referral, the initial view, replies. */
+export function teamsDriver(hostUrl: () => string, serviceUrl: string) {
+  const at = (conversationId: string, from: Person, extra: Partial<ActivityOptions> = {}): ActivityOptions => ({ from, conversationId, serviceUrl, ...extra });
+  async function post(body: unknown): Promise<{ status: number; body: { type?: string; value?: unknown; error?: string } | undefined }> {
+    const response = await fetch(`${hostUrl()}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as { type?: string; value?: unknown }) : undefined };
+  }
+  const click = (from: Person, verb: string, data: Record<string, unknown>, conversationId = 'conv-decision', extra: Partial<ActivityOptions> = {}) =>
+    post(cardActionActivity(at(conversationId, from, extra), verb, data));
+  return {
+    post,
+    click,
+    say: (from: Person, text: string, conversationId = 'conv-monitoring') => post(messageActivity(at(conversationId, from), text)),
+    /** The bot is added to the monitoring channel and the partners' channel (Teams tells it so). */
+    async install() {
+      expect((await post(messageActivity(at('conv-monitoring', PEOPLE.business), 'help'))).status).toBe(200);
+      expect((await post(messageActivity(at('conv-decision', PEOPLE.police), 'help'))).status).toBe(200);
+    },
+    /** Referral logged at the host's clock and the chair's "notify": the partners' card is posted. */
+    async caseAwaitingReplies() {
+      const referral = { caseRef: CASE_REF, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL };
+      expect((await click(PEOPLE.business, 'referral.submit', referral, 'conv-monitoring')).status).toBe(200);
+      const view = await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, 'personal-chair', { conversationType: 'personal' });
+      expect(view.status).toBe(200);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * What the fault and abuse suite tried and what survived, counted where it happened. Each test
+ * process appends its counts to a file in the directory the summary reporter created; the
+ * reporter adds them up into the one summary line, so the figures are tallies, never constants.
+ */
+export const TALLY_KEYS = [
+  'faultsInjected',
+  'faultsSurvived',
+  'faultsLost',
+  'knownDuplicates',
+  'badInputsTried',
+  'badInputStateChanges',
+  'badInputCrashes',
+  'authForged',
+  'authRefused',
+  'injectionTried',
+  'injectionInert',
+] as const;
+export type TallyKey = (typeof TALLY_KEYS)[number];
+export type Counts = Partial<Record<TallyKey, number>>;
+
+export const TALLY_DIR_VARIABLE = 'FAULT_TALLY_DIR';
+
+export function count(counts: Counts): void {
+  const dir = process.env[TALLY_DIR_VARIABLE];
+  // Run with another reporter (e.g. `--reporter=verbose` alone) nobody adds the counts up.
+  if (!dir) return;
+  appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify(counts)}\n`);
+}
+
+/** One fault injected: survived when `ok`, lost otherwise. */
+export function fault(ok: boolean): void {
+  count({ faultsInjected: 1, ...(ok ? { faultsSurvived: 1 } : { faultsLost: 1 }) });
+}
+
+/** One forged or disallowed credential: refused when `refused`. */
+export function forged(refused: boolean): void {
+  count({ authForged: 1, ...(refused ? { authRefused: 1 } : {}) });
+}
