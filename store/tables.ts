@@ -15,7 +15,12 @@ export type Tables = {
 };
 
 export async function openTables(connectionString: string, prefix = ''): Promise<Tables> {
-  const options: TableServiceClientOptions = { allowInsecureConnection: connectionString.includes('http://') || connectionString.includes('UseDevelopmentStorage') };
+  const options: TableServiceClientOptions = {
+    allowInsecureConnection: connectionString.includes('http://') || connectionString.includes('UseDevelopmentStorage'),
+    // A blip is retried, but an outage must fail fast: a card click has about 10 s before Teams shows
+    // an error, and the person should read "please try again" instead (the SDK default spends ~7 s).
+    retryOptions: { maxRetries: 3, retryDelayInMs: 150, maxRetryDelayInMs: 800 },
+  };
   const open = (name: string) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, options);
   const tables: Tables = {
     cases: open('Cases'),

@@ -1,0 +1,114 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../app/ports.js';
+import { readEnvironment } from '../../functions/environment.js';
+import { freePort, startAzurite, type RunningAzurite } from '../../local/azurite.js';
+import { startLocalHost, type LocalHost } from '../../local/host.js';
+import { LocalClock } from '../../local/localClock.js';
+import { RecordingConnector } from '../support/recordingConnector.js';
+import { CASE_REF, PEOPLE } from '../support/sampleConfig.js';
+import { uniquePrefix, writeConfig } from '../support/services.js';
+import { teamsDriver } from './support/caseSetup.js';
+import { fault } from './support/tally.js';
+
+/**
+ * Storage outage: Azurite is stopped for 30 seconds in the middle of a case. A partner's click
+ * during the outage gets a clear "please try again" and writes nothing; the sweep that runs while
+ * storage is down fails without harm; the deadline that fell due during the outage is processed
+ * once storage returns, exactly once.
+ */
+
+const OUTAGE_MS = 30_000;
+let azurite: RunningAzurite;
+let location: string;
+let host: LocalHost;
+let connector: RecordingConnector;
+// Tuesday 5 May 2026, 10:00 BST; it moves only when told.
+const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z'));
+
+/** Azurite's table store keeps its data on disk only on a graceful stop (SIGINT), as a real outage would keep it. */
+async function stopStorage(): Promise<void> {
+  const exited = new Promise((resolve) => azurite.process.once('exit', resolve));
+  azurite.process.kill('SIGINT');
+  await exited;
+}
+
+beforeAll(async () => {
+  location = await mkdtemp(join(tmpdir(), 'azurite-outage-'));
+  azurite = await startAzurite({ location, port: await freePort() });
+  connector = await new RecordingConnector().start();
+  const env = readEnvironment({
+    PARTNERSHIP_CONFIG: await writeConfig(),
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    TABLE_PREFIX: uniquePrefix(),
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+  });
+  host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
+}, 60_000);
+
+afterAll(async () => {
+  await host?.close();
+  await connector?.stop();
+  await azurite?.stop();
+});
+
+describe('a 30-second storage outage in the middle of a case', () => {
+  it('answers "please try again" during it, writes nothing half-done, and processes the missed deadline once after', async () => {
+    const teams = teamsDriver(() => host.url, connector.url);
+    await teams.install();
+    await teams.caseAwaitingReplies();
+    expect((await teams.click(PEOPLE.director, 'partner.agree', { caseRef: CASE_REF })).status).toBe(200);
+    const { store, runSweep, outbox } = host.services;
+    const before = await store.load(CASE_REF);
+    const dueAt = Date.parse(before.state!.initialView!.repliesDueAt!);
+
+    await stopStorage();
+    const outageStarted = Date.now();
+
+    // A partner's click while storage is down: a plain answer within Teams' time, nothing recorded.
+    const clickStarted = Date.now();
+    const during = await teams.click(PEOPLE.police, 'partner.agree', { caseRef: CASE_REF });
+    const clickMs = Date.now() - clickStarted;
+    const answer = JSON.stringify(during.body);
+    const clickOk = clickMs < 5_000 && /try again/i.test(answer) && (during.status === 200 || during.status === 503);
+    fault(clickOk);
+    expect({ clickMs: clickMs < 5_000, answer }).toMatchObject({ clickMs: true, answer: expect.stringMatching(/try again/i) });
+
+    // The partners' window closes during the outage; the sweep that runs then fails without harm.
+    clock.advance(dueAt - clock.now().getTime() + 60_000);
+    const sweepDuring = await runSweep(clock.now()).then(
+      (result) => ({ failed: result.failed > 0 || result.due === 0, threw: false }),
+      () => ({ failed: true, threw: true }),
+    );
+    fault(sweepDuring.failed);
+    expect(sweepDuring.failed).toBe(true);
+    const decisionsPostedDuring = connector.posted().filter((p) => p.conversationId === 'conv-monitoring' && JSON.stringify(p.card).includes('Decision')).length;
+
+    // Storage comes back after 30 seconds, on the same port and with the same data.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - outageStarted))));
+    azurite = await startAzurite({ location, port: azurite.port });
+
+    const after = await runSweep(clock.now());
+    const again = await runSweep(clock.now());
+    const { events } = await store.load(CASE_REF);
+    const replies = events.filter((e) => e.type === 'PartnerReplied').map((e) => (e as { partner: string }).partner);
+    const deemed = events.filter((e) => e.type === 'AgreementDeemed').map((e) => (e as { partner: string }).partner);
+    const decisions = events.filter((e) => e.type === 'DecisionReached');
+    const decisionCards = connector.posted().filter((p) => p.conversationId === 'conv-monitoring' && JSON.stringify(p.card).includes('Decision'));
+    const processedOnce =
+      after.changed === 1 && again.changed === 0 && decisions.length === 1 && decisionCards.length === 1 && decisionsPostedDuring === 0 && (await outbox.pending(CASE_REF)).length === 0;
+    fault(processedOnce && replies.join() === 'localAuthority');
+
+    // The click during the outage left no trace: only the director's reply is recorded; police and health are deemed.
+    expect(replies).toEqual(['localAuthority']);
+    expect(deemed.sort()).toEqual(['health', 'police']);
+    expect(decisions).toHaveLength(1);
+    expect(decisionCards).toHaveLength(1);
+    expect(after.changed).toBe(1);
+    expect(again.changed).toBe(0);
+    expect(await outbox.pending(CASE_REF)).toEqual([]);
+  }, 120_000);
+});
