@@ -9,6 +9,8 @@ import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
 import type { Outbox, PendingEffect } from '../store/outbox.js';
+import type { CaseHead } from '../store/caseHead.js';
+import type { CommittedEffect } from '../store/caseStore.js';
 import type { Logger, Messenger } from './ports.js';
 
 /**
@@ -46,36 +48,60 @@ export class EffectRunner {
   /**
    * Returns how many effects are still pending (held by another process, failed, or left for the
    * sweep because `budgetMs` ran out: a click must be answered well within Teams' 10 seconds).
+   * `committed` is what the caller has just appended (the head, the state, the new effects with
+   * their eTags), so nothing needs reading back before the first effect.
    */
-  async runFor(caseRef: string, now: Date, options: { budgetMs?: number } = {}): Promise<number> {
+  async runFor(caseRef: string, now: Date, options: { budgetMs?: number; committed?: { head: CaseHead; state: CaseState; effects: CommittedEffect[] } } = {}): Promise<number> {
     const started = Date.now();
     const { outbox, log } = this.deps;
-    const pending = await outbox.pending(caseRef);
-    if (pending.length === 0) return 0;
+    const { effects: pending, head } = options.committed ? await this.committedEffects(caseRef, options.committed) : await outbox.pending(caseRef);
     const blocked = new Set<string>();
-    let done = 0;
+    const done = new Set<string>();
+    // Marking done is bookkeeping after the effect is complete, so it overlaps the next effect.
+    const bookkeeping: Promise<void>[] = [];
+    let known = options.committed ? { state: options.committed.state, head: options.committed.head } : undefined;
     for (const effect of pending) {
       const lane = laneOf(effect.effect);
       if (lane && blocked.has(lane)) continue;
       if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) break;
-      const etag = await outbox.claim(caseRef, effect, now, this.deps.leaseMs ?? 60_000);
+      // A refresh renders the latest state and checks it again afterwards: performing it twice
+      // (two processes at once) is harmless, so it is not leased. Everything else is.
+      const etag = effect.effect.type === 'refreshCards' ? effect.etag : await outbox.claim(caseRef, effect, now, this.deps.leaseMs ?? 60_000);
       if (!etag) {
         if (lane) blocked.add(lane);
         continue;
       }
       try {
-        await this.perform(caseRef, effect, now);
+        await this.perform(caseRef, effect, now, known);
       } catch (error) {
         log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), attempt: effect.attempts + 1, error: errorText(error) });
         if (lane) blocked.add(lane);
         const attempts = await outbox.recordFailure(caseRef, effect, etag);
         if (attempts === ALERT_AFTER_ATTEMPTS) await this.alertUndeliverable(caseRef, effect.effect);
         continue;
+      } finally {
+        // What this effect did may have changed the case (a recorded result): read it fresh next time.
+        known = undefined;
       }
-      await outbox.markDone(caseRef, effect.rowKey, etag, now);
-      done++;
+      bookkeeping.push(outbox.markDone(caseRef, effect.rowKey, etag, now));
+      done.add(effect.rowKey);
     }
-    return pending.length - done;
+    if (head) {
+      const stillListed = new Set(pending.filter((e) => !done.has(e.rowKey)).map((e) => e.rowKey));
+      const keep = head.pending.filter((key) => stillListed.has(key));
+      if (keep.length !== head.pending.length) bookkeeping.push(outbox.prune(caseRef, head.etag, keep));
+    }
+    await Promise.all(bookkeeping);
+    return pending.length - done.size;
+  }
+
+  /** The effects just committed, and any earlier ones the head still lists (read by key). */
+  private async committedEffects(caseRef: string, committed: { head: CaseHead; effects: CommittedEffect[] }): Promise<{ effects: PendingEffect[]; head: CaseHead }> {
+    const fresh = new Set(committed.effects.map((e) => e.rowKey));
+    const earlier = committed.head.pending.filter((key) => !fresh.has(key));
+    const listed = earlier.length > 0 ? await this.deps.outbox.listed(caseRef, earlier) : [];
+    const pending = [...listed, ...committed.effects.map((e) => ({ rowKey: e.rowKey, etag: e.etag, effect: e.effect, attempts: 0 }))].sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+    return { effects: pending, head: committed.head };
   }
 
   /**
@@ -99,18 +125,22 @@ export class EffectRunner {
   }
 
   private async load(caseRef: string): Promise<CaseState> {
-    const { state } = await this.deps.store.load(caseRef);
+    return (await this.loadWithHead(caseRef)).state;
+  }
+
+  private async loadWithHead(caseRef: string): Promise<{ state: CaseState; head: CaseHead | undefined }> {
+    const { state, head } = await this.deps.store.load(caseRef);
     if (!state) throw new Error(`Case ${caseRef} has effects but no events`);
-    return state;
+    return { state, head };
   }
 
   private render(spec: CardSpec, state: CaseState, now: Date, recipient: Recipient): AdaptiveCard {
     return caseCard(spec, { state, config: this.deps.config, now, recipient, calendar: this.deps.calendar });
   }
 
-  private async perform(caseRef: string, pending: PendingEffect, now: Date): Promise<void> {
+  private async perform(caseRef: string, pending: PendingEffect, now: Date, known: Known | undefined): Promise<void> {
     const effect = pending.effect;
-    if (effect.type === 'refreshCards') return this.refresh(caseRef, now);
+    if (effect.type === 'refreshCards') return this.refresh(caseRef, now, known);
     if (effect.type === 'bookMeeting') return this.bookMeeting(caseRef, effect.stage, now);
     if (effect.type === 'cancelMeeting') {
       return this.deps.meetings.cancel(effect.eventId, 'The partners now all agree on the initial view, so the meeting is cancelled.');
@@ -178,12 +208,13 @@ export class EffectRunner {
    * Updates every tracked card from the latest state. If the case changed while the updates were
    * in flight (a racing reply), render again, so the last update any card receives is current.
    */
-  private async refresh(caseRef: string, now: Date): Promise<void> {
+  private async refresh(caseRef: string, now: Date, known: Known | undefined): Promise<void> {
     const { outbox, messenger, log } = this.deps;
-    const cards = await outbox.trackedCards(caseRef);
+    let current = known ?? (await this.loadWithHead(caseRef));
+    let cards = await outbox.trackedCards(caseRef, current.head);
     let failure: unknown;
     for (let round = 0; round < 3; round++) {
-      const state = await this.load(caseRef);
+      const state = current.state;
       failure = undefined;
       for (const tracked of cards) {
         try {
@@ -194,7 +225,11 @@ export class EffectRunner {
           failure = error;
         }
       }
-      if ((await this.load(caseRef)).version === state.version) break;
+      const latest = await this.loadWithHead(caseRef);
+      if (latest.state.version === state.version) break;
+      // A card posted meanwhile is updated too.
+      if (latest.head && latest.head.tracked.length !== current.head?.tracked.length) cards = await outbox.trackedCards(caseRef, latest.head);
+      current = latest;
     }
     if (failure) throw failure;
   }
@@ -208,6 +243,9 @@ export class EffectRunner {
 }
 
 const ALERT_AFTER_ATTEMPTS = 3;
+
+/** The case as the caller already has it, to render the first refresh without reading it again. */
+type Known = { state: CaseState; head: CaseHead | undefined };
 
 const CARD_WORDS: Record<CardSpec['kind'], string> = {
   initialViewRequest: 'the request for the initial view',

@@ -28,7 +28,7 @@ export async function sweep(
         const outcome = await deps.cases.execute(caseRef, { type: 'Tick' }, now);
         if (outcome.decision.ok && outcome.decision.events.length > 0) result.changed++;
         const stillPending = await deps.effects.runFor(caseRef, now);
-        if (stillPending > 0) await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))]);
+        if (stillPending > 0) await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))], now);
         await Promise.all(caseEntries.map((e) => deps.schedule.remove(e)));
       } catch (error) {
         // The entries stay, so the next sweep tries this case again.

@@ -1,6 +1,7 @@
 import { TableClient, odata } from '@azure/data-tables';
 import type { SweepResult } from '../app/sweep.js';
-import { encodeKey } from '../store/tables.js';
+import { dayOf } from '../store/scheduleIndex.js';
+import { encodeKey, openTables } from '../store/tables.js';
 import { startBenchAzurite, type BenchAzurite } from './azurite.js';
 import {
   AFTER_WINDOW,
@@ -24,8 +25,8 @@ import {
  * closed, so each gets deemed agreements, a decision and its cards.
  *
  * The other open cases are copies of one real case awaiting replies (created through the same path
- * on Tuesday afternoon): all its rows in Cases (events, effects, tracked cards), its CaseIndex row,
- * and a schedule entry due after the sweep. The copies are made inside Azurite (bench/azurite.ts
+ * on Tuesday afternoon): all its rows in Cases (head, events, effects, tracked cards), its CaseIndex
+ * row, and a schedule entry due after the sweep, in the due table of its day. The copies are made inside Azurite (bench/azurite.ts
  * explains why the HTTP API cannot seed 100,000 cases in time).
  */
 
@@ -138,10 +139,15 @@ async function seed(azurite: BenchAzurite, prefix: string, copies: number): Prom
     caseRows.push({ partitionKey: partition, rowKey: String(row.rowKey) });
   }
   // The template's own entries (its deadlines and effects recovery) would be due or near; one later entry stands for them.
-  const schedule = table('Schedule');
-  for await (const row of schedule.listEntities({ queryOptions: { filter: odata`caseRef eq ${TEMPLATE_CASE}` } })) await schedule.deleteEntity(String(row.partitionKey), String(row.rowKey));
+  const days = await dueDays(azurite, prefix);
+  for (const day of days) {
+    const dueTable = table(`Due${day}`);
+    for await (const row of dueTable.listEntities({ queryOptions: { filter: odata`caseRef eq ${TEMPLATE_CASE}` } })) await dueTable.deleteEntity(String(row.partitionKey), String(row.rowKey));
+  }
   const iso0 = LATER.toISOString();
-  await schedule.upsertEntity({ partitionKey: 'due', rowKey: `${iso0}|${partition}`, caseRef: TEMPLATE_CASE }, 'Replace');
+  const templateDay = dayOf(LATER);
+  await table(`Due${templateDay}`).createTable();
+  await table(`Due${templateDay}`).upsertEntity({ partitionKey: 'due', rowKey: `${iso0}|${partition}`, caseRef: TEMPLATE_CASE }, 'Replace');
 
   const CHUNK = 10_000;
   for (let start = 0; start < copies; start += CHUNK) {
@@ -153,9 +159,22 @@ async function seed(azurite: BenchAzurite, prefix: string, copies: number): Prom
       [partition, encodeKey(ref)],
       [TEMPLATE_CASE, ref],
     ]);
-    const schedulePairs = refs.map((ref, k): [string, string][] => [...keyPairs[k]!, [iso0, new Date(LATER.getTime() + ((start + k) % 50_000) * 60_000).toISOString()]]);
     await azurite.replicate({ table: `${prefix}Cases`, template: caseRows, copies: keyPairs });
     await azurite.replicate({ table: `${prefix}CaseIndex`, template: [{ partitionKey: 'case', rowKey: partition }], copies: keyPairs });
-    await azurite.replicate({ table: `${prefix}Schedule`, template: [{ partitionKey: 'due', rowKey: `${iso0}|${partition}` }], copies: schedulePairs });
+    // Each copy's entry goes into the due table of its own day, as ScheduleIndex.add would put it.
+    const byDay = new Map<string, [string, string][][]>();
+    refs.forEach((_, k) => {
+      const at = new Date(LATER.getTime() + ((start + k) % 50_000) * 60_000);
+      const day = dayOf(at);
+      byDay.set(day, [...(byDay.get(day) ?? []), [...keyPairs[k]!, [iso0, at.toISOString()]]]);
+    });
+    for (const [day, pairs] of byDay) {
+      await table(`Due${day}`).createTable();
+      await azurite.replicate({ table: `${prefix}Due${templateDay}`, into: `${prefix}Due${day}`, template: [{ partitionKey: 'due', rowKey: `${iso0}|${partition}` }], copies: pairs });
+    }
   }
+}
+
+async function dueDays(azurite: BenchAzurite, prefix: string): Promise<string[]> {
+  return (await openTables(azurite.connectionString, prefix)).dueDays();
 }

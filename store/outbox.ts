@@ -1,6 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Effect } from '../workflow/effects.js';
+import { caseRowKeys } from './caseKeys.js';
+import { readHead, type CaseHead } from './caseHead.js';
 import { CaseStore } from './caseStore.js';
 import { isStatus, type Tables } from './tables.js';
 
@@ -8,6 +10,9 @@ import { isStatus, type Tables } from './tables.js';
  * The effects committed with a case's events, and the cards they posted. An effect is claimed
  * with an eTag-conditioned lease before it is performed, so two processes running the outbox
  * at once perform it once; a lease that expires (the process died) lets another take over.
+ *
+ * The case's head row lists the effects not known to be done and the tracked cards' keys, so both
+ * are found by point reads; a case without a head row (written before there was one) is queried.
  */
 
 const OutboxRowSchema = z.object({
@@ -38,17 +43,56 @@ export class Outbox {
     this.cases = tables.cases;
   }
 
-  async pending(caseRef: string): Promise<PendingEffect[]> {
+  /** The case's pending effects, and the head they were listed in (to prune it afterwards). */
+  async pending(caseRef: string): Promise<{ effects: PendingEffect[]; head: CaseHead | undefined }> {
     const partition = CaseStore.partitionOf(caseRef);
+    const head = await readHead(this.cases, partition);
+    if (!head) return { effects: await this.queryPending(partition), head };
+    return { effects: await this.listed(caseRef, head.pending), head };
+  }
+
+  /** The listed effects that are still pending, read by key. */
+  async listed(caseRef: string, rowKeys: string[]): Promise<PendingEffect[]> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const rows = await Promise.all(rowKeys.map((rowKey) => this.point(partition, rowKey)));
+    return rows
+      .filter((raw) => raw !== undefined)
+      .map((raw) => toPending(OutboxRowSchema.parse(raw)))
+      .filter((effect): effect is PendingEffect => effect !== undefined)
+      .sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+  }
+
+  /**
+   * Forgets done effects in the head's list, only if the head is still the one read: a writer
+   * that appended since keeps its own (longer) list, and the next run prunes that instead.
+   */
+  async prune(caseRef: string, headEtag: string, stillPending: string[]): Promise<void> {
+    try {
+      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: caseRowKeys.head(CaseStore.partitionOf(caseRef)), pending: JSON.stringify(stillPending) }, 'Merge', { etag: headEtag });
+    } catch (error) {
+      if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
+    }
+  }
+
+  private async queryPending(partition: string): Promise<PendingEffect[]> {
     const out: PendingEffect[] = [];
     const rows = this.cases.listEntities({
       queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'fx-' and RowKey lt 'fx.' and status eq 'pending'` },
     });
     for await (const raw of rows) {
-      const row = OutboxRowSchema.parse(raw);
-      out.push({ rowKey: row.rowKey, etag: row.etag, effect: JSON.parse(row.effect) as Effect, attempts: row.attempts ?? 0, ...(row.leaseUntil ? { leaseUntil: row.leaseUntil } : {}) });
+      const effect = toPending(OutboxRowSchema.parse(raw));
+      if (effect) out.push(effect);
     }
     return out.sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+  }
+
+  private async point(partition: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      return await this.cases.getEntity(partition, rowKey);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
   }
 
   /** Takes the effect for `leaseMs`; false if another process holds it or changed it first. */
@@ -90,12 +134,12 @@ export class Outbox {
 
   /** Remembers that an untracked send happened, so a retry after a crash does not post it twice. */
   async markSent(caseRef: string, key: string, activityId: string): Promise<void> {
-    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: `sent-${key}`, activityId }, 'Replace');
+    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: caseRowKeys.sent(CaseStore.partitionOf(caseRef), key), activityId }, 'Replace');
   }
 
   async wasSent(caseRef: string, key: string): Promise<boolean> {
     try {
-      await this.cases.getEntity(CaseStore.partitionOf(caseRef), `sent-${key}`);
+      await this.cases.getEntity(CaseStore.partitionOf(caseRef), caseRowKeys.sent(CaseStore.partitionOf(caseRef), key));
       return true;
     } catch (error) {
       if (isStatus(error, 404)) return false;
@@ -104,24 +148,36 @@ export class Outbox {
   }
 
   async saveTrackedCard(caseRef: string, key: string, row: { conversationId: string; activityId: string; card: string; recipient: string; postedAt: string }): Promise<void> {
-    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: `card-${key}`, ...row }, 'Replace');
+    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: caseRowKeys.card(CaseStore.partitionOf(caseRef), key), ...row }, 'Replace');
   }
 
   async trackedCard(caseRef: string, key: string): Promise<TrackedCardRow | undefined> {
     try {
-      return TrackedCardRowSchema.parse(await this.cases.getEntity(CaseStore.partitionOf(caseRef), `card-${key}`));
+      return TrackedCardRowSchema.parse(await this.cases.getEntity(CaseStore.partitionOf(caseRef), caseRowKeys.card(CaseStore.partitionOf(caseRef), key)));
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
     }
   }
 
-  async trackedCards(caseRef: string): Promise<TrackedCardRow[]> {
+  /** Every card of the case posted so far; `head` saves reading it again when the caller has it. */
+  async trackedCards(caseRef: string, head?: CaseHead): Promise<TrackedCardRow[]> {
     const partition = CaseStore.partitionOf(caseRef);
+    const known = head ?? (await readHead(this.cases, partition));
+    if (known) {
+      // A listed key without a row is a card not posted yet.
+      const rows = await Promise.all(known.tracked.map((key) => this.point(partition, caseRowKeys.card(partition, key))));
+      return rows.filter((raw) => raw !== undefined).map((raw) => TrackedCardRowSchema.parse(raw));
+    }
     const out: TrackedCardRow[] = [];
     for await (const raw of this.cases.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'card-' and RowKey lt 'card.'` } })) {
       out.push(TrackedCardRowSchema.parse(raw));
     }
     return out;
   }
+}
+
+function toPending(row: z.infer<typeof OutboxRowSchema>): PendingEffect | undefined {
+  if (row.status !== 'pending') return undefined;
+  return { rowKey: row.rowKey, etag: row.etag, effect: JSON.parse(row.effect) as Effect, attempts: row.attempts ?? 0, ...(row.leaseUntil ? { leaseUntil: row.leaseUntil } : {}) };
 }
