@@ -216,14 +216,15 @@ export class EffectRunner {
     for (let round = 0; round < 3; round++) {
       const state = current.state;
       failure = undefined;
-      for (const tracked of cards) {
-        try {
-          await messenger.update(tracked.conversationId, tracked.activityId, this.render(JSON.parse(tracked.card) as CardSpec, state, now, JSON.parse(tracked.recipient) as Recipient));
-        } catch (error) {
-          // One card that cannot be updated (deleted, chat gone) must not keep the others stale.
-          log.warn('card update failed', { caseRef, error: errorText(error) });
-          failure = error;
-        }
+      // Different messages, so no order to keep between them: updated together.
+      const results = await Promise.allSettled(
+        cards.map((tracked) => messenger.update(tracked.conversationId, tracked.activityId, this.render(JSON.parse(tracked.card) as CardSpec, state, now, JSON.parse(tracked.recipient) as Recipient))),
+      );
+      for (const result of results) {
+        if (result.status === 'fulfilled') continue;
+        // One card that cannot be updated (deleted, chat gone) must not keep the others stale.
+        log.warn('card update failed', { caseRef, error: errorText(result.reason) });
+        failure = result.reason;
       }
       const latest = await this.loadWithHead(caseRef);
       if (latest.state.version === state.version) break;

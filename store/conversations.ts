@@ -25,6 +25,7 @@ export type KnownMember = z.infer<typeof KnownMemberSchema>;
 
 /** Enough for every conversation and person of a partnership many times over; past it, start again. */
 const MAX_REMEMBERED = 10_000;
+const RECENT_MS = 60_000;
 
 export class ConversationDirectory {
   private readonly table: TableClient;
@@ -34,6 +35,7 @@ export class ConversationDirectory {
    * changed by another process is simply written again here when it differs from ours.
    */
   private readonly saved = new Map<string, string>();
+  private readonly recent = new Map<string, { value: StoredConversation; until: number }>();
   constructor(tables: Tables) {
     this.table = tables.conversations;
   }
@@ -42,8 +44,19 @@ export class ConversationDirectory {
     await this.upsert('conversation', encodeKey(conversation.conversationId), conversation);
   }
 
+  /**
+   * Read on every card update, so a reference read (or saved) in the last minute is used as it
+   * is: a reference changes only when Teams moves a tenant's service URL, and an update sent to
+   * an old one fails and is retried by the sweep.
+   */
   async conversation(conversationId: string): Promise<StoredConversation | undefined> {
-    return this.read('conversation', encodeKey(conversationId), StoredConversationSchema);
+    const rowKey = encodeKey(conversationId);
+    const id = `conversation/${rowKey}`;
+    const recent = this.recent.get(id);
+    if (recent && recent.until > Date.now()) return recent.value;
+    const value = await this.read('conversation', rowKey, StoredConversationSchema);
+    if (value) this.keepRecent(id, value);
+    return value;
   }
 
   /** The 1:1 chat with a person, once one exists. */
@@ -78,6 +91,12 @@ export class ConversationDirectory {
     await this.table.upsertEntity({ partitionKey: partition, rowKey, ...value }, 'Replace');
     if (this.saved.size >= MAX_REMEMBERED) this.saved.clear();
     this.saved.set(id, json);
+    if (partition === 'conversation') this.keepRecent(id, StoredConversationSchema.parse(value));
+  }
+
+  private keepRecent(id: string, value: StoredConversation): void {
+    if (this.recent.size >= MAX_REMEMBERED) this.recent.clear();
+    this.recent.set(id, { value, until: Date.now() + RECENT_MS });
   }
 
   private async read<T>(partition: string, rowKey: string, schema: z.ZodType<T>): Promise<T | undefined> {

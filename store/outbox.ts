@@ -37,8 +37,16 @@ const TrackedCardRowSchema = z.object({
 });
 export type TrackedCardRow = z.infer<typeof TrackedCardRowSchema>;
 
+/** Far more cards than a process updates in a while; past it, start again. */
+const MAX_CACHED_CARDS = 20_000;
+
 export class Outbox {
   private readonly cases: TableClient;
+  /**
+   * Tracked card rows by row key. A card row is written once, when the card is posted (a retry
+   * finds it and does not post again), and never changed, so a copy read once stays true.
+   */
+  private readonly cards = new Map<string, TrackedCardRow>();
   constructor(tables: Tables) {
     this.cases = tables.cases;
   }
@@ -84,6 +92,17 @@ export class Outbox {
       if (effect) out.push(effect);
     }
     return out.sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+  }
+
+  private async card(partition: string, rowKey: string): Promise<TrackedCardRow | undefined> {
+    const cached = this.cards.get(`${partition}/${rowKey}`);
+    if (cached) return cached;
+    const raw = await this.point(partition, rowKey);
+    if (!raw) return undefined;
+    const row = TrackedCardRowSchema.parse(raw);
+    if (this.cards.size >= MAX_CACHED_CARDS) this.cards.clear();
+    this.cards.set(`${partition}/${rowKey}`, row);
+    return row;
   }
 
   private async point(partition: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
@@ -166,8 +185,8 @@ export class Outbox {
     const known = head ?? (await readHead(this.cases, partition));
     if (known) {
       // A listed key without a row is a card not posted yet.
-      const rows = await Promise.all(known.tracked.map((key) => this.point(partition, caseRowKeys.card(partition, key))));
-      return rows.filter((raw) => raw !== undefined).map((raw) => TrackedCardRowSchema.parse(raw));
+      const rows = await Promise.all(known.tracked.map((key) => this.card(partition, caseRowKeys.card(partition, key))));
+      return rows.filter((row) => row !== undefined);
     }
     const out: TrackedCardRow[] = [];
     for await (const raw of this.cases.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'card-' and RowKey lt 'card.'` } })) {
