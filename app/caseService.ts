@@ -9,7 +9,13 @@ import { ConcurrencyConflict, type Appended, type CaseStore } from '../store/cas
 import type { EffectRunner } from './effectRunner.js';
 import type { Logger } from './ports.js';
 
-export type Outcome = { decision: Decision; state: CaseState | undefined; events: CaseEvent[] };
+export type Outcome = {
+  decision: Decision;
+  state: CaseState | undefined;
+  events: CaseEvent[];
+  /** Effects of this change still to perform (left for the sweep); undefined when none were run. */
+  effectsPending?: number;
+}
 
 /**
  * Load, decide, append, perform: the one path by which anything changes a case. A conflicting
@@ -63,13 +69,15 @@ export class CaseService {
       log.info('case changed', { caseRef, command: command.type, events: decision.events.map((e) => e.type).join(','), version: next.version });
       // Independent of each other: the listing row, and the effects within the click's time (what
       // does not fit is left to the sweep: its recovery entry is written).
-      await Promise.all([
-        store.index(caseRef, next.version, decision.events.at(-1)!.at),
+      // Independent of each other: the listing row (once, for a new case), and the effects within
+      // the click's time (what does not fit is left to the sweep: its recovery entry is written).
+      const [, effectsPending] = await Promise.all([
+        loaded.state ? undefined : store.index(caseRef, decision.events[0]!.at),
         decision.effects.length > 0
           ? this.deps.effects.runFor(caseRef, now, { budgetMs: this.deps.effectsBudgetMs ?? 4_000, committed: { head: appended.head, state: next, effects: appended.effects } })
           : undefined,
       ]);
-      return { decision, state: next, events: [...loaded.events, ...decision.events] };
+      return { decision, state: next, events: [...loaded.events, ...decision.events], ...(effectsPending === undefined ? {} : { effectsPending }) };
     }
   }
 }

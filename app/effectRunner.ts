@@ -8,7 +8,7 @@ import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
-import type { Outbox, PendingEffect } from '../store/outbox.js';
+import type { Outbox, PendingEffect, TrackedCardRow } from '../store/outbox.js';
 import type { CaseHead } from '../store/caseHead.js';
 import type { CommittedEffect } from '../store/caseStore.js';
 import type { Logger, Messenger } from './ports.js';
@@ -57,33 +57,38 @@ export class EffectRunner {
     const { effects: pending, head } = options.committed ? await this.committedEffects(caseRef, options.committed) : await outbox.pending(caseRef);
     const blocked = new Set<string>();
     const done = new Set<string>();
-    // Marking done is bookkeeping after the effect is complete, so it overlaps the next effect.
+    // Marking a refresh done is bookkeeping after an idempotent render, so it overlaps what follows.
     const bookkeeping: Promise<void>[] = [];
     let known = options.committed ? { state: options.committed.state, head: options.committed.head } : undefined;
+    const leaseMs = this.deps.leaseMs ?? 60_000;
+    // A refresh renders the latest state and checks it again afterwards: performing it twice (two
+    // processes at once) is harmless, so it is not leased. Everything else is, all in one go.
+    const claimed = await outbox.claimAll(caseRef, pending.filter((e) => e.effect.type !== 'refreshCards'), now, leaseMs);
     for (const effect of pending) {
       const lane = laneOf(effect.effect);
       if (lane && blocked.has(lane)) continue;
       if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) break;
-      // A refresh renders the latest state and checks it again afterwards: performing it twice
-      // (two processes at once) is harmless, so it is not leased. Everything else is.
-      const etag = effect.effect.type === 'refreshCards' ? effect.etag : await outbox.claim(caseRef, effect, now, this.deps.leaseMs ?? 60_000);
+      const etag = effect.effect.type === 'refreshCards' ? effect.etag : claimed.get(effect.rowKey);
       if (!etag) {
         if (lane) blocked.add(lane);
         continue;
       }
+      let result: Performed;
       try {
-        await this.perform(caseRef, effect, now, known);
+        result = await this.perform(caseRef, effect, now, known);
       } catch (error) {
+        known = undefined;
         log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), attempt: effect.attempts + 1, error: errorText(error) });
         if (lane) blocked.add(lane);
         const attempts = await outbox.recordFailure(caseRef, effect, etag);
         if (attempts === ALERT_AFTER_ATTEMPTS) await this.alertUndeliverable(caseRef, effect.effect);
         continue;
-      } finally {
-        // What this effect did may have changed the case (a recorded result): read it fresh next time.
-        known = undefined;
       }
-      bookkeeping.push(outbox.markDone(caseRef, effect.rowKey, etag, now));
+      // What this effect recorded changed the case: read it fresh for the next one.
+      if (result.recorded) known = undefined;
+      const marking = outbox.markDone(caseRef, effect.rowKey, etag, now, result.sent);
+      if (effect.effect.type === 'refreshCards') bookkeeping.push(marking);
+      else await marking;
       done.add(effect.rowKey);
     }
     if (head) {
@@ -138,41 +143,41 @@ export class EffectRunner {
     return caseCard(spec, { state, config: this.deps.config, now, recipient, calendar: this.deps.calendar });
   }
 
-  private async perform(caseRef: string, pending: PendingEffect, now: Date, known: Known | undefined): Promise<void> {
+  private async perform(caseRef: string, pending: PendingEffect, now: Date, known: Known | undefined): Promise<Performed> {
     const effect = pending.effect;
-    if (effect.type === 'refreshCards') return this.refresh(caseRef, now, known);
-    if (effect.type === 'bookMeeting') return this.bookMeeting(caseRef, effect.stage, now);
+    if (effect.type === 'refreshCards') return (await this.refresh(caseRef, now, known), {});
+    if (effect.type === 'bookMeeting') return (await this.bookMeeting(caseRef, effect.stage, now), { recorded: true });
     if (effect.type === 'cancelMeeting') {
-      return this.deps.meetings.cancel(effect.eventId, 'The partners now all agree on the initial view, so the meeting is cancelled.');
+      await this.deps.meetings.cancel(effect.eventId, 'The partners now all agree on the initial view, so the meeting is cancelled.');
+      return {};
     }
     const { outbox } = this.deps;
     const isPartnerCard = effect.card.kind === 'partnerDecision' && effect.tracked;
 
-    // A send that already happened (crash after sending, before marking done) is not repeated.
-    const tracked = effect.tracked ? await outbox.trackedCard(caseRef, effect.key) : undefined;
-    const alreadySent = tracked !== undefined || (!effect.tracked && (await outbox.wasSent(caseRef, effect.key)));
-    if (!alreadySent) {
-      let state = await this.load(caseRef);
-      if (isPartnerCard && state.initialView && !state.initialView.postedAt) {
-        // Shown as it will be once the posting is recorded below: the deadline counts from now.
-        state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
-      }
-      const sent = await this.deliver(effect.to, this.render(effect.card, state, now, effect.to));
-      if (effect.tracked) {
-        await outbox.saveTrackedCard(caseRef, effect.key, {
-          conversationId: sent.conversationId,
-          activityId: sent.activityId,
-          card: JSON.stringify(effect.card),
-          recipient: JSON.stringify(effect.to),
-          postedAt: now.toISOString(),
-        });
-      } else {
-        await outbox.markSent(caseRef, effect.key, sent.activityId);
-      }
+    // A send that already happened (crash after posting a tracked card, before marking it done)
+    // is not repeated. An effect never claimed before (no lease, no failed attempt) cannot have
+    // been performed, so only a retry needs to look.
+    const retry = pending.attempts > 0 || pending.leaseUntil !== undefined;
+    const tracked = effect.tracked && retry ? await outbox.trackedCard(caseRef, effect.key) : undefined;
+    if (tracked) {
+      if (!isPartnerCard) return {};
+      await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: (tracked.postedAt ? new Date(tracked.postedAt) : now).toISOString() });
+      return { recorded: true };
     }
-    if (isPartnerCard) {
-      await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: (tracked?.postedAt ? new Date(tracked.postedAt) : now).toISOString() });
+    let state = known?.state ?? (await this.load(caseRef));
+    if (isPartnerCard && state.initialView && !state.initialView.postedAt) {
+      // Shown as it will be once the posting is recorded below: the deadline counts from now.
+      state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
     }
+    const sent = await this.deliver(effect.to, this.render(effect.card, state, now, effect.to));
+    if (!effect.tracked) return { sent: { activityId: sent.activityId } };
+    const row = { conversationId: sent.conversationId, activityId: sent.activityId, card: JSON.stringify(effect.card), recipient: JSON.stringify(effect.to), postedAt: now.toISOString() };
+    if (!isPartnerCard) return { sent: { card: { key: effect.key, row } } };
+    // The partners' card starts the reply window: its row is saved before that is recorded, so a
+    // crash in between records it on the retry, with the time it was really posted.
+    await outbox.saveTrackedCard(caseRef, effect.key, row);
+    await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: now.toISOString() });
+    return { recorded: true };
   }
 
   private async recordResult(caseRef: string, command: CaseCommand): Promise<void> {
@@ -245,8 +250,11 @@ export class EffectRunner {
 
 const ALERT_AFTER_ATTEMPTS = 3;
 
-/** The case as the caller already has it, to render the first refresh without reading it again. */
+/** The case as the caller already has it, to render without reading it again. */
 type Known = { state: CaseState; head: CaseHead | undefined };
+
+/** What performing an effect did: recorded a result (the case changed), or sent something to remember. */
+type Performed = { recorded?: boolean; sent?: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } };
 
 const CARD_WORDS: Record<CardSpec['kind'], string> = {
   initialViewRequest: 'the request for the initial view',

@@ -124,8 +124,11 @@ export class CaseStore {
     };
   }
 
-  /** The index row is a convenience for listing cases; the log is the truth. */
-  async index(caseRef: string, version: number, lastEventAt: string): Promise<void> {
-    await this.caseIndex.upsertEntity({ partitionKey: 'case', rowKey: CaseStore.partitionOf(caseRef), caseRef, version, lastEventAt }, 'Replace');
+  /**
+   * The index row lists the case; it is written once, when the case is created, and never
+   * changed (a case's version and latest event are in its head row).
+   */
+  async index(caseRef: string, createdAt: string): Promise<void> {
+    await this.caseIndex.upsertEntity({ partitionKey: 'case', rowKey: CaseStore.partitionOf(caseRef), caseRef, createdAt }, 'Replace');
   }
 }

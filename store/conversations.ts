@@ -45,18 +45,12 @@ export class ConversationDirectory {
   }
 
   /**
-   * Read on every card update, so a reference read (or saved) in the last minute is used as it
-   * is: a reference changes only when Teams moves a tenant's service URL, and an update sent to
-   * an old one fails and is retried by the sweep.
+   * Read on every card sent or updated, so a reference read (or saved) in the last minute is
+   * used as it is: a reference changes only when Teams moves a tenant's service URL, and a
+   * message sent to an old one fails and is retried by the sweep.
    */
   async conversation(conversationId: string): Promise<StoredConversation | undefined> {
-    const rowKey = encodeKey(conversationId);
-    const id = `conversation/${rowKey}`;
-    const recent = this.recent.get(id);
-    if (recent && recent.until > Date.now()) return recent.value;
-    const value = await this.read('conversation', rowKey, StoredConversationSchema);
-    if (value) this.keepRecent(id, value);
-    return value;
+    return this.readRecent('conversation', encodeKey(conversationId));
   }
 
   /** The 1:1 chat with a person, once one exists. */
@@ -65,7 +59,7 @@ export class ConversationDirectory {
   }
 
   async personalConversation(aadObjectId: string): Promise<StoredConversation | undefined> {
-    return this.read('personal', encodeKey(aadObjectId), StoredConversationSchema);
+    return this.readRecent('personal', encodeKey(aadObjectId));
   }
 
   async saveMember(member: KnownMember): Promise<void> {
@@ -91,7 +85,16 @@ export class ConversationDirectory {
     await this.table.upsertEntity({ partitionKey: partition, rowKey, ...value }, 'Replace');
     if (this.saved.size >= MAX_REMEMBERED) this.saved.clear();
     this.saved.set(id, json);
-    if (partition === 'conversation') this.keepRecent(id, StoredConversationSchema.parse(value));
+    if (partition === 'conversation' || partition === 'personal') this.keepRecent(id, StoredConversationSchema.parse(value));
+  }
+
+  private async readRecent(partition: 'conversation' | 'personal', rowKey: string): Promise<StoredConversation | undefined> {
+    const id = `${partition}/${rowKey}`;
+    const recent = this.recent.get(id);
+    if (recent && recent.until > Date.now()) return recent.value;
+    const value = await this.read(partition, rowKey, StoredConversationSchema);
+    if (value) this.keepRecent(id, value);
+    return value;
   }
 
   private keepRecent(id: string, value: StoredConversation): void {

@@ -130,13 +130,52 @@ export class Outbox {
     }
   }
 
-  async markDone(caseRef: string, rowKey: string, etag: string, doneAt: Date): Promise<void> {
+  /**
+   * Claims several effects in one transaction (they share the case's partition); if any of them
+   * was changed meanwhile, each is claimed on its own instead. Returns the eTags of those taken.
+   */
+  async claimAll(caseRef: string, effects: PendingEffect[], now: Date, leaseMs: number): Promise<Map<string, string>> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const free = effects.filter((e) => !(e.leaseUntil && Date.parse(e.leaseUntil) > now.getTime()));
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const taken = new Map<string, string>();
+    if (free.length > 1 && free.length <= 100) {
+      try {
+        const response = await this.cases.submitTransaction(free.map((e) => ['update', { partitionKey: partition, rowKey: e.rowKey, leaseUntil }, 'Merge', { etag: e.etag }]));
+        free.forEach((e, i) => {
+          const etag = response.subResponses[i]?.etag;
+          if (etag) taken.set(e.rowKey, etag);
+        });
+        if (taken.size === free.length) return taken;
+        taken.clear();
+      } catch (error) {
+        if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
+      }
+    }
+    for (const effect of free) {
+      const etag = await this.claim(caseRef, effect, now, leaseMs);
+      if (etag) taken.set(effect.rowKey, etag);
+    }
+    return taken;
+  }
+
+  /**
+   * Marks an effect done, with what it sent: a tracked card's row (written in the same
+   * transaction, so a card is never recorded as done without the row that lets it be updated)
+   * or an untracked send's activity id.
+   */
+  async markDone(caseRef: string, rowKey: string, etag: string, doneAt: Date, sent: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } = {}): Promise<void> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const done = { partitionKey: partition, rowKey, status: 'done', doneAt: doneAt.toISOString(), ...(sent.activityId ? { activityId: sent.activityId } : {}) };
+    const cardRow = sent.card ? { partitionKey: partition, ...sent.card.row, rowKey: caseRowKeys.card(partition, sent.card.key) } : undefined;
     try {
-      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey, status: 'done', doneAt: doneAt.toISOString() }, 'Merge', { etag });
+      if (cardRow) await this.cases.submitTransaction([['upsert', cardRow, 'Replace'], ['update', done, 'Merge', { etag }]]);
+      else await this.cases.updateEntity(done, 'Merge', { etag });
     } catch (error) {
       // Our lease ran out and another process took the effect over: it will mark it done (and,
-      // thanks to the sent/tracked markers, without performing it again).
+      // finding the card row, without posting it again).
       if (!isStatus(error, 412)) throw error;
+      if (cardRow) await this.cases.upsertEntity(cardRow, 'Replace');
     }
   }
 
@@ -149,21 +188,6 @@ export class Outbox {
       if (!isStatus(error, 412)) throw error;
     }
     return attempts;
-  }
-
-  /** Remembers that an untracked send happened, so a retry after a crash does not post it twice. */
-  async markSent(caseRef: string, key: string, activityId: string): Promise<void> {
-    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: caseRowKeys.sent(CaseStore.partitionOf(caseRef), key), activityId }, 'Replace');
-  }
-
-  async wasSent(caseRef: string, key: string): Promise<boolean> {
-    try {
-      await this.cases.getEntity(CaseStore.partitionOf(caseRef), caseRowKeys.sent(CaseStore.partitionOf(caseRef), key));
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
   }
 
   async saveTrackedCard(caseRef: string, key: string, row: { conversationId: string; activityId: string; card: string; recipient: string; postedAt: string }): Promise<void> {
