@@ -74,8 +74,10 @@ export class EffectRunner {
         continue;
       }
       let result: Performed;
+      // Only sends this run holds the lease on: one held elsewhere may have been posted already.
+      const unposted = new Set(pending.flatMap((e) => (e.effect.type === 'send' && e.effect.tracked && claimed.has(e.rowKey) && !done.has(e.rowKey) ? [e.effect.key] : [])));
       try {
-        result = await this.perform(caseRef, effect, now, known);
+        result = await this.perform(caseRef, effect, now, known && { ...known, unposted });
       } catch (error) {
         known = undefined;
         log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), attempt: effect.attempts + 1, error: errorText(error) });
@@ -92,9 +94,10 @@ export class EffectRunner {
       done.add(effect.rowKey);
     }
     if (head) {
-      const stillListed = new Set(pending.filter((e) => !done.has(e.rowKey)).map((e) => e.rowKey));
-      const keep = head.pending.filter((key) => stillListed.has(key));
-      if (keep.length !== head.pending.length) bookkeeping.push(outbox.prune(caseRef, head.etag, keep));
+      // Listed effects found done (or gone) before this run, and those it has done now.
+      const stillPending = new Set(pending.filter((e) => !done.has(e.rowKey)).map((e) => e.rowKey));
+      const settled = new Set(head.pending.filter((key) => !stillPending.has(key)));
+      if (settled.size > 0) bookkeeping.push(outbox.prune(caseRef, head, settled));
     }
     await Promise.all(bookkeeping);
     return pending.length - done.size;
@@ -216,7 +219,7 @@ export class EffectRunner {
   private async refresh(caseRef: string, now: Date, known: Known | undefined): Promise<void> {
     const { outbox, messenger, log } = this.deps;
     let current = known ?? (await this.loadWithHead(caseRef));
-    let cards = await outbox.trackedCards(caseRef, current.head);
+    let cards = await outbox.trackedCards(caseRef, current.head, known?.unposted);
     let failure: unknown;
     for (let round = 0; round < 3; round++) {
       const state = current.state;
@@ -251,7 +254,12 @@ export class EffectRunner {
 const ALERT_AFTER_ATTEMPTS = 3;
 
 /** The case as the caller already has it, to render without reading it again. */
-type Known = { state: CaseState; head: CaseHead | undefined };
+type Known = {
+  state: CaseState;
+  head: CaseHead | undefined;
+  /** Tracked sends of this run not performed yet: their cards do not exist, so nothing to read. */
+  unposted?: ReadonlySet<string>;
+};
 
 /** What performing an effect did: recorded a result (the case changed), or sent something to remember. */
 type Performed = { recorded?: boolean; sent?: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } };

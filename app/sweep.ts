@@ -31,7 +31,7 @@ export async function sweep(
         // only when it changed nothing.
         const stillPending = outcome.effectsPending ?? (await deps.effects.runFor(caseRef, now));
         if (stillPending > 0) await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))], now);
-        await Promise.all(caseEntries.map((e) => deps.schedule.remove(e)));
+        await deps.schedule.removeAll(caseEntries);
       } catch (error) {
         // The entries stay, so the next sweep tries this case again.
         result.failed++;

@@ -31,14 +31,18 @@ export type CommittedEffect = { rowKey: string; etag: string; effect: Effect };
 export type Appended = { head: CaseHead; effects: CommittedEffect[] };
 
 export class CaseStore {
-  private readonly cases: TableClient;
+  private readonly tables: Tables;
   private readonly caseIndex: TableClient;
   constructor(
     tables: Tables,
     private readonly schedule: ScheduleIndex,
   ) {
-    this.cases = tables.cases;
+    this.tables = tables;
     this.caseIndex = tables.caseIndex;
+  }
+
+  private casesOf(partition: string): TableClient {
+    return this.tables.cases(partition);
   }
 
   static partitionOf(caseRef: string): string {
@@ -47,7 +51,7 @@ export class CaseStore {
 
   async load(caseRef: string): Promise<LoadedCase> {
     const partition = CaseStore.partitionOf(caseRef);
-    const head = await readHead(this.cases, partition);
+    const head = await readHead(this.casesOf(partition), partition);
     const events = head?.events ?? (await this.eventRows(caseRef));
     return { caseRef, events, state: fold(events), head };
   }
@@ -56,7 +60,7 @@ export class CaseStore {
   async eventRows(caseRef: string): Promise<CaseEvent[]> {
     const partition = CaseStore.partitionOf(caseRef);
     const events: CaseEvent[] = [];
-    const rows = this.cases.listEntities({
+    const rows = this.casesOf(partition).listEntities({
       queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'ev-' and RowKey lt 'ev.'`, select: ['event'] },
     });
     for await (const row of rows) {
@@ -106,7 +110,7 @@ export class CaseStore {
     });
     let response: Awaited<ReturnType<TableClient['submitTransaction']>>;
     try {
-      response = await this.cases.submitTransaction(actions);
+      response = await this.casesOf(partition).submitTransaction(actions);
     } catch (error) {
       // 409: an event row with that sequence exists; 412: the head moved on since it was read.
       if (isStatus(error, 409) || isStatus(error, 412)) throw new ConcurrencyConflict(caseRef);

@@ -41,20 +41,24 @@ export type TrackedCardRow = z.infer<typeof TrackedCardRowSchema>;
 const MAX_CACHED_CARDS = 20_000;
 
 export class Outbox {
-  private readonly cases: TableClient;
+  private readonly tables: Tables;
   /**
    * Tracked card rows by row key. A card row is written once, when the card is posted (a retry
    * finds it and does not post again), and never changed, so a copy read once stays true.
    */
   private readonly cards = new Map<string, TrackedCardRow>();
   constructor(tables: Tables) {
-    this.cases = tables.cases;
+    this.tables = tables;
+  }
+
+  private casesOf(partition: string): TableClient {
+    return this.tables.cases(partition);
   }
 
   /** The case's pending effects, and the head they were listed in (to prune it afterwards). */
   async pending(caseRef: string): Promise<{ effects: PendingEffect[]; head: CaseHead | undefined }> {
     const partition = CaseStore.partitionOf(caseRef);
-    const head = await readHead(this.cases, partition);
+    const head = await readHead(this.casesOf(partition), partition);
     if (!head) return { effects: await this.queryPending(partition), head };
     return { effects: await this.listed(caseRef, head.pending), head };
   }
@@ -74,17 +78,29 @@ export class Outbox {
    * Forgets done effects in the head's list, only if the head is still the one read: a writer
    * that appended since keeps its own (longer) list, and the next run prunes that instead.
    */
-  async prune(caseRef: string, headEtag: string, stillPending: string[]): Promise<void> {
-    try {
-      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: caseRowKeys.head(CaseStore.partitionOf(caseRef)), pending: JSON.stringify(stillPending) }, 'Merge', { etag: headEtag });
-    } catch (error) {
-      if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
+  async prune(caseRef: string, head: { etag: string; pending: string[] }, settled: ReadonlySet<string>): Promise<void> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const table = this.casesOf(partition);
+    let current: { etag: string; pending: string[] } | undefined = head;
+    // Twice at most: if the head moved on (an effect recorded its result meanwhile), its new list
+    // still holds what this run settled, which the next run would otherwise read back.
+    for (let attempt = 0; attempt < 2 && current; attempt++) {
+      const keep = current.pending.filter((key) => !settled.has(key));
+      if (keep.length === current.pending.length) return;
+      try {
+        await table.updateEntity({ partitionKey: partition, rowKey: caseRowKeys.head(partition), pending: JSON.stringify(keep) }, 'Merge', { etag: current.etag });
+        return;
+      } catch (error) {
+        if (isStatus(error, 404)) return;
+        if (!isStatus(error, 412)) throw error;
+      }
+      current = attempt === 0 ? await readHead(table, partition) : undefined;
     }
   }
 
   private async queryPending(partition: string): Promise<PendingEffect[]> {
     const out: PendingEffect[] = [];
-    const rows = this.cases.listEntities({
+    const rows = this.casesOf(partition).listEntities({
       queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'fx-' and RowKey lt 'fx.' and status eq 'pending'` },
     });
     for await (const raw of rows) {
@@ -99,15 +115,19 @@ export class Outbox {
     if (cached) return cached;
     const raw = await this.point(partition, rowKey);
     if (!raw) return undefined;
+    return this.remember(partition, raw);
+  }
+
+  private remember(partition: string, raw: unknown): TrackedCardRow {
     const row = TrackedCardRowSchema.parse(raw);
     if (this.cards.size >= MAX_CACHED_CARDS) this.cards.clear();
-    this.cards.set(`${partition}/${rowKey}`, row);
+    this.cards.set(`${partition}/${row.rowKey}`, row);
     return row;
   }
 
   private async point(partition: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
     try {
-      return await this.cases.getEntity(partition, rowKey);
+      return await this.casesOf(partition).getEntity(partition, rowKey);
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -118,7 +138,7 @@ export class Outbox {
   async claim(caseRef: string, effect: PendingEffect, now: Date, leaseMs: number): Promise<string | undefined> {
     if (effect.leaseUntil && Date.parse(effect.leaseUntil) > now.getTime()) return undefined;
     try {
-      const result = await this.cases.updateEntity(
+      const result = await this.casesOf(CaseStore.partitionOf(caseRef)).updateEntity(
         { partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString() },
         'Merge',
         { etag: effect.etag },
@@ -141,7 +161,7 @@ export class Outbox {
     const taken = new Map<string, string>();
     if (free.length > 1 && free.length <= 100) {
       try {
-        const response = await this.cases.submitTransaction(free.map((e) => ['update', { partitionKey: partition, rowKey: e.rowKey, leaseUntil }, 'Merge', { etag: e.etag }]));
+        const response = await this.casesOf(partition).submitTransaction(free.map((e) => ['update', { partitionKey: partition, rowKey: e.rowKey, leaseUntil }, 'Merge', { etag: e.etag }]));
         free.forEach((e, i) => {
           const etag = response.subResponses[i]?.etag;
           if (etag) taken.set(e.rowKey, etag);
@@ -168,14 +188,15 @@ export class Outbox {
     const partition = CaseStore.partitionOf(caseRef);
     const done = { partitionKey: partition, rowKey, status: 'done', doneAt: doneAt.toISOString(), ...(sent.activityId ? { activityId: sent.activityId } : {}) };
     const cardRow = sent.card ? { partitionKey: partition, ...sent.card.row, rowKey: caseRowKeys.card(partition, sent.card.key) } : undefined;
+    if (cardRow) this.remember(partition, cardRow);
     try {
-      if (cardRow) await this.cases.submitTransaction([['upsert', cardRow, 'Replace'], ['update', done, 'Merge', { etag }]]);
-      else await this.cases.updateEntity(done, 'Merge', { etag });
+      if (cardRow) await this.casesOf(partition).submitTransaction([['upsert', cardRow, 'Replace'], ['update', done, 'Merge', { etag }]]);
+      else await this.casesOf(partition).updateEntity(done, 'Merge', { etag });
     } catch (error) {
       // Our lease ran out and another process took the effect over: it will mark it done (and,
       // finding the card row, without posting it again).
       if (!isStatus(error, 412)) throw error;
-      if (cardRow) await this.cases.upsertEntity(cardRow, 'Replace');
+      if (cardRow) await this.casesOf(partition).upsertEntity(cardRow, 'Replace');
     }
   }
 
@@ -183,7 +204,7 @@ export class Outbox {
   async recordFailure(caseRef: string, effect: PendingEffect, etag: string): Promise<number> {
     const attempts = effect.attempts + 1;
     try {
-      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, attempts, leaseUntil: '' }, 'Merge', { etag });
+      await this.casesOf(CaseStore.partitionOf(caseRef)).updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, attempts, leaseUntil: '' }, 'Merge', { etag });
     } catch (error) {
       if (!isStatus(error, 412)) throw error;
     }
@@ -191,12 +212,15 @@ export class Outbox {
   }
 
   async saveTrackedCard(caseRef: string, key: string, row: { conversationId: string; activityId: string; card: string; recipient: string; postedAt: string }): Promise<void> {
-    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: caseRowKeys.card(CaseStore.partitionOf(caseRef), key), ...row }, 'Replace');
+    const partition = CaseStore.partitionOf(caseRef);
+    const entity = { partitionKey: partition, rowKey: caseRowKeys.card(partition, key), ...row };
+    await this.casesOf(partition).upsertEntity(entity, 'Replace');
+    this.remember(partition, entity);
   }
 
   async trackedCard(caseRef: string, key: string): Promise<TrackedCardRow | undefined> {
     try {
-      return TrackedCardRowSchema.parse(await this.cases.getEntity(CaseStore.partitionOf(caseRef), caseRowKeys.card(CaseStore.partitionOf(caseRef), key)));
+      return TrackedCardRowSchema.parse(await this.casesOf(CaseStore.partitionOf(caseRef)).getEntity(CaseStore.partitionOf(caseRef), caseRowKeys.card(CaseStore.partitionOf(caseRef), key)));
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -204,16 +228,16 @@ export class Outbox {
   }
 
   /** Every card of the case posted so far; `head` saves reading it again when the caller has it. */
-  async trackedCards(caseRef: string, head?: CaseHead): Promise<TrackedCardRow[]> {
+  async trackedCards(caseRef: string, head?: CaseHead, unposted: ReadonlySet<string> = new Set()): Promise<TrackedCardRow[]> {
     const partition = CaseStore.partitionOf(caseRef);
-    const known = head ?? (await readHead(this.cases, partition));
+    const known = head ?? (await readHead(this.casesOf(partition), partition));
     if (known) {
-      // A listed key without a row is a card not posted yet.
-      const rows = await Promise.all(known.tracked.map((key) => this.card(partition, caseRowKeys.card(partition, key))));
+      // A listed key without a row is a card not posted yet; `unposted` are known to be such.
+      const rows = await Promise.all(known.tracked.filter((key) => !unposted.has(key)).map((key) => this.card(partition, caseRowKeys.card(partition, key))));
       return rows.filter((row) => row !== undefined);
     }
     const out: TrackedCardRow[] = [];
-    for await (const raw of this.cases.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'card-' and RowKey lt 'card.'` } })) {
+    for await (const raw of this.casesOf(partition).listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'card-' and RowKey lt 'card.'` } })) {
       out.push(TrackedCardRowSchema.parse(raw));
     }
     return out;

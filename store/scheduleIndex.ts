@@ -78,6 +78,25 @@ export class ScheduleIndex {
     return entries;
   }
 
+  /** A case's entries, in one transaction per day table; one by one if another sweep removed some first. */
+  async removeAll(entries: ScheduleEntry[]): Promise<void> {
+    const byDay = new Map<string, ScheduleEntry[]>();
+    for (const entry of entries) byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), entry]);
+    await Promise.all(
+      [...byDay].map(async ([day, group]) => {
+        if (group.length > 1 && group.length <= 100) {
+          try {
+            await this.tables.dueTable(day).submitTransaction(group.map((e) => ['delete', { partitionKey: e.partitionKey, rowKey: e.rowKey }]));
+            return;
+          } catch (error) {
+            if (!isStatus(error, 404)) throw error;
+          }
+        }
+        await Promise.all(group.map((e) => this.remove(e)));
+      }),
+    );
+  }
+
   async remove(entry: ScheduleEntry): Promise<void> {
     try {
       await this.tables.dueTable(entry.day).deleteEntity(entry.partitionKey, entry.rowKey);

@@ -2,14 +2,19 @@ import { TableClient, TableServiceClient, type TableServiceClientOptions } from 
 
 /**
  * The tables the product keeps. One storage account (Azurite locally) holds them all.
- * - cases: per case partition: its head row, its events (the audit trail), its outbox and its tracked cards
+ * - cases, spread over CASE_SHARDS tables by a hash of the partition: per case partition its head
+ *   row, its events (the audit trail), its outbox and its tracked cards. Azure Table Storage
+ *   does not need the spreading; Azurite does: every write to one of its tables (an insert, a
+ *   merge, a replace) costs time in proportion to the rows already in that table (LokiJS keeps
+ *   each index as one sorted array, and finds a changed row in it by a linear scan).
  * - schedule: no longer written (kept so older deployments' tables still open); see `dueTable`
  * - due tables, one per UTC day (`<prefix>DueYYYYMMDD`): instants at which the sweep must look at a case again
  * - conversations: where the bot can post proactively (saved from activities it receives)
  * - caseIndex: one row per case, for listing cases
  */
 export type Tables = {
-  cases: TableClient;
+  /** The table that holds this case partition's rows. */
+  cases(partition: string): TableClient;
   schedule: TableClient;
   conversations: TableClient;
   caseIndex: TableClient;
@@ -22,14 +27,25 @@ export type Tables = {
 };
 
 const DUE = 'Due';
+export const CASE_SHARDS = 16;
+
+/** Which of the Cases tables holds a partition: FNV-1a of the key, so every process agrees. */
+export function caseShard(partition: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < partition.length; i++) hash = Math.imul(hash ^ partition.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % CASE_SHARDS;
+}
+
+export const caseTableName = (shard: number): string => `Cases${String(shard).padStart(2, '0')}`;
 
 export async function openTables(connectionString: string, prefix = ''): Promise<Tables> {
   const options: TableServiceClientOptions = { allowInsecureConnection: connectionString.includes('http://') || connectionString.includes('UseDevelopmentStorage') };
   const open = (name: string) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, options);
   const service = TableServiceClient.fromConnectionString(connectionString, options);
   const duePrefix = `${prefix}${DUE}`;
+  const caseTables = Array.from({ length: CASE_SHARDS }, (_, shard) => open(caseTableName(shard)));
   const tables: Tables = {
-    cases: open('Cases'),
+    cases: (partition) => caseTables[caseShard(partition)]!,
     schedule: open('Schedule'),
     conversations: open('Conversations'),
     caseIndex: open('CaseIndex'),
@@ -49,7 +65,7 @@ export async function openTables(connectionString: string, prefix = ''): Promise
       await service.deleteTable(`${duePrefix}${day}`);
     },
   };
-  await Promise.all([tables.cases, tables.schedule, tables.conversations, tables.caseIndex].map((t) => t.createTable()));
+  await Promise.all([...caseTables, tables.schedule, tables.conversations, tables.caseIndex].map((t) => t.createTable()));
   return tables;
 }
 

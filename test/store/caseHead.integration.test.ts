@@ -33,7 +33,7 @@ describe('the case head row', () => {
   it('holds the same events and version as the event rows, after every change', async () => {
     const { s } = await caseAwaitingReplies();
     const check = async () => {
-      const head = await readHead(s.tables.cases, CaseStore.partitionOf(CASE_REF));
+      const head = await readHead(s.tables.cases(CaseStore.partitionOf(CASE_REF)), CaseStore.partitionOf(CASE_REF));
       const rows = await s.store.eventRows(CASE_REF);
       expect(head?.events).toEqual(rows);
       expect(head?.version).toBe(rows.length);
@@ -52,7 +52,7 @@ describe('the case head row', () => {
   it('lists no pending effect once they are done, and every tracked card it lists exists', async () => {
     const { s } = await caseAwaitingReplies();
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
-    const head = await readHead(s.tables.cases, CaseStore.partitionOf(CASE_REF));
+    const head = await readHead(s.tables.cases(CaseStore.partitionOf(CASE_REF)), CaseStore.partitionOf(CASE_REF));
     expect(head?.pending).toEqual([]);
     expect((await s.outbox.pending(CASE_REF)).effects).toEqual([]);
     const cards = await s.outbox.trackedCards(CASE_REF);
