@@ -57,8 +57,7 @@ export class EffectRunner {
     const { effects: pending, head } = options.committed ? await this.committedEffects(caseRef, options.committed) : await outbox.pending(caseRef);
     const blocked = new Set<string>();
     const done = new Set<string>();
-    // Marking a refresh done is bookkeeping after an idempotent render, so it overlaps what follows.
-    const bookkeeping: Promise<void>[] = [];
+    const refreshesDone: { rowKey: string; etag: string; doneAt: Date }[] = [];
     let known = options.committed ? { state: options.committed.state, head: options.committed.head } : undefined;
     const leaseMs = this.deps.leaseMs ?? 60_000;
     // A refresh renders the latest state and checks it again afterwards: performing it twice (two
@@ -88,18 +87,17 @@ export class EffectRunner {
       }
       // What this effect recorded changed the case: read it fresh for the next one.
       if (result.recorded) known = undefined;
-      const marking = outbox.markDone(caseRef, effect.rowKey, etag, now, result.sent);
-      if (effect.effect.type === 'refreshCards') bookkeeping.push(marking);
-      else await marking;
+      // A refresh is marked done with the head's pruning at the end (one transaction); anything
+      // else at once, before the next effect, so a crash never repeats what was done.
+      if (effect.effect.type === 'refreshCards') refreshesDone.push({ rowKey: effect.rowKey, etag, doneAt: now });
+      else await outbox.markDone(caseRef, effect.rowKey, etag, now, result.sent);
       done.add(effect.rowKey);
     }
-    if (head) {
-      // Listed effects found done (or gone) before this run, and those it has done now.
-      const stillPending = new Set(pending.filter((e) => !done.has(e.rowKey)).map((e) => e.rowKey));
-      const settled = new Set(head.pending.filter((key) => !stillPending.has(key)));
-      if (settled.size > 0) bookkeeping.push(outbox.prune(caseRef, head, settled));
-    }
-    await Promise.all(bookkeeping);
+    // Listed effects found done (or gone) before this run, and those it has done now.
+    const stillPending = new Set(pending.filter((e) => !done.has(e.rowKey)).map((e) => e.rowKey));
+    const settled = new Set((head?.pending ?? []).filter((key) => !stillPending.has(key)));
+    if (head && settled.size > 0) await outbox.prune(caseRef, head, settled, refreshesDone);
+    else await Promise.all(refreshesDone.map((d) => outbox.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
     return pending.length - done.size;
   }
 

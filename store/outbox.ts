@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Effect } from '../workflow/effects.js';
 import { caseRowKeys } from './caseKeys.js';
@@ -78,24 +78,38 @@ export class Outbox {
    * Forgets done effects in the head's list, only if the head is still the one read: a writer
    * that appended since keeps its own (longer) list, and the next run prunes that instead.
    */
-  async prune(caseRef: string, head: { etag: string; pending: string[] }, settled: ReadonlySet<string>): Promise<void> {
+  async prune(caseRef: string, head: { etag: string; pending: string[] }, settled: ReadonlySet<string>, alsoDone: { rowKey: string; etag: string; doneAt: Date }[] = []): Promise<void> {
     const partition = CaseStore.partitionOf(caseRef);
     const table = this.casesOf(partition);
     let current: { etag: string; pending: string[] } | undefined = head;
+    let unmarked = alsoDone;
     // Twice at most: if the head moved on (an effect recorded its result meanwhile), its new list
     // still holds what this run settled, which the next run would otherwise read back.
     for (let attempt = 0; attempt < 2 && current; attempt++) {
       const keep = current.pending.filter((key) => !settled.has(key));
-      if (keep.length === current.pending.length) return;
+      if (keep.length === current.pending.length) break;
+      const headUpdate = { partitionKey: partition, rowKey: caseRowKeys.head(partition), pending: JSON.stringify(keep) };
       try {
-        await table.updateEntity({ partitionKey: partition, rowKey: caseRowKeys.head(partition), pending: JSON.stringify(keep) }, 'Merge', { etag: current.etag });
+        // Effects marked done with the list they leave, in the same transaction (one partition).
+        if (unmarked.length > 0) {
+          await table.submitTransaction([
+            ...unmarked.map((d): TransactionAction => ['update', { partitionKey: partition, rowKey: d.rowKey, status: 'done', doneAt: d.doneAt.toISOString() }, 'Merge', { etag: d.etag }]),
+            ['update', headUpdate, 'Merge', { etag: current.etag }],
+          ]);
+          return;
+        }
+        await table.updateEntity(headUpdate, 'Merge', { etag: current.etag });
         return;
       } catch (error) {
-        if (isStatus(error, 404)) return;
+        if (isStatus(error, 404)) break;
         if (!isStatus(error, 412)) throw error;
       }
+      // One of them moved on: mark the effects on their own, and prune the head as it is now.
+      await Promise.all(unmarked.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
+      unmarked = [];
       current = attempt === 0 ? await readHead(table, partition) : undefined;
     }
+    await Promise.all(unmarked.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
   }
 
   private async queryPending(partition: string): Promise<PendingEffect[]> {

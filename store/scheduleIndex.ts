@@ -29,20 +29,25 @@ export class ScheduleIndex {
 
   async add(caseRef: string, instants: Date[], now: Date = new Date()): Promise<void> {
     const today = dayOf(now);
-    const unique = [...new Set(instants.map((d) => d.toISOString()))];
+    const byDay = new Map<string, { partitionKey: string; rowKey: string; caseRef: string }[]>();
+    for (const iso of new Set(instants.map((d) => d.toISOString()))) {
+      const day = [dayOf(new Date(iso)), today].sort().at(-1)!;
+      byDay.set(day, [...(byDay.get(day) ?? []), { partitionKey: PARTITION, rowKey: `${iso}|${encodeKey(caseRef)}`, caseRef }]);
+    }
+    // One transaction per day table (its entries share the partition).
     await Promise.all(
-      unique.map(async (iso) => {
-        const day = [dayOf(new Date(iso)), today].sort().at(-1)!;
-        const entity = { partitionKey: PARTITION, rowKey: `${iso}|${encodeKey(caseRef)}`, caseRef };
+      [...byDay].map(async ([day, entities]) => {
+        const write = () =>
+          entities.length === 1 ? this.tables.dueTable(day).upsertEntity(entities[0]!, 'Replace') : this.tables.dueTable(day).submitTransaction(entities.map((e) => ['upsert', e, 'Replace']));
         await this.ensureDay(day);
         try {
-          await this.tables.dueTable(day).upsertEntity(entity, 'Replace');
+          await write();
         } catch (error) {
           // Another process (or the sweep dropping an old, empty day) removed it: create it again.
           if (!isStatus(error, 404)) throw error;
           this.created.delete(day);
           await this.ensureDay(day);
-          await this.tables.dueTable(day).upsertEntity(entity, 'Replace');
+          await write();
         }
       }),
     );
