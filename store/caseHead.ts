@@ -40,6 +40,19 @@ export type CaseHead = {
   events: CaseEvent[] | undefined;
 };
 
+/**
+ * Events already parsed, by head eTag: a row's eTag changes with every write, so what was parsed
+ * (or written) for one eTag stays true. Validating a case's whole history on every read was a
+ * tenth of a reply's time.
+ */
+const parsed = new Map<string, CaseEvent[]>();
+const MAX_PARSED = 2_000;
+
+export function rememberHeadEvents(partition: string, etag: string, events: CaseEvent[]): void {
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(`${partition}|${etag}`, events);
+}
+
 export async function readHead(cases: TableClient, partition: string): Promise<CaseHead | undefined> {
   let raw: Record<string, unknown>;
   try {
@@ -51,8 +64,12 @@ export async function readHead(cases: TableClient, partition: string): Promise<C
   const row = HeadRowSchema.parse(raw);
   let events: CaseEvent[] | undefined;
   if (!row.overflow) {
-    const chunks = Array.from({ length: row.eventChunks }, (_, i) => z.string().parse(raw[`e${i}`]));
-    events = z.array(CaseEventSchema).parse(JSON.parse(chunks.join('') || '[]'));
+    events = parsed.get(`${partition}|${row.etag}`);
+    if (!events) {
+      const chunks = Array.from({ length: row.eventChunks }, (_, i) => z.string().parse(raw[`e${i}`]));
+      events = z.array(CaseEventSchema).parse(JSON.parse(chunks.join('') || '[]'));
+      rememberHeadEvents(partition, row.etag, events);
+    }
   }
   return { etag: row.etag, version: row.version, pending: KeyListSchema.parse(JSON.parse(row.pending)), tracked: KeyListSchema.parse(JSON.parse(row.tracked)), events };
 }

@@ -4,7 +4,7 @@ import { CaseEventSchema, type CaseEvent } from '../workflow/events.js';
 import type { Effect } from '../workflow/effects.js';
 import { fold, type CaseState } from '../workflow/state.js';
 import { caseRowKeys } from './caseKeys.js';
-import { headEntity, readHead, type CaseHead } from './caseHead.js';
+import { headEntity, readHead, rememberHeadEvents, type CaseHead } from './caseHead.js';
 import { encodeKey, isStatus, type Tables } from './tables.js';
 import type { ScheduleIndex } from './scheduleIndex.js';
 
@@ -122,6 +122,7 @@ export class CaseStore {
       if (!etag) throw new Error('Table Storage committed the case without returning an eTag');
       return etag;
     };
+    rememberHeadEvents(partition, etagOf(0), head.events);
     return {
       head: { etag: etagOf(0), version: head.version, pending: head.pending, tracked: head.tracked, events: head.events },
       effects: effects.map((effect, i) => ({ rowKey: effectKeys[i]!, etag: etagOf(1 + events.length + i), effect })),
