@@ -7,7 +7,6 @@ import { TableClient, TableServiceClient, type TableServiceClientOptions } from 
  *   does not need the spreading; Azurite does: every write to one of its tables (an insert, a
  *   merge, a replace) costs time in proportion to the rows already in that table (LokiJS keeps
  *   each index as one sorted array, and finds a changed row in it by a linear scan).
- * - schedule: no longer written (kept so older deployments' tables still open); see `dueTable`
  * - due tables, one per UTC day (`<prefix>DueYYYYMMDD`): instants at which the sweep must look at a case again
  * - conversations: where the bot can post proactively (saved from activities it receives)
  * - caseIndex: one row per case, for listing cases
@@ -15,7 +14,6 @@ import { TableClient, TableServiceClient, type TableServiceClientOptions } from 
 export type Tables = {
   /** The table that holds this case partition's rows. */
   cases(partition: string): TableClient;
-  schedule: TableClient;
   conversations: TableClient;
   caseIndex: TableClient;
   /** The due table of one UTC day ('20260610'); it may not exist yet. */
@@ -46,7 +44,6 @@ export async function openTables(connectionString: string, prefix = ''): Promise
   const caseTables = Array.from({ length: CASE_SHARDS }, (_, shard) => open(caseTableName(shard)));
   const tables: Tables = {
     cases: (partition) => caseTables[caseShard(partition)]!,
-    schedule: open('Schedule'),
     conversations: open('Conversations'),
     caseIndex: open('CaseIndex'),
     dueTable: (day) => open(`${DUE}${day}`),
@@ -65,7 +62,7 @@ export async function openTables(connectionString: string, prefix = ''): Promise
       await service.deleteTable(`${duePrefix}${day}`);
     },
   };
-  await Promise.all([...caseTables, tables.schedule, tables.conversations, tables.caseIndex].map((t) => t.createTable()));
+  await Promise.all([...caseTables, tables.conversations, tables.caseIndex].map((t) => t.createTable()));
   return tables;
 }
 
