@@ -5,12 +5,18 @@ import type { CaseEvent } from '../workflow/events.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { WorkingHours } from '../workflow/calendar/workingHours.js';
-import { ConcurrencyConflict, type CaseStore } from '../store/caseStore.js';
+import { ConcurrencyConflict, type Appended, type CaseStore } from '../store/caseStore.js';
 import type { EffectRunner } from './effectRunner.js';
 import type { Logger } from './ports.js';
 import { noCrash, type CrashHook } from './crashPoints.js';
 
-export type Outcome = { decision: Decision; state: CaseState | undefined; events: CaseEvent[] };
+export type Outcome = {
+  decision: Decision;
+  state: CaseState | undefined;
+  events: CaseEvent[];
+  /** Effects of this change still to perform (left for the sweep); undefined when none were run. */
+  effectsPending?: number;
+}
 
 /**
  * Load, decide, append, perform: the one path by which anything changes a case. A conflicting
@@ -45,14 +51,15 @@ export class CaseService {
       const decision = decide(loaded.state, command, now);
       if (!decision.ok || decision.events.length === 0) return { decision, state: loaded.state, events: loaded.events };
       const next = decision.events.reduce<CaseState | undefined>(evolve, loaded.state)!;
+      let appended: Appended;
       try {
-        await store.append({
-          caseRef,
-          expectedVersion: loaded.state?.version ?? 0,
+        appended = await store.append({
+          loaded,
           events: decision.events,
           effects: decision.effects,
           deadlines: pendingDeadlines(next, calendar, this.deps.workingHours),
           effectsRecoverAt: new Date(now.getTime() + (this.deps.effectsRecoveryMs ?? 120_000)),
+          now,
         });
       } catch (error) {
         if (error instanceof ConcurrencyConflict && attempt < maxAttempts) {
@@ -65,8 +72,11 @@ export class CaseService {
       (this.deps.crash ?? noCrash)('committed');
       log.info('case changed', { caseRef, command: command.type, events: decision.events.map((e) => e.type).join(','), version: next.version });
       // Within the click's time: what does not fit is left to the sweep (its recovery entry is written).
-      if (decision.effects.length > 0) await this.deps.effects.runFor(caseRef, now, { budgetMs: this.deps.effectsBudgetMs ?? 4_000 });
-      return { decision, state: next, events: [...loaded.events, ...decision.events] };
+      const effectsPending =
+        decision.effects.length > 0
+          ? await this.deps.effects.runFor(caseRef, now, { budgetMs: this.deps.effectsBudgetMs ?? 4_000, committed: { head: appended.head, state: next, effects: appended.effects } })
+          : undefined;
+      return { decision, state: next, events: [...loaded.events, ...decision.events], ...(effectsPending === undefined ? {} : { effectsPending }) };
     }
   }
 }

@@ -8,7 +8,9 @@ import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
-import type { Outbox, PendingEffect } from '../store/outbox.js';
+import type { Outbox, PendingEffect, TrackedCardRow } from '../store/outbox.js';
+import type { CaseHead } from '../store/caseHead.js';
+import type { CommittedEffect } from '../store/caseStore.js';
 import type { Logger, Messenger } from './ports.js';
 import { noCrash, type CrashHook, type CrashPoint } from './crashPoints.js';
 
@@ -49,37 +51,67 @@ export class EffectRunner {
   /**
    * Returns how many effects are still pending (held by another process, failed, or left for the
    * sweep because `budgetMs` ran out: a click must be answered well within Teams' 10 seconds).
+   * `committed` is what the caller has just appended (the head, the state, the new effects with
+   * their eTags), so nothing needs reading back before the first effect.
    */
-  async runFor(caseRef: string, now: Date, options: { budgetMs?: number } = {}): Promise<number> {
+  async runFor(caseRef: string, now: Date, options: { budgetMs?: number; committed?: { head: CaseHead; state: CaseState; effects: CommittedEffect[] } } = {}): Promise<number> {
     const started = Date.now();
     const { outbox, log } = this.deps;
-    const pending = await outbox.pending(caseRef);
-    if (pending.length === 0) return 0;
+    const { effects: pending, head } = options.committed ? await this.committedEffects(caseRef, options.committed) : await outbox.pending(caseRef);
     const blocked = new Set<string>();
-    let done = 0;
+    const done = new Set<string>();
+    const refreshesDone: { rowKey: string; etag: string; doneAt: Date }[] = [];
+    let known = options.committed ? { state: options.committed.state, head: options.committed.head } : undefined;
+    const leaseMs = this.deps.leaseMs ?? 60_000;
+    // A refresh renders the latest state and checks it again afterwards: performing it twice (two
+    // processes at once) is harmless, so it is not leased. Everything else is, all in one go.
+    const claimed = await outbox.claimAll(caseRef, pending.filter((e) => e.effect.type !== 'refreshCards'), now, leaseMs);
     for (const effect of pending) {
       const lane = laneOf(effect.effect);
       if (lane && blocked.has(lane)) continue;
       if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) break;
-      const etag = await outbox.claim(caseRef, effect, now, this.deps.leaseMs ?? 60_000);
+      const etag = effect.effect.type === 'refreshCards' ? effect.etag : claimed.get(effect.rowKey);
       if (!etag) {
         if (lane) blocked.add(lane);
         continue;
       }
+      let result: Performed;
+      // Only sends this run holds the lease on: one held elsewhere may have been posted already.
+      const unposted = new Set(pending.flatMap((e) => (e.effect.type === 'send' && e.effect.tracked && claimed.has(e.rowKey) && !done.has(e.rowKey) ? [e.effect.key] : [])));
       try {
-        await this.perform(caseRef, effect, now);
+        result = await this.perform(caseRef, effect, now, known && { ...known, unposted });
       } catch (error) {
+        known = undefined;
         log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), attempt: effect.attempts + 1, error: errorText(error) });
         if (lane) blocked.add(lane);
         const attempts = await outbox.recordFailure(caseRef, effect, etag);
         if (attempts === ALERT_AFTER_ATTEMPTS) await this.alertUndeliverable(caseRef, effect.effect);
         continue;
       }
+      // What this effect recorded changed the case: read it fresh for the next one.
+      if (result.recorded) known = undefined;
       this.crash('performed');
-      await outbox.markDone(caseRef, effect.rowKey, etag, now);
-      done++;
+      // A refresh is marked done with the head's pruning at the end (one transaction); anything
+      // else at once, before the next effect, so a crash never repeats what was done.
+      if (effect.effect.type === 'refreshCards') refreshesDone.push({ rowKey: effect.rowKey, etag, doneAt: now });
+      else await outbox.markDone(caseRef, effect.rowKey, etag, now, result.sent);
+      done.add(effect.rowKey);
     }
-    return pending.length - done;
+    // Listed effects found done (or gone) before this run, and those it has done now.
+    const stillPending = new Set(pending.filter((e) => !done.has(e.rowKey)).map((e) => e.rowKey));
+    const settled = new Set((head?.pending ?? []).filter((key) => !stillPending.has(key)));
+    if (head && settled.size > 0) await outbox.prune(caseRef, head, settled, refreshesDone);
+    else await Promise.all(refreshesDone.map((d) => outbox.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
+    return pending.length - done.size;
+  }
+
+  /** The effects just committed, and any earlier ones the head still lists (read by key). */
+  private async committedEffects(caseRef: string, committed: { head: CaseHead; effects: CommittedEffect[] }): Promise<{ effects: PendingEffect[]; head: CaseHead }> {
+    const fresh = new Set(committed.effects.map((e) => e.rowKey));
+    const earlier = committed.head.pending.filter((key) => !fresh.has(key));
+    const listed = earlier.length > 0 ? await this.deps.outbox.listed(caseRef, earlier) : [];
+    const pending = [...listed, ...committed.effects.map((e) => ({ rowKey: e.rowKey, etag: e.etag, effect: e.effect, attempts: 0 }))].sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+    return { effects: pending, head: committed.head };
   }
 
   /**
@@ -107,51 +139,55 @@ export class EffectRunner {
   }
 
   private async load(caseRef: string): Promise<CaseState> {
-    const { state } = await this.deps.store.load(caseRef);
+    return (await this.loadWithHead(caseRef)).state;
+  }
+
+  private async loadWithHead(caseRef: string): Promise<{ state: CaseState; head: CaseHead | undefined }> {
+    const { state, head } = await this.deps.store.load(caseRef);
     if (!state) throw new Error(`Case ${caseRef} has effects but no events`);
-    return state;
+    return { state, head };
   }
 
   private render(spec: CardSpec, state: CaseState, now: Date, recipient: Recipient): AdaptiveCard {
     return caseCard(spec, { state, config: this.deps.config, now, recipient, calendar: this.deps.calendar });
   }
 
-  private async perform(caseRef: string, pending: PendingEffect, now: Date): Promise<void> {
+  private async perform(caseRef: string, pending: PendingEffect, now: Date, known: Known | undefined): Promise<Performed> {
     const effect = pending.effect;
-    if (effect.type === 'refreshCards') return this.refresh(caseRef, now);
-    if (effect.type === 'bookMeeting') return this.bookMeeting(caseRef, effect.stage, now);
+    if (effect.type === 'refreshCards') return (await this.refresh(caseRef, now, known), {});
+    if (effect.type === 'bookMeeting') return (await this.bookMeeting(caseRef, effect.stage, now), { recorded: true });
     if (effect.type === 'cancelMeeting') {
-      return this.deps.meetings.cancel(effect.eventId, 'The partners now all agree on the initial view, so the meeting is cancelled.');
+      await this.deps.meetings.cancel(effect.eventId, 'The partners now all agree on the initial view, so the meeting is cancelled.');
+      return {};
     }
     const { outbox } = this.deps;
     const isPartnerCard = effect.card.kind === 'partnerDecision' && effect.tracked;
 
-    // A send that already happened (crash after sending, before marking done) is not repeated.
-    const tracked = effect.tracked ? await outbox.trackedCard(caseRef, effect.key) : undefined;
-    const alreadySent = tracked !== undefined || (!effect.tracked && (await outbox.wasSent(caseRef, effect.key)));
-    if (!alreadySent) {
-      let state = await this.load(caseRef);
-      if (isPartnerCard && state.initialView && !state.initialView.postedAt) {
-        // Shown as it will be once the posting is recorded below: the deadline counts from now.
-        state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
-      }
-      const sent = await this.deliver(effect.to, this.render(effect.card, state, now, effect.to));
-      this.crash('sent');
-      if (effect.tracked) {
-        await outbox.saveTrackedCard(caseRef, effect.key, {
-          conversationId: sent.conversationId,
-          activityId: sent.activityId,
-          card: JSON.stringify(effect.card),
-          recipient: JSON.stringify(effect.to),
-          postedAt: now.toISOString(),
-        });
-      } else {
-        await outbox.markSent(caseRef, effect.key, sent.activityId);
-      }
+    // A send that already happened (crash after posting a tracked card, before marking it done)
+    // is not repeated. An effect never claimed before (no lease, no failed attempt) cannot have
+    // been performed, so only a retry needs to look.
+    const retry = pending.attempts > 0 || pending.leaseUntil !== undefined;
+    const tracked = effect.tracked && retry ? await outbox.trackedCard(caseRef, effect.key) : undefined;
+    if (tracked) {
+      if (!isPartnerCard) return {};
+      await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: (tracked.postedAt ? new Date(tracked.postedAt) : now).toISOString() });
+      return { recorded: true };
     }
-    if (isPartnerCard) {
-      await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: (tracked?.postedAt ? new Date(tracked.postedAt) : now).toISOString() });
+    let state = known?.state ?? (await this.load(caseRef));
+    if (isPartnerCard && state.initialView && !state.initialView.postedAt) {
+      // Shown as it will be once the posting is recorded below: the deadline counts from now.
+      state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
     }
+    const sent = await this.deliver(effect.to, this.render(effect.card, state, now, effect.to));
+    this.crash('sent');
+    if (!effect.tracked) return { sent: { activityId: sent.activityId } };
+    const row = { conversationId: sent.conversationId, activityId: sent.activityId, card: JSON.stringify(effect.card), recipient: JSON.stringify(effect.to), postedAt: now.toISOString() };
+    if (!isPartnerCard) return { sent: { card: { key: effect.key, row } } };
+    // The partners' card starts the reply window: its row is saved before that is recorded, so a
+    // crash in between records it on the retry, with the time it was really posted.
+    await outbox.saveTrackedCard(caseRef, effect.key, row);
+    await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: now.toISOString() });
+    return { recorded: true };
   }
 
   private async recordResult(caseRef: string, command: CaseCommand): Promise<void> {
@@ -188,23 +224,29 @@ export class EffectRunner {
    * Updates every tracked card from the latest state. If the case changed while the updates were
    * in flight (a racing reply), render again, so the last update any card receives is current.
    */
-  private async refresh(caseRef: string, now: Date): Promise<void> {
+  private async refresh(caseRef: string, now: Date, known: Known | undefined): Promise<void> {
     const { outbox, messenger, log } = this.deps;
-    const cards = await outbox.trackedCards(caseRef);
+    let current = known ?? (await this.loadWithHead(caseRef));
+    let cards = await outbox.trackedCards(caseRef, current.head, known?.unposted);
     let failure: unknown;
     for (let round = 0; round < 3; round++) {
-      const state = await this.load(caseRef);
+      const state = current.state;
       failure = undefined;
-      for (const tracked of cards) {
-        try {
-          await messenger.update(tracked.conversationId, tracked.activityId, this.render(JSON.parse(tracked.card) as CardSpec, state, now, JSON.parse(tracked.recipient) as Recipient));
-        } catch (error) {
-          // One card that cannot be updated (deleted, chat gone) must not keep the others stale.
-          log.warn('card update failed', { caseRef, error: errorText(error) });
-          failure = error;
-        }
+      // Different messages, so no order to keep between them: updated together.
+      const results = await Promise.allSettled(
+        cards.map((tracked) => messenger.update(tracked.conversationId, tracked.activityId, this.render(JSON.parse(tracked.card) as CardSpec, state, now, JSON.parse(tracked.recipient) as Recipient))),
+      );
+      for (const result of results) {
+        if (result.status === 'fulfilled') continue;
+        // One card that cannot be updated (deleted, chat gone) must not keep the others stale.
+        log.warn('card update failed', { caseRef, error: errorText(result.reason) });
+        failure = result.reason;
       }
-      if ((await this.load(caseRef)).version === state.version) break;
+      const latest = await this.loadWithHead(caseRef);
+      if (latest.state.version === state.version) break;
+      // A card posted meanwhile is updated too.
+      if (latest.head && latest.head.tracked.length !== current.head?.tracked.length) cards = await outbox.trackedCards(caseRef, latest.head);
+      current = latest;
     }
     if (failure) throw failure;
   }
@@ -218,6 +260,17 @@ export class EffectRunner {
 }
 
 const ALERT_AFTER_ATTEMPTS = 3;
+
+/** The case as the caller already has it, to render without reading it again. */
+type Known = {
+  state: CaseState;
+  head: CaseHead | undefined;
+  /** Tracked sends of this run not performed yet: their cards do not exist, so nothing to read. */
+  unposted?: ReadonlySet<string>;
+};
+
+/** What performing an effect did: recorded a result (the case changed), or sent something to remember. */
+type Performed = { recorded?: boolean; sent?: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } };
 
 const CARD_WORDS: Record<CardSpec['kind'], string> = {
   initialViewRequest: 'the request for the initial view',

@@ -10,8 +10,7 @@ import type { AgencyReturnStatus } from '../workflow/state.js';
 
 /**
  * The read side behind the business unit's monitoring tab. Cases are listed from the case index and
- * read from their event histories; a history already read is reused while the index shows the same
- * version, and re-read after a minute whatever the index says (it is a hint written after the commit).
+ * each is read from its head row (one point read), a few at a time.
  */
 
 const RETURN_WORDS: Record<AgencyReturnStatus, string> = {
@@ -22,24 +21,17 @@ const RETURN_WORDS: Record<AgencyReturnStatus, string> = {
   extensionAgreed: 'Extension agreed',
 };
 
-const CACHE_MS = 60_000;
 const READ_CONCURRENCY = 8;
 
 export class MonitoringService {
-  private readonly cache = new Map<string, { loaded: LoadedCase; version: number; readAt: number }>();
-
   constructor(private readonly deps: { store: CaseStore; config: PartnershipConfig; calendar: WorkingCalendar }) {}
 
-  private async readAll(now: Date): Promise<LoadedCase[]> {
-    const listed = await this.deps.store.listCases();
+  private async readAll(): Promise<LoadedCase[]> {
+    const queue = await this.deps.store.listCases();
     const results: LoadedCase[] = [];
-    const queue = [...listed];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const cached = this.cache.get(next.caseRef);
-        const fresh = cached && cached.version === next.version && now.getTime() - cached.readAt < CACHE_MS && cached.readAt <= now.getTime();
-        const loaded = fresh ? cached.loaded : await this.deps.store.load(next.caseRef);
-        if (!fresh) this.cache.set(next.caseRef, { loaded, version: loaded.state?.version ?? 0, readAt: now.getTime() });
+      for (let caseRef = queue.shift(); caseRef; caseRef = queue.shift()) {
+        const loaded = await this.deps.store.load(caseRef);
         // Listed ahead of its first commit, and the commit never happened: not a case.
         if (loaded.state) results.push(loaded);
       }
@@ -50,7 +42,7 @@ export class MonitoringService {
 
   async cases(now: Date): Promise<CaseList> {
     const { config, calendar } = this.deps;
-    const loaded = await this.readAll(now);
+    const loaded = await this.readAll();
     const cases = loaded.map((c) => caseSummary(c.state!, c.caseRef, c.events.at(-1)!.at, config, calendar, now));
     cases.sort((a, b) => (a.nextDeadline?.dueAt ?? '\uffff').localeCompare(b.nextDeadline?.dueAt ?? '\uffff') || a.caseRef.localeCompare(b.caseRef));
     return { generatedAt: now.toISOString(), cases };
@@ -90,7 +82,7 @@ export class MonitoringService {
 
   /** `offsetYears` 0 is the reporting year containing `now`, -1 the one before. */
   async year(now: Date, offsetYears = 0): Promise<YearFigures> {
-    const loaded = await this.readAll(now);
+    const loaded = await this.readAll();
     return yearFigures(
       loaded.map((c) => c.events),
       reportingYear(now, this.deps.config.reportingYearStartMonth, offsetYears),

@@ -27,9 +27,11 @@ export async function sweep(
       try {
         const outcome = await deps.cases.execute(caseRef, { type: 'Tick' }, now);
         if (outcome.decision.ok && outcome.decision.events.length > 0) result.changed++;
-        const stillPending = await deps.effects.runFor(caseRef, now);
-        if (stillPending > 0) await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))]);
-        await Promise.all(caseEntries.map((e) => deps.schedule.remove(e)));
+        // The tick performed its own effects; earlier ones (a failed send, a crash) are looked for
+        // only when it changed nothing.
+        const stillPending = outcome.effectsPending ?? (await deps.effects.runFor(caseRef, now));
+        if (stillPending > 0) await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))], now);
+        await deps.schedule.removeAll(caseEntries);
       } catch (error) {
         // The entries stay, so the next sweep tries this case again.
         result.failed++;

@@ -33,6 +33,8 @@ export type ReplicateRequest = {
   template: { partitionKey: string; rowKey: string }[];
   /** One list of [from, to] string replacements per copy, applied to keys and every string property. */
   copies: [string, string][][];
+  /** Where the copies go, when not into `table` itself (an existing table). */
+  into?: string;
 };
 export type ChildRequest =
   | ReplicateRequest
@@ -83,10 +85,12 @@ function replicate(request: ReplicateRequest): number {
   const docs: LokiDoc[] = [];
   for (const pairs of request.copies) for (const template of templates) docs.push(replace(template, pairs) as LokiDoc);
   // Lazy indices while inserting (one rebuild at the end), then adaptive again as Azurite runs them.
-  collection.adaptiveBinaryIndices = false;
-  collection.insert(docs);
-  collection.adaptiveBinaryIndices = true;
-  collection.ensureAllIndexes(true);
+  const target = request.into ? store.db.getCollection(store.getTableCollectionName(ACCOUNT, request.into)) : collection;
+  if (!target) throw new Error(`no table ${request.into}`);
+  target.adaptiveBinaryIndices = false;
+  target.insert(docs);
+  target.adaptiveBinaryIndices = true;
+  target.ensureAllIndexes(true);
   return docs.length;
 }
 

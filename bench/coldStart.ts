@@ -6,13 +6,14 @@ import { figure, log, median, round, type Figure } from './support.js';
 
 /**
  * Cold start: the time to import the built Azure Functions entry (dist/functions/index.js, after
- * `npm run build`) in a fresh Node process, against importing botbuilder alone, each the median of
+ * `npm run build`: the one-file bundle the host loads, see scripts/functionsBundle.ts) in a fresh
+ * Node process, against importing botbuilder alone, each the median of
  * 10 fresh processes, alternating. The import is timed inside the process (performance.now()
  * around the dynamic import); the whole process's wall time is reported alongside.
  */
 
 const RUNS = 10;
-/** What the entry imports besides botbuilder (and node:*), from dist/. */
+/** What the entry's code uses besides botbuilder (and node:*); the bundle carries all but @azure/functions. */
 const DEPENDENCIES = ['@azure/functions', '@azure/data-tables', '@azure/identity', '@microsoft/microsoft-graph-client', 'date-holidays', 'luxon', 'zod'];
 
 type Timed = { importMs: number; processMs: number };

@@ -87,7 +87,7 @@ export async function concurrency(options: { connectionString: string; storagePo
         const found = replies.some((e) => e.partner === p.partner && e.reply === (p.kind === 'disagree' ? 'disagree' : 'agree') && (p.kind === 'agree' ? e.rationale === undefined : e.rationale !== undefined));
         if (!found) lost++;
       }
-      pendingEffects += (await stack.host.services.outbox.pending(caseRef)).length;
+      pendingEffects += (await stack.host.services.outbox.pending(caseRef)).effects.length;
       const tracked = await stack.host.services.outbox.trackedCard(caseRef, 'partnerDecision');
       const card = tracked ? stack.connector.lastCard(tracked.conversationId, tracked.activityId) : undefined;
       if (!state || !card) {

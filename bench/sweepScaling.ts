@@ -1,6 +1,7 @@
 import { TableClient, odata } from '@azure/data-tables';
 import type { SweepResult } from '../app/sweep.js';
-import { encodeKey } from '../store/tables.js';
+import { dayOf } from '../store/scheduleIndex.js';
+import { caseShard, caseTableName, encodeKey, openTables } from '../store/tables.js';
 import { startBenchAzurite, type BenchAzurite } from './azurite.js';
 import {
   AFTER_WINDOW,
@@ -24,8 +25,8 @@ import {
  * closed, so each gets deemed agreements, a decision and its cards.
  *
  * The other open cases are copies of one real case awaiting replies (created through the same path
- * on Tuesday afternoon): all its rows in Cases (events, effects, tracked cards), its CaseIndex row,
- * and a schedule entry due after the sweep. The copies are made inside Azurite (bench/azurite.ts
+ * on Tuesday afternoon): all its rows in Cases (head, events, effects, tracked cards), its CaseIndex
+ * row, and a schedule entry due after the sweep, in the due table of its day. The copies are made inside Azurite (bench/azurite.ts
  * explains why the HTTP API cannot seed 100,000 cases in time).
  */
 
@@ -103,7 +104,7 @@ export async function prepareSweep(azurite: BenchAzurite, open: number): Promise
     // A copy must read back through the product's own store as the same case, under its own reference.
     const copy = open > DUE_CASES + 1 ? await stack.host.services.store.load('FILL-2001-0001') : undefined;
     if (copy && (copy.state?.referral.caseRef !== 'FILL-2001-0001' || copy.state.stage !== 'awaitingPartnerReplies')) throw new Error('a seeded case does not read back as a case awaiting replies');
-    const casesRows = (await azurite.stats()).collections.find((c) => c.name.toLowerCase().endsWith(`${prefix}cases`.toLowerCase()))?.count ?? -1;
+    const casesRows = (await azurite.stats()).collections.filter((c) => c.name.toLowerCase().includes(`${prefix}cases`.toLowerCase())).reduce((sum, c) => sum + c.count, 0);
     log(`sweep scaling (${open.toLocaleString('en-GB')} open): seeded in ${(seedMs / 1000).toFixed(1)} s (${casesRows.toLocaleString('en-GB')} rows in Cases)`);
 
     return {
@@ -133,15 +134,21 @@ export async function prepareSweep(azurite: BenchAzurite, open: number): Promise
 async function seed(azurite: BenchAzurite, prefix: string, copies: number): Promise<void> {
   const table = (name: string) => TableClient.fromConnectionString(azurite.connectionString, `${prefix}${name}`, { allowInsecureConnection: true });
   const partition = encodeKey(TEMPLATE_CASE);
+  const templateCases = `${prefix}${caseTableName(caseShard(partition))}`;
   const caseRows: { partitionKey: string; rowKey: string }[] = [];
-  for await (const row of table('Cases').listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}`, select: ['RowKey'] } })) {
+  for await (const row of table(caseTableName(caseShard(partition))).listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}`, select: ['RowKey'] } })) {
     caseRows.push({ partitionKey: partition, rowKey: String(row.rowKey) });
   }
   // The template's own entries (its deadlines and effects recovery) would be due or near; one later entry stands for them.
-  const schedule = table('Schedule');
-  for await (const row of schedule.listEntities({ queryOptions: { filter: odata`caseRef eq ${TEMPLATE_CASE}` } })) await schedule.deleteEntity(String(row.partitionKey), String(row.rowKey));
+  const days = await dueDays(azurite, prefix);
+  for (const day of days) {
+    const dueTable = table(`Due${day}`);
+    for await (const row of dueTable.listEntities({ queryOptions: { filter: odata`caseRef eq ${TEMPLATE_CASE}` } })) await dueTable.deleteEntity(String(row.partitionKey), String(row.rowKey));
+  }
   const iso0 = LATER.toISOString();
-  await schedule.upsertEntity({ partitionKey: 'due', rowKey: `${iso0}|${partition}`, caseRef: TEMPLATE_CASE }, 'Replace');
+  const templateDay = dayOf(LATER);
+  await table(`Due${templateDay}`).createTable();
+  await table(`Due${templateDay}`).upsertEntity({ partitionKey: 'due', rowKey: `${iso0}|${partition}`, caseRef: TEMPLATE_CASE }, 'Replace');
 
   const CHUNK = 10_000;
   for (let start = 0; start < copies; start += CHUNK) {
@@ -153,9 +160,30 @@ async function seed(azurite: BenchAzurite, prefix: string, copies: number): Prom
       [partition, encodeKey(ref)],
       [TEMPLATE_CASE, ref],
     ]);
-    const schedulePairs = refs.map((ref, k): [string, string][] => [...keyPairs[k]!, [iso0, new Date(LATER.getTime() + ((start + k) % 50_000) * 60_000).toISOString()]]);
-    await azurite.replicate({ table: `${prefix}Cases`, template: caseRows, copies: keyPairs });
+    // Each copy goes into the Cases table its partition hashes to, as the product would put it.
+    const byShard = new Map<number, [string, string][][]>();
+    refs.forEach((ref, k) => {
+      const shard = caseShard(encodeKey(ref));
+      byShard.set(shard, byShard.get(shard) ?? []);
+      byShard.get(shard)!.push(keyPairs[k]!);
+    });
+    for (const [shard, pairs] of byShard) await azurite.replicate({ table: templateCases, into: `${prefix}${caseTableName(shard)}`, template: caseRows, copies: pairs });
     await azurite.replicate({ table: `${prefix}CaseIndex`, template: [{ partitionKey: 'case', rowKey: partition }], copies: keyPairs });
-    await azurite.replicate({ table: `${prefix}Schedule`, template: [{ partitionKey: 'due', rowKey: `${iso0}|${partition}` }], copies: schedulePairs });
+    // Each copy's entry goes into the due table of its own day, as ScheduleIndex.add would put it.
+    const byDay = new Map<string, [string, string][][]>();
+    refs.forEach((_, k) => {
+      const at = new Date(LATER.getTime() + ((start + k) % 50_000) * 60_000);
+      const day = dayOf(at);
+      byDay.set(day, byDay.get(day) ?? []);
+      byDay.get(day)!.push([...keyPairs[k]!, [iso0, at.toISOString()]]);
+    });
+    for (const [day, pairs] of byDay) {
+      await table(`Due${day}`).createTable();
+      await azurite.replicate({ table: `${prefix}Due${templateDay}`, into: `${prefix}Due${day}`, template: [{ partitionKey: 'due', rowKey: `${iso0}|${partition}` }], copies: pairs });
+    }
   }
+}
+
+async function dueDays(azurite: BenchAzurite, prefix: string): Promise<string[]> {
+  return (await openTables(azurite.connectionString, prefix)).dueDays();
 }

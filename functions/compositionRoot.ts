@@ -18,7 +18,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calenda
 import { loadGovUkBankHolidays } from '../workflow/calendar/govUkBankHolidays.js';
 import { createDecider, partnerWindowFrom } from '../workflow/decide.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClient } from '../graph/graphClient.js';
+import { lazyGraphClient } from '../graph/lazyGraphClient.js';
 import { createMeetingService } from '../graph/meetings.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
 import { crashAt } from '../app/crashPoints.js';
@@ -94,7 +94,7 @@ export async function buildServices(
   const graphClient =
     options.graphClient ??
     (env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET && config.meetings
-      ? createGraphClient({ credential: { tenantId: env.GRAPH_TENANT_ID, clientId: env.GRAPH_CLIENT_ID, clientSecret: env.GRAPH_CLIENT_SECRET } })
+      ? lazyGraphClient({ credential: { tenantId: env.GRAPH_TENANT_ID, clientId: env.GRAPH_CLIENT_ID, clientSecret: env.GRAPH_CLIENT_SECRET } })
       : undefined);
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });

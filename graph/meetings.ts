@@ -15,8 +15,11 @@ import { meetingTextRefusal, type MeetingTextField, type MeetingTextRules } from
  */
 
 export type MeetingServiceOptions = {
-  /** Undefined when Graph is not configured for the partnership: every call then fails as `notConfigured`. */
-  client: Client | undefined;
+  /**
+   * Undefined when Graph is not configured for the partnership: every call then fails as
+   * `notConfigured`. A function is called for the client when it is first needed (lazyGraphClient).
+   */
+  client: Client | (() => Promise<Client>) | undefined;
   /** The mailbox that organises the meetings (UPN or object id). */
   organiserUpn: string | undefined;
   /** The partnership's case reference pattern; defaults to the configuration schema's default. */
@@ -72,9 +75,9 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
     extraWords: options.allowedWords ?? [],
   };
 
-  const configured = (): { client: Client; organiser: string } | undefined =>
+  const configured = (): { client: () => Promise<Client>; organiser: string } | undefined =>
     client && organiserUpn && organiserUpn.trim() !== ''
-      ? { client, organiser: `/users/${encodeURIComponent(organiserUpn.trim())}` }
+      ? { client: typeof client === 'function' ? client : async () => client, organiser: `/users/${encodeURIComponent(organiserUpn.trim())}` }
       : undefined;
   const notConfigured = () =>
     failure({ kind: 'notConfigured', detail: 'no Microsoft Graph client or organiser mailbox is configured' });
@@ -95,8 +98,8 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       // In turn rather than in parallel: one mailbox's calls share one throttling budget.
       for (let i = 0; i < unique.length; i += MAX_SCHEDULES_PER_CALL) {
         const batch = unique.slice(i, i + MAX_SCHEDULES_PER_CALL);
-        const result = await call(() =>
-          graph.client.api(`${graph.organiser}/calendar/getSchedule`).post({
+        const result = await call(async () =>
+          (await graph.client()).api(`${graph.organiser}/calendar/getSchedule`).post({
             schedules: batch,
             startTime: toGraphDateTime(start),
             endTime: toGraphDateTime(end),
@@ -126,7 +129,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       const invalid = meetingRequestProblem(request);
       if (invalid) return failure({ kind: 'refused', detail: invalid });
 
-      const result = await call(() => graph.client.api(`${graph.organiser}/events`).post(eventBody(request)));
+      const result = await call(async () => (await graph.client()).api(`${graph.organiser}/events`).post(eventBody(request)));
       if (!result.ok) return result;
       const parsed = CreatedEventSchema.safeParse(result.value);
       if (!parsed.success) return unexpected('event creation', parsed.error);
@@ -139,8 +142,8 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       const refused = refusal('comment', comment);
       if (refused) return refused;
       if (eventId.trim() === '') return failure({ kind: 'refused', detail: 'the event id is empty' });
-      const result = await call(() =>
-        graph.client.api(`${graph.organiser}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment }),
+      const result = await call(async () =>
+        (await graph.client()).api(`${graph.organiser}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment }),
       );
       return result.ok ? { ok: true, value: undefined } : result;
     },

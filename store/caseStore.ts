@@ -3,14 +3,17 @@ import { z } from 'zod';
 import { CaseEventSchema, type CaseEvent } from '../workflow/events.js';
 import type { Effect } from '../workflow/effects.js';
 import { fold, type CaseState } from '../workflow/state.js';
+import { caseRowKeys } from './caseKeys.js';
+import { headEntity, readHead, rememberHeadEvents, type CaseHead } from './caseHead.js';
 import { encodeKey, isStatus, type Tables } from './tables.js';
 import type { ScheduleIndex } from './scheduleIndex.js';
 
 /**
  * A case's event log with optimistic concurrency. Each event is a row whose key is its sequence
- * number, inserted (never upserted) in one transaction with the effects it causes, so two writers
- * that read the same version cannot both append: the second gets a conflict, reloads and decides
- * again. Nothing is updated in place or deleted.
+ * number, inserted (never upserted) in one transaction with the effects it causes and the case's
+ * head row (replaced only if its eTag is still the one read), so two writers that read the same
+ * version cannot both append: the second gets a conflict, reloads and decides again. No event or
+ * effect row is updated in place or deleted.
  */
 
 export class ConcurrencyConflict extends Error {
@@ -20,21 +23,27 @@ export class ConcurrencyConflict extends Error {
 }
 
 const EventRowSchema = z.object({ event: z.string() });
-const IndexRowSchema = z.object({ caseRef: z.string(), version: z.number().int().optional() });
-const seqKey = (seq: number) => `ev-${String(seq).padStart(10, '0')}`;
-export const effectKey = (seq: number, index: number) => `fx-${String(seq).padStart(10, '0')}-${String(index).padStart(3, '0')}`;
+const IndexRowSchema = z.object({ caseRef: z.string() });
 
-export type LoadedCase = { caseRef: string; events: CaseEvent[]; state: CaseState | undefined };
+export type LoadedCase = { caseRef: string; events: CaseEvent[]; state: CaseState | undefined; head: CaseHead | undefined };
+
+/** An effect just committed, as the outbox will see it. */
+export type CommittedEffect = { rowKey: string; etag: string; effect: Effect };
+export type Appended = { head: CaseHead; effects: CommittedEffect[] };
 
 export class CaseStore {
-  private readonly cases: TableClient;
+  private readonly tables: Tables;
   private readonly caseIndex: TableClient;
   constructor(
     tables: Tables,
     private readonly schedule: ScheduleIndex,
   ) {
-    this.cases = tables.cases;
+    this.tables = tables;
     this.caseIndex = tables.caseIndex;
+  }
+
+  private casesOf(partition: string): TableClient {
+    return this.tables.cases(partition);
   }
 
   static partitionOf(caseRef: string): string {
@@ -43,64 +52,100 @@ export class CaseStore {
 
   async load(caseRef: string): Promise<LoadedCase> {
     const partition = CaseStore.partitionOf(caseRef);
+    const head = await readHead(this.casesOf(partition), partition);
+    const events = head?.events ?? (await this.eventRows(caseRef));
+    return { caseRef, events, state: fold(events), head };
+  }
+
+  /** The event rows themselves: for a case without a head row (written before there was one) or too long for it. */
+  async eventRows(caseRef: string): Promise<CaseEvent[]> {
+    const partition = CaseStore.partitionOf(caseRef);
     const events: CaseEvent[] = [];
-    const rows = this.cases.listEntities({
+    const rows = this.casesOf(partition).listEntities({
       queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'ev-' and RowKey lt 'ev.'`, select: ['event'] },
     });
     for await (const row of rows) {
       const { event } = EventRowSchema.parse(row);
       events.push(CaseEventSchema.parse(JSON.parse(event)));
     }
-    return { caseRef, events, state: fold(events) };
+    return events;
   }
 
   /**
-   * Appends events and their effects at `expectedVersion`. Schedule entries (deadlines, and a
+   * Appends events and their effects to the case as loaded. Schedule entries (deadlines, and a
    * recovery entry for the effects) are written first: a crash after them but before the commit
    * leaves a harmless stale entry, never a missed deadline or an effect nobody performs.
    */
   async append(args: {
-    caseRef: string;
-    expectedVersion: number;
+    loaded: LoadedCase;
     events: CaseEvent[];
     effects: Effect[];
     deadlines: Date[];
     effectsRecoverAt: Date;
-  }): Promise<void> {
-    const { caseRef, expectedVersion, events, effects } = args;
-    if (events.length === 0) return;
+    now: Date;
+  }): Promise<Appended> {
+    const { loaded, events, effects } = args;
+    const { caseRef } = loaded;
+    if (events.length === 0) throw new Error('append needs at least one event');
     const partition = CaseStore.partitionOf(caseRef);
-    await this.schedule.add(caseRef, args.deadlines);
-    if (effects.length > 0) await this.schedule.add(caseRef, [args.effectsRecoverAt]);
+    await this.schedule.add(caseRef, effects.length > 0 ? [...args.deadlines, args.effectsRecoverAt] : args.deadlines, args.now);
 
-    // A new case is listed before it exists, so a crash after the commit can never leave a case
-    // the business unit's tab does not show; a listed case without events is simply skipped.
-    if (expectedVersion === 0) await this.caseIndex.upsertEntity({ partitionKey: 'case', rowKey: partition, caseRef }, 'Merge');
+    const expectedVersion = loaded.state?.version ?? 0;
+    // A new case is listed before it exists, so a crash after the commit can never leave a case the
+    // business unit's tab does not show; a listed case without events is simply skipped.
+    if (expectedVersion === 0) await this.index(caseRef, args.now.toISOString());
     const firstSeq = expectedVersion + 1;
-    const actions: TransactionAction[] = events.map((event, i) => [
-      'create',
-      { partitionKey: partition, rowKey: seqKey(firstSeq + i), type: event.type, at: event.at, event: JSON.stringify(event) },
-    ]);
     const lastSeq = firstSeq + events.length - 1;
-    effects.forEach((effect, i) => {
-      actions.push(['create', { partitionKey: partition, rowKey: effectKey(lastSeq, i), effect: JSON.stringify(effect), status: 'pending' }]);
+    const effectKeys = effects.map((_, i) => caseRowKeys.effect(partition, lastSeq, i));
+    const trackedKeys = effects.flatMap((e) => (e.type === 'send' && e.tracked ? [e.key] : []));
+    const head = {
+      version: lastSeq,
+      events: [...loaded.events, ...events],
+      pending: [...(loaded.head?.pending ?? []), ...effectKeys],
+      tracked: [...new Set([...(loaded.head?.tracked ?? []), ...trackedKeys])],
+    };
+    const headRow = headEntity(partition, head);
+    const actions: TransactionAction[] = [loaded.head ? ['update', headRow, 'Replace', { etag: loaded.head.etag }] : ['create', headRow]];
+    events.forEach((event, i) => {
+      actions.push(['create', { partitionKey: partition, rowKey: caseRowKeys.event(partition, firstSeq + i), type: event.type, at: event.at, event: JSON.stringify(event) }]);
     });
+    effects.forEach((effect, i) => {
+      actions.push(['create', { partitionKey: partition, rowKey: effectKeys[i]!, effect: JSON.stringify(effect), status: 'pending' }]);
+    });
+    let response: Awaited<ReturnType<TableClient['submitTransaction']>>;
     try {
-      await this.cases.submitTransaction(actions);
+      response = await this.casesOf(partition).submitTransaction(actions);
     } catch (error) {
-      if (isStatus(error, 409)) throw new ConcurrencyConflict(caseRef);
+      // 409: an event row with that sequence exists; 412: the head moved on since it was read.
+      if (isStatus(error, 409) || isStatus(error, 412)) throw new ConcurrencyConflict(caseRef);
       throw error;
     }
-    // The index row lists cases and their latest version (a cache hint); the log above is the truth.
-    await this.caseIndex.upsertEntity({ partitionKey: 'case', rowKey: partition, caseRef, version: lastSeq, lastEventAt: events.at(-1)!.at }, 'Replace');
+    // Sub-responses come in the order of the actions (an update's carries no row key to match by).
+    const etagOf = (index: number) => {
+      const etag = response.subResponses[index]?.etag;
+      if (!etag) throw new Error('Table Storage committed the case without returning an eTag');
+      return etag;
+    };
+    rememberHeadEvents(partition, etagOf(0), head.events);
+    return {
+      head: { etag: etagOf(0), version: head.version, pending: head.pending, tracked: head.tracked, events: head.events },
+      effects: effects.map((effect, i) => ({ rowKey: effectKeys[i]!, etag: etagOf(1 + events.length + i), effect })),
+    };
   }
 
-  /** Every case ever logged, with the version its index row last saw (absent for a case not yet committed). */
-  async listCases(): Promise<{ caseRef: string; version?: number }[]> {
-    const listed: { caseRef: string; version?: number }[] = [];
-    for await (const row of this.caseIndex.listEntities({ queryOptions: { filter: odata`PartitionKey eq 'case'`, select: ['caseRef', 'version'] } })) {
-      const parsed = IndexRowSchema.parse(row);
-      listed.push({ caseRef: parsed.caseRef, ...(parsed.version !== undefined ? { version: parsed.version } : {}) });
+  /**
+   * The index row lists the case; it is written once, just before the case's first commit, and
+   * never changed (a case's version and latest event are in its head row).
+   */
+  async index(caseRef: string, createdAt: string): Promise<void> {
+    await this.caseIndex.upsertEntity({ partitionKey: 'case', rowKey: CaseStore.partitionOf(caseRef), caseRef, createdAt }, 'Replace');
+  }
+
+  /** Every case ever listed, including one whose first commit failed (it has no events and is skipped by readers). */
+  async listCases(): Promise<string[]> {
+    const listed: string[] = [];
+    for await (const row of this.caseIndex.listEntities({ queryOptions: { filter: odata`PartitionKey eq 'case'`, select: ['caseRef'] } })) {
+      listed.push(IndexRowSchema.parse(row).caseRef);
     }
     return listed;
   }

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { encodeKey, isStatus, type Tables } from './tables.js';
 
 /**
- * Where the bot can post without being spoken to first. Saved from every activity it receives
- * (install, message, click), so proactive cards still reach people after a restart.
+ * Where the bot can post without being spoken to first. Saved from the activities it receives
+ * (install, message, click; unchanged ones once per process), so proactive cards still reach
+ * people after a restart.
  */
 
 export const StoredConversationSchema = z.object({
@@ -22,31 +23,47 @@ export type StoredConversation = z.infer<typeof StoredConversationSchema>;
 export const KnownMemberSchema = z.object({ memberId: z.string().min(1), aadObjectId: z.string().min(1), name: z.string().optional() });
 export type KnownMember = z.infer<typeof KnownMemberSchema>;
 
+/** Enough for every conversation and person of a partnership many times over; past it, start again. */
+const MAX_REMEMBERED = 10_000;
+const RECENT_MS = 60_000;
+
 export class ConversationDirectory {
   private readonly table: TableClient;
+  /**
+   * What this process has already saved, row by row: activities repeat the same reference on
+   * every click, and writing it again each time was two Table writes on every turn. A row
+   * changed by another process is simply written again here when it differs from ours.
+   */
+  private readonly saved = new Map<string, string>();
+  private readonly recent = new Map<string, { value: StoredConversation; until: number }>();
   constructor(tables: Tables) {
     this.table = tables.conversations;
   }
 
   async saveConversation(conversation: StoredConversation): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: 'conversation', rowKey: encodeKey(conversation.conversationId), ...conversation }, 'Replace');
+    await this.upsert('conversation', encodeKey(conversation.conversationId), conversation);
   }
 
+  /**
+   * Read on every card sent or updated, so a reference read (or saved) in the last minute is
+   * used as it is: a reference changes only when Teams moves a tenant's service URL, and a
+   * message sent to an old one fails and is retried by the sweep.
+   */
   async conversation(conversationId: string): Promise<StoredConversation | undefined> {
-    return this.read('conversation', encodeKey(conversationId), StoredConversationSchema);
+    return this.readRecent('conversation', encodeKey(conversationId));
   }
 
   /** The 1:1 chat with a person, once one exists. */
   async savePersonalConversation(aadObjectId: string, conversation: StoredConversation): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: 'personal', rowKey: encodeKey(aadObjectId), ...conversation }, 'Replace');
+    await this.upsert('personal', encodeKey(aadObjectId), conversation);
   }
 
   async personalConversation(aadObjectId: string): Promise<StoredConversation | undefined> {
-    return this.read('personal', encodeKey(aadObjectId), StoredConversationSchema);
+    return this.readRecent('personal', encodeKey(aadObjectId));
   }
 
   async saveMember(member: KnownMember): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: 'member', rowKey: encodeKey(member.aadObjectId), ...member }, 'Replace');
+    await this.upsert('member', encodeKey(member.aadObjectId), member);
   }
 
   async member(aadObjectId: string): Promise<KnownMember | undefined> {
@@ -59,6 +76,30 @@ export class ConversationDirectory {
       return StoredConversationSchema.parse(row);
     }
     return undefined;
+  }
+
+  private async upsert(partition: string, rowKey: string, value: Record<string, string | undefined>): Promise<void> {
+    const id = `${partition}/${rowKey}`;
+    const json = JSON.stringify(value);
+    if (this.saved.get(id) === json) return;
+    await this.table.upsertEntity({ partitionKey: partition, rowKey, ...value }, 'Replace');
+    if (this.saved.size >= MAX_REMEMBERED) this.saved.clear();
+    this.saved.set(id, json);
+    if (partition === 'conversation' || partition === 'personal') this.keepRecent(id, StoredConversationSchema.parse(value));
+  }
+
+  private async readRecent(partition: 'conversation' | 'personal', rowKey: string): Promise<StoredConversation | undefined> {
+    const id = `${partition}/${rowKey}`;
+    const recent = this.recent.get(id);
+    if (recent && recent.until > Date.now()) return recent.value;
+    const value = await this.read(partition, rowKey, StoredConversationSchema);
+    if (value) this.keepRecent(id, value);
+    return value;
+  }
+
+  private keepRecent(id: string, value: StoredConversation): void {
+    if (this.recent.size >= MAX_REMEMBERED) this.recent.clear();
+    this.recent.set(id, { value, until: Date.now() + RECENT_MS });
   }
 
   private async read<T>(partition: string, rowKey: string, schema: z.ZodType<T>): Promise<T | undefined> {

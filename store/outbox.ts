@@ -1,6 +1,8 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Effect } from '../workflow/effects.js';
+import { caseRowKeys } from './caseKeys.js';
+import { readHead, type CaseHead } from './caseHead.js';
 import { CaseStore } from './caseStore.js';
 import { isStatus, type Tables } from './tables.js';
 
@@ -8,6 +10,9 @@ import { isStatus, type Tables } from './tables.js';
  * The effects committed with a case's events, and the cards they posted. An effect is claimed
  * with an eTag-conditioned lease before it is performed, so two processes running the outbox
  * at once perform it once; a lease that expires (the process died) lets another take over.
+ *
+ * The case's head row lists the effects not known to be done and the tracked cards' keys, so both
+ * are found by point reads; a case without a head row (written before there was one) is queried.
  */
 
 const OutboxRowSchema = z.object({
@@ -32,30 +37,122 @@ const TrackedCardRowSchema = z.object({
 });
 export type TrackedCardRow = z.infer<typeof TrackedCardRowSchema>;
 
+/** Far more cards than a process updates in a while; past it, start again. */
+const MAX_CACHED_CARDS = 20_000;
+
 export class Outbox {
-  private readonly cases: TableClient;
+  private readonly tables: Tables;
+  /**
+   * Tracked card rows by row key. A card row is written once, when the card is posted (a retry
+   * finds it and does not post again), and never changed, so a copy read once stays true.
+   */
+  private readonly cards = new Map<string, TrackedCardRow>();
   constructor(tables: Tables) {
-    this.cases = tables.cases;
+    this.tables = tables;
   }
 
-  async pending(caseRef: string): Promise<PendingEffect[]> {
+  private casesOf(partition: string): TableClient {
+    return this.tables.cases(partition);
+  }
+
+  /** The case's pending effects, and the head they were listed in (to prune it afterwards). */
+  async pending(caseRef: string): Promise<{ effects: PendingEffect[]; head: CaseHead | undefined }> {
     const partition = CaseStore.partitionOf(caseRef);
+    const head = await readHead(this.casesOf(partition), partition);
+    if (!head) return { effects: await this.queryPending(partition), head };
+    return { effects: await this.listed(caseRef, head.pending), head };
+  }
+
+  /** The listed effects that are still pending, read by key. */
+  async listed(caseRef: string, rowKeys: string[]): Promise<PendingEffect[]> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const rows = await Promise.all(rowKeys.map((rowKey) => this.point(partition, rowKey)));
+    return rows
+      .filter((raw) => raw !== undefined)
+      .map((raw) => toPending(OutboxRowSchema.parse(raw)))
+      .filter((effect): effect is PendingEffect => effect !== undefined)
+      .sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+  }
+
+  /**
+   * Forgets done effects in the head's list, only if the head is still the one read: a writer
+   * that appended since keeps its own (longer) list, and the next run prunes that instead.
+   */
+  async prune(caseRef: string, head: { etag: string; pending: string[] }, settled: ReadonlySet<string>, alsoDone: { rowKey: string; etag: string; doneAt: Date }[] = []): Promise<void> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const table = this.casesOf(partition);
+    let current: { etag: string; pending: string[] } | undefined = head;
+    let unmarked = alsoDone;
+    // Twice at most: if the head moved on (an effect recorded its result meanwhile), its new list
+    // still holds what this run settled, which the next run would otherwise read back.
+    for (let attempt = 0; attempt < 2 && current; attempt++) {
+      const keep = current.pending.filter((key) => !settled.has(key));
+      if (keep.length === current.pending.length) break;
+      const headUpdate = { partitionKey: partition, rowKey: caseRowKeys.head(partition), pending: JSON.stringify(keep) };
+      try {
+        // Effects marked done with the list they leave, in the same transaction (one partition).
+        if (unmarked.length > 0) {
+          await table.submitTransaction([
+            ...unmarked.map((d): TransactionAction => ['update', { partitionKey: partition, rowKey: d.rowKey, status: 'done', doneAt: d.doneAt.toISOString() }, 'Merge', { etag: d.etag }]),
+            ['update', headUpdate, 'Merge', { etag: current.etag }],
+          ]);
+          return;
+        }
+        await table.updateEntity(headUpdate, 'Merge', { etag: current.etag });
+        return;
+      } catch (error) {
+        if (isStatus(error, 404)) break;
+        if (!isStatus(error, 412)) throw error;
+      }
+      // One of them moved on: mark the effects on their own, and prune the head as it is now.
+      await Promise.all(unmarked.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
+      unmarked = [];
+      current = attempt === 0 ? await readHead(table, partition) : undefined;
+    }
+    await Promise.all(unmarked.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
+  }
+
+  private async queryPending(partition: string): Promise<PendingEffect[]> {
     const out: PendingEffect[] = [];
-    const rows = this.cases.listEntities({
+    const rows = this.casesOf(partition).listEntities({
       queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'fx-' and RowKey lt 'fx.' and status eq 'pending'` },
     });
     for await (const raw of rows) {
-      const row = OutboxRowSchema.parse(raw);
-      out.push({ rowKey: row.rowKey, etag: row.etag, effect: JSON.parse(row.effect) as Effect, attempts: row.attempts ?? 0, ...(row.leaseUntil ? { leaseUntil: row.leaseUntil } : {}) });
+      const effect = toPending(OutboxRowSchema.parse(raw));
+      if (effect) out.push(effect);
     }
     return out.sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+  }
+
+  private async card(partition: string, rowKey: string): Promise<TrackedCardRow | undefined> {
+    const cached = this.cards.get(`${partition}/${rowKey}`);
+    if (cached) return cached;
+    const raw = await this.point(partition, rowKey);
+    if (!raw) return undefined;
+    return this.remember(partition, raw);
+  }
+
+  private remember(partition: string, raw: unknown): TrackedCardRow {
+    const row = TrackedCardRowSchema.parse(raw);
+    if (this.cards.size >= MAX_CACHED_CARDS) this.cards.clear();
+    this.cards.set(`${partition}/${row.rowKey}`, row);
+    return row;
+  }
+
+  private async point(partition: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      return await this.casesOf(partition).getEntity(partition, rowKey);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
   }
 
   /** Takes the effect for `leaseMs`; false if another process holds it or changed it first. */
   async claim(caseRef: string, effect: PendingEffect, now: Date, leaseMs: number): Promise<string | undefined> {
     if (effect.leaseUntil && Date.parse(effect.leaseUntil) > now.getTime()) return undefined;
     try {
-      const result = await this.cases.updateEntity(
+      const result = await this.casesOf(CaseStore.partitionOf(caseRef)).updateEntity(
         { partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString() },
         'Merge',
         { etag: effect.etag },
@@ -67,13 +164,53 @@ export class Outbox {
     }
   }
 
-  async markDone(caseRef: string, rowKey: string, etag: string, doneAt: Date): Promise<void> {
+  /**
+   * Claims several effects in one transaction (they share the case's partition); if any of them
+   * was changed meanwhile, each is claimed on its own instead. Returns the eTags of those taken.
+   */
+  async claimAll(caseRef: string, effects: PendingEffect[], now: Date, leaseMs: number): Promise<Map<string, string>> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const free = effects.filter((e) => !(e.leaseUntil && Date.parse(e.leaseUntil) > now.getTime()));
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const taken = new Map<string, string>();
+    if (free.length > 1 && free.length <= 100) {
+      try {
+        const response = await this.casesOf(partition).submitTransaction(free.map((e) => ['update', { partitionKey: partition, rowKey: e.rowKey, leaseUntil }, 'Merge', { etag: e.etag }]));
+        free.forEach((e, i) => {
+          const etag = response.subResponses[i]?.etag;
+          if (etag) taken.set(e.rowKey, etag);
+        });
+        if (taken.size === free.length) return taken;
+        taken.clear();
+      } catch (error) {
+        if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
+      }
+    }
+    for (const effect of free) {
+      const etag = await this.claim(caseRef, effect, now, leaseMs);
+      if (etag) taken.set(effect.rowKey, etag);
+    }
+    return taken;
+  }
+
+  /**
+   * Marks an effect done, with what it sent: a tracked card's row (written in the same
+   * transaction, so a card is never recorded as done without the row that lets it be updated)
+   * or an untracked send's activity id.
+   */
+  async markDone(caseRef: string, rowKey: string, etag: string, doneAt: Date, sent: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } = {}): Promise<void> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const done = { partitionKey: partition, rowKey, status: 'done', doneAt: doneAt.toISOString(), ...(sent.activityId ? { activityId: sent.activityId } : {}) };
+    const cardRow = sent.card ? { partitionKey: partition, ...sent.card.row, rowKey: caseRowKeys.card(partition, sent.card.key) } : undefined;
+    if (cardRow) this.remember(partition, cardRow);
     try {
-      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey, status: 'done', doneAt: doneAt.toISOString() }, 'Merge', { etag });
+      if (cardRow) await this.casesOf(partition).submitTransaction([['upsert', cardRow, 'Replace'], ['update', done, 'Merge', { etag }]]);
+      else await this.casesOf(partition).updateEntity(done, 'Merge', { etag });
     } catch (error) {
       // Our lease ran out and another process took the effect over: it will mark it done (and,
-      // thanks to the sent/tracked markers, without performing it again).
+      // finding the card row, without posting it again).
       if (!isStatus(error, 412)) throw error;
+      if (cardRow) await this.casesOf(partition).upsertEntity(cardRow, 'Replace');
     }
   }
 
@@ -81,47 +218,47 @@ export class Outbox {
   async recordFailure(caseRef: string, effect: PendingEffect, etag: string): Promise<number> {
     const attempts = effect.attempts + 1;
     try {
-      await this.cases.updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, attempts, leaseUntil: '' }, 'Merge', { etag });
+      await this.casesOf(CaseStore.partitionOf(caseRef)).updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, attempts, leaseUntil: '' }, 'Merge', { etag });
     } catch (error) {
       if (!isStatus(error, 412)) throw error;
     }
     return attempts;
   }
 
-  /** Remembers that an untracked send happened, so a retry after a crash does not post it twice. */
-  async markSent(caseRef: string, key: string, activityId: string): Promise<void> {
-    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: `sent-${key}`, activityId }, 'Replace');
-  }
-
-  async wasSent(caseRef: string, key: string): Promise<boolean> {
-    try {
-      await this.cases.getEntity(CaseStore.partitionOf(caseRef), `sent-${key}`);
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
-  }
-
   async saveTrackedCard(caseRef: string, key: string, row: { conversationId: string; activityId: string; card: string; recipient: string; postedAt: string }): Promise<void> {
-    await this.cases.upsertEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: `card-${key}`, ...row }, 'Replace');
+    const partition = CaseStore.partitionOf(caseRef);
+    const entity = { partitionKey: partition, rowKey: caseRowKeys.card(partition, key), ...row };
+    await this.casesOf(partition).upsertEntity(entity, 'Replace');
+    this.remember(partition, entity);
   }
 
   async trackedCard(caseRef: string, key: string): Promise<TrackedCardRow | undefined> {
     try {
-      return TrackedCardRowSchema.parse(await this.cases.getEntity(CaseStore.partitionOf(caseRef), `card-${key}`));
+      return TrackedCardRowSchema.parse(await this.casesOf(CaseStore.partitionOf(caseRef)).getEntity(CaseStore.partitionOf(caseRef), caseRowKeys.card(CaseStore.partitionOf(caseRef), key)));
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
     }
   }
 
-  async trackedCards(caseRef: string): Promise<TrackedCardRow[]> {
+  /** Every card of the case posted so far; `head` saves reading it again when the caller has it. */
+  async trackedCards(caseRef: string, head?: CaseHead, unposted: ReadonlySet<string> = new Set()): Promise<TrackedCardRow[]> {
     const partition = CaseStore.partitionOf(caseRef);
+    const known = head ?? (await readHead(this.casesOf(partition), partition));
+    if (known) {
+      // A listed key without a row is a card not posted yet; `unposted` are known to be such.
+      const rows = await Promise.all(known.tracked.filter((key) => !unposted.has(key)).map((key) => this.card(partition, caseRowKeys.card(partition, key))));
+      return rows.filter((row) => row !== undefined);
+    }
     const out: TrackedCardRow[] = [];
-    for await (const raw of this.cases.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'card-' and RowKey lt 'card.'` } })) {
+    for await (const raw of this.casesOf(partition).listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'card-' and RowKey lt 'card.'` } })) {
       out.push(TrackedCardRowSchema.parse(raw));
     }
     return out;
   }
+}
+
+function toPending(row: z.infer<typeof OutboxRowSchema>): PendingEffect | undefined {
+  if (row.status !== 'pending') return undefined;
+  return { rowKey: row.rowKey, etag: row.etag, effect: JSON.parse(row.effect) as Effect, attempts: row.attempts ?? 0, ...(row.leaseUntil ? { leaseUntil: row.leaseUntil } : {}) };
 }

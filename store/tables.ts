@@ -1,18 +1,40 @@
-import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 
 /**
- * The four tables the product keeps. One storage account (Azurite locally) holds them all.
- * - cases: per case partition: its events (the audit trail), its outbox and its tracked cards
- * - schedule: one partition of instants at which the sweep must look at a case again
- * - conversations: where the bot can post proactively (saved from every activity it receives)
- * - caseIndex: one row per case, for listing and for the sweep's cost to follow what is due
+ * The tables the product keeps. One storage account (Azurite locally) holds them all.
+ * - cases, spread over CASE_SHARDS tables by a hash of the partition: per case partition its head
+ *   row, its events (the audit trail), its outbox and its tracked cards. Azure Table Storage
+ *   does not need the spreading; Azurite does: every write to one of its tables (an insert, a
+ *   merge, a replace) costs time in proportion to the rows already in that table (LokiJS keeps
+ *   each index as one sorted array, and finds a changed row in it by a linear scan).
+ * - due tables, one per UTC day (`<prefix>DueYYYYMMDD`): instants at which the sweep must look at a case again
+ * - conversations: where the bot can post proactively (saved from activities it receives)
+ * - caseIndex: one row per case, for listing cases
  */
 export type Tables = {
-  cases: TableClient;
-  schedule: TableClient;
+  /** The table that holds this case partition's rows. */
+  cases(partition: string): TableClient;
   conversations: TableClient;
   caseIndex: TableClient;
+  /** The due table of one UTC day ('20260610'); it may not exist yet. */
+  dueTable(day: string): TableClient;
+  /** The days that have a due table, oldest first. */
+  dueDays(): Promise<string[]>;
+  /** Removes a day's due table once nothing in it is left to do. */
+  dropDueTable(day: string): Promise<void>;
 };
+
+const DUE = 'Due';
+export const CASE_SHARDS = 16;
+
+/** Which of the Cases tables holds a partition: FNV-1a of the key, so every process agrees. */
+export function caseShard(partition: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < partition.length; i++) hash = Math.imul(hash ^ partition.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % CASE_SHARDS;
+}
+
+export const caseTableName = (shard: number): string => `Cases${String(shard).padStart(2, '0')}`;
 
 export async function openTables(connectionString: string, prefix = ''): Promise<Tables> {
   const options: TableServiceClientOptions = {
@@ -22,13 +44,30 @@ export async function openTables(connectionString: string, prefix = ''): Promise
     retryOptions: { maxRetries: 3, retryDelayInMs: 150, maxRetryDelayInMs: 800 },
   };
   const open = (name: string) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, options);
+  const service = TableServiceClient.fromConnectionString(connectionString, options);
+  const duePrefix = `${prefix}${DUE}`;
+  const caseTables = Array.from({ length: CASE_SHARDS }, (_, shard) => open(caseTableName(shard)));
   const tables: Tables = {
-    cases: open('Cases'),
-    schedule: open('Schedule'),
+    cases: (partition) => caseTables[caseShard(partition)]!,
     conversations: open('Conversations'),
     caseIndex: open('CaseIndex'),
+    dueTable: (day) => open(`${DUE}${day}`),
+    async dueDays() {
+      // Filtered here, not by OData: table names compare case-insensitively in Azure but not in
+      // every emulator, and the account holds a few tables per day of pending work at most.
+      const days: string[] = [];
+      for await (const table of service.listTables()) {
+        const name = table.name ?? '';
+        const day = name.slice(duePrefix.length);
+        if (name.length === duePrefix.length + 8 && name.toLowerCase().startsWith(duePrefix.toLowerCase()) && /^\d{8}$/.test(day)) days.push(day);
+      }
+      return days.sort();
+    },
+    async dropDueTable(day) {
+      await service.deleteTable(`${duePrefix}${day}`);
+    },
   };
-  await Promise.all(Object.values(tables).map((t) => t.createTable()));
+  await Promise.all([...caseTables, tables.conversations, tables.caseIndex].map((t) => t.createTable()));
   return tables;
 }
 

@@ -24,13 +24,13 @@ const config = PartnershipConfigSchema.parse({ ...sampleConfig, meetings: { orga
 // Tuesday 5 May 2026; the window closes Wednesday 6 May 15:00 BST with police disagreeing.
 const WINDOW_CLOSES = new Date('2026-05-06T14:00:00.000Z');
 
-async function caseInDispute(options: { graph?: boolean } = {}) {
+async function caseInDispute(options: { graph?: boolean; env?: Record<string, string> } = {}) {
   const clock = new TestClock(new Date('2026-05-05T09:00:00.000Z'));
   const messenger = new RecordingMessenger();
   const prefix = uniquePrefix();
   const configPath = await writeConfig(config);
-  const graphClient = options.graph === false ? undefined : testClient().client;
-  const s = await testServices({ prefix, clock, messenger, configPath, ...(graphClient ? { graphClient } : {}) });
+  const graphClient = options.graph === false || options.env ? undefined : testClient().client;
+  const s = await testServices({ prefix, clock, messenger, configPath, ...(graphClient ? { graphClient } : {}), ...(options.env ? { env: options.env } : {}) });
   const at = (iso: string) => new Date(iso);
   await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-05-05T09:00:00.000Z'));
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, at('2026-05-05T14:00:00.000Z'));
@@ -72,6 +72,24 @@ describe('dispute meetings through Microsoft Graph', () => {
     expect(posted.sort()).toEqual(['conv-decision', 'conv-monitoring']);
     // The chair's card to record the outcome carries the meeting too.
     expect(cardText(messenger.sent.find((m) => m.to === PEOPLE.chair.aadObjectId && JSON.stringify(m.card).includes('dispute.outcome'))!.card)).toContain('Join the meeting');
+  });
+
+  it('books through the client the composition root builds from the environment on first use (client secret, Entra token endpoint)', async () => {
+    const calendar = fakeOrganiserCalendar();
+    const tokens: string[] = [];
+    server.use(
+      http.post('https://login.microsoftonline.com/tenant-graph/oauth2/v2.0/token', async ({ request }) => {
+        tokens.push(new URLSearchParams(await request.text()).get('client_id') ?? '');
+        return HttpResponse.json({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'app-token' });
+      }),
+      http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })),
+      calendar.handler,
+    );
+    const { s } = await caseInDispute({ env: { GRAPH_TENANT_ID: 'tenant-graph', GRAPH_CLIENT_ID: 'client-graph', GRAPH_CLIENT_SECRET: 's3cret' } });
+    await s.runSweep(WINDOW_CLOSES);
+    expect(tokens).toEqual(['client-graph']);
+    expect(calendar.posts[0]!.headers.get('authorization')).toBe('Bearer app-token');
+    expect((await s.store.load(CASE_REF)).state?.dispute?.meetings[1]).toMatchObject({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' });
   });
 
   it('falls back to the business unit when Graph keeps failing (503), with the attendees and the deadline', async () => {

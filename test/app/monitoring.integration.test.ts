@@ -25,7 +25,7 @@ describe('the monitoring read side (Azurite)', () => {
       ['RR-2026-102', 'awaitingInitialView', 'green'],
     ]);
 
-    // The view given a second later is on the list at once, although the first read is cached.
+    // The view given a second later is on the list at once.
     await s.cases.execute('RR-2026-102', { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at('2026-06-01T10:00:01.000Z'));
     const second = await s.monitoring.cases(at('2026-06-01T10:00:02.000Z'));
     expect(second.cases.find((c) => c.caseRef === 'RR-2026-102')?.stage).toBe('awaitingPartnerReplies');

@@ -86,6 +86,6 @@ describe('SIN agreement in the Agents Playground', () => {
     const toScrutineer = client.logs.map((l) => JSON.stringify(l)).filter((l) => l.includes(`/v3/conversations/${scrutineerChat!.conversationId}/activities`) || l.includes(`"conversationId":"${scrutineerChat!.conversationId}"`));
     expect(toScrutineer.some((l) => l.includes('RR-2026-014') && /Decision/.test(l))).toBe(true);
     expect(await host.services.conversations.personalConversation('00000000-0000-0000-0000-0000000000022')).toBeDefined();
-    expect(await host.services.outbox.pending('RR-2026-014')).toEqual([]);
+    expect((await host.services.outbox.pending('RR-2026-014')).effects).toEqual([]);
   }, 120_000);
 });

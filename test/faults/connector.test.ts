@@ -74,7 +74,7 @@ describe('a Bot Connector that throttles, fails and hangs', () => {
       clock.set(new Date(at).toISOString());
       await s.runSweep(new Date(at));
     }
-    const pending = (await Promise.all(caseRefs.map((ref) => s.outbox.pending(ref)))).flat();
+    const pending = (await Promise.all(caseRefs.map(async (ref) => (await s.outbox.pending(ref)).effects))).flat();
 
     const problems: string[] = [];
     for (const chat of [CHAIR_CHAT, DIRECTOR_CHAT]) {

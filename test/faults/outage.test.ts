@@ -99,7 +99,7 @@ describe('a 30-second storage outage in the middle of a case', () => {
     const decisions = events.filter((e) => e.type === 'DecisionReached');
     const decisionCards = connector.posted().filter((p) => p.conversationId === 'conv-monitoring' && JSON.stringify(p.card).includes('Decision'));
     const processedOnce =
-      after.changed === 1 && again.changed === 0 && decisions.length === 1 && decisionCards.length === 1 && decisionsPostedDuring === 0 && (await outbox.pending(CASE_REF)).length === 0;
+      after.changed === 1 && again.changed === 0 && decisions.length === 1 && decisionCards.length === 1 && decisionsPostedDuring === 0 && (await outbox.pending(CASE_REF)).effects.length === 0;
     fault(processedOnce && replies.join() === 'localAuthority');
 
     // The click during the outage left no trace: only the director's reply is recorded; police and health are deemed.
@@ -109,6 +109,6 @@ describe('a 30-second storage outage in the middle of a case', () => {
     expect(decisionCards).toHaveLength(1);
     expect(after.changed).toBe(1);
     expect(again.changed).toBe(0);
-    expect(await outbox.pending(CASE_REF)).toEqual([]);
+    expect((await outbox.pending(CASE_REF)).effects).toEqual([]);
   }, 120_000);
 });

@@ -41,7 +41,7 @@ export function uniquePrefix(): string {
  * The product's real services against Azurite, with Teams replaced by a recorder. Two calls with
  * the same prefix are two processes sharing one storage account (a restart, or a second instance).
  */
-export async function testServices(options: { prefix: string; clock: Clock; messenger?: RecordingMessenger; configPath?: string; graphClient?: Client }): Promise<Services & { messenger: RecordingMessenger }> {
+export async function testServices(options: { prefix: string; clock: Clock; messenger?: RecordingMessenger; configPath?: string; graphClient?: Client; env?: Record<string, string> }): Promise<Services & { messenger: RecordingMessenger }> {
   const messenger = options.messenger ?? new RecordingMessenger();
   const env = readEnvironment({
     PARTNERSHIP_CONFIG: options.configPath ?? (await writeConfig()),
@@ -49,6 +49,7 @@ export async function testServices(options: { prefix: string; clock: Clock; mess
     TABLE_PREFIX: options.prefix,
     LOCAL_MODE: 'true',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+    ...options.env,
   });
   const services = await buildServices(env, { clock: options.clock, log: silentLogger, messenger, ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   return Object.assign(services, { messenger });

@@ -1,0 +1,18 @@
+/**
+ * Row keys in the Cases table. Each ends with the case's partition key, so no two rows in the
+ * table share a row key. Azure Table Storage does not need that; Azurite does: it finds a row by
+ * its row key's index first and then filters those rows by partition, so a key like
+ * 'ev-0000000001' that every case has made each point read and insert cost O(open cases).
+ * The prefixes stay first, so a partition's events, effects or cards are still one key range
+ * in order.
+ */
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const caseRowKeys = {
+  head: (partition: string) => `head~${partition}`,
+  event: (partition: string, seq: number) => `ev-${pad(seq, 10)}~${partition}`,
+  effect: (partition: string, seq: number, index: number) => `fx-${pad(seq, 10)}-${pad(index, 3)}~${partition}`,
+  card: (partition: string, key: string) => `card-${key}~${partition}`,
+  sent: (partition: string, key: string) => `sent-${key}~${partition}`,
+};
