@@ -34,11 +34,14 @@ await import(process.env.BUNDLE_ENTRY);
 const request = new functions.HttpRequest({ method: 'POST', url: 'http://localhost/api/messages', headers: { 'content-type': 'application/json' }, body: { string: process.env.BUNDLE_ACTIVITY } });
 const response = await handlers.messages(request, new functions.InvocationContext({ functionName: 'messages' }));
 await handlers.deadlineSweep({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new functions.InvocationContext({ functionName: 'deadlineSweep' }));
-process.stdout.write('RESULT=' + JSON.stringify({ registered: Object.keys(handlers).sort(), status: response.status, body: response.jsonBody }) + '\\n');
+// The tab's page is found from the bundle's folder, and its API reads the case just logged.
+const page = await handlers.tabAssets(new functions.HttpRequest({ method: 'GET', url: 'http://localhost/tab/index.html' }));
+const tab = await handlers.tabCases(new functions.HttpRequest({ method: 'GET', url: 'http://localhost/api/tab/cases', headers: { 'x-local-user': process.env.BUNDLE_TAB_USER } }));
+process.stdout.write('RESULT=' + JSON.stringify({ registered: Object.keys(handlers).sort(), status: response.status, body: response.jsonBody, pageStatus: page.status, tabCases: tab.jsonBody.cases.map((c) => c.caseRef) }) + '\\n');
 process.exit(0);
 `;
 
-const ResultSchema = z.object({ registered: z.array(z.string()), status: z.number(), body: z.object({ type: z.string(), value: z.unknown() }) });
+const ResultSchema = z.object({ registered: z.array(z.string()), status: z.number(), body: z.object({ type: z.string(), value: z.unknown() }), pageStatus: z.number(), tabCases: z.array(z.string()) });
 
 function runChild(env: Record<string, string>): Promise<z.infer<typeof ResultSchema>> {
   return new Promise((resolve, reject) => {
@@ -91,13 +94,16 @@ describe('the bundled functions entry', () => {
     const result = await runChild({
       BUNDLE_ENTRY: pathToFileURL(join(outdir, 'index.js')).href,
       BUNDLE_ACTIVITY: JSON.stringify(activity),
+      BUNDLE_TAB_USER: PEOPLE.business.aadObjectId,
       PARTNERSHIP_CONFIG: configPath,
       STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
       TABLE_PREFIX: prefix,
       LOCAL_MODE: 'true',
       PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
     });
-    expect(result.registered).toEqual(['caseHistory', 'deadlineSweep', 'messages']);
+    expect(result.registered).toEqual(['caseHistory', 'deadlineSweep', 'messages', 'privacyPage', 'tabAssets', 'tabCase', 'tabCases', 'tabHistory', 'tabLocalPeople', 'tabMe', 'tabYear', 'termsPage']);
+    expect(result.pageStatus).toBe(200);
+    expect(result.tabCases).toEqual([CASE_REF]);
     expect(result.status).toBe(200);
     expect(result.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(result.body.value)).toContain(CASE_REF);
