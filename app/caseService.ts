@@ -6,7 +6,7 @@ import { evolve, type CaseState } from '../workflow/state.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { WorkingHours } from '../workflow/calendar/workingHours.js';
 import { ConcurrencyConflict, type Appended, type CaseStore } from '../store/caseStore.js';
-import type { EffectRunner } from './effectRunner.js';
+import type { BackgroundEffects } from './backgroundEffects.js';
 import type { Logger } from './ports.js';
 import { noCrash, type CrashHook } from './crashPoints.js';
 
@@ -14,14 +14,20 @@ export type Outcome = {
   decision: Decision;
   state: CaseState | undefined;
   events: CaseEvent[];
-  /** Effects of this change still to perform (left for the sweep); undefined when none were run. */
-  effectsPending?: number;
-}
+  /** Effects the case's head lists as not known to be done (performed in the background, or left for the sweep). */
+  pendingEffects: number;
+  /** This command committed effects, and they are being performed in the background. */
+  dispatched: boolean;
+};
 
 /**
- * Load, decide, append, perform: the one path by which anything changes a case. A conflicting
- * append (someone else changed the case first) reloads and decides again, so racing replies
- * both survive and a second sweep of the same deadline adds nothing.
+ * Load, decide, append, then perform in the background: the one path by which anything changes a
+ * case. A conflicting append (someone else changed the case first) reloads and decides again, so
+ * racing replies both survive and a second sweep of the same deadline adds nothing.
+ *
+ * The first attempt decides on this process's copy of the case when it has one (no read): the
+ * append checks the head's eTag, so a stale copy only costs a conflict and a fresh read; and a
+ * refusal or no-op decided on a copy is decided again on the case as stored before it is answered.
  */
 export class CaseService {
   constructor(
@@ -30,12 +36,10 @@ export class CaseService {
       decide: Decide;
       calendar: WorkingCalendar;
       workingHours: WorkingHours;
-      effects: EffectRunner;
+      effects: Pick<BackgroundEffects, 'dispatch'>;
       log: Logger;
-      /** Effects are performed at once; if that fails, the sweep retries them after this delay. */
+      /** Effects are performed at once in the background; if that fails, the sweep retries them after this delay. */
       effectsRecoveryMs?: number;
-      /** How long a request may spend performing effects before leaving the rest to the sweep. */
-      effectsBudgetMs?: number;
       maxAttempts?: number;
       /** Local fault suite only (app/crashPoints.ts). */
       crash?: CrashHook;
@@ -47,15 +51,20 @@ export class CaseService {
     // Generous: twenty agencies returning at once on one case each win in turn.
     const maxAttempts = this.deps.maxAttempts ?? 40;
     for (let attempt = 1; ; attempt++) {
-      const loaded = await store.load(caseRef);
-      const decision = decide(loaded.state, command, now);
-      if (!decision.ok || decision.events.length === 0) return { decision, state: loaded.state, events: loaded.events };
+      let loaded = attempt === 1 ? await store.loadToDecide(caseRef) : await store.load(caseRef);
+      let decision = decide(loaded.state, command, now);
+      if (loaded.cached && (!decision.ok || decision.events.length === 0)) {
+        loaded = await store.load(caseRef);
+        decision = decide(loaded.state, command, now);
+      }
+      if (!decision.ok || decision.events.length === 0) return { decision, state: loaded.state, events: loaded.events, pendingEffects: pendingOf(loaded), dispatched: false };
       const next = decision.events.reduce<CaseState | undefined>(evolve, loaded.state)!;
       let appended: Appended;
       try {
         appended = await store.append({
           loaded,
           events: decision.events,
+          state: next,
           effects: decision.effects,
           deadlines: pendingDeadlines(next, calendar, this.deps.workingHours),
           effectsRecoverAt: new Date(now.getTime() + (this.deps.effectsRecoveryMs ?? 120_000)),
@@ -71,12 +80,16 @@ export class CaseService {
       }
       (this.deps.crash ?? noCrash)('committed');
       log.info('case changed', { caseRef, command: command.type, events: decision.events.map((e) => e.type).join(','), version: next.version });
-      // Within the click's time: what does not fit is left to the sweep (its recovery entry is written).
-      const effectsPending =
-        decision.effects.length > 0
-          ? await this.deps.effects.runFor(caseRef, now, { budgetMs: this.deps.effectsBudgetMs ?? 4_000, committed: { head: appended.head, state: next, effects: appended.effects } })
-          : undefined;
-      return { decision, state: next, events: [...loaded.events, ...decision.events], ...(effectsPending === undefined ? {} : { effectsPending }) };
+      // Not on the caller's time: sends are paced per conversation (its recovery entry is written).
+      const dispatched = decision.effects.length > 0;
+      if (dispatched) this.deps.effects.dispatch(caseRef, now, { head: appended.head, state: next, effects: appended.effects });
+      return { decision, state: next, events: [...loaded.events, ...decision.events], pendingEffects: appended.head.pending.length, dispatched };
     }
   }
+}
+
+/** A case without a head row (written before there was one) is assumed to have some. */
+function pendingOf(loaded: { head: { pending: string[] } | undefined; events: unknown[] }): number {
+  if (loaded.head) return loaded.head.pending.length;
+  return loaded.events.length > 0 ? 1 : 0;
 }

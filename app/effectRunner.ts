@@ -49,13 +49,11 @@ export class EffectRunner {
   ) {}
 
   /**
-   * Returns how many effects are still pending (held by another process, failed, or left for the
-   * sweep because `budgetMs` ran out: a click must be answered well within Teams' 10 seconds).
-   * `committed` is what the caller has just appended (the head, the state, the new effects with
-   * their eTags), so nothing needs reading back before the first effect.
+   * Returns how many effects are still pending (held by another process, or failed: the sweep
+   * retries them). `committed` is what the caller has just appended (the head, the state, the new
+   * effects with their eTags), so nothing needs reading back before the first effect.
    */
-  async runFor(caseRef: string, now: Date, options: { budgetMs?: number; committed?: { head: CaseHead; state: CaseState; effects: CommittedEffect[] } } = {}): Promise<number> {
-    const started = Date.now();
+  async runFor(caseRef: string, now: Date, options: { committed?: { head: CaseHead; state: CaseState; effects: CommittedEffect[] } } = {}): Promise<number> {
     const { outbox, log } = this.deps;
     const { effects: pending, head } = options.committed ? await this.committedEffects(caseRef, options.committed) : await outbox.pending(caseRef);
     const blocked = new Set<string>();
@@ -69,7 +67,6 @@ export class EffectRunner {
     for (const effect of pending) {
       const lane = laneOf(effect.effect);
       if (lane && blocked.has(lane)) continue;
-      if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) break;
       const etag = effect.effect.type === 'refreshCards' ? effect.etag : claimed.get(effect.rowKey);
       if (!etag) {
         if (lane) blocked.add(lane);

@@ -1,6 +1,6 @@
 import type { ScheduleIndex, ScheduleEntry } from '../store/scheduleIndex.js';
+import type { BackgroundEffects } from './backgroundEffects.js';
 import type { CaseService } from './caseService.js';
-import type { EffectRunner } from './effectRunner.js';
 import { errorText } from './effectRunner.js';
 import type { Logger } from './ports.js';
 
@@ -10,9 +10,14 @@ export type SweepResult = { due: number; cases: number; changed: number; failed:
  * The deadline sweep: every case with something due is ticked (reminders, alerts, deemed
  * agreement) and its pending effects retried. Safe to run in several processes at once: the
  * tick is decided against the stored version and effects are claimed before they are performed.
+ *
+ * It returns once every due case's outcome is committed; the messages those outcomes send are
+ * performed in the background (paced per conversation, as Teams requires), and the caller waits
+ * for them with `effects.idle()`. Before a case's due entries are removed, any effect it still
+ * has pending is covered by an entry of its own, so nothing depends on this process finishing.
  */
 export async function sweep(
-  deps: { schedule: ScheduleIndex; cases: CaseService; effects: EffectRunner; log: Logger; leaseMs?: number },
+  deps: { schedule: ScheduleIndex; cases: CaseService; effects: Pick<BackgroundEffects, 'dispatch'>; log: Logger; leaseMs?: number },
   now: Date,
   options: { limit?: number; concurrency?: number } = {},
 ): Promise<SweepResult> {
@@ -27,10 +32,12 @@ export async function sweep(
       try {
         const outcome = await deps.cases.execute(caseRef, { type: 'Tick' }, now);
         if (outcome.decision.ok && outcome.decision.events.length > 0) result.changed++;
-        // The tick performed its own effects; earlier ones (a failed send, a crash) are looked for
-        // only when it changed nothing.
-        const stillPending = outcome.effectsPending ?? (await deps.effects.runFor(caseRef, now));
-        if (stillPending > 0) await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))], now);
+        // A tick that committed effects dispatched them, with a recovery entry; earlier ones (a
+        // failed send, a crash) are retried here, and covered again in case this retry fails too.
+        if (!outcome.dispatched && outcome.pendingEffects > 0) {
+          await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))], now);
+          deps.effects.dispatch(caseRef, now);
+        }
         await deps.schedule.removeAll(caseEntries);
       } catch (error) {
         // The entries stay, so the next sweep tries this case again.

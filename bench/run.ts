@@ -47,7 +47,7 @@ await group('coldStart', ['coldStart.ratio'], () => coldStart({ cwd: root }));
 if (wanted('reply') || wanted('concurrency') || wanted('memory')) {
   const azurite = await startBenchAzurite();
   try {
-    await group('reply', ['reply.p50', 'reply.p99', 'reply.errors', 'reply.overhead'], async () => (await replyLatency({ connectionString: azurite.connectionString, storagePort: azurite.port })).figures);
+    await group('reply', ['reply.p50', 'reply.p99', 'reply.everyone', 'reply.errors', 'reply.overhead'], async () => (await replyLatency({ connectionString: azurite.connectionString, storagePort: azurite.port })).figures);
     await group('concurrency', ['concurrency.lost', 'concurrency.errors', 'concurrency.cards'], () => concurrency({ connectionString: azurite.connectionString, storagePort: azurite.port }));
     await group('memory', ['memory.rssGrowth'], () => memory({ connectionString: azurite.connectionString, azuritePid: azurite.pid, cases: 400, shards: 8, inFlight: 16 }));
   } finally {

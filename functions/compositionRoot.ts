@@ -5,6 +5,7 @@ import { TeamsMessenger } from '../bot/teamsMessenger.js';
 import { createTurnHandler } from '../bot/turnHandler.js';
 import { CaseService } from '../app/caseService.js';
 import { EffectRunner } from '../app/effectRunner.js';
+import { BackgroundEffects } from '../app/backgroundEffects.js';
 import { createInteractions, type Interactions } from '../app/interactions.js';
 import type { Clock, Logger, Messenger } from '../app/ports.js';
 import { sweep, type SweepResult } from '../app/sweep.js';
@@ -12,6 +13,7 @@ import { loadPartnershipConfig } from '../config/loadPartnershipConfig.js';
 import { CaseStore } from '../store/caseStore.js';
 import { ConversationDirectory } from '../store/conversations.js';
 import { Outbox } from '../store/outbox.js';
+import { HeadCache } from '../store/headCache.js';
 import { ScheduleIndex } from '../store/scheduleIndex.js';
 import { openTables, type Tables } from '../store/tables.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
@@ -41,14 +43,21 @@ export type Services = {
   outbox: Outbox;
   conversations: ConversationDirectory;
   cases: CaseService;
-  effects: EffectRunner;
+  /** Performs one case's pending effects (sends, card updates, meeting bookings). */
+  effectRunner: EffectRunner;
+  /** Effects of committed changes, performed after the command is answered; `idle()` waits for them. */
+  effects: BackgroundEffects;
   interactions: Interactions;
   adapter: BotAdapter;
   onTurn: (context: TurnContext) => Promise<void>;
   clock: Clock;
   log: Logger;
   exportLinkSecret: string;
-  runSweep: (now: Date) => Promise<SweepResult>;
+  /**
+   * One deadline sweep, then (unless `drain` is false) waits up to `drainMs` for the effects it
+   * started: a timer invocation covers the messages it causes, within its minute.
+   */
+  runSweep: (now: Date, options?: { drain?: boolean; drainMs?: number }) => Promise<SweepResult>;
   monitoring: MonitoringService;
   /** Checks a monitoring-tab request's SSO token and the person's roles (see app/tabAuth.ts). */
   authenticateTab: (authorization: string | null) => Promise<TabAuthResult>;
@@ -72,8 +81,9 @@ export async function buildServices(
   const calendar = createWorkingCalendar({ nation: config.nation, workingHours: config.workingHours, ...(published ? { published } : {}) });
   const tables = await openTables((env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage)!, env.TABLE_PREFIX ?? '');
   const schedule = new ScheduleIndex(tables);
-  const store = new CaseStore(tables, schedule);
-  const outbox = new Outbox(tables);
+  const heads = new HeadCache();
+  const store = new CaseStore(tables, schedule, heads);
+  const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
 
   const credentials: BotCredentials =
@@ -101,9 +111,10 @@ export async function buildServices(
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
   // The environment refuses FAULT_CRASH_AT outside local mode; checked again here so nothing else can arm it.
   const crash = env.LOCAL_MODE === 'true' && env.FAULT_CRASH_AT ? crashAt(env.FAULT_CRASH_AT) : undefined;
-  const effects = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
+  const effectRunner = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
+  const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
   const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
-  effects.record = async (caseRef, command) => {
+  effectRunner.record = async (caseRef, command) => {
     await cases.execute(caseRef, command, clock.now());
   };
   // In local mode a fresh secret per process is enough: links only need to outlive a click.
@@ -120,10 +131,14 @@ export async function buildServices(
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
   });
   const onTurn = createTurnHandler({ config, interactions, conversations, log });
-  const runSweep = (now: Date) => sweep({ schedule, cases, effects, log }, now);
+  const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
+    const result = await sweep({ schedule, cases, effects, log }, now);
+    if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });
+    return result;
+  };
   const monitoring = new MonitoringService({ store, config, calendar });
   const authenticateTab = tabAuthenticator(env, config);
-  return { env, config, calendar, tables, store, schedule, outbox, conversations, cases, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
+  return { env, config, calendar, tables, store, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
 }
 
 /**

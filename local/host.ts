@@ -22,6 +22,8 @@ const { HttpRequest, InvocationContext } = functions;
 
 export type LocalHost = { url: string; services: Services; clock: LocalClock; close(): Promise<void> };
 
+const CLOSE_DRAIN_MS = 10_000;
+
 const ClockRequestSchema = z.union([z.object({ advanceMs: z.number().int().min(0).max(366 * 86_400_000) }), z.object({ to: z.iso.datetime({ offset: true }) })]);
 
 export async function startLocalHost(options: {
@@ -39,6 +41,9 @@ export async function startLocalHost(options: {
   const clock = options.clock ?? new LocalClock();
   let services: Services | undefined;
   const advanceAndSweep = async (ms: number) => {
+    // Time moves on only once what was started at the current instant (cards for clicks already
+    // answered) is done, as it would be long before a real minute passed.
+    await services!.effects.idle();
     const now = clock.advance(ms);
     const result = await services!.runSweep(now);
     return {
@@ -96,6 +101,12 @@ export async function startLocalHost(options: {
         return send(res, { status: 200, jsonBody: { now: londonIso(moved.now), summary: moved.summary } });
       }
     }
+    if (url.pathname === '/api/local/settled' && req.method === 'GET') {
+      // Local mode only: answers once the cards for clicks already answered are out (tests and
+      // scripts wait on it instead of guessing how long that takes).
+      const settled = await services!.effects.idle(CLOSE_DRAIN_MS);
+      return send(res, { status: settled ? 200 : 503, jsonBody: { settled, inFlight: services!.effects.inFlight } });
+    }
     if (url.pathname === '/api/health') return send(res, { status: 200, jsonBody: { ok: true } });
     send(res, { status: 404, jsonBody: { error: 'not found' } });
   }
@@ -123,6 +134,9 @@ export async function startLocalHost(options: {
       if (timer) clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Cards still being sent for answered clicks are finished (a little while at most); what is
+      // left is in the outbox, and the next start's sweep sends it.
+      if (!(await services!.effects.idle(CLOSE_DRAIN_MS))) options.log.warn('stopped with effects still being performed; the next sweep will finish them', { inFlight: services!.effects.inFlight });
     },
   };
 }

@@ -7,6 +7,7 @@ import { caseRowKeys } from './caseKeys.js';
 import { headEntity, readHead, rememberHeadEvents, type CaseHead } from './caseHead.js';
 import { encodeKey, isStatus, type Tables } from './tables.js';
 import type { ScheduleIndex } from './scheduleIndex.js';
+import type { HeadCache } from './headCache.js';
 
 /**
  * A case's event log with optimistic concurrency. Each event is a row whose key is its sequence
@@ -25,7 +26,14 @@ export class ConcurrencyConflict extends Error {
 const EventRowSchema = z.object({ event: z.string() });
 const IndexRowSchema = z.object({ caseRef: z.string() });
 
-export type LoadedCase = { caseRef: string; events: CaseEvent[]; state: CaseState | undefined; head: CaseHead | undefined };
+export type LoadedCase = {
+  caseRef: string;
+  events: CaseEvent[];
+  state: CaseState | undefined;
+  head: CaseHead | undefined;
+  /** Taken from this process's copy of the head, not read: it may be out of date. */
+  cached?: boolean;
+};
 
 /** An effect just committed, as the outbox will see it. */
 export type CommittedEffect = { rowKey: string; etag: string; effect: Effect };
@@ -37,6 +45,7 @@ export class CaseStore {
   constructor(
     tables: Tables,
     private readonly schedule: ScheduleIndex,
+    private readonly heads: HeadCache,
   ) {
     this.tables = tables;
     this.caseIndex = tables.caseIndex;
@@ -50,11 +59,25 @@ export class CaseStore {
     return encodeKey(caseRef);
   }
 
+  /** The case as stored now (one point read of its head row). */
   async load(caseRef: string): Promise<LoadedCase> {
     const partition = CaseStore.partitionOf(caseRef);
     const head = await readHead(this.casesOf(partition), partition);
     const events = head?.events ?? (await this.eventRows(caseRef));
-    return { caseRef, events, state: fold(events), head };
+    const state = fold(events);
+    if (head?.events) this.heads.set(partition, { head, state });
+    return { caseRef, events, state, head };
+  }
+
+  /**
+   * The case to decide a command on: this process's copy of its head when it has one, else as
+   * stored. Only for a caller that appends with the head's eTag (a stale copy then conflicts and
+   * is read again) and that reads again before trusting a refusal.
+   */
+  async loadToDecide(caseRef: string): Promise<LoadedCase> {
+    const cached = this.heads.get(CaseStore.partitionOf(caseRef));
+    if (cached?.head.events) return { caseRef, events: cached.head.events, state: cached.state, head: cached.head, cached: true };
+    return this.load(caseRef);
   }
 
   /** The event rows themselves: for a case without a head row (written before there was one) or too long for it. */
@@ -79,6 +102,8 @@ export class CaseStore {
   async append(args: {
     loaded: LoadedCase;
     events: CaseEvent[];
+    /** The case once these events are applied (kept as this process's copy of the head). */
+    state: CaseState;
     effects: Effect[];
     deadlines: Date[];
     effectsRecoverAt: Date;
@@ -116,6 +141,8 @@ export class CaseStore {
     try {
       response = await this.casesOf(partition).submitTransaction(actions);
     } catch (error) {
+      // Whatever happened, this process's copy of the head can no longer be trusted.
+      this.heads.forget(partition);
       // 409: an event row with that sequence exists; 412: the head moved on since it was read.
       if (isStatus(error, 409) || isStatus(error, 412)) throw new ConcurrencyConflict(caseRef);
       throw error;
@@ -127,8 +154,10 @@ export class CaseStore {
       return etag;
     };
     rememberHeadEvents(partition, etagOf(0), head.events);
+    const written: CaseHead = { etag: etagOf(0), version: head.version, pending: head.pending, tracked: head.tracked, events: head.events };
+    this.heads.set(partition, { head: written, state: args.state });
     return {
-      head: { etag: etagOf(0), version: head.version, pending: head.pending, tracked: head.tracked, events: head.events },
+      head: written,
       effects: effects.map((effect, i) => ({ rowKey: effectKeys[i]!, etag: etagOf(1 + events.length + i), effect })),
     };
   }

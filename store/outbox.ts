@@ -5,6 +5,7 @@ import { caseRowKeys } from './caseKeys.js';
 import { readHead, type CaseHead } from './caseHead.js';
 import { CaseStore } from './caseStore.js';
 import { isStatus, type Tables } from './tables.js';
+import type { HeadCache } from './headCache.js';
 
 /**
  * The effects committed with a case's events, and the cards they posted. An effect is claimed
@@ -47,7 +48,10 @@ export class Outbox {
    * finds it and does not post again), and never changed, so a copy read once stays true.
    */
   private readonly cards = new Map<string, TrackedCardRow>();
-  constructor(tables: Tables) {
+  constructor(
+    tables: Tables,
+    private readonly heads: HeadCache,
+  ) {
     this.tables = tables;
   }
 
@@ -92,13 +96,15 @@ export class Outbox {
       try {
         // Effects marked done with the list they leave, in the same transaction (one partition).
         if (unmarked.length > 0) {
-          await table.submitTransaction([
+          const response = await table.submitTransaction([
             ...unmarked.map((d): TransactionAction => ['update', { partitionKey: partition, rowKey: d.rowKey, status: 'done', doneAt: d.doneAt.toISOString() }, 'Merge', { etag: d.etag }]),
             ['update', headUpdate, 'Merge', { etag: current.etag }],
           ]);
+          this.prunedHead(partition, current.etag, response.subResponses.at(-1)?.etag, keep);
           return;
         }
-        await table.updateEntity(headUpdate, 'Merge', { etag: current.etag });
+        const response = await table.updateEntity(headUpdate, 'Merge', { etag: current.etag });
+        this.prunedHead(partition, current.etag, response.etag, keep);
         return;
       } catch (error) {
         if (isStatus(error, 404)) break;
@@ -110,6 +116,12 @@ export class Outbox {
       current = attempt === 0 ? await readHead(table, partition) : undefined;
     }
     await Promise.all(unmarked.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
+  }
+
+  /** The head this process may hold a copy of now has a shorter outbox list and a new eTag. */
+  private prunedHead(partition: string, fromEtag: string, toEtag: string | undefined, pending: string[]): void {
+    if (toEtag) this.heads.pendingChanged(partition, fromEtag, toEtag, pending);
+    else this.heads.forget(partition);
   }
 
   private async queryPending(partition: string): Promise<PendingEffect[]> {

@@ -16,6 +16,12 @@ import { encodeKey, isStatus, type Tables } from './tables.js';
 
 const PARTITION = 'due';
 const GRACE_DAYS = 2;
+/**
+ * An entry this process wrote is known to be there while it is not yet due: only a sweep removes
+ * entries, and only due ones. This margin allows for another instance's clock running ahead.
+ */
+const KNOWN_MARGIN_MS = 10 * 60_000;
+const MAX_KNOWN_CASES = 5_000;
 const EntryRowSchema = z.object({ partitionKey: z.string(), rowKey: z.string(), caseRef: z.string() });
 export const ScheduleEntrySchema = EntryRowSchema.extend({ day: z.string().regex(/^\d{8}$/) });
 export type ScheduleEntry = z.infer<typeof ScheduleEntrySchema>;
@@ -25,12 +31,21 @@ export const dayOf = (instant: Date): string => instant.toISOString().slice(0, 1
 export class ScheduleIndex {
   /** Day tables this process has created: creating one is a round trip worth saving on every append. */
   private readonly created = new Set<string>();
+  /**
+   * Entries this process has written, by case: a case's deadlines are written again with every
+   * change to it (the set is recomputed from its state), and a reply need not pay a round trip
+   * for entries that are certainly still there.
+   */
+  private readonly known = new Map<string, Set<string>>();
   constructor(private readonly tables: Tables) {}
 
   async add(caseRef: string, instants: Date[], now: Date = new Date()): Promise<void> {
     const today = dayOf(now);
     const byDay = new Map<string, { partitionKey: string; rowKey: string; caseRef: string }[]>();
-    for (const iso of new Set(instants.map((d) => d.toISOString()))) {
+    const known = this.known.get(caseRef);
+    const certainlyThere = (iso: string) => known?.has(iso) === true && Date.parse(iso) > now.getTime() + KNOWN_MARGIN_MS;
+    const wanted = [...new Set(instants.map((d) => d.toISOString()))];
+    for (const iso of wanted.filter((i) => !certainlyThere(i))) {
       const day = [dayOf(new Date(iso)), today].sort().at(-1)!;
       byDay.set(day, [...(byDay.get(day) ?? []), { partitionKey: PARTITION, rowKey: `${iso}|${encodeKey(caseRef)}`, caseRef }]);
     }
@@ -51,6 +66,17 @@ export class ScheduleIndex {
         }
       }),
     );
+    this.remember(caseRef, wanted, now);
+  }
+
+  private remember(caseRef: string, written: string[], now: Date): void {
+    const horizon = now.getTime() + KNOWN_MARGIN_MS;
+    const still = [...(this.known.get(caseRef) ?? []), ...written].filter((iso) => Date.parse(iso) > horizon);
+    this.known.delete(caseRef);
+    if (still.length === 0) return;
+    this.known.set(caseRef, new Set(still));
+    // Forgetting only costs a write that was not needed.
+    if (this.known.size > MAX_KNOWN_CASES) this.known.delete(this.known.keys().next().value!);
   }
 
   async due(now: Date, limit: number): Promise<ScheduleEntry[]> {

@@ -25,6 +25,8 @@ async function caseAwaitingReplies(prefix = uniquePrefix(), messenger = new Reco
     new Date(LOGGED),
   );
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, new Date(VIEW));
+  // The cards go out after each command is answered: wait until they have.
+  await s.effects.idle();
   return { s, prefix, clock, messenger };
 }
 
@@ -80,6 +82,7 @@ describe('a case in Table Storage (Azurite)', () => {
     const when = new Date('2026-05-05T15:00:00.000Z');
     const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed.' }, when);
     expect(outcome.decision.ok).toBe(true);
+    await s.effects.idle();
     expect(messenger.updates.length).toBe(updatesBefore);
     messenger.down = false;
 
@@ -153,6 +156,7 @@ describe('a case in Table Storage (Azurite)', () => {
       await other.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, when);
     };
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, when);
+    await Promise.all([s.effects.idle(), other.effects.idle()]);
     const last = messenger.updates.filter((u) => u.conversationId === 'conv-decision').at(-1);
     expect(cardText(last!.card)).toContain('Pat Police');
     expect(cardText(last!.card)).toContain('Harper Health');

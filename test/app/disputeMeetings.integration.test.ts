@@ -31,10 +31,15 @@ async function caseInDispute(options: { graph?: boolean; env?: Record<string, st
   const configPath = await writeConfig(config);
   const graphClient = options.graph === false || options.env ? undefined : testClient().client;
   const s = await testServices({ prefix, clock, messenger, configPath, ...(graphClient ? { graphClient } : {}), ...(options.env ? { env: options.env } : {}) });
+  // Each command's cards go out after it is answered; the next person acts on what they received.
   const at = (iso: string) => new Date(iso);
+  const settle = () => s.effects.idle();
   await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-05-05T09:00:00.000Z'));
+  await settle();
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, at('2026-05-05T14:00:00.000Z'));
+  await settle();
   await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met on what we know.' }, at('2026-05-05T15:00:00.000Z'));
+  await settle();
   return { s, messenger, clock, prefix, configPath, graphClient };
 }
 
@@ -114,9 +119,9 @@ describe('dispute meetings through Microsoft Graph', () => {
     const calendar = fakeOrganiserCalendar();
     server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })), calendar.handler);
     const { s, prefix, clock, configPath, graphClient, messenger } = await caseInDispute();
-    const record = s.effects.record!;
+    const record = s.effectRunner.record!;
     // This process "dies" every time between Graph creating the event and the event being recorded.
-    s.effects.record = async (caseRef, command) => {
+    s.effectRunner.record = async (caseRef, command) => {
       if (command.type === 'RecordMeetingBooked') throw new Error('process died after Graph created the event');
       return record(caseRef, command);
     };
@@ -147,6 +152,7 @@ describe('dispute meetings through Microsoft Graph', () => {
     const { s, messenger } = await caseInDispute();
     await s.runSweep(WINDOW_CLOSES);
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Persuaded.' }, new Date('2026-05-06T15:00:00.000Z'));
+    await s.effects.idle();
     expect(cancelled).toEqual([...calendar.events.keys()]);
     const notices = messenger.sent.filter((m) => m.to.startsWith('conv-') && /cancelled/i.test(cardText(m.card)) && !JSON.stringify(m.card).includes('Join the meeting'));
     expect(notices.map((m) => m.to).sort()).toEqual(['conv-decision', 'conv-monitoring']);

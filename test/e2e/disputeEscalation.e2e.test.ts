@@ -83,6 +83,8 @@ describe('a dispute escalated to the decision maker, in the Agents Playground', 
     const stage2 = calendar.posts.at(-1)!.body as { subject: string; attendees: { emailAddress: { address: string }; type: string }[] };
     expect(stage2.subject).toBe(`${CASE} SIN decision: decision meeting`);
     expect(stage2.attendees.map((a) => a.emailAddress.address)).toEqual(expect.arrayContaining(['meganb@example.com', 'lynner@example.com']));
+    // The decision maker's card is not shown in the Playground (another user's chat): found once it is out.
+    await host.services.effects.idle();
     const tracked = await host.services.outbox.trackedCards(CASE);
     const finalCard = tracked.find((t) => t.card.includes('finalDecisionRequest'));
     expect(finalCard).toBeDefined();
@@ -92,6 +94,7 @@ describe('a dispute escalated to the decision maker, in the Agents Playground', 
     expect(cardText(decided.card)).toContain('Final decision recorded: notify the Panel.');
     await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === MONITORING && json.includes('Decision') && json.includes('Megan Bowen') && json.includes(CASE));
 
+    await host.services.effects.idle();
     const { state } = await host.services.store.load(CASE);
     expect(state).toMatchObject({ stage: 'awaitingPanelNotification', decision: { decision: 'notify', basis: 'finalDecision' } });
     expect((await host.services.outbox.trackedCards(CASE)).some((t) => t.card.includes('panelNotificationRequest'))).toBe(true);

@@ -34,6 +34,8 @@ const threadOf = (frame: ConversationFrame) => frame.message?.postConversationId
 
 /** A 1:1 card the Playground does not show (another user's chat): found through the bot's own record of it. */
 async function trackedCard(kind: string, extra = '') {
+  // Cards go out after the click that caused them is answered.
+  await host.services.effects.idle();
   const cards = await host.services.outbox.trackedCards(CASE);
   const card = cards.find((c) => c.card.includes(`"kind":"${kind}"`) && c.card.includes(extra));
   if (!card) throw new Error(`no tracked ${kind} card`);

@@ -61,7 +61,9 @@ describe('a 30-second storage outage in the middle of a case', () => {
     await teams.install();
     await teams.caseAwaitingReplies();
     expect((await teams.click(PEOPLE.director, 'partner.agree', { caseRef: CASE_REF })).status).toBe(200);
-    const { store, runSweep, outbox } = host.services;
+    const { store, runSweep, outbox, effects } = host.services;
+    // The partners' card is posted (starting their window) after the view is answered.
+    await effects.idle();
     const before = await store.load(CASE_REF);
     const dueAt = Date.parse(before.state!.initialView!.repliesDueAt!);
 

@@ -21,9 +21,11 @@ beforeAll(async () => {
   host = await startTestHost(clock);
   // The bot is in the partners' channel (Teams tells it so on install), so their card is posted.
   await fetch(`${host.url}/api/messages`, { method: 'POST', body: JSON.stringify(messageActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: connector.url }, 'help')) });
-  const { cases } = host.services;
+  const { cases, effects } = host.services;
   await cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
   await cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=HYPERLINK("http://x") looks like a formula but is a rationale' }, clock.now());
+  // The partners' card is posted after the view is answered; they reply to the card they received.
+  await effects.idle();
   await cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met, "in our view", on what we know.' }, clock.now());
   await host.services.runSweep(new Date('2026-05-06T09:00:00.000Z'));
 });

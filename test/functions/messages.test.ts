@@ -49,6 +49,8 @@ async function click(from: Person, verb: string, data: Record<string, unknown>, 
   const response = await post(cardActionActivity(at(conversationId, from, extra), verb, data));
   expect(response.status).toBe(200);
   expect(response.body?.type).toBe('application/vnd.microsoft.card.adaptive');
+  // What the click sends to others goes out after it is answered: wait for it, as they would.
+  await host.services.effects.idle();
   return cardText(response.body?.value);
 }
 

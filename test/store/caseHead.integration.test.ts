@@ -26,6 +26,7 @@ async function caseAwaitingReplies() {
     new Date(LOGGED),
   );
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, new Date(VIEW));
+  await s.effects.idle();
   return { s, prefix, clock };
 }
 
@@ -33,6 +34,8 @@ describe('the case head row', () => {
   it('holds the same events and version as the event rows, after every change', async () => {
     const { s } = await caseAwaitingReplies();
     const check = async () => {
+      // Effects (card posts and what they record) go on after each command is answered.
+      await s.effects.idle();
       const head = await readHead(s.tables.cases(CaseStore.partitionOf(CASE_REF)), CaseStore.partitionOf(CASE_REF));
       const rows = await s.store.eventRows(CASE_REF);
       expect(head?.events).toEqual(rows);
@@ -52,6 +55,7 @@ describe('the case head row', () => {
   it('lists no pending effect once they are done, and every tracked card it lists exists', async () => {
     const { s } = await caseAwaitingReplies();
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
+    await s.effects.idle();
     const head = await readHead(s.tables.cases(CaseStore.partitionOf(CASE_REF)), CaseStore.partitionOf(CASE_REF));
     expect(head?.pending).toEqual([]);
     expect((await s.outbox.pending(CASE_REF)).effects).toEqual([]);
@@ -66,6 +70,6 @@ describe('the case head row', () => {
     const event = { type: 'PartnerReplied', at: '2026-05-05T15:00:00.000Z' } as never;
     const stale = { ...loaded, events: loaded.events };
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
-    await expect(s.store.append({ loaded: stale, events: [event], effects: [], deadlines: [], effectsRecoverAt: new Date(), now: new Date() })).rejects.toThrow(/changed while/);
+    await expect(s.store.append({ loaded: stale, events: [event], state: loaded.state!, effects: [], deadlines: [], effectsRecoverAt: new Date(), now: new Date() })).rejects.toThrow(/changed while/);
   });
 });

@@ -28,6 +28,12 @@ export function teamsDriver(hostUrl: () => string, serviceUrl: string) {
       expect((await click(PEOPLE.business, 'referral.submit', referral, 'conv-monitoring')).status).toBe(200);
       const view = await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, 'personal-chair', { conversationType: 'personal' });
       expect(view.status).toBe(200);
+      // The partners' card (which starts their window) is posted after the view is answered.
+      await this.settled();
+    },
+    /** Waits until the cards for clicks already answered are out (the local host's own route). */
+    async settled() {
+      expect((await fetch(`${hostUrl()}/api/local/settled`)).status).toBe(200);
     },
   };
 }

@@ -1,0 +1,52 @@
+import type { CaseState } from '../workflow/state.js';
+import type { CaseHead } from './caseHead.js';
+
+/**
+ * The last head row this process read or wrote for each case, so a command can be decided
+ * without reading the case first. A copy may be stale (another process wrote since); it is only
+ * used where the head's eTag is checked on write, so a stale copy costs one conflict and a fresh
+ * read, never a lost update. Bounded: the oldest cases are forgotten first.
+ */
+
+export type CachedHead = { head: CaseHead; state: CaseState | undefined };
+
+const DEFAULT_MAX_CASES = 1_000;
+
+export class HeadCache {
+  private readonly entries = new Map<string, CachedHead>();
+  constructor(private readonly maxCases = DEFAULT_MAX_CASES) {}
+
+  get(partition: string): CachedHead | undefined {
+    const entry = this.entries.get(partition);
+    if (!entry) return undefined;
+    // Most recently used last, so the first key is the one to forget.
+    this.entries.delete(partition);
+    this.entries.set(partition, entry);
+    return entry;
+  }
+
+  set(partition: string, entry: CachedHead): void {
+    this.entries.delete(partition);
+    this.entries.set(partition, entry);
+    while (this.entries.size > this.maxCases) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** After a write that changed only the head's outbox list: kept only if the copy was the head written over. */
+  pendingChanged(partition: string, fromEtag: string, toEtag: string, pending: string[]): void {
+    const entry = this.entries.get(partition);
+    if (!entry) return;
+    if (entry.head.etag !== fromEtag) {
+      this.entries.delete(partition);
+      return;
+    }
+    entry.head = { ...entry.head, etag: toEtag, pending };
+  }
+
+  forget(partition: string): void {
+    this.entries.delete(partition);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

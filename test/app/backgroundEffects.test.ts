@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { BackgroundEffects, type RunEffects } from '../../app/backgroundEffects.js';
+import type { Logger } from '../../app/ports.js';
+
+/**
+ * Effects after a command is answered: one run per case at a time, changes committed meanwhile
+ * coalesced into one more run, a failure logged (the sweep retries) without stopping the others,
+ * and idle() telling the caller when everything started is done.
+ */
+
+const T0 = new Date('2026-05-05T09:00:00.000Z');
+const T1 = new Date('2026-05-05T09:00:05.000Z');
+
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+function recordingLog() {
+  const errors: string[] = [];
+  const log: Logger = { info: () => {}, warn: () => {}, error: (message, fields) => errors.push(`${message} ${String(fields?.caseRef)} ${String(fields?.error)}`) };
+  return { log, errors };
+}
+
+describe('effects performed in the background', () => {
+  it('returns at once, and idle() resolves once the run is done', async () => {
+    const release = gate();
+    const runs: string[] = [];
+    const run: RunEffects = async (caseRef) => {
+      await release.opened;
+      runs.push(caseRef);
+      return 0;
+    };
+    const effects = new BackgroundEffects(run, recordingLog().log);
+    effects.dispatch('RR-2026-001', T0);
+    expect(effects.inFlight).toBe(1);
+    expect(runs).toEqual([]);
+    expect(await effects.idle(20)).toBe(false);
+    release.open();
+    expect(await effects.idle()).toBe(true);
+    expect(runs).toEqual(['RR-2026-001']);
+    expect(effects.inFlight).toBe(0);
+  });
+
+  it('runs one case at a time: changes committed meanwhile give exactly one more run, at the latest instant, without the stale hint', async () => {
+    const first = gate();
+    const calls: { now: Date; hinted: boolean }[] = [];
+    let inside = 0;
+    let most = 0;
+    const run: RunEffects = async (_caseRef, now, options) => {
+      inside++;
+      most = Math.max(most, inside);
+      calls.push({ now, hinted: options.committed !== undefined });
+      if (calls.length === 1) await first.opened;
+      inside--;
+      return 0;
+    };
+    const effects = new BackgroundEffects(run, recordingLog().log);
+    const hint = { head: { etag: 'e1', version: 3, pending: ['fx'], tracked: [], events: [] }, state: {} as never, effects: [] };
+    effects.dispatch('RR-2026-001', T0, hint);
+    effects.dispatch('RR-2026-001', T1, hint);
+    effects.dispatch('RR-2026-001', T0, hint);
+    first.open();
+    await effects.idle();
+    expect(most).toBe(1);
+    expect(calls).toEqual([
+      { now: T0, hinted: true },
+      { now: T1, hinted: false },
+    ]);
+  });
+
+  it('different cases run side by side', async () => {
+    const both = gate();
+    let started = 0;
+    const run: RunEffects = async () => {
+      started++;
+      if (started === 2) both.open();
+      await both.opened;
+      return 0;
+    };
+    const effects = new BackgroundEffects(run, recordingLog().log);
+    effects.dispatch('RR-2026-001', T0);
+    effects.dispatch('RR-2026-002', T0);
+    expect(await effects.idle(2_000)).toBe(true);
+    expect(started).toBe(2);
+  });
+
+  it('a run that fails is logged for the sweep to retry, and the case can run again', async () => {
+    const { log, errors } = recordingLog();
+    let calls = 0;
+    const run: RunEffects = async () => {
+      calls++;
+      if (calls === 1) throw new Error('storage unreachable');
+      return 0;
+    };
+    const effects = new BackgroundEffects(run, log);
+    effects.dispatch('RR-2026-001', T0);
+    expect(await effects.idle()).toBe(true);
+    expect(errors).toEqual(['effects could not be performed; the sweep will retry them RR-2026-001 storage unreachable']);
+    effects.dispatch('RR-2026-001', T1);
+    expect(await effects.idle()).toBe(true);
+    expect(calls).toBe(2);
+  });
+});
