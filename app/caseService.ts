@@ -38,7 +38,7 @@ export class CaseService {
       workingHours: WorkingHours;
       effects: Pick<BackgroundEffects, 'dispatch'>;
       log: Logger;
-      /** Effects are performed at once in the background; if that fails, the sweep retries them after this delay. */
+      /** Effects are performed at once in the background; if that fails, the sweep retries them after at least this delay. */
       effectsRecoveryMs?: number;
       maxAttempts?: number;
       /** Local fault suite only (app/crashPoints.ts). */
@@ -67,7 +67,7 @@ export class CaseService {
           state: next,
           effects: decision.effects,
           deadlines: pendingDeadlines(next, calendar, this.deps.workingHours),
-          effectsRecoverAt: new Date(now.getTime() + (this.deps.effectsRecoveryMs ?? 120_000)),
+          effectsRecoverAt: recoverySlot(now, this.deps.effectsRecoveryMs ?? 120_000),
           now,
         });
       } catch (error) {
@@ -87,6 +87,18 @@ export class CaseService {
     }
   }
 }
+
+/**
+ * When the sweep looks at a case's effects if they were not performed (the process died): at
+ * least `afterMs` from now, rounded up to a five-minute slot, so every change to one case within
+ * a few minutes (a burst of replies, the results its effects record) shares one schedule entry,
+ * which this process then need not write again.
+ */
+export function recoverySlot(now: Date, afterMs: number): Date {
+  const earliest = now.getTime() + afterMs;
+  return new Date(Math.ceil(earliest / RECOVERY_SLOT_MS) * RECOVERY_SLOT_MS);
+}
+const RECOVERY_SLOT_MS = 5 * 60_000;
 
 /** A case without a head row (written before there was one) is assumed to have some. */
 function pendingOf(loaded: { head: { pending: string[] } | undefined; events: unknown[] }): number {

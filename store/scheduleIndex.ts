@@ -18,9 +18,10 @@ const PARTITION = 'due';
 const GRACE_DAYS = 2;
 /**
  * An entry this process wrote is known to be there while it is not yet due: only a sweep removes
- * entries, and only due ones. This margin allows for another instance's clock running ahead.
+ * entries, and only due ones. This margin allows for another instance's clock running ahead
+ * (instances keep time by NTP, to well within a second).
  */
-const KNOWN_MARGIN_MS = 10 * 60_000;
+const KNOWN_MARGIN_MS = 60_000;
 const MAX_KNOWN_CASES = 5_000;
 const EntryRowSchema = z.object({ partitionKey: z.string(), rowKey: z.string(), caseRef: z.string() });
 export const ScheduleEntrySchema = EntryRowSchema.extend({ day: z.string().regex(/^\d{8}$/) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackgroundEffects, type RunEffects } from '../../app/backgroundEffects.js';
 import type { Logger } from '../../app/ports.js';
+import { recoverySlot } from '../../app/caseService.js';
 
 /**
  * Effects after a command is answered: one run per case at a time, changes committed meanwhile
@@ -101,5 +102,26 @@ describe('effects performed in the background', () => {
     effects.dispatch('RR-2026-001', T1);
     expect(await effects.idle()).toBe(true);
     expect(calls).toBe(2);
+  });
+});
+
+describe('the recovery slot of a change with effects', () => {
+  it.each([
+    ['10:00:00 → 10:05 (two minutes, rounded up to the slot)', '2026-05-05T10:00:00.000Z', '2026-05-05T10:05:00.000Z'],
+    ['10:02:59 → 10:05', '2026-05-05T10:02:59.000Z', '2026-05-05T10:05:00.000Z'],
+    ['10:03:00 → 10:05 exactly two minutes on', '2026-05-05T10:03:00.000Z', '2026-05-05T10:05:00.000Z'],
+    ['10:03:01 → 10:10', '2026-05-05T10:03:01.000Z', '2026-05-05T10:10:00.000Z'],
+    ['00:59 UTC on the night the clocks go back → 01:05 UTC', '2026-10-25T00:59:00.000Z', '2026-10-25T01:05:00.000Z'],
+  ])('%s', (_name, now, slot) => {
+    expect(recoverySlot(new Date(now), 120_000).toISOString()).toBe(slot);
+  });
+
+  it('is shared by every change to a case within the same few minutes, and never sooner than asked', () => {
+    const slots = new Set(['10:00:00', '10:01:30', '10:02:59'].map((t) => recoverySlot(new Date(`2026-05-05T${t}.000Z`), 120_000).toISOString()));
+    expect(slots).toEqual(new Set(['2026-05-05T10:05:00.000Z']));
+    for (let s = 0; s < 600; s += 7) {
+      const now = new Date(Date.parse('2026-05-05T10:00:00.000Z') + s * 1000);
+      expect(recoverySlot(now, 120_000).getTime() - now.getTime()).toBeGreaterThanOrEqual(120_000);
+    }
   });
 });

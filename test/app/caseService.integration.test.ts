@@ -87,8 +87,9 @@ describe('a case in Table Storage (Azurite)', () => {
     messenger.down = false;
 
     const restarted = await testServices({ prefix, clock, messenger });
-    // The reply's commit wrote a recovery entry two minutes ahead; the sweep then performs the update.
-    await restarted.runSweep(new Date('2026-05-05T15:02:00.000Z'));
+    // The reply's commit wrote a recovery entry at least two minutes ahead, in a five-minute slot
+    // (15:05); the sweep then performs the update.
+    await restarted.runSweep(new Date('2026-05-05T15:05:00.000Z'));
     const partnerCardUpdates = messenger.updates.slice(updatesBefore).filter((u) => u.conversationId === 'conv-decision');
     expect(partnerCardUpdates).toHaveLength(1);
     expect(cardText(partnerCardUpdates[0]!.card)).toContain('Pat Police');
