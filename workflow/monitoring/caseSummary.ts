@@ -78,11 +78,18 @@ function position(state: CaseState, config: PartnershipConfig): Position {
   }
 }
 
+/**
+ * Red once the deadline has passed (the deadline itself is still on time); amber while LESS than
+ * half the working time is left, so exactly half left is still green; green otherwise. Measured in
+ * working time, not by the wall clock: an evening or a bank holiday uses none of the time.
+ */
 export function ragStatus(clock: Clock | undefined, calendar: WorkingCalendar, now: Date): RagStatus {
   if (!clock) return 'green';
   const due = new Date(clock.due);
   if (now.getTime() > due.getTime()) return 'red';
-  return now.getTime() >= calendar.halfway(new Date(clock.start), due).getTime() ? 'amber' : 'green';
+  const total = calendar.workingTimeBetween(new Date(clock.start), due);
+  const left = calendar.workingTimeBetween(now, due);
+  return left * 2 < total ? 'amber' : 'green';
 }
 
 const STATUS_TEXT: Record<RagStatus, string> = {

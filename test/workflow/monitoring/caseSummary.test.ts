@@ -46,10 +46,14 @@ describe('the status of a case awaiting its initial view (logged Friday 16:30 be
   it.each([
     ['Friday 16:45: on track', '2026-05-01T15:45:00.000Z', 'green'],
     ['Monday (bank holiday) 12:00: no working time has passed, on track', '2026-05-04T11:00:00.000Z', 'green'],
-    ['Tuesday 12:00: half of the 8 working hours gone at 12:30, still on track', '2026-05-05T11:00:00.000Z', 'green'],
-    ['Tuesday 12:30: exactly half left is "less than half" from then on: amber', '2026-05-05T11:30:00.000Z', 'amber'],
-    ['Tuesday 16:30: due now, amber until it passes', '2026-05-05T15:30:00.000Z', 'amber'],
-    ['Tuesday 16:31: overdue, red', '2026-05-05T15:31:00.000Z', 'red'],
+    ['Friday 18:00 (after hours): no more working time used than at the close, on track', '2026-05-01T17:00:00.000Z', 'green'],
+    ['Tuesday 12:00: 4.5 of the 8 working hours left, on track', '2026-05-05T11:00:00.000Z', 'green'],
+    ['Tuesday 12:30: exactly half (4 h) left is not "less than half": still on track', '2026-05-05T11:30:00.000Z', 'green'],
+    ['Tuesday 12:30 and 1 ms: just under half left, amber', '2026-05-05T11:30:00.001Z', 'amber'],
+    ['Tuesday 16:29: a minute left, amber', '2026-05-05T15:29:00.000Z', 'amber'],
+    ['Tuesday 16:30 exactly: due now, not yet overdue, amber', '2026-05-05T15:30:00.000Z', 'amber'],
+    ['Tuesday 16:30 and 1 ms: overdue, red', '2026-05-05T15:30:00.001Z', 'red'],
+    ['Wednesday 09:00: still overdue, red', '2026-05-06T08:00:00.000Z', 'red'],
   ])('%s', (_sentence, now, status) => {
     const s = summaryAt(state, now);
     expect(s.status).toBe(status);
@@ -76,8 +80,11 @@ describe('the partners are waited for by name, and the window runs from the card
     expect(friday.waitingFor).toEqual(['Police', 'Health (ICB)']);
     expect(friday.nextDeadline?.inWords).toBe('17:00 on Monday 26 October');
     expect(friday.status).toBe('green');
-    expect(summaryAt(state, '2026-10-26T13:00:00.000Z').status).toBe('amber');
-    expect(summaryAt(state, '2026-10-26T17:01:00.000Z').status).toBe('red');
+    // Half of Monday's 8 working hours are gone at 13:00 GMT: exactly half left is still on track.
+    expect(summaryAt(state, '2026-10-26T13:00:00.000Z').status).toBe('green');
+    expect(summaryAt(state, '2026-10-26T13:00:00.001Z').status).toBe('amber');
+    expect(summaryAt(state, '2026-10-26T17:00:00.000Z').status).toBe('amber');
+    expect(summaryAt(state, '2026-10-26T17:00:00.001Z').status).toBe('red');
   });
 });
 
