@@ -77,7 +77,8 @@ describe('the partners are waited for by name, and the window runs from the card
     // Friday 23 October 2026 18:00 BST (after hours): the window runs from Monday 26 Oct 09:00 GMT to 17:00.
     const { state } = run([[referral, '2026-10-23T08:00:00.000Z'], [view, '2026-10-23T16:00:00.000Z'], [posted('2026-10-23T17:00:00.000Z'), '2026-10-23T17:00:00.000Z'], [agree(PEOPLE.director), '2026-10-23T17:10:00.000Z']]);
     const friday = summaryAt(state, '2026-10-23T17:30:00.000Z');
-    expect(friday.waitingFor).toEqual(['Police', 'Health (ICB)']);
+    // Each partner by organisation, with its named representative from the partnership's roster.
+    expect(friday.waitingFor).toEqual(['Police (Pat Police)', 'Health (ICB, Harper Health)']);
     expect(friday.nextDeadline?.inWords).toBe('17:00 on Monday 26 October');
     expect(friday.status).toBe('green');
     // Half of Monday's 8 working hours are gone at 13:00 GMT: exactly half left is still on track.
@@ -96,7 +97,7 @@ describe('later stages', () => {
     const s = summaryAt(state, '2026-05-06T10:00:00.000Z');
     expect(s.stage).toBe('disputeStage1');
     expect(s.stageLabel).toBe('Dispute: stage 1 meeting');
-    expect(s.waitingFor).toEqual(['Police', 'Casey Chair (review group chair, to record the outcome)']);
+    expect(s.waitingFor).toEqual(['Police (Pat Police)', 'Casey Chair (review group chair, to record the outcome)']);
     expect(s.nextDeadline?.about).toBe("Partners' meeting held and outcome recorded");
   });
 
