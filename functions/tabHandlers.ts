@@ -2,6 +2,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { ExportFormatSchema } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
+import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
 import { authorise, ROLE_WORDS, TAB_ROLES, type TabAuthResult, type TabIdentity } from '../app/tabAuth.js';
 import { findPerson, rolesOf } from '../workflow/partnership.js';
 import type { LocalPeople, TabUser } from '../workflow/monitoring/schemas.js';
@@ -10,7 +11,8 @@ import type { Services } from './compositionRoot.js';
 /**
  * The monitoring tab's API. Every route authenticates first (Teams SSO token; in the explicit
  * local mode only, a person picked from the sample roster) and answers 401/403 with the reason
- * and no case data. Responses are never cached: they hold rationales.
+ * and no case data. Responses are never cached: they hold rationales. When the case store cannot
+ * be reached (at start-up or mid-request) the answer is 503 with words the tab shows as they are.
  */
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -23,7 +25,21 @@ const LocalUserSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 const CaseRefSchema = z.string().min(1).max(40).regex(/^[A-Za-z0-9-]+$/);
 const YearOffsetSchema = z.enum(['0', '-1', '-2', '-3', '-4']).default('0');
 
-export function createTabHandlers(services: () => Promise<Services>) {
+export function createTabHandlers(getServices: () => Promise<Services>) {
+  /**
+   * The services, or the 503 to give when they cannot be built because the store is unreachable
+   * (opening the tables is part of building them). Any other failure to start, such as an invalid
+   * partnership file, is the host's to log and answer, as before.
+   */
+  async function services(): Promise<{ ok: true; s: Services } | { ok: false; response: HttpResponseInit }> {
+    try {
+      return { ok: true, s: await getServices() };
+    } catch (error) {
+      if (isStoreUnreachable(error)) return { ok: false, response: problem(503, STORE_UNREACHABLE_MESSAGE) };
+      throw error;
+    }
+  }
+
   async function identify(s: Services, request: HttpRequest): Promise<TabAuthResult> {
     if (s.env.LOCAL_MODE === 'true' && !request.headers.get('authorization')) {
       const local = LocalUserSchema.safeParse(request.headers.get(LOCAL_USER_HEADER));
@@ -37,7 +53,9 @@ export function createTabHandlers(services: () => Promise<Services>) {
   const guarded =
     (handle: (s: Services, request: HttpRequest, who: TabIdentity) => Promise<HttpResponseInit>) =>
     async (request: HttpRequest): Promise<HttpResponseInit> => {
-      const s = await services();
+      const ready = await services();
+      if (!ready.ok) return ready.response;
+      const { s } = ready;
       const auth = await identify(s, request);
       if (!auth.ok) {
         s.log.info('tab request refused', { status: auth.status, path: new URL(request.url).pathname.split('/').slice(0, 4).join('/') });
@@ -46,8 +64,13 @@ export function createTabHandlers(services: () => Promise<Services>) {
       try {
         return await handle(s, request, auth.identity);
       } catch (error) {
-        s.log.error('tab request failed', { error: error instanceof Error ? error.message : String(error) });
-        return problem(503, 'The case store could not be read just now. The tab will try again shortly.');
+        const message = error instanceof Error ? error.message : String(error);
+        if (isStoreUnreachable(error)) {
+          s.log.warn('tab request: the case store cannot be reached', { error: message });
+          return problem(503, STORE_UNREACHABLE_MESSAGE);
+        }
+        s.log.error('tab request failed', { error: message });
+        return problem(500, 'Something went wrong on the server showing this. It has been logged for the administrator.');
       }
     };
 
@@ -87,7 +110,9 @@ export function createTabHandlers(services: () => Promise<Services>) {
 
   /** Local mode only: the sample roster to choose an identity from. Outside local mode: 404, as if it did not exist. */
   async function localPeople(): Promise<HttpResponseInit> {
-    const s = await services();
+    const ready = await services();
+    if (!ready.ok) return ready.response;
+    const { s } = ready;
     if (s.env.LOCAL_MODE !== 'true') return { status: 404, jsonBody: { error: 'not found' } };
     const ids = new Set<string>();
     const c = s.config;

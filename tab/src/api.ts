@@ -1,16 +1,9 @@
 import type { z } from 'zod';
 import { CaseDetailSchema, CaseListSchema, ProblemSchema, TabUserSchema, YearFiguresSchema } from '../../workflow/monitoring/schemas.js';
+import { ApiError } from './apiError.js';
 import type { Session } from './session.js';
 
-/** The API's refusals and failures, with the server's words for the person. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 async function getJson<S extends z.ZodType>(session: Session, path: string, schema: S): Promise<z.infer<S>> {
   let headers: Record<string, string>;

@@ -1,5 +1,6 @@
 import { app, authentication } from '@microsoft/teams-js';
-import { LocalPeopleSchema, type LocalPeople } from '../../workflow/monitoring/schemas.js';
+import { LocalPeopleSchema, ProblemSchema, type LocalPeople } from '../../workflow/monitoring/schemas.js';
+import { ApiError } from './apiError.js';
 
 /**
  * How the tab proves who is looking. Inside Teams: an SSO token from authentication.getAuthToken,
@@ -16,14 +17,23 @@ export type Session =
 const LOCAL_KEY = 'sin-tab-local-user';
 const asTheme = (value: string | undefined): Theme => (value === 'dark' || value === 'contrast' ? value : 'default');
 
+/**
+ * The sample roster in local mode; undefined where there is none (404: not local mode). A service
+ * that answers with a problem instead (the case store cannot be reached, say) is reported in its
+ * own words, not mistaken for "not local mode".
+ */
 async function localRoster(): Promise<LocalPeople['people'] | undefined> {
+  let response: Response;
   try {
-    const response = await fetch('/api/tab/local/people', { headers: { accept: 'application/json' } });
-    if (response.status !== 200) return undefined;
-    return LocalPeopleSchema.parse(await response.json()).people;
+    response = await fetch('/api/tab/local/people', { headers: { accept: 'application/json' } });
   } catch {
     return undefined;
   }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 200) return LocalPeopleSchema.safeParse(body).data?.people;
+  const problem = ProblemSchema.safeParse(body).data;
+  if (response.status >= 500 && problem) throw new ApiError(response.status, problem.error);
+  return undefined;
 }
 
 export async function startSession(): Promise<Session> {

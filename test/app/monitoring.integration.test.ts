@@ -46,7 +46,7 @@ describe('the monitoring read side (Azurite)', () => {
     const { state } = await s.store.load(CASE_REF);
     const returnsDue = Date.parse(state!.rapidReview!.setup!.returnsDueAt);
     const before = await s.monitoring.caseDetail(CASE_REF, at('2026-06-04T12:00:00.000Z'));
-    expect(before?.summary).toMatchObject({ stage: 'rapidReview', waitingFor: ['GP practice', 'Probation Service'] });
+    expect(before?.summary).toMatchObject({ stage: 'rapidReview', waitingFor: ['GP practice (Glen Surgery)', 'Probation Service (Parker Probation)'] });
     expect(before?.scoping?.rows.map((r) => [r.agency, r.status, r.overdue])).toEqual([
       ['Education', 'Returned', false],
       ['GP practice', 'Extension asked', false],

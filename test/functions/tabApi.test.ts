@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { silentLogger } from '../../app/ports.js';
 import { buildServices, type Services } from '../../functions/compositionRoot.js';
-import { readEnvironment } from '../../functions/environment.js';
+import { readEnvironment, type Environment } from '../../functions/environment.js';
+import { azuriteConnectionString, freePort } from '../../local/azurite.js';
 import { createTabHandlers } from '../../functions/tabHandlers.js';
 import { CaseListSchema, CaseDetailSchema, TabUserSchema, YearFiguresSchema } from '../../workflow/monitoring/schemas.js';
 import type { CommandActor } from '../../workflow/commands.js';
@@ -14,6 +15,7 @@ import type { Person } from '../../workflow/partnership.js';
 import { RecordingMessenger } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { TestClock, uniquePrefix, writeConfig } from '../support/services.js';
+import { storageSwitch } from './storageSwitch.js';
 
 /**
  * The monitoring tab's API outside local mode: tokens signed by a locally generated key set,
@@ -58,9 +60,16 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [keys.jwk] }));
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-  const env = readEnvironment({
+  services = await buildServices(await environment(inject('azuriteConnectionString')), { clock, log: silentLogger, messenger: new RecordingMessenger() });
+  tab = createTabHandlers(async () => services);
+  await logCase(services);
+});
+
+/** The deployed configuration (not local mode), on the given storage account. */
+async function environment(storage: string): Promise<Environment> {
+  return readEnvironment({
     PARTNERSHIP_CONFIG: await writeConfig(),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    STORAGE_CONNECTION_STRING: storage,
     TABLE_PREFIX: uniquePrefix(),
     LOCAL_MODE: 'false',
     MicrosoftAppId: APP_ID,
@@ -70,11 +79,19 @@ beforeAll(async () => {
     PUBLIC_BASE_URL: `https://${HOST}`,
     ENTRA_JWKS_URL: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`,
   });
-  services = await buildServices(env, { clock, log: silentLogger, messenger: new RecordingMessenger() });
-  tab = createTabHandlers(async () => services);
-  await services.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
-  await services.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=SUM(A1) is not a formula here: death with neglect suspected, criteria met.' }, clock.now());
-});
+}
+
+async function logCase(s: Services): Promise<void> {
+  await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
+  await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=SUM(A1) is not a formula here: death with neglect suspected, criteria met.' }, clock.now());
+}
+
+/** The handler's answer and how long it took. */
+async function timed(call: Promise<functions.HttpResponseInit>): Promise<{ status: number | undefined; body: unknown; ms: number }> {
+  const started = performance.now();
+  const response = await call;
+  return { status: response.status, body: response.jsonBody, ms: performance.now() - started };
+}
 
 afterAll(async () => {
   await new Promise((resolve) => jwksServer?.close(resolve));
@@ -152,6 +169,46 @@ describe('every other request is refused with its reason and no data', () => {
   it('the local roster picker does not exist outside local mode', async () => {
     const response = await tab.localPeople();
     expect(response.status).toBe(404);
+  });
+});
+
+describe('when the case store cannot be reached', () => {
+  const UNREACHABLE = { error: 'The case store cannot be reached; please try again in a minute.' };
+
+  it('an instance that lost its store answers 503 with a clear message within 2 s, for every route that reads cases', async () => {
+    const storage = await storageSwitch(inject('azuritePort'));
+    const s = await buildServices(await environment(storage.connectionString), { clock, log: silentLogger, messenger: new RecordingMessenger() });
+    const handlers = createTabHandlers(async () => s);
+    await logCase(s);
+    const auth = { authorization: `Bearer ${await token()}` };
+    expect((await handlers.cases(get('/api/tab/cases', auth))).status).toBe(200);
+
+    await storage.cut();
+    for (const answer of [
+      await timed(handlers.cases(get('/api/tab/cases', auth))),
+      await timed(handlers.caseDetail(get(`/api/tab/cases/${CASE_REF}`, auth, { caseRef: CASE_REF }))),
+      await timed(handlers.history(get(`/api/tab/cases/${CASE_REF}/history.json`, auth, { caseRef: CASE_REF, format: 'json' }))),
+      await timed(handlers.year(get('/api/tab/year', auth))),
+    ]) {
+      expect(answer.status).toBe(503);
+      expect(answer.body).toEqual(UNREACHABLE);
+      // The storage SDK's retries are kept short: the person reads this, not a spinner.
+      expect(answer.ms).toBeLessThan(2_000);
+    }
+    // Who is signed in needs no storage, so the tab can still say who you are.
+    expect((await handlers.me(get('/api/tab/me', auth))).status).toBe(200);
+  });
+
+  it('an instance starting while its store is unreachable answers 503 with the same message, and no data, within 2 s', async () => {
+    // A local port nothing listens on: connections are refused at once, as when the store is down.
+    const env = await environment(azuriteConnectionString(await freePort()));
+    const handlers = createTabHandlers(() => buildServices(env, { clock, log: silentLogger, messenger: new RecordingMessenger() }));
+    const auth = { authorization: `Bearer ${await token()}` };
+    for (const answer of [await timed(handlers.cases(get('/api/tab/cases', auth))), await timed(handlers.me(get('/api/tab/me', auth))), await timed(handlers.localPeople())]) {
+      expect(answer.status).toBe(503);
+      expect(answer.body).toEqual(UNREACHABLE);
+      expect(answer.ms).toBeLessThan(2_000);
+    }
   });
 });
 

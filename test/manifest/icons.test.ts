@@ -3,20 +3,10 @@ import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
 import { readTemplate } from '../../manifest/buildPackage.js';
 import { drawColorIcon, drawOutlineIcon } from '../../scripts/icons.js';
+import { pixels } from './pngPixels.js';
 
 async function readIcon(name: string): Promise<PNG> {
   return PNG.sync.read(await readFile(new URL(`../../manifest/${name}`, import.meta.url)));
-}
-
-function pixels(png: PNG): { x: number; y: number; r: number; g: number; b: number; a: number }[] {
-  const result = [];
-  for (let y = 0; y < png.height; y++) {
-    for (let x = 0; x < png.width; x++) {
-      const i = (y * png.width + x) * 4;
-      result.push({ x, y, r: png.data[i]!, g: png.data[i + 1]!, b: png.data[i + 2]!, a: png.data[i + 3]! });
-    }
-  }
-  return result;
 }
 
 describe('the app icons', () => {

@@ -1,6 +1,8 @@
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
-import { buildTeamsAppPackage, PackageError, PACKAGE_FILES } from '../../manifest/buildPackage.js';
+import { buildTeamsAppPackage, PackageError, PACKAGE_FILES, readTemplate } from '../../manifest/buildPackage.js';
+import { pixels } from './pngPixels.js';
 
 const VALUES = {
   BOT_APP_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
@@ -27,6 +29,31 @@ describe('the Teams app zip', () => {
     // The icons the manifest names are the ones in the zip.
     const color = await archive.file(manifest.icons.color)!.async('uint8array');
     expect(Buffer.from(color.subarray(1, 4)).toString('latin1')).toBe('PNG');
+  });
+
+  // What Teams reads is the zip, so the icons are checked as they come out of it, not as committed.
+  test('its colour icon is 192x192, opaque, on the manifest accent colour', async () => {
+    const archive = await JSZip.loadAsync((await buildTeamsAppPackage(VALUES)).zip);
+    const color = PNG.sync.read(Buffer.from(await archive.file('color.png')!.async('uint8array')));
+    expect([color.width, color.height]).toEqual([192, 192]);
+    const all = pixels(color);
+    expect(all.filter((p) => p.a !== 255)).toEqual([]);
+    const { accentColor } = (await readTemplate()) as { accentColor: string };
+    const corner = all[0]!;
+    expect(`#${[corner.r, corner.g, corner.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`.toUpperCase()).toBe(accentColor.toUpperCase());
+  });
+
+  test('its outline icon is 32x32, white on a transparent background', async () => {
+    const archive = await JSZip.loadAsync((await buildTeamsAppPackage(VALUES)).zip);
+    const outline = PNG.sync.read(Buffer.from(await archive.file('outline.png')!.async('uint8array')));
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    // The file itself declares transparency, so Teams can lay the outline over its own colours.
+    expect(outline.alpha).toBe(true);
+    const all = pixels(outline);
+    expect(all.filter((p) => p.a > 0 && (p.r !== 255 || p.g !== 255 || p.b !== 255))).toEqual([]);
+    for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]] as const) expect(all[y * 32 + x]!.a, `${x},${y}`).toBe(0);
+    expect(all.filter((p) => p.a === 0).length).toBeGreaterThan(all.length / 3);
+    expect(all.filter((p) => p.a === 255).length).toBeGreaterThan(50);
   });
 
   test('the same inputs give byte-identical zips', async () => {

@@ -1,7 +1,7 @@
 import type { CaseState } from '../state.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { deadlineInWords } from '../calendar/words.js';
-import { PARTNERS, PARTNER_NAMES, finalDecisionMaker, type PartnershipConfig } from '../partnership.js';
+import { PARTNERS, PARTNER_NAMES, finalDecisionMaker, type Partner, type PartnershipConfig } from '../partnership.js';
 import { STAGE_LABELS, type CaseSummary, type MonitoringStage, type RagStatus } from './schemas.js';
 
 /**
@@ -18,8 +18,22 @@ export function monitoringStage(state: CaseState): MonitoringStage {
   return state.stage;
 }
 
+/**
+ * A party waited for, with the named person who is to act: "Police (Isaiah Langer)", or
+ * "Health (ICB, Patti Fernandez)" where the party's own name already ends in brackets. Only
+ * professionals from the partnership's roster are named, never anyone the case is about.
+ */
+export function partyWithPerson(party: string, person: string): string {
+  return party.endsWith(')') ? `${party.slice(0, -1)}, ${person})` : `${party} (${person})`;
+}
+
 function position(state: CaseState, config: PartnershipConfig): Position {
   const person = (p: { displayName: string }, role: string) => `${p.displayName} (${role})`;
+  const partner = (p: Partner) => partyWithPerson(PARTNER_NAMES[p], config.partners[p].representative.displayName);
+  const agency = (id: string) => {
+    const a = config.agencies.find((x) => x.id === id);
+    return a ? partyWithPerson(a.name, a.contact.displayName) : id;
+  };
   const stage = monitoringStage(state);
   switch (stage) {
     case 'awaitingInitialView':
@@ -31,7 +45,7 @@ function position(state: CaseState, config: PartnershipConfig): Position {
     case 'awaitingPartnerReplies': {
       const view = state.initialView;
       if (!view?.postedAt || !view.repliesDueAt) return { stage, waitingFor: ["The partners' card to reach the decision channel"] };
-      const waiting = PARTNERS.filter((p) => state.positions[p].status === 'awaiting').map((p) => PARTNER_NAMES[p]);
+      const waiting = PARTNERS.filter((p) => state.positions[p].status === 'awaiting').map(partner);
       return { stage, waitingFor: waiting, clock: { start: view.postedAt, due: view.repliesDueAt, about: "Partners' replies (silence counts as agreement)" } };
     }
     case 'disputeStage1': {
@@ -39,7 +53,7 @@ function position(state: CaseState, config: PartnershipConfig): Position {
       if (d.outcome) return { stage, waitingFor: [] };
       return {
         stage,
-        waitingFor: [...d.disagreeing.map((p) => PARTNER_NAMES[p]), person(config.reviewGroupChair, 'review group chair, to record the outcome')],
+        waitingFor: [...d.disagreeing.map(partner), person(config.reviewGroupChair, 'review group chair, to record the outcome')],
         clock: { start: d.openedAt, due: d.meetingDueAt, about: "Partners' meeting held and outcome recorded" },
       };
     }
@@ -64,12 +78,14 @@ function position(state: CaseState, config: PartnershipConfig): Position {
       const rr = state.rapidReview!;
       if (!rr.setup) return { stage, waitingFor: ['Business unit, to set up the rapid review'], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
       const outstanding = rr.agencyOrder.filter((id) => ['requested', 'extensionAsked', 'extensionAgreed'].includes(rr.agencies[id]?.status ?? ''));
-      if (outstanding.length === 0) return { stage, waitingFor: ['Review group, to complete the rapid review'], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
+      if (outstanding.length === 0) {
+        return { stage, waitingFor: [person(config.reviewGroupChair, "review group chair, to record the rapid review's outcome")], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
+      }
       const name = (id: string) => config.agencies.find((a) => a.id === id)?.name ?? id;
       const earliest = outstanding.reduce((a, b) => (Date.parse(rr.agencies[a]!.dueAt) <= Date.parse(rr.agencies[b]!.dueAt) ? a : b));
       return {
         stage,
-        waitingFor: outstanding.map(name),
+        waitingFor: outstanding.map(agency),
         clock: { start: rr.setup.at, due: rr.agencies[earliest]!.dueAt, about: `Scoping return: ${name(earliest)}` },
       };
     }
@@ -78,11 +94,18 @@ function position(state: CaseState, config: PartnershipConfig): Position {
   }
 }
 
+/**
+ * Red once the deadline has passed (the deadline itself is still on time); amber while LESS than
+ * half the working time is left, so exactly half left is still green; green otherwise. Measured in
+ * working time, not by the wall clock: an evening or a bank holiday uses none of the time.
+ */
 export function ragStatus(clock: Clock | undefined, calendar: WorkingCalendar, now: Date): RagStatus {
   if (!clock) return 'green';
   const due = new Date(clock.due);
   if (now.getTime() > due.getTime()) return 'red';
-  return now.getTime() >= calendar.halfway(new Date(clock.start), due).getTime() ? 'amber' : 'green';
+  const total = calendar.workingTimeBetween(new Date(clock.start), due);
+  const left = calendar.workingTimeBetween(now, due);
+  return left * 2 < total ? 'amber' : 'green';
 }
 
 const STATUS_TEXT: Record<RagStatus, string> = {

@@ -6,7 +6,7 @@ import { statusBadge } from './status.js';
 export function caseDetailView(detail: CaseDetail, download: (format: 'csv' | 'json', button: HTMLButtonElement) => void): HTMLElement {
   const { summary } = detail;
   const button = (format: 'csv' | 'json', label: string) => {
-    const b = h('button', { type: 'button', class: 'download', 'data-format': format }, label);
+    const b = h('button', { type: 'button', class: 'download', 'data-format': format, 'data-focus-key': `download:${format}` }, label);
     b.addEventListener('click', () => download(format, b));
     return b;
   };
@@ -44,7 +44,7 @@ export function caseDetailView(detail: CaseDetail, download: (format: 'csv' | 'j
   return h(
     'section',
     { 'aria-labelledby': 'case-heading' },
-    h('p', {}, h('a', { href: '#/cases' }, '← All cases')),
+    h('p', {}, h('a', { href: '#/cases', 'data-focus-key': 'back' }, '← All cases')),
     h('h2', { id: 'case-heading' }, `Case ${summary.caseRef}`),
     h(
       'dl',
@@ -77,7 +77,8 @@ export function caseDetailView(detail: CaseDetail, download: (format: 'csv' | 'j
               { class: row.deemed ? 'deemed' : undefined },
               h('td', { 'data-label': 'When' }, h('time', { datetime: row.at }, when(row.at))),
               h('td', { 'data-label': 'Who' }, row.who, h('div', { class: 'note' }, row.role)),
-              h('td', { 'data-label': 'What' }, row.deemed ? h('strong', { class: 'deemed-mark' }, 'Deemed agreement: ') : undefined, row.what),
+              // Marked in words and by a bordered tag, not only by the row's tint.
+              h('td', { 'data-label': 'What' }, row.deemed ? h('strong', { class: 'tag deemed-mark' }, 'Deemed from silence') : undefined, row.deemed ? ' ' : undefined, row.what),
               h('td', { 'data-label': 'Rationale or comment', class: 'verbatim' }, row.detail ?? ''),
             ),
           ),

@@ -1,30 +1,20 @@
 import type { YearFigures } from '../../../workflow/monitoring/schemas.js';
-import { h, svg } from '../dom.js';
+import { h } from '../dom.js';
+import { countsChart, timelinessChart } from './charts.js';
 
-/** The yearly report's figures, as numbers (the accessible source) and as a small bar chart. */
+/** The yearly report's figures, as numbers (the accessible source) and as two small charts: counts, and timeliness. */
 export function yearView(figures: YearFigures, offset: number, move: (offset: number) => void): HTMLElement {
-  const bars: [string, number][] = [
+  const counts = countsChart('counts-chart', [
     ['Referrals', figures.referrals],
     ['Panel notifications', figures.notifications],
     ['Decided by agreement', figures.decisions.byAgreement],
     ['Decided by deemed agreement', figures.decisions.deemedAgreement],
     ['Decided at stage 1', figures.decisions.stage1],
     ['Decided at stage 2', figures.decisions.stage2],
-  ];
-  const max = Math.max(1, ...bars.map(([, n]) => n));
-  const rowHeight = 28;
-  const chart = svg(
-    'svg',
-    { class: 'chart', viewBox: `0 0 520 ${bars.length * rowHeight}`, role: 'img', 'aria-labelledby': 'chart-title' },
-    svg('title', { id: 'chart-title' }, `Bar chart: ${bars.map(([label, n]) => `${label} ${n}`).join(', ')}`),
-    ...bars.flatMap(([label, n], i) => [
-      svg('text', { x: 0, y: i * rowHeight + 18, class: 'chart-label' }, label),
-      svg('rect', { x: 210, y: i * rowHeight + 6, width: Math.max(2, (n / max) * 260), height: 16, class: `chart-bar bar-${i}` }),
-      svg('text', { x: 210 + Math.max(2, (n / max) * 260) + 6, y: i * rowHeight + 18, class: 'chart-value' }, String(n)),
-    ]),
-  );
+  ]);
+  const timeliness = timelinessChart('timeliness-chart', figures);
   const button = (label: string, to: number, disabled: boolean) => {
-    const b = h('button', { type: 'button', disabled }, label);
+    const b = h('button', { type: 'button', disabled, 'data-focus-key': `year:${label}` }, label);
     b.addEventListener('click', () => move(to));
     return b;
   };
@@ -50,6 +40,7 @@ export function yearView(figures: YearFigures, offset: number, move: (offset: nu
         ['Rapid reviews completed on time', rapidReviews.completed === 0 ? 'None completed yet' : `${rapidReviews.onTime} of ${rapidReviews.completed}`],
       ].flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
     ),
-    h('figure', {}, chart, h('figcaption', {}, 'Referrals, notifications and how decisions were reached')),
+    h('figure', {}, counts, h('figcaption', {}, 'Referrals, notifications and how decisions were reached')),
+    h('figure', {}, timeliness, h('figcaption', {}, 'Median working days from referral to decision, against the 5 working days the Panel notification allows; rapid reviews completed within 15 working days')),
   );
 }
