@@ -16,20 +16,25 @@ export const CRASH_POINTS = [
 ] as const;
 export type CrashPoint = (typeof CRASH_POINTS)[number];
 
-export type CrashHook = (point: CrashPoint) => void;
+/** What the process was doing at the point: for `performed`, the kind of effect ('send', 'refreshCards', 'bookMeeting', 'cancelMeeting'). */
+export type CrashHook = (point: CrashPoint, kind?: string) => void;
 
 export const noCrash: CrashHook = () => {};
 
-/** `point` or `point@n`: die the n-th time (default the first) the process reaches that point. */
-export const CRASH_SPEC = new RegExp(`^(${CRASH_POINTS.join('|')})(?:@([1-9][0-9]{0,3}))?$`);
+/**
+ * `point`, `point:kind` or either with `@n`: die the n-th time (default the first) the process
+ * reaches that point (while performing that kind of effect).
+ */
+export const CRASH_SPEC = new RegExp(`^(${CRASH_POINTS.join('|')})(?::([A-Za-z]{1,40}))?(?:@([1-9][0-9]{0,3}))?$`);
 
 export function crashAt(spec: string, kill: () => void = () => process.kill(process.pid, 'SIGKILL')): CrashHook {
   const match = CRASH_SPEC.exec(spec);
-  if (!match) throw new Error(`FAULT_CRASH_AT must look like "committed" or "sent@2"; points: ${CRASH_POINTS.join(', ')}`);
+  if (!match) throw new Error(`FAULT_CRASH_AT must look like "committed", "sent@2" or "performed:bookMeeting"; points: ${CRASH_POINTS.join(', ')}`);
   const target = match[1] as CrashPoint;
-  let remaining = Number(match[2] ?? '1');
-  return (point) => {
-    if (point !== target) return;
+  const kind = match[2];
+  let remaining = Number(match[3] ?? '1');
+  return (point, pointKind) => {
+    if (point !== target || (kind !== undefined && kind !== pointKind)) return;
     remaining--;
     if (remaining === 0) kill();
   };

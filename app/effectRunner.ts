@@ -87,7 +87,7 @@ export class EffectRunner {
       }
       // What this effect recorded changed the case: read it fresh for the next one.
       if (result.recorded) known = undefined;
-      this.crash('performed');
+      this.crash('performed', effect.effect.type);
       // A refresh is marked done with the head's pruning at the end (one transaction); anything
       // else at once, before the next effect, so a crash never repeats what was done.
       if (effect.effect.type === 'refreshCards') refreshesDone.push({ rowKey: effect.rowKey, etag, doneAt: now });
@@ -131,8 +131,8 @@ export class EffectRunner {
     }
   }
 
-  private crash(point: CrashPoint): void {
-    (this.deps.crash ?? noCrash)(point);
+  private crash(point: CrashPoint, kind?: string): void {
+    (this.deps.crash ?? noCrash)(point, kind);
   }
 
   private async load(caseRef: string): Promise<CaseState> {
