@@ -56,6 +56,14 @@ const REFERRAL_FIELD_WORDS: Record<string, string> = {
   documentUrl: 'the link to the referral document',
 };
 
+/**
+ * A refusal always says that nothing was recorded, so the person never wonders whether a click
+ * that was turned down half-happened (most of decide()'s refusals explain only why).
+ */
+function refusalNotice(reason: string): string {
+  return /Nothing was recorded/.test(reason) ? reason : `${reason} Nothing was recorded.`;
+}
+
 function isReferralSubmit(payload: unknown): payload is { verb: 'referral.submit'; data: unknown } {
   return typeof payload === 'object' && payload !== null && (payload as { verb?: unknown }).verb === 'referral.submit';
 }
@@ -78,7 +86,7 @@ export function createInteractions(deps: InteractionDeps) {
     if (!onRoster(actor)) return { card: NOT_ON_ROSTER };
     const { state } = await store.load(caseRef);
     if (!state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
-    return { card: caseCard(spec, { state, config, calendar: deps.calendar, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice } : {}), ...(draft ? { draft } : {}) }) };
+    return { card: caseCard(spec, { state, config, calendar: deps.calendar, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice: refusalNotice(notice) } : {}), ...(draft ? { draft } : {}) }) };
   }
 
   /** Runs a command and answers with the case card, carrying the outcome (or the refusal and the typed text). */
@@ -90,7 +98,7 @@ export function createInteractions(deps: InteractionDeps) {
     const recipient = { kind: 'person' as const, aadObjectId: actor.aadObjectId };
     if (!outcome.decision.ok) {
       log.info('command refused', { caseRef, command: command.type });
-      return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, notice: outcome.decision.refusal, draft }) };
+      return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, notice: refusalNotice(outcome.decision.refusal), draft }) };
     }
     return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, ...(outcome.decision.message ? { notice: outcome.decision.message } : {}) }) };
   }
@@ -115,12 +123,12 @@ export function createInteractions(deps: InteractionDeps) {
         const d = action.data;
         if (!isBusinessUnit(actor)) return { card: noticeCard('Not logged', "Only members of the partnership's business unit can log a referral. Nothing was recorded.") };
         const awareAt = londonInstant(d.awareDate, d.awareTime);
-        if (!awareAt) return { card: referralFormCard({ config, now, notice: 'Please give a valid date and time when the partnership became aware.', draft }) };
+        if (!awareAt) return { card: referralFormCard({ config, now, notice: refusalNotice('Please give a valid date and time when the partnership became aware.'), draft }) };
         let documentUrl: string;
         try {
           documentUrl = new URL(d.documentUrl).toString();
         } catch {
-          return { card: referralFormCard({ config, now, notice: 'The referral document must be a link (https://...) into the partnership\'s document store.', draft }) };
+          return { card: referralFormCard({ config, now, notice: refusalNotice("The referral document must be a link (https://...) into the partnership's document store."), draft }) };
         }
         const caseRef = d.caseRef.trim().toUpperCase();
         const outcome = await cases.execute(
@@ -132,7 +140,7 @@ export function createInteractions(deps: InteractionDeps) {
           },
           now,
         );
-        if (!outcome.decision.ok) return { card: referralFormCard({ config, now, notice: outcome.decision.refusal, draft }) };
+        if (!outcome.decision.ok) return { card: referralFormCard({ config, now, notice: refusalNotice(outcome.decision.refusal), draft }) };
         return { card: referralLoggedCard(outcome.state!, config, now), updateClickedCardForEveryone: true };
       }
       case 'initialView.submit':

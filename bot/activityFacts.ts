@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import { z } from 'zod';
 
 /**
@@ -51,3 +51,16 @@ export function baseConversationId(conversationId: string): string {
 export const AdaptiveCardActionValueSchema = z.object({
   action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(100), data: z.unknown().optional() }).loose(),
 }).loose();
+
+/**
+ * The activity types of the Bot Framework protocol (botbuilder's own list). Anything else is not
+ * an activity a channel sends: the sender's mistake, answered 400 rather than silently accepted.
+ */
+export const KNOWN_ACTIVITY_TYPES: readonly string[] = Object.values(ActivityTypes);
+
+/** The text of a message, when it is text: a message without any (a picture) has none. */
+export function messageTextOf(activity: Partial<Activity>): { ok: true; text: string } | { ok: false } {
+  const text: unknown = activity.text;
+  if (text === undefined) return { ok: true, text: '' };
+  return typeof text === 'string' ? { ok: true, text } : { ok: false };
+}

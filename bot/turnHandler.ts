@@ -5,8 +5,10 @@ import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
-import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, conversationFactsOf, tenantOf } from './activityFacts.js';
+import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, conversationFactsOf, messageTextOf, tenantOf } from './activityFacts.js';
 import { findPerson, rolesOf } from '../workflow/partnership.js';
+
+export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card buttons (adaptiveCard/action); nothing was done.';
 
 /**
  * One Teams turn: check the tenant, remember where we can post, then route a typed command or a
@@ -77,6 +79,7 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       const refusal = noticeCard('Not available', `This bot serves ${config.partnership.name} only. Nothing was recorded.`);
       if (isCardAction) await invokeCard(context, refusal);
       else if (activity.type === ActivityTypes.Message) await context.sendActivity(cardMessage(refusal));
+      else if (activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { error: 'This bot serves one partnership only.' } } });
       return;
     }
     await remember(activity);
@@ -90,8 +93,15 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
         await context.sendActivity(cardMessage(noticeCard('Not available', 'Your Teams identity could not be read, so nothing can be done for you here.')));
         return;
       }
+      // Text that is not a string (null, an object) is not something Teams sends; botbuilder's
+      // mention removal would throw on it and the person would be told to try again, in vain.
+      const sent = messageTextOf(activity);
+      if (!sent.ok) {
+        await context.sendActivity(cardMessage(noticeCard('That message could not be read', 'Nothing was recorded. Type "help" to see what you can do.')));
+        return;
+      }
       // In a channel the bot is @mentioned; the mention is not part of the command.
-      const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ');
+      const text = (TurnContext.removeRecipientMention(activity) ?? sent.text).replace(/<at>[^<]*<\/at>/g, ' ');
       const reply = await interactions.textCommand(text, actor, { personal: activity.conversation.conversationType === 'personal' });
       await context.sendActivity(cardMessage(reply.card));
       return;
@@ -112,8 +122,9 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
     }
 
     if (activity.type === ActivityTypes.Invoke) {
-      // Other invokes (message extensions, task modules) are not part of this app.
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
+      // Other invokes (message extensions, task modules) are not part of this app: the sender asked
+      // for something it was never offered (400), which is no failure of ours (5xx).
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: UNKNOWN_INVOKE } } });
       return;
     }
 

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
 import { z } from 'zod';
+import { KNOWN_ACTIVITY_TYPES } from '../bot/activityFacts.js';
 import { processWithAdapter } from '../bot/httpBridge.js';
 import { ExportFormatSchema, ExportLinkQuerySchema, verifyExportLink } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
@@ -24,7 +25,7 @@ function headersOf(request: HttpRequest): Record<string, string> {
 
 /** The least an activity needs before the adapter sees it; anything else is the sender's mistake (400), not ours. */
 const ActivityShapeSchema = z.object({
-  type: z.string().min(1).max(100),
+  type: z.string().refine((type) => KNOWN_ACTIVITY_TYPES.includes(type)),
   channelId: z.string().min(1).max(100),
   serviceUrl: z.string().min(1).max(2000),
   conversation: z.object({ id: z.string().min(1).max(1000) }),
@@ -69,8 +70,10 @@ export function createHandlers(services: () => Promise<Services>) {
     try {
       const result = await processWithAdapter(s.adapter, { method: request.method, headers: headersOf(request), body: body as Record<string, unknown> }, s.onTurn);
       if (result.status === 401) return problem(401, 'The request is not authenticated.');
-      // 501 is botbuilder's answer to an invoke this app does not offer: the sender's mistake, not ours.
-      if (result.status >= 500 && result.status !== 501) {
+      // 501 is botbuilder's answer to an invoke the turn did not answer: one this app does not offer,
+      // which is the sender's mistake (400), not a failure of ours.
+      if (result.status === 501) return problem(400, 'This bot does not offer that kind of request; nothing was done.');
+      if (result.status >= 500) {
         context.error(JSON.stringify({ message: 'activity failed', status: result.status }));
         return problem(503, 'Something went wrong; please try again in a minute.');
       }

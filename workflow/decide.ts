@@ -282,6 +282,13 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
       (current.status === 'agreed' && command.reply === 'agree' && current.comment === text && !current.asAuthorOfView) ||
       (current.status === 'disagreed' && command.reply === 'disagree' && current.rationale === text);
     if (same) return nothing(`Your reply for ${PARTNER_NAMES[partner]} was already recorded.`);
+    // A click from a card shown before the clicker's own latest reply is a late or redelivered
+    // click (Teams resends an invoke it thinks went unanswered): applying it would silently undo
+    // the reply they gave since. A deliberate change comes from the card as it is now.
+    if (changedSince && current.status !== 'deemed') {
+      const yours = `you ${current.status === 'agreed' ? 'agreed' : 'disagreed'} for ${PARTNER_NAMES[partner]} at ${words(current.at, now)}`;
+      return refuse(`This card is out of date: ${yours}, after it was shown. Nothing was recorded; the card now shows your current reply, so reply again if you still want to change it.`);
+    }
 
     const role = rolesOf(config, command.actor.aadObjectId).find((x) => 'partner' in x && x.partner === partner)!;
     const r = recorder(state);

@@ -4,9 +4,12 @@ import { LocalClock } from '../../local/localClock.js';
 import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
 import { cardActionActivity } from '../support/activities.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
+import { cardText } from '../support/recordingMessenger.js';
+import { executeActions } from '../support/validateCard.js';
 import { CASE_REF, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { uniquePrefix, writeConfig } from '../support/services.js';
 import { teamsDriver } from './support/caseSetup.js';
+import { eventually } from './support/eventually.js';
 import { inProcessHost } from './support/inProcessHost.js';
 import { fault, forged } from './support/tally.js';
 
@@ -57,6 +60,53 @@ describe('duplicate delivery', () => {
     const ok = (await replies(PEOPLE.healthDeputy)) === 1;
     fault(ok);
     expect(ok).toBe(true);
+  });
+});
+
+describe('duplicate delivery of a click on a card, after the reply changed', () => {
+  // A case of its own, so the replies above do not matter here.
+  const CASE = 'RR-2026-021';
+  const loaded = async () => (await host.services.store.load(CASE)).events.filter((e) => e.type === 'PartnerReplied' && e.partner === 'police');
+  /** The version (asOf) a card's button carries: what Teams sends back when it is clicked. */
+  const asOfOn = (card: unknown, verb: string) => executeActions(card).find((a) => a.verb === verb)?.data.asOf;
+
+  it('the same click redelivered back to back, and again after a later different reply: one event, the reply not flipped', async () => {
+    await teams.caseAwaitingReplies(CASE);
+    // The partners' card as Teams shows it, posted in the background once the view was given.
+    const posted = await eventually(
+      () => connector.posted().find((p) => p.conversationId === 'conv-decision' && cardText(p.card).includes(CASE) && asOfOn(p.card, 'partner.agree') !== undefined),
+      (p) => p !== undefined,
+    );
+    expect(posted, 'the partners card was posted').toBeDefined();
+    const agreeClick = cardActionActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: connector.url }, 'partner.agree', { caseRef: CASE, asOf: asOfOn(posted!.card, 'partner.agree') });
+
+    // Teams resends an invoke it thought went unanswered: the very same activity, twice.
+    const first = await teams.post(agreeClick);
+    const again = await teams.post(agreeClick);
+    expect(cardText(first.body?.value)).toContain('Recorded: Police agrees.');
+    expect(cardText(again.body?.value)).toContain('Your reply for Police was already recorded.');
+    const backToBack = (await loaded()).length === 1;
+    fault(backToBack);
+
+    // The police change their mind on the card as it now is (the one their click was answered with)...
+    const disagreeClick = cardActionActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: connector.url }, 'partner.disagree', {
+      caseRef: CASE,
+      asOf: asOfOn(first.body?.value, 'partner.disagree'),
+      rationale: 'Not met on what we now know.',
+    });
+    expect(cardText((await teams.post(disagreeClick)).body?.value)).toContain('Recorded: Police disagrees.');
+    // ...and then the first "agree" is delivered once more, late.
+    const late = await teams.post(agreeClick);
+    const replies = await loaded();
+    const position = (await host.services.store.load(CASE)).state?.positions.police;
+    const notFlipped = replies.length === 2 && position?.status === 'disagreed' && /out of date/.test(cardText(late.body?.value)) && /Nothing was recorded/.test(cardText(late.body?.value));
+    fault(notFlipped);
+
+    expect(late.status).toBe(200);
+    expect(cardText(late.body?.value)).toContain('This card is out of date: you disagreed for Police');
+    expect(replies.map((e) => (e.type === 'PartnerReplied' ? e.reply : ''))).toEqual(['agree', 'disagree']);
+    expect(position).toMatchObject({ status: 'disagreed', rationale: 'Not met on what we now know.' });
+    expect(backToBack).toBe(true);
   });
 });
 

@@ -7,17 +7,21 @@ import { readEnvironment } from '../../functions/environment.js';
 import { freePort, startAzurite, type RunningAzurite } from '../../local/azurite.js';
 import { startLocalHost, type LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
+import { messageActivity } from '../support/activities.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { CASE_REF, PEOPLE } from '../support/sampleConfig.js';
 import { uniquePrefix, writeConfig } from '../support/services.js';
 import { teamsDriver } from './support/caseSetup.js';
+import { eventually, settled } from './support/eventually.js';
+import { snapshotter } from './support/tableSnapshot.js';
 import { fault } from './support/tally.js';
 
 /**
- * Storage outage: Azurite is stopped for 30 seconds in the middle of a case. A partner's click
- * during the outage gets a clear "please try again" and writes nothing; the sweep that runs while
- * storage is down fails without harm; the deadline that fell due during the outage is processed
- * once storage returns, exactly once.
+ * Storage outage: Azurite is stopped for 30 seconds in the middle of a case. A partner's click and
+ * a typed command during the outage get a clear "please try again"; the sweep that runs while
+ * storage is down fails without harm; nothing at all is written by any of them (every row of
+ * every table under the test's prefix is the same before and after); the deadline that fell due
+ * during the outage is processed once storage returns, exactly once.
  */
 
 const OUTAGE_MS = 30_000;
@@ -25,6 +29,7 @@ let azurite: RunningAzurite;
 let location: string;
 let host: LocalHost;
 let connector: RecordingConnector;
+let prefix: string;
 // Tuesday 5 May 2026, 10:00 BST; it moves only when told.
 const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z'));
 
@@ -42,7 +47,7 @@ beforeAll(async () => {
   const env = readEnvironment({
     PARTNERSHIP_CONFIG: await writeConfig(),
     STORAGE_CONNECTION_STRING: azurite.connectionString,
-    TABLE_PREFIX: uniquePrefix(),
+    TABLE_PREFIX: (prefix = uniquePrefix()),
     LOCAL_MODE: 'true',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
   });
@@ -66,6 +71,13 @@ describe('a 30-second storage outage in the middle of a case', () => {
     await effects.idle();
     const before = await store.load(CASE_REF);
     const dueAt = Date.parse(before.state!.initialView!.repliesDueAt!);
+    // Everything stored, once the reply's card updates are done: what the outage must leave as it is.
+    await settled(() => connector.calls.length);
+    const snapshot = await snapshotter(azurite.connectionString, prefix);
+    const stored = await snapshot();
+    // Not a vacuous comparison: the case's rows (events, head, schedule, outbox) are in it.
+    expect(stored).toContain('PartnerReplied');
+    expect(Object.values(JSON.parse(stored) as Record<string, string[]>).flat().length).toBeGreaterThan(10);
 
     await stopStorage();
     const outageStarted = Date.now();
@@ -78,6 +90,23 @@ describe('a 30-second storage outage in the middle of a case', () => {
     const clickOk = clickMs < 5_000 && /try again/i.test(answer) && (during.status === 200 || during.status === 503);
     fault(clickOk);
     expect({ clickMs: clickMs < 5_000, answer }).toMatchObject({ clickMs: true, answer: expect.stringMatching(/try again/i) });
+
+    // A typed command in a 1:1 chat while storage is down: the bot answers in the chat, plainly.
+    const personal = 'personal-business';
+    const typedStarted = Date.now();
+    const postsBefore = connector.posted().length;
+    await teams.post(messageActivity({ from: PEOPLE.business, conversationId: personal, conversationType: 'personal', serviceUrl: connector.url }, `history ${CASE_REF}`));
+    const typedAnswer = await eventually(
+      () => connector.posted().slice(postsBefore).filter((p) => p.conversationId === personal),
+      (answers) => answers.length > 0,
+      { timeoutMs: 5_000 },
+    );
+    const typedMs = Date.now() - typedStarted;
+    const typedText = typedAnswer.map((a) => a.text ?? JSON.stringify(a.card)).join(' ');
+    const typedOk = typedMs < 5_000 && typedAnswer.length === 1 && /try again/i.test(typedText) && !/RR-2026-014/.test(typedText);
+    fault(typedOk);
+    expect({ typedMs: typedMs < 5_000, typedText }).toMatchObject({ typedMs: true, typedText: expect.stringMatching(/please try again/i) });
+    expect(typedAnswer).toHaveLength(1);
 
     // The partners' window closes during the outage; the sweep that runs then fails without harm.
     clock.advance(dueAt - clock.now().getTime() + 60_000);
@@ -92,6 +121,12 @@ describe('a 30-second storage outage in the middle of a case', () => {
     // Storage comes back after 30 seconds, on the same port and with the same data.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - outageStarted))));
     azurite = await startAzurite({ location, port: azurite.port });
+
+    // Nothing half-done: the click, the typed command and the failed sweep left every row as it was.
+    const storedAfter = await snapshot();
+    const untouched = storedAfter === stored;
+    fault(untouched);
+    expect(storedAfter).toBe(stored);
 
     const after = await runSweep(clock.now());
     const again = await runSweep(clock.now());

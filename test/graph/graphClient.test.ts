@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../graph/graphClient.js';
 import { defaultBackoffMs, NETWORK_FAILURE_NAME, type FetchLike } from '../../graph/fetchTransport.js';
-import { GRAPH, graphError, recorder, testClient } from './graphTestKit.js';
+import { GRAPH, graphError, graphFaults, recorder, testClient } from './graphTestKit.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -49,31 +49,40 @@ describe('createGraphClient', () => {
   });
 
   it("retries a 429 through the client's RetryHandler, honouring Retry-After: 0", async () => {
+    const faults = graphFaults();
     let calls = 0;
     server.use(
-      http.get(`${GRAPH}/me`, () => (++calls === 1 ? graphError(429, 'TooManyRequests', 'slow down', { 'Retry-After': '0' }) : HttpResponse.json({ ok: 1 }))),
+      http.get(`${GRAPH}/me`, () => (++calls === 1 ? faults.inject(graphError(429, 'TooManyRequests', 'slow down', { 'Retry-After': '0' })) : HttpResponse.json({ ok: 1 }))),
     );
     const { client, sleeps } = testClient();
-    await expect(client.api('/me').get()).resolves.toEqual({ ok: 1 });
+    const result: unknown = await client.api('/me').get();
+    faults.survived(JSON.stringify(result) === '{"ok":1}' && calls === 2);
+    expect(result).toEqual({ ok: 1 });
     expect(calls).toBe(2);
     // The RetryHandler waited (0 s), not our network backoff.
     expect(sleeps).toEqual([]);
   });
 
   it('retries network errors with its own bounded backoff, then succeeds', async () => {
+    const faults = graphFaults();
     let calls = 0;
-    server.use(http.get(`${GRAPH}/me`, () => (++calls < 3 ? HttpResponse.error() : HttpResponse.json({ ok: 1 }))));
+    server.use(http.get(`${GRAPH}/me`, () => (++calls < 3 ? faults.inject(HttpResponse.error()) : HttpResponse.json({ ok: 1 }))));
     const { client, sleeps } = testClient({ backoffMs: (retry) => retry * 100 });
-    await expect(client.api('/me').get()).resolves.toEqual({ ok: 1 });
+    const result: unknown = await client.api('/me').get();
+    faults.survived(JSON.stringify(result) === '{"ok":1}');
+    expect(result).toEqual({ ok: 1 });
     expect(calls).toBe(3);
     expect(sleeps).toEqual([100, 200]);
   });
 
   it('gives up on network errors after 3 attempts with a recognisable GraphError', async () => {
+    const faults = graphFaults();
     let calls = 0;
-    server.use(http.get(`${GRAPH}/me`, () => (calls++, HttpResponse.error())));
+    server.use(http.get(`${GRAPH}/me`, () => (calls++, faults.inject(HttpResponse.error()))));
     const { client, sleeps } = testClient();
     const error: unknown = await client.api('/me').get().catch((e: unknown) => e);
+    // Surviving here is failing recognisably (the caller turns it into "arrange it by hand"), not hanging or crashing.
+    faults.survived(error instanceof GraphError && error.code === NETWORK_FAILURE_NAME && calls === 3);
     expect(error).toBeInstanceOf(GraphError);
     expect((error as GraphError).code).toBe(NETWORK_FAILURE_NAME);
     expect((error as GraphError).message).toMatch(/after 3 attempt/);
@@ -82,17 +91,20 @@ describe('createGraphClient', () => {
   });
 
   it('uses the injected fetch, and treats a hung attempt as a network failure (per-attempt timeout)', async () => {
+    const faults = graphFaults();
     const seen: string[] = [];
     const hangingThenOk: FetchLike = async (input, init) => {
       seen.push(String(input));
       if (seen.length === 1) {
         // Never answers: only the transport's timeout ends it.
-        return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+        return faults.inject(new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))));
       }
       return Response.json({ ok: 1 });
     };
     const { client } = testClient({ fetch: hangingThenOk, timeoutMs: 20 });
-    await expect(client.api('/me').get()).resolves.toEqual({ ok: 1 });
+    const result: unknown = await client.api('/me').get();
+    faults.survived(JSON.stringify(result) === '{"ok":1}');
+    expect(result).toEqual({ ok: 1 });
     expect(seen).toEqual([`${GRAPH}/me`, `${GRAPH}/me`]);
   });
 

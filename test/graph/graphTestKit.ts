@@ -2,8 +2,10 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { onTestFinished } from 'vitest';
 import { createGraphClient } from '../../graph/graphClient.js';
 import type { TransportOptions } from '../../graph/fetchTransport.js';
+import { count } from '../faults/support/tally.js';
 
 /** Shared pieces for the Graph tests: msw intercepts the real client's fetch, nothing else is faked. */
 
@@ -78,4 +80,34 @@ export function fakeOrganiserCalendar(): { events: Map<string, Event>; posts: Re
     return HttpResponse.json(event, { status: 201 });
   });
   return { events, posts, handler };
+}
+
+/**
+ * The Graph failures one test injects, counted in the fault suite's summary line (through
+ * test/faults/support/tally.ts, as every fault test counts), from what the test actually did:
+ * each failure a mock serves goes through `inject`, and the test states with `survived` whether
+ * the product came through it (its own check, made before its assertions). When the test ends,
+ * its injections count as survived only if it said so and passed; a test that injects nothing
+ * counts nothing, whatever it is called.
+ */
+export function graphFaults(): { inject<T>(failure: T): T; survived(ok: boolean): void; readonly injected: number } {
+  let injected = 0;
+  let survived = false;
+  onTestFinished(({ task }) => {
+    if (injected === 0) return;
+    const ok = survived && task.result?.state === 'pass';
+    count({ faultsInjected: injected, ...(ok ? { faultsSurvived: injected } : { faultsLost: injected }) });
+  });
+  return {
+    inject(failure) {
+      injected++;
+      return failure;
+    },
+    survived(ok) {
+      survived = ok;
+    },
+    get injected() {
+      return injected;
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../graph/graphClient.js';
 import { createMeetingService, type MeetingRequest, type MeetingService } from '../../graph/meetings.js';
 import { meetingTransactionId } from '../../graph/transactionId.js';
-import { fakeOrganiserCalendar, graphError, ORGANISER, ORGANISER_PATH, recorder, testClient } from './graphTestKit.js';
+import { fakeOrganiserCalendar, graphError, graphFaults, ORGANISER, ORGANISER_PATH, recorder, testClient } from './graphTestKit.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -37,6 +37,7 @@ const meeting: MeetingRequest = {
 
 describe('getSchedules', () => {
   it('asks getSchedule for the window in London wall time and reads each availabilityView', async () => {
+    const faults = graphFaults();
     const { requests, record } = recorder();
     server.use(
       http.post(`${ORGANISER_PATH}/calendar/getSchedule`, async ({ request }) => {
@@ -44,7 +45,8 @@ describe('getSchedules', () => {
         const value: ScheduleInformation[] = [
           // Answered out of order and in another case: matched by address.
           { scheduleId: HEALTH.toUpperCase(), availabilityView: '0220', scheduleItems: [] },
-          { scheduleId: POLICE, availabilityView: '', error: { message: 'Cross-tenant free/busy is not shared', responseCode: 'ErrorFreeBusyGenerationFailed' } },
+          // A partner in another tenant: Graph answers this schedule with an error.
+          faults.inject({ scheduleId: POLICE, availabilityView: '', error: { message: 'Cross-tenant free/busy is not shared', responseCode: 'ErrorFreeBusyGenerationFailed' } }),
           { scheduleId: DIRECTOR, availabilityView: '0000' },
         ];
         return HttpResponse.json({ value });
@@ -56,6 +58,8 @@ describe('getSchedules', () => {
       new Date('2026-05-05T11:00:00+01:00'),
       30,
     );
+    // Survived: the others' free/busy is still read, and the police are "cannot tell", not an error.
+    faults.survived(result.ok && result.value.length === 4 && result.value[0]?.availability === undefined && result.value[1]?.availability === '0220');
 
     expect(requests).toHaveLength(1);
     expect(requests[0]?.body).toEqual({
@@ -101,8 +105,10 @@ describe('getSchedules', () => {
   });
 
   it('returns an unexpected-shape error, without throwing, for a malformed answer', async () => {
-    server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: [{ availabilityView: 7 }] })));
+    const faults = graphFaults();
+    server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => faults.inject(HttpResponse.json({ value: [{ availabilityView: 7 }] }))));
     const result = await service().getSchedules([POLICE], new Date('2026-05-05T09:00:00+01:00'), new Date('2026-05-05T10:00:00+01:00'), 30);
+    faults.survived(!result.ok && result.error.kind === 'unexpectedResponse');
     expect(result).toMatchObject({ ok: false, error: { kind: 'unexpectedResponse' } });
   });
 
@@ -143,11 +149,15 @@ describe('bookMeeting', () => {
   });
 
   it('returns the event without a join URL when Teams could not attach one (the invitations went out anyway)', async () => {
-    server.use(http.post(`${ORGANISER_PATH}/events`, () => HttpResponse.json({ id: 'evt-1', onlineMeeting: null } satisfies Event, { status: 201 })));
-    await expect(service().bookMeeting(meeting)).resolves.toEqual({ ok: true, value: { eventId: 'evt-1', joinUrl: undefined } });
+    const faults = graphFaults();
+    server.use(http.post(`${ORGANISER_PATH}/events`, () => faults.inject(HttpResponse.json({ id: 'evt-1', onlineMeeting: null } satisfies Event, { status: 201 }))));
+    const result = await service().bookMeeting(meeting);
+    faults.survived(result.ok && result.value.eventId === 'evt-1' && result.value.joinUrl === undefined);
+    expect(result).toEqual({ ok: true, value: { eventId: 'evt-1', joinUrl: undefined } });
   });
 
   it('retries a 429 with Retry-After: 0 and sends the identical body, transactionId included', async () => {
+    const faults = graphFaults();
     const calendar = fakeOrganiserCalendar();
     const sent = recorder();
     server.use(
@@ -155,12 +165,13 @@ describe('bookMeeting', () => {
         await sent.record(request);
         // First attempt throttled; later ones fall through to the calendar.
         return sent.requests.length === 1
-          ? graphError(429, 'ApplicationThrottled', 'Too many requests', { 'Retry-After': '0' })
+          ? faults.inject(graphError(429, 'ApplicationThrottled', 'Too many requests', { 'Retry-After': '0' }))
           : undefined;
       }),
       calendar.handler,
     );
     const result = await service().bookMeeting(meeting);
+    faults.survived(result.ok && calendar.events.size === 1);
     expect(result).toMatchObject({ ok: true, value: { eventId: 'AAMkAD-event-1=' } });
     expect(sent.requests).toHaveLength(2);
     expect(sent.requests[1]?.body).toEqual(sent.requests[0]?.body);
@@ -169,18 +180,23 @@ describe('bookMeeting', () => {
   });
 
   it('gives up after the RetryHandler\'s retries on a persistent 503: "failed after retries", no throw', async () => {
+    const faults = graphFaults();
     let calls = 0;
-    server.use(http.post(`${ORGANISER_PATH}/events`, () => (calls++, graphError(503, 'ServiceUnavailable', 'Try later', { 'Retry-After': '0' }))));
+    server.use(http.post(`${ORGANISER_PATH}/events`, () => (calls++, faults.inject(graphError(503, 'ServiceUnavailable', 'Try later', { 'Retry-After': '0' })))));
     const result = await service().bookMeeting(meeting);
+    // Survived: a result the caller turns into "arrange it by hand", after a bounded number of tries.
+    faults.survived(!result.ok && result.error.kind === 'failedAfterRetries' && calls === 4);
     expect(result).toMatchObject({ ok: false, error: { kind: 'failedAfterRetries', status: 503 } });
     // The first try and the RetryHandler's default 3 retries.
     expect(calls).toBe(4);
   });
 
   it('reports "failed after retries" when the network never answers', async () => {
+    const faults = graphFaults();
     let calls = 0;
-    server.use(http.post(`${ORGANISER_PATH}/events`, () => (calls++, HttpResponse.error())));
+    server.use(http.post(`${ORGANISER_PATH}/events`, () => (calls++, faults.inject(HttpResponse.error()))));
     const result = await service().bookMeeting(meeting);
+    faults.survived(!result.ok && result.error.kind === 'failedAfterRetries' && calls === 3);
     expect(result).toMatchObject({ ok: false, error: { kind: 'failedAfterRetries' } });
     expect(calls).toBe(3);
   });
@@ -195,22 +211,28 @@ describe('bookMeeting', () => {
     { sentence: 'a join URL that is not https → unexpected shape', response: () => HttpResponse.json({ id: 'e', onlineMeeting: { joinUrl: 'javascript:alert(1)' } }, { status: 201 }), kind: 'unexpectedResponse' },
     { sentence: 'a body that is not JSON → unexpected shape', response: () => HttpResponse.text('<html>gateway</html>', { status: 200 }), kind: 'unexpectedResponse' },
   ])('$sentence, as a result, not a throw', async ({ response, kind }) => {
-    server.use(http.post(`${ORGANISER_PATH}/events`, response));
+    const faults = graphFaults();
+    server.use(http.post(`${ORGANISER_PATH}/events`, () => faults.inject(response())));
     const result = await service().bookMeeting(meeting);
+    faults.survived(!result.ok && result.error.kind === kind);
     expect(result).toMatchObject({ ok: false, error: { kind } });
   });
 
   it('reports a rejected client secret as "authentication failed" (the real ClientSecretCredential path)', async () => {
+    const faults = graphFaults();
     server.use(
       http.post('https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token', () =>
-        HttpResponse.json(
-          { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] },
-          { status: 401 },
+        faults.inject(
+          HttpResponse.json(
+            { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] },
+            { status: 401 },
+          ),
         ),
       ),
     );
     const client = createGraphClient({ credential: { tenantId: 'tenant-1', clientId: 'client-1', clientSecret: 'wrong' } });
     const result = await createMeetingService({ client, organiserUpn: ORGANISER, allowedWords: ['IOWSCP'] }).bookMeeting(meeting);
+    faults.survived(!result.ok && result.error.kind === 'authenticationFailed');
     expect(result).toMatchObject({ ok: false, error: { kind: 'authenticationFailed' } });
   });
 
@@ -243,6 +265,7 @@ describe('bookMeeting', () => {
   });
 
   it('after a crash between booking and recording, the re-run sends the same transactionId and one event exists', async () => {
+    const faults = graphFaults();
     const calendar = fakeOrganiserCalendar();
     server.use(calendar.handler);
     // The booking step as the outbox will run it: the id comes from what is booked, never from the attempt.
@@ -256,10 +279,11 @@ describe('bookMeeting', () => {
 
     await expect(
       bookingStep(() => {
-        throw new Error('process killed before the event id was recorded');
+        throw faults.inject(new Error('process killed before the event id was recorded'));
       }),
     ).rejects.toThrow(/killed/);
     await bookingStep((eventId) => recorded.push(eventId));
+    faults.survived(calendar.events.size === 1 && recorded.length === 1 && new Set(calendar.posts.map((p) => (p.body as Event).transactionId)).size === 1);
 
     expect(calendar.posts).toHaveLength(2);
     expect((calendar.posts[0]?.body as Event).transactionId).toBe(transactionId);
@@ -280,7 +304,10 @@ describe('cancelMeeting', () => {
   });
 
   it('reports an event that is no longer there as "event not found", not a missing mailbox', async () => {
-    server.use(http.post(`${ORGANISER_PATH}/events/:id/cancel`, () => graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.')));
-    await expect(service().cancelMeeting('evt-gone', 'Cancelled')).resolves.toMatchObject({ ok: false, error: { kind: 'eventNotFound' } });
+    const faults = graphFaults();
+    server.use(http.post(`${ORGANISER_PATH}/events/:id/cancel`, () => faults.inject(graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'))));
+    const result = await service().cancelMeeting('evt-gone', 'Cancelled');
+    faults.survived(!result.ok && result.error.kind === 'eventNotFound');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'eventNotFound' } });
   });
 });

@@ -242,16 +242,86 @@ describe('partners\' replies and deemed agreement', () => {
       [
         [disagree(PEOPLE.police, 'Not met on what we know.'), '2026-05-05T15:00:00.000Z'],
         [{ ...agree(PEOPLE.policeDeputy), seenVersion: seen } as CaseCommand, '2026-05-05T15:05:00.000Z'],
-        [{ ...agree(PEOPLE.police, 'Changed my mind.'), seenVersion: seen } as CaseCommand, '2026-05-05T15:10:00.000Z'],
+        // The card as it was updated after Pat's reply.
+        [{ ...agree(PEOPLE.police, 'Changed my mind.'), seenVersion: seen + 1 } as CaseCommand, '2026-05-05T15:10:00.000Z'],
       ],
       start,
     );
     expect(types(decisions[1]!)).toEqual([
       "refused: Police's reply changed after this card was shown: Pat Police disagreed at 16:00 on Tuesday 5 May. Nothing was recorded; the card now shows the latest replies, so reply again if you still want to change it.",
     ]);
-    // The person who gave the reply may change it from any card.
+    // The person who gave the reply changes it from the card as it is now.
     expect(types(decisions[2]!)).toEqual(['PartnerReplied']);
     expect(state.positions.police).toMatchObject({ status: 'agreed', comment: 'Changed my mind.' });
+  });
+
+  // A click carries the case version its card showed (asOf): 0 below is the card as posted, 1 the
+  // card after one reply, and so on. A late or redelivered click from a card older than the
+  // clicker's own latest reply must not undo that reply.
+  type Click = { reply: 'agree' | 'disagree'; text?: string; asOf?: number; at: string };
+  const click = (c: Click, seen: number): CaseCommand => ({
+    ...(c.reply === 'agree' ? agree(PEOPLE.police, c.text) : disagree(PEOPLE.police, c.text)),
+    ...(c.asOf === undefined ? {} : { seenVersion: seen + c.asOf }),
+  });
+  const OUT_OF_DATE = (was: string) =>
+    `refused: This card is out of date: you ${was} for Police at 16:05 on Tuesday 5 May, after it was shown. Nothing was recorded; the card now shows your current reply, so reply again if you still want to change it.`;
+  it.each<[string, Click[], string[][], { status: string; rationale?: string; comment?: string }, string | undefined]>([
+    [
+      'the first "agree" redelivered after the partner disagreed from the updated card is refused as out of date',
+      [{ reply: 'agree', asOf: 0, at: '2026-05-05T15:00:00.000Z' }, { reply: 'disagree', text: 'Not met.', asOf: 1, at: '2026-05-05T15:05:00.000Z' }, { reply: 'agree', asOf: 0, at: '2026-05-05T15:06:00.000Z' }],
+      [['PartnerReplied'], ['PartnerReplied'], [OUT_OF_DATE('disagreed')]],
+      { status: 'disagreed', rationale: 'Not met.' },
+      undefined,
+    ],
+    [
+      'a "disagree" redelivered after the partner agreed from the updated card is refused as out of date',
+      [{ reply: 'disagree', text: 'Not met.', asOf: 0, at: '2026-05-05T15:00:00.000Z' }, { reply: 'agree', asOf: 1, at: '2026-05-05T15:05:00.000Z' }, { reply: 'disagree', text: 'Not met.', asOf: 0, at: '2026-05-05T15:07:00.000Z' }],
+      [['PartnerReplied'], ['PartnerReplied'], [OUT_OF_DATE('agreed')]],
+      { status: 'agreed' },
+      undefined,
+    ],
+    [
+      'an old disagreement with another rationale, redelivered, does not replace the latest rationale',
+      [{ reply: 'disagree', text: 'First reason.', asOf: 0, at: '2026-05-05T15:00:00.000Z' }, { reply: 'disagree', text: 'Second reason.', asOf: 1, at: '2026-05-05T15:05:00.000Z' }, { reply: 'disagree', text: 'First reason.', asOf: 0, at: '2026-05-05T15:09:00.000Z' }],
+      [['PartnerReplied'], ['PartnerReplied'], [OUT_OF_DATE('disagreed')]],
+      { status: 'disagreed', rationale: 'Second reason.' },
+      undefined,
+    ],
+    [
+      'the same click delivered twice, back to back, is answered "already recorded" with no new event',
+      [{ reply: 'agree', text: 'Agreed.', asOf: 0, at: '2026-05-05T15:00:00.000Z' }, { reply: 'agree', text: 'Agreed.', asOf: 0, at: '2026-05-05T15:00:01.000Z' }],
+      [['PartnerReplied'], []],
+      { status: 'agreed', comment: 'Agreed.' },
+      'Your reply for Police was already recorded.',
+    ],
+    [
+      'a stale click that matches the current reply (changed, then changed back) is "already recorded", not refused',
+      [{ reply: 'agree', asOf: 0, at: '2026-05-05T15:00:00.000Z' }, { reply: 'disagree', text: 'Not met.', asOf: 1, at: '2026-05-05T15:02:00.000Z' }, { reply: 'agree', asOf: 2, at: '2026-05-05T15:05:00.000Z' }, { reply: 'agree', asOf: 0, at: '2026-05-05T15:08:00.000Z' }],
+      [['PartnerReplied'], ['PartnerReplied'], ['PartnerReplied'], []],
+      { status: 'agreed' },
+      'Your reply for Police was already recorded.',
+    ],
+    [
+      'a change from the card as it is now is recorded',
+      [{ reply: 'agree', asOf: 0, at: '2026-05-05T15:00:00.000Z' }, { reply: 'disagree', text: 'Not met.', asOf: 1, at: '2026-05-05T15:05:00.000Z' }],
+      [['PartnerReplied'], ['PartnerReplied']],
+      { status: 'disagreed', rationale: 'Not met.' },
+      'Recorded: Police disagrees.',
+    ],
+    [
+      'a reply that names no card version (a typed command, an older card) still changes the reply',
+      [{ reply: 'agree', at: '2026-05-05T15:00:00.000Z' }, { reply: 'disagree', text: 'Not met.', at: '2026-05-05T15:05:00.000Z' }],
+      [['PartnerReplied'], ['PartnerReplied']],
+      { status: 'disagreed', rationale: 'Not met.' },
+      'Recorded: Police disagrees.',
+    ],
+  ])('%s', (_sentence, clicks, expected, position, lastMessage) => {
+    const start = viewGiven();
+    const seen = fold(start)!.version;
+    const { decisions, state, last } = run(clicks.map((c) => [click(c, seen), c.at]), start);
+    expect(decisions.map(types)).toEqual(expected);
+    expect(state.positions.police).toMatchObject(position);
+    if (lastMessage !== undefined) expect(last.ok && last.message).toBe(lastMessage);
   });
 
   it('a second sweep of the same deadline changes nothing', () => {

@@ -6,15 +6,20 @@ import { join } from 'node:path';
  * after changing it: `npx tsx test/faults/corpus/generate.ts`. The files are what the suite reads;
  * hand-written entries can be added to them or to new files in the same folders.
  *
- * The corpus runs against a case awaiting replies where the police have agreed with "Agreed.";
- * the base click below is that very click again, so a mutation the product rightly ignores
- * still changes nothing, and any state change is a real finding.
+ * The corpus runs against a case awaiting replies where the police first disagreed ("Not met on
+ * what we know.", from the card as posted) and then agreed ("Agreed.", from the card as it was
+ * after that); the base click below is that agreement again, so a mutation the product rightly
+ * ignores still changes nothing, and any state change is a real finding.
+ *
+ * Every entry must get a 4xx or a refusal card, except where `expect` says otherwise (see
+ * test/faults/support/corpus.ts): activity types Teams really sends that the app ignores, and a
+ * message that is empty once its mentions are removed (the help card).
  */
 
 const DIR = import.meta.dirname;
 const CASE = 'RR-2026-014';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Entry = { name: string; body?: Json; raw?: string; rawBase64?: string };
+type Entry = { name: string; body?: Json; raw?: string; rawBase64?: string; expect?: 'ignored' | 'help' };
 
 const person = (id: string, name: string) => ({ id: `29:aad-${id}`, name, aadObjectId: `aad-${id}` });
 const POLICE = person('police', 'Pat Police');
@@ -156,9 +161,9 @@ const extraEnvelope: Entry[] = [
   { name: 'attachments of the wrong type', body: withValue(REPLAY(), 'attachments', 'not a list') },
   { name: 'an unknown activity type', body: withValue(REPLAY(), 'type', 'deleteEverything') },
   { name: 'an invoke with another name', body: withValue(REPLAY(), 'name', 'task/fetch') },
-  { name: 'a message reaction', body: { ...envelope(POLICE), type: 'messageReaction', reactionsAdded: [{ type: 'like' }] } },
-  { name: 'a typing activity', body: { ...envelope(POLICE), type: 'typing' } },
-  { name: 'an end of conversation', body: { ...envelope(POLICE), type: 'endOfConversation' } },
+  { name: 'a message reaction', body: { ...envelope(POLICE), type: 'messageReaction', reactionsAdded: [{ type: 'like' }] }, expect: 'ignored' },
+  { name: 'a typing activity', body: { ...envelope(POLICE), type: 'typing' }, expect: 'ignored' },
+  { name: 'an end of conversation', body: { ...envelope(POLICE), type: 'endOfConversation' }, expect: 'ignored' },
   { name: 'a very long serviceUrl', body: withValue(REPLAY(), 'serviceUrl', `{{serviceUrl}}${'a'.repeat(3000)}`) },
   { name: 'a very long conversation id', body: withValue(REPLAY(), 'conversation.id', 'c'.repeat(5000)) },
   { name: 'a very long verb', body: withValue(REPLAY(), 'value.action.verb', 'v'.repeat(1000)) },
@@ -271,6 +276,11 @@ const identity: Entry[] = [
   { name: 'a stranger agrees', body: invoke(person('stranger', 'Stranger'), 'partner.agree', { caseRef: CASE }) },
   { name: 'the business unit agrees for the police', body: invoke(BUSINESS, 'partner.agree', { caseRef: CASE, partner: 'police' }) },
   { name: 'the police deputy changes the police reply on a stale card', body: invoke(person('police-deputy', 'Quinn Police'), 'partner.disagree', { caseRef: CASE, rationale: 'Not met.', asOf: '1' }) },
+  // Replayed clicks after a change: Teams redelivers an invoke it thought went unanswered.
+  { name: "the police's first click (disagree, from the card as posted) replayed after they changed to agree", body: invoke(POLICE, 'partner.disagree', { caseRef: CASE, rationale: 'Not met on what we know.', asOf: '{{postedCardVersion}}' }) },
+  { name: "the police's first click replayed with another rationale", body: invoke(POLICE, 'partner.disagree', { caseRef: CASE, rationale: 'Not met at all.', asOf: '{{postedCardVersion}}' }) },
+  { name: "the police's agreement replayed from the card it was clicked on", body: invoke(POLICE, 'partner.agree', { caseRef: CASE, comment: 'Agreed.', asOf: '{{changedCardVersion}}' }) },
+  { name: "the police's agreement replayed from the card as posted", body: invoke(POLICE, 'partner.agree', { caseRef: CASE, comment: 'Agreed.', asOf: '{{postedCardVersion}}' }) },
   { name: 'no aadObjectId (a guest without one)', body: withValue(REPLAY(), 'from.aadObjectId', undefined) },
   { name: 'an aadObjectId with different case', body: withValue(REPLAY(), 'from.aadObjectId', 'AAD-POLICE') },
   { name: 'an aadObjectId with whitespace', body: withValue(REPLAY(), 'from.aadObjectId', ' aad-police ') },
@@ -292,7 +302,7 @@ const typed: Entry[] = [
   ['an agency contact asks for the whole history', person('education', 'Eve Education'), `history ${CASE}`],
   ['text of the wrong type', BUSINESS, { text: 'help' }],
   ['text null', BUSINESS, null],
-].map(([name, from, text]) => ({ name: `message: ${name as string}`, body: message(from as Json, text as Json) }));
+].map(([name, from, text]) => ({ name: `message: ${name as string}`, body: message(from as Json, text as Json), ...(name === 'only mentions' ? { expect: 'help' as const } : {}) }));
 
 const files: Record<string, Entry[]> = {
   'structural.json': [...structural, ...invalidUtf8],

@@ -23,10 +23,10 @@ export function teamsDriver(hostUrl: () => string, serviceUrl: string) {
       expect((await post(messageActivity(at('conv-decision', PEOPLE.police), 'help'))).status).toBe(200);
     },
     /** Referral logged at the host's clock and the chair's "notify": the partners' card is posted. */
-    async caseAwaitingReplies() {
-      const referral = { caseRef: CASE_REF, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL };
+    async caseAwaitingReplies(caseRef = CASE_REF) {
+      const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
       expect((await click(PEOPLE.business, 'referral.submit', referral, 'conv-monitoring')).status).toBe(200);
-      const view = await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, 'personal-chair', { conversationType: 'personal' });
+      const view = await click(PEOPLE.chair, 'initialView.submit', { caseRef, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, 'personal-chair', { conversationType: 'personal' });
       expect(view.status).toBe(200);
       // The partners' card (which starts their window) is posted after the view is answered.
       await this.settled();

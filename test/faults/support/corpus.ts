@@ -9,14 +9,20 @@ import { z } from 'zod';
  * - activities/*.json: bodies POSTed to the messages function. `body` is any JSON (keys such as
  *   `__proto__` survive, as JSON.parse keeps them as plain keys); `raw` is sent as written;
  *   `rawBase64` is sent as bytes (invalid UTF-8). Strings may hold `{{serviceUrl}}` (the test's
- *   Bot Connector stand-in), and raw text `{{pad:N}}` (N × "x") and `{{nest:N}}` (N nested arrays).
+ *   Bot Connector stand-in), `{{postedCardVersion}}` (the asOf on the partners' card as it was
+ *   posted) and `{{changedCardVersion}}` (the asOf on the card the police changed their reply
+ *   from), and raw text `{{pad:N}}` (N × "x") and `{{nest:N}}` (N nested arrays).
+ *   `expect` is what the input must get: `refused` (the default: a 4xx with an error message, or a
+ *   refusal card), `ignored` (an activity type Teams really sends that this app takes no action
+ *   on: 200, no body, nothing posted) or `help` (a message that is empty once the mentions are
+ *   removed: the help card).
  *   In http entries, `{{exportQuery:<format>:<by>:<expiresInMs>}}` is a correctly signed history
  *   link query for the corpus case (so one field at a time can be made wrong around it).
  * - http/*.json: requests to the other HTTP endpoints (history export now; the tab API later),
  *   with method, path, headers, body and the accepted status range.
  */
 
-const Placeholders = /\{\{(serviceUrl|pad:\d+|nest:\d+|exportQuery:[a-z]+:[A-Za-z0-9-]+:-?\d+)\}\}/;
+const Placeholders = /\{\{(serviceUrl|postedCardVersion|changedCardVersion|pad:\d+|nest:\d+|exportQuery:[a-z]+:[A-Za-z0-9-]+:-?\d+)\}\}/;
 
 export const ActivityEntrySchema = z
   .object({
@@ -24,6 +30,7 @@ export const ActivityEntrySchema = z
     body: z.unknown().optional(),
     raw: z.string().optional(),
     rawBase64: z.string().optional(),
+    expect: z.enum(['refused', 'ignored', 'help']).default('refused'),
   })
   .strict()
   .refine((e) => [e.body !== undefined, e.raw !== undefined, e.rawBase64 !== undefined].filter(Boolean).length === 1, 'exactly one of body, raw, rawBase64');

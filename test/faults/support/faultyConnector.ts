@@ -3,16 +3,27 @@ import { freePort } from '../../../local/azurite.js';
 
 /**
  * A Bot Connector stand-in that misbehaves as Teams can: 429 with Retry-After, 412, 502, 504, or
- * a request that is never answered. `plan` decides each request's fate from its number in its
- * conversation (1-based). Only answered-with-success sends count as delivered, with the instant
- * the connector accepted them, so pacing and order are measured where Teams would see them.
+ * a request that is never answered; or, worst of all, a message it delivers and then answers
+ * 502/504 for, or whose connection it drops (an ambiguous failure: the bot cannot tell it
+ * arrived). `plan` decides each request's fate from its number in its conversation (1-based).
+ * Delivered messages are kept with the instant the connector accepted them, so order is measured
+ * where Teams would see it; every request (POST or PUT, accepted or not) is kept as an attempt,
+ * because Teams' per-conversation limit counts requests, not successes.
  */
-export type Fate = 'ok' | { status: 429; retryAfterSeconds: number } | { status: 412 | 502 | 504 } | 'hang';
+export type Fate =
+  | 'ok'
+  | { status: 429; retryAfterSeconds: number }
+  | { status: 412 | 502 | 504 }
+  | 'hang'
+  | { deliveredThen: 502 | 504 | 'drop' };
 export type Delivered = { conversationId: string; activityId: string; at: number; card: unknown; method: 'POST' | 'PUT' };
+export type Attempt = { conversationId: string; at: number; fate: string; method: 'POST' | 'PUT' };
+
+const fateName = (fate: Fate): string => (typeof fate === 'string' ? fate : 'deliveredThen' in fate ? `delivered then ${fate.deliveredThen}` : String(fate.status));
 
 export class FaultyConnector {
   readonly delivered: Delivered[] = [];
-  readonly attempts: { conversationId: string; at: number; fate: string }[] = [];
+  readonly attempts: Attempt[] = [];
   readonly injected: string[] = [];
   private server: Server | undefined;
   private hung: ServerResponse[] = [];
@@ -48,25 +59,33 @@ export class FaultyConnector {
     this.perConversation.set(conversationId, n);
     const fate = this.plan(n, conversationId);
     const at = Date.now();
-    this.attempts.push({ conversationId, at, fate: typeof fate === 'string' ? fate : String(fate.status) });
+    const method = req.method === 'PUT' ? 'PUT' : 'POST';
+    this.attempts.push({ conversationId, at, fate: fateName(fate), method });
     if (fate === 'hang') {
       this.injected.push('hang');
       this.hung.push(res);
       return;
     }
-    if (fate !== 'ok') {
+    if (fate !== 'ok' && 'status' in fate) {
       this.injected.push(String(fate.status));
       const headers: Record<string, string> = fate.status === 429 ? { 'retry-after': String(fate.retryAfterSeconds) } : {};
       return json(fate.status, { error: { code: fate.status === 429 ? 'Throttled' : 'ServiceError', message: 'injected' } }, headers);
     }
     const activityId = match[2] ? decodeURIComponent(match[2]) : `a-${++this.counter}`;
-    this.delivered.push({ conversationId, activityId, at, card: body.attachments?.[0]?.content, method: req.method === 'PUT' ? 'PUT' : 'POST' });
-    json(200, { id: activityId });
+    this.delivered.push({ conversationId, activityId, at, card: body.attachments?.[0]?.content, method });
+    if (fate === 'ok') return json(200, { id: activityId });
+    // Delivered, and then the answer is lost: the bot sees a failure for a message Teams shows.
+    this.injected.push(fateName(fate));
+    if (fate.deliveredThen === 'drop') {
+      res.socket?.destroy();
+      return;
+    }
+    json(fate.deliveredThen, { error: { code: 'ServiceError', message: 'injected after delivery' } });
   }
 
-  /** The most messages accepted in any one-second window, per conversation. */
+  /** The most requests (POST or PUT, accepted or not) that reached the connector in any one-second window, for one conversation. */
   maxPerSecond(conversationId: string): number {
-    const times = this.delivered.filter((d) => d.conversationId === conversationId && d.method === 'POST').map((d) => d.at);
+    const times = this.attempts.filter((a) => a.conversationId === conversationId).map((a) => a.at);
     let max = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
       while (times[i]! - times[j]! >= 1000) j++;

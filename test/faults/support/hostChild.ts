@@ -6,6 +6,7 @@ import { stopChild } from '../../../local/childProcess.js';
 /** Starts test/faults/support/hostProcess.ts as a child process and waits until it listens. */
 
 const ENTRY = resolve(import.meta.dirname, 'hostProcess.ts');
+const START_TIMEOUT_MS = 60_000;
 
 /** Never leave a host running after the test process has gone (one listener for them all). */
 const running = new Set<ChildProcess>();
@@ -54,7 +55,12 @@ export async function startHostChild(o: HostChildOptions): Promise<HostChild> {
   const ended = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ?? `exit ${code}`)));
   let output = '';
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`host did not start within 30 s:\n${output}`)), 30_000);
+    // Generous: on a loaded 2-core machine several hosts compile the app with tsx at once. A host
+    // that did not start is killed, or it would outlive the test run.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`host did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('ready ')) {

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { silentLogger } from '../../app/ports.js';
+import { buildServices, type Services } from '../../functions/compositionRoot.js';
+import { readEnvironment } from '../../functions/environment.js';
+import type { StoredConversation } from '../../store/conversations.js';
+import { cardText } from '../support/recordingMessenger.js';
+import { DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { TestClock, uniquePrefix, writeConfig } from '../support/services.js';
+import { eventually, settled } from './support/eventually.js';
+import { FaultyConnector, type Fate } from './support/faultyConnector.js';
+import { count } from './support/tally.js';
+
+/**
+ * The Bot Connector delivers a message and then fails to say so: it answers 502 or 504, or the
+ * connection drops, after Teams has already shown the message. The bot cannot tell that apart from
+ * a message that never arrived. 8 cases each send the chair and the director an initial-view
+ * request, then a half-time reminder; some of those posts are delivered-then-failed. What a user
+ * would notice: every message arrives, in order, and none arrives twice.
+ */
+
+const CASES = 8;
+const LOGGED = '2026-05-05T09:00:00.000Z';
+const HALF_TIME = '2026-05-05T13:30:00.000Z';
+const CHAIR_CHAT = 'personal-chair';
+const DIRECTOR_CHAT = 'personal-director';
+
+/** By attempt number in each conversation: each kind of ambiguous failure, on requests and reminders. */
+const FAULTS: Record<string, Record<number, Fate>> = {
+  [CHAIR_CHAT]: { 2: { deliveredThen: 502 }, 6: { deliveredThen: 'drop' }, 12: { deliveredThen: 504 } },
+  [DIRECTOR_CHAT]: { 3: { deliveredThen: 504 }, 10: { deliveredThen: 'drop' }, 13: { deliveredThen: 502 } },
+};
+
+let connector: FaultyConnector;
+let s: Services;
+const clock = new TestClock(new Date(LOGGED));
+const caseRefs = Array.from({ length: CASES }, (_, i) => `RR-2026-${String(300 + i).padStart(3, '0')}`);
+
+beforeAll(async () => {
+  connector = await new FaultyConnector((n, conversationId) => FAULTS[conversationId]?.[n] ?? 'ok').start();
+  const env = readEnvironment({
+    PARTNERSHIP_CONFIG: await writeConfig(),
+    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    TABLE_PREFIX: uniquePrefix(),
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+  });
+  // The product's own TeamsMessenger, through botbuilder, to the connector.
+  s = await buildServices(env, { clock, log: silentLogger });
+  const chat = (conversationId: string): StoredConversation => ({ conversationId, serviceUrl: connector.url, channelId: 'msteams', tenantId: 'tenant-1', botId: '28:sin-bot', conversationType: 'personal' });
+  await s.conversations.savePersonalConversation(PEOPLE.chair.aadObjectId, chat(CHAIR_CHAT));
+  await s.conversations.savePersonalConversation(PEOPLE.director.aadObjectId, chat(DIRECTOR_CHAT));
+  for (const id of ['conv-monitoring', 'conv-decision']) await s.conversations.saveConversation({ ...chat(id), conversationType: 'channel' });
+});
+afterAll(async () => {
+  await connector?.stop();
+});
+
+const kindOf = (card: unknown) => (cardText(card).includes('Reminder') ? 'reminder' : 'request');
+const caseOf = (card: unknown) => caseRefs.find((ref) => cardText(card).includes(ref)) ?? '?';
+const pending = async () => (await Promise.all(caseRefs.map(async (ref) => (await s.outbox.pending(ref)).effects))).flat().length;
+
+describe('a Bot Connector that delivers a message and then reports a failure', () => {
+  it('gets every message to its chat exactly once, in order', async () => {
+    for (const caseRef of caseRefs) {
+      await s.cases.execute(
+        caseRef,
+        { type: 'LogReferral', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, referral: { caseRef, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL.replaceAll('RR-2026-014', caseRef) } },
+        new Date(LOGGED),
+      );
+    }
+    // Half time, then later sweeps: reminders go out, and whatever the bot saw fail is retried.
+    let at = Date.parse(HALF_TIME);
+    for (let sweep = 0; sweep < 4; sweep++, at += 3 * 60_000) {
+      clock.set(new Date(at).toISOString());
+      await s.runSweep(new Date(at));
+    }
+    // Effects may still be running after the sweep returned: wait for the outbox and the connector to go quiet.
+    await eventually(pending, (n) => n === 0, { timeoutMs: 20_000 });
+    await settled(() => connector.attempts.length, { quietMs: 1_000 });
+
+    const missing: string[] = [];
+    const duplicated: string[] = [];
+    const outOfOrder: string[] = [];
+    for (const chat of [CHAIR_CHAT, DIRECTOR_CHAT]) {
+      const posts = connector.delivered.filter((d) => d.conversationId === chat && d.method === 'POST');
+      for (const caseRef of caseRefs) {
+        const kinds = posts.filter((p) => caseOf(p.card) === caseRef).map((p) => kindOf(p.card));
+        for (const kind of ['request', 'reminder']) {
+          const n = kinds.filter((k) => k === kind).length;
+          if (n === 0) missing.push(`${chat} ${caseRef} ${kind}`);
+          if (n > 1) duplicated.push(`${chat} ${caseRef} ${kind} x${n}`);
+        }
+        if (kinds.indexOf('reminder') !== -1 && kinds.indexOf('reminder') < kinds.lastIndexOf('request')) outOfOrder.push(`${chat} ${caseRef}: ${kinds.join(',')}`);
+      }
+    }
+    const injected = connector.injected.length;
+    const survived = missing.length === 0 && duplicated.length === 0 && outOfOrder.length === 0;
+    count({ faultsInjected: injected, ...(survived ? { faultsSurvived: injected } : { faultsLost: injected }) });
+
+    expect(injected).toBe(6);
+    expect(missing, 'messages the chat never got').toEqual([]);
+    expect(outOfOrder, 'a reminder before its request').toEqual([]);
+    // PRODUCT BEHAVIOUR (bot/connectorPacing.ts, app/effectRunner.ts): a post that Teams delivered
+    // but answered 502/504 for, or whose connection dropped, is retried, and the person sees the
+    // message twice. The Bot Connector has no idempotency key for a new message, so this holds
+    // only once the product stops blindly re-posting after an ambiguous failure.
+    expect(duplicated, 'messages a person got twice after a delivered-then-failed post').toEqual([]);
+  }, 120_000);
+});
