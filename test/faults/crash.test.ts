@@ -98,13 +98,13 @@ const policeDisagrees: Scenario['prepare'] = async (teams, host) => {
 
 const SCENARIOS: Scenario[] = [
   { name: 'a reply: after its events are committed, before the card update', crashAt: 'committed', clockAt: REPLY_AT, step: reply, check: replyChecked },
-  { name: 'a reply: after the card update, before it is marked done', crashAt: 'performed', clockAt: REPLY_AT, step: reply, check: replyChecked },
+  { name: 'a reply: after the card update, before it is marked done', crashAt: 'performed:refreshCards', clockAt: REPLY_AT, step: reply, check: replyChecked },
   { name: 'the half-time reminder: after it is committed, before any is sent', crashAt: 'committed', clockAt: LOGGED, step: (_t, h) => moveClock(h, HALF_TIME), check: remindersChecked },
   { name: 'the half-time reminder: after Teams took the first, before its sent marker', crashAt: 'sent', clockAt: LOGGED, step: (_t, h) => moveClock(h, HALF_TIME), check: remindersChecked },
   { name: 'deemed agreement: after it is committed, before the decision is sent', crashAt: 'committed', clockAt: HALF_TIME, step: (_t, h) => moveClock(h, DUE), check: deemedChecked },
   { name: 'deemed agreement: after Teams took the first message, before its sent marker', crashAt: 'sent', clockAt: HALF_TIME, step: (_t, h) => moveClock(h, DUE), check: deemedChecked },
   { name: 'a dispute meeting: after Graph booked it, before the booking is recorded', crashAt: 'booked', clockAt: REPLY_AT, prepare: policeDisagrees, step: (_t, h) => moveClock(h, DUE), check: meetingChecked },
-  { name: 'a dispute meeting: after the booking is recorded, before the effect is marked done', crashAt: 'performed@1', clockAt: REPLY_AT, prepare: policeDisagrees, step: (_t, h) => moveClock(h, DUE), check: meetingChecked },
+  { name: 'a dispute meeting: after the booking is recorded, before the effect is marked done', crashAt: 'performed:bookMeeting', clockAt: REPLY_AT, prepare: policeDisagrees, step: (_t, h) => moveClock(h, DUE), check: meetingChecked },
 ];
 
 describe.concurrent('the host killed at every step, and started again', () => {
@@ -115,9 +115,11 @@ describe.concurrent('the host killed at every step, and started again', () => {
     const configPath = await writeConfig(PartnershipConfigSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } }));
     const connectionString = inject('azuriteConnectionString');
     const start = (clockAt: string, crashAt?: string) => startHostChild({ configPath, connectionString, prefix, clockAt, graphUrl: graph.url, ...(crashAt ? { crashAt } : {}) });
-    let host = await start(LOGGED);
-    const teams = teamsDriver(() => host.url, connector.url);
+    let host: HostChild | undefined;
+    let counted = false;
     try {
+      host = await start(LOGGED);
+      const teams = teamsDriver(() => host!.url, connector.url);
       await teams.install();
       await teams.caseAwaitingReplies();
       await scenario.prepare?.(teams, host);
@@ -138,13 +140,18 @@ describe.concurrent('the host killed at every step, and started again', () => {
       const run: Run = { connector, graph, events: async () => (await reader.store.load(CASE_REF)).events, stepAt, died };
       const { ok, duplicates, detail } = await scenario.check(run);
       fault(died === 'SIGKILL' && ok);
+      counted = true;
       if (duplicates > 0) count({ knownDuplicates: duplicates });
       expect(died).toBe('SIGKILL');
       expect(ok, detail).toBe(true);
       // Only the one window without an idempotency key may repeat a post, and only once.
       expect(duplicates).toBeLessThanOrEqual(scenario.crashAt.startsWith('sent') ? 1 : 0);
+    } catch (error) {
+      // A scenario that could not even run (a host that did not start) is a fault not survived.
+      if (!counted) fault(false);
+      throw error;
     } finally {
-      await host.stop();
+      await host?.stop();
       await connector.stop();
       await graph.stop();
     }
