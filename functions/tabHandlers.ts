@@ -89,8 +89,9 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
   });
 
   const year = guarded(async (s, request) => {
-    // Given twice, it is ambiguous which year was meant: refused rather than guessed.
-    const offsets = request.query.getAll('offset');
+    // Given twice, it is ambiguous which year was meant: refused rather than guessed. Read from the
+    // URL itself: a host's query map may keep only one value of a repeated parameter.
+    const offsets = new URL(request.url).searchParams.getAll('offset');
     const offset = YearOffsetSchema.safeParse(offsets.length > 1 ? 'ambiguous' : (offsets[0] ?? undefined));
     if (!offset.success) return problem(400, 'Choose this year or one of the four before it.');
     return ok(await s.monitoring.year(s.clock.now(), Number(offset.data)));
