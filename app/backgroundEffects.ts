@@ -24,13 +24,22 @@ export type RunEffects = (caseRef: string, now: Date, options: { committed?: Com
 
 type CaseRun = { again: boolean; now: Date };
 
+/**
+ * Cases whose effects are performed at once. Runs mostly wait for their turn in a conversation
+ * (Teams' pace), holding the cards they rendered: a bound keeps a burst of a thousand replies from
+ * holding a thousand runs' worth of cards. Further cases wait in order, holding only their name.
+ */
+const DEFAULT_MAX_RUNNING = 8;
+
 export class BackgroundEffects {
   private readonly running = new Map<string, CaseRun>();
+  private readonly waiting = new Map<string, Date>();
   private waiters: (() => void)[] = [];
 
   constructor(
     private readonly run: RunEffects,
     private readonly log: Logger,
+    private readonly maxRunning = DEFAULT_MAX_RUNNING,
   ) {}
 
   /** Starts performing the case's pending effects (the change just committed first) without waiting for them. */
@@ -41,6 +50,16 @@ export class BackgroundEffects {
       if (now > current.now) current.now = now;
       return;
     }
+    if (this.running.size >= this.maxRunning) {
+      // What was committed is read back from the outbox when its turn comes.
+      const queued = this.waiting.get(caseRef);
+      this.waiting.set(caseRef, queued && queued > now ? queued : now);
+      return;
+    }
+    this.start(caseRef, now, committed);
+  }
+
+  private start(caseRef: string, now: Date, committed: CommittedChange | undefined): void {
     const entry: CaseRun = { again: false, now };
     this.running.set(caseRef, entry);
     void this.loop(caseRef, entry, committed);
@@ -61,6 +80,16 @@ export class BackgroundEffects {
       }
     } finally {
       this.running.delete(caseRef);
+      // The longest-waiting case that is not already running takes the place.
+      for (const [next, at] of this.waiting) {
+        this.waiting.delete(next);
+        if (this.running.has(next)) {
+          this.dispatch(next, at);
+          continue;
+        }
+        this.start(next, at, undefined);
+        break;
+      }
       if (this.running.size === 0) {
         const waiting = this.waiters;
         this.waiters = [];
@@ -69,9 +98,9 @@ export class BackgroundEffects {
     }
   }
 
-  /** Cases whose effects are being performed now. */
+  /** Cases whose effects are being performed now, or are waiting their turn. */
   get inFlight(): number {
-    return this.running.size;
+    return this.running.size + this.waiting.size;
   }
 
   /**

@@ -13,6 +13,7 @@ import type { CaseHead } from '../store/caseHead.js';
 import type { CommittedEffect } from '../store/caseStore.js';
 import type { Logger, Messenger } from './ports.js';
 import { noCrash, type CrashHook, type CrashPoint } from './crashPoints.js';
+import { SentCards } from './sentCards.js';
 
 /**
  * Performs a case's pending effects, each once: claimed with a lease, performed, marked done.
@@ -29,6 +30,8 @@ export class EffectRunner {
    * meeting booked or not) through the same load-decide-append path as everything else.
    */
   record: ((caseRef: string, command: CaseCommand) => Promise<void>) | undefined;
+
+  private readonly sent = new SentCards();
 
   constructor(
     private readonly deps: {
@@ -175,8 +178,10 @@ export class EffectRunner {
       // Shown as it will be once the posting is recorded below: the deadline counts from now.
       state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
     }
-    const sent = await this.deliver(effect.to, this.render(effect.card, state, now, effect.to));
+    const card = this.render(effect.card, state, now, effect.to);
+    const sent = await this.deliver(effect.to, card);
     this.crash('sent');
+    if (effect.tracked) this.sent.remember(sent.conversationId, sent.activityId, SentCards.digest(card));
     if (!effect.tracked) return { sent: { activityId: sent.activityId } };
     const row = { conversationId: sent.conversationId, activityId: sent.activityId, card: JSON.stringify(effect.card), recipient: JSON.stringify(effect.to), postedAt: now.toISOString() };
     if (!isPartnerCard) return { sent: { card: { key: effect.key, row } } };
@@ -229,9 +234,21 @@ export class EffectRunner {
     for (let round = 0; round < 3; round++) {
       const state = current.state;
       failure = undefined;
-      // Different messages, so no order to keep between them: updated together.
+      // Different messages, so no order to keep between them: updated together. A message that
+      // already shows this very card is left alone.
       const results = await Promise.allSettled(
-        cards.map((tracked) => messenger.update(tracked.conversationId, tracked.activityId, this.render(JSON.parse(tracked.card) as CardSpec, state, now, JSON.parse(tracked.recipient) as Recipient))),
+        cards.map(async (tracked) => {
+          const card = this.render(JSON.parse(tracked.card) as CardSpec, state, now, JSON.parse(tracked.recipient) as Recipient);
+          const digest = SentCards.digest(card);
+          if (this.sent.shows(tracked.conversationId, tracked.activityId, digest)) return;
+          try {
+            await messenger.update(tracked.conversationId, tracked.activityId, card);
+          } catch (error) {
+            this.sent.forget(tracked.conversationId, tracked.activityId);
+            throw error;
+          }
+          this.sent.remember(tracked.conversationId, tracked.activityId, digest);
+        }),
       );
       for (const result of results) {
         if (result.status === 'fulfilled') continue;

@@ -55,7 +55,7 @@ if (wanted('reply') || wanted('concurrency') || wanted('memory')) {
   }
 }
 // Last: it starts its own Azurite and fills it with 100,000 cases.
-await group('sweep', ['sweep.ratio', 'sweep.large'], () => sweepScaling());
+await group('sweep', ['sweep.ratio', 'sweep.small', 'sweep.large', 'sweep.ticked'], () => sweepScaling());
 
 const seconds = (performance.now() - started) / 1000;
 

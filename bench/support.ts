@@ -318,6 +318,9 @@ export async function createAwaitingCases(stack: Stack, refs: readonly string[],
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, refs.length)) }, worker));
+  // The partners' cards are posted (starting their windows) after the views are answered: done
+  // before anyone moves the bench's clock.
+  await stack.host.services.effects.idle();
 }
 
 // ---------------------------------------------------------------------------------------------

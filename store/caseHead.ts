@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CaseEventSchema, type CaseEvent } from '../workflow/events.js';
 import { caseRowKeys } from './caseKeys.js';
 import { isStatus } from './tables.js';
+import type { HeadCache } from './headCache.js';
 
 /**
  * A case's head row: its version, a copy of its events, the effects not yet known to be done and
@@ -41,19 +42,11 @@ export type CaseHead = {
 };
 
 /**
- * Events already parsed, by head eTag: a row's eTag changes with every write, so what was parsed
- * (or written) for one eTag stays true. Validating a case's whole history on every read was a
- * tenth of a reply's time.
+ * The case's head row as stored. `heads` is this process's copy: a row whose eTag is the copy's
+ * has the copy's events (an eTag changes with every write), so validating a case's whole history
+ * again, a tenth of a reply's time, is skipped.
  */
-const parsed = new Map<string, CaseEvent[]>();
-const MAX_PARSED = 2_000;
-
-export function rememberHeadEvents(partition: string, etag: string, events: CaseEvent[]): void {
-  if (parsed.size >= MAX_PARSED) parsed.clear();
-  parsed.set(`${partition}|${etag}`, events);
-}
-
-export async function readHead(cases: TableClient, partition: string): Promise<CaseHead | undefined> {
+export async function readHead(cases: TableClient, partition: string, heads?: HeadCache): Promise<CaseHead | undefined> {
   let raw: Record<string, unknown>;
   try {
     raw = await cases.getEntity(partition, caseRowKeys.head(partition));
@@ -64,11 +57,11 @@ export async function readHead(cases: TableClient, partition: string): Promise<C
   const row = HeadRowSchema.parse(raw);
   let events: CaseEvent[] | undefined;
   if (!row.overflow) {
-    events = parsed.get(`${partition}|${row.etag}`);
+    const copy = heads?.get(partition)?.head;
+    events = copy?.etag === row.etag ? copy.events : undefined;
     if (!events) {
       const chunks = Array.from({ length: row.eventChunks }, (_, i) => z.string().parse(raw[`e${i}`]));
       events = z.array(CaseEventSchema).parse(JSON.parse(chunks.join('') || '[]'));
-      rememberHeadEvents(partition, row.etag, events);
     }
   }
   return { etag: row.etag, version: row.version, pending: KeyListSchema.parse(JSON.parse(row.pending)), tracked: KeyListSchema.parse(JSON.parse(row.tracked)), events };

@@ -4,7 +4,7 @@ import { CaseEventSchema, type CaseEvent } from '../workflow/events.js';
 import type { Effect } from '../workflow/effects.js';
 import { fold, type CaseState } from '../workflow/state.js';
 import { caseRowKeys } from './caseKeys.js';
-import { headEntity, readHead, rememberHeadEvents, type CaseHead } from './caseHead.js';
+import { headEntity, readHead, type CaseHead } from './caseHead.js';
 import { encodeKey, isStatus, type Tables } from './tables.js';
 import type { ScheduleIndex } from './scheduleIndex.js';
 import type { HeadCache } from './headCache.js';
@@ -62,7 +62,7 @@ export class CaseStore {
   /** The case as stored now (one point read of its head row). */
   async load(caseRef: string): Promise<LoadedCase> {
     const partition = CaseStore.partitionOf(caseRef);
-    const head = await readHead(this.casesOf(partition), partition);
+    const head = await readHead(this.casesOf(partition), partition, this.heads);
     const events = head?.events ?? (await this.eventRows(caseRef));
     const state = fold(events);
     if (head?.events) this.heads.set(partition, { head, state });
@@ -153,7 +153,6 @@ export class CaseStore {
       if (!etag) throw new Error('Table Storage committed the case without returning an eTag');
       return etag;
     };
-    rememberHeadEvents(partition, etagOf(0), head.events);
     const written: CaseHead = { etag: etagOf(0), version: head.version, pending: head.pending, tracked: head.tracked, events: head.events };
     this.heads.set(partition, { head: written, state: args.state });
     return {

@@ -62,7 +62,7 @@ export class Outbox {
   /** The case's pending effects, and the head they were listed in (to prune it afterwards). */
   async pending(caseRef: string): Promise<{ effects: PendingEffect[]; head: CaseHead | undefined }> {
     const partition = CaseStore.partitionOf(caseRef);
-    const head = await readHead(this.casesOf(partition), partition);
+    const head = await readHead(this.casesOf(partition), partition, this.heads);
     if (!head) return { effects: await this.queryPending(partition), head };
     return { effects: await this.listed(caseRef, head.pending), head };
   }
@@ -113,7 +113,7 @@ export class Outbox {
       // One of them moved on: mark the effects on their own, and prune the head as it is now.
       await Promise.all(unmarked.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
       unmarked = [];
-      current = attempt === 0 ? await readHead(table, partition) : undefined;
+      current = attempt === 0 ? await readHead(table, partition, this.heads) : undefined;
     }
     await Promise.all(unmarked.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
   }
@@ -256,7 +256,7 @@ export class Outbox {
   /** Every card of the case posted so far; `head` saves reading it again when the caller has it. */
   async trackedCards(caseRef: string, head?: CaseHead, unposted: ReadonlySet<string> = new Set()): Promise<TrackedCardRow[]> {
     const partition = CaseStore.partitionOf(caseRef);
-    const known = head ?? (await readHead(this.casesOf(partition), partition));
+    const known = head ?? (await readHead(this.casesOf(partition), partition, this.heads));
     if (known) {
       // A listed key without a row is a card not posted yet; `unposted` are known to be such.
       const rows = await Promise.all(known.tracked.filter((key) => !unposted.has(key)).map((key) => this.card(partition, caseRowKeys.card(partition, key))));

@@ -87,6 +87,29 @@ describe('effects performed in the background', () => {
     expect(started).toBe(2);
   });
 
+  it('runs at most a bounded number of cases at once; the others wait their turn in order, and each runs once', async () => {
+    const order: string[] = [];
+    let inside = 0;
+    let most = 0;
+    const run: RunEffects = async (caseRef) => {
+      inside++;
+      most = Math.max(most, inside);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push(caseRef);
+      inside--;
+      return 0;
+    };
+    const effects = new BackgroundEffects(run, recordingLog().log, 2);
+    const cases = ['RR-2026-001', 'RR-2026-002', 'RR-2026-003', 'RR-2026-004', 'RR-2026-005'];
+    for (const ref of cases) effects.dispatch(ref, T0);
+    effects.dispatch('RR-2026-004', T1); // already waiting: not queued twice
+    expect(effects.inFlight).toBe(5);
+    expect(await effects.idle(2_000)).toBe(true);
+    expect(most).toBe(2);
+    expect(order.slice(2)).toEqual(['RR-2026-003', 'RR-2026-004', 'RR-2026-005']);
+    expect(order.sort()).toEqual(cases);
+  });
+
   it('a run that fails is logged for the sweep to retry, and the case can run again', async () => {
     const { log, errors } = recordingLog();
     let calls = 0;

@@ -163,6 +163,21 @@ describe('a case in Table Storage (Azurite)', () => {
     expect(cardText(last!.card)).toContain('Harper Health');
   });
 
+  it('sends no card update that would show exactly what the message already shows', async () => {
+    const { s, messenger } = await caseAwaitingReplies();
+    const at = new Date('2026-05-05T15:00:00.000Z');
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, at);
+    await s.effects.idle();
+    const before = messenger.updates.length;
+    // Health's reply, at the same instant, changes the partners' card and nothing on the chair's or
+    // the director's 1:1 request: only the partners' card is sent.
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, at);
+    await s.effects.idle();
+    const updates = messenger.updates.slice(before);
+    expect(updates.map((u) => u.conversationId)).toEqual(['conv-decision']);
+    expect(cardText(updates[0]!.card)).toContain('Harper Health');
+  });
+
   it('a refused command writes nothing', async () => {
     const { s } = await caseAwaitingReplies();
     const before = (await s.store.load(CASE_REF)).events.length;
