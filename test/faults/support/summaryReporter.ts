@@ -36,7 +36,7 @@ export default class FaultSummaryReporter implements Reporter {
     const t = total;
     const line =
       `faults: ${t.faultsInjected} injected, ${t.faultsSurvived} survived, ${t.faultsLost} lost` +
-      (t.knownDuplicates > 0 ? ` (${t.knownDuplicates} known duplicate post(s): crash between Teams accepting a new message and its sent marker)` : '') +
+      (t.knownDuplicates > 0 ? ` (${t.knownDuplicates} known duplicate post(s): Teams took a new message but the bot never learned it had, after a crash or a 502/504/dropped answer)` : '') +
       `; bad inputs: ${t.badInputsTried} tried, ${t.badInputStateChanges} state changes, ${t.badInputCrashes} crashes` +
       `; typed text: ${t.injectionTried} hostile, ${t.injectionInert} inert` +
       `; auth: ${t.authForged} forged, ${t.authRefused} refused`;
