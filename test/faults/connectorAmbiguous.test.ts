@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { silentLogger } from '../../app/ports.js';
-import { buildServices, type Services } from '../../functions/compositionRoot.js';
-import { readEnvironment } from '../../functions/environment.js';
-import type { StoredConversation } from '../../store/conversations.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../functions/compositionRoot.js';
 import { cardText } from '../support/recordingMessenger.js';
 import { DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
-import { TestClock, uniquePrefix, writeConfig } from '../support/services.js';
+import { TestClock } from '../support/services.js';
+import { CHAIR_CHAT, DIRECTOR_CHAT, servicesTalkingTo } from './support/connectorServices.js';
 import { eventually, settled } from './support/eventually.js';
 import { FaultyConnector, type Fate } from './support/faultyConnector.js';
 import { count } from './support/tally.js';
@@ -24,8 +22,6 @@ import { count } from './support/tally.js';
 const CASES = 8;
 const LOGGED = '2026-05-05T09:00:00.000Z';
 const HALF_TIME = '2026-05-05T13:30:00.000Z';
-const CHAIR_CHAT = 'personal-chair';
-const DIRECTOR_CHAT = 'personal-director';
 
 /** By attempt number in each conversation: each kind of ambiguous failure, on requests and reminders. */
 const FAULTS: Record<string, Record<number, Fate>> = {
@@ -40,19 +36,7 @@ const caseRefs = Array.from({ length: CASES }, (_, i) => `RR-2026-${String(300 +
 
 beforeAll(async () => {
   connector = await new FaultyConnector((n, conversationId) => FAULTS[conversationId]?.[n] ?? 'ok').start();
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: await writeConfig(),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-  });
-  // The product's own TeamsMessenger, through botbuilder, to the connector.
-  s = await buildServices(env, { clock, log: silentLogger });
-  const chat = (conversationId: string): StoredConversation => ({ conversationId, serviceUrl: connector.url, channelId: 'msteams', tenantId: 'tenant-1', botId: '28:sin-bot', conversationType: 'personal' });
-  await s.conversations.savePersonalConversation(PEOPLE.chair.aadObjectId, chat(CHAIR_CHAT));
-  await s.conversations.savePersonalConversation(PEOPLE.director.aadObjectId, chat(DIRECTOR_CHAT));
-  for (const id of ['conv-monitoring', 'conv-decision']) await s.conversations.saveConversation({ ...chat(id), conversationType: 'channel' });
+  s = await servicesTalkingTo(connector.url, clock);
 });
 afterAll(async () => {
   await connector?.stop();
