@@ -113,9 +113,14 @@ describe('two sweeps in two processes on one storage account', () => {
       // No new 1:1 chat was started by either process: every message went to the chat already known.
       const chatsCreated = connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations').length;
 
-      // Both processes swept the same due deadlines at once, and between them changed each case once.
-      expect(halfTime).toEqual({ lookedAt: [CASES.length, CASES.length], changed: CASES.length });
-      expect(deadline).toEqual({ lookedAt: [CASES.length, CASES.length], changed: CASES.length });
+      // Both processes swept the same due deadlines at once (each found some due, and at least one
+      // case was found by both: a real race, not one sweep after the other), and between them
+      // changed each case once. Which process gets to which case first is the scheduler's choice.
+      for (const round of [halfTime, deadline]) {
+        expect(round.changed).toBe(CASES.length);
+        expect(round.lookedAt.every((n) => n >= 1), `looked at ${round.lookedAt.join(' and ')}`).toBe(true);
+        expect(round.lookedAt[0]! + round.lookedAt[1]!, `looked at ${round.lookedAt.join(' and ')}`).toBeGreaterThan(CASES.length);
+      }
       // The same events as one sweep gives, in each case.
       const oneSweep = ['ReferralLogged', 'InitialViewGiven', 'PartnerCardPosted', 'ReminderSent', 'AgreementDeemed', 'AgreementDeemed', 'AgreementDeemed', 'DecisionReached'];
       expect(events.map((e) => e.map((x) => x.type))).toEqual(CASES.map(() => oneSweep));
