@@ -80,15 +80,12 @@ export class BackgroundEffects {
       }
     } finally {
       this.running.delete(caseRef);
-      // The longest-waiting case that is not already running takes the place.
-      for (const [next, at] of this.waiting) {
-        this.waiting.delete(next);
-        if (this.running.has(next)) {
-          this.dispatch(next, at);
-          continue;
-        }
-        this.start(next, at, undefined);
-        break;
+      // The longest-waiting case takes the place. Cases wait only while every place is taken, and
+      // each place freed is taken at once, so a waiting case is never also running.
+      const next = this.waiting.entries().next();
+      if (!next.done) {
+        this.waiting.delete(next.value[0]);
+        this.start(next.value[0], next.value[1], undefined);
       }
       if (this.running.size === 0) {
         const waiting = this.waiters;
