@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+import { RecentMap } from '../store/recentMap.js';
 
 /**
  * What this process last put in each message it posted or updated, as a digest. A refresh renders
@@ -12,7 +13,7 @@ import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 const MAX_MESSAGES = 20_000;
 
 export class SentCards {
-  private readonly digests = new Map<string, string>();
+  private readonly digests = new RecentMap<string, string>(MAX_MESSAGES);
 
   static digest(card: AdaptiveCard): string {
     return createHash('sha256').update(JSON.stringify(card)).digest('base64url');
@@ -20,14 +21,11 @@ export class SentCards {
 
   /** True when this message already shows exactly this card (as far as this process knows). */
   shows(conversationId: string, activityId: string, digest: string): boolean {
-    return this.digests.get(`${conversationId}|${activityId}`) === digest;
+    return this.digests.peek(`${conversationId}|${activityId}`) === digest;
   }
 
   remember(conversationId: string, activityId: string, digest: string): void {
-    const key = `${conversationId}|${activityId}`;
-    this.digests.delete(key);
-    this.digests.set(key, digest);
-    if (this.digests.size > MAX_MESSAGES) this.digests.delete(this.digests.keys().next().value!);
+    this.digests.set(`${conversationId}|${activityId}`, digest);
   }
 
   /** After a failed update the message may show anything: send it next time. */

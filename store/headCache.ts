@@ -1,5 +1,6 @@
 import type { CaseState } from '../workflow/state.js';
 import type { CaseHead } from './caseHead.js';
+import { RecentMap } from './recentMap.js';
 
 /**
  * The last head row this process read or wrote for each case, so a command can be decided
@@ -13,27 +14,22 @@ export type CachedHead = { head: CaseHead; state: CaseState | undefined };
 const DEFAULT_MAX_CASES = 1_000;
 
 export class HeadCache {
-  private readonly entries = new Map<string, CachedHead>();
-  constructor(private readonly maxCases = DEFAULT_MAX_CASES) {}
+  private readonly entries: RecentMap<string, CachedHead>;
+  constructor(maxCases = DEFAULT_MAX_CASES) {
+    this.entries = new RecentMap(maxCases);
+  }
 
   get(partition: string): CachedHead | undefined {
-    const entry = this.entries.get(partition);
-    if (!entry) return undefined;
-    // Most recently used last, so the first key is the one to forget.
-    this.entries.delete(partition);
-    this.entries.set(partition, entry);
-    return entry;
+    return this.entries.get(partition);
   }
 
   set(partition: string, entry: CachedHead): void {
-    this.entries.delete(partition);
     this.entries.set(partition, entry);
-    while (this.entries.size > this.maxCases) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** After a write that changed only the head's outbox list: kept only if the copy was the head written over. */
   pendingChanged(partition: string, fromEtag: string, toEtag: string, pending: string[]): void {
-    const entry = this.entries.get(partition);
+    const entry = this.entries.peek(partition);
     if (!entry) return;
     if (entry.head.etag !== fromEtag) {
       this.entries.delete(partition);
@@ -44,9 +40,5 @@ export class HeadCache {
 
   forget(partition: string): void {
     this.entries.delete(partition);
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

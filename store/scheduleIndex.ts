@@ -1,6 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { encodeKey, isStatus, type Tables } from './tables.js';
+import { RecentMap } from './recentMap.js';
 
 /**
  * Instants at which a case needs the sweep, in one small table per UTC day. Row keys start with
@@ -37,13 +38,13 @@ export class ScheduleIndex {
    * change to it (the set is recomputed from its state), and a reply need not pay a round trip
    * for entries that are certainly still there.
    */
-  private readonly known = new Map<string, Set<string>>();
+  private readonly known = new RecentMap<string, Set<string>>(MAX_KNOWN_CASES);
   constructor(private readonly tables: Tables) {}
 
   async add(caseRef: string, instants: Date[], now: Date = new Date()): Promise<void> {
     const today = dayOf(now);
     const byDay = new Map<string, { partitionKey: string; rowKey: string; caseRef: string }[]>();
-    const known = this.known.get(caseRef);
+    const known = this.known.peek(caseRef);
     const certainlyThere = (iso: string) => known?.has(iso) === true && Date.parse(iso) > now.getTime() + KNOWN_MARGIN_MS;
     const wanted = [...new Set(instants.map((d) => d.toISOString()))];
     for (const iso of wanted.filter((i) => !certainlyThere(i))) {
@@ -72,12 +73,9 @@ export class ScheduleIndex {
 
   private remember(caseRef: string, written: string[], now: Date): void {
     const horizon = now.getTime() + KNOWN_MARGIN_MS;
-    const still = [...(this.known.get(caseRef) ?? []), ...written].filter((iso) => Date.parse(iso) > horizon);
-    this.known.delete(caseRef);
-    if (still.length === 0) return;
-    this.known.set(caseRef, new Set(still));
-    // Forgetting only costs a write that was not needed.
-    if (this.known.size > MAX_KNOWN_CASES) this.known.delete(this.known.keys().next().value!);
+    const still = [...(this.known.peek(caseRef) ?? []), ...written].filter((iso) => Date.parse(iso) > horizon);
+    if (still.length === 0) this.known.delete(caseRef);
+    else this.known.set(caseRef, new Set(still));
   }
 
   async due(now: Date, limit: number): Promise<ScheduleEntry[]> {
