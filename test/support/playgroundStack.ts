@@ -2,15 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { inject } from 'vitest';
 import { silentLogger } from '../../app/ports.js';
-import { readEnvironment } from '../../functions/environment.js';
 import { freePort } from '../../local/azurite.js';
 import { startLocalHost, type LocalHost } from '../../local/host.js';
 import type { LocalClock } from '../../local/localClock.js';
 import { installBot, startPlayground, type RunningPlayground } from '../../local/playground.js';
 import { PlaygroundClient } from './playgroundClient.js';
-import { uniquePrefix } from './services.js';
+import { testEnvironment, uniquePrefix } from './services.js';
 
 /**
  * The product as `npm start` runs it, for the end-to-end tests: the real handlers on the local
@@ -29,13 +27,7 @@ const SAMPLE_PEOPLE = ['20', '21', '22', '23', '24', '25'].map((n) => `00000000-
 export type PlaygroundStack = { host: LocalHost; playground: RunningPlayground; client: PlaygroundClient; close(): Promise<void> };
 
 export async function startPlaygroundStack(options: { clock: LocalClock; configPath?: string; graphClient?: Client }): Promise<PlaygroundStack> {
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: options.configPath ?? resolve(ROOT, 'config/sample-partnership.json'),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-  });
+  const env = testEnvironment({ configPath: options.configPath ?? resolve(ROOT, 'config/sample-partnership.json'), prefix: uniquePrefix() });
   const host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock: options.clock, sweepEveryMs: 0, ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   const playground = await startPlayground({
     port: await freePort(),

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { silentLogger, type Clock } from '../../app/ports.js';
 import { buildServices, type Services } from '../../functions/compositionRoot.js';
-import { readEnvironment } from '../../functions/environment.js';
+import { readEnvironment, type Environment } from '../../functions/environment.js';
 import { freePort } from '../../local/azurite.js';
 import { startLocalHost, type LocalHost } from '../../local/host.js';
 import type { LocalClock } from '../../local/localClock.js';
@@ -37,32 +37,31 @@ export function uniquePrefix(): string {
   return `t${randomBytes(5).toString('hex')}`;
 }
 
+/** The environment of a local-mode product on the run's Azurite, in tables under `prefix`. */
+export function testEnvironment(o: { configPath: string; prefix: string; env?: Record<string, string> }): Environment {
+  return readEnvironment({
+    PARTNERSHIP_CONFIG: o.configPath,
+    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
+    TABLE_PREFIX: o.prefix,
+    LOCAL_MODE: 'true',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
+    ...o.env,
+  });
+}
+
 /**
  * The product's real services against Azurite, with Teams replaced by a recorder. Two calls with
  * the same prefix are two processes sharing one storage account (a restart, or a second instance).
  */
 export async function testServices(options: { prefix: string; clock: Clock; messenger?: RecordingMessenger; configPath?: string; graphClient?: Client; env?: Record<string, string> }): Promise<Services & { messenger: RecordingMessenger }> {
   const messenger = options.messenger ?? new RecordingMessenger();
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: options.configPath ?? (await writeConfig()),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: options.prefix,
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-    ...options.env,
-  });
+  const env = testEnvironment({ configPath: options.configPath ?? (await writeConfig()), prefix: options.prefix, ...(options.env ? { env: options.env } : {}) });
   const services = await buildServices(env, { clock: options.clock, log: silentLogger, messenger, ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   return Object.assign(services, { messenger });
 }
 
 /** The product behind its HTTP entry points (the local host), on a free port, with the sample partnership. */
 export async function startTestHost(clock: LocalClock): Promise<LocalHost> {
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: await writeConfig(),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-  });
+  const env = testEnvironment({ configPath: await writeConfig(), prefix: uniquePrefix() });
   return startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
 }

@@ -1,10 +1,8 @@
-import { inject } from 'vitest';
 import { silentLogger } from '../../../app/ports.js';
 import { buildServices, type Services } from '../../../functions/compositionRoot.js';
-import { readEnvironment } from '../../../functions/environment.js';
 import type { StoredConversation } from '../../../store/conversations.js';
 import { PEOPLE } from '../../support/sampleConfig.js';
-import { uniquePrefix, writeConfig, type TestClock } from '../../support/services.js';
+import { testEnvironment, uniquePrefix, writeConfig, type TestClock } from '../../support/services.js';
 
 export const CHAIR_CHAT = 'personal-chair';
 export const DIRECTOR_CHAT = 'personal-director';
@@ -15,13 +13,7 @@ export const DIRECTOR_CHAT = 'personal-director';
  * 1:1 chats there, and the bot is in the monitoring and decision channels.
  */
 export async function servicesTalkingTo(serviceUrl: string, clock: TestClock): Promise<Services> {
-  const env = readEnvironment({
-    PARTNERSHIP_CONFIG: await writeConfig(),
-    STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    LOCAL_MODE: 'true',
-    PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
-  });
+  const env = testEnvironment({ configPath: await writeConfig(), prefix: uniquePrefix() });
   const s = await buildServices(env, { clock, log: silentLogger });
   const chat = (conversationId: string): StoredConversation => ({ conversationId, serviceUrl, channelId: 'msteams', tenantId: 'tenant-1', botId: '28:sin-bot', conversationType: 'personal' });
   await s.conversations.savePersonalConversation(PEOPLE.chair.aadObjectId, chat(CHAIR_CHAT));
