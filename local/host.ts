@@ -22,7 +22,8 @@ const { HttpRequest, InvocationContext } = functions;
 
 export type LocalHost = { url: string; services: Services; clock: LocalClock; close(): Promise<void> };
 
-const CLOSE_DRAIN_MS = 10_000;
+/** How long stopping, or a caller of /api/local/settled, waits for cards still going out. */
+const DRAIN_MS = 10_000;
 
 const ClockRequestSchema = z.union([z.object({ advanceMs: z.number().int().min(0).max(366 * 86_400_000) }), z.object({ to: z.iso.datetime({ offset: true }) })]);
 
@@ -104,7 +105,7 @@ export async function startLocalHost(options: {
     if (url.pathname === '/api/local/settled' && req.method === 'GET') {
       // Local mode only: answers once the cards for clicks already answered are out (tests and
       // scripts wait on it instead of guessing how long that takes).
-      const settled = await services!.effects.idle(CLOSE_DRAIN_MS);
+      const settled = await services!.effects.idle(DRAIN_MS);
       return send(res, { status: settled ? 200 : 503, jsonBody: { settled, inFlight: services!.effects.inFlight } });
     }
     if (url.pathname === '/api/health') return send(res, { status: 200, jsonBody: { ok: true } });
@@ -136,7 +137,7 @@ export async function startLocalHost(options: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Cards still being sent for answered clicks are finished (a little while at most); what is
       // left is in the outbox, and the next start's sweep sends it.
-      if (!(await services!.effects.idle(CLOSE_DRAIN_MS))) options.log.warn('stopped with effects still being performed; the next sweep will finish them', { inFlight: services!.effects.inFlight });
+      if (!(await services!.effects.idle(DRAIN_MS))) options.log.warn('stopped with effects still being performed; the next sweep will finish them', { inFlight: services!.effects.inFlight });
     },
   };
 }

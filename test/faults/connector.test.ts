@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../functions/compositionRoot.js';
-import { cardText } from '../support/recordingMessenger.js';
 import { DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { TestClock } from '../support/services.js';
-import { CHAIR_CHAT, DIRECTOR_CHAT, servicesTalkingTo } from './support/connectorServices.js';
+import { CHAIR_CHAT, DIRECTOR_CHAT, fanOutCards, servicesTalkingTo } from './support/connectorServices.js';
 import { FaultyConnector, type Fate } from './support/faultyConnector.js';
 import { count } from './support/tally.js';
 
@@ -39,8 +38,7 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-const kindOf = (card: unknown) => (cardText(card).includes('Reminder') ? 'reminder' : 'request');
-const caseOf = (card: unknown) => caseRefs.find((ref) => cardText(card).includes(ref)) ?? '?';
+const { kindOf, caseOf } = fanOutCards(caseRefs);
 
 describe('a Bot Connector that throttles, fails and hangs', () => {
   it('gets every message once, in order within each conversation, never more than 7 a second', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../functions/compositionRoot.js';
-import { cardText } from '../support/recordingMessenger.js';
 import { DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { TestClock } from '../support/services.js';
-import { CHAIR_CHAT, DIRECTOR_CHAT, servicesTalkingTo } from './support/connectorServices.js';
+import { CHAIR_CHAT, DIRECTOR_CHAT, fanOutCards, servicesTalkingTo } from './support/connectorServices.js';
 import { eventually, settled } from './support/eventually.js';
 import { FaultyConnector, type Fate } from './support/faultyConnector.js';
 import { count } from './support/tally.js';
@@ -42,8 +41,7 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-const kindOf = (card: unknown) => (cardText(card).includes('Reminder') ? 'reminder' : 'request');
-const caseOf = (card: unknown) => caseRefs.find((ref) => cardText(card).includes(ref)) ?? '?';
+const { kindOf, caseOf } = fanOutCards(caseRefs);
 const pending = async () => (await Promise.all(caseRefs.map(async (ref) => (await s.outbox.pending(ref)).effects))).flat().length;
 
 describe('a Bot Connector that delivers a message and then reports a failure', () => {

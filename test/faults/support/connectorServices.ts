@@ -1,6 +1,7 @@
 import { silentLogger } from '../../../app/ports.js';
 import { buildServices, type Services } from '../../../functions/compositionRoot.js';
 import type { StoredConversation } from '../../../store/conversations.js';
+import { cardText } from '../../support/recordingMessenger.js';
 import { PEOPLE } from '../../support/sampleConfig.js';
 import { testEnvironment, uniquePrefix, writeConfig, type TestClock } from '../../support/services.js';
 
@@ -20,4 +21,12 @@ export async function servicesTalkingTo(serviceUrl: string, clock: TestClock): P
   await s.conversations.savePersonalConversation(PEOPLE.director.aadObjectId, chat(DIRECTOR_CHAT));
   for (const id of ['conv-monitoring', 'conv-decision']) await s.conversations.saveConversation({ ...chat(id), conversationType: 'channel' });
   return s;
+}
+
+/** What a posted card is, in the connector tests' fan-out: which case, and a request or its reminder. */
+export function fanOutCards(caseRefs: readonly string[]) {
+  return {
+    kindOf: (card: unknown) => (cardText(card).includes('Reminder') ? 'reminder' : 'request'),
+    caseOf: (card: unknown) => caseRefs.find((ref) => cardText(card).includes(ref)) ?? '?',
+  };
 }
