@@ -17,7 +17,7 @@ import { HeadCache } from '../store/headCache.js';
 import { ScheduleIndex } from '../store/scheduleIndex.js';
 import { openTables, type Tables } from '../store/tables.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
-import { loadGovUkBankHolidays } from '../workflow/calendar/govUkBankHolidays.js';
+import { loadGovUkBankHolidays } from '../config/loadBankHolidays.js';
 import { createDecider, partnerWindowFrom } from '../workflow/decide.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { lazyGraphClient } from '../graph/lazyGraphClient.js';

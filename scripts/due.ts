@@ -6,11 +6,11 @@ import {
   deadlineInWords,
   DEFAULT_WORKING_HOURS,
   LONDON_ZONE,
-  loadGovUkBankHolidays,
   londonIso,
   NationSchema,
   WorkingHoursSchema,
 } from '../workflow/calendar/index.js';
+import { loadGovUkBankHolidays } from '../config/loadBankHolidays.js';
 
 const USAGE = `usage: npm run due -- --from <ISO instant> --working-days <n>
          [--nation england-and-wales|scotland|northern-ireland]  (default england-and-wales)

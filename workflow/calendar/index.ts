@@ -8,7 +8,6 @@ export {
 } from './workingHours.js';
 export {
   GovUkBankHolidaysSchema,
-  loadGovUkBankHolidays,
   parseGovUkBankHolidays,
   type GovUkBankHolidays,
 } from './govUkBankHolidays.js';

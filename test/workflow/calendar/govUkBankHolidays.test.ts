@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGovUkBankHolidays } from '../../../workflow/calendar/govUkBankHolidays.js';
+import { loadGovUkBankHolidays } from '../../../config/loadBankHolidays.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/bank-holidays.json', import.meta.url));
 

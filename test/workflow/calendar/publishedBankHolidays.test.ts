@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GovUkBankHolidays } from '../../../workflow/calendar/govUkBankHolidays.js';
-import { loadGovUkBankHolidays } from '../../../workflow/calendar/govUkBankHolidays.js';
+import { loadGovUkBankHolidays } from '../../../config/loadBankHolidays.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../workflow/calendar/workingCalendar.js';
 import { DEFAULT_WORKING_HOURS } from '../../../workflow/calendar/workingHours.js';
 import type { Nation } from '../../../workflow/calendar/nation.js';
