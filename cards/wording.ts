@@ -6,7 +6,7 @@ import { deadlineInWords } from '../workflow/calendar/words.js';
 
 /** The plain words cards use for the procedure's values, kept in one place so cards agree. */
 
-export { VIEW_WORDS } from '../workflow/decide.js';
+export { VIEW_WORDS } from '../workflow/words.js';
 export { asSentence } from '../workflow/timeline.js';
 
 /** "16:30 on Monday 8 June" for an ISO instant from the case state. */

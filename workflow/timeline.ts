@@ -1,6 +1,6 @@
 import type { Actor, CaseEvent, DisputeStage, NextStep, ReferralDetails, ScopingChase } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
-import { VIEW_WORDS } from './decide.js';
+import { VIEW_WORDS } from './words.js';
 import { deadlineInWords } from './calendar/words.js';
 
 /**

@@ -1,0 +1,99 @@
+import type { CaseCommand, CommandActor } from './commands.js';
+import type { Effect, Recipient } from './effects.js';
+import type { Actor, CaseEvent } from './events.js';
+import type { Partner, PartnershipConfig, Role } from './partnership.js';
+import { rolesOf } from './partnership.js';
+import type { CaseState } from './state.js';
+import { evolve } from './state.js';
+import type { WorkingCalendar } from './calendar/workingCalendar.js';
+import type { WorkingHours } from './calendar/workingHours.js';
+import { deadlineInWords } from './calendar/words.js';
+import { roleWords } from './words.js';
+
+/**
+ * What every step of the procedure shares: the decision type, refusals, the recorder that folds
+ * events as they are decided, and the few helpers for recipients, times and actors. Plain
+ * functions, imported where used, so a step reads on its own.
+ */
+
+export type Decision =
+  | { ok: true; events: CaseEvent[]; effects: Effect[]; message?: string }
+  | { ok: false; refusal: string };
+
+export type Decide = (state: CaseState | undefined, command: CaseCommand, now: Date) => Decision;
+
+/** What a step knows besides the case: the partnership, its calendar and working hours. */
+export type StepContext = {
+  readonly config: PartnershipConfig;
+  readonly calendar: WorkingCalendar;
+  readonly hours: WorkingHours;
+  /** Anchored whatever the configuration says, so "Jayden Smith RR-1" can never pass as a reference. */
+  readonly caseRefPattern: RegExp;
+};
+
+export function stepContext(config: PartnershipConfig, calendar: WorkingCalendar): StepContext {
+  return { config, calendar, hours: config.workingHours, caseRefPattern: new RegExp(`^(?:${config.caseReferencePattern})$`) };
+}
+
+export type CommandOf<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;
+
+/** A step's handler for one command type. */
+export type Handler<T extends CaseCommand['type']> = (context: StepContext, state: CaseState | undefined, command: CommandOf<T>, now: Date) => Decision;
+
+export const refuse = (refusal: string): Decision => ({ ok: false, refusal });
+
+export const nothing = (message?: string): Decision => ({ ok: true, events: [], effects: [], ...(message ? { message } : {}) });
+
+export const iso = (d: Date): string => d.toISOString();
+
+/** "16:30 on Monday 8 June", relative to now. */
+export const words = (at: string, now: Date): string => deadlineInWords(new Date(at), now);
+
+export const person = (aadObjectId: string): Recipient => ({ kind: 'person', aadObjectId });
+
+export const monitoring: Recipient = { kind: 'conversation', target: 'monitoring' };
+
+export const unique = (ids: string[]): string[] => [...new Set(ids)];
+
+/**
+ * The actor's first role among `kinds`, or undefined: who may do a step. Kept to one call per
+ * step so the partnership's access rules can replace it in one place.
+ */
+export function roleFor(config: PartnershipConfig, actor: CommandActor, kinds: readonly Role['kind'][]): Role | undefined {
+  return rolesOf(config, actor.aadObjectId).find((role) => kinds.includes(role.kind));
+}
+
+/** The actor's role for one statutory partner (representative or deputy), or undefined. */
+export function partnerRoleFor(config: PartnershipConfig, actor: CommandActor, partner: Partner): Role | undefined {
+  return rolesOf(config, actor.aadObjectId).find((role) => 'partner' in role && role.partner === partner);
+}
+
+export function actorAs(actor: CommandActor, role: Role): Actor {
+  return { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: roleWords(role) };
+}
+
+/** Appends events to a running state so later rules see what earlier ones decided. */
+export function recorder(start: CaseState | undefined) {
+  let state = start;
+  const events: CaseEvent[] = [];
+  const effects: Effect[] = [];
+  return {
+    get state() {
+      return state;
+    },
+    record(event: CaseEvent) {
+      state = evolve(state, event);
+      events.push(event);
+    },
+    effect(effect: Effect) {
+      effects.push(effect);
+    },
+    done(message?: string): Decision {
+      // A refresh re-renders every tracked card from the committed state: one, last, is enough.
+      const last = effects.findLastIndex((e) => e.type === 'refreshCards');
+      const kept = effects.filter((e, i) => e.type !== 'refreshCards' || i === last);
+      return { ok: true, events, effects: kept, ...(message ? { message } : {}) };
+    },
+  };
+}
+export type Recorder = ReturnType<typeof recorder>;

@@ -1,0 +1,97 @@
+import type { ScopingChase } from '../events.js';
+import { identifyingDetailIn } from '../freeText.js';
+import { iso, monitoring, person, recorder, refuse, type Handler, type Recorder } from '../kernel.js';
+import type { Agency } from '../partnership.js';
+import type { AgencyReturn } from '../state.js';
+import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
+import { safeDecode } from '../steps/referral.js';
+import { OPEN, agencyAction, agencyById, contacts } from './common.js';
+import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from './dates.js';
+
+/**
+ * Scoping returns: each agency asked records its return (a link into the document store) or that
+ * it had no involvement; until then it is reminded before the due date and chased after it.
+ */
+
+export const recordScopingReturn: Handler<'RecordScopingReturn'> = ({ config }, state, command, now) => {
+  const found = agencyAction(config, state, command.actor, command.agency);
+  if (found.error) return found.error;
+  let url: URL;
+  try {
+    url = new URL(command.documentUrl.trim());
+  } catch {
+    return refuse("Give the link to the return in the partnership's document store (https://...).");
+  }
+  if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
+    return refuse(`The return must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
+  }
+  const detail = identifyingDetailIn(safeDecode(url.pathname).replace(/[/_+]/g, ' '));
+  if (detail) return refuse(`The link seems to contain ${detail}. Link to a document whose name carries only the case reference.`);
+  const r = recorder(state);
+  r.record({ type: 'ScopingReturned', at: iso(now), by: found.by, agency: found.agency.id, documentUrl: url.toString() });
+  r.effect({ type: 'refreshCards' });
+  return r.done(`Recorded: ${found.agency.name}'s return. Thank you; no more reminders will be sent.`);
+};
+
+export const recordNoInvolvement: Handler<'RecordNoInvolvement'> = ({ config }, state, command, now) => {
+  const found = agencyAction(config, state, command.actor, command.agency);
+  if (found.error) return found.error;
+  const r = recorder(state);
+  r.record({ type: 'NoInvolvementRecorded', at: iso(now), by: found.by, agency: found.agency.id });
+  r.effect({ type: 'refreshCards' });
+  return r.done(`Recorded: ${found.agency.name} had no involvement with this child or family.`);
+};
+
+function chase(r: Recorder, now: Date, agency: Agency, kind: ScopingChase, to: (agency: Agency) => string[], day?: string) {
+  r.record({ type: 'ScopingChased', at: iso(now), agency: agency.id, chase: kind, ...(day ? { day } : {}) });
+  for (const id of to(agency)) r.effect({ type: 'send', key: `scopingChaser:${agency.id}:${kind}:${day ?? ''}:${id}:${r.state?.version}`, to: person(id), card: { kind: 'scopingChaser', agency: agency.id, chase: kind }, tracked: false });
+  r.effect({ type: 'refreshCards' });
+}
+
+const withEscalation = (agency: Agency) => [...new Set([...contacts(agency), agency.escalation.aadObjectId])];
+
+/** The agency is looked up when a timer fires: its instants depend on the return, not on who is asked. */
+function forAgency(id: string, fire: (r: Recorder, agency: Agency, now: Date) => void): Timer['fire'] {
+  return (r, { config }, now) => {
+    const agency = agencyById(config, id);
+    if (agency) fire(r, agency, now);
+  };
+}
+
+/** Reminders two working days before and on the morning a return is due; after that a chaser each working day. */
+function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): Timer[] {
+  const due = new Date(a.dueAt);
+  const dueDay = londonDate(due);
+  const dueMorning = startOfDay(dueDay, hours);
+  const lastOverdue = a.chased.filter((c) => c.startsWith('overdue:')).map((c) => c.slice('overdue:'.length)).sort().at(-1);
+  // The first chaser is due the first working morning at or after the due time; then one each working day.
+  const next = lastOverdue ? workingDayAfter(calendar, lastOverdue) : calendar.isWorkingDay(dueDay) && due.getTime() <= dueMorning.getTime() ? dueDay : workingDayAfter(calendar, dueDay);
+  return [
+    ...(a.chased.includes('twoDaysBefore')
+      ? []
+      : timer(`returns:${id}:twoDaysBefore`, startOfDay(workingDayBefore(calendar, dueDay, 2), hours), forAgency(id, (r, agency, now) => chase(r, now, agency, 'twoDaysBefore', contacts)), new Date(Math.min(dueMorning.getTime(), due.getTime())))),
+    ...(a.chased.includes('dueMorning') || !calendar.isWorkingDay(dueDay) ? [] : timer(`returns:${id}:dueMorning`, dueMorning, forAgency(id, (r, agency, now) => chase(r, now, agency, 'dueMorning', contacts)), due)),
+    ...timer(
+      `returns:${id}:overdue`,
+      startOfDay(next, hours),
+      forAgency(id, (r, agency, now) => {
+        // Once each working day, to the contacts and the agency's escalation contact; the monitoring channel is flagged the first time.
+        const today = londonDate(now);
+        const morning = startOfDay(today, hours).getTime();
+        if (!calendar.isWorkingDay(today) || morning < due.getTime() || now.getTime() < morning || a.chased.includes(`overdue:${today}`)) return;
+        const first = !a.chased.some((c) => c.startsWith('overdue:'));
+        chase(r, now, agency, 'overdue', withEscalation, today);
+        if (first) r.effect({ type: 'send', key: `scopingOverdue:${id}:${a.dueAt}`, to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
+      }),
+    ),
+  ];
+}
+
+export const returnsTimers: TimerDeclaration = (state, clock) => {
+  const rr = state.rapidReview;
+  if (state.stage !== 'rapidReview' || !rr?.setup || rr.completed) return [];
+  return rr.agencyOrder.flatMap((id) => {
+    const a = rr.agencies[id];
+    return a && OPEN.includes(a.status) ? chaserTimers(id, a, clock) : [];
+  });
+};

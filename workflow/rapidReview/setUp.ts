@@ -1,0 +1,76 @@
+import { actorAs, iso, monitoring, person, recorder, refuse, roleFor, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { PARTNERS, partnerPeople } from '../partnership.js';
+import { timer, type TimerDeclaration } from '../timers.js';
+import { OPEN, agencyById, contacts, openReview } from './common.js';
+import { closeOfDay, defaultReturnsDue, londonDate, papersDueFor } from './dates.js';
+
+/**
+ * The rapid review's set-up (DOMAIN "The rapid review and scoping returns"; Isle of Wight
+ * Section B): opened by the Panel notification, set up by the business unit (meeting, agencies,
+ * return date), papers one week before the meeting.
+ */
+
+/** Opened with the Panel notification's confirmation: 15 working days from the notification. */
+export function openRapidReview({ calendar }: StepContext, r: Recorder, notifiedAt: Date, now: Date) {
+  r.record({ type: 'RapidReviewOpened', at: iso(now), notifiedAt: iso(notifiedAt), dueAt: iso(calendar.addWorkingDays(notifiedAt, 15)) });
+  r.effect({ type: 'send', key: 'rapidReviewSetup', to: monitoring, card: { kind: 'rapidReviewSetup' }, tracked: true });
+}
+
+export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar, hours }, state, command, now) => {
+  const found = openReview(state);
+  if (found.error) return found.error;
+  const { rr } = found;
+  const role = roleFor(config, command.actor, ['businessUnit']);
+  if (!role) return refuse("Only the partnership's business unit can set up the rapid review.");
+  if (rr.setup) return refuse(`The rapid review was already set up by ${rr.setup.by.displayName}.`);
+  const meetingAt = new Date(command.meetingAt);
+  if (meetingAt.getTime() <= now.getTime()) return refuse('The rapid review meeting must be in the future.');
+  if (meetingAt.getTime() > Date.parse(rr.dueAt)) return refuse(`The meeting would be after the rapid review deadline (${words(rr.dueAt, now)}); choose an earlier date.`);
+  if (!calendar.isWorkingDay(londonDate(meetingAt))) return refuse('The meeting would be on a weekend or bank holiday; choose a working day.');
+  const unknown = command.agencies.filter((id) => !agencyById(config, id));
+  if (unknown.length > 0 || command.agencies.length === 0) return refuse(command.agencies.length === 0 ? 'Choose at least one agency to ask for a scoping return.' : 'One of the agencies chosen is not in the partnership\'s configuration.');
+  const agencies = [...new Set(command.agencies)];
+  const papersDueAt = papersDueFor(meetingAt);
+  let returnsDueAt = defaultReturnsDue(calendar, hours, papersDueAt);
+  if (command.returnsDueAt) {
+    const chosen = new Date(command.returnsDueAt);
+    const day = londonDate(chosen);
+    if (!calendar.isWorkingDay(day)) return refuse('The return date falls on a weekend or bank holiday; choose a working day.');
+    returnsDueAt = closeOfDay(day, hours);
+    if (returnsDueAt.getTime() <= now.getTime()) return refuse('The return date is in the past.');
+    if (returnsDueAt.getTime() > Date.parse(rr.dueAt)) return refuse(`The return date is after the rapid review deadline (${words(rr.dueAt, now)}).`);
+  }
+  const warnings: string[] = [];
+  if (papersDueAt.getTime() < now.getTime()) warnings.push('This leaves less than one week for the papers before the meeting.');
+  if (returnsDueAt.getTime() > papersDueAt.getTime()) warnings.push('Returns are due after the papers go out, so late returns will miss the papers.');
+  if (returnsDueAt.getTime() <= now.getTime()) return refuse('With this meeting date the default return date has already passed; give a return date.');
+
+  const r = recorder(state);
+  r.record({ type: 'RapidReviewSetUp', at: iso(now), by: actorAs(command.actor, role), meetingAt: iso(meetingAt), papersDueAt: iso(papersDueAt), returnsDueAt: iso(returnsDueAt), agencies });
+  for (const id of agencies) {
+    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: `scopingRequest:${id}:${to}`, to: person(to), card: { kind: 'scopingRequest', agency: id }, tracked: true });
+  }
+  // Representatives and deputies alike: either may confirm the partner's attendance.
+  for (const partner of PARTNERS) {
+    for (const who of new Set(partnerPeople(config, partner).map((p) => p.aadObjectId))) {
+      r.effect({ type: 'send', key: `attendanceRequest:${partner}:${who}`, to: person(who), card: { kind: 'attendanceRequest' }, tracked: true });
+    }
+  }
+  const chair = config.reviewGroupChair.aadObjectId;
+  r.effect({ type: 'send', key: `rapidReviewOutcomeRequest:${chair}`, to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
+  r.effect({ type: 'send', key: 'rapidReviewBoard', to: monitoring, card: { kind: 'rapidReviewBoard' }, tracked: true });
+  r.effect({ type: 'refreshCards' });
+  return r.done([`Rapid review set up: ${agencies.length} agencies asked, returns due by ${words(iso(returnsDueAt), now)}.`, ...warnings].join(' '));
+};
+
+/** When the papers are due, the business unit is prompted, with the returns still missing. */
+export const papersTimers: TimerDeclaration = (state) => {
+  const rr = state.rapidReview;
+  if (state.stage !== 'rapidReview' || !rr?.setup || rr.completed || rr.papersPrompted) return [];
+  return timer('rapidReview:papers', new Date(rr.setup.papersDueAt), (r, _, now) => {
+    const missing = rr.agencyOrder.filter((id) => OPEN.includes(rr.agencies[id]?.status ?? 'returned'));
+    r.record({ type: 'PapersPrompted', at: iso(now), missing });
+    r.effect({ type: 'send', key: 'papersPrompt', to: monitoring, card: { kind: 'papersPrompt' }, tracked: false });
+    r.effect({ type: 'refreshCards' });
+  });
+};

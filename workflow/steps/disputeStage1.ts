@@ -1,0 +1,61 @@
+import { checkFreeText } from '../freeText.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, roleFor, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { finalDecisionMaker, type Partner } from '../partnership.js';
+import { timer, type TimerDeclaration } from '../timers.js';
+import { VIEW_WORDS } from '../words.js';
+import { escalate, finalDecisionDue } from './disputeStage2.js';
+import { raiseOverdue } from './notices.js';
+import { announceDecision } from './outcome.js';
+
+/**
+ * Dispute stage 1 (DOMAIN step 5): the partners meet within 1 WD of the dispute arising and the
+ * review group chair records the outcome: agreed (the decision) or not resolved (stage 2).
+ */
+
+/** The partners disagree: a meeting is booked, and the chair is asked for its outcome. */
+export function openDispute({ config, calendar }: StepContext, r: Recorder, now: Date, disagreeing: Partner[], arose: Date) {
+  r.record({ type: 'DisputeOpened', at: iso(now), disagreeing, meetingDueAt: iso(calendar.addWorkingDays(arose, 1)) });
+  const v = r.state?.version;
+  r.effect({ type: 'send', key: `disputeOpened:${v}`, to: monitoring, card: { kind: 'disputeOpened' }, tracked: false });
+  r.effect({ type: 'bookMeeting', stage: 1 });
+  const chair = config.reviewGroupChair.aadObjectId;
+  r.effect({ type: 'send', key: `meetingOutcomeRequest:${chair}:${v}`, to: person(chair), card: { kind: 'meetingOutcomeRequest' }, tracked: true });
+}
+
+export const recordMeetingOutcome: Handler<'RecordMeetingOutcome'> = (context, state, command, now) => {
+  const { config } = context;
+  if (!state) return refuse('There is no such case.');
+  const role = roleFor(config, command.actor, ['reviewGroupChair']);
+  if (!role) return refuse("Only the review group chair can record the partners' meeting's outcome.");
+  const d = state.dispute;
+  if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}.`);
+  if (!d || state.stage !== 'dispute') return refuse(`Case ${state.referral.caseRef} has no partners' meeting to record.`);
+  if (d.outcome || d.stage !== 1) {
+    return refuse(`The partners' meeting is no longer open for an outcome: the case has gone to ${finalDecisionMaker(config).displayName} for a final decision.`);
+  }
+  const problem = checkFreeText('rationale', command.rationale, { required: true });
+  if (problem) return refuse(problem.message);
+  if (command.outcome === 'agreed' && !command.decision) return refuse('Say what the partners agreed: notify or do not notify.');
+  const by = actorAs(command.actor, role);
+  const rationale = command.rationale.trim();
+  const r = recorder(state);
+  r.record({ type: 'MeetingOutcomeRecorded', at: iso(now), by, outcome: command.outcome, ...(command.outcome === 'agreed' ? { decision: command.decision! } : {}), rationale });
+  if (command.outcome === 'agreed') {
+    r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision!, basis: 'meetingAgreed', by, rationale });
+    announceDecision(context, r, command.decision!);
+    r.effect({ type: 'refreshCards' });
+    return r.done(`Recorded: the partners agreed at the meeting (${VIEW_WORDS[command.decision!]}).`);
+  }
+  escalate(context, r, now, 'notResolved');
+  return r.done(`Recorded: not resolved. The case goes to ${finalDecisionMaker(config).displayName} for a final decision by ${words(finalDecisionDue(r.state!)!, now)}.`);
+};
+
+/** No outcome recorded in time: it goes to the decision maker (the issue's stage 2 trigger). */
+export const disputeStage1Timers: TimerDeclaration = (state) => {
+  const d = state.dispute;
+  if (state.stage !== 'dispute' || !d || d.stage !== 1 || d.outcome) return [];
+  return timer('dispute:meetingOutcome', new Date(d.meetingDueAt), (r, context, now) => {
+    raiseOverdue(r, now, 'meetingOutcome');
+    escalate(context, r, now, 'outcomeOverdue');
+  });
+};

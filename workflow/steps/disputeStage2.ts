@@ -1,0 +1,75 @@
+import { checkFreeText } from '../freeText.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, roleFor, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { finalDecisionMaker } from '../partnership.js';
+import type { CaseState } from '../state.js';
+import { timer, type TimerDeclaration } from '../timers.js';
+import { VIEW_WORDS } from '../words.js';
+import { raiseOverdue } from './notices.js';
+import { announceDecision } from './outcome.js';
+
+/**
+ * Dispute stage 2 (DOMAIN step 6): the partnership's final decision maker decides within 1 WD,
+ * after a meeting with the independent scrutineer as mediator; a final decision may be re-opened.
+ */
+
+export function escalate({ config, calendar }: StepContext, r: Recorder, now: Date, reason: 'notResolved' | 'outcomeOverdue') {
+  r.record({ type: 'DisputeEscalated', at: iso(now), reason, decisionDueAt: iso(calendar.addWorkingDays(now, 1)) });
+  const v = r.state?.version;
+  r.effect({ type: 'send', key: `disputeEscalated:${v}`, to: monitoring, card: { kind: 'disputeEscalated' }, tracked: false });
+  r.effect({ type: 'bookMeeting', stage: 2 });
+  const maker = finalDecisionMaker(config).aadObjectId;
+  r.effect({ type: 'send', key: `finalDecisionRequest:${maker}:${v}`, to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
+  r.effect({ type: 'refreshCards' });
+}
+
+/** When the awaited final decision is due, while a dispute is at stage 2. */
+export function finalDecisionDue(state: CaseState): string | undefined {
+  const d = state.dispute;
+  if (state.decision || !d || d.stage !== 2) return undefined;
+  return d.reopened?.decisionDueAt ?? d.escalated?.decisionDueAt;
+}
+
+export const recordFinalDecision: Handler<'RecordFinalDecision'> = (context, state, command, now) => {
+  const { config } = context;
+  if (!state) return refuse('There is no such case.');
+  const maker = finalDecisionMaker(config);
+  if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can record the final decision.`);
+  if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}. Re-open it if new information has arrived.`);
+  if (!finalDecisionDue(state)) return refuse(`Case ${state.referral.caseRef} is not waiting for a final decision.`);
+  const problem = checkFreeText('rationale', command.rationale, { required: true });
+  if (problem) return refuse(problem.message);
+  const role = roleFor(config, command.actor, [config.finalDecisionMaker])!;
+  const r = recorder(state);
+  r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision, basis: 'finalDecision', by: actorAs(command.actor, role), rationale: command.rationale.trim(), scrutineerAttended: command.scrutineerAttended });
+  announceDecision(context, r, command.decision);
+  const scrutineer = config.independentScrutineer.aadObjectId;
+  if (!command.scrutineerAttended && scrutineer !== command.actor.aadObjectId) {
+    r.effect({ type: 'send', key: `scrutineerReview:${r.state?.version}`, to: person(scrutineer), card: { kind: 'scrutineerReview' }, tracked: false });
+  }
+  r.effect({ type: 'refreshCards' });
+  return r.done(`Final decision recorded: ${VIEW_WORDS[command.decision]}.`);
+};
+
+export const reopenDecision: Handler<'ReopenDecision'> = ({ config, calendar }, state, command, now) => {
+  if (!state) return refuse('There is no such case.');
+  const maker = finalDecisionMaker(config);
+  if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can re-open a final decision.`);
+  if (!state.decision || state.decision.basis !== 'finalDecision') return refuse(`There is no final decision on ${state.referral.caseRef} to re-open.`);
+  const problem = checkFreeText('reason', command.reason, { required: true });
+  if (problem) return refuse(problem.message);
+  const role = roleFor(config, command.actor, [config.finalDecisionMaker])!;
+  const r = recorder(state);
+  r.record({ type: 'DecisionReopened', at: iso(now), by: actorAs(command.actor, role), reason: command.reason.trim(), decisionDueAt: iso(calendar.addWorkingDays(now, 1)) });
+  const v = r.state?.version;
+  r.effect({ type: 'send', key: `decisionReopened:${v}`, to: monitoring, card: { kind: 'decisionReopened' }, tracked: false });
+  r.effect({ type: 'send', key: `finalDecisionRequest:${maker.aadObjectId}:${v}`, to: person(maker.aadObjectId), card: { kind: 'finalDecisionRequest' }, tracked: true });
+  r.effect({ type: 'refreshCards' });
+  return r.done(`Re-opened. Your new decision is due by ${words(finalDecisionDue(r.state!)!, now)}.`);
+};
+
+/** An alert when the final decision is overdue (once per escalation or re-opening). */
+export const disputeStage2Timers: TimerDeclaration = (state) => {
+  const due = finalDecisionDue(state);
+  if (!due || state.overdueRaised.includes('finalDecision')) return [];
+  return timer('dispute:finalDecision', new Date(due), (r, _, now) => raiseOverdue(r, now, 'finalDecision'));
+};

@@ -1,0 +1,61 @@
+import { identifyingDetailIn } from '../freeText.js';
+import { actorAs, iso, person, recorder, refuse, roleFor, unique, words, type Handler } from '../kernel.js';
+
+/** Step 1 (DOMAIN): the business unit logs a referral by its case reference; the initial view is asked for. */
+
+const AWARENESS_MAX_AGE_MS = 183 * 86_400_000;
+
+export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefPattern }, state, command, now) => {
+  const role = roleFor(config, command.actor, ['businessUnit']);
+  if (!role) return refuse("Only members of the partnership's business unit can log a referral.");
+  const { referral } = command;
+  if (!caseRefPattern.test(referral.caseRef)) {
+    // Not echoed back: what was typed may be a child's name.
+    return refuse("That is not a case reference. Use the partnership's pattern, for example RR-2026-014; never a name.");
+  }
+  if (state) return refuse(`Case ${referral.caseRef} already exists: it was logged on ${words(state.loggedAt, now)}.`);
+  if (!config.referringAgencies.includes(referral.referringAgency)) {
+    // Not echoed: a refusal is shown as Markdown, and what was sent here is not one of ours.
+    return refuse("That is not one of the partnership's referring agencies: choose one from the list.");
+  }
+  const awareAt = new Date(referral.awareAt);
+  if (awareAt.getTime() > now.getTime()) return refuse('The date and time the partnership became aware cannot be in the future.');
+  if (awareAt.getTime() < now.getTime() - AWARENESS_MAX_AGE_MS) {
+    return refuse('The date the partnership became aware is more than six months ago; please check it. A Panel notification is due 5 working days from that date.');
+  }
+  let url: URL;
+  try {
+    url = new URL(referral.documentUrl);
+  } catch {
+    return refuse("The referral document must be a link (https://...) into the partnership's document store.");
+  }
+  // A user name or password in the link would be shown on every card and kept in the record.
+  if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
+    return refuse(`The referral document must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
+  }
+  // The link is stored and shown on cards: its path must not name the child either.
+  const inLink = identifyingDetailIn(safeDecode(url.pathname + url.search).replace(/[/_+]/g, ' '));
+  if (inLink) return refuse(`The document link seems to contain ${inLink}. Link to a document whose name carries only the case reference.`);
+  const r = recorder(state);
+  r.record({
+    type: 'ReferralLogged',
+    at: iso(now),
+    by: actorAs(command.actor, role),
+    referral,
+    initialViewDueAt: iso(calendar.addWorkingDays(now, 1)),
+    panelNotificationDueAt: iso(calendar.addWorkingDays(awareAt, 5)),
+  });
+  for (const id of unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId])) {
+    r.effect({ type: 'send', key: `initialViewRequest:${id}`, to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
+  }
+  return r.done(`Referral ${referral.caseRef} logged.`);
+};
+
+/** A malformed escape in a link (%E0%A4%A) is checked as written rather than failing the request. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,74 @@
+import type { NextStep, ReferralDetails, View } from './events.js';
+import type { Role } from './partnership.js';
+import { PARTNER_NAMES } from './partnership.js';
+import type { CaseState, Stage } from './state.js';
+
+/**
+ * The procedure's values in plain words, written once: the procedure's messages, the timeline,
+ * the cards and the tab all say the same thing for the same value.
+ */
+
+export const VIEW_WORDS: Record<View, string> = { notify: 'notify the Panel', doNotNotify: 'do not notify the Panel' };
+
+/** A role as it is recorded with an actor ("Police representative", "review group chair"). */
+export const ROLE_WORDS: Record<Role['kind'], string> = {
+  businessUnit: 'business unit',
+  reviewGroupChair: 'review group chair',
+  childrensServicesDirector: "children's services director",
+  partnershipChair: 'partnership chair',
+  independentScrutineer: 'independent scrutineer',
+  strategicPartnershipManager: 'strategic partnership manager',
+  partnerRepresentative: 'representative',
+  partnerDeputy: 'deputy',
+  agencyContact: 'scoping contact',
+  agencyEscalation: 'escalation contact',
+};
+
+/** "Police representative", "Health deputy", "business unit". */
+export function roleWords(role: Role): string {
+  return role.kind === 'partnerRepresentative' || role.kind === 'partnerDeputy' ? `${PARTNER_NAMES[role.partner]} ${ROLE_WORDS[role.kind]}` : ROLE_WORDS[role.kind];
+}
+
+/** As a sentence starts: "The child has died". `lowerFirst` gives the mid-sentence form. */
+export const HARM_WORDS: Record<ReferralDetails['harm'], string> = {
+  death: 'The child has died',
+  seriousHarm: 'The child has been seriously harmed',
+};
+
+export const LOCATION_WORDS: Record<ReferralDetails['location'], string> = {
+  inArea: "In the partnership's area",
+  residentHarmedOutsideEngland: 'Normally resident in the area; harmed outside England',
+};
+
+export const NEXT_STEP_WORDS: Record<NextStep, string> = {
+  reviewGroupWithScoping: 'Discussion at the review group, with scoping returns',
+  safeguardingLeadsMeeting: 'A safeguarding leads meeting',
+  noFurtherAction: 'No further action',
+};
+
+export const NEXT_STEP_THEN: Record<NextStep, string> = {
+  reviewGroupWithScoping: 'The business unit sends scoping requests to the review group agencies and adds the case to the review group agenda.',
+  safeguardingLeadsMeeting: 'The business unit arranges a safeguarding leads meeting.',
+  noFurtherAction: 'No further action: the case is closed, with the decision and rationale on record.',
+};
+
+export const STAGE_WORDS: Record<Stage, string> = {
+  awaitingInitialView: 'Waiting for the initial view',
+  awaitingPartnerReplies: "Waiting for the partners' replies",
+  dispute: 'Dispute: the partners disagree and a meeting is needed',
+  awaitingPanelNotification: 'Decision to notify: waiting for the local authority to confirm the Panel notification',
+  awaitingNextStep: "Decision not to notify: waiting for the review group chair's next step",
+  panelNotified: 'The Panel has been notified',
+  rapidReview: 'Rapid review: scoping returns and the review meeting',
+  closed: 'Closed: the next step has been chosen',
+};
+
+/** Where the case stands, in words: a case closes either on its next step or on its rapid review. */
+export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview'>): string {
+  return state.stage === 'closed' && state.rapidReview?.completed ? 'Closed: the rapid review is complete' : STAGE_WORDS[state.stage];
+}
+
+/** "The child has died" -> "the child has died", for the middle of a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
