@@ -13,10 +13,10 @@ import { papersTimers } from './rapidReview/setUp.js';
  * Every step's timers, in the order the sweep fires them when several are due at once. The
  * sweep (below) and the schedule index (deadlines.ts) both read this list and nothing else.
  */
-const TIMERS: readonly TimerDeclaration[] = [initialViewTimers, partnerReplyTimers, disputeStage1Timers, disputeStage2Timers, returnsTimers, papersTimers, panelNotificationTimers];
+export const TIMERS: readonly TimerDeclaration[] = [initialViewTimers, partnerReplyTimers, disputeStage1Timers, disputeStage2Timers, returnsTimers, papersTimers, panelNotificationTimers];
 
-export function timersOf(state: CaseState, clock: Clock): Timer[] {
-  return TIMERS.flatMap((declare) => declare(state, clock));
+export function timersOf(state: CaseState, clock: Clock, declarations: readonly TimerDeclaration[] = TIMERS): Timer[] {
+  return declarations.flatMap((declare) => declare(state, clock));
 }
 
 /**
@@ -25,15 +25,19 @@ export function timersOf(state: CaseState, clock: Clock): Timer[] {
  * overdue), until none is due. Each timer fires at most once per tick, so the sweep always ends,
  * and a second tick at the same instant finds nothing left to do.
  */
-export const tick: Handler<'Tick'> = (context, state, _command, now) => {
-  if (!state) return nothing();
-  const r = recorder(state);
-  const fired = new Set<string>();
-  for (;;) {
-    const next = timersOf(r.state!, context).find((t) => isDue(t, now) && !fired.has(t.key));
-    if (!next) break;
-    fired.add(next.key);
-    next.fire(r, context, now);
-  }
-  return r.done();
-};
+export function tickOver(declarations: readonly TimerDeclaration[]): Handler<'Tick'> {
+  return (context, state, _command, now) => {
+    if (!state) return nothing();
+    const r = recorder(state);
+    const fired = new Set<string>();
+    for (;;) {
+      const next = timersOf(r.state!, context, declarations).find((t) => isDue(t, now) && !fired.has(t.key));
+      if (!next) break;
+      fired.add(next.key);
+      next.fire(r, context, now);
+    }
+    return r.done();
+  };
+}
+
+export const tick: Handler<'Tick'> = tickOver(TIMERS);
