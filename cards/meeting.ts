@@ -18,7 +18,7 @@ import { actorWords, decisionMakerRole, listWords, when } from './wording.js';
 export const MEETING_SHORT_TITLE: Record<DisputeStage, string> = { 1: "Partners' meeting", 2: 'Decision meeting' };
 
 /** Lower-case, for use inside a sentence. */
-export const MEETING_NAME: Record<DisputeStage, string> = { 1: "the partners' meeting", 2: 'the decision meeting' };
+export { MEETING_WORDS as MEETING_NAME } from '../workflow/words.js';
 
 /** The stage 2 meeting names who decides and who mediates: that is the point of the meeting. */
 export function meetingTitle(stage: DisputeStage, config: PartnershipConfig): string {

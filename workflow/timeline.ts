@@ -1,6 +1,6 @@
-import type { Actor, CaseEvent, DisputeStage, NextStep, ReferralDetails, ScopingChase } from './events.js';
+import type { Actor, CaseEvent, ScopingChase } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
-import { VIEW_WORDS } from './words.js';
+import { HARM_WORDS, LOCATION_WORDS, MEETING_WORDS, NEXT_STEP_WORDS, VIEW_WORDS, lowerFirst } from './words.js';
 import { deadlineInWords } from './calendar/words.js';
 
 /**
@@ -16,17 +16,6 @@ import type { TimelineRow } from './timelineRow.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
-
-const HARM: Record<ReferralDetails['harm'], string> = { death: 'the child has died', seriousHarm: 'the child has been seriously harmed' };
-const WHERE: Record<ReferralDetails['location'], string> = {
-  inArea: "in the partnership's area",
-  residentHarmedOutsideEngland: 'normally resident in the area, harmed outside England',
-};
-const STEP: Record<NextStep, string> = {
-  reviewGroupWithScoping: 'discussion at the review group, with scoping returns',
-  safeguardingLeadsMeeting: 'a safeguarding leads meeting',
-  noFurtherAction: 'no further action',
-};
 const ABOUT = {
   initialView: 'the initial view',
   partnerReply: "the partners' replies",
@@ -34,7 +23,6 @@ const ABOUT = {
   meetingOutcome: "the outcome of the partners' meeting",
   finalDecision: 'the final decision',
 } as const;
-const MEETING: Record<DisputeStage, string> = { 1: "the partners' meeting", 2: 'the decision meeting' };
 
 /**
  * "10:00 to 10:30 on Tuesday 5 May" (or both ends in full when they fall on different days).
@@ -79,7 +67,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         who: event.by.displayName,
         role: event.by.role,
         what:
-          `Logged the referral from ${r.referringAgency}: ${HARM[r.harm]}, ${WHERE[r.location]}, ${r.lookedAfter ? 'a looked-after child' : 'not a looked-after child'}; ` +
+          `Logged the referral from ${r.referringAgency}: ${lowerFirst(HARM_WORDS[r.harm])}, ${lowerFirst(LOCATION_WORDS[r.location])}, ${r.lookedAfter ? 'a looked-after child' : 'not a looked-after child'}; ` +
           `partnership aware since ${at(r.awareAt)}. Initial view due by ${at(event.initialViewDueAt)}; Panel notification, if decided, due by ${at(event.panelNotificationDueAt)}.`,
         deemed: false,
       };
@@ -128,21 +116,21 @@ function row(event: CaseEvent, context: Context): TimelineRow {
           at: event.at,
           who: event.arrangedBy.displayName,
           role: event.arrangedBy.role,
-          what: `Recorded ${MEETING[event.stage]}, arranged by hand, for ${context.period(event.start, event.end)}${event.joinUrl ? ', with a join link' : ''}.`,
+          what: `Recorded ${MEETING_WORDS[event.stage]}, arranged by hand, for ${context.period(event.start, event.end)}${event.joinUrl ? ', with a join link' : ''}.`,
           deemed: false,
         };
       }
       return {
         at: event.at,
         ...BOT,
-        what: `Booked ${MEETING[event.stage]} for ${context.period(event.start, event.end)} (${conflicts === 0 ? 'no conflicts' : conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`}).`,
+        what: `Booked ${MEETING_WORDS[event.stage]} for ${context.period(event.start, event.end)} (${conflicts === 0 ? 'no conflicts' : conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`}).`,
         deemed: false,
       };
     }
     case 'MeetingBookingFailed':
-      return { at: event.at, ...BOT, what: `Could not book ${MEETING[event.stage]}: ${event.reason}; the business unit arranges it by ${at(event.arrangeBy)}.`, deemed: false };
+      return { at: event.at, ...BOT, what: `Could not book ${MEETING_WORDS[event.stage]}: ${event.reason}; the business unit arranges it by ${at(event.arrangeBy)}.`, deemed: false };
     case 'MeetingCancelled':
-      return { at: event.at, ...BOT, what: `Cancelled ${MEETING[event.stage]}. ${asSentence(event.reason)}`, deemed: false };
+      return { at: event.at, ...BOT, what: `Cancelled ${MEETING_WORDS[event.stage]}. ${asSentence(event.reason)}`, deemed: false };
     case 'MeetingOutcomeRecorded':
       return {
         at: event.at,
@@ -192,7 +180,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         at: event.at,
         who: event.by.displayName,
         role: event.by.role,
-        what: `Chose the next step: ${STEP[event.step]}.`,
+        what: `Chose the next step: ${lowerFirst(NEXT_STEP_WORDS[event.step])}.`,
         detail: event.rationale,
         deemed: false,
       };

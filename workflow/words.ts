@@ -1,4 +1,4 @@
-import type { NextStep, ReferralDetails, View } from './events.js';
+import type { DisputeStage, NextStep, ReferralDetails, View } from './events.js';
 import type { Role } from './partnership.js';
 import { PARTNER_NAMES } from './partnership.js';
 import type { CaseState, Stage } from './state.js';
@@ -37,8 +37,11 @@ export const HARM_WORDS: Record<ReferralDetails['harm'], string> = {
 
 export const LOCATION_WORDS: Record<ReferralDetails['location'], string> = {
   inArea: "In the partnership's area",
-  residentHarmedOutsideEngland: 'Normally resident in the area; harmed outside England',
+  residentHarmedOutsideEngland: 'Normally resident in the area, harmed outside England',
 };
+
+/** The dispute's meeting at each stage, as named mid-sentence. */
+export const MEETING_WORDS: Record<DisputeStage, string> = { 1: "the partners' meeting", 2: 'the decision meeting' };
 
 export const NEXT_STEP_WORDS: Record<NextStep, string> = {
   reviewGroupWithScoping: 'Discussion at the review group, with scoping returns',

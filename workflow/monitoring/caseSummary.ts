@@ -2,6 +2,7 @@ import type { CaseState } from '../state.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { deadlineInWords } from '../calendar/words.js';
 import { PARTNERS, PARTNER_NAMES, finalDecisionMaker, type Partner, type PartnershipConfig } from '../partnership.js';
+import { ROLE_WORDS } from '../words.js';
 import { STAGE_LABELS, type CaseSummary, type MonitoringStage, type RagStatus } from './schemas.js';
 
 /**
@@ -39,7 +40,7 @@ function position(state: CaseState, config: PartnershipConfig): Position {
     case 'awaitingInitialView':
       return {
         stage,
-        waitingFor: [person(config.reviewGroupChair, 'review group chair'), person(config.childrensServicesDirector, "children's services director")],
+        waitingFor: [person(config.reviewGroupChair, ROLE_WORDS.reviewGroupChair), person(config.childrensServicesDirector, ROLE_WORDS.childrensServicesDirector)],
         clock: { start: state.loggedAt, due: state.initialViewDueAt, about: 'Initial view' },
       };
     case 'awaitingPartnerReplies': {
@@ -53,7 +54,7 @@ function position(state: CaseState, config: PartnershipConfig): Position {
       if (d.outcome) return { stage, waitingFor: [] };
       return {
         stage,
-        waitingFor: [...d.disagreeing.map(partner), person(config.reviewGroupChair, 'review group chair, to record the outcome')],
+        waitingFor: [...d.disagreeing.map(partner), person(config.reviewGroupChair, `${ROLE_WORDS.reviewGroupChair}, to record the outcome`)],
         clock: { start: d.openedAt, due: d.meetingDueAt, about: "Partners' meeting held and outcome recorded" },
       };
     }
@@ -71,7 +72,7 @@ function position(state: CaseState, config: PartnershipConfig): Position {
         clock: { start: state.decision?.at ?? state.loggedAt, due: state.panelNotificationDueAt, about: 'Panel notification' },
       };
     case 'awaitingNextStep':
-      return { stage, waitingFor: [person(config.reviewGroupChair, 'review group chair, to choose the next step')] };
+      return { stage, waitingFor: [person(config.reviewGroupChair, `${ROLE_WORDS.reviewGroupChair}, to choose the next step`)] };
     case 'panelNotified':
       return { stage, waitingFor: ['Business unit, to open the rapid review'] };
     case 'rapidReview': {
@@ -79,7 +80,7 @@ function position(state: CaseState, config: PartnershipConfig): Position {
       if (!rr.setup) return { stage, waitingFor: ['Business unit, to set up the rapid review'], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
       const outstanding = rr.agencyOrder.filter((id) => ['requested', 'extensionAsked', 'extensionAgreed'].includes(rr.agencies[id]?.status ?? ''));
       if (outstanding.length === 0) {
-        return { stage, waitingFor: [person(config.reviewGroupChair, "review group chair, to record the rapid review's outcome")], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
+        return { stage, waitingFor: [person(config.reviewGroupChair, `${ROLE_WORDS.reviewGroupChair}, to record the rapid review's outcome`)], clock: { start: rr.openedAt, due: rr.dueAt, about: 'Rapid review completed' } };
       }
       const name = (id: string) => config.agencies.find((a) => a.id === id)?.name ?? id;
       const earliest = outstanding.reduce((a, b) => (Date.parse(rr.agencies[a]!.dueAt) <= Date.parse(rr.agencies[b]!.dueAt) ? a : b));
