@@ -76,9 +76,10 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
       startOfDay(next, hours),
       forAgency(id, (r, agency, now) => {
         // Once each working day, to the contacts and the agency's escalation contact; the monitoring channel is flagged the first time.
+        // Due (`at`) is the first working morning at or after the due time, or after the last chaser; a sweep that
+        // comes late (a night, a weekend) chases for the day it runs, and only from that working day's opening.
         const today = londonDate(now);
-        const morning = startOfDay(today, hours).getTime();
-        if (!calendar.isWorkingDay(today) || morning < due.getTime() || now.getTime() < morning || a.chased.includes(`overdue:${today}`)) return;
+        if (!calendar.isWorkingDay(today) || now.getTime() < startOfDay(today, hours).getTime()) return;
         const first = !a.chased.some((c) => c.startsWith('overdue:'));
         chase(r, now, agency, 'overdue', withEscalation, today);
         if (first) r.effect({ type: 'send', key: `scopingOverdue:${id}:${a.dueAt}`, to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
