@@ -10,7 +10,7 @@ import { TIMERS, tickOver, timersOf } from '../../workflow/tick.js';
 import type { TimerDeclaration } from '../../workflow/timers.js';
 import { closeOfDay, londonDate, startOfDay, workingDayBefore } from '../../workflow/rapidReview/dates.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
-import { CASE_REF, DOCUMENT_URL, MANY_AGENCY_IDS, PEOPLE, SCENES, sampleConfig } from '../support/sampleConfig.js';
+import { CASE_REF, DOCUMENT_URL, EV, MANY_AGENCY_IDS, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 /**
  * The one timer model, as a property: the schedule index (pendingDeadlines) and the sweep (Tick)
@@ -251,6 +251,20 @@ const ALL_TIMER_KINDS = [
 
 /** The timers without one kind, as a drifted sweep or index would have them. */
 const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => t.key.replace(/^returns:[^:]+:/, 'returns:') !== kind));
+
+describe('a sweep that comes late', () => {
+  it('does in one tick everything that fell due meanwhile, each on the state the previous one left', () => {
+    // The police disagreed; the window closed Tuesday 15:00 and the sweep only runs Thursday 11:00: health is
+    // deemed to agree, the dispute opens (its meeting due Wednesday 15:00, already passed), so it goes to stage 2.
+    const state = stateOf([EV.logged(), ...EV.viewGiven('notify', RATIONALE), EV.policeDisagrees('We do not suspect abuse or neglect.')]);
+    const thursday = new Date('2026-06-11T10:00:00.000Z');
+    const decision = decide(state, TICK, thursday);
+    expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AgreementDeemed', 'DisputeOpened', 'OverdueRaised', 'DisputeEscalated']);
+    expect(decision.ok && decision.events.find((e) => e.type === 'DisputeOpened')).toMatchObject({ meetingDueAt: '2026-06-10T14:00:00.000Z' });
+    const after = decision.ok ? decision.events.reduce<CaseState | undefined>(evolve, state)! : state;
+    expect(decide(after, TICK, thursday)).toEqual({ ok: true, events: [], effects: [] });
+  });
+});
 
 describe('the property notices a timer missing from either side', () => {
   const context = stepContext(config, calendar);
