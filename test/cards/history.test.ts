@@ -24,7 +24,8 @@ const NOW = new Date('2026-06-10T14:00:00Z');
 describe('timeline', () => {
   test('one row per event, in order, in plain words, with typed text verbatim and deemed agreement marked', () => {
     const rows = timeline(SCENES.panelNotified());
-    expect(rows.map((r) => r.at)).toEqual([T.logged, T.viewGiven, T.viewGiven, T.viewGiven, T.policeReplied, T.windowSwept, T.windowSwept, T.panelConfirmed]);
+    // The confirmation opens the rapid review at once: its row follows.
+    expect(rows.map((r) => r.at)).toEqual([T.logged, T.viewGiven, T.viewGiven, T.viewGiven, T.policeReplied, T.windowSwept, T.windowSwept, T.panelConfirmed, T.panelConfirmed]);
     expect(rows[0]).toMatchObject({ who: 'Billie Business', role: 'business unit', deemed: false });
     expect(rows[0]?.what).toContain('Logged the referral from Police');
     expect(rows[1]).toMatchObject({ who: 'Dana Director', role: "children's services director", detail: RATIONALE });
@@ -151,7 +152,8 @@ describe('periodInWords', () => {
 });
 
 describe('timeline of a rapid review (DOMAIN "The rapid review and scoping returns")', () => {
-  const reviewRows = (events: CaseEvent[], names?: (id: string) => string) => timeline(events, NOW, names).slice(SCENES.panelNotified().length);
+  // From the rapid review's opening, which follows the Panel notification's confirmation.
+  const reviewRows = (events: CaseEvent[], names?: (id: string) => string) => timeline(events, NOW, names).slice(SCENES.decidedNotify().length + 1);
   const byName = (id: string) => sampleConfig.agencies.find((a) => a.id === id)?.name ?? id;
 
   test('opened and set up: the deadline, the meeting, the papers and return dates, the agencies by name', () => {

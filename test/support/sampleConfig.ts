@@ -5,6 +5,9 @@ import type { Person, PartnershipConfig } from '../../workflow/partnership.js';
 import { PartnershipConfigSchema } from '../../workflow/partnership.js';
 import type { CaseState } from '../../workflow/state.js';
 import { fold } from '../../workflow/state.js';
+import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
+import { createDecider } from '../../workflow/decide.js';
+import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 
 /**
  * A sample partnership, parsed through the real schema so defaults apply as in production. As in
@@ -97,7 +100,8 @@ export const T = {
   repliesDue: '2026-06-09T14:00:00.000Z', // 15:00 Tuesday 9 June
   policeReplied: '2026-06-09T08:30:00.000Z', // 09:30 Tuesday 9 June
   windowSwept: '2026-06-09T14:00:05.000Z',
-  meetingDue: '2026-06-10T14:00:05.000Z', // 15:00 Wednesday 10 June
+  // One working day from the window's close (not from the sweep that noticed it), as decide.ts counts it.
+  meetingDue: '2026-06-10T14:00:00.000Z', // 15:00 Wednesday 10 June
   panelSent: '2026-06-10T09:45:00.000Z', // 10:45 Wednesday 10 June
   panelConfirmed: '2026-06-10T10:00:00.000Z', // 11:00 Wednesday 10 June
   nextStepChosen: '2026-06-10T12:00:00.000Z', // 13:00 Wednesday 10 June
@@ -105,11 +109,11 @@ export const T = {
   booked1: '2026-06-09T14:00:10.000Z', // 15:00 Tuesday 9 June, just after the dispute opened
   meeting1Start: '2026-06-10T09:00:00.000Z', // 10:00 Wednesday 10 June
   meeting1End: '2026-06-10T09:30:00.000Z', // 10:30 Wednesday 10 June
-  arrangeBy1: '2026-06-10T14:00:05.000Z', // the stage 1 deadline: decide.ts asks for it by then
+  arrangeBy1: '2026-06-10T14:00:00.000Z', // the stage 1 deadline: decide.ts asks for it by then
   arranged1: '2026-06-09T15:30:00.000Z', // 16:30 Tuesday 9 June
   outcome: '2026-06-10T10:00:00.000Z', // 11:00 Wednesday 10 June
   decisionDue: '2026-06-11T10:00:00.000Z', // 11:00 Thursday 11 June: one working day after the outcome
-  decisionDueAfterOverdue: '2026-06-11T14:00:05.000Z', // 15:00 Thursday 11 June
+  decisionDueAfterOverdue: '2026-06-11T14:00:00.000Z', // 15:00 Thursday 11 June
   booked2: '2026-06-10T10:00:10.000Z',
   meeting2Start: '2026-06-11T08:30:00.000Z', // 09:30 Thursday 11 June
   meeting2End: '2026-06-11T09:00:00.000Z', // 10:00 Thursday 11 June
@@ -419,81 +423,111 @@ export function stateOf(events: readonly CaseEvent[]): CaseState {
   return state;
 }
 
-/** The standard scenes of a case, each the events up to that point. */
+/**
+ * The standard scenes of a case, each the events up to that point. They are produced by running
+ * commands through decide(), as the service does (the sweep as Tick commands at its instants), so
+ * a card is never tested on a state the procedure cannot reach; a refused command fails the scene.
+ */
 export const RATIONALE = 'Serious harm in the area while looked after; known neglect concerns. Criteria met.';
+const sceneDecide = createDecider(sampleConfig, createWorkingCalendar({ nation: 'england-and-wales', workingHours: sampleConfig.workingHours }));
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+
+function play(start: CaseEvent[], ...steps: [CaseCommand, string][]): CaseEvent[] {
+  let events = start;
+  for (const [command, at] of steps) {
+    const decision = sceneDecide(fold(events), command, new Date(at));
+    if (!decision.ok) throw new Error(`scene fixture: ${command.type} at ${at} was refused: ${decision.refusal}`);
+    if (decision.events.length === 0) throw new Error(`scene fixture: ${command.type} at ${at} changed nothing`);
+    events = [...events, ...decision.events];
+  }
+  return events;
+}
+
+/** The commands behind the scenes, named as the events they produce (EV) are. */
+const AGENCY_PEOPLE: Record<string, Person> = { education: PEOPLE.educationContact, probation: PEOPLE.probationContact, gp: PEOPLE.gpDeputy, 'hospital-trust': PEOPLE.hospitalContact };
+const PARTNER_PEOPLE = { localAuthority: PEOPLE.director, police: PEOPLE.police, health: PEOPLE.health } as const;
+const DO = {
+  log: (): [CaseCommand, string] => [
+    { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: T.aware, harm: 'seriousHarm', location: 'inArea', lookedAfter: true, documentUrl: DOCUMENT_URL } },
+    T.logged,
+  ],
+  giveView: (view: 'notify' | 'doNotNotify'): [CaseCommand, string][] => [
+    [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view, rationale: RATIONALE }, T.viewGiven],
+    // The partners' card was posted at once; their window runs from here.
+    [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven],
+  ],
+  reply: (who: Person, reply: 'agree' | 'disagree', rationale?: string, at: string = T.policeReplied): [CaseCommand, string] => [{ type: 'ReplyAsPartner', actor: as(who), reply, ...(rationale ? { rationale } : {}) }, at],
+  sweep: (at: string): [CaseCommand, string] => [{ type: 'Tick' }, at],
+  confirmPanel: (): [CaseCommand, string] => [{ type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: T.panelSent, panelReference: 'CSPRP-2026-0456' }, T.panelConfirmed],
+  nextStep: (rationale: string): [CaseCommand, string] => [{ type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'safeguardingLeadsMeeting', rationale }, T.nextStepChosen],
+  booked: (stage: 1 | 2): [CaseCommand, string] => [
+    stage === 1
+      ? { type: 'RecordMeetingBooked', stage, start: T.meeting1Start, end: T.meeting1End, eventId: 'graph-event-1', joinUrl: JOIN_URL, attendees: STAGE_1_ATTENDEES() }
+      : { type: 'RecordMeetingBooked', stage, start: T.meeting2Start, end: T.meeting2End, eventId: 'graph-event-2', joinUrl: `${JOIN_URL}-2`, attendees: STAGE_2_ATTENDEES() },
+    stage === 1 ? T.booked1 : T.booked2,
+  ],
+  bookingFailed: (stage: 1 | 2): [CaseCommand, string] => [{ type: 'RecordMeetingBookingFailed', stage, reason: 'Microsoft Graph is not configured' }, stage === 1 ? T.booked1 : T.booked2],
+  arranged: (): [CaseCommand, string] => [{ type: 'ArrangeMeeting', actor: as(PEOPLE.business), stage: 1, start: '2026-06-10T10:00:00.000Z' }, T.arranged1],
+  outcome: (outcome: 'agreed' | 'notResolved', rationale: string): [CaseCommand, string] => [
+    { type: 'RecordMeetingOutcome', actor: as(PEOPLE.chair), outcome, ...(outcome === 'agreed' ? { decision: 'doNotNotify' as const } : {}), rationale },
+    T.outcome,
+  ],
+  finalDecision: (scrutineerAttended: boolean, at: string = T.finalDecision): [CaseCommand, string] => [{ type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: 'notify', rationale: FINAL_RATIONALE, scrutineerAttended }, at],
+  reopen: (): [CaseCommand, string] => [{ type: 'ReopenDecision', actor: as(PEOPLE.partnershipChair), reason: REOPEN_REASON }, T.reopened],
+  setUp: (): [CaseCommand, string] => [{ type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: T.reviewMeeting, agencies: SCENE_AGENCIES }, T.reviewSetUp],
+  returned: (agency: string, at: string): [CaseCommand, string] => [{ type: 'RecordScopingReturn', actor: as(AGENCY_PEOPLE[agency]!), agency, documentUrl: RETURN_URL(agency) }, at],
+  noInvolvement: (agency: string, at: string = T.noInvolvement): [CaseCommand, string] => [{ type: 'RecordNoInvolvement', actor: as(AGENCY_PEOPLE[agency]!), agency }, at],
+  askMoreTime: (agency: string, at: string = T.extensionAsked): [CaseCommand, string] => [{ type: 'RequestExtension', actor: as(AGENCY_PEOPLE[agency]!), agency, reason: EXTENSION_REASON, proposedDueAt: T.extensionTo }, at],
+  decideMoreTime: (agency: string, agree: boolean): [CaseCommand, string] => [{ type: 'DecideExtension', actor: as(PEOPLE.business), agency, agree }, T.extensionDecided],
+  attend: (partner: 'localAuthority' | 'police' | 'health', attending: boolean, at: string = T.attended): [CaseCommand, string] => [{ type: 'ConfirmAttendance', actor: as(PARTNER_PEOPLE[partner]), attending }, at],
+  complete: (onTime: boolean): [CaseCommand, string] => [
+    // On time with an LCSPR, late without one: the two outcomes and the two timings are each seen once.
+    { type: 'RecordRapidReviewOutcome', actor: as(PEOPLE.chair), lcsprNeeded: onTime, rationale: onTime ? REVIEW_RATIONALE : NO_LCSPR_RATIONALE, sentAt: onTime ? T.reviewSent : T.reviewSentLate },
+    onTime ? T.reviewCompleted : T.reviewCompletedLate,
+  ],
+};
+
 export const SCENES = {
-  awaitingInitialView: (): CaseEvent[] => [EV.logged()],
-  awaitingReplies: (): CaseEvent[] => [EV.logged(), ...EV.viewGiven('notify', RATIONALE)],
-  policeAgreed: (): CaseEvent[] => [EV.logged(), ...EV.viewGiven('notify', RATIONALE), EV.policeAgrees('Agree; the threshold is met.')],
-  dispute: (): CaseEvent[] => [
-    EV.logged(),
-    ...EV.viewGiven('notify', RATIONALE),
-    EV.policeDisagrees('We do not think abuse or neglect is suspected on what we know.'),
-    EV.healthDeemed(),
-    EV.dispute(['police']),
-  ],
-  decidedNotify: (): CaseEvent[] => [EV.logged(), ...EV.viewGiven('notify', RATIONALE), EV.policeAgrees('Agree; the threshold is met.'), EV.healthDeemed(), EV.decision('notify')],
-  panelNotified: (): CaseEvent[] => [...SCENES.decidedNotify(), EV.panelConfirmed()],
-  decidedDoNotNotify: (): CaseEvent[] => [EV.logged(), ...EV.viewGiven('doNotNotify', RATIONALE), EV.policeAgrees(), EV.healthDeemed(), EV.decision('doNotNotify')],
-  closed: (): CaseEvent[] => [...SCENES.decidedDoNotNotify(), EV.nextStep('Single-agency learning is enough; the leads meeting can agree it.')],
-  // The dispute's stages (DOMAIN steps 5-6), as decide.ts records them.
-  meetingBooked: (): CaseEvent[] => [...SCENES.dispute(), EV.meeting1Booked()],
-  bookingFailed: (): CaseEvent[] => [...SCENES.dispute(), EV.bookingFailed(1)],
-  meetingArranged: (): CaseEvent[] => [...SCENES.dispute(), EV.bookingFailed(1), EV.meeting1Arranged()],
-  meetingCancelled: (): CaseEvent[] => [...SCENES.meetingBooked(), ...EV.policeChangesMind()],
-  meetingAgreed: (): CaseEvent[] => [...SCENES.meetingBooked(), ...EV.meetingAgreed()],
-  escalatedNotResolved: (): CaseEvent[] => [...SCENES.meetingBooked(), EV.outcomeNotResolved(), EV.escalated('notResolved')],
-  escalatedOutcomeOverdue: (): CaseEvent[] => [...SCENES.meetingBooked(), EV.meetingOutcomeOverdue(), EV.escalated('outcomeOverdue')],
-  decisionMeetingBooked: (): CaseEvent[] => [...SCENES.escalatedNotResolved(), EV.meeting2Booked()],
-  decisionMeetingBookingFailed: (): CaseEvent[] => [...SCENES.escalatedNotResolved(), EV.bookingFailed(2)],
-  finalDecisionOverdue: (): CaseEvent[] => [...SCENES.decisionMeetingBooked(), EV.finalDecisionOverdue()],
-  finalDecisionAttended: (): CaseEvent[] => [...SCENES.decisionMeetingBooked(), EV.finalDecision(true)],
-  finalDecisionNotAttended: (): CaseEvent[] => [...SCENES.decisionMeetingBooked(), EV.finalDecision(false)],
-  reopened: (): CaseEvent[] => [...SCENES.finalDecisionAttended(), EV.reopened()],
-  decidedAgainAfterReopening: (): CaseEvent[] => [...SCENES.reopened(), EV.finalDecision(false, '2026-06-15T14:00:00.000Z')],
-  // The rapid review (DOMAIN "The rapid review and scoping returns"), after SCENES.panelNotified.
-  reviewOpened: (): CaseEvent[] => [...SCENES.panelNotified(), EV.reviewOpened()],
-  reviewSetUp: (): CaseEvent[] => [...SCENES.reviewOpened(), EV.reviewSetUp()],
-  /** Probation: no involvement; GP practice: more time asked; Education: returned. */
-  extensionAsked: (): CaseEvent[] => [
-    ...SCENES.reviewSetUp(),
-    EV.noInvolvement('probation'),
-    EV.extensionAsked('gp'),
-    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
-    EV.returned('education', T.educationReturned),
-  ],
-  extensionAgreed: (): CaseEvent[] => [
-    ...SCENES.reviewSetUp(),
-    EV.noInvolvement('probation'),
-    EV.extensionAsked('gp'),
-    EV.extensionDecided('gp', true),
-    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
-    EV.returned('education', T.educationReturned),
-  ],
-  extensionDeclined: (): CaseEvent[] => [
-    ...SCENES.reviewSetUp(),
-    EV.noInvolvement('probation'),
-    EV.extensionAsked('gp'),
-    EV.extensionDecided('gp', false),
-    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
-    EV.chased('gp', 'twoDaysBefore', T.twoDaysBefore),
-    EV.returned('education', T.educationReturned),
-  ],
+  awaitingInitialView: (): CaseEvent[] => play([], DO.log()),
+  awaitingReplies: (): CaseEvent[] => play(SCENES.awaitingInitialView(), ...DO.giveView('notify')),
+  policeAgreed: (): CaseEvent[] => play(SCENES.awaitingReplies(), DO.reply(PEOPLE.police, 'agree', 'Agree; the threshold is met.')),
+  /** The police disagree; health is silent and deemed to agree when the window closes. */
+  dispute: (): CaseEvent[] => play(SCENES.awaitingReplies(), DO.reply(PEOPLE.police, 'disagree', 'We do not think abuse or neglect is suspected on what we know.'), DO.sweep(T.windowSwept)),
+  decidedNotify: (): CaseEvent[] => play(SCENES.policeAgreed(), DO.sweep(T.windowSwept)),
+  /** Confirming the notification opens the rapid review: the case is never left at "Panel notified" alone. */
+  panelNotified: (): CaseEvent[] => play(SCENES.decidedNotify(), DO.confirmPanel()),
+  decidedDoNotNotify: (): CaseEvent[] => play(SCENES.awaitingInitialView(), ...DO.giveView('doNotNotify'), DO.reply(PEOPLE.police, 'agree'), DO.sweep(T.windowSwept)),
+  closed: (): CaseEvent[] => play(SCENES.decidedDoNotNotify(), DO.nextStep('Single-agency learning is enough; the leads meeting can agree it.')),
+  // The dispute's stages (DOMAIN steps 5-6).
+  meetingBooked: (): CaseEvent[] => play(SCENES.dispute(), DO.booked(1)),
+  bookingFailed: (): CaseEvent[] => play(SCENES.dispute(), DO.bookingFailed(1)),
+  meetingArranged: (): CaseEvent[] => play(SCENES.bookingFailed(), DO.arranged()),
+  meetingCancelled: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.reply(PEOPLE.police, 'agree', 'Having read the chronology, we agree.', T.policeChangedMind)),
+  meetingAgreed: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.outcome('agreed', 'The police account settled it: abuse or neglect is not suspected.')),
+  escalatedNotResolved: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.outcome('notResolved', OUTCOME_RATIONALE)),
+  escalatedOutcomeOverdue: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.sweep(T.meetingDue)),
+  decisionMeetingBooked: (): CaseEvent[] => play(SCENES.escalatedNotResolved(), DO.booked(2)),
+  decisionMeetingBookingFailed: (): CaseEvent[] => play(SCENES.escalatedNotResolved(), DO.bookingFailed(2)),
+  finalDecisionOverdue: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.sweep(T.decisionDue)),
+  finalDecisionAttended: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.finalDecision(true)),
+  finalDecisionNotAttended: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.finalDecision(false)),
+  reopened: (): CaseEvent[] => play(SCENES.finalDecisionAttended(), DO.reopen()),
+  decidedAgainAfterReopening: (): CaseEvent[] => play(SCENES.reopened(), DO.finalDecision(false, '2026-06-15T14:00:00.000Z')),
+  // The rapid review (DOMAIN "The rapid review and scoping returns"), opened by the Panel notification.
+  reviewOpened: (): CaseEvent[] => SCENES.panelNotified(),
+  reviewSetUp: (): CaseEvent[] => play(SCENES.reviewOpened(), DO.setUp()),
+  /** Probation: no involvement; GP practice: more time asked (still chased meanwhile); Education: returned. */
+  extensionAsked: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO.noInvolvement('probation'), DO.askMoreTime('gp'), DO.sweep(T.twoDaysBefore), DO.returned('education', T.educationReturned)),
+  extensionAgreed: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO.noInvolvement('probation'), DO.askMoreTime('gp'), DO.decideMoreTime('gp', true), DO.sweep(T.twoDaysBefore), DO.returned('education', T.educationReturned)),
+  extensionDeclined: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO.noInvolvement('probation'), DO.askMoreTime('gp'), DO.decideMoreTime('gp', false), DO.sweep(T.twoDaysBefore), DO.returned('education', T.educationReturned)),
   /** The GP practice's return is late: due 17:00 Monday 22 June, chased from Tuesday 23 June. */
-  scopingOverdue: (): CaseEvent[] => [
-    ...SCENES.reviewSetUp(),
-    EV.noInvolvement('probation'),
-    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
-    EV.chased('gp', 'twoDaysBefore', T.twoDaysBefore),
-    EV.returned('education', T.educationReturned),
-    EV.chased('gp', 'dueMorning', T.dueMorning),
-    EV.chased('gp', 'overdue', T.firstOverdue),
-  ],
-  attendanceConfirmed: (): CaseEvent[] => [...SCENES.reviewSetUp(), EV.attended('localAuthority', true), EV.attended('police', true), EV.attended('health', true, '2026-06-12T10:00:00.000Z')],
-  papersPrompted: (): CaseEvent[] => [...SCENES.scopingOverdue(), EV.papersPrompted(['gp'])],
+  scopingOverdue: (): CaseEvent[] =>
+    play(SCENES.reviewSetUp(), DO.noInvolvement('probation'), DO.sweep(T.twoDaysBefore), DO.returned('education', T.educationReturned), DO.sweep(T.dueMorning), DO.sweep(T.firstOverdue)),
+  attendanceConfirmed: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO.attend('localAuthority', true), DO.attend('police', true), DO.attend('health', true, '2026-06-12T10:00:00.000Z')),
+  papersPrompted: (): CaseEvent[] => play(SCENES.scopingOverdue(), DO.sweep(T.papersPrompted)),
   /** Everything in, the meeting quorate, and the outcome sent within the 15 working days. */
-  reviewCompletedOnTime: (): CaseEvent[] => [...reviewToTheMeeting(), EV.reviewCompleted(true)],
-  reviewCompletedLate: (): CaseEvent[] => [...reviewToTheMeeting(), EV.reviewCompleted(false)],
+  reviewCompletedOnTime: (): CaseEvent[] => play(reviewToTheMeeting(), DO.complete(true)),
+  reviewCompletedLate: (): CaseEvent[] => play(reviewToTheMeeting(), DO.complete(false)),
   /** For the size test: 30 agencies in every status; the test configures their (long) names. */
   thirtyAgencies: (): CaseEvent[] => [
     ...SCENES.reviewOpened(),
@@ -522,21 +556,21 @@ export type SceneName = keyof typeof SCENES;
 export const MANY_AGENCY_IDS = Array.from({ length: 30 }, (_, i) => `agency-${String(i + 1).padStart(2, '0')}`);
 
 function reviewToTheMeeting(): CaseEvent[] {
-  return [
-    ...SCENES.reviewSetUp(),
-    EV.attended('localAuthority', true),
-    EV.attended('police', true),
-    EV.attended('health', true, '2026-06-12T10:00:00.000Z'),
-    EV.noInvolvement('probation'),
-    EV.extensionAsked('gp'),
-    EV.extensionDecided('gp', true),
-    EV.chased('education', 'twoDaysBefore', T.twoDaysBefore),
-    EV.returned('education', T.educationReturned),
-    EV.chased('gp', 'twoDaysBefore', '2026-06-22T08:00:00.000Z'),
-    EV.papersPrompted(['gp']),
-    EV.chased('gp', 'dueMorning', '2026-06-24T08:00:00.000Z'),
-    EV.returned('gp', T.gpReturned),
-  ];
+  return play(
+    SCENES.reviewSetUp(),
+    DO.attend('localAuthority', true),
+    DO.attend('police', true),
+    DO.attend('health', true, '2026-06-12T10:00:00.000Z'),
+    DO.noInvolvement('probation'),
+    DO.askMoreTime('gp'),
+    DO.decideMoreTime('gp', true),
+    DO.sweep(T.twoDaysBefore),
+    DO.returned('education', T.educationReturned),
+    DO.sweep('2026-06-22T08:00:00.000Z'),
+    DO.sweep(T.papersPrompted),
+    DO.sweep('2026-06-24T08:00:00.000Z'),
+    DO.returned('gp', T.gpReturned),
+  );
 }
 
 /**
