@@ -53,6 +53,15 @@ export const person = (aadObjectId: string): Recipient => ({ kind: 'person', aad
 
 export const monitoring: Recipient = { kind: 'conversation', target: 'monitoring' };
 
+/** A malformed escape in a link (%E0%A4%A) is checked as written rather than failing the request. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export const unique = (ids: string[]): string[] => [...new Set(ids)];
 
 /**

@@ -1,10 +1,9 @@
 import type { ScopingChase } from '../events.js';
 import { identifyingDetailIn } from '../freeText.js';
-import { iso, monitoring, person, recorder, refuse, type Handler, type Recorder } from '../kernel.js';
+import { iso, monitoring, person, recorder, refuse, safeDecode, type Handler, type Recorder } from '../kernel.js';
 import type { Agency } from '../partnership.js';
 import type { AgencyReturn } from '../state.js';
 import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
-import { safeDecode } from '../steps/referral.js';
 import { OPEN, agencyAction, agencyById, contacts } from './common.js';
 import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from './dates.js';
 

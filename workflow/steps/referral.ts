@@ -1,5 +1,5 @@
 import { identifyingDetailIn } from '../freeText.js';
-import { actorAs, iso, person, recorder, refuse, roleFor, unique, words, type Handler } from '../kernel.js';
+import { actorAs, iso, person, recorder, refuse, roleFor, safeDecode, unique, words, type Handler } from '../kernel.js';
 
 /** Step 1 (DOMAIN): the business unit logs a referral by its case reference; the initial view is asked for. */
 
@@ -50,12 +50,3 @@ export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefP
   }
   return r.done(`Referral ${referral.caseRef} logged.`);
 };
-
-/** A malformed escape in a link (%E0%A4%A) is checked as written rather than failing the request. */
-export function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
