@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
+import { maySee } from '../workflow/access.js';
 
 /**
  * Who is asking the monitoring tab's API, and whether they may see it. The tab gets a token from
@@ -21,7 +22,6 @@ const ClaimsSchema = z.object({
   name: z.string().optional(),
 });
 
-export const TAB_ROLES: readonly Role['kind'][] = ['businessUnit', 'reviewGroupChair', 'partnershipChair'];
 
 export const ROLE_WORDS: Record<Role['kind'], string> = {
   businessUnit: 'business unit',
@@ -48,7 +48,7 @@ export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 
   const roles = rolesOf(config, aadObjectId);
   const person = findPerson(config, aadObjectId);
   if (!person) return { ok: false, status: 403, reason: `You are not on the ${config.partnership.name} roster, so this tab shows you nothing. Ask the business unit if you think you should be.` };
-  if (!roles.some((r) => TAB_ROLES.includes(r.kind))) {
+  if (!maySee(config, aadObjectId, { kind: 'tab' }, undefined)) {
     const held = [...new Set(roles.map((r) => ROLE_WORDS[r.kind]))].join(', ');
     return { ok: false, status: 403, reason: `This tab is for the business unit and the chairs. You are on the roster as ${held}; your cases reach you as cards from the bot.` };
   }

@@ -14,6 +14,7 @@ import { CaseStore } from '../store/caseStore.js';
 import { ConversationDirectory } from '../store/conversations.js';
 import { Outbox } from '../store/outbox.js';
 import { HeadCache } from '../store/headCache.js';
+import { AccessLog } from '../store/accessLog.js';
 import { ScheduleIndex } from '../store/scheduleIndex.js';
 import { openTables, type Tables } from '../store/tables.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
@@ -39,6 +40,8 @@ export type Services = {
   calendar: WorkingCalendar;
   tables: Tables;
   store: CaseStore;
+  /** Who viewed or downloaded each case's history. */
+  accessLog: AccessLog;
   schedule: ScheduleIndex;
   outbox: Outbox;
   conversations: ConversationDirectory;
@@ -85,6 +88,7 @@ export async function buildServices(
   const store = new CaseStore(tables, schedule, heads);
   const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
+  const accessLog = new AccessLog(tables);
 
   const credentials: BotCredentials =
     env.LOCAL_MODE === 'true'
@@ -124,6 +128,7 @@ export async function buildServices(
     calendar,
     cases,
     store,
+    accessLog,
     log,
     localMode: env.LOCAL_MODE === 'true',
     exportLinks: { baseUrl: env.PUBLIC_BASE_URL, secret: exportLinkSecret },
@@ -138,7 +143,7 @@ export async function buildServices(
   };
   const monitoring = new MonitoringService({ store, config, calendar });
   const authenticateTab = tabAuthenticator(env, config);
-  return { env, config, calendar, tables, store, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
 }
 
 /**

@@ -5,7 +5,9 @@ import { processWithAdapter } from '../bot/httpBridge.js';
 import { ExportFormatSchema, ExportLinkQuerySchema, verifyExportLink } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
 import { errorText } from '../app/effectRunner.js';
-import { rolesOf } from '../workflow/partnership.js';
+import { findPerson } from '../workflow/partnership.js';
+import { mayEverSee, maySee, seeingRole } from '../workflow/access.js';
+import { roleWords } from '../workflow/decide.js';
 import type { Services } from './compositionRoot.js';
 
 /**
@@ -105,16 +107,30 @@ export function createHandlers(services: () => Promise<Services>) {
     if (verdict === 'invalid') return problem(403, 'This history link is not valid.');
     if (verdict === 'expired') return problem(410, 'This history link has expired. Ask the bot for a new one with "Export history".');
     // Checked again at download time: someone removed from the business unit loses access at once.
-    if (!rolesOf(s.config, query.data.by).some((r) => r.kind === 'businessUnit')) return problem(403, "Only the partnership's business unit can export a case's history.");
-    const { events } = await s.store.load(caseRef);
-    if (events.length === 0) return problem(404, 'There is no case with that reference.');
-    s.log.info('history exported', { caseRef, format: format.data });
+    const by = query.data.by;
+    const refused = problem(403, "Only the partnership's business unit can export a case's history.");
+    if (!mayEverSee(s.config, by, { kind: 'export' })) return refused;
+    const { state, events } = await s.store.load(caseRef);
+    if (!state || events.length === 0) return problem(404, 'There is no case with that reference.');
+    if (!maySee(s.config, by, { kind: 'export' }, state)) return refused;
+    // On the case's audit trail before the file leaves, so the file itself shows this download.
+    const role = seeingRole(s.config, by, { kind: 'export' });
+    await s.accessLog.record(caseRef, {
+      at: now.toISOString(),
+      by: { aadObjectId: by, displayName: findPerson(s.config, by)?.displayName ?? by, role: role ? roleWords(role) : '' },
+      what: 'historyExported',
+      via: 'link',
+      format: format.data,
+    });
+    const access = await s.accessLog.of(caseRef);
+    // Who and what only: never the link, whose signature would let a reader of the log download it.
+    s.log.info('history exported', { caseRef, format: format.data, by });
     const filename = `${caseRef}-history.${format.data}`;
     const agencyName = (id: string) => s.config.agencies.find((a) => a.id === id)?.name ?? id;
     const headers = { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' };
     return format.data === 'csv'
-      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName) }
-      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef, events, now, agencyName) };
+      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName, access) }
+      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef, events, now, agencyName, access) };
   }
 
   return { messages, deadlineSweep, caseHistory };

@@ -3,6 +3,7 @@ import type { Effect, Recipient } from './effects.js';
 import type { Actor, CaseEvent, DisputeStage, MeetingAttendee, OverdueAbout, View } from './events.js';
 import { checkFreeText, identifyingDetailIn } from './freeText.js';
 import { expectedAttendees } from './meetings/attendees.js';
+import { actingRole } from './access.js';
 import { createRapidReviewProcedure } from './rapidReview/procedure.js';
 import type { Partner, PartnershipConfig, Role } from './partnership.js';
 import { PARTNERS, finalDecisionMaker, partnerPeople, partnersRepresentedBy, rolesOf, PARTNER_NAMES } from './partnership.js';
@@ -49,7 +50,8 @@ const ROLE_WORDS: Record<Role['kind'], string> = {
   agencyEscalation: 'escalation contact',
 };
 
-function roleWords(role: Role): string {
+/** A role as the case's history words it: "Police representative", "business unit". */
+export function roleWords(role: Role): string {
   return role.kind === 'partnerRepresentative' || role.kind === 'partnerDeputy'
     ? `${PARTNER_NAMES[role.partner]} ${ROLE_WORDS[role.kind]}`
     : ROLE_WORDS[role.kind];
@@ -174,7 +176,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
   }
 
   function logReferral(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'LogReferral' }>, now: Date): Decision {
-    const role = rolesOf(config, command.actor.aadObjectId).find((r) => r.kind === 'businessUnit');
+    const role = actingRole(config, command.actor.aadObjectId, 'LogReferral');
     if (!role) return refuse("Only members of the partnership's business unit can log a referral.");
     const { referral } = command;
     if (!caseRefPattern.test(referral.caseRef)) {
@@ -221,7 +223,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
 
   function giveInitialView(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'GiveInitialView' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
-    const role = rolesOf(config, command.actor.aadObjectId).find((r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector');
+    const role = actingRole(config, command.actor.aadObjectId, 'GiveInitialView');
     if (!role) return refuse("Only the review group chair or the children's services director can give the initial view.");
     if (state.initialView) {
       return refuse(`The initial view on ${state.referral.caseRef} was already given by ${state.initialView.by.displayName} on ${words(state.initialView.at, now)}.`);
@@ -247,7 +249,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
   function replyAsPartner(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ReplyAsPartner' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
     const represented = partnersRepresentedBy(config, command.actor.aadObjectId);
-    if (represented.length === 0) {
+    if (!actingRole(config, command.actor.aadObjectId, 'ReplyAsPartner')) {
       return refuse("Only a statutory partner's representative or one of its deputies can reply, and you are not on the partnership's roster for any partner. Nothing was recorded.");
     }
     let partner: Partner;
@@ -300,7 +302,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
 
   function confirmPanelNotification(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ConfirmPanelNotification' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
-    const role = rolesOf(config, command.actor.aadObjectId).find((x) => 'partner' in x && x.partner === 'localAuthority');
+    const role = actingRole(config, command.actor.aadObjectId, 'ConfirmPanelNotification');
     if (!role) return refuse("Only the local authority's representative or a deputy can confirm the Panel notification.");
     if (state.panelNotification) return refuse(`The Panel notification for ${state.referral.caseRef} was already confirmed by ${state.panelNotification.by.displayName}.`);
     if (state.stage !== 'awaitingPanelNotification') return refuse(`Case ${state.referral.caseRef} is not waiting for a Panel notification.`);
@@ -321,7 +323,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
 
   function chooseNextStep(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ChooseNextStep' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
-    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === 'reviewGroupChair');
+    const role = actingRole(config, command.actor.aadObjectId, 'ChooseNextStep');
     if (!role) return refuse('Only the review group chair can choose the next step.');
     if (state.nextStep) return refuse(`The next step for ${state.referral.caseRef} was already chosen by ${state.nextStep.by.displayName} on ${words(state.nextStep.at, now)}.`);
     if (state.stage !== 'awaitingNextStep') return refuse(`Case ${state.referral.caseRef} is not waiting for a next step.`);
@@ -377,7 +379,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
 
   function arrangeMeeting(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ArrangeMeeting' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
-    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === 'businessUnit');
+    const role = actingRole(config, command.actor.aadObjectId, 'ArrangeMeeting');
     if (!role) return refuse("Only the partnership's business unit can record a meeting it arranged.");
     const d = state.dispute;
     if (!d || state.decision) return refuse(`Case ${state.referral.caseRef} has no meeting to arrange: ${state.decision ? 'the decision has been recorded' : 'there is no dispute'}.`);
@@ -413,7 +415,7 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
 
   function recordMeetingOutcome(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordMeetingOutcome' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
-    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === 'reviewGroupChair');
+    const role = actingRole(config, command.actor.aadObjectId, 'RecordMeetingOutcome');
     if (!role) return refuse("Only the review group chair can record the partners' meeting's outcome.");
     const d = state.dispute;
     if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}.`);
@@ -441,12 +443,12 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
   function recordFinalDecision(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordFinalDecision' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
     const maker = finalDecisionMaker(config);
-    if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can record the final decision.`);
+    const role = actingRole(config, command.actor.aadObjectId, 'RecordFinalDecision');
+    if (!role) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can record the final decision.`);
     if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}. Re-open it if new information has arrived.`);
     if (!finalDecisionDue(state)) return refuse(`Case ${state.referral.caseRef} is not waiting for a final decision.`);
     const problem = checkFreeText('rationale', command.rationale, { required: true });
     if (problem) return refuse(problem.message);
-    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === config.finalDecisionMaker)!;
     const r = recorder(state);
     r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision, basis: 'finalDecision', by: actorAs(command.actor, role), rationale: command.rationale.trim(), scrutineerAttended: command.scrutineerAttended });
     announceDecision(r, command.decision);
@@ -461,11 +463,11 @@ export function createDecider(config: PartnershipConfig, calendar: WorkingCalend
   function reopenDecision(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'ReopenDecision' }>, now: Date): Decision {
     if (!state) return refuse('There is no such case.');
     const maker = finalDecisionMaker(config);
-    if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can re-open a final decision.`);
+    const role = actingRole(config, command.actor.aadObjectId, 'ReopenDecision');
+    if (!role) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can re-open a final decision.`);
     if (!state.decision || state.decision.basis !== 'finalDecision') return refuse(`There is no final decision on ${state.referral.caseRef} to re-open.`);
     const problem = checkFreeText('reason', command.reason, { required: true });
     if (problem) return refuse(problem.message);
-    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === config.finalDecisionMaker)!;
     const r = recorder(state);
     r.record({ type: 'DecisionReopened', at: iso(now), by: actorAs(command.actor, role), reason: command.reason.trim(), decisionDueAt: iso(calendar.addWorkingDays(now, 1)) });
     const v = r.state?.version;

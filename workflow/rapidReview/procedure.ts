@@ -4,7 +4,8 @@ import type { Actor, CaseEvent } from '../events.js';
 import { checkFreeText, identifyingDetailIn } from '../freeText.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import type { WorkingHours } from '../calendar/workingHours.js';
-import { PARTNERS, agenciesRepresentedBy, partnerPeople, partnersRepresentedBy, rolesOf, type Agency, type PartnershipConfig, type Role } from '../partnership.js';
+import { actingRole, actsForAgency } from '../access.js';
+import { PARTNERS, partnerPeople, partnersRepresentedBy, rolesOf, type Agency, type PartnershipConfig, type Role } from '../partnership.js';
 import type { AgencyReturn, CaseState, RapidReview } from '../state.js';
 import { closeOfDay, defaultReturnsDue, londonDate, papersDueFor, startOfDay, workingDayAfter, workingDayBefore } from './dates.js';
 
@@ -57,14 +58,11 @@ export function createRapidReviewProcedure(tools: ReviewTools) {
     return { rr };
   }
 
-  function businessUnit(actor: CommandActor): Role | undefined {
-    return rolesOf(config, actor.aadObjectId).find((x) => x.kind === 'businessUnit');
-  }
 
   /** Only the agency's contact or deputies act for it; the role is written in words. */
   function forAgency(actor: CommandActor, agencyId: string): { agency: Agency; by: Actor } | undefined {
-    const agency = agenciesRepresentedBy(config, actor.aadObjectId).find((a) => a.id === agencyId);
-    if (!agency) return undefined;
+    const agency = agencyById(agencyId);
+    if (!agency || !actsForAgency(config, actor.aadObjectId, agencyId)) return undefined;
     const role = agency.contact.aadObjectId === actor.aadObjectId ? 'scoping contact' : 'scoping deputy';
     return { agency, by: { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: `${agency.name} ${role}` } };
   }
@@ -73,7 +71,7 @@ export function createRapidReviewProcedure(tools: ReviewTools) {
     const found = review(state);
     if (found.error) return found.error;
     const { rr } = found;
-    const role = businessUnit(command.actor);
+    const role = actingRole(config, command.actor.aadObjectId, 'SetUpRapidReview');
     if (!role) return refuse("Only the partnership's business unit can set up the rapid review.");
     if (rr.setup) return refuse(`The rapid review was already set up by ${rr.setup.by.displayName}.`);
     const meetingAt = new Date(command.meetingAt);
@@ -180,7 +178,7 @@ export function createRapidReviewProcedure(tools: ReviewTools) {
   function decideExtension(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'DecideExtension' }>, now: Date): Decision {
     const found = review(state);
     if (found.error) return found.error;
-    const role = businessUnit(command.actor);
+    const role = actingRole(config, command.actor.aadObjectId, 'DecideExtension');
     if (!role) return refuse("Only the partnership's business unit can decide a request for more time.");
     const a = found.rr.agencies[command.agency];
     const agency = agencyById(command.agency);
@@ -210,7 +208,7 @@ export function createRapidReviewProcedure(tools: ReviewTools) {
   function recordOutcome(state: CaseState | undefined, command: Extract<CaseCommand, { type: 'RecordRapidReviewOutcome' }>, now: Date): Decision {
     const found = review(state);
     if (found.error) return found.error;
-    const role = rolesOf(config, command.actor.aadObjectId).find((x) => x.kind === 'reviewGroupChair');
+    const role = actingRole(config, command.actor.aadObjectId, 'RecordRapidReviewOutcome');
     if (!role) return refuse("Only the review group chair can record the rapid review's outcome.");
     if (!found.rr.setup) return refuse('The rapid review has not been set up yet.');
     const problem = checkFreeText('rationale', command.rationale, { required: true });

@@ -18,6 +18,8 @@ export const TALLY_KEYS = [
   'authRefused',
   'injectionTried',
   'injectionInert',
+  'accessProbes',
+  'accessLeaks',
 ] as const;
 export type TallyKey = (typeof TALLY_KEYS)[number];
 export type Counts = Partial<Record<TallyKey, number>>;
