@@ -218,6 +218,17 @@ describe('the messages function', () => {
     expect(await host.services.conversations.conversation('conv-new')).toBeUndefined();
   });
 
+  it("keeps the Teams ids of a new team's members who are on the roster, and nothing about anyone else", async () => {
+    const stranger = { id: '29:aad-stranger', name: 'Stella Stranger', aadObjectId: 'aad-stranger' };
+    connector.members = [{ id: `29:${PEOPLE.scrutineer.aadObjectId}`, name: PEOPLE.scrutineer.displayName, aadObjectId: PEOPLE.scrutineer.aadObjectId }, stranger];
+    const added = { ...messageActivity(at('conv-team', PEOPLE.business), ''), type: 'installationUpdate', action: 'add', text: undefined };
+    expect((await post(added)).status).toBe(200);
+    expect(connector.calls.some((c) => c.method === 'GET' && c.path.endsWith('/pagedmembers'))).toBe(true);
+    expect(await host.services.conversations.member(PEOPLE.scrutineer.aadObjectId)).toMatchObject({ memberId: `29:${PEOPLE.scrutineer.aadObjectId}` });
+    expect(await host.services.conversations.member(stranger.aadObjectId)).toBeUndefined();
+    connector.members = [];
+  });
+
   it('stops reading an activity sent without a content-length once it passes the limit (413)', async () => {
     const url = new URL(`${host.url}/api/messages`);
     let written = 0;
