@@ -12,7 +12,20 @@ import { maySee } from '../workflow/access.js';
  */
 
 export type TabIdentity = { aadObjectId: string; displayName: string; roles: Role[]; mode: 'sso' | 'local' };
-export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; status: 401 | 403; reason: string };
+/** 503: Entra's key set could not be fetched, so nothing is known about the token (try again), unlike 401 (a bad token). */
+export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; status: 401 | 403 | 503; reason: string };
+
+/**
+ * Whether `jwtVerify` failed because the key set could not be had: unreachable (fetch's
+ * TypeError), an error status or timeout, or not a key set. A token that is wrong (signature,
+ * claims, a key id the set does not have) fails with one of jose's ERR_JWT/ERR_JWS/ERR_JWKS_NO_MATCHING_KEY codes.
+ */
+export function keySetUnavailable(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID') return true;
+  return code === 'ERR_JOSE_GENERIC' && error instanceof Error && /JSON Web Key Set HTTP response/.test(error.message);
+}
 
 const ClaimsSchema = z.object({
   tid: z.string().min(1),
@@ -65,7 +78,8 @@ export function createTabAuthenticator(config: PartnershipConfig, settings: TabA
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, keySet, { audience: settings.audiences, algorithms: ['RS256'], clockTolerance: 60, requiredClaims: ['exp', 'iss', 'aud'] }));
-    } catch {
+    } catch (error) {
+      if (keySetUnavailable(error)) return { ok: false, status: 503, reason: 'Microsoft sign-in could not be reached to check who you are. Please try again in a minute.' };
       return { ok: false, status: 401, reason: 'Your sign-in could not be verified or has expired. Close and reopen the tab.' };
     }
     const claims = ClaimsSchema.safeParse(payload);

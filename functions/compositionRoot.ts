@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { createAdapter, botAppId, type BotAdapter, type BotCredentials } from '../bot/adapter.js';
+import { createAdapter, botAppId, connectorAudience, BOT_ENDPOINT_SETTINGS, type BotAdapter, type BotCredentials, type BotEndpoints } from '../bot/adapter.js';
 import { TeamsMessenger } from '../bot/teamsMessenger.js';
 import { createTurnHandler } from '../bot/turnHandler.js';
 import { CaseService } from '../app/caseService.js';
@@ -90,10 +90,11 @@ export async function buildServices(
   const conversations = new ConversationDirectory(tables);
   const accessLog = new AccessLog(tables);
 
+  const endpoints: BotEndpoints = Object.fromEntries(BOT_ENDPOINT_SETTINGS.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
   const credentials: BotCredentials =
     env.LOCAL_MODE === 'true'
       ? { mode: 'local' }
-      : { mode: 'azure', appId: env.MicrosoftAppId!, appPassword: env.MicrosoftAppPassword!, appTenantId: env.MicrosoftAppTenantId!, appType: env.MicrosoftAppType };
+      : { mode: 'azure', appId: env.MicrosoftAppId!, appPassword: env.MicrosoftAppPassword!, appTenantId: env.MicrosoftAppTenantId!, appType: env.MicrosoftAppType, endpoints };
   const adapter = createAdapter(credentials, log);
   const messenger =
     options.messenger ??
@@ -102,7 +103,7 @@ export async function buildServices(
       conversations,
       botAppId: botAppId(credentials),
       tenantId: config.tenantId,
-      audience: credentials.mode === 'local' ? '' : 'https://api.botframework.com',
+      audience: credentials.mode === 'local' ? '' : connectorAudience(endpoints),
     });
 
   const graphClient =
@@ -135,7 +136,7 @@ export async function buildServices(
     now: () => clock.now(),
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
   });
-  const onTurn = createTurnHandler({ config, interactions, conversations, log });
+  const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
     const result = await sweep({ schedule, cases, effects, log }, now);
     if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });

@@ -2,6 +2,8 @@ import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@a
 import { z } from 'zod';
 import { KNOWN_ACTIVITY_TYPES } from '../bot/activityFacts.js';
 import { processWithAdapter } from '../bot/httpBridge.js';
+import { isTeamsChannel, isTeamsServiceUrl } from '../bot/teamsChannel.js';
+import { readBounded } from './boundedBody.js';
 import { ExportFormatSchema, ExportLinkQuerySchema, verifyExportLink } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
 import { errorText } from '../app/effectRunner.js';
@@ -62,15 +64,22 @@ function parseActivityJson(bytes: Buffer): unknown {
 export function createHandlers(services: () => Promise<Services>) {
   async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
     const s = await services();
-    const length = Number(request.headers.get('content-length') ?? '0');
-    if (length > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
-    const bytes = Buffer.from(await request.arrayBuffer());
-    if (bytes.length > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
-    const body = parseActivityJson(bytes);
+    const read = await readBounded(request, MAX_ACTIVITY_BYTES);
+    if (!read.ok) return problem(413, 'The activity is too large.');
+    const body = parseActivityJson(read.bytes);
     if (body === undefined) return problem(400, 'The request body must be a JSON Bot Framework activity in UTF-8.');
-    if (!ActivityShapeSchema.safeParse(body).success) return problem(400, 'The request body must be a JSON Bot Framework activity.');
+    const shape = ActivityShapeSchema.safeParse(body);
+    if (!shape.success) return problem(400, 'The request body must be a JSON Bot Framework activity.');
+    // Only Teams vouches for the tenant and the person an activity names, and only Teams'
+    // connector may receive the bot's posts (and its token): refused before anything is read or kept.
+    if (!isTeamsChannel(shape.data.channelId)) return problem(403, 'This bot takes activities from Microsoft Teams only.');
+    if (!isTeamsServiceUrl(shape.data.serviceUrl, { localMode: s.env.LOCAL_MODE === 'true' })) return problem(403, "The activity's serviceUrl is not a Microsoft Teams connector.");
     try {
       const result = await processWithAdapter(s.adapter, { method: request.method, headers: headersOf(request), body: body as Record<string, unknown> }, s.onTurn);
+      if (result.keysUnavailable) {
+        context.warn(JSON.stringify({ message: 'Bot Framework signing keys could not be fetched' }));
+        return { ...problem(503, 'The sign-in service could not be reached to check this request; please try again in a minute.'), headers: { 'retry-after': '30' } };
+      }
       if (result.status === 401) return problem(401, 'The request is not authenticated.');
       // 501 is botbuilder's answer to an invoke the turn did not answer: one this app does not offer,
       // which is the sender's mistake (400), not a failure of ours.

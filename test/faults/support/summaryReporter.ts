@@ -40,7 +40,8 @@ export default class FaultSummaryReporter implements Reporter {
       `; bad inputs: ${t.badInputsTried} tried, ${t.badInputStateChanges} state changes, ${t.badInputCrashes} crashes` +
       `; typed text: ${t.injectionTried} hostile, ${t.injectionInert} inert` +
       `; auth: ${t.authForged} forged, ${t.authRefused} refused` +
-      `; access: ${t.accessProbes} probes, ${t.accessLeaks} leaks`;
+      `; access: ${t.accessProbes} probes, ${t.accessLeaks} leaks` +
+      `; production: ${t.productionProbes} probes, ${t.productionRefused} refused`;
     (this.vitest?.logger ?? console).log(`\n${line}\n`);
   }
 }
