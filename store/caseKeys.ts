@@ -13,6 +13,10 @@ export const caseRowKeys = {
   head: (partition: string) => `head~${partition}`,
   event: (partition: string, seq: number) => `ev-${pad(seq, 10)}~${partition}`,
   effect: (partition: string, seq: number, index: number) => `fx-${pad(seq, 10)}-${pad(index, 3)}~${partition}`,
+  /** An effect of a change too large for one transaction, written before it under the attempt's own key. */
+  stagedEffect: (partition: string, seq: number, index: number, attempt: string) => `fx-${pad(seq, 10)}-${pad(index, 3)}-${attempt}~${partition}`,
   card: (partition: string, key: string) => `card-${key}~${partition}`,
+  /** The sweep's count of failed attempts at the case in a row (app/stuckCases.ts). */
+  stuck: (partition: string) => `stuck~${partition}`,
   sent: (partition: string, key: string) => `sent-${key}~${partition}`,
 };
