@@ -20,6 +20,8 @@ async function bigReview(o: { agencies: number; deputies: number; partnerDeputie
   const configPath = await writeConfig(config);
   const s = await testServices({ prefix, clock, messenger, configPath });
   await reviewReadyToSetUp(s);
+  // Cards of the steps before are out: a run still holding them would hold up the same people's cards in another process.
+  await s.effects.idle();
   return { s, config, messenger, prefix, configPath, clock };
 }
 
