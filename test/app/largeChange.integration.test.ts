@@ -97,7 +97,7 @@ describe('a change larger than one transaction', () => {
     const instants = Array.from({ length: 200 }, (_, i) => new Date(Date.parse('2026-06-10T09:00:00.000Z') + i * 60_000));
     await s.schedule.add(CASE_REF, instants, new Date('2026-06-10T08:00:00.000Z'));
     const written = new Set(instants.map((d) => d.toISOString()));
-    const ours = (entries: { rowKey: string }[]) => entries.filter((e) => written.has(e.rowKey.split('|')[0]!));
+    const ours = <T extends { rowKey: string }>(entries: T[]) => entries.filter((e) => written.has(e.rowKey.split('|')[0]!));
     const due = ours(await s.schedule.due(new Date('2026-06-10T23:00:00.000Z'), 1000));
     expect(due).toHaveLength(200);
     await s.schedule.removeAll(due.map((e) => ({ ...e })));
