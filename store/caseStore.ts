@@ -144,7 +144,8 @@ export class CaseStore {
       loaded.head ? ['update', headRow, 'Replace', { etag: loaded.head.etag }] : ['create', headRow];
 
     // One transaction, when the whole change fits in one.
-    const plainKeys = effects.map((_, i) => caseRowKeys.effect(partition, lastSeq, i));
+    const width = effects.length > 1_000 ? 4 : 3;
+    const plainKeys = effects.map((_, i) => caseRowKeys.effect(partition, lastSeq, i, width));
     const whole = [
       ...events.map((event, i): TransactionAction => ['create', eventRow(event, firstSeq + i)]),
       ...effects.map((effect, i): TransactionAction => ['create', effectRow(effect, plainKeys[i]!, 'pending')]),
@@ -171,7 +172,7 @@ export class CaseStore {
     if (rowsBefore < expectedVersion) await this.completeRows(loaded);
     // 1. The outbox rows, staged under this attempt's own keys.
     const attempt = randomBytes(4).toString('hex');
-    const stagedKeys = effects.map((_, i) => caseRowKeys.stagedEffect(partition, lastSeq, i, attempt));
+    const stagedKeys = effects.map((_, i) => caseRowKeys.stagedEffect(partition, lastSeq, i, attempt, width));
     const staged = effects.map((effect, i): TransactionAction => ['create', effectRow(effect, stagedKeys[i]!, 'staged')]);
     const stagedEtags: string[] = [];
     for (const batch of batches(staged)) {
@@ -281,8 +282,8 @@ export class CaseStore {
 
 type TransactionResponse = Awaited<ReturnType<TableClient['submitTransaction']>>;
 
-/** Outbox keys number a change's effects with three digits, in the order they are performed. */
-const MAX_EFFECTS = 1_000;
+/** Outbox keys number a change's effects with at most four digits, in the order they are performed. */
+const MAX_EFFECTS = 10_000;
 
 function etagOf(response: TransactionResponse, index: number): string {
   const etag = response.subResponses[index]?.etag;
