@@ -9,6 +9,8 @@ import { BackgroundEffects } from '../app/backgroundEffects.js';
 import { createInteractions, type Interactions } from '../app/interactions.js';
 import type { Clock, Logger, Messenger } from '../app/ports.js';
 import { sweep, type SweepResult } from '../app/sweep.js';
+import { StuckCases } from '../app/stuckCases.js';
+import { FailureStreaks } from '../store/failureStreaks.js';
 import { loadPartnershipConfig } from '../config/loadPartnershipConfig.js';
 import { CaseStore } from '../store/caseStore.js';
 import { ConversationDirectory } from '../store/conversations.js';
@@ -85,7 +87,9 @@ export async function buildServices(
   const tables = await openTables((env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage)!, env.TABLE_PREFIX ?? '');
   const schedule = new ScheduleIndex(tables);
   const heads = new HeadCache();
-  const store = new CaseStore(tables, schedule, heads);
+  // The environment refuses FAULT_CRASH_AT outside local mode; checked again here so nothing else can arm it.
+  const crash = env.LOCAL_MODE === 'true' && env.FAULT_CRASH_AT ? crashAt(env.FAULT_CRASH_AT) : undefined;
+  const store = new CaseStore(tables, schedule, heads, crash ? { crash } : {});
   const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
   const accessLog = new AccessLog(tables);
@@ -114,8 +118,6 @@ export async function buildServices(
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
-  // The environment refuses FAULT_CRASH_AT outside local mode; checked again here so nothing else can arm it.
-  const crash = env.LOCAL_MODE === 'true' && env.FAULT_CRASH_AT ? crashAt(env.FAULT_CRASH_AT) : undefined;
   const effectRunner = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
   const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
   const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
@@ -137,8 +139,9 @@ export async function buildServices(
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
   });
   const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
+  const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
-    const result = await sweep({ schedule, cases, effects, log }, now);
+    const result = await sweep({ schedule, cases, effects, log, stuck }, now);
     if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });
     return result;
   };
