@@ -5,7 +5,7 @@ import type { CaseEvent } from '../workflow/events.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { WorkingHours } from '../workflow/calendar/workingHours.js';
-import { ConcurrencyConflict, type Appended, type CaseStore } from '../store/caseStore.js';
+import { ConcurrencyConflict, type Appended, type CaseStore, type LoadedCase } from '../store/caseStore.js';
 import type { BackgroundEffects } from './backgroundEffects.js';
 import type { Logger } from './ports.js';
 import { noCrash, type CrashHook } from './crashPoints.js';
@@ -57,7 +57,10 @@ export class CaseService {
         loaded = await store.load(caseRef);
         decision = decide(loaded.state, command, now);
       }
-      if (!decision.ok || decision.events.length === 0) return { decision, state: loaded.state, events: loaded.events, pendingEffects: pendingOf(loaded), dispatched: false };
+      if (!decision.ok || decision.events.length === 0) {
+        await this.completeRows(loaded);
+        return { decision, state: loaded.state, events: loaded.events, pendingEffects: pendingOf(loaded), dispatched: false };
+      }
       const next = decision.events.reduce<CaseState | undefined>(evolve, loaded.state)!;
       let appended: Appended;
       try {
@@ -84,6 +87,20 @@ export class CaseService {
       const dispatched = decision.effects.length > 0;
       if (dispatched) this.deps.effects.dispatch(caseRef, now, { head: appended.head, state: next, effects: appended.effects });
       return { decision, state: next, events: [...loaded.events, ...decision.events], pendingEffects: appended.head.pending.length, dispatched };
+    }
+  }
+
+  /**
+   * A change too large for one transaction whose event rows were not all copied from its head
+   * (the process stopped): copied now, when the sweep (its recovery entry) or anyone else reads
+   * the case. The head holds the events meanwhile, so this only completes the audit trail.
+   */
+  private async completeRows(loaded: LoadedCase): Promise<void> {
+    if (loaded.cached) return;
+    try {
+      await this.deps.store.completeRows(loaded);
+    } catch (error) {
+      this.deps.log.warn('could not complete the event rows of a large change; the next change will', { caseRef: loaded.caseRef, error: error instanceof Error ? error.message : String(error) });
     }
   }
 }

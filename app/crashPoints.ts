@@ -5,6 +5,10 @@
  * functions/environment.ts refuses FAULT_CRASH_AT anywhere else.
  */
 export const CRASH_POINTS = [
+  /** A change too large for one transaction: its outbox rows are written, the head (the commit) is not. */
+  'staged',
+  /** A change too large for one transaction: the head is committed, the rest of its event rows are not written. */
+  'headCommitted',
   /** The events and their outbox rows are committed; no effect has been performed. */
   'committed',
   /** Teams accepted a new message; its sent marker (or tracked-card row) is not written yet. */

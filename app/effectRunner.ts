@@ -14,6 +14,7 @@ import type { CommittedEffect } from '../store/caseStore.js';
 import type { Logger, Messenger } from './ports.js';
 import { noCrash, type CrashHook, type CrashPoint } from './crashPoints.js';
 import { SentCards } from './sentCards.js';
+import { MAX_RETRY_MS, REPORT_AFTER_FAILURES, retryDelayMs } from './retryBackoff.js';
 
 /**
  * Performs a case's pending effects, each once: claimed with a lease, performed, marked done.
@@ -84,8 +85,11 @@ export class EffectRunner {
         known = undefined;
         log.error('effect failed; the sweep will retry it', { caseRef, effect: describe(effect.effect), attempt: effect.attempts + 1, error: errorText(error) });
         if (lane) blocked.add(lane);
-        const attempts = await outbox.recordFailure(caseRef, effect, etag);
-        if (attempts === ALERT_AFTER_ATTEMPTS) await this.alertUndeliverable(caseRef, effect.effect);
+        // Held back after the alert, longer each time: a card that can never be delivered is
+        // tried a few times a day, not at every sweep.
+        const delay = retryDelayMs(effect.attempts + 1);
+        const attempts = await outbox.recordFailure(caseRef, effect, etag, delay > 0 ? new Date(now.getTime() + delay) : undefined);
+        if (attempts === REPORT_AFTER_FAILURES) await this.alertUndeliverable(caseRef, effect.effect);
         continue;
       }
       // What this effect recorded changed the case: read it fresh for the next one.
@@ -116,7 +120,7 @@ export class EffectRunner {
 
   /**
    * A card that keeps failing must not fail silently: the business unit is told once, in the
-   * monitoring channel, what could not be delivered to whom. The runner keeps trying.
+   * monitoring channel, what could not be delivered to whom. The runner keeps trying, less often.
    */
   private async alertUndeliverable(caseRef: string, effect: Effect): Promise<void> {
     if (effect.type !== 'send' || (effect.to.kind === 'conversation' && effect.to.target === 'monitoring')) return;
@@ -125,7 +129,7 @@ export class EffectRunner {
     const where = to.kind === 'person' ? `${findPerson(config, to.aadObjectId)?.displayName ?? 'a person on the roster'} (1:1 chat)` : config.channels[to.target].label;
     const card = noticeCard(
       `${caseRef}: a card could not be delivered`,
-      `The bot has tried ${ALERT_AFTER_ATTEMPTS} times to send ${CARD_WORDS[effect.card.kind]} to ${where}, without success. Check that the app is installed there (for a person: that they have the app). The bot keeps trying every few minutes.`,
+      `The bot has tried ${REPORT_AFTER_FAILURES} times to send ${CARD_WORDS[effect.card.kind]} to ${where}, without success. Check that the app is installed there (for a person: that they have the app). The bot keeps trying, less often (at least every ${MAX_RETRY_MS / 3_600_000} hours).`,
     );
     try {
       await messenger.sendToConversation(config.channels.monitoring.conversationId, card);
@@ -272,8 +276,6 @@ export class EffectRunner {
     return { conversationId, activityId };
   }
 }
-
-const ALERT_AFTER_ATTEMPTS = 3;
 
 /** The case as the caller already has it, to render without reading it again. */
 type Known = {

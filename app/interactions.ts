@@ -5,6 +5,11 @@ import { CardActionSchema } from '../cards/verbs.js';
 import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
 import { rolesOf, type PartnershipConfig } from '../workflow/partnership.js';
+import { mayDo, mayEverSee, maySee, seeingRole, seesEveryCase, type View } from '../workflow/access.js';
+import { roleWords } from '../workflow/words.js';
+import type { AccessRecord } from '../workflow/accessRecord.js';
+import type { AccessLog } from '../store/accessLog.js';
+import type { CaseEvent } from '../workflow/events.js';
 import type { CaseState } from '../workflow/state.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { CaseService } from './caseService.js';
@@ -30,6 +35,8 @@ export type InteractionDeps = {
   calendar: WorkingCalendar;
   cases: CaseService;
   store: CaseStore;
+  /** Who viewed a case's history: recorded apart from the case's events (store/accessLog.ts). */
+  accessLog: AccessLog;
   log: Logger;
   localMode: boolean;
   exportLinks: { baseUrl: string; secret: string };
@@ -76,31 +83,66 @@ function stringFields(data: unknown): Record<string, string> {
 export function createInteractions(deps: InteractionDeps) {
   const { config, cases, store, log } = deps;
   const onRoster = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).length > 0;
-  /** The whole history (every rationale) is for the partnership's own people, not agencies asked for returns. */
-  const inPartnership = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).some((r) => r.kind !== 'agencyContact' && r.kind !== 'agencyEscalation');
-  const isBusinessUnit = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).some((r) => r.kind === 'businessUnit');
 
   const NOT_ON_ROSTER = noticeCard('Not available', "Cases are shown only to people on the partnership's roster. Nothing was recorded.");
+  /**
+   * To someone who may not see a case, whether or not it exists: the same words for both, and
+   * nothing of the case, since references follow a pattern anyone can guess.
+   */
+  const NOT_YOURS = noticeCard('Not available', 'There is nothing on that case reference for you to see or do here. Nothing was recorded.');
+  const HISTORY_REFUSED = noticeCard('Not available', "The case history is shown only to the partnership's own roster (partners, chairs, scrutineer, business unit).");
+  const EXPORT_REFUSED = noticeCard('Not available', "Only the partnership's business unit can export a case's history.");
+  /** Only for the partnership's own people, who see every case: for them "no such case" hides nothing. */
+  const noSuchCase = (caseRef: string) => noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.');
+
+  /**
+   * The refusal for a view of a case the person may not see (or that does not exist), worded from
+   * who they are and never from the case. `roleRefusal` says why someone whose roles never allow
+   * this view is refused (the history, the export).
+   */
+  function notVisible(caseRef: string, view: View, actor: CommandActor, exists: boolean, roleRefusal?: Reply['card']): Reply {
+    if (!onRoster(actor)) return { card: NOT_ON_ROSTER };
+    if (!mayEverSee(config, actor.aadObjectId, view)) return { card: roleRefusal ?? NOT_YOURS };
+    if (!exists && seesEveryCase(config, actor.aadObjectId)) return { card: noSuchCase(caseRef) };
+    return { card: NOT_YOURS };
+  }
+
+  /** The case if the person may see this view of it; otherwise the refusal to answer with. */
+  async function loadVisible(caseRef: string, view: View, actor: CommandActor, roleRefusal?: Reply['card']): Promise<{ state: CaseState; events: CaseEvent[] } | { refusal: Reply }> {
+    // Roles first: someone who could never see this learns nothing, not even how long a read takes.
+    if (!mayEverSee(config, actor.aadObjectId, view)) return { refusal: notVisible(caseRef, view, actor, false, roleRefusal) };
+    const { state, events } = await store.load(caseRef);
+    if (!state || !maySee(config, actor.aadObjectId, view, state)) return { refusal: notVisible(caseRef, view, actor, state !== undefined, roleRefusal) };
+    return { state, events };
+  }
 
   async function showCase(caseRef: string, spec: CardSpec, actor: CommandActor, now: Date, notice?: string, draft?: Record<string, string>): Promise<Reply> {
-    if (!onRoster(actor)) return { card: NOT_ON_ROSTER };
-    const { state } = await store.load(caseRef);
-    if (!state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
-    return { card: caseCard(spec, { state, config, calendar: deps.calendar, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice: refusalNotice(notice) } : {}), ...(draft ? { draft } : {}) }) };
+    const found = await loadVisible(caseRef, spec, actor);
+    if ('refusal' in found) return found.refusal;
+    return { card: caseCard(spec, { state: found.state, config, calendar: deps.calendar, now, recipient: { kind: 'person', aadObjectId: actor.aadObjectId }, ...(notice ? { notice: refusalNotice(notice) } : {}), ...(draft ? { draft } : {}) }) };
   }
 
   /** Runs a command and answers with the case card, carrying the outcome (or the refusal and the typed text). */
   async function run(caseRef: string, command: CaseCommand, spec: CardSpec, actor: CommandActor, now: Date, draft: Record<string, string>): Promise<Reply> {
-    // Someone outside the roster learns nothing about a case, not even from a refusal.
-    if (!onRoster(actor)) return { card: NOT_ON_ROSTER };
+    // Someone who could never see this card learns nothing about the case, not even from a refusal.
+    if (!mayEverSee(config, actor.aadObjectId, spec)) return notVisible(caseRef, spec, actor, false);
     const outcome = await cases.execute(caseRef, command, now);
-    if (!outcome.state) return { card: noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.') };
+    // The procedure lets nobody act on a case they may not see, so this only ever turns a refusal
+    // into one that says nothing of the case (an agency's people asking about a case or an
+    // agency not theirs).
+    if (!outcome.state || !maySee(config, actor.aadObjectId, spec, outcome.state)) return notVisible(caseRef, spec, actor, outcome.state !== undefined);
     const recipient = { kind: 'person' as const, aadObjectId: actor.aadObjectId };
     if (!outcome.decision.ok) {
       log.info('command refused', { caseRef, command: command.type });
       return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, notice: refusalNotice(outcome.decision.refusal), draft }) };
     }
     return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, ...(outcome.decision.message ? { notice: outcome.decision.message } : {}) }) };
+  }
+
+  /** Who read the history, as its audit row names them. */
+  function accessor(actor: CommandActor, view: View): AccessRecord['by'] {
+    const role = seeingRole(config, actor.aadObjectId, view);
+    return { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: role ? roleWords(role) : '' };
   }
 
   async function cardAction(payload: unknown, actor: CommandActor): Promise<Reply> {
@@ -121,7 +163,7 @@ export function createInteractions(deps: InteractionDeps) {
     switch (action.verb) {
       case 'referral.submit': {
         const d = action.data;
-        if (!isBusinessUnit(actor)) return { card: noticeCard('Not logged', "Only members of the partnership's business unit can log a referral. Nothing was recorded.") };
+        if (!mayDo(config, actor.aadObjectId, { type: 'LogReferral' }, undefined)) return { card: noticeCard('Not logged', "Only members of the partnership's business unit can log a referral. Nothing was recorded.") };
         const awareAt = londonInstant(d.awareDate, d.awareTime);
         if (!awareAt) return { card: referralFormCard({ config, now, notice: refusalNotice('Please give a valid date and time when the partnership became aware.'), draft }) };
         let documentUrl: string;
@@ -223,17 +265,21 @@ export function createInteractions(deps: InteractionDeps) {
         return run(action.data.caseRef, { type: 'RecordRapidReviewOutcome', actor, lcsprNeeded: action.data.lcsprNeeded === 'yes', rationale: action.data.rationale ?? '', sentAt: sentAt.toISOString() }, spec, actor, now, draft);
       }
       case 'case.history': {
-        if (!inPartnership(actor)) return { card: noticeCard('Not available', "The case history is shown only to the partnership's own roster (partners, chairs, scrutineer, business unit).") };
-        const { state, events } = await store.load(action.data.caseRef);
-        if (!state) return { card: noticeCard(`No case ${action.data.caseRef}`, 'There is no case with that reference.') };
-        return { card: historyCard(state, events, config, now, { canExport: isBusinessUnit(actor), ...(action.data.returnTo ? { returnTo: action.data.returnTo } : {}) }) };
+        const found = await loadVisible(action.data.caseRef, { kind: 'history' }, actor, HISTORY_REFUSED);
+        if ('refusal' in found) return found.refusal;
+        const caseRef = found.state.referral.caseRef;
+        // Recorded before it is shown: whoever reads every rationale is on the case's audit trail.
+        await deps.accessLog.record(caseRef, { at: now.toISOString(), by: accessor(actor, { kind: 'history' }), what: 'historyViewed', via: 'bot' });
+        const access = await deps.accessLog.of(caseRef);
+        const canExport = maySee(config, actor.aadObjectId, { kind: 'export' }, found.state);
+        return { card: historyCard(found.state, found.events, config, now, { canExport, access, ...(action.data.returnTo ? { returnTo: action.data.returnTo } : {}) }) };
       }
       case 'case.show':
         return showCase(action.data.caseRef, { kind: action.data.card } as CardSpec, actor, now);
       case 'case.export': {
-        if (!isBusinessUnit(actor)) return { card: noticeCard('Not available', "Only the partnership's business unit can export a case's history.") };
-        const { state } = await store.load(action.data.caseRef);
-        if (!state) return { card: noticeCard(`No case ${action.data.caseRef}`, 'There is no case with that reference.') };
+        const found = await loadVisible(action.data.caseRef, { kind: 'export' }, actor, EXPORT_REFUSED);
+        if ('refusal' in found) return found.refusal;
+        const { state } = found;
         const link = (format: 'csv' | 'json') => signExportLink({ ...deps.exportLinks, caseRef: state.referral.caseRef, format, by: actor.aadObjectId, now });
         const csv = link('csv');
         return { card: exportLinksCard(state.referral.caseRef, { csvUrl: csv.url, jsonUrl: link('json').url, expiresAt: csv.expiresAt }, now) };
@@ -247,7 +293,7 @@ export function createInteractions(deps: InteractionDeps) {
     const now = deps.now();
     if (/^help$/i.test(command) || command === '') return { card: helpCard(config, { localMode: deps.localMode }) };
     if (/^new referral$/i.test(command)) {
-      if (!isBusinessUnit(actor)) return { card: noticeCard('Not available', "Only members of the partnership's business unit can log a referral.") };
+      if (!mayDo(config, actor.aadObjectId, { type: 'LogReferral' }, undefined)) return { card: noticeCard('Not available', "Only members of the partnership's business unit can log a referral.") };
       return { card: referralFormCard({ config, now }) };
     }
     const history = /^history (\S+)$/i.exec(command);

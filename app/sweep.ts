@@ -3,6 +3,7 @@ import type { BackgroundEffects } from './backgroundEffects.js';
 import type { CaseService } from './caseService.js';
 import { errorText } from './effectRunner.js';
 import type { Logger } from './ports.js';
+import type { StuckCases } from './stuckCases.js';
 
 export type SweepResult = { due: number; cases: number; changed: number; failed: number };
 
@@ -15,9 +16,12 @@ export type SweepResult = { due: number; cases: number; changed: number; failed:
  * performed in the background (paced per conversation, as Teams requires), and the caller waits
  * for them with `effects.idle()`. Before a case's due entries are removed, any effect it still
  * has pending is covered by an entry of its own, so nothing depends on this process finishing.
+ *
+ * A case that fails does not stop the others; it is retried, then reported and retried slowly
+ * (app/stuckCases.ts).
  */
 export async function sweep(
-  deps: { schedule: ScheduleIndex; cases: CaseService; effects: Pick<BackgroundEffects, 'dispatch'>; log: Logger; leaseMs?: number },
+  deps: { schedule: ScheduleIndex; cases: CaseService; effects: Pick<BackgroundEffects, 'dispatch'>; log: Logger; stuck: Pick<StuckCases, 'failed' | 'succeeded'>; leaseMs?: number },
   now: Date,
   options: { limit?: number; concurrency?: number } = {},
 ): Promise<SweepResult> {
@@ -38,11 +42,21 @@ export async function sweep(
           await deps.schedule.add(caseRef, [new Date(now.getTime() + (deps.leaseMs ?? 60_000))], now);
           deps.effects.dispatch(caseRef, now);
         }
+        // Only an entry the sweep wrote after a failure says there may be a streak to end.
+        if (caseEntries.some((e) => e.retry)) await deps.stuck.succeeded(caseRef);
         await deps.schedule.removeAll(caseEntries);
       } catch (error) {
-        // The entries stay, so the next sweep tries this case again.
         result.failed++;
-        deps.log.error('sweep could not process a case', { caseRef, error: errorText(error) });
+        try {
+          // Counted (and reported once), and tried again later: its due entries are replaced by
+          // one retry entry, written first, so the case is never left without one.
+          const { retryAt } = await deps.stuck.failed(caseRef, error, now);
+          await deps.schedule.add(caseRef, [retryAt], now, { retry: true });
+          await deps.schedule.removeAll(caseEntries);
+        } catch (recordError) {
+          // Storage is failing too: the entries stay, so the next sweep tries this case again.
+          deps.log.error('sweep could not process a case', { caseRef, error: errorText(error), alsoFailed: errorText(recordError) });
+        }
       }
     }
   };

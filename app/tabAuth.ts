@@ -1,6 +1,8 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import { roleWords } from '../workflow/words.js';
 import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
+import { maySee } from '../workflow/access.js';
 
 /**
  * Who is asking the monitoring tab's API, and whether they may see it. The tab gets a token from
@@ -11,7 +13,20 @@ import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workf
  */
 
 export type TabIdentity = { aadObjectId: string; displayName: string; roles: Role[]; mode: 'sso' | 'local' };
-export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; status: 401 | 403; reason: string };
+/** 503: Entra's key set could not be fetched, so nothing is known about the token (try again), unlike 401 (a bad token). */
+export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; status: 401 | 403 | 503; reason: string };
+
+/**
+ * Whether `jwtVerify` failed because the key set could not be had: unreachable (fetch's
+ * TypeError), an error status or timeout, or not a key set. A token that is wrong (signature,
+ * claims, a key id the set does not have) fails with one of jose's ERR_JWT/ERR_JWS/ERR_JWKS_NO_MATCHING_KEY codes.
+ */
+export function keySetUnavailable(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID') return true;
+  return code === 'ERR_JOSE_GENERIC' && error instanceof Error && /JSON Web Key Set HTTP response/.test(error.message);
+}
 
 const ClaimsSchema = z.object({
   tid: z.string().min(1),
@@ -21,20 +36,6 @@ const ClaimsSchema = z.object({
   name: z.string().optional(),
 });
 
-export const TAB_ROLES: readonly Role['kind'][] = ['businessUnit', 'reviewGroupChair', 'partnershipChair'];
-
-export const ROLE_WORDS: Record<Role['kind'], string> = {
-  businessUnit: 'business unit',
-  reviewGroupChair: 'review group chair',
-  childrensServicesDirector: "children's services director",
-  partnershipChair: 'partnership chair',
-  independentScrutineer: 'independent scrutineer',
-  strategicPartnershipManager: 'strategic partnership manager',
-  partnerRepresentative: 'partner representative',
-  partnerDeputy: 'partner deputy',
-  agencyContact: 'agency contact',
-  agencyEscalation: 'agency escalation contact',
-};
 
 export type TabAuthSettings = {
   /** Entra's signing keys (a local key set in tests). */
@@ -48,8 +49,8 @@ export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 
   const roles = rolesOf(config, aadObjectId);
   const person = findPerson(config, aadObjectId);
   if (!person) return { ok: false, status: 403, reason: `You are not on the ${config.partnership.name} roster, so this tab shows you nothing. Ask the business unit if you think you should be.` };
-  if (!roles.some((r) => TAB_ROLES.includes(r.kind))) {
-    const held = [...new Set(roles.map((r) => ROLE_WORDS[r.kind]))].join(', ');
+  if (!maySee(config, aadObjectId, { kind: 'tab' }, undefined)) {
+    const held = [...new Set(roles.map(roleWords))].join(', ');
     return { ok: false, status: 403, reason: `This tab is for the business unit and the chairs. You are on the roster as ${held}; your cases reach you as cards from the bot.` };
   }
   return { ok: true, identity: { aadObjectId, displayName: person.displayName || tokenName || 'Unknown', roles, mode } };
@@ -65,7 +66,8 @@ export function createTabAuthenticator(config: PartnershipConfig, settings: TabA
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, keySet, { audience: settings.audiences, algorithms: ['RS256'], clockTolerance: 60, requiredClaims: ['exp', 'iss', 'aud'] }));
-    } catch {
+    } catch (error) {
+      if (keySetUnavailable(error)) return { ok: false, status: 503, reason: 'Microsoft sign-in could not be reached to check who you are. Please try again in a minute.' };
       return { ok: false, status: 401, reason: 'Your sign-in could not be verified or has expired. Close and reopen the tab.' };
     }
     const claims = ClaimsSchema.safeParse(payload);

@@ -6,6 +6,7 @@ import { startBenchAzurite } from './azurite.js';
 import { cardSize } from './cardSize.js';
 import { coldStart } from './coldStart.js';
 import { concurrency } from './concurrency.js';
+import { largeReview } from './largeReview.js';
 import { memory } from './memory.js';
 import { replyLatency } from './replyLatency.js';
 import { sweepScaling } from './sweepScaling.js';
@@ -15,7 +16,7 @@ import { log, round, type Figure } from './support.js';
  * npm run bench: every figure of the performance targets, against the local stack (Azurite in
  * memory, the real handlers behind the local host in local mode, a loopback Bot Connector).
  * Prints a table and writes bench/results.json. Exits 1 when a target is missed or a figure could
- * not be measured. `--only=reply,concurrency,memory,sweep,coldStart,cards` runs a subset.
+ * not be measured. `--only=reply,concurrency,memory,largeReview,sweep,coldStart,cards` runs a subset.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -54,6 +55,7 @@ if (wanted('reply') || wanted('concurrency') || wanted('memory')) {
     await azurite.stop();
   }
 }
+await group('largeReview', ['largeReview.sixty', 'largeReview.agencies', 'largeReview.rows', 'largeReview.commitMs'], () => largeReview());
 // Last: it starts its own Azurite and fills it with 100,000 cases.
 await group('sweep', ['sweep.ratio', 'sweep.small', 'sweep.large', 'sweep.ticked'], () => sweepScaling());
 

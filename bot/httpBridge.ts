@@ -9,7 +9,8 @@ import type { BotAdapter } from './adapter.js';
  * forged signature, algorithm or not-before time.
  */
 
-export type BridgedResponse = { status: number; body?: unknown; headers: Record<string, string> };
+/** `keysUnavailable`: the channel authority's keys could not be fetched, so the token could not be checked. */
+export type BridgedResponse = { status: number; body?: unknown; headers: Record<string, string>; keysUnavailable?: true };
 
 export async function processWithAdapter(
   adapter: BotAdapter,
@@ -18,8 +19,8 @@ export async function processWithAdapter(
 ): Promise<BridgedResponse> {
   const activity = activityFrom(request.body);
   const authentication = await adapter.authenticate(activity, request.headers.authorization ?? request.headers.Authorization ?? '');
-  if (!authentication) return { status: 401, headers: {} };
-  const invokeResponse = await adapter.run(authentication, activity, logic);
+  if (!authentication.ok) return authentication.reason === 'unavailable' ? { status: 503, headers: {}, keysUnavailable: true } : { status: 401, headers: {} };
+  const invokeResponse = await adapter.run(authentication.authentication, activity, logic);
   return { status: invokeResponse?.status ?? 200, ...(invokeResponse?.body !== undefined ? { body: invokeResponse.body } : {}), headers: {} };
 }
 

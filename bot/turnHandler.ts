@@ -7,6 +7,7 @@ import type { ConversationDirectory } from '../store/conversations.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, conversationFactsOf, messageTextOf, tenantOf } from './activityFacts.js';
 import { findPerson, rolesOf } from '../workflow/partnership.js';
+import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
 
 export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card buttons (adaptiveCard/action); nothing was done.';
 
@@ -14,8 +15,9 @@ export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card butto
  * One Teams turn: check the tenant, remember where we can post, then route a typed command or a
  * card click to the application. The person acting is whoever the activity says, never the card.
  */
-export function createTurnHandler(deps: { config: PartnershipConfig; interactions: Interactions; conversations: ConversationDirectory; log: Logger }) {
-  const { config, interactions, conversations, log } = deps;
+export function createTurnHandler(deps: { config: PartnershipConfig; interactions: Interactions; conversations: ConversationDirectory; log: Logger; localMode: boolean }) {
+  const { config, interactions, conversations, log, localMode } = deps;
+  const onRoster = (aadObjectId: string) => rolesOf(config, aadObjectId).length > 0;
 
   const cardMessage = (card: AdaptiveCard): Partial<Activity> => ({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
   const invokeCard = async (context: TurnContext, card: AdaptiveCard) =>
@@ -26,7 +28,9 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
 
   async function remember(activity: Activity): Promise<void> {
     const facts = conversationFactsOf(activity);
-    if (!facts) return;
+    // The messages function refuses anything else before the turn; checked again here because a
+    // stored reference is where later posts (and the bot's connector token) go.
+    if (!facts || !isTeamsChannel(facts.channelId) || !isTeamsServiceUrl(facts.serviceUrl, { localMode })) return;
     const conversationId = baseConversationId(facts.conversation.id);
     const stored = {
       conversationId,
@@ -42,15 +46,17 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
     // so it keeps nothing about them (and a stranger's clicks write nothing at all).
     const from = activity.from;
     const person = actorOf(activity);
-    if (!person || !from || rolesOf(config, person.aadObjectId).length === 0) return;
+    if (!person || !from || !onRoster(person.aadObjectId)) return;
     if (facts.conversation.conversationType === 'personal') await conversations.savePersonalConversation(person.aadObjectId, stored);
     // A name is needed for the 1:1 chat; an activity without one does not erase the one we know.
     if (typeof from.name === 'string' && from.name.trim()) await conversations.saveMember({ memberId: from.id, aadObjectId: person.aadObjectId, name: from.name });
   }
 
   /**
-   * When the app is added to a team or group chat, learn every member's Teams id: a proactive 1:1
-   * chat is created with that id (the Entra object id alone is not accepted everywhere).
+   * When the app is added to a team or group chat, learn the Teams id of every member who is on
+   * the partnership's roster: a proactive 1:1 chat is created with that id (the Entra object id
+   * alone is not accepted everywhere). Nobody else is ever written to, so nothing is kept about
+   * them, not even a name.
    */
   async function learnMembers(context: TurnContext): Promise<void> {
     try {
@@ -58,7 +64,7 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       do {
         const page = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
         for (const member of page.members) {
-          if (member.aadObjectId) await conversations.saveMember({ memberId: member.id, aadObjectId: member.aadObjectId, ...(member.name ? { name: member.name } : {}) });
+          if (member.aadObjectId && onRoster(member.aadObjectId)) await conversations.saveMember({ memberId: member.id, aadObjectId: member.aadObjectId, ...(member.name ? { name: member.name } : {}) });
         }
         continuationToken = page.continuationToken;
       } while (continuationToken);

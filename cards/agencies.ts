@@ -1,5 +1,6 @@
 import type { Agency, PartnershipConfig } from '../workflow/partnership.js';
 import type { Recipient } from '../workflow/effects.js';
+import { actsForAgency as actsFor } from '../workflow/access.js';
 
 /**
  * Agencies as cards name them. The case log stores only an agency's id, and the configuration
@@ -29,11 +30,10 @@ export function agencyEscalationWords(agency: Agency): string {
 }
 
 /**
- * Whether this card's reader can record the agency's return: its contact or a deputy. Anyone
- * else (the escalation contact, a channel) sees the card without buttons the bot would refuse.
+ * Whether this card's reader can record the agency's return: its contact or a deputy, as the
+ * access policy decides for the procedure too. Anyone else (the escalation contact, a channel)
+ * sees the card without buttons the bot would refuse.
  */
-export function actsForAgency(agency: Agency, recipient: Recipient): boolean {
-  if (recipient.kind !== 'person') return false;
-  const id = recipient.aadObjectId;
-  return agency.contact.aadObjectId === id || agency.deputies.some((d) => d.aadObjectId === id);
+export function actsForAgency(config: PartnershipConfig, agency: Agency, recipient: Recipient): boolean {
+  return recipient.kind === 'person' && actsFor(config, recipient.aadObjectId, agency.id);
 }

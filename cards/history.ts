@@ -3,6 +3,7 @@ import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
 import type { TimelineRow } from '../workflow/timeline.js';
 import { timeline } from '../workflow/timeline.js';
+import { withAccessRows, type AccessRecord } from '../workflow/accessRecord.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { adaptiveCard, container, execute, heading, openUrl, textBlock } from './adaptiveCard.js';
 import type { Quote } from './budget.js';
@@ -45,9 +46,9 @@ export function historyCard(
   events: CaseEvent[],
   config: PartnershipConfig,
   now: Date,
-  options: { canExport: boolean; returnTo?: ShowableCardKind },
+  options: { canExport: boolean; returnTo?: ShowableCardKind; access?: readonly AccessRecord[] },
 ): AdaptiveCard {
-  const rows = timeline(events, now, (id) => agencyName(config, id));
+  const rows = withAccessRows(timeline(events, now, (id) => agencyName(config, id)), options.access ?? []);
   const render = (quote: Quote, shown: number) => historyBody(state, rows, config, now, options, quote, shown);
   const candidates = function* () {
     for (const max of QUOTE_LIMITS) yield () => render(quoter(max, WHERE_IN_FULL), rows.length);

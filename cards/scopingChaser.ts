@@ -44,7 +44,7 @@ export function scopingChaserCard(parts: CaseCardParts, agencyId: string, chase:
     return caseFrame({ ...frame, body: [textBlock(`Nothing outstanding: the rapid review was completed at ${when(rr.completed.at, now)}.`)] });
   }
   const agency = agencyOf(config, agencyId);
-  const acts = agency !== undefined && actsForAgency(agency, parts.recipient);
+  const acts = agency !== undefined && actsForAgency(config, agency, parts.recipient);
   return caseFrame({
     ...frame,
     body: [

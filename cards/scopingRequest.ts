@@ -39,7 +39,7 @@ export function scopingRequestCard(parts: CaseCardParts, agencyId: string): Adap
     });
   }
   const agency = agencyOf(config, agencyId);
-  const acts = agency !== undefined && actsForAgency(agency, parts.recipient);
+  const acts = agency !== undefined && actsForAgency(config, agency, parts.recipient);
   const late = isLate(a, now);
   return caseFrame({
     ...frame,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { createAdapter, botAppId, type BotAdapter, type BotCredentials } from '../bot/adapter.js';
+import { createAdapter, botAppId, connectorAudience, BOT_ENDPOINT_SETTINGS, type BotAdapter, type BotCredentials, type BotEndpoints } from '../bot/adapter.js';
 import { TeamsMessenger } from '../bot/teamsMessenger.js';
 import { createTurnHandler } from '../bot/turnHandler.js';
 import { CaseService } from '../app/caseService.js';
@@ -9,11 +9,14 @@ import { BackgroundEffects } from '../app/backgroundEffects.js';
 import { createInteractions, type Interactions } from '../app/interactions.js';
 import type { Clock, Logger, Messenger } from '../app/ports.js';
 import { sweep, type SweepResult } from '../app/sweep.js';
+import { StuckCases } from '../app/stuckCases.js';
+import { FailureStreaks } from '../store/failureStreaks.js';
 import { loadPartnershipConfig } from '../config/loadPartnershipConfig.js';
 import { CaseStore } from '../store/caseStore.js';
 import { ConversationDirectory } from '../store/conversations.js';
 import { Outbox } from '../store/outbox.js';
 import { HeadCache } from '../store/headCache.js';
+import { AccessLog } from '../store/accessLog.js';
 import { ScheduleIndex } from '../store/scheduleIndex.js';
 import { openTables, type Tables } from '../store/tables.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
@@ -39,6 +42,8 @@ export type Services = {
   calendar: WorkingCalendar;
   tables: Tables;
   store: CaseStore;
+  /** Who viewed or downloaded each case's history. */
+  accessLog: AccessLog;
   schedule: ScheduleIndex;
   outbox: Outbox;
   conversations: ConversationDirectory;
@@ -82,14 +87,18 @@ export async function buildServices(
   const tables = await openTables((env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage)!, env.TABLE_PREFIX ?? '');
   const schedule = new ScheduleIndex(tables);
   const heads = new HeadCache();
-  const store = new CaseStore(tables, schedule, heads);
+  // The environment refuses FAULT_CRASH_AT outside local mode; checked again here so nothing else can arm it.
+  const crash = env.LOCAL_MODE === 'true' && env.FAULT_CRASH_AT ? crashAt(env.FAULT_CRASH_AT) : undefined;
+  const store = new CaseStore(tables, schedule, heads, crash ? { crash } : {});
   const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
+  const accessLog = new AccessLog(tables);
 
+  const endpoints: BotEndpoints = Object.fromEntries(BOT_ENDPOINT_SETTINGS.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
   const credentials: BotCredentials =
     env.LOCAL_MODE === 'true'
       ? { mode: 'local' }
-      : { mode: 'azure', appId: env.MicrosoftAppId!, appPassword: env.MicrosoftAppPassword!, appTenantId: env.MicrosoftAppTenantId!, appType: env.MicrosoftAppType };
+      : { mode: 'azure', appId: env.MicrosoftAppId!, appPassword: env.MicrosoftAppPassword!, appTenantId: env.MicrosoftAppTenantId!, appType: env.MicrosoftAppType, endpoints };
   const adapter = createAdapter(credentials, log);
   const messenger =
     options.messenger ??
@@ -98,7 +107,7 @@ export async function buildServices(
       conversations,
       botAppId: botAppId(credentials),
       tenantId: config.tenantId,
-      audience: credentials.mode === 'local' ? '' : 'https://api.botframework.com',
+      audience: credentials.mode === 'local' ? '' : connectorAudience(endpoints),
     });
 
   const graphClient =
@@ -109,8 +118,6 @@ export async function buildServices(
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
-  // The environment refuses FAULT_CRASH_AT outside local mode; checked again here so nothing else can arm it.
-  const crash = env.LOCAL_MODE === 'true' && env.FAULT_CRASH_AT ? crashAt(env.FAULT_CRASH_AT) : undefined;
   const effectRunner = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
   const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
   const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
@@ -124,21 +131,23 @@ export async function buildServices(
     calendar,
     cases,
     store,
+    accessLog,
     log,
     localMode: env.LOCAL_MODE === 'true',
     exportLinks: { baseUrl: env.PUBLIC_BASE_URL, secret: exportLinkSecret },
     now: () => clock.now(),
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
   });
-  const onTurn = createTurnHandler({ config, interactions, conversations, log });
+  const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
+  const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
-    const result = await sweep({ schedule, cases, effects, log }, now);
+    const result = await sweep({ schedule, cases, effects, log, stuck }, now);
     if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });
     return result;
   };
   const monitoring = new MonitoringService({ store, config, calendar });
   const authenticateTab = tabAuthenticator(env, config);
-  return { env, config, calendar, tables, store, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
 }
 
 /**

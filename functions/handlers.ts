@@ -2,10 +2,14 @@ import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@a
 import { z } from 'zod';
 import { KNOWN_ACTIVITY_TYPES } from '../bot/activityFacts.js';
 import { processWithAdapter } from '../bot/httpBridge.js';
+import { isTeamsChannel, isTeamsServiceUrl } from '../bot/teamsChannel.js';
+import { readBounded } from './boundedBody.js';
 import { ExportFormatSchema, ExportLinkQuerySchema, verifyExportLink } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
 import { errorText } from '../app/effectRunner.js';
-import { rolesOf } from '../workflow/partnership.js';
+import { findPerson } from '../workflow/partnership.js';
+import { mayEverSee, maySee, seeingRole } from '../workflow/access.js';
+import { roleWords } from '../workflow/words.js';
 import type { Services } from './compositionRoot.js';
 
 /**
@@ -60,15 +64,22 @@ function parseActivityJson(bytes: Buffer): unknown {
 export function createHandlers(services: () => Promise<Services>) {
   async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
     const s = await services();
-    const length = Number(request.headers.get('content-length') ?? '0');
-    if (length > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
-    const bytes = Buffer.from(await request.arrayBuffer());
-    if (bytes.length > MAX_ACTIVITY_BYTES) return problem(413, 'The activity is too large.');
-    const body = parseActivityJson(bytes);
+    const read = await readBounded(request, MAX_ACTIVITY_BYTES);
+    if (!read.ok) return problem(413, 'The activity is too large.');
+    const body = parseActivityJson(read.bytes);
     if (body === undefined) return problem(400, 'The request body must be a JSON Bot Framework activity in UTF-8.');
-    if (!ActivityShapeSchema.safeParse(body).success) return problem(400, 'The request body must be a JSON Bot Framework activity.');
+    const shape = ActivityShapeSchema.safeParse(body);
+    if (!shape.success) return problem(400, 'The request body must be a JSON Bot Framework activity.');
+    // Only Teams vouches for the tenant and the person an activity names, and only Teams'
+    // connector may receive the bot's posts (and its token): refused before anything is read or kept.
+    if (!isTeamsChannel(shape.data.channelId)) return problem(403, 'This bot takes activities from Microsoft Teams only.');
+    if (!isTeamsServiceUrl(shape.data.serviceUrl, { localMode: s.env.LOCAL_MODE === 'true' })) return problem(403, "The activity's serviceUrl is not a Microsoft Teams connector.");
     try {
       const result = await processWithAdapter(s.adapter, { method: request.method, headers: headersOf(request), body: body as Record<string, unknown> }, s.onTurn);
+      if (result.keysUnavailable) {
+        context.warn(JSON.stringify({ message: 'Bot Framework signing keys could not be fetched' }));
+        return { ...problem(503, 'The sign-in service could not be reached to check this request; please try again in a minute.'), headers: { 'retry-after': '30' } };
+      }
       if (result.status === 401) return problem(401, 'The request is not authenticated.');
       // 501 is botbuilder's answer to an invoke the turn did not answer: one this app does not offer,
       // which is the sender's mistake (400), not a failure of ours.
@@ -105,16 +116,30 @@ export function createHandlers(services: () => Promise<Services>) {
     if (verdict === 'invalid') return problem(403, 'This history link is not valid.');
     if (verdict === 'expired') return problem(410, 'This history link has expired. Ask the bot for a new one with "Export history".');
     // Checked again at download time: someone removed from the business unit loses access at once.
-    if (!rolesOf(s.config, query.data.by).some((r) => r.kind === 'businessUnit')) return problem(403, "Only the partnership's business unit can export a case's history.");
-    const { events } = await s.store.load(caseRef);
-    if (events.length === 0) return problem(404, 'There is no case with that reference.');
-    s.log.info('history exported', { caseRef, format: format.data });
+    const by = query.data.by;
+    const refused = problem(403, "Only the partnership's business unit can export a case's history.");
+    if (!mayEverSee(s.config, by, { kind: 'export' })) return refused;
+    const { state, events } = await s.store.load(caseRef);
+    if (!state || events.length === 0) return problem(404, 'There is no case with that reference.');
+    if (!maySee(s.config, by, { kind: 'export' }, state)) return refused;
+    // On the case's audit trail before the file leaves, so the file itself shows this download.
+    const role = seeingRole(s.config, by, { kind: 'export' });
+    await s.accessLog.record(caseRef, {
+      at: now.toISOString(),
+      by: { aadObjectId: by, displayName: findPerson(s.config, by)?.displayName ?? by, role: role ? roleWords(role) : '' },
+      what: 'historyExported',
+      via: 'link',
+      format: format.data,
+    });
+    const access = await s.accessLog.of(caseRef);
+    // Who and what only: never the link, whose signature would let a reader of the log download it.
+    s.log.info('history exported', { caseRef, format: format.data, by });
     const filename = `${caseRef}-history.${format.data}`;
     const agencyName = (id: string) => s.config.agencies.find((a) => a.id === id)?.name ?? id;
     const headers = { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' };
     return format.data === 'csv'
-      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName) }
-      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef, events, now, agencyName) };
+      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName, access) }
+      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef, events, now, agencyName, access) };
   }
 
   return { messages, deadlineSweep, caseHistory };

@@ -20,6 +20,10 @@ function getServices(): Promise<Services> {
   return services;
 }
 
+// The request body reaches the handlers as it streams (the host does not buffer it first), so the
+// messages function can stop reading an oversized activity sent without a content-length.
+app.setup({ enableHttpStream: true });
+
 const handlers = createHandlers(getServices);
 const tab = createTabHandlers(getServices);
 const assets = createStaticAssets({ localMode: process.env.LOCAL_MODE === 'true' });

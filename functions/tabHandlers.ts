@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ExportFormatSchema } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
 import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
-import { authorise, ROLE_WORDS, TAB_ROLES, type TabAuthResult, type TabIdentity } from '../app/tabAuth.js';
+import { authorise, type TabAuthResult, type TabIdentity } from '../app/tabAuth.js';
+import { maySee, seeingRole } from '../workflow/access.js';
+import { roleWords } from '../workflow/words.js';
 import { findPerson, rolesOf } from '../workflow/partnership.js';
 import type { LocalPeople, TabUser } from '../workflow/monitoring/schemas.js';
 import type { Services } from './compositionRoot.js';
@@ -75,7 +77,7 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
     };
 
   const me = guarded(async (s, _request, who) => {
-    const user: TabUser = { displayName: who.displayName, roles: [...new Set(who.roles.map((r) => ROLE_WORDS[r.kind]))], partnership: s.config.partnership.name, mode: who.mode };
+    const user: TabUser = { displayName: who.displayName, roles: [...new Set(who.roles.map(roleWords))], partnership: s.config.partnership.name, mode: who.mode };
     return ok(user);
   });
 
@@ -101,14 +103,25 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
     const caseRef = CaseRefSchema.safeParse(request.params.caseRef);
     const format = ExportFormatSchema.safeParse(request.params.format);
     if (!caseRef.success || !format.success) return problem(400, 'Ask for history.csv or history.json of a case reference.');
-    const { events } = await s.store.load(caseRef.data);
-    if (events.length === 0) return problem(404, 'There is no case with that reference.');
+    const { state, events } = await s.store.load(caseRef.data);
+    // The tab's people see every case (workflow/access.ts); asked all the same, so the tab and the bot cannot drift apart.
+    if (!state || events.length === 0 || !maySee(s.config, who.aadObjectId, { kind: 'history' }, state)) return problem(404, 'There is no case with that reference.');
+    const now = s.clock.now();
+    const role = seeingRole(s.config, who.aadObjectId, { kind: 'tab' });
+    await s.accessLog.record(caseRef.data, {
+      at: now.toISOString(),
+      by: { aadObjectId: who.aadObjectId, displayName: who.displayName, role: role ? roleWords(role) : '' },
+      what: 'historyExported',
+      via: 'tab',
+      format: format.data,
+    });
+    const access = await s.accessLog.of(caseRef.data);
     s.log.info('history exported from the tab', { caseRef: caseRef.data, format: format.data, by: who.aadObjectId });
     const agencyName = (id: string) => s.config.agencies.find((a) => a.id === id)?.name ?? id;
     const headers = { ...NO_STORE, 'content-disposition': `attachment; filename="${caseRef.data}-history.${format.data}"` };
     return format.data === 'csv'
-      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName) }
-      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef.data, events, s.clock.now(), agencyName) };
+      ? { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: historyCsv(events, agencyName, access) }
+      : { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: historyJson(caseRef.data, events, now, agencyName, access) };
   });
 
   /** Local mode only: the sample roster to choose an identity from. Outside local mode: 404, as if it did not exist. */
@@ -122,7 +135,7 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
     for (const p of [...c.businessUnit, c.reviewGroupChair, c.partnershipChair, c.childrensServicesDirector, c.independentScrutineer, c.partners.police.representative, c.partners.health.representative]) ids.add(p.aadObjectId);
     const people: LocalPeople['people'] = [...ids].map((id) => {
       const roles = rolesOf(c, id);
-      return { aadObjectId: id, displayName: findPerson(c, id)?.displayName ?? id, roles: [...new Set(roles.map((r) => ROLE_WORDS[r.kind]))], allowed: roles.some((r) => TAB_ROLES.includes(r.kind)) };
+      return { aadObjectId: id, displayName: findPerson(c, id)?.displayName ?? id, roles: [...new Set(roles.map(roleWords))], allowed: maySee(c, id, { kind: 'tab' }, undefined) };
     });
     return ok({ people });
   }

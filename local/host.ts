@@ -5,7 +5,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Logger, Messenger } from '../app/ports.js';
 import { buildServices, type Services } from '../functions/compositionRoot.js';
 import type { Environment } from '../functions/environment.js';
-import { createHandlers } from '../functions/handlers.js';
+import { createHandlers, MAX_ACTIVITY_BYTES } from '../functions/handlers.js';
 import { createStaticAssets } from '../functions/staticAssets.js';
 import { createTabHandlers } from '../functions/tabHandlers.js';
 import { deadlineInWords, londonIso } from '../workflow/calendar/words.js';
@@ -67,7 +67,13 @@ export async function startLocalHost(options: {
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const bytes = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+    // An activity is read no further than the messages function accepts (it answers 413 on seeing
+    // one byte more); anything else no further than the largest body any route takes.
+    const limit = url.pathname === '/api/messages' ? MAX_ACTIVITY_BYTES : MAX_BODY;
+    const read = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req, limit);
+    // The rest of an abandoned body is not read: the connection is closed once answered.
+    if (read?.truncated) res.setHeader('connection', 'close');
+    const bytes = read?.bytes;
     const body = bytes?.toString('utf8');
     // The bytes as received, as the Functions host gives them: the handler decides what is valid UTF-8.
     const request = (params: Record<string, string> = {}) =>
@@ -157,16 +163,33 @@ function safeDecodeURIComponent(text: string): string | undefined {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // Read no further than the handler would ever accept; it answers 413.
-    if (size > MAX_BODY + 1) break;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The body as it streams, up to `limit` + 1 bytes: a body without a content-length (chunked) is
+ * abandoned at the first chunk past the limit instead of being read whole, and the handler, seeing
+ * more than it accepts, answers 413. Reading stops by pausing, not by destroying the request,
+ * so that answer still reaches the sender.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (truncated: boolean) => {
+      // The error listener stays: a sender that resets an abandoned upload is no crash of ours.
+      req.off('data', onData).off('end', onEnd);
+      resolve({ bytes: Buffer.concat(chunks), truncated });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish(true);
+      }
+    };
+    const onEnd = () => finish(false);
+    const onError = (error: Error) => reject(error);
+    req.on('data', onData).on('end', onEnd).on('error', onError);
+  });
 }
 
 function safeJson(text: string | undefined): unknown {

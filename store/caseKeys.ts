@@ -12,7 +12,12 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const caseRowKeys = {
   head: (partition: string) => `head~${partition}`,
   event: (partition: string, seq: number) => `ev-${pad(seq, 10)}~${partition}`,
-  effect: (partition: string, seq: number, index: number) => `fx-${pad(seq, 10)}-${pad(index, 3)}~${partition}`,
+  /** `width` 4 for a change of more than 1,000 effects: every key of one change has the same width, so they sort in order. */
+  effect: (partition: string, seq: number, index: number, width = 3) => `fx-${pad(seq, 10)}-${pad(index, width)}~${partition}`,
+  /** An effect of a change too large for one transaction, written before it under the attempt's own key. */
+  stagedEffect: (partition: string, seq: number, index: number, attempt: string, width = 3) => `fx-${pad(seq, 10)}-${pad(index, width)}-${attempt}~${partition}`,
   card: (partition: string, key: string) => `card-${key}~${partition}`,
+  /** The sweep's count of failed attempts at the case in a row (app/stuckCases.ts). */
+  stuck: (partition: string) => `stuck~${partition}`,
   sent: (partition: string, key: string) => `sent-${key}~${partition}`,
 };

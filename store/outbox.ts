@@ -2,7 +2,8 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { z } from 'zod';
 import type { Effect } from '../workflow/effects.js';
 import { caseRowKeys } from './caseKeys.js';
-import { readHead, type CaseHead } from './caseHead.js';
+import { listProperties, readHead, type CaseHead } from './caseHead.js';
+import { MAX_BATCH_OPERATIONS, batches } from './batches.js';
 import { CaseStore } from './caseStore.js';
 import { isStatus, type Tables } from './tables.js';
 import type { HeadCache } from './headCache.js';
@@ -21,7 +22,8 @@ const OutboxRowSchema = z.object({
   rowKey: z.string(),
   etag: z.string(),
   effect: z.string(),
-  status: z.enum(['pending', 'done']),
+  /** 'staged': written before the head of a split change listed it; pending once listed. */
+  status: z.enum(['pending', 'staged', 'done']),
   leaseUntil: z.string().optional(),
   attempts: z.number().int().optional(),
 });
@@ -86,13 +88,15 @@ export class Outbox {
     const partition = CaseStore.partitionOf(caseRef);
     const table = this.casesOf(partition);
     let current: { etag: string; pending: string[] } | undefined = head;
-    let unmarked = alsoDone;
+    // One transaction holds at most 100: more than that are marked on their own first.
+    let unmarked = alsoDone.length < MAX_BATCH_OPERATIONS ? alsoDone : [];
+    if (unmarked.length === 0) await Promise.all(alsoDone.map((d) => this.markDone(caseRef, d.rowKey, d.etag, d.doneAt)));
     // Twice at most: if the head moved on (an effect recorded its result meanwhile), its new list
     // still holds what this run settled, which the next run would otherwise read back.
     for (let attempt = 0; attempt < 2 && current; attempt++) {
       const keep = current.pending.filter((key) => !settled.has(key));
       if (keep.length === current.pending.length) break;
-      const headUpdate = { partitionKey: partition, rowKey: caseRowKeys.head(partition), pending: JSON.stringify(keep) };
+      const headUpdate = { partitionKey: partition, rowKey: caseRowKeys.head(partition), ...listProperties('pending', keep) };
       try {
         // Effects marked done with the list they leave, in the same transaction (one partition).
         if (unmarked.length > 0) {
@@ -185,22 +189,27 @@ export class Outbox {
     const free = effects.filter((e) => !(e.leaseUntil && Date.parse(e.leaseUntil) > now.getTime()));
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     const taken = new Map<string, string>();
-    if (free.length > 1 && free.length <= 100) {
+    // In transactions of at most 100 (one partition); a batch in which one was taken meanwhile is claimed one by one.
+    for (const batch of free.length > 1 ? batches(free.map((e): TransactionAction => ['update', { partitionKey: partition, rowKey: e.rowKey, leaseUntil }, 'Merge', { etag: e.etag }])) : []) {
+      const group = free.filter((e) => batch.some((a) => a[1].rowKey === e.rowKey));
       try {
-        const response = await this.casesOf(partition).submitTransaction(free.map((e) => ['update', { partitionKey: partition, rowKey: e.rowKey, leaseUntil }, 'Merge', { etag: e.etag }]));
-        free.forEach((e, i) => {
-          const etag = response.subResponses[i]?.etag;
-          if (etag) taken.set(e.rowKey, etag);
-        });
-        if (taken.size === free.length) return taken;
-        taken.clear();
+        const response = await this.casesOf(partition).submitTransaction(batch);
+        const etags = group.map((_, i) => response.subResponses[i]?.etag);
+        if (etags.every((etag) => etag !== undefined)) {
+          group.forEach((e, i) => taken.set(e.rowKey, etags[i]!));
+          continue;
+        }
       } catch (error) {
         if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
       }
+      for (const effect of group) {
+        const etag = await this.claim(caseRef, effect, now, leaseMs);
+        if (etag) taken.set(effect.rowKey, etag);
+      }
     }
-    for (const effect of free) {
-      const etag = await this.claim(caseRef, effect, now, leaseMs);
-      if (etag) taken.set(effect.rowKey, etag);
+    if (free.length === 1) {
+      const etag = await this.claim(caseRef, free[0]!, now, leaseMs);
+      if (etag) taken.set(free[0]!.rowKey, etag);
     }
     return taken;
   }
@@ -226,11 +235,14 @@ export class Outbox {
     }
   }
 
-  /** Counts a failed attempt and releases the lease so the next sweep can try again. */
-  async recordFailure(caseRef: string, effect: PendingEffect, etag: string): Promise<number> {
+  /**
+   * Counts a failed attempt and holds the effect until `retryAt` (no one claims it before), or
+   * releases it at once when `retryAt` is absent, so the next sweep tries again.
+   */
+  async recordFailure(caseRef: string, effect: PendingEffect, etag: string, retryAt?: Date): Promise<number> {
     const attempts = effect.attempts + 1;
     try {
-      await this.casesOf(CaseStore.partitionOf(caseRef)).updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, attempts, leaseUntil: '' }, 'Merge', { etag });
+      await this.casesOf(CaseStore.partitionOf(caseRef)).updateEntity({ partitionKey: CaseStore.partitionOf(caseRef), rowKey: effect.rowKey, attempts, leaseUntil: retryAt ? retryAt.toISOString() : '' }, 'Merge', { etag });
     } catch (error) {
       if (!isStatus(error, 412)) throw error;
     }
@@ -271,6 +283,7 @@ export class Outbox {
 }
 
 function toPending(row: z.infer<typeof OutboxRowSchema>): PendingEffect | undefined {
-  if (row.status !== 'pending') return undefined;
+  // A staged row is read here only because a committed head lists it.
+  if (row.status === 'done') return undefined;
   return { rowKey: row.rowKey, etag: row.etag, effect: JSON.parse(row.effect) as Effect, attempts: row.attempts ?? 0, ...(row.leaseUntil ? { leaseUntil: row.leaseUntil } : {}) };
 }

@@ -1,4 +1,5 @@
-import { odata } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
+import { batches } from './batches.js';
 import { z } from 'zod';
 import { encodeKey, isStatus, type Tables } from './tables.js';
 import { RecentMap } from './recentMap.js';
@@ -24,7 +25,13 @@ const GRACE_DAYS = 2;
  */
 const KNOWN_MARGIN_MS = 60_000;
 const MAX_KNOWN_CASES = 5_000;
-const EntryRowSchema = z.object({ partitionKey: z.string(), rowKey: z.string(), caseRef: z.string() });
+const EntryRowSchema = z.object({
+  partitionKey: z.string(),
+  rowKey: z.string(),
+  caseRef: z.string(),
+  /** Written by the sweep after the case failed: its success ends the failure streak. */
+  retry: z.boolean().optional(),
+});
 export const ScheduleEntrySchema = EntryRowSchema.extend({ day: z.string().regex(/^\d{8}$/) });
 export type ScheduleEntry = z.infer<typeof ScheduleEntrySchema>;
 
@@ -41,21 +48,23 @@ export class ScheduleIndex {
   private readonly known = new RecentMap<string, Set<string>>(MAX_KNOWN_CASES);
   constructor(private readonly tables: Tables) {}
 
-  async add(caseRef: string, instants: Date[], now: Date = new Date()): Promise<void> {
+  async add(caseRef: string, instants: Date[], now: Date = new Date(), options: { retry?: boolean } = {}): Promise<void> {
     const today = dayOf(now);
-    const byDay = new Map<string, { partitionKey: string; rowKey: string; caseRef: string }[]>();
+    const byDay = new Map<string, { partitionKey: string; rowKey: string; caseRef: string; retry?: boolean }[]>();
     const known = this.known.peek(caseRef);
-    const certainlyThere = (iso: string) => known?.has(iso) === true && Date.parse(iso) > now.getTime() + KNOWN_MARGIN_MS;
+    const certainlyThere = (iso: string) => !options.retry && known?.has(iso) === true && Date.parse(iso) > now.getTime() + KNOWN_MARGIN_MS;
     const wanted = [...new Set(instants.map((d) => d.toISOString()))];
     for (const iso of wanted.filter((i) => !certainlyThere(i))) {
       const day = [dayOf(new Date(iso)), today].sort().at(-1)!;
-      byDay.set(day, [...(byDay.get(day) ?? []), { partitionKey: PARTITION, rowKey: `${iso}|${encodeKey(caseRef)}`, caseRef }]);
+      byDay.set(day, [...(byDay.get(day) ?? []), { partitionKey: PARTITION, rowKey: `${iso}|${encodeKey(caseRef)}`, caseRef, ...(options.retry ? { retry: true } : {}) }]);
     }
-    // One transaction per day table (its entries share the partition).
+    // One transaction per day table (its entries share the partition), of at most 100 entries each.
     await Promise.all(
       [...byDay].map(async ([day, entities]) => {
         const write = () =>
-          entities.length === 1 ? this.tables.dueTable(day).upsertEntity(entities[0]!, 'Replace') : this.tables.dueTable(day).submitTransaction(entities.map((e) => ['upsert', e, 'Replace']));
+          entities.length === 1
+            ? this.tables.dueTable(day).upsertEntity(entities[0]!, 'Replace')
+            : Promise.all(batches(entities.map((e): TransactionAction => ['upsert', e, 'Replace'])).map((batch) => this.tables.dueTable(day).submitTransaction(batch)));
         await this.ensureDay(day);
         try {
           await write();
@@ -114,15 +123,20 @@ export class ScheduleIndex {
     for (const entry of entries) byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), entry]);
     await Promise.all(
       [...byDay].map(async ([day, group]) => {
-        if (group.length > 1 && group.length <= 100) {
-          try {
-            await this.tables.dueTable(day).submitTransaction(group.map((e) => ['delete', { partitionKey: e.partitionKey, rowKey: e.rowKey }]));
-            return;
-          } catch (error) {
-            if (!isStatus(error, 404)) throw error;
-          }
-        }
-        await Promise.all(group.map((e) => this.remove(e)));
+        const deletes = group.map((e): TransactionAction => ['delete', { partitionKey: e.partitionKey, rowKey: e.rowKey }]);
+        await Promise.all(
+          batches(deletes).map(async (batch) => {
+            if (batch.length > 1) {
+              try {
+                await this.tables.dueTable(day).submitTransaction(batch);
+                return;
+              } catch (error) {
+                if (!isStatus(error, 404)) throw error;
+              }
+            }
+            await Promise.all(batch.map(([, e]) => this.remove({ ...e, day, caseRef: '' })));
+          }),
+        );
       }),
     );
   }

@@ -10,12 +10,15 @@ import { TableClient, TableServiceClient, type TableServiceClientOptions } from 
  * - due tables, one per UTC day (`<prefix>DueYYYYMMDD`): instants at which the sweep must look at a case again
  * - conversations: where the bot can post proactively (saved from activities it receives)
  * - caseIndex: one row per case, for listing cases
+ * - caseAccess: who viewed or downloaded a case's history (insert-only, apart from the events so a
+ *   read never changes the case's version)
  */
 export type Tables = {
   /** The table that holds this case partition's rows. */
   cases(partition: string): TableClient;
   conversations: TableClient;
   caseIndex: TableClient;
+  caseAccess: TableClient;
   /** The due table of one UTC day ('20260610'); it may not exist yet. */
   dueTable(day: string): TableClient;
   /** The days that have a due table, oldest first. */
@@ -51,6 +54,7 @@ export async function openTables(connectionString: string, prefix = ''): Promise
     cases: (partition) => caseTables[caseShard(partition)]!,
     conversations: open('Conversations'),
     caseIndex: open('CaseIndex'),
+    caseAccess: open('CaseAccess'),
     dueTable: (day) => open(`${DUE}${day}`),
     async dueDays() {
       // Filtered here, not by OData: table names compare case-insensitively in Azure but not in
@@ -67,7 +71,7 @@ export async function openTables(connectionString: string, prefix = ''): Promise
       await service.deleteTable(`${duePrefix}${day}`);
     },
   };
-  await Promise.all([...caseTables, tables.conversations, tables.caseIndex].map((t) => t.createTable()));
+  await Promise.all([...caseTables, tables.conversations, tables.caseIndex, tables.caseAccess].map((t) => t.createTable()));
   return tables;
 }
 

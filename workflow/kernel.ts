@@ -64,14 +64,6 @@ export function safeDecode(text: string): string {
 
 export const unique = (ids: string[]): string[] => [...new Set(ids)];
 
-/**
- * The actor's first role among `kinds`, or undefined: who may do a step. Kept to one call per
- * step so the partnership's access rules can replace it in one place.
- */
-export function roleFor(config: PartnershipConfig, actor: CommandActor, kinds: readonly Role['kind'][]): Role | undefined {
-  return rolesOf(config, actor.aadObjectId).find((role) => kinds.includes(role.kind));
-}
-
 /** The actor's role for one statutory partner (representative or deputy), or undefined. */
 export function partnerRoleFor(config: PartnershipConfig, actor: CommandActor, partner: Partner): Role | undefined {
   return rolesOf(config, actor.aadObjectId).find((role) => 'partner' in role && role.partner === partner);

@@ -58,7 +58,7 @@ describe('effects performed in the background', () => {
       return 0;
     };
     const effects = new BackgroundEffects(run, recordingLog().log);
-    const hint = { head: { etag: 'e1', version: 3, pending: ['fx'], tracked: [], events: [] }, state: {} as never, effects: [] };
+    const hint = { head: { etag: 'e1', version: 3, rowsThrough: 3, pending: ['fx'], tracked: [], events: [] }, state: {} as never, effects: [] };
     effects.dispatch('RR-2026-001', T0, hint);
     effects.dispatch('RR-2026-001', T1, hint);
     effects.dispatch('RR-2026-001', T0, hint);

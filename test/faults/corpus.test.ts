@@ -7,7 +7,7 @@ import { uniquePrefix, writeConfig } from '../support/services.js';
 import { executeActions } from '../support/validateCard.js';
 import { classifyCard, errorMessage, type Answer } from './support/answers.js';
 import { activityBytes, activityCorpus, expand, httpCorpus, type ActivityEntry } from './support/corpus.js';
-import { teamsDriver } from './support/caseSetup.js';
+import { hostSettled, teamsDriver } from './support/caseSetup.js';
 import { eventually } from './support/eventually.js';
 import { alive, startHostChild, type HostChild } from './support/hostChild.js';
 import { snapshotter } from './support/tableSnapshot.js';
@@ -54,7 +54,7 @@ beforeAll(async () => {
   // (the local host says when), so the setup's own updates never count against the corpus.
   const taken = await snapshotter(connectionString, prefix);
   snapshot = async () => {
-    expect((await fetch(`${host.url}/api/local/settled`)).status).toBe(200);
+    expect(await hostSettled(host.url)).toBe(true);
     return taken();
   };
 }, 60_000);
@@ -76,15 +76,6 @@ const placeholder = (name: string): string | undefined => {
   }
   return undefined;
 };
-
-/** Whether the activity is a message (answered by a posted message, not in the HTTP response). */
-function activityType(bytes: Buffer): unknown {
-  try {
-    return (JSON.parse(bytes.toString('utf8')) as { type?: unknown }).type;
-  } catch {
-    return undefined;
-  }
-}
 
 async function send(bytes: Buffer): Promise<Answer> {
   const postsBefore = connector.posted().length;
@@ -108,10 +99,11 @@ async function send(bytes: Buffer): Promise<Answer> {
   if (body?.type === 'application/vnd.microsoft.card.adaptive' && body.value) return classifyCard(body.value, status, sampleConfig);
   if (body !== undefined) return { kind: 'unreadable', status, text };
   // A message is answered with a message in its conversation; anything else must post nothing.
-  const isMessage = activityType(bytes) === 'message';
-  const posts = isMessage
-    ? await eventually(() => connector.posted().slice(postsBefore), (p) => p.length > 0, { timeoutMs: 5_000 })
-    : await new Promise<ReturnType<RecordingConnector['posted']>>((resolve) => setTimeout(() => resolve(connector.posted().slice(postsBefore)), 150));
+  // Everything the activity caused is out once the host has settled (its turn posts before it
+  // answers, the cards it started go after): read then, rather than after a guessed pause that a
+  // loaded machine can outlast (a late post would then be blamed on the next entry).
+  expect(await hostSettled(host.url)).toBe(true);
+  const posts = connector.posted().slice(postsBefore);
   if (posts.length === 0) return { kind: 'ignored', status };
   const answer = posts[0]!;
   return answer.card === undefined ? { kind: 'turnFailed', status, text: answer.text ?? '' } : classifyCard(answer.card, status, sampleConfig);

@@ -115,6 +115,22 @@ describe('Bot Framework tokens', () => {
     expect(response.status === 401 || response.status === 403, `status ${response.status}`).toBe(true);
   });
 
+  // Tokens any Bot Framework channel signs are valid tokens: the channel and the connector the
+  // activity names decide whether it is Teams (whose word alone gives a tenant and a person).
+  it.each([
+    ['an activity from Web Chat signed by the Web Chat key', { channelId: 'webchat' }, { key: webchatOnly.privateKey, kid: 'webchat-key' }, SERVICE_URL],
+    ['an activity from Direct Line signed by the Web Chat key', { channelId: 'directline' }, { key: webchatOnly.privateKey, kid: 'webchat-key' }, SERVICE_URL],
+    ['an activity from Web Chat signed by the Teams key', { channelId: 'webchat' }, {}, SERVICE_URL],
+    ['an activity naming a connector outside Teams, with a token for it', { serviceUrl: 'https://evil.example.com/connector/' }, {}, 'https://evil.example.com/connector/'],
+    ['an activity naming a Teams lookalike connector, with a token for it', { serviceUrl: 'https://smba.trafficmanager.net.evil.example.com/uk/' }, {}, 'https://smba.trafficmanager.net.evil.example.com/uk/'],
+  ])('refuses %s', async (_name, change, signing, serviceurl) => {
+    const activity = { ...cardActionActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: SERVICE_URL }, 'case.unknown', {}), ...change };
+    const response = await deliver(`Bearer ${token({ ...goodClaims(), serviceurl }, signing)}`, activity);
+    const refused = response.status === 401 || response.status === 403;
+    forged(refused);
+    expect(response.status, JSON.stringify(response.jsonBody)).toBe(403);
+  });
+
   it('refuses a correctly signed activity from another tenant with a refusal card', async () => {
     const activity = cardActionActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: SERVICE_URL, tenantId: 'tenant-evil' }, 'partner.agree', { caseRef: 'RR-2026-014' });
     const response = await deliver(`Bearer ${token(goodClaims())}`, activity);
@@ -130,6 +146,8 @@ describe('the anonymous local mode and the crash points cannot be switched on in
     ['local mode in production', { LOCAL_MODE: 'true', NODE_ENV: 'production' }, 'LOCAL_MODE: cannot be true when NODE_ENV is production'],
     ['crash points outside local mode', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: 't', EXPORT_LINK_SECRET: 'x'.repeat(40), FAULT_CRASH_AT: 'committed' }, 'FAULT_CRASH_AT: is honoured only in local mode'],
     ['an unknown crash point', { LOCAL_MODE: 'true', FAULT_CRASH_AT: 'everywhere' }, 'FAULT_CRASH_AT: must name a crash point'],
+    ['local mode on an Azure instance', { LOCAL_MODE: 'true', WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_SITE_NAME: 'sin-bot' }, 'LOCAL_MODE: cannot be true in Azure'],
+    ['export links over plain http in a deployment', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: 't', EXPORT_LINK_SECRET: 'x'.repeat(40) }, 'PUBLIC_BASE_URL: must be an https:// address outside local mode'],
   ])('refuses to start with %s', (_name, extra, message) => {
     let refusedWith = '';
     try {

@@ -11,7 +11,10 @@ import { cardActionActivity, messageActivity, type ActivityOptions } from '../su
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { cardText } from '../support/recordingMessenger.js';
 import { startTestHost, uniquePrefix, writeConfig } from '../support/services.js';
-import { writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { startLocalTokenAuthority } from '../support/localTokenAuthority.js';
+import { MAX_ACTIVITY_BYTES } from '../../functions/handlers.js';
 import { dirname, join } from 'node:path';
 import type { Person } from '../../workflow/partnership.js';
 
@@ -200,11 +203,70 @@ describe('the messages function', () => {
     expect(response.body?.error).toContain(message);
     expect(await eventCount()).toBe(before);
   });
+
+  it.each([
+    ['from Web Chat', { channelId: 'webchat' }, 'Microsoft Teams only'],
+    ['from Direct Line', { channelId: 'directline' }, 'Microsoft Teams only'],
+    ['naming a connector that is not Teams', { serviceUrl: 'https://evil.example.com/' }, 'not a Microsoft Teams connector'],
+    ['naming a Teams lookalike host', { serviceUrl: 'https://smba.trafficmanager.net.evil.example.com/uk/' }, 'not a Microsoft Teams connector'],
+  ])('refuses an activity %s (403) and keeps nothing of it', async (_s, change, message) => {
+    const before = await eventCount();
+    const response = await post({ ...cardActionActivity(at('conv-new', PEOPLE.business), 'referral.submit', referralData()), ...change });
+    expect(response.status).toBe(403);
+    expect(response.body?.error).toContain(message);
+    expect(await eventCount()).toBe(before);
+    expect(await host.services.conversations.conversation('conv-new')).toBeUndefined();
+  });
+
+  it("keeps the Teams ids of a new team's members who are on the roster, and nothing about anyone else", async () => {
+    const stranger = { id: '29:aad-stranger', name: 'Stella Stranger', aadObjectId: 'aad-stranger' };
+    connector.members = [{ id: `29:${PEOPLE.scrutineer.aadObjectId}`, name: PEOPLE.scrutineer.displayName, aadObjectId: PEOPLE.scrutineer.aadObjectId }, stranger];
+    const added = { ...messageActivity(at('conv-team', PEOPLE.business), ''), type: 'installationUpdate', action: 'add', text: undefined };
+    expect((await post(added)).status).toBe(200);
+    expect(connector.calls.some((c) => c.method === 'GET' && c.path.endsWith('/pagedmembers'))).toBe(true);
+    expect(await host.services.conversations.member(PEOPLE.scrutineer.aadObjectId)).toMatchObject({ memberId: `29:${PEOPLE.scrutineer.aadObjectId}` });
+    expect(await host.services.conversations.member(stranger.aadObjectId)).toBeUndefined();
+    connector.members = [];
+  });
+
+  it('stops reading an activity sent without a content-length once it passes the limit (413)', async () => {
+    const url = new URL(`${host.url}/api/messages`);
+    let written = 0;
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      // The host closing the connection on an abandoned upload is expected; the answer came first.
+      req.on('error', (error) => (written > MAX_ACTIVITY_BYTES ? undefined : reject(error)));
+      // Keep sending (up to 64 MB) until the host answers: it must not wait for the end.
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const pump = () => {
+        while (written < 64 * 1024 * 1024 && !req.destroyed) {
+          written += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      req.write('{"type":"message","text":"');
+      pump();
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('too large');
+    // Far less than was on offer was sent before the answer: the host did not read it all.
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+    expect((await post(messageActivity(at('conv-monitoring', PEOPLE.business), 'help'))).status).toBe(200);
+  });
 });
 
 describe('authentication and configuration', () => {
   it('requires a Bot Framework token when a bot app id is configured', async () => {
+    // The channel's keys come from a token authority on loopback: nothing here reaches the internet.
+    const authority = await startLocalTokenAuthority();
     const env = readEnvironment({
+      ToBotFromChannelOpenIdMetadataUrl: authority.botOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: authority.botOpenIdMetadataUrl,
       PARTNERSHIP_CONFIG: await writeConfig(),
       STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'),
       TABLE_PREFIX: uniquePrefix(),
@@ -221,14 +283,26 @@ describe('authentication and configuration', () => {
     expect(unsigned.status).toBe(401);
     const forged = await processWithAdapter(services.adapter, { method: 'POST', headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln' }, body: activity }, services.onTurn);
     expect(forged.status).toBe(401);
+    await authority.close();
   });
 
   it.each([
     ['local mode with a bot app id', { LOCAL_MODE: 'true', MicrosoftAppId: 'abc' }, 'LOCAL_MODE: cannot be true when MicrosoftAppId is set'],
     ['local mode in production', { LOCAL_MODE: 'true', NODE_ENV: 'production' }, 'LOCAL_MODE: cannot be true when NODE_ENV is production'],
     ['no credentials outside local mode', {}, 'MicrosoftAppId: is required outside local mode'],
+    ['local mode on an Azure instance', { LOCAL_MODE: 'true', WEBSITE_INSTANCE_ID: 'a1b2c3' }, 'LOCAL_MODE: cannot be true in Azure (WEBSITE_INSTANCE_ID is set)'],
+    ['local mode in an Azure app', { LOCAL_MODE: 'true', WEBSITE_SITE_NAME: 'sin-bot' }, 'LOCAL_MODE: cannot be true in Azure (WEBSITE_SITE_NAME is set)'],
+    ['export links over plain http outside local mode', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 'c', EXPORT_LINK_SECRET: 'x'.repeat(40) }, 'PUBLIC_BASE_URL: must be an https:// address outside local mode'],
   ])('refuses to start with %s', (_s, extra, message) => {
     expect(() => readEnvironment({ PARTNERSHIP_CONFIG: 'x.json', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', PUBLIC_BASE_URL: 'http://127.0.0.1:3978', ...extra })).toThrow(message);
+  });
+
+  it('refuses the example local settings when they are copied into Azure', async () => {
+    const example = JSON.parse(await readFile(join(import.meta.dirname, '../../local.settings.example.json'), 'utf8')) as { Values: Record<string, string> };
+    // As given it starts locally (on a developer's machine, against Azurite)...
+    expect(readEnvironment(example.Values).LOCAL_MODE).toBe('true');
+    // ...and on an App Service instance it does not start at all.
+    expect(() => readEnvironment({ ...example.Values, WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_SITE_NAME: 'sin-bot' })).toThrow('LOCAL_MODE: cannot be true in Azure');
   });
 
   it('stops on an invalid partnership configuration, listing every problem with its path', async () => {

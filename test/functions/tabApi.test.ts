@@ -145,7 +145,7 @@ describe('every other request is refused with its reason and no data', () => {
     ['another tenant', async () => ({ authorization: `Bearer ${await token({ tid: 'tenant-2', iss: 'https://login.microsoftonline.com/tenant-2/v2.0' })}` }), 403, /not one this IOWSCP tab serves/],
     ['without the access_as_user scope', async () => ({ authorization: `Bearer ${await token({ scp: 'User.Read' })}` }), 403, /access_as_user/],
     ['not a member of the roster', async () => ({ authorization: `Bearer ${await token({ oid: 'aad-stranger' })}` }), 403, /not on the .* roster/],
-    ['a partner representative (on the roster, not business unit or chair)', async () => ({ authorization: `Bearer ${await token({ oid: PEOPLE.police.aadObjectId })}` }), 403, /business unit and the chairs.*partner representative/],
+    ['a partner representative (on the roster, not business unit or chair)', async () => ({ authorization: `Bearer ${await token({ oid: PEOPLE.police.aadObjectId })}` }), 403, /business unit and the chairs.*Police representative/],
     ['the local identity header outside local mode', async () => ({ 'x-local-user': PEOPLE.business.aadObjectId }), 401, /Sign in through Teams/],
   ];
 

@@ -12,6 +12,8 @@ export class RecordingConnector {
   private server: Server | undefined;
   private counter = 0;
   url = '';
+  /** Who the connector says is in every conversation (the bot lists them when it is added to a team). */
+  members: { id: string; name?: string; aadObjectId?: string }[] = [];
 
   async start(): Promise<this> {
     const port = await freePort();
@@ -26,7 +28,9 @@ export class RecordingConnector {
       const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
       this.calls.push({ method: req.method ?? '', path, conversationId, ...(activityId ? { activityId } : {}), body });
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.method === 'POST' && path === '/v3/conversations') {
+      if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers$/.test(path)) {
+        res.end(JSON.stringify({ members: this.members }));
+      } else if (req.method === 'POST' && path === '/v3/conversations') {
         res.end(JSON.stringify({ id: `personal-${++this.counter}`, activityId: `a-${this.counter}` }));
       } else {
         res.end(JSON.stringify({ id: activityId && req.method === 'PUT' ? activityId : `a-${++this.counter}` }));

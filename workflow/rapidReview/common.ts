@@ -1,7 +1,8 @@
 import type { CommandActor } from '../commands.js';
 import type { Actor } from '../events.js';
 import { refuse, words, type Decision } from '../kernel.js';
-import { agenciesRepresentedBy, type Agency, type PartnershipConfig } from '../partnership.js';
+import type { Agency, PartnershipConfig } from '../partnership.js';
+import { actsForAgency } from '../access.js';
 import type { AgencyReturn, CaseState, RapidReview } from '../state.js';
 
 /** What the rapid review's steps share: finding the open review, an agency and who acts for it. */
@@ -24,7 +25,7 @@ export function openReview(state: CaseState | undefined): { error: Decision } | 
 
 /** Only the agency's contact or deputies act for it; the role is written in words. */
 function forAgency(config: PartnershipConfig, actor: CommandActor, agencyId: string): { agency: Agency; by: Actor } | undefined {
-  const agency = agenciesRepresentedBy(config, actor.aadObjectId).find((a) => a.id === agencyId);
+  const agency = config.agencies.find((a) => a.id === agencyId && actsForAgency(config, actor.aadObjectId, a.id));
   if (!agency) return undefined;
   const role = agency.contact.aadObjectId === actor.aadObjectId ? 'scoping contact' : 'scoping deputy';
   return { agency, by: { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: `${agency.name} ${role}` } };

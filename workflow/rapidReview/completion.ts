@@ -1,5 +1,6 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, recorder, refuse, roleFor, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, type Handler } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { openReview } from './common.js';
 
 /** Completion: the review group chair records the outcome and when it was sent to the Panel and Ofsted (due 15 WD from the notification). */
@@ -7,7 +8,7 @@ import { openReview } from './common.js';
 export const recordRapidReviewOutcome: Handler<'RecordRapidReviewOutcome'> = ({ config }, state, command, now) => {
   const found = openReview(state);
   if (found.error) return found.error;
-  const role = roleFor(config, command.actor, ['reviewGroupChair']);
+  const role = actingRole(config, command.actor.aadObjectId, 'RecordRapidReviewOutcome');
   if (!role) return refuse("Only the review group chair can record the rapid review's outcome.");
   if (!found.rr.setup) return refuse('The rapid review has not been set up yet.');
   const problem = checkFreeText('rationale', command.rationale, { required: true });

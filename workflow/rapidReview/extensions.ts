@@ -1,5 +1,6 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, roleFor, words, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { agencyAction, agencyById, contacts, openReview } from './common.js';
 import { closeOfDay, londonDate } from './dates.js';
 
@@ -27,7 +28,7 @@ export const requestExtension: Handler<'RequestExtension'> = ({ config, calendar
 export const decideExtension: Handler<'DecideExtension'> = ({ config }, state, command, now) => {
   const found = openReview(state);
   if (found.error) return found.error;
-  const role = roleFor(config, command.actor, ['businessUnit']);
+  const role = actingRole(config, command.actor.aadObjectId, 'DecideExtension');
   if (!role) return refuse("Only the partnership's business unit can decide a request for more time.");
   const a = found.rr.agencies[command.agency];
   const agency = agencyById(config, command.agency);

@@ -1,4 +1,5 @@
-import { actorAs, iso, monitoring, person, recorder, refuse, roleFor, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { OPEN, agencyById, contacts, openReview } from './common.js';
@@ -20,7 +21,7 @@ export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar
   const found = openReview(state);
   if (found.error) return found.error;
   const { rr } = found;
-  const role = roleFor(config, command.actor, ['businessUnit']);
+  const role = actingRole(config, command.actor.aadObjectId, 'SetUpRapidReview');
   if (!role) return refuse("Only the partnership's business unit can set up the rapid review.");
   if (rr.setup) return refuse(`The rapid review was already set up by ${rr.setup.by.displayName}.`);
   const meetingAt = new Date(command.meetingAt);

@@ -1,5 +1,6 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, roleFor, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { finalDecisionMaker, type Partner } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { VIEW_WORDS } from '../words.js';
@@ -25,7 +26,7 @@ export function openDispute({ config, calendar }: StepContext, r: Recorder, now:
 export const recordMeetingOutcome: Handler<'RecordMeetingOutcome'> = (context, state, command, now) => {
   const { config } = context;
   if (!state) return refuse('There is no such case.');
-  const role = roleFor(config, command.actor, ['reviewGroupChair']);
+  const role = actingRole(config, command.actor.aadObjectId, 'RecordMeetingOutcome');
   if (!role) return refuse("Only the review group chair can record the partners' meeting's outcome.");
   const d = state.dispute;
   if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}.`);

@@ -1,5 +1,6 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, roleFor, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { finalDecisionMaker } from '../partnership.js';
 import type { CaseState } from '../state.js';
 import { timer, type TimerDeclaration } from '../timers.js';
@@ -33,12 +34,12 @@ export const recordFinalDecision: Handler<'RecordFinalDecision'> = (context, sta
   const { config } = context;
   if (!state) return refuse('There is no such case.');
   const maker = finalDecisionMaker(config);
-  if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can record the final decision.`);
+  const role = actingRole(config, command.actor.aadObjectId, 'RecordFinalDecision');
+  if (!role) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can record the final decision.`);
   if (state.decision) return refuse(`The decision on ${state.referral.caseRef} (${VIEW_WORDS[state.decision.decision]}) was already recorded on ${words(state.decision.at, now)}. Re-open it if new information has arrived.`);
   if (!finalDecisionDue(state)) return refuse(`Case ${state.referral.caseRef} is not waiting for a final decision.`);
   const problem = checkFreeText('rationale', command.rationale, { required: true });
   if (problem) return refuse(problem.message);
-  const role = roleFor(config, command.actor, [config.finalDecisionMaker])!;
   const r = recorder(state);
   r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision, basis: 'finalDecision', by: actorAs(command.actor, role), rationale: command.rationale.trim(), scrutineerAttended: command.scrutineerAttended });
   announceDecision(context, r, command.decision);
@@ -53,11 +54,11 @@ export const recordFinalDecision: Handler<'RecordFinalDecision'> = (context, sta
 export const reopenDecision: Handler<'ReopenDecision'> = ({ config, calendar }, state, command, now) => {
   if (!state) return refuse('There is no such case.');
   const maker = finalDecisionMaker(config);
-  if (command.actor.aadObjectId !== maker.aadObjectId) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can re-open a final decision.`);
+  const role = actingRole(config, command.actor.aadObjectId, 'ReopenDecision');
+  if (!role) return refuse(`Only the partnership's final decision maker (${maker.displayName}) can re-open a final decision.`);
   if (!state.decision || state.decision.basis !== 'finalDecision') return refuse(`There is no final decision on ${state.referral.caseRef} to re-open.`);
   const problem = checkFreeText('reason', command.reason, { required: true });
   if (problem) return refuse(problem.message);
-  const role = roleFor(config, command.actor, [config.finalDecisionMaker])!;
   const r = recorder(state);
   r.record({ type: 'DecisionReopened', at: iso(now), by: actorAs(command.actor, role), reason: command.reason.trim(), decisionDueAt: iso(calendar.addWorkingDays(now, 1)) });
   const v = r.state?.version;

@@ -1,5 +1,6 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, partnerRoleFor, recorder, refuse, roleFor, unique, words, type Handler } from '../kernel.js';
+import { actorAs, iso, partnerRoleFor, recorder, refuse, unique, words, type Handler } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { partnersRepresentedBy, type PartnershipConfig } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { raiseOverdue, remind } from './notices.js';
@@ -11,7 +12,7 @@ import { settle } from './partnerReplies.js';
 export const giveInitialView: Handler<'GiveInitialView'> = (context, state, command, now) => {
   const { config, calendar } = context;
   if (!state) return refuse('There is no such case.');
-  const role = roleFor(config, command.actor, ['reviewGroupChair', 'childrensServicesDirector']);
+  const role = actingRole(config, command.actor.aadObjectId, 'GiveInitialView');
   if (!role) return refuse("Only the review group chair or the children's services director can give the initial view.");
   if (state.initialView) {
     return refuse(`The initial view on ${state.referral.caseRef} was already given by ${state.initialView.by.displayName} on ${words(state.initialView.at, now)}.`);

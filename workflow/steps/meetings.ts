@@ -1,5 +1,6 @@
 import type { DisputeStage, MeetingAttendee } from '../events.js';
-import { actorAs, iso, nothing, recorder, refuse, roleFor, words, type Handler, type Recorder } from '../kernel.js';
+import { actorAs, iso, nothing, recorder, refuse, words, type Handler, type Recorder } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { expectedAttendees } from '../meetings/attendees.js';
 import type { PartnershipConfig } from '../partnership.js';
 import { finalDecisionDue } from './disputeStage2.js';
@@ -33,7 +34,7 @@ export const recordMeetingBookingFailed: Handler<'RecordMeetingBookingFailed'> =
 
 export const arrangeMeeting: Handler<'ArrangeMeeting'> = ({ config }, state, command, now) => {
   if (!state) return refuse('There is no such case.');
-  const role = roleFor(config, command.actor, ['businessUnit']);
+  const role = actingRole(config, command.actor.aadObjectId, 'ArrangeMeeting');
   if (!role) return refuse("Only the partnership's business unit can record a meeting it arranged.");
   const d = state.dispute;
   if (!d || state.decision) return refuse(`Case ${state.referral.caseRef} has no meeting to arrange: ${state.decision ? 'the decision has been recorded' : 'there is no dispute'}.`);

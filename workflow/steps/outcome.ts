@@ -1,6 +1,7 @@
 import { checkFreeText } from '../freeText.js';
 import type { View } from '../events.js';
-import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, unique, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, unique, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actingRole } from '../access.js';
 import { partnerPeople, type PartnershipConfig } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { openRapidReview } from '../rapidReview/setUp.js';
@@ -33,7 +34,7 @@ export function announceDecision({ config }: StepContext, r: Recorder, decision:
 
 export const confirmPanelNotification: Handler<'ConfirmPanelNotification'> = (context, state, command, now) => {
   if (!state) return refuse('There is no such case.');
-  const role = partnerRoleFor(context.config, command.actor, 'localAuthority');
+  const role = actingRole(context.config, command.actor.aadObjectId, 'ConfirmPanelNotification');
   if (!role) return refuse("Only the local authority's representative or a deputy can confirm the Panel notification.");
   if (state.panelNotification) return refuse(`The Panel notification for ${state.referral.caseRef} was already confirmed by ${state.panelNotification.by.displayName}.`);
   if (state.stage !== 'awaitingPanelNotification') return refuse(`Case ${state.referral.caseRef} is not waiting for a Panel notification.`);

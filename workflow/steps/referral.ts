@@ -1,12 +1,13 @@
 import { identifyingDetailIn } from '../freeText.js';
-import { actorAs, iso, person, recorder, refuse, roleFor, safeDecode, unique, words, type Handler } from '../kernel.js';
+import { actorAs, iso, person, recorder, refuse, safeDecode, unique, words, type Handler } from '../kernel.js';
+import { actingRole } from '../access.js';
 
 /** Step 1 (DOMAIN): the business unit logs a referral by its case reference; the initial view is asked for. */
 
 const AWARENESS_MAX_AGE_MS = 183 * 86_400_000;
 
 export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefPattern }, state, command, now) => {
-  const role = roleFor(config, command.actor, ['businessUnit']);
+  const role = actingRole(config, command.actor.aadObjectId, 'LogReferral');
   if (!role) return refuse("Only members of the partnership's business unit can log a referral.");
   const { referral } = command;
   if (!caseRefPattern.test(referral.caseRef)) {

@@ -5,7 +5,8 @@
  * assertion that follows says what was seen.
  */
 export async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, o: { timeoutMs?: number; everyMs?: number } = {}): Promise<T> {
-  const deadline = Date.now() + (o.timeoutMs ?? 10_000);
+  // Generous: it returns as soon as `check` holds, so the bound only matters on a loaded machine.
+  const deadline = Date.now() + (o.timeoutMs ?? 30_000);
   for (;;) {
     const value = await read();
     if (check(value) || Date.now() >= deadline) return value;

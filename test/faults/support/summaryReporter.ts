@@ -39,7 +39,9 @@ export default class FaultSummaryReporter implements Reporter {
       (t.knownDuplicates > 0 ? ` (${t.knownDuplicates} known duplicate post(s): Teams took a new message but the bot never learned it had, after a crash or a 502/504/dropped answer)` : '') +
       `; bad inputs: ${t.badInputsTried} tried, ${t.badInputStateChanges} state changes, ${t.badInputCrashes} crashes` +
       `; typed text: ${t.injectionTried} hostile, ${t.injectionInert} inert` +
-      `; auth: ${t.authForged} forged, ${t.authRefused} refused`;
+      `; auth: ${t.authForged} forged, ${t.authRefused} refused` +
+      `; access: ${t.accessProbes} probes, ${t.accessLeaks} leaks` +
+      `; production: ${t.productionProbes} probes, ${t.productionRefused} refused`;
     (this.vitest?.logger ?? console).log(`\n${line}\n`);
   }
 }

@@ -18,6 +18,10 @@ export const TALLY_KEYS = [
   'authRefused',
   'injectionTried',
   'injectionInert',
+  'accessProbes',
+  'accessLeaks',
+  'productionProbes',
+  'productionRefused',
 ] as const;
 export type TallyKey = (typeof TALLY_KEYS)[number];
 export type Counts = Partial<Record<TallyKey, number>>;
@@ -34,6 +38,14 @@ export function count(counts: Counts): void {
 /** One fault injected: survived when `ok`, lost otherwise. */
 export function fault(ok: boolean): void {
   count({ faultsInjected: 1, ...(ok ? { faultsSurvived: 1 } : { faultsLost: 1 }) });
+}
+
+/**
+ * One probe of the production-mode suite (authentication on): refused when it got the answer it
+ * must (its status, no rationale leaked) and nothing stored changed.
+ */
+export function probe(refused: boolean): void {
+  count({ productionProbes: 1, ...(refused ? { productionRefused: 1 } : {}) });
 }
 
 /** One forged or disallowed credential: refused when `refused`. */

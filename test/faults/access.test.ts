@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWABLE_CARD_KINDS, VERBS } from '../../cards/verbs.js';
+import type { Services } from '../../functions/compositionRoot.js';
+import type { CommandActor } from '../../workflow/commands.js';
+import type { Person } from '../../workflow/partnership.js';
+import { cardText } from '../support/recordingMessenger.js';
+import { DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { TestClock, testServices, uniquePrefix } from '../support/services.js';
+import { count } from './support/tally.js';
+
+/**
+ * Every role x every verb x every showable card, on real cases at several stages, through the real
+ * interactions and CaseService on Azurite (issue 12). Every rationale, reason and comment carries
+ * a sentinel no card text could contain by chance. Who may not see a case must get no sentinel,
+ * no reference, and exactly the answer given for a reference that does not exist; an agency's
+ * people see only their own agency's scoping request, on a case whose review asked it; the
+ * partnership's own people still see every card and the whole history.
+ */
+
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+const STRANGER: Person = { aadObjectId: 'aad-nobody', displayName: 'Nobody Known', email: 'nobody@example.org' };
+
+/** Who is probing, and what the issue says each may see: every case, one agency's part, or nothing. */
+type Reach = { kind: 'partnership'; businessUnit: boolean } | { kind: 'agency'; agency: string } | { kind: 'nothing' };
+const ROLES: { name: string; person: Person; reach: Reach }[] = [
+  { name: 'business unit', person: PEOPLE.business, reach: { kind: 'partnership', businessUnit: true } },
+  { name: 'review group chair', person: PEOPLE.chair, reach: { kind: 'partnership', businessUnit: false } },
+  { name: 'partnership chair', person: PEOPLE.partnershipChair, reach: { kind: 'partnership', businessUnit: false } },
+  { name: "children's services director", person: PEOPLE.director, reach: { kind: 'partnership', businessUnit: false } },
+  { name: 'partner representative', person: PEOPLE.police, reach: { kind: 'partnership', businessUnit: false } },
+  { name: 'partner deputy', person: PEOPLE.healthDeputy, reach: { kind: 'partnership', businessUnit: false } },
+  { name: 'independent scrutineer', person: PEOPLE.scrutineer, reach: { kind: 'partnership', businessUnit: false } },
+  { name: 'strategic partnership manager', person: PEOPLE.manager, reach: { kind: 'partnership', businessUnit: false } },
+  { name: 'agency contact (asked)', person: PEOPLE.gpContact, reach: { kind: 'agency', agency: 'gp' } },
+  { name: 'agency deputy (asked)', person: PEOPLE.gpDeputy, reach: { kind: 'agency', agency: 'gp' } },
+  { name: 'agency contact (never asked)', person: PEOPLE.probationContact, reach: { kind: 'agency', agency: 'probation' } },
+  { name: 'agency escalation contact', person: PEOPLE.gpEscalation, reach: { kind: 'nothing' } },
+  { name: 'someone off the roster', person: STRANGER, reach: { kind: 'nothing' } },
+];
+
+/** The verbs an agency's people act on from their scoping request (extension.decide is the business unit's, on its own card). */
+const SCOPING_VERBS = ['scoping.return', 'scoping.noInvolvement', 'scoping.extension'] as const;
+const PROBE_AGENCIES = ['gp', 'education', 'probation'];
+/** Over the procedure's 2,000: every free-text command is refused after its role check, so probing records nothing by mistake. */
+const LONG = 'l'.repeat(2_001);
+
+type Probe = { label: string; verb: string; agency?: string; send: (s: Services, actor: CommandActor) => Promise<unknown> };
+
+function probesFor(caseRef: string): Probe[] {
+  const click = (verb: string, data: Record<string, string>, label = verb, agency?: string): Probe => ({
+    label,
+    verb,
+    ...(agency ? { agency } : {}),
+    send: async (s, actor) => (await s.interactions.cardAction({ verb, data: { caseRef, ...data } }, actor)).card,
+  });
+  const byVerb: Record<string, Probe[]> = {
+    'referral.submit': [click('referral.submit', { referringAgency: 'Police', awareDate: '2026-06-10', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: '' })],
+    'initialView.submit': [click('initialView.submit', { view: 'notify', rationale: LONG })],
+    'partner.agree': [click('partner.agree', { comment: LONG, asOf: '0' })],
+    'partner.disagree': [click('partner.disagree', { rationale: LONG })],
+    'panel.confirm': [click('panel.confirm', { sentDate: '2027-01-04', sentTime: '10:00', panelReference: 'P-1' })],
+    'nextStep.submit': [click('nextStep.submit', { step: 'noFurtherAction', rationale: LONG })],
+    'meeting.arrange': [click('meeting.arrange', { stage: '1', date: '2026-01-05', time: '10:00' })],
+    'dispute.outcome': [click('dispute.outcome', { outcome: 'notResolved', rationale: LONG })],
+    'decision.final': [click('decision.final', { decision: 'notify', rationale: LONG, scrutineerAttended: 'true' })],
+    'decision.reopen': [click('decision.reopen', { reason: LONG })],
+    'review.setup': [click('review.setup', { meetingDate: '2026-01-05', meetingTime: '10:00', agencies: 'gp' })],
+    'scoping.return': PROBE_AGENCIES.map((agency) => click('scoping.return', { agency, documentUrl: '' }, `scoping.return ${agency}`, agency)),
+    'scoping.noInvolvement': PROBE_AGENCIES.map((agency) => click('scoping.noInvolvement', { agency }, `scoping.noInvolvement ${agency}`, agency)),
+    'scoping.extension': PROBE_AGENCIES.map((agency) => click('scoping.extension', { agency, reason: '', proposedDate: '2026-06-30' }, `scoping.extension ${agency}`, agency)),
+    'extension.decide': PROBE_AGENCIES.map((agency) => click('extension.decide', { agency, decision: 'decline' }, `extension.decide ${agency}`, agency)),
+    'review.attendance': [click('review.attendance', { attending: 'yes' })],
+    'review.outcome': [click('review.outcome', { lcsprNeeded: 'no', rationale: LONG, sentDate: '2026-06-15', sentTime: '10:00' })],
+    'case.history': [
+      click('case.history', {}),
+      { label: 'typed "history"', verb: 'case.history', send: async (s, actor) => (await s.interactions.textCommand(`history ${caseRef}`, actor)).card },
+    ],
+    'case.show': SHOWABLE_CARD_KINDS.map((card) => click('case.show', { card }, `case.show ${card}`)),
+    'case.export': [click('case.export', {})],
+  };
+  // Every verb is probed: a verb added later without a probe fails here.
+  expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());
+  return VERBS.flatMap((verb) => byVerb[verb]!);
+}
+
+/** What the issue says the role may see in answer to this probe. */
+function maySeeAnswer(reach: Reach, probe: Probe, asked: string[]): boolean {
+  if (reach.kind === 'nothing') return false;
+  if (reach.kind === 'agency') return probe.agency === reach.agency && asked.includes(reach.agency) && (SCOPING_VERBS as readonly string[]).includes(probe.verb);
+  // Logging a referral and exporting are the business unit's; the form echoes the reference typed.
+  if (probe.verb === 'case.export' || probe.verb === 'referral.submit') return reach.businessUnit;
+  return true;
+}
+
+type Fixture = { caseRef: string; asked: string[]; sentinels: string[]; agencySentinels: Record<string, string>; names: string[] };
+const MISSING = 'RR-2026-999';
+
+async function buildCases(s: Services): Promise<Fixture[]> {
+  const at = (iso: string) => new Date(iso);
+  const referral = (caseRef: string, when: string) =>
+    s.cases.execute(caseRef, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: true, documentUrl: DOCUMENT_URL } }, at(when));
+  const ok = async (p: ReturnType<typeof s.cases.execute>) => {
+    const outcome = await p;
+    if (!outcome.decision.ok) throw new Error(`fixture step refused: ${outcome.decision.refusal}`);
+  };
+  const fixtures: Fixture[] = [];
+
+  // 1. The initial view given, partners not yet replied.
+  await ok(referral('RR-2026-101', '2026-06-01T09:00:00.000Z'));
+  await ok(s.cases.execute('RR-2026-101', { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Sentinel QZV101VIEW: criteria met.' }, at('2026-06-01T10:00:00.000Z')));
+  fixtures.push({ caseRef: 'RR-2026-101', asked: [], sentinels: ['QZV101VIEW'], agencySentinels: {}, names: [PEOPLE.chair.displayName] });
+
+  // 2. Partners replied with rationales and disagree: a dispute.
+  await ok(referral('RR-2026-102', '2026-06-01T09:00:00.000Z'));
+  await ok(s.cases.execute('RR-2026-102', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Sentinel QZV102VIEW: threshold not met.' }, at('2026-06-01T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-102', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Sentinel QZV102POLICE: we read it differently.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-102', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Sentinel QZV102HEALTH: agreed with reservations.' }, at('2026-06-01T11:30:00.000Z')));
+  fixtures.push({ caseRef: 'RR-2026-102', asked: [], sentinels: ['QZV102VIEW', 'QZV102POLICE', 'QZV102HEALTH'], agencySentinels: {}, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.health.displayName] });
+
+  // 3 and 4. Notified, rapid review set up with agencies (and their requests for more time); 4 goes on to its outcome.
+  for (const [caseRef, agencies] of [['RR-2026-103', ['education', 'gp']], ['RR-2026-104', ['education']]] as const) {
+    const n = caseRef.slice(-3);
+    await ok(referral(caseRef, '2026-06-01T09:00:00.000Z'));
+    await ok(s.cases.execute(caseRef, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: `Sentinel QZV${n}VIEW: serious harm.` }, at('2026-06-01T10:00:00.000Z')));
+    await ok(s.cases.execute(caseRef, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: `Sentinel QZV${n}POLICE: agreed.` }, at('2026-06-01T11:00:00.000Z')));
+    await ok(s.cases.execute(caseRef, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree' }, at('2026-06-01T11:00:00.000Z')));
+    await ok(s.cases.execute(caseRef, { type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-02T09:00:00.000Z', panelReference: `CSPRP-${n}` }, at('2026-06-02T09:30:00.000Z')));
+    await ok(s.cases.execute(caseRef, { type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: '2026-06-16T09:00:00.000Z', agencies: [...agencies] }, at('2026-06-03T09:00:00.000Z')));
+    const agencySentinels: Record<string, string> = {};
+    for (const agency of agencies) {
+      const contact = agency === 'gp' ? PEOPLE.gpContact : PEOPLE.educationContact;
+      agencySentinels[agency] = `QZV${n}${agency.toUpperCase()}REASON`;
+      await ok(s.cases.execute(caseRef, { type: 'RequestExtension', actor: as(contact), agency, reason: `Sentinel ${agencySentinels[agency]}: records in two systems.`, proposedDueAt: '2026-06-12T12:00:00.000Z' }, at('2026-06-04T09:00:00.000Z')));
+    }
+    const sentinels = [`QZV${n}VIEW`, `QZV${n}POLICE`];
+    if (caseRef === 'RR-2026-104') {
+      await ok(s.cases.execute(caseRef, { type: 'RecordRapidReviewOutcome', actor: as(PEOPLE.chair), lcsprNeeded: true, rationale: 'Sentinel QZV104OUTCOME: learning across agencies.', sentAt: '2026-06-15T10:00:00.000Z' }, at('2026-06-15T11:00:00.000Z')));
+      sentinels.push('QZV104OUTCOME');
+    }
+    fixtures.push({ caseRef, asked: [...agencies], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
+  }
+  await s.effects.idle();
+  return fixtures;
+}
+
+describe('what each role may see and do (issue 12): every role x every verb x every showable card', () => {
+  let s: Services;
+  let fixtures: Fixture[];
+  beforeAll(async () => {
+    const clock = new TestClock(new Date('2026-06-15T12:00:00.000Z'));
+    s = await testServices({ prefix: uniquePrefix(), clock });
+    fixtures = await buildCases(s);
+  }, 60_000);
+  afterAll(async () => {
+    await s?.effects.idle();
+  });
+
+  it('nobody sees a case that is not theirs; an agency sees only its own scoping request; the partnership sees what it saw before', async () => {
+    const leaks: string[] = [];
+    let probesRun = 0;
+    const leak = (what: string) => leaks.push(what);
+    for (const role of ROLES) {
+      const actor = as(role.person);
+      const missingAnswers = new Map<string, string>();
+      for (const probe of probesFor(MISSING)) missingAnswers.set(probe.label, JSON.stringify(await probe.send(s, actor)));
+      probesRun += missingAnswers.size;
+      // The cases are probed side by side: one role's probes on different cases do not interact.
+      await Promise.all(
+        fixtures.map(async (f) => {
+          const others = fixtures.filter((o) => o !== f);
+          for (const probe of probesFor(f.caseRef)) {
+            const card = await probe.send(s, actor);
+            probesRun++;
+            const json = JSON.stringify(card);
+            const text = cardText(card);
+            const where = `${role.name} / ${probe.label} / ${f.caseRef}`;
+            // Never another case's words, whoever asks.
+            for (const o of others) for (const sentinel of [...o.sentinels, ...Object.values(o.agencySentinels)]) if (json.includes(sentinel)) leak(`${where}: another case's ${sentinel}`);
+            if (!maySeeAnswer(role.reach, probe, f.asked)) {
+              if (json !== missingAnswers.get(probe.label)) leak(`${where}: answered differently from a reference that does not exist: ${text.slice(0, 160)}`);
+              if (json.includes(f.caseRef)) leak(`${where}: names the case`);
+              for (const sentinel of [...f.sentinels, ...Object.values(f.agencySentinels)]) if (json.includes(sentinel)) leak(`${where}: ${sentinel}`);
+              for (const name of f.names) if (json.includes(name)) leak(`${where}: names ${name}`);
+              continue;
+            }
+            if (!json.includes(f.caseRef)) leak(`${where}: a role that may see the case was refused: ${text.slice(0, 160)}`);
+            if (role.reach.kind === 'agency') {
+              const own = role.reach.agency;
+              for (const sentinel of f.sentinels) if (json.includes(sentinel)) leak(`${where}: ${sentinel} shown to an agency`);
+              for (const [agency, sentinel] of Object.entries(f.agencySentinels)) if (agency !== own && json.includes(sentinel)) leak(`${where}: ${agency}'s ${sentinel} shown to ${own}`);
+              for (const name of f.names) if (json.includes(name)) leak(`${where}: names ${name} to an agency`);
+              if (/case\.history|case\.show/.test(json)) leak(`${where}: offers an agency the history or another card`);
+            }
+            if (role.reach.kind === 'partnership' && probe.verb === 'case.history') {
+              // The whole history, every rationale, as before.
+              for (const sentinel of [...f.sentinels, ...Object.values(f.agencySentinels)]) if (!json.includes(sentinel)) leak(`${where}: the history lacks ${sentinel}`);
+            }
+          }
+        }),
+      );
+    }
+    count({ accessProbes: probesRun, accessLeaks: leaks.length });
+    // 13 roles x 5 references x every probe: the table really ran.
+    expect(probesRun).toBe(ROLES.length * (fixtures.length + 1) * probesFor(MISSING).length);
+    expect(leaks).toEqual([]);
+  }, 240_000);
+});

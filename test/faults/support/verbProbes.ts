@@ -1,0 +1,42 @@
+import { SHOWABLE_CARD_KINDS, VERB_DATA_SCHEMAS, type Verb } from '../../../cards/verbs.js';
+import { DOCUMENT_URL } from '../../support/sampleConfig.js';
+
+/**
+ * A click on every verb the cards offer, with data that passes the verb's own schema, so what
+ * answers it is the product's decision about who may do what (not a schema refusal). `case.show`
+ * is tried for every card kind it can show. A new verb fails to compile until it is added here.
+ */
+const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> = {
+  'referral.submit': (caseRef) => [{ caseRef: `${caseRef}9`, referringAgency: 'Education', awareDate: '2026-05-05', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL }],
+  'initialView.submit': (caseRef) => [{ caseRef, view: 'doNotNotify', rationale: 'Probe.' }],
+  'partner.agree': (caseRef) => [{ caseRef, comment: 'Probe.' }],
+  'partner.disagree': (caseRef) => [{ caseRef, rationale: 'Probe.' }],
+  'panel.confirm': (caseRef) => [{ caseRef, sentDate: '2026-05-05', sentTime: '15:00', panelReference: 'PANEL-1' }],
+  'nextStep.submit': (caseRef) => [{ caseRef, step: 'noFurtherAction', rationale: 'Probe.' }],
+  'meeting.arrange': (caseRef) => [{ caseRef, stage: '1', date: '2026-05-07', time: '10:00', joinUrl: 'https://teams.microsoft.com/l/meetup-join/probe' }],
+  'dispute.outcome': (caseRef) => [{ caseRef, outcome: 'agreedDoNotNotify', rationale: 'Probe.' }],
+  'decision.final': (caseRef) => [{ caseRef, decision: 'doNotNotify', rationale: 'Probe.', scrutineerAttended: 'false' }],
+  'decision.reopen': (caseRef) => [{ caseRef, reason: 'Probe.' }],
+  'review.setup': (caseRef) => [{ caseRef, meetingDate: '2026-05-12', meetingTime: '10:00', agencies: 'education,gp' }],
+  'scoping.return': (caseRef) => [{ caseRef, agency: 'education', documentUrl: DOCUMENT_URL }],
+  'scoping.noInvolvement': (caseRef) => [{ caseRef, agency: 'education' }],
+  'scoping.extension': (caseRef) => [{ caseRef, agency: 'education', reason: 'Probe.', proposedDate: '2026-05-20' }],
+  'extension.decide': (caseRef) => [{ caseRef, agency: 'education', decision: 'agree' }],
+  'review.attendance': (caseRef) => [{ caseRef, attending: 'yes' }],
+  'review.outcome': (caseRef) => [{ caseRef, lcsprNeeded: 'no', rationale: 'Probe.', sentDate: '2026-05-05', sentTime: '15:00' }],
+  'case.history': (caseRef) => [{ caseRef }],
+  'case.show': (caseRef) => SHOWABLE_CARD_KINDS.map((card) => ({ caseRef, card })),
+  'case.export': (caseRef) => [{ caseRef }],
+};
+
+export type VerbProbe = { verb: Verb; data: Record<string, unknown> };
+
+/** Every verb's probes for one case; each one's data is checked against the verb's schema first. */
+export function verbProbes(caseRef: string): VerbProbe[] {
+  return (Object.keys(SAMPLE_DATA) as Verb[]).flatMap((verb) =>
+    SAMPLE_DATA[verb](caseRef).map((data) => {
+      VERB_DATA_SCHEMAS[verb].parse(data);
+      return { verb, data };
+    }),
+  );
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { actingRole, mayDo, mayEverSee, maySee, type Act, type View } from '../../workflow/access.js';
+import type { Person } from '../../workflow/partnership.js';
+import type { CaseState } from '../../workflow/state.js';
+import { EV, PEOPLE, sampleConfig, stateOf } from '../support/sampleConfig.js';
+
+/** The access policy as a table: each role against each kind of view and command, from roles and the case. */
+
+const STRANGER: Person = { aadObjectId: 'aad-nobody', displayName: 'Nobody', email: 'n@example.org' };
+const id = (p: Person) => p.aadObjectId;
+
+describe('who may see what (workflow/access.ts)', () => {
+  // A case whose rapid review asked education and gp, not probation.
+  const reviewed: CaseState = { ...stateOf([EV.logged()]), rapidReview: { openedAt: '2026-06-02T09:30:00.000Z', notifiedAt: '2026-06-02T09:00:00.000Z', dueAt: '2026-06-23T17:00:00.000Z', agencyOrder: ['education', 'gp'], agencies: { education: { status: 'requested', dueAt: '2026-06-08T17:00:00.000Z', chased: [] }, gp: { status: 'requested', dueAt: '2026-06-08T17:00:00.000Z', chased: [] } }, attendance: {} } } as CaseState;
+  const early = stateOf([EV.logged()]);
+
+  const views: [string, View][] = [
+    ['partner decision card', { kind: 'partnerDecision' }],
+    ['history', { kind: 'history' }],
+    ['export', { kind: 'export' }],
+    ['tab', { kind: 'tab' }],
+    ["gp's scoping request", { kind: 'scopingRequest', agency: 'gp' }],
+    ["gp's chaser", { kind: 'scopingChaser', agency: 'gp', chase: 'overdue' }],
+    ["gp's extension answer", { kind: 'extensionAnswer', agency: 'gp' }],
+    ["probation's scoping request", { kind: 'scopingRequest', agency: 'probation' }],
+    ["the business unit's extension decision on gp", { kind: 'extensionDecisionRequest', agency: 'gp' }],
+  ];
+  // Each row: who, then whether they may see each view above on the reviewed case.
+  const table: [string, Person, boolean[]][] = [
+    ['business unit', PEOPLE.business, [true, true, true, true, true, true, true, true, true]],
+    ['review group chair', PEOPLE.chair, [true, true, false, true, true, true, true, true, true]],
+    ['partnership chair', PEOPLE.partnershipChair, [true, true, false, true, true, true, true, true, true]],
+    ['director', PEOPLE.director, [true, true, false, false, true, true, true, true, true]],
+    ['partner representative', PEOPLE.police, [true, true, false, false, true, true, true, true, true]],
+    ['partner deputy', PEOPLE.policeDeputy, [true, true, false, false, true, true, true, true, true]],
+    ['scrutineer', PEOPLE.scrutineer, [true, true, false, false, true, true, true, true, true]],
+    ['strategic partnership manager', PEOPLE.manager, [true, true, false, false, true, true, true, true, true]],
+    ['gp contact', PEOPLE.gpContact, [false, false, false, false, true, true, true, false, false]],
+    ['gp deputy', PEOPLE.gpDeputy, [false, false, false, false, true, true, true, false, false]],
+    ['gp escalation contact', PEOPLE.gpEscalation, [false, false, false, false, false, true, false, false, false]],
+    ['probation contact (not asked)', PEOPLE.probationContact, [false, false, false, false, false, false, false, false, false]],
+    ['off the roster', STRANGER, [false, false, false, false, false, false, false, false, false]],
+  ];
+
+  it.each(table)('%s', (_name, person, expected) => {
+    const seen = views.map(([, view]) => maySee(sampleConfig, id(person), view, view.kind === 'tab' ? undefined : reviewed));
+    expect(Object.fromEntries(views.map(([label], i) => [label, seen[i]]))).toEqual(Object.fromEntries(views.map(([label], i) => [label, expected[i]])));
+  });
+
+  it('an agency sees its scoping request only once a review asked it; nobody sees a case that does not exist', () => {
+    expect(maySee(sampleConfig, id(PEOPLE.gpContact), { kind: 'scopingRequest', agency: 'gp' }, early)).toBe(false);
+    expect(mayEverSee(sampleConfig, id(PEOPLE.gpContact), { kind: 'scopingRequest', agency: 'gp' })).toBe(true);
+    for (const [, person] of table) expect(maySee(sampleConfig, id(person), { kind: 'partnerDecision' }, undefined)).toBe(false);
+  });
+});
+
+describe('who may do what (workflow/access.ts)', () => {
+  const reviewed = { ...stateOf([EV.logged()]), rapidReview: { agencies: { gp: { status: 'requested' } } } } as unknown as CaseState;
+  const cases: [string, Person, Act, boolean][] = [
+    ['the business unit logs a referral', PEOPLE.business, { type: 'LogReferral' }, true],
+    ['a chair cannot log a referral', PEOPLE.chair, { type: 'LogReferral' }, false],
+    ['the director gives the initial view', PEOPLE.director, { type: 'GiveInitialView' }, true],
+    ['a police deputy replies as a partner', PEOPLE.policeDeputy, { type: 'ReplyAsPartner' }, true],
+    ['the police cannot confirm the Panel notification', PEOPLE.police, { type: 'ConfirmPanelNotification' }, false],
+    ["the local authority's deputy confirms it", PEOPLE.laDeputy, { type: 'ConfirmPanelNotification' }, true],
+    ['the final decision maker (partnership chair) decides', PEOPLE.partnershipChair, { type: 'RecordFinalDecision' }, true],
+    ['the scrutineer is not the configured decision maker', PEOPLE.scrutineer, { type: 'RecordFinalDecision' }, false],
+    ['gp records its return on a review that asked it', PEOPLE.gpDeputy, { type: 'RecordScopingReturn', agency: 'gp' }, true],
+    ["gp cannot record education's return", PEOPLE.gpContact, { type: 'RecordScopingReturn', agency: 'education' }, false],
+    ["gp's escalation contact cannot record it", PEOPLE.gpEscalation, { type: 'RecordNoInvolvement', agency: 'gp' }, false],
+    ['an agency contact cannot reply as a partner', PEOPLE.gpContact, { type: 'ReplyAsPartner' }, false],
+    ['a stranger can do nothing', STRANGER, { type: 'SetUpRapidReview' }, false],
+  ];
+  it.each(cases)('%s', (_name, person, act, expected) => {
+    expect(mayDo(sampleConfig, id(person), act, reviewed)).toBe(expected);
+  });
+
+  it('the acting role is the one the procedure records: the director gives the view as director, not as the local authority', () => {
+    expect(actingRole(sampleConfig, id(PEOPLE.director), 'GiveInitialView')).toEqual({ kind: 'childrensServicesDirector' });
+    expect(actingRole(sampleConfig, id(PEOPLE.director), 'ReplyAsPartner')).toEqual({ kind: 'partnerRepresentative', partner: 'localAuthority' });
+  });
+});

@@ -1,0 +1,141 @@
+import type { CaseCommand } from './commands.js';
+import type { CardSpec } from './effects.js';
+import { rolesOf, type PartnershipConfig, type Role } from './partnership.js';
+import type { CaseState } from './state.js';
+
+/**
+ * Who may do what and see what, in one place: the procedure, the card actions, the history and
+ * its export, and the monitoring tab all ask here. Pure, so it can be tested as a table.
+ *
+ * Seeing follows where the cards go. The partnership's own people (business unit, chairs,
+ * director, scrutineer, strategic partnership manager, partners' representatives and deputies)
+ * see every case card, as the decision and monitoring channels and their own 1:1 cards show them.
+ * An agency's people are on the roster only for their own agency's part of a rapid review: they
+ * see their agency's scoping request (and its chasers and the answer to a request for more time)
+ * on a case whose rapid review asked that agency, and nothing else of any case. Someone off the
+ * roster sees nothing.
+ */
+
+/** What a person may ask to see: a case card, the case's history, its export, or the monitoring tab. */
+export type View = CardSpec | { kind: 'history' } | { kind: 'export' } | { kind: 'tab' };
+
+/** The commands a person gives; the rest come from the clock or from what the bot did (Graph, Teams). */
+export type PersonCommandType = Exclude<CaseCommand['type'], 'Tick' | 'RecordPartnerCardPosted' | 'RecordMeetingBooked' | 'RecordMeetingBookingFailed'>;
+/** The commands an agency's contact or deputy gives for its own agency. */
+const AGENCY_COMMANDS = ['RecordScopingReturn', 'RecordNoInvolvement', 'RequestExtension'] as const;
+type AgencyCommandType = (typeof AGENCY_COMMANDS)[number];
+export type Act = { type: Exclude<PersonCommandType, AgencyCommandType> } | { type: AgencyCommandType; agency: string };
+
+const PARTNERSHIP_ROLES: readonly Role['kind'][] = [
+  'businessUnit',
+  'reviewGroupChair',
+  'childrensServicesDirector',
+  'partnershipChair',
+  'independentScrutineer',
+  'strategicPartnershipManager',
+  'partnerRepresentative',
+  'partnerDeputy',
+];
+
+/** The monitoring tab shows every case: for the business unit and the chairs who run the process. */
+export const TAB_ROLES: readonly Role['kind'][] = ['businessUnit', 'reviewGroupChair', 'partnershipChair'];
+
+/** Which role lets a person give each command, in the order the procedure has always looked for it. */
+const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role: Role, config: PartnershipConfig) => boolean> = {
+  LogReferral: (r) => r.kind === 'businessUnit',
+  GiveInitialView: (r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector',
+  ReplyAsPartner: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
+  ConfirmPanelNotification: (r) => (r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy') && r.partner === 'localAuthority',
+  ChooseNextStep: (r) => r.kind === 'reviewGroupChair',
+  ArrangeMeeting: (r) => r.kind === 'businessUnit',
+  RecordMeetingOutcome: (r) => r.kind === 'reviewGroupChair',
+  RecordFinalDecision: (r, config) => r.kind === config.finalDecisionMaker,
+  ReopenDecision: (r, config) => r.kind === config.finalDecisionMaker,
+  SetUpRapidReview: (r) => r.kind === 'businessUnit',
+  DecideExtension: (r) => r.kind === 'businessUnit',
+  ConfirmAttendance: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
+  RecordRapidReviewOutcome: (r) => r.kind === 'reviewGroupChair',
+};
+
+/** Whether the person is the agency's scoping contact or one of its deputies. */
+export function actsForAgency(config: PartnershipConfig, personId: string, agencyId: string): boolean {
+  return rolesOf(config, personId).some((r) => r.kind === 'agencyContact' && r.agency === agencyId);
+}
+
+/** Whether the case's rapid review asked this agency for a scoping return. */
+function askedOf(state: CaseState | undefined, agencyId: string): boolean {
+  return state?.rapidReview?.agencies[agencyId] !== undefined;
+}
+
+/**
+ * The role in which the person may give a command that is not an agency's, or undefined. The
+ * procedure records the acting role with the event, so it asks for the role, not a yes or no.
+ */
+export function actingRole(config: PartnershipConfig, personId: string, type: Exclude<PersonCommandType, AgencyCommandType>): Role | undefined {
+  const allowed = COMMAND_ROLES[type];
+  return rolesOf(config, personId).find((role) => allowed(role, config));
+}
+
+/**
+ * Whether the person may give the command on this case. Roles decide every command except an
+ * agency's, which also needs the case's rapid review to have asked that agency. Whether the case
+ * is at a stage that takes the command is the procedure's to say (with its reasons), not this.
+ */
+export function mayDo(config: PartnershipConfig, personId: string, act: Act, state: CaseState | undefined): boolean {
+  if (act.type === 'RecordScopingReturn' || act.type === 'RecordNoInvolvement' || act.type === 'RequestExtension') {
+    return actsForAgency(config, personId, act.agency) && askedOf(state, act.agency);
+  }
+  return actingRole(config, personId, act.type) !== undefined;
+}
+
+/** The partnership's own people: they see every case, so telling them a reference does not exist tells them nothing new. */
+export function seesEveryCase(config: PartnershipConfig, personId: string): boolean {
+  return rolesOf(config, personId).some((r) => PARTNERSHIP_ROLES.includes(r.kind));
+}
+
+/** Whether holding this one role lets a person see this kind of view on some case. */
+function roleSees(role: Role, view: View): boolean {
+  const partnership = PARTNERSHIP_ROLES.includes(role.kind);
+  switch (view.kind) {
+    case 'tab':
+      return TAB_ROLES.includes(role.kind);
+    case 'export':
+      return role.kind === 'businessUnit';
+    case 'history':
+      return partnership;
+    case 'scopingRequest':
+    case 'extensionAnswer':
+      return partnership || (role.kind === 'agencyContact' && role.agency === view.agency);
+    case 'scopingChaser':
+      return partnership || ((role.kind === 'agencyContact' || role.kind === 'agencyEscalation') && role.agency === view.agency);
+    default:
+      return partnership;
+  }
+}
+
+/**
+ * Whether the person could see this kind of view on some case: decided by roles alone, so a
+ * refusal worded from it says nothing about any particular case.
+ */
+export function mayEverSee(config: PartnershipConfig, personId: string, view: View): boolean {
+  return seeingRole(config, personId, view) !== undefined;
+}
+
+/** The role in which the person sees the view (recorded with a history view or download), or undefined. */
+export function seeingRole(config: PartnershipConfig, personId: string, view: View): Role | undefined {
+  return rolesOf(config, personId).find((role) => roleSees(role, view));
+}
+
+/**
+ * Whether the person may see the view of this case. A case that does not exist is seen by nobody,
+ * so a caller that refuses on `false` answers alike for "no such case" and "not yours to see".
+ * The tab is not about one case: pass no state.
+ */
+export function maySee(config: PartnershipConfig, personId: string, view: View, state: CaseState | undefined): boolean {
+  if (!mayEverSee(config, personId, view)) return false;
+  if (view.kind === 'tab') return true;
+  if (!state) return false;
+  if (seesEveryCase(config, personId)) return true;
+  // An agency's people: only their agency's part of a rapid review that asked it.
+  return 'agency' in view && askedOf(state, view.agency);
+}
