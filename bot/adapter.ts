@@ -10,7 +10,16 @@ import { noticeCard } from '../cards/index.js';
  */
 export type BotCredentials =
   | { mode: 'local' }
-  | { mode: 'azure'; appId: string; appPassword: string; appTenantId: string; appType: 'SingleTenant' | 'MultiTenant' };
+  | {
+      mode: 'azure';
+      appId: string;
+      appTenantId: string;
+      /** UserAssignedMSI: Bot Connector tokens as the managed identity whose client id is appId (no password). */
+      appType: 'SingleTenant' | 'UserAssignedMSI';
+      appPassword?: string;
+      /** SingleTenant with a certificate instead of a password. */
+      certificate?: { thumbprint: string; privateKey: string };
+    };
 
 type Authentication = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
@@ -46,9 +55,10 @@ export function createAdapter(credentials: BotCredentials, log: Logger): BotAdap
       ? {}
       : {
           MicrosoftAppId: credentials.appId,
-          MicrosoftAppPassword: credentials.appPassword,
           MicrosoftAppTenantId: credentials.appTenantId,
           MicrosoftAppType: credentials.appType,
+          ...(credentials.appPassword ? { MicrosoftAppPassword: credentials.appPassword } : {}),
+          ...(credentials.certificate ? { CertificateThumbprint: credentials.certificate.thumbprint, CertificatePrivateKey: credentials.certificate.privateKey } : {}),
         };
   const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context, error) => {
