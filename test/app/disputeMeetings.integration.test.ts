@@ -8,6 +8,7 @@ import { fakeOrganiserCalendar, graphError, ORGANISER, ORGANISER_PATH, testClien
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
+import { startLocalManagedIdentity } from '../support/localManagedIdentity.js';
 
 /**
  * Dispute meetings end to end below Teams: the real procedure, real storage (Azurite), the real
@@ -95,6 +96,29 @@ describe('dispute meetings through Microsoft Graph', () => {
     expect(tokens).toEqual(['client-graph']);
     expect(calendar.posts[0]!.headers.get('authorization')).toBe('Bearer app-token');
     expect((await s.store.load(CASE_REF)).state?.dispute?.meetings[1]).toMatchObject({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' });
+  });
+
+  it('books as the managed identity when GRAPH_AUTH=managedIdentity: the token comes from the identity endpoint, no secret anywhere', async () => {
+    const identity = await startLocalManagedIdentity({ tenantId: 'tenant-1', principalId: '99999999-8888-4777-8666-555555555555' });
+    const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
+    Object.assign(process.env, identity.env);
+    try {
+      const calendar = fakeOrganiserCalendar();
+      server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })), calendar.handler);
+      const clientId = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+      const { s } = await caseInDispute({ env: { GRAPH_AUTH: 'managedIdentity', MANAGED_IDENTITY_CLIENT_ID: clientId, MicrosoftAppTenantId: 'tenant-1' } });
+      await s.runSweep(WINDOW_CLOSES);
+      expect(identity.requests.map((r) => ({ resource: r.resource.replace(/\/$/, ''), clientId: r.clientId }))).toEqual([{ resource: 'https://graph.microsoft.com', clientId }]);
+      const [token] = identity.issued.get(identity.requests[0]!.resource) ?? [];
+      expect(calendar.posts[0]!.headers.get('authorization')).toBe(`Bearer ${token}`);
+      expect((await s.store.load(CASE_REF)).state?.dispute?.meetings[1]).toMatchObject({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      await identity.close();
+    }
   });
 
   it('falls back to the business unit when Graph keeps failing (503), with the attendees and the deadline', async () => {
