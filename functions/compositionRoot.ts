@@ -116,11 +116,15 @@ export async function buildServices(
 
   const graphClient =
     options.graphClient ??
-    (config.meetings && env.GRAPH_AUTH === 'managedIdentity' && identity
-      ? lazyGraphClient({ credential: identity })
-      : env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET && config.meetings
-        ? lazyGraphClient({ credential: { tenantId: env.GRAPH_TENANT_ID, clientId: env.GRAPH_CLIENT_ID, clientSecret: env.GRAPH_CLIENT_SECRET } })
-        : undefined);
+    (!config.meetings
+      ? undefined
+      : env.GRAPH_AUTH === 'managedIdentity' && identity
+        ? lazyGraphClient({ credential: identity, baseUrl: env.GRAPH_BASE_URL })
+        : env.GRAPH_AUTH === 'localStandIn' && env.LOCAL_MODE === 'true'
+          ? lazyGraphClient({ credential: LOCAL_STAND_IN_CREDENTIAL, baseUrl: env.GRAPH_BASE_URL })
+          : env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET
+            ? lazyGraphClient({ credential: { tenantId: env.GRAPH_TENANT_ID, clientId: env.GRAPH_CLIENT_ID, clientSecret: env.GRAPH_CLIENT_SECRET }, baseUrl: env.GRAPH_BASE_URL, authorityHost: env.ENTRA_AUTHORITY_HOST })
+            : undefined);
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
@@ -176,6 +180,9 @@ function tabAuthenticator(env: Environment, config: PartnershipConfig): (authori
     return (await authenticate)(authorization);
   };
 }
+
+/** The local Graph stand-in takes any token; this one says where it came from. */
+const LOCAL_STAND_IN_CREDENTIAL: TokenCredential = { getToken: async () => ({ token: 'local-stand-in', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 
 /** The user-assigned managed identity; @azure/identity loads only where it is used (it costs ~140 ms to import). */
 async function managedIdentity(clientId: string): Promise<TokenCredential> {

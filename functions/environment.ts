@@ -41,8 +41,14 @@ export const EnvironmentSchema = z
     GRAPH_TENANT_ID: z.string().min(1).optional(),
     GRAPH_CLIENT_ID: z.string().min(1).optional(),
     GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
-    /** `managedIdentity`: Graph tokens as MANAGED_IDENTITY_CLIENT_ID, in MicrosoftAppTenantId (no secret). */
-    GRAPH_AUTH: z.enum(['managedIdentity']).optional(),
+    /**
+     * `managedIdentity`: Graph tokens as MANAGED_IDENTITY_CLIENT_ID (no secret). `localStandIn`: local
+     * mode only, Graph is the loopback stand-in at GRAPH_BASE_URL (local/graphStandIn.ts), no token.
+     */
+    GRAPH_AUTH: z.enum(['managedIdentity', 'localStandIn']).optional(),
+    /** Cloud endpoints: the public cloud by default; a national cloud's, or a loopback stand-in. */
+    GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+    ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
     /** Entra's token signing keys, for the monitoring tab's SSO tokens; tests point it at a local key set. */
     ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     /** Fault suite only: kill the process at a named point (app/crashPoints.ts); refused outside local mode. */
@@ -71,6 +77,7 @@ export const EnvironmentSchema = z
     if (Boolean(env.CertificateThumbprint) !== Boolean(env.CertificatePrivateKey)) {
       ctx.addIssue({ code: 'custom', path: ['CertificateThumbprint'], message: 'CertificateThumbprint and CertificatePrivateKey go together' });
     }
+    if (env.GRAPH_AUTH === 'localStandIn' && !local) ctx.addIssue({ code: 'custom', path: ['GRAPH_AUTH'], message: 'localStandIn is honoured only in local mode' });
     if (env.GRAPH_AUTH === 'managedIdentity' && (!env.MANAGED_IDENTITY_CLIENT_ID || !env.MicrosoftAppTenantId)) {
       ctx.addIssue({ code: 'custom', path: ['GRAPH_AUTH'], message: 'managedIdentity needs MANAGED_IDENTITY_CLIENT_ID and MicrosoftAppTenantId' });
     }
