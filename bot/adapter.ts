@@ -13,7 +13,17 @@ import { TEAMS_CHANNEL_ID } from './teamsChannel.js';
  */
 export type BotCredentials =
   | { mode: 'local' }
-  | { mode: 'azure'; appId: string; appPassword: string; appTenantId: string; appType: 'SingleTenant' | 'MultiTenant'; endpoints?: BotEndpoints };
+  | {
+      mode: 'azure';
+      appId: string;
+      appTenantId: string;
+      /** UserAssignedMSI: Bot Connector tokens as the managed identity whose client id is appId (no password). */
+      appType: 'SingleTenant' | 'UserAssignedMSI';
+      appPassword?: string;
+      /** SingleTenant with a certificate instead of a password. */
+      certificate?: { thumbprint: string; privateKey: string };
+      endpoints?: BotEndpoints;
+    };
 
 /**
  * Where botbuilder fetches the keys and checks the issuers of Bot Framework tokens, and where the
@@ -106,9 +116,10 @@ export function createAdapter(credentials: BotCredentials, log: Logger): BotAdap
       ? {}
       : {
           MicrosoftAppId: credentials.appId,
-          MicrosoftAppPassword: credentials.appPassword,
           MicrosoftAppTenantId: credentials.appTenantId,
           MicrosoftAppType: credentials.appType,
+          ...(credentials.appPassword ? { MicrosoftAppPassword: credentials.appPassword } : {}),
+          ...(credentials.certificate ? { CertificateThumbprint: credentials.certificate.thumbprint, CertificatePrivateKey: credentials.certificate.privateKey } : {}),
           ...endpointOptions(credentials.endpoints),
         };
   // Defence in depth beside the messages function's own channel check: the signing key must be one

@@ -23,6 +23,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../workflow/calenda
 import { loadGovUkBankHolidays } from '../config/loadBankHolidays.js';
 import { createDecider, partnerWindowFrom } from '../workflow/decide.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { TokenCredential } from '@azure/identity';
 import { lazyGraphClient } from '../graph/lazyGraphClient.js';
 import { createMeetingService } from '../graph/meetings.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
@@ -84,7 +85,12 @@ export async function buildServices(
   const config = await loadPartnershipConfig(env.PARTNERSHIP_CONFIG);
   const published = config.bankHolidaysSource ? await loadGovUkBankHolidays(config.bankHolidaysSource) : undefined;
   const calendar = createWorkingCalendar({ nation: config.nation, workingHours: config.workingHours, ...(published ? { published } : {}) });
-  const tables = await openTables((env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage)!, env.TABLE_PREFIX ?? '');
+  // In Azure one user-assigned managed identity reaches storage and Graph; connection strings and
+  // secrets are for local mode and tests only (functions/environment.ts refuses them in production).
+  const identity = env.MANAGED_IDENTITY_CLIENT_ID ? await managedIdentity(env.MANAGED_IDENTITY_CLIENT_ID) : undefined;
+  const connectionString = env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage;
+  const tableAccess = connectionString ?? { endpoint: env.STORAGE_TABLE_ENDPOINT!, credential: identity! };
+  const tables = await openTables(tableAccess, env.TABLE_PREFIX ?? '');
   const schedule = new ScheduleIndex(tables);
   const heads = new HeadCache();
   // The environment refuses FAULT_CRASH_AT outside local mode; checked again here so nothing else can arm it.
@@ -98,7 +104,15 @@ export async function buildServices(
   const credentials: BotCredentials =
     env.LOCAL_MODE === 'true'
       ? { mode: 'local' }
-      : { mode: 'azure', appId: env.MicrosoftAppId!, appPassword: env.MicrosoftAppPassword!, appTenantId: env.MicrosoftAppTenantId!, appType: env.MicrosoftAppType, endpoints };
+      : {
+          mode: 'azure',
+          appId: env.MicrosoftAppId!,
+          appTenantId: env.MicrosoftAppTenantId!,
+          appType: env.MicrosoftAppType,
+          ...(env.MicrosoftAppPassword ? { appPassword: env.MicrosoftAppPassword } : {}),
+          ...(env.CertificateThumbprint && env.CertificatePrivateKey ? { certificate: { thumbprint: env.CertificateThumbprint, privateKey: env.CertificatePrivateKey } } : {}),
+          endpoints,
+        };
   const adapter = createAdapter(credentials, log);
   const messenger =
     options.messenger ??
@@ -112,9 +126,15 @@ export async function buildServices(
 
   const graphClient =
     options.graphClient ??
-    (env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET && config.meetings
-      ? lazyGraphClient({ credential: { tenantId: env.GRAPH_TENANT_ID, clientId: env.GRAPH_CLIENT_ID, clientSecret: env.GRAPH_CLIENT_SECRET } })
-      : undefined);
+    (!config.meetings
+      ? undefined
+      : env.GRAPH_AUTH === 'managedIdentity' && identity
+        ? lazyGraphClient({ credential: identity, baseUrl: env.GRAPH_BASE_URL })
+        : env.GRAPH_AUTH === 'localStandIn' && env.LOCAL_MODE === 'true'
+          ? lazyGraphClient({ credential: LOCAL_STAND_IN_CREDENTIAL, baseUrl: env.GRAPH_BASE_URL })
+          : env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET
+            ? lazyGraphClient({ credential: { tenantId: env.GRAPH_TENANT_ID, clientId: env.GRAPH_CLIENT_ID, clientSecret: env.GRAPH_CLIENT_SECRET }, baseUrl: env.GRAPH_BASE_URL, authorityHost: env.ENTRA_AUTHORITY_HOST })
+            : undefined);
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
@@ -158,13 +178,24 @@ function tabAuthenticator(env: Environment, config: PartnershipConfig): (authori
   let authenticate: Promise<(authorization: string | null) => Promise<TabAuthResult>> | undefined;
   return async (authorization) => {
     if (!env.MicrosoftAppId) return { ok: false, status: 401, reason: 'Teams sign-in is not configured here (no bot app id).' };
+    // With a managed-identity bot the tab has its own app registration (an identity cannot expose an API).
+    const ssoAppId = env.TAB_APP_CLIENT_ID ?? env.MicrosoftAppId;
     authenticate ??= import('../app/tabAuth.js').then(({ createTabAuthenticator }) =>
       createTabAuthenticator(config, {
         jwksUrl: env.ENTRA_JWKS_URL,
-        audiences: [env.MicrosoftAppId!, `api://${new URL(env.PUBLIC_BASE_URL).host}/${env.MicrosoftAppId}`],
+        audiences: [ssoAppId, `api://${new URL(env.PUBLIC_BASE_URL).host}/${ssoAppId}`],
         allowedTenantIds: config.tabTenantIds ?? [config.tenantId],
       }),
     );
     return (await authenticate)(authorization);
   };
+}
+
+/** The local Graph stand-in takes any token; this one says where it came from. */
+const LOCAL_STAND_IN_CREDENTIAL: TokenCredential = { getToken: async () => ({ token: 'local-stand-in', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+/** The user-assigned managed identity; @azure/identity loads only where it is used (it costs ~140 ms to import). */
+async function managedIdentity(clientId: string): Promise<TokenCredential> {
+  const { ManagedIdentityCredential } = await import('@azure/identity');
+  return new ManagedIdentityCredential({ clientId });
 }

@@ -22,13 +22,29 @@ export const EnvironmentSchema = z
     PARTNERSHIP_CONFIG: z.string().min(1, 'name the partnership configuration file'),
     STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
     AzureWebJobsStorage: z.string().min(1).optional(),
+    /** In Azure: the Table service URL, reached as the managed identity below (no connection string, no key). */
+    STORAGE_TABLE_ENDPOINT: z.url().optional(),
+    /** The user-assigned managed identity's client id: storage and Graph tokens are requested as it. */
+    MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
     TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/).optional(),
     LOCAL_MODE: z.enum(['true', 'false']).default('false'),
     NODE_ENV: z.string().optional(),
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppTenantId: z.string().optional(),
-    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
+    MicrosoftAppType: z
+      .enum(['SingleTenant', 'UserAssignedMSI'], {
+        error: (issue) =>
+          issue.input === 'MultiTenant'
+            ? 'MultiTenant is refused: Azure Bot Service stopped creating multi-tenant bots in July 2025; use UserAssignedMSI (the deployment\'s managed identity, see infra/) or SingleTenant'
+            : 'must be UserAssignedMSI or SingleTenant',
+      })
+      .default('SingleTenant'),
+    /** SingleTenant only: a certificate instead of MicrosoftAppPassword (botbuilder's own setting names). */
+    CertificateThumbprint: z.string().min(1).optional(),
+    CertificatePrivateKey: z.string().min(1).optional(),
+    /** The monitoring tab's own Entra app (Teams SSO); without it the bot's app id is the SSO audience. */
+    TAB_APP_CLIENT_ID: z.string().min(1).optional(),
     PUBLIC_BASE_URL: z.url(),
     EXPORT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Microsoft Graph (app-only) for booking dispute meetings; without them the business unit arranges meetings by hand. */
@@ -45,6 +61,14 @@ export const EnvironmentSchema = z
     CallerId: z.string().min(1).optional(),
     WEBSITE_INSTANCE_ID: z.string().optional(),
     WEBSITE_SITE_NAME: z.string().optional(),
+    /**
+     * `managedIdentity`: Graph tokens as MANAGED_IDENTITY_CLIENT_ID (no secret). `localStandIn`: local
+     * mode only, Graph is the loopback stand-in at GRAPH_BASE_URL (local/graphStandIn.ts), no token.
+     */
+    GRAPH_AUTH: z.enum(['managedIdentity', 'localStandIn']).optional(),
+    /** Cloud endpoints: the public cloud by default; a national cloud's, or a loopback stand-in. */
+    GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+    ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
     /** Entra's token signing keys, for the monitoring tab's SSO tokens; tests point it at a local key set. */
     ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     /** Fault suite only: kill the process at a named point (app/crashPoints.ts); refused outside local mode. */
@@ -60,14 +84,40 @@ export const EnvironmentSchema = z
     if (!local && new URL(env.PUBLIC_BASE_URL).protocol !== 'https:') ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be an https:// address outside local mode' });
     if (!local && env.FAULT_CRASH_AT) ctx.addIssue({ code: 'custom', path: ['FAULT_CRASH_AT'], message: 'is honoured only in local mode' });
     if (!local) {
-      for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'EXPORT_LINK_SECRET'] as const) {
+      for (const key of ['MicrosoftAppId', 'MicrosoftAppTenantId', 'EXPORT_LINK_SECRET'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required outside local mode' });
+      }
+      const certificate = Boolean(env.CertificateThumbprint && env.CertificatePrivateKey);
+      if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppPassword && !certificate) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'or CertificateThumbprint and CertificatePrivateKey are required for a SingleTenant bot outside local mode' });
+      }
+    }
+    if (env.MicrosoftAppType === 'UserAssignedMSI') {
+      if (env.MicrosoftAppPassword) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'must not be set for a UserAssignedMSI bot: it has no password' });
+      if (!local && env.MANAGED_IDENTITY_CLIENT_ID && env.MicrosoftAppId && env.MANAGED_IDENTITY_CLIENT_ID !== env.MicrosoftAppId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'must be the managed identity\'s client id (MANAGED_IDENTITY_CLIENT_ID) for a UserAssignedMSI bot' });
+      }
+    }
+    if (Boolean(env.CertificateThumbprint) !== Boolean(env.CertificatePrivateKey)) {
+      ctx.addIssue({ code: 'custom', path: ['CertificateThumbprint'], message: 'CertificateThumbprint and CertificatePrivateKey go together' });
+    }
+    if (env.GRAPH_AUTH === 'localStandIn' && !local) ctx.addIssue({ code: 'custom', path: ['GRAPH_AUTH'], message: 'localStandIn is honoured only in local mode' });
+    if (env.GRAPH_AUTH === 'managedIdentity' && (!env.MANAGED_IDENTITY_CLIENT_ID || !env.MicrosoftAppTenantId)) {
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_AUTH'], message: 'managedIdentity needs MANAGED_IDENTITY_CLIENT_ID and MicrosoftAppTenantId' });
+    }
+    // In production, secrets and connection strings are refused: the managed identity reaches storage and Graph.
+    if (env.NODE_ENV === 'production') {
+      for (const key of ['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'GRAPH_CLIENT_SECRET'] as const) {
+        if (env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is refused in production: use the managed identity (STORAGE_TABLE_ENDPOINT, GRAPH_AUTH=managedIdentity with MANAGED_IDENTITY_CLIENT_ID)' });
       }
     }
     const graph = [env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, env.GRAPH_CLIENT_SECRET].filter(Boolean).length;
     if (graph > 0 && graph < 3) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET go together' });
-    if (!env.STORAGE_CONNECTION_STRING && !env.AzureWebJobsStorage) {
-      ctx.addIssue({ code: 'custom', path: ['STORAGE_CONNECTION_STRING'], message: 'or AzureWebJobsStorage is required' });
+    if (env.STORAGE_TABLE_ENDPOINT && !env.MANAGED_IDENTITY_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MANAGED_IDENTITY_CLIENT_ID'], message: 'is required with STORAGE_TABLE_ENDPOINT: the tables are reached as that identity' });
+    }
+    if (!env.STORAGE_CONNECTION_STRING && !env.AzureWebJobsStorage && !env.STORAGE_TABLE_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_CONNECTION_STRING'], message: 'or AzureWebJobsStorage (local mode and tests), or STORAGE_TABLE_ENDPOINT with MANAGED_IDENTITY_CLIENT_ID, is required' });
     }
   });
 export type Environment = z.infer<typeof EnvironmentSchema>;

@@ -15,17 +15,27 @@ export type GraphClientOptions = {
   /** A secret for ClientSecretCredential, or any TokenCredential (a managed identity in Azure, a stub in tests). */
   credential: AppCredentials | TokenCredential;
   transport?: TransportOptions;
+  /** Graph's root: the public cloud by default; a national cloud's, or a loopback stand-in in local mode. */
+  baseUrl?: string;
+  /** Where ClientSecretCredential gets tokens: the public cloud's Entra by default. */
+  authorityHost?: string;
 };
 
-// App-only tokens carry the application permissions granted to the registration; `.default` asks for all of them.
-const GRAPH_SCOPES = ['https://graph.microsoft.com/.default'];
+export const PUBLIC_GRAPH = 'https://graph.microsoft.com';
 
 export function createGraphClient(options: GraphClientOptions): Client {
+  const root = new URL(options.baseUrl ?? PUBLIC_GRAPH);
   const credential = isTokenCredential(options.credential)
     ? options.credential
-    : new ClientSecretCredential(options.credential.tenantId, options.credential.clientId, options.credential.clientSecret);
-  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: GRAPH_SCOPES });
-  return Client.initWithMiddleware({ middleware: middlewareChain(authProvider, options.transport) });
+    : new ClientSecretCredential(options.credential.tenantId, options.credential.clientId, options.credential.clientSecret, options.authorityHost ? { authorityHost: options.authorityHost } : {});
+  // App-only tokens carry the application permissions granted; `.default` asks for all of them, for this cloud's Graph.
+  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: [`${root.origin}/.default`] });
+  return Client.initWithMiddleware({
+    middleware: middlewareChain(authProvider, options.transport),
+    baseUrl: `${root.origin}/`,
+    // The client attaches tokens only for hosts it knows as Graph's; another cloud's or a stand-in's is named here.
+    customHosts: new Set([root.hostname]),
+  });
 }
 
 /**

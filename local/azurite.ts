@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { stopChild } from './childProcess.js';
 import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /**
  * Starts Azurite's Table service (the official Azure Storage emulator, from npm) as a child
@@ -38,8 +38,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `location` keeps the data between runs (npm start); without it the data lives in memory (tests). */
-export async function startAzurite(options: { location?: string; port?: number }): Promise<RunningAzurite> {
+/**
+ * `location` keeps the data between runs (npm start); without it the data lives in memory (tests).
+ * `oauth` serves HTTPS with the given certificate and accepts Entra bearer tokens (Azurite checks
+ * their issuer, audience and lifetime, not their signature), as the production-mode test needs.
+ */
+export async function startAzurite(options: { location?: string; port?: number; oauth?: { certPath: string; keyPath: string } }): Promise<RunningAzurite> {
   const port = options.port ?? (await freePort());
   const bin = createRequire(import.meta.url).resolve('azurite/dist/src/table/main.js');
   // Telemetry off: Azurite would otherwise send usage data off this machine.
@@ -50,6 +54,7 @@ export async function startAzurite(options: { location?: string; port?: number }
   } else {
     args.push('--inMemoryPersistence');
   }
+  if (options.oauth) args.push('--oauth', 'basic', '--cert', options.oauth.certPath, '--key', options.oauth.keyPath);
   if (options.port !== undefined && !(await portIsFree(port))) {
     throw new Error(`Port ${port} is in use (another Azurite or npm start?): stop it, or set AZURITE_TABLE_PORT to another port.`);
   }
@@ -59,7 +64,7 @@ export async function startAzurite(options: { location?: string; port?: number }
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitForPort(port, child, () => output);
+  await waitForPort(port, child, () => output, options.oauth ? 'tcp' : 'http');
   return {
     connectionString: azuriteConnectionString(port),
     port,
@@ -68,10 +73,24 @@ export async function startAzurite(options: { location?: string; port?: number }
   };
 }
 
-async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
+/** A TCP connection that is accepted: the HTTPS listener is up (its certificate is not trusted here). */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitForPort(port: number, child: ChildProcess, output: () => string, probe: 'http' | 'tcp'): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Azurite exited (code ${child.exitCode}):\n${output()}`);
+    if (probe === 'tcp') {
+      if (await accepts(port)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
     try {
       const response = await fetch(`http://127.0.0.1:${port}/${ACCOUNT}/Tables`, { headers: { accept: 'application/json' } });
       // Any HTTP answer (403 without a signature) means the service is listening.

@@ -6,6 +6,7 @@ import { ConfigurationError } from '../config/configurationError.js';
 import { deadlineInWords } from '../workflow/calendar/words.js';
 import { startAzurite } from './azurite.js';
 import { startLocalHost } from './host.js';
+import { startGraphStandIn } from './graphStandIn.js';
 import { buildTab } from '../scripts/buildTab.js';
 import { installBot, startPlayground } from './playground.js';
 
@@ -44,12 +45,18 @@ async function main() {
   const azurite = await startAzurite({ location: resolve(ROOT, '.azurite'), port: AZURITE_PORT });
   running.push({ name: 'Azurite', stop: () => azurite.stop() });
 
+  // Dispute meetings are booked against a Graph stand-in on loopback, so the escalation path works end to end here.
+  const graph = await startGraphStandIn();
+  running.push({ name: 'Graph stand-in', stop: () => graph.close() });
+  step(`Microsoft Graph stand-in on ${graph.url} (dispute meetings are booked there; their join links lead nowhere) ...`);
   const env = readEnvironment({
     ...process.env,
     PARTNERSHIP_CONFIG: process.env.PARTNERSHIP_CONFIG ?? resolve(ROOT, 'config/sample-partnership.json'),
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     LOCAL_MODE: 'true',
     PUBLIC_BASE_URL: `http://127.0.0.1:${BOT_PORT}`,
+    GRAPH_AUTH: 'localStandIn',
+    GRAPH_BASE_URL: graph.url,
   });
   step('Building the monitoring tab (dist/tab/) ...');
   await buildTab(ROOT);

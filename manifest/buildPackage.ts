@@ -61,6 +61,8 @@ function environmentSchema(defaultAppVersion: string) {
       }),
     ),
     APP_ID: z.preprocess(blankToUndefined, guid('APP_ID', 'the Teams app ID').optional()),
+    // A managed-identity bot (UserAssignedMSI) cannot expose an API, so the tab's SSO has its own registration (infra/scripts/registerTabApp.sh).
+    TAB_APP_ID: z.preprocess(blankToUndefined, guid('TAB_APP_ID', "the monitoring tab's Entra app (client) ID for Teams SSO").optional()),
     APP_VERSION: z.preprocess(
       blankToUndefined,
       z
@@ -76,6 +78,8 @@ function environmentSchema(defaultAppVersion: string) {
 export interface PackageInputs {
   botAppId: string;
   appId: string;
+  /** The Entra app Teams SSO asks tokens for (webApplicationInfo); the bot's app id unless TAB_APP_ID is set. */
+  tabAppId: string;
   hostName: string;
   appVersion: string;
   partnershipConfigPath: string;
@@ -106,8 +110,8 @@ export async function readPackageInputs(env: Readonly<Record<string, string | un
     problems.push(`PARTNERSHIP_CONFIG: ${error.message}`);
   }
   if (!parsed.success || !partnership || problems.length) throw new PackageError(problems);
-  const { BOT_APP_ID, HOST_NAME, APP_ID, APP_VERSION } = parsed.data;
-  return { botAppId: BOT_APP_ID, appId: APP_ID ?? BOT_APP_ID, hostName: HOST_NAME.toLowerCase(), appVersion: APP_VERSION, partnershipConfigPath, partnership };
+  const { BOT_APP_ID, HOST_NAME, APP_ID, TAB_APP_ID, APP_VERSION } = parsed.data;
+  return { botAppId: BOT_APP_ID, appId: APP_ID ?? BOT_APP_ID, tabAppId: TAB_APP_ID ?? BOT_APP_ID, hostName: HOST_NAME.toLowerCase(), appVersion: APP_VERSION, partnershipConfigPath, partnership };
 }
 
 /** The values for the template's {{PLACEHOLDERS}}. */
@@ -115,6 +119,7 @@ export function placeholderValues(inputs: PackageInputs): Record<string, string>
   return {
     BOT_APP_ID: inputs.botAppId,
     APP_ID: inputs.appId,
+    TAB_APP_ID: inputs.tabAppId,
     HOST_NAME: inputs.hostName,
     APP_VERSION: inputs.appVersion,
     PARTNERSHIP_NAME: inputs.partnership.name,

@@ -31,7 +31,7 @@ export async function bundleFunctions(options: { outdir: string; root: string })
     splitting: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     external: HOST_PACKAGES,
     // Names are kept (no identifier minification), and the source map is linked, so stack traces
     // in the logs still name the functions and files they came from.

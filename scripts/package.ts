@@ -6,7 +6,7 @@ import { buildTeamsAppPackage, PACKAGE_FILES, PackageError, placeholderValues, r
 
 const USAGE = `usage: npm run package -- [--out <file>]          (default dist/teams-app.zip)
 environment: BOT_APP_ID (GUID, required)   HOST_NAME (e.g. sin-bot.example.org, required)
-             APP_ID (GUID, default BOT_APP_ID)   APP_VERSION (default package.json's version)
+             APP_ID (GUID, default BOT_APP_ID)   TAB_APP_ID (GUID, the tab's SSO app, default BOT_APP_ID)   APP_VERSION (default package.json's version)
              PARTNERSHIP_CONFIG (default config/sample-partnership.json)`;
 
 const ArgsSchema = z.object({ out: z.string().trim().min(1, '--out needs a file name').default('dist/teams-app.zip') });
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`Wrote ${out} (${zip.byteLength} bytes): ${PACKAGE_FILES.join(', ')}`);
-  console.log(`  app ${inputs.appId} v${inputs.appVersion}, bot ${inputs.botAppId}, host ${inputs.hostName}`);
+  console.log(`  app ${inputs.appId} v${inputs.appVersion}, bot ${inputs.botAppId}, tab SSO ${inputs.tabAppId}, host ${inputs.hostName}`);
   console.log(`  ${inputs.partnership.shortName} (${inputs.partnership.name}) from ${inputs.partnershipConfigPath}`);
 }
 

@@ -1,4 +1,8 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+
+/** A connection string (local mode, tests), or in Azure the Table service URL and a token credential (the managed identity). */
+export type TableAccess = string | { endpoint: string; credential: TokenCredential };
 
 /**
  * The tables the product keeps. One storage account (Azurite locally) holds them all.
@@ -39,15 +43,17 @@ export function caseShard(partition: string): number {
 
 export const caseTableName = (shard: number): string => `Cases${String(shard).padStart(2, '0')}`;
 
-export async function openTables(connectionString: string, prefix = ''): Promise<Tables> {
+export async function openTables(access: TableAccess, prefix = ''): Promise<Tables> {
+  const address = typeof access === 'string' ? access : access.endpoint;
   const options: TableServiceClientOptions = {
-    allowInsecureConnection: connectionString.includes('http://') || connectionString.includes('UseDevelopmentStorage'),
+    allowInsecureConnection: address.includes('http://') || address.includes('UseDevelopmentStorage'),
     // A blip is retried, but an outage must fail fast: a card click has about 10 s before Teams shows
     // an error, and the person should read "please try again" instead (the SDK default spends ~7 s).
     retryOptions: { maxRetries: 3, retryDelayInMs: 150, maxRetryDelayInMs: 800 },
   };
-  const open = (name: string) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, options);
-  const service = TableServiceClient.fromConnectionString(connectionString, options);
+  const open = (name: string) =>
+    typeof access === 'string' ? TableClient.fromConnectionString(access, `${prefix}${name}`, options) : new TableClient(access.endpoint, `${prefix}${name}`, access.credential, options);
+  const service = typeof access === 'string' ? TableServiceClient.fromConnectionString(access, options) : new TableServiceClient(access.endpoint, access.credential, options);
   const duePrefix = `${prefix}${DUE}`;
   const caseTables = Array.from({ length: CASE_SHARDS }, (_, shard) => open(caseTableName(shard)));
   const tables: Tables = {

@@ -1,13 +1,15 @@
-import type { ScheduleInformation } from '@microsoft/microsoft-graph-types';
+import type { Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandActor } from '../../workflow/commands.js';
 import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
-import { fakeOrganiserCalendar, graphError, ORGANISER, ORGANISER_PATH, testClient } from '../graph/graphTestKit.js';
+import { fakeOrganiserCalendar, graphError, ORGANISER, ORGANISER_PATH, recorder, testClient } from '../graph/graphTestKit.js';
+import { OrganiserCalendar } from '../../local/organiserCalendar.js';
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
+import { startLocalManagedIdentity } from '../support/localManagedIdentity.js';
 
 /**
  * Dispute meetings end to end below Teams: the real procedure, real storage (Azurite), the real
@@ -95,6 +97,50 @@ describe('dispute meetings through Microsoft Graph', () => {
     expect(tokens).toEqual(['client-graph']);
     expect(calendar.posts[0]!.headers.get('authorization')).toBe('Bearer app-token');
     expect((await s.store.load(CASE_REF)).state?.dispute?.meetings[1]).toMatchObject({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' });
+  });
+
+  it('books in a national cloud when GRAPH_BASE_URL and ENTRA_AUTHORITY_HOST point there (US Government)', async () => {
+    const US_ORGANISER_PATH = ORGANISER_PATH.replace('https://graph.microsoft.com', 'https://graph.microsoft.us');
+    const calendar = new OrganiserCalendar();
+    const { requests: posts, record } = recorder();
+    const scopes: string[] = [];
+    server.use(
+      http.post('https://login.microsoftonline.us/tenant-graph/oauth2/v2.0/token', async ({ request }) => {
+        scopes.push(new URLSearchParams(await request.text()).get('scope') ?? '');
+        return HttpResponse.json({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'us-token' });
+      }),
+      http.post(`${US_ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })),
+      http.post(`${US_ORGANISER_PATH}/events`, async ({ request }) => HttpResponse.json(calendar.create((await record(request)) as Event), { status: 201 })),
+    );
+    const { s } = await caseInDispute({ env: { GRAPH_TENANT_ID: 'tenant-graph', GRAPH_CLIENT_ID: 'client-graph', GRAPH_CLIENT_SECRET: 's3cret', GRAPH_BASE_URL: 'https://graph.microsoft.us', ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us' } });
+    await s.runSweep(WINDOW_CLOSES);
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(scopes[0]).toContain('https://graph.microsoft.us/.default');
+    expect(posts[0]!.headers.get('authorization')).toBe('Bearer us-token');
+    expect((await s.store.load(CASE_REF)).state?.dispute?.meetings[1]).toMatchObject({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' });
+  });
+
+  it('books as the managed identity when GRAPH_AUTH=managedIdentity: the token comes from the identity endpoint, no secret anywhere', async () => {
+    const identity = await startLocalManagedIdentity({ tenantId: 'tenant-1', principalId: '99999999-8888-4777-8666-555555555555' });
+    const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
+    Object.assign(process.env, identity.env);
+    try {
+      const calendar = fakeOrganiserCalendar();
+      server.use(http.post(`${ORGANISER_PATH}/calendar/getSchedule`, () => HttpResponse.json({ value: freeBusy() })), calendar.handler);
+      const clientId = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+      const { s } = await caseInDispute({ env: { GRAPH_AUTH: 'managedIdentity', MANAGED_IDENTITY_CLIENT_ID: clientId, MicrosoftAppTenantId: 'tenant-1' } });
+      await s.runSweep(WINDOW_CLOSES);
+      expect(identity.requests.map((r) => ({ resource: r.resource.replace(/\/$/, ''), clientId: r.clientId }))).toEqual([{ resource: 'https://graph.microsoft.com', clientId }]);
+      const [token] = identity.issued.get(identity.requests[0]!.resource) ?? [];
+      expect(calendar.posts[0]!.headers.get('authorization')).toBe(`Bearer ${token}`);
+      expect((await s.store.load(CASE_REF)).state?.dispute?.meetings[1]).toMatchObject({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      await identity.close();
+    }
   });
 
   it('falls back to the business unit when Graph keeps failing (503), with the attendees and the deadline', async () => {

@@ -6,6 +6,7 @@ import { onTestFinished } from 'vitest';
 import { createGraphClient } from '../../graph/graphClient.js';
 import type { TransportOptions } from '../../graph/fetchTransport.js';
 import { count } from '../faults/support/tally.js';
+import { OrganiserCalendar } from '../../local/organiserCalendar.js';
 
 /** Shared pieces for the Graph tests: msw intercepts the real client's fetch, nothing else is faked. */
 
@@ -58,28 +59,15 @@ export function recorder(): { requests: RecordedRequest[]; record: (request: Req
 }
 
 /**
- * The organiser's calendar as Graph keeps it for event creation: a POST whose transactionId was
- * seen before returns the event already created instead of creating another.
+ * The organiser's calendar as Graph keeps it for event creation (local/organiserCalendar.ts, which
+ * the local Graph stand-in serves too): a POST whose transactionId was seen before returns the
+ * event already created instead of creating another.
  */
 export function fakeOrganiserCalendar(): { events: Map<string, Event>; posts: RecordedRequest[]; handler: HttpHandler } {
-  const events = new Map<string, Event>();
-  const byTransaction = new Map<string, string>();
+  const calendar = new OrganiserCalendar();
   const { requests: posts, record } = recorder();
-  const handler = http.post(`${ORGANISER_PATH}/events`, async ({ request }) => {
-    const body = (await record(request)) as Event;
-    const existing = body.transactionId ? byTransaction.get(body.transactionId) : undefined;
-    if (existing) return HttpResponse.json(events.get(existing), { status: 201 });
-    const id = `AAMkAD-event-${events.size + 1}=`;
-    const event: Event = {
-      ...body,
-      id,
-      onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/${events.size + 1}` },
-    };
-    events.set(id, event);
-    if (body.transactionId) byTransaction.set(body.transactionId, id);
-    return HttpResponse.json(event, { status: 201 });
-  });
-  return { events, posts, handler };
+  const handler = http.post(`${ORGANISER_PATH}/events`, async ({ request }) => HttpResponse.json(calendar.create((await record(request)) as Event), { status: 201 }));
+  return { events: calendar.events, posts, handler };
 }
 
 /**

@@ -22,6 +22,14 @@ async function sampleManifest(): Promise<Record<string, unknown>> {
 }
 
 describe('the filled manifest', () => {
+  test("names the tab's own app registration for SSO when TAB_APP_ID is given (a managed-identity bot cannot expose an API)", async () => {
+    const TAB_APP_ID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+    const inputs = await readPackageInputs({ ...VALID_ENV, TAB_APP_ID }, '0.1.0');
+    const manifest = fillTemplate(await readTemplate(), placeholderValues(inputs)) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ bots: [{ botId: BOT_APP_ID }], webApplicationInfo: { id: TAB_APP_ID, resource: `api://${HOST_NAME}/${TAB_APP_ID}` } });
+    expect(await validateManifest(manifest)).toEqual([]);
+  });
+
   test('validates offline against the schema @microsoft/app-manifest ships, with zero errors', async () => {
     const manifest = await sampleManifest();
     expect(manifest.manifestVersion).toBe('1.30');

@@ -7,6 +7,7 @@ import { pixels } from './pngPixels.js';
 const VALUES = {
   BOT_APP_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
   APP_ID: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d',
+  TAB_APP_ID: '5c2f1e0d-8b7a-4c6d-9e5f-0a1b2c3d4e5f',
   HOST_NAME: 'sin-bot.example.org',
   APP_VERSION: '1.2.3',
   PARTNERSHIP_NAME: 'Sample Safeguarding Children Partnership',
@@ -65,7 +66,9 @@ describe('the Teams app zip', () => {
   test('a missing value stops the build instead of leaving a blank in the manifest', async () => {
     const { BOT_APP_ID: _omitted, ...withoutBot } = VALUES;
     await expect(buildTeamsAppPackage(withoutBot)).rejects.toThrow(PackageError);
-    await expect(buildTeamsAppPackage(withoutBot)).rejects.toThrow(/\{\{BOT_APP_ID\}\} has no value \(used at \/bots\/0\/botId, \/webApplicationInfo\/id, \/webApplicationInfo\/resource\)/);
+    await expect(buildTeamsAppPackage(withoutBot)).rejects.toThrow(/\{\{BOT_APP_ID\}\} has no value \(used at \/bots\/0\/botId\)/);
+    const { TAB_APP_ID: _tab, ...withoutTab } = VALUES;
+    await expect(buildTeamsAppPackage(withoutTab)).rejects.toThrow(/\{\{TAB_APP_ID\}\} has no value \(used at \/webApplicationInfo\/id, \/webApplicationInfo\/resource\)/);
   });
 
   test('a name too long for Teams is a schema problem, not a package', async () => {

@@ -9,6 +9,8 @@ export type ConnectorCall = { method: string; path: string; conversationId: stri
 
 export class RecordingConnector {
   readonly calls: ConnectorCall[] = [];
+  /** The Authorization header of each request, in order (the bot's Bot Connector token, if any). */
+  readonly authorizations: (string | undefined)[] = [];
   private server: Server | undefined;
   private counter = 0;
   url = '';
@@ -23,6 +25,7 @@ export class RecordingConnector {
       const text = Buffer.concat(chunks).toString('utf8');
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      this.authorizations.push(req.headers.authorization);
       const match = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?$/.exec(path);
       const conversationId = match?.[1] ? decodeURIComponent(match[1]) : '';
       const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readEnvironment } from '../../functions/environment.js';
+
+/**
+ * How the app is told who it is in Azure: one user-assigned managed identity for the bot, storage
+ * and Graph, no password, no connection string. What a deployment could get wrong is refused at
+ * start, with a message that says what to do.
+ */
+const IDENTITY = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+const AZURE = {
+  PARTNERSHIP_CONFIG: 'config/sample-partnership.json',
+  PUBLIC_BASE_URL: 'https://func-sin.azurewebsites.net',
+  NODE_ENV: 'production',
+  MicrosoftAppType: 'UserAssignedMSI',
+  MicrosoftAppId: IDENTITY,
+  MicrosoftAppTenantId: '11111111-2222-4333-8444-555555555555',
+  MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
+  STORAGE_TABLE_ENDPOINT: 'https://stsin.table.core.windows.net/',
+  EXPORT_LINK_SECRET: 'k'.repeat(44),
+  GRAPH_AUTH: 'managedIdentity',
+};
+
+function refusal(env: Record<string, string | undefined>): string {
+  try {
+    readEnvironment(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return '';
+}
+
+describe('the environment of a deployment that runs as a managed identity', () => {
+  it('is accepted with no password, no secret for Graph and no connection string', () => {
+    const env = readEnvironment(AZURE);
+    expect(env.MicrosoftAppType).toBe('UserAssignedMSI');
+    expect(env.MicrosoftAppPassword).toBeUndefined();
+  });
+
+  it('refuses a MultiTenant bot, saying why and what to use instead', () => {
+    expect(refusal({ ...AZURE, MicrosoftAppType: 'MultiTenant' })).toContain('MicrosoftAppType: MultiTenant is refused: Azure Bot Service stopped creating multi-tenant bots in July 2025; use UserAssignedMSI');
+  });
+
+  it('refuses a password beside a managed identity, and a bot app id that is not the identity', () => {
+    expect(refusal({ ...AZURE, MicrosoftAppPassword: 'p' })).toContain('MicrosoftAppPassword: must not be set for a UserAssignedMSI bot');
+    expect(refusal({ ...AZURE, MicrosoftAppId: '12345678-1234-4234-8234-123456789012' })).toContain("MicrosoftAppId: must be the managed identity's client id");
+  });
+
+  it('refuses connection strings and the Graph client secret in production', () => {
+    const message = refusal({ ...AZURE, STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b', GRAPH_CLIENT_SECRET: 's', GRAPH_CLIENT_ID: 'c', GRAPH_TENANT_ID: 't' });
+    expect(message).toContain('STORAGE_CONNECTION_STRING: is refused in production');
+    expect(message).toContain('GRAPH_CLIENT_SECRET: is refused in production');
+  });
+
+  it('needs the identity for the table endpoint and for Graph', () => {
+    const { MANAGED_IDENTITY_CLIENT_ID: _omitted, ...withoutIdentity } = AZURE;
+    const message = refusal(withoutIdentity);
+    expect(message).toContain('MANAGED_IDENTITY_CLIENT_ID: is required with STORAGE_TABLE_ENDPOINT');
+    expect(message).toContain('GRAPH_AUTH: managedIdentity needs MANAGED_IDENTITY_CLIENT_ID');
+  });
+});
+
+describe('a SingleTenant bot (its own app registration)', () => {
+  const SINGLE = { ...AZURE, MicrosoftAppType: 'SingleTenant', MicrosoftAppId: '12345678-1234-4234-8234-123456789012', GRAPH_AUTH: undefined };
+
+  it('needs a password or a certificate', () => {
+    expect(refusal(SINGLE)).toContain('MicrosoftAppPassword: or CertificateThumbprint and CertificatePrivateKey are required for a SingleTenant bot');
+    expect(refusal({ ...SINGLE, CertificateThumbprint: 'AB12' })).toContain('CertificateThumbprint and CertificatePrivateKey go together');
+  });
+
+  it('is accepted with a certificate instead of a password', () => {
+    const env = readEnvironment({ ...SINGLE, CertificateThumbprint: 'AB12', CertificatePrivateKey: '-----BEGIN PRIVATE KEY-----' });
+    expect(env.CertificateThumbprint).toBe('AB12');
+  });
+});

@@ -1,0 +1,200 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generate } from 'selfsigned';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startAzurite, type RunningAzurite } from '../../local/azurite.js';
+import { bundleFunctions } from '../../scripts/functionsBundle.js';
+import { cardActionActivity } from '../support/activities.js';
+import { startLocalManagedIdentity, type LocalManagedIdentity } from '../support/localManagedIdentity.js';
+import { startLocalTokenAuthority, type LocalTokenAuthority } from '../support/localTokenAuthority.js';
+import { RecordingConnector } from '../support/recordingConnector.js';
+import { cardText } from '../support/recordingMessenger.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { uniquePrefix, writeConfig } from '../support/services.js';
+
+/**
+ * The built bundle as it runs in Azure, offline: production settings exactly as infra/ sets them
+ * (UserAssignedMSI bot, tables by endpoint and managed identity, no password, no connection
+ * string), authentication on, and every token the app acquires coming from a loopback
+ * managed-identity endpoint (IDENTITY_ENDPOINT/IDENTITY_HEADER, as App Service provides). Storage is
+ * Azurite over HTTPS with OAuth on, so a table call without a valid Entra token for storage fails.
+ * The Bot Framework channel token comes from the local token authority; the child answers
+ * botbuilder's one request for login.botframework.com's metadata with the authority's document.
+ * (Graph's token as the same identity is covered where a meeting is booked:
+ * test/app/disputeMeetings.integration.test.ts.)
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outdir = join(root, 'dist', `.bundle-test-${randomBytes(4).toString('hex')}`);
+const IDENTITY = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+const TAB_APP = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+const TENANT = 'tenant-1'; // the sample partnership's tenant
+const HOST = 'func-sin-test.azurewebsites.net';
+
+const CHILD = `
+const { setupServer } = await import('msw/node');
+const { http, HttpResponse } = await import('msw');
+// login.botframework.com is the one outside address botbuilder reads; the local authority stands in.
+const server = setupServer(http.get('https://login.botframework.com/v1/.well-known/openidconfiguration', async () => HttpResponse.json(await (await fetch(process.env.TEST_BOT_METADATA)).json())));
+server.listen({ onUnhandledRequest: (request, print) => (new URL(request.url).hostname === '127.0.0.1' ? undefined : print.error()) });
+const module = await import('@azure/functions');
+const functions = module.default ?? module;
+const handlers = {};
+functions.app.http = (name, options) => { handlers[name] = options.handler; };
+functions.app.timer = (name, options) => { handlers[name] = options.handler; };
+await import(process.env.BUNDLE_ENTRY);
+const post = (authorization) => handlers.messages(new functions.HttpRequest({ method: 'POST', url: 'https://${HOST}/api/messages', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: { string: process.env.BUNDLE_ACTIVITY } }), new functions.InvocationContext({ functionName: 'messages' }));
+const unauthenticated = await post(undefined);
+const response = await post(process.env.TEST_BOT_AUTHORIZATION);
+await handlers.deadlineSweep({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new functions.InvocationContext({ functionName: 'deadlineSweep' }));
+const tab = await handlers.tabCases(new functions.HttpRequest({ method: 'GET', url: 'https://${HOST}/api/tab/cases', headers: { authorization: process.env.TEST_TAB_AUTHORIZATION, 'x-local-user': 'ignored-outside-local-mode' } }));
+const tabWithoutSso = await handlers.tabCases(new functions.HttpRequest({ method: 'GET', url: 'https://${HOST}/api/tab/cases', headers: { 'x-local-user': process.env.TEST_TAB_OID } }));
+process.stdout.write('RESULT=' + JSON.stringify({ unauthenticated: unauthenticated.status, status: response.status, body: response.jsonBody, tabStatus: tab.status, tabCases: (tab.jsonBody?.cases ?? []).map((c) => c.caseRef), tabWithoutSso: tabWithoutSso.status }) + '\\n');
+server.close();
+process.exit(0);
+`;
+
+const ResultSchema = z.object({
+  unauthenticated: z.number(),
+  status: z.number(),
+  body: z.object({ type: z.string(), value: z.unknown() }),
+  tabStatus: z.number(),
+  tabCases: z.array(z.string()),
+  tabWithoutSso: z.number(),
+});
+
+function runChild(env: Record<string, string>): Promise<z.infer<typeof ResultSchema>> {
+  return new Promise((resolve, reject) => {
+    // Only what Azure would give the app, not this test process's environment.
+    const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_OPTIONS: '' };
+    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('RESULT='));
+      if (code !== 0 || !line) return reject(new Error(`the bundle's child process failed (exit ${code}): ${err.slice(-3000)}\n${out.slice(-3000)}`));
+      resolve(ResultSchema.parse(JSON.parse(line.slice('RESULT='.length))));
+    });
+  });
+}
+
+function londonDateTime(at: Date): { awareDate: string; awareTime: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { awareDate: `${parts.year}-${parts.month}-${parts.day}`, awareTime: `${parts.hour}:${parts.minute}` };
+}
+
+let scratch: string;
+let certPath: string;
+let azurite: RunningAzurite;
+let identity: LocalManagedIdentity;
+let authority: LocalTokenAuthority;
+let connector: RecordingConnector;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'production-bundle-'));
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  certPath = join(scratch, 'cert.pem');
+  const keyPath = join(scratch, 'key.pem');
+  await writeFile(certPath, pems.cert);
+  await writeFile(keyPath, pems.private);
+  [azurite, identity, authority, connector] = await Promise.all([
+    startAzurite({ oauth: { certPath, keyPath } }),
+    startLocalManagedIdentity({ tenantId: TENANT, principalId: '99999999-8888-4777-8666-555555555555' }),
+    startLocalTokenAuthority(),
+    new RecordingConnector().start(),
+    bundleFunctions({ outdir, root }).then(() => undefined),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([azurite?.stop(), identity?.close(), authority?.close(), connector?.stop()]);
+  await rm(outdir, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('the bundle in production mode, as the managed identity', () => {
+  it('authenticates Teams, acquires its Bot Connector and storage tokens as the identity, and serves the tab by SSO', async () => {
+    const activity = cardActionActivity({ from: PEOPLE.business, conversationId: 'conv-monitoring', serviceUrl: connector.url }, 'referral.submit', {
+      caseRef: CASE_REF,
+      referringAgency: 'Police',
+      ...londonDateTime(new Date(Date.now() - 3_600_000)),
+      harm: 'seriousHarm',
+      location: 'inArea',
+      lookedAfter: 'false',
+      documentUrl: DOCUMENT_URL,
+    });
+    const result = await runChild({
+      BUNDLE_ENTRY: pathToFileURL(join(outdir, 'index.js')).href,
+      BUNDLE_ACTIVITY: JSON.stringify(activity),
+      TEST_BOT_METADATA: authority.botOpenIdMetadataUrl,
+      TEST_BOT_AUTHORIZATION: await authority.botAuthorization({ audience: IDENTITY, serviceUrl: connector.url }),
+      TEST_TAB_AUTHORIZATION: await authority.entraAuthorization({ audience: `api://${HOST}/${TAB_APP}`, tenantId: TENANT, oid: PEOPLE.business.aadObjectId }),
+      TEST_TAB_OID: PEOPLE.business.aadObjectId,
+      // The app settings infra/modules/functionApp.bicep gives the app, with loopback stand-ins.
+      NODE_ENV: 'production',
+      PARTNERSHIP_CONFIG: await writeConfig(),
+      PUBLIC_BASE_URL: `https://${HOST}`,
+      STORAGE_TABLE_ENDPOINT: `https://127.0.0.1:${azurite.port}/devstoreaccount1`,
+      TABLE_PREFIX: uniquePrefix(),
+      MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppId: IDENTITY,
+      MicrosoftAppTenantId: TENANT,
+      EXPORT_LINK_SECRET: randomBytes(32).toString('base64url'),
+      GRAPH_AUTH: 'managedIdentity',
+      TAB_APP_CLIENT_ID: TAB_APP,
+      ENTRA_JWKS_URL: authority.entraJwksUrl,
+      ...identity.env,
+      // Trusts the test's certificate for Azurite's HTTPS, as Azure's storage certificate is trusted.
+      NODE_EXTRA_CA_CERTS: certPath,
+    });
+
+    // Authentication is on: no token, no turn.
+    expect(result.unauthenticated).toBe(401);
+    expect(result.status).toBe(200);
+    expect(cardText(result.body.value)).toContain(CASE_REF);
+
+    // Every token came from the identity endpoint, asked for as the user-assigned identity.
+    expect(identity.refused()).toBe(0);
+    expect(identity.requests.length).toBeGreaterThan(0);
+    for (const r of identity.requests) {
+      expect(r.clientId).toBe(IDENTITY);
+      expect(r.apiVersion).toBe('2019-08-01');
+    }
+    const resources = new Set(identity.requests.map((r) => r.resource.replace(/\/$/, '')));
+    expect(resources).toContain('https://storage.azure.com');
+    expect(resources).toContain('https://api.botframework.com');
+
+    // The Bot Connector was called with the identity's token for the Bot Framework, and nothing else.
+    expect(connector.posted().length).toBeGreaterThan(0);
+    const botTokens = (identity.issued.get('https://api.botframework.com') ?? []).map((t) => `Bearer ${t}`);
+    expect(connector.authorizations.length).toBeGreaterThan(0);
+    for (const authorization of connector.authorizations) expect(botTokens).toContain(authorization);
+
+    // The tab reads the case just logged, with a Teams SSO token for its own app registration;
+    // outside local mode the local-user header is no way in.
+    expect(result.tabStatus).toBe(200);
+    expect(result.tabCases).toEqual([CASE_REF]);
+    expect(result.tabWithoutSso).toBe(401);
+  }, 120_000);
+});
