@@ -6,23 +6,58 @@ import { z } from 'zod';
  * token (outside local mode); the tenant and the person's Entra object id come from here and
  * from nowhere else (never from card data).
  */
+
+/*
+ * WHO SENT AN ACTIVITY, ACROSS TENANTS. Every assumption about the fields Teams puts on an
+ * activity from a guest or from an external member of a shared channel is in this block, with a
+ * table test (test/bot/activityFacts.test.ts), so it can be corrected after a first run in two
+ * real tenants. Microsoft documents `channelData.tenant.id` and `conversation.tenantId` (the
+ * tenant of the conversation) and `from.aadObjectId` (the sender's object id); it does not
+ * document how a shared channel's external member is described. Assumed, NOT verified:
+ *   - a guest in the partnership's tenant: conversation tenant = the partnership's, from.aadObjectId
+ *     = the guest account's object id, no other tenant on `from` (or the partnership's);
+ *   - an external member of a shared channel hosted by the partnership: conversation tenant = the
+ *     host's (the partnership's), from.aadObjectId = their object id in their home tenant, and
+ *     their home tenant in `from.tenantId` (TeamsChannelAccount's field, as Graph's member lists
+ *     carry it). Without that field the sender is taken to be of the conversation's tenant, so an
+ *     external member's home object id cannot match a home-tenant roster entry: refused, never
+ *     mistaken for someone else.
+ * Anything else fails closed: the two tenant fields disagreeing, a tenant or object id that is
+ * not a string, or a `from.tenantId` of another type.
+ */
+const TenantIdSchema = z.string().min(1).max(100);
 const TeamsChannelDataSchema = z
-  .object({ tenant: z.object({ id: z.string() }).partial().optional() })
+  .object({ tenant: z.object({ id: z.unknown() }).partial().optional() })
   .loose()
   .optional();
 
+/** The conversation's tenant, or undefined when the activity does not say it consistently. */
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const channelData = TeamsChannelDataSchema.safeParse(activity.channelData);
-  return (channelData.success ? channelData.data?.tenant?.id : undefined) ?? activity.conversation?.tenantId;
+  if (!channelData.success) return undefined;
+  const fromChannelData = channelData.data?.tenant?.id;
+  const fromConversation: unknown = activity.conversation?.tenantId;
+  const given = [fromChannelData, fromConversation].filter((t) => t !== undefined && t !== null);
+  if (given.length === 0 || !given.every((t) => TenantIdSchema.safeParse(t).success)) return undefined;
+  return new Set(given).size === 1 ? (given[0] as string) : undefined;
 }
 
 /** The sender as Teams describes it; anything of another shape is no identity at all. */
-const FromSchema = z.object({ id: z.string().min(1).max(1000), aadObjectId: z.string().min(1).max(100), name: z.string().max(1000).optional() });
+const FromSchema = z.object({
+  id: z.string().min(1).max(1000),
+  aadObjectId: z.string().min(1).max(100),
+  name: z.string().max(1000).optional(),
+  tenantId: TenantIdSchema.optional(),
+});
 
-export function actorOf(activity: Partial<Activity>): { aadObjectId: string; displayName: string } | undefined {
+/** The sender's Entra identity: their object id and the tenant that object id belongs to. */
+export type Sender = { tenantId: string; aadObjectId: string; displayName: string };
+
+export function senderOf(activity: Partial<Activity>): Sender | undefined {
+  const conversationTenant = tenantOf(activity);
   const from = FromSchema.safeParse(activity.from);
-  if (!from.success) return undefined;
-  return { aadObjectId: from.data.aadObjectId, displayName: from.data.name?.trim() || 'Unknown user' };
+  if (!conversationTenant || !from.success) return undefined;
+  return { tenantId: from.data.tenantId ?? conversationTenant, aadObjectId: from.data.aadObjectId, displayName: from.data.name?.trim() || 'Unknown user' };
 }
 
 /**

@@ -5,8 +5,9 @@ import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
-import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, conversationFactsOf, messageTextOf, tenantOf } from './activityFacts.js';
-import { findPerson, rolesOf } from '../workflow/partnership.js';
+import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, messageTextOf, senderOf, tenantOf } from './activityFacts.js';
+import { rolesOf } from '../workflow/partnership.js';
+import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
 import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
 
 export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card buttons (adaptiveCard/action); nothing was done.';
@@ -25,6 +26,24 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       type: ActivityTypes.InvokeResponse,
       value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
     });
+
+  /**
+   * The person acting, as the roster knows them: the sender's (tenant, object id) matched against
+   * the roster, passed on under their roster key. Anyone not matched is passed on under a key no
+   * roster entry has, so the procedure treats them as off the roster. Names come from the roster:
+   * the name an activity carries is shown on cards as Markdown and kept in the record, so it is
+   * not trusted for people on it.
+   */
+  function actorOf(activity: Activity): { aadObjectId: string; displayName: string } | undefined {
+    const sender = senderOf(activity);
+    if (!sender) return undefined;
+    const person = rosterPersonFor(config, sender);
+    if (!person) {
+      if (sender.tenantId !== config.tenantId) log.info('sender from another tenant is not on the roster', { activityType: activity.type });
+      return { aadObjectId: offRosterKey(sender), displayName: sender.displayName };
+    }
+    return { aadObjectId: person.aadObjectId, displayName: person.displayName };
+  }
 
   async function remember(activity: Activity): Promise<void> {
     const facts = conversationFactsOf(activity);
@@ -46,7 +65,9 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
     // so it keeps nothing about them (and a stranger's clicks write nothing at all).
     const from = activity.from;
     const person = actorOf(activity);
-    if (!person || !from || !onRoster(person.aadObjectId)) return;
+    // A 1:1 chat is only ever with someone of the partnership's tenant (a guest included): a
+    // shared channel's external member is told by email, so nothing is kept to reach them in Teams.
+    if (!person || !from || !onRoster(person.aadObjectId) || senderOf(activity)?.tenantId !== config.tenantId) return;
     if (facts.conversation.conversationType === 'personal') await conversations.savePersonalConversation(person.aadObjectId, stored);
     // A name is needed for the 1:1 chat; an activity without one does not erase the one we know.
     if (typeof from.name === 'string' && from.name.trim()) await conversations.saveMember({ memberId: from.id, aadObjectId: person.aadObjectId, name: from.name });
@@ -64,7 +85,10 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       do {
         const page = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
         for (const member of page.members) {
-          if (member.aadObjectId && onRoster(member.aadObjectId)) await conversations.saveMember({ memberId: member.id, aadObjectId: member.aadObjectId, ...(member.name ? { name: member.name } : {}) });
+          // Members listed with their home tenant (a shared channel's external members) are not
+          // kept: the bot cannot open a 1:1 chat with them, and their object id is another tenant's.
+          const tenantId = member.tenantId ?? config.tenantId;
+          if (member.aadObjectId && tenantId === config.tenantId && rosterPersonFor(config, { tenantId, aadObjectId: member.aadObjectId })) await conversations.saveMember({ memberId: member.id, aadObjectId: member.aadObjectId, ...(member.name ? { name: member.name } : {}) });
         }
         continuationToken = page.continuationToken;
       } while (continuationToken);
@@ -90,10 +114,7 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
     }
     await remember(activity);
 
-    // People on the roster are named as the partnership's configuration names them: the name an
-    // activity carries is shown on cards as Markdown and kept in the record, so it is not trusted.
-    const sender = actorOf(activity);
-    const actor = sender && { ...sender, displayName: findPerson(config, sender.aadObjectId)?.displayName ?? sender.displayName };
+    const actor = actorOf(activity);
     if (activity.type === ActivityTypes.Message) {
       if (!actor) {
         await context.sendActivity(cardMessage(noticeCard('Not available', 'Your Teams identity could not be read, so nothing can be done for you here.')));

@@ -12,6 +12,15 @@ export const PersonSchema = z.object({
   aadObjectId: z.string().min(1),
   email: z.email(),
   displayName: z.string().min(1).max(120),
+  /**
+   * The tenants this person's actions may come from, matched together with `aadObjectId` (the
+   * object id in that tenant). The partnership's own tenant when absent: people of the tenant and
+   * guests in it (a guest's object id is the guest account's). A person who works in a shared
+   * channel from their own organisation lists their home tenant and home object id.
+   */
+  tenantIds: z.array(z.string().min(1)).min(1).optional(),
+  /** False for someone reachable only by email (no Teams, or no 1:1 chat with the bot): told by email, never by card. */
+  teams: z.boolean().optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -23,6 +32,11 @@ export const PartnerConfigSchema = z.object({
   organisation: z.string().min(1),
   representative: PersonSchema,
   deputies: z.array(PersonSchema).default([]),
+  /**
+   * Shared inboxes (a police review team's, an ICB safeguarding team's): told by email what the
+   * partner is asked, never able to act (they are nobody's identity).
+   */
+  inboxes: z.array(z.object({ name: z.string().min(1).max(120), email: z.email() })).default([]),
 });
 export type PartnerConfig = z.infer<typeof PartnerConfigSchema>;
 
@@ -88,6 +102,8 @@ export const PartnershipConfigSchema = z
     agencies: z.array(AgencySchema).default([]),
     /** Dispute meetings are organised from this mailbox through Microsoft Graph (application permissions). */
     meetings: z.object({ organiserUpn: z.string().min(1) }).optional(),
+    /** Notifications by email go from this shared mailbox through Graph sendMail (application permission scoped to it). */
+    mail: z.object({ fromMailbox: z.string().min(1) }).optional(),
     channels: z.object({
       monitoring: ConversationTargetSchema,
       decision: ConversationTargetSchema,
@@ -106,6 +122,14 @@ export const PartnershipConfigSchema = z
         }
         partnerOf.set(person.aadObjectId, partner);
       });
+    }
+    // One object id is one person: the tenants their actions may come from cannot differ by role.
+    const tenantsOf = new Map<string, string>();
+    for (const person of rosterListings(config)) {
+      const tenants = JSON.stringify([...(person.tenantIds ?? [config.tenantId])].sort());
+      const other = tenantsOf.get(person.aadObjectId);
+      if (other !== undefined && other !== tenants) ctx.addIssue({ code: 'custom', path: ['tenantIds'], message: `${person.displayName} is listed with different tenantIds in different places; list the same tenants everywhere` });
+      tenantsOf.set(person.aadObjectId, tenants);
     }
     const ids = new Set<string>();
     config.agencies.forEach((agency, index) => {
@@ -185,7 +209,12 @@ export function agenciesRepresentedBy(config: PartnershipConfig, aadObjectId: st
 }
 
 export function findPerson(config: PartnershipConfig, aadObjectId: string): Person | undefined {
-  const everyone: Person[] = [
+  return rosterListings(config).find((p) => p.aadObjectId === aadObjectId);
+}
+
+/** Every place a person is listed on the roster (the same person may be listed in several roles). */
+export function rosterListings(config: PartnershipConfig): Person[] {
+  return [
     ...config.businessUnit,
     config.reviewGroupChair,
     config.childrensServicesDirector,
@@ -195,5 +224,4 @@ export function findPerson(config: PartnershipConfig, aadObjectId: string): Pers
     ...PARTNERS.flatMap((p) => partnerPeople(config, p)),
     ...config.agencies.flatMap((a) => [a.contact, ...a.deputies, a.escalation]),
   ];
-  return everyone.find((p) => p.aadObjectId === aadObjectId);
 }

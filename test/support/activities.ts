@@ -7,6 +7,8 @@ export type ActivityOptions = {
   conversationId: string;
   conversationType?: 'personal' | 'channel' | 'groupChat';
   tenantId?: string;
+  /** The sender's home tenant on `from` (how an external member of a shared channel is assumed to arrive: bot/activityFacts.ts). */
+  fromTenantId?: string;
   serviceUrl: string;
 };
 
@@ -16,7 +18,7 @@ function base(o: ActivityOptions) {
     timestamp: new Date().toISOString(),
     serviceUrl: o.serviceUrl,
     channelId: 'msteams',
-    from: { id: `29:${o.from.aadObjectId}`, name: o.from.displayName, aadObjectId: o.from.aadObjectId },
+    from: { id: `29:${o.from.aadObjectId}`, name: o.from.displayName, aadObjectId: o.from.aadObjectId, ...(o.fromTenantId ? { tenantId: o.fromTenantId } : {}) },
     recipient: { id: '28:sin-bot', name: 'SIN decisions' },
     conversation: { id: o.conversationId, conversationType: o.conversationType ?? 'channel', tenantId: o.tenantId ?? 'tenant-1', isGroup: o.conversationType !== 'personal' },
     channelData: { tenant: { id: o.tenantId ?? 'tenant-1' } },
