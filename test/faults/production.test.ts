@@ -15,7 +15,7 @@ import { isRefusal } from './support/answers.js';
 import { snapshotter } from './support/tableSnapshot.js';
 import { probe } from './support/tally.js';
 import { verbProbes } from './support/verbProbes.js';
-import type { Person } from '../../workflow/partnership.js';
+import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
 
 const { HttpRequest, InvocationContext } = functions;
 
@@ -47,7 +47,11 @@ let connectionString: string;
 let prefix: string;
 
 function environment(tokens: LocalTokenAuthority) {
-  return readEnvironment({
+  return readEnvironment(environmentVariables(tokens));
+}
+
+function environmentVariables(tokens: LocalTokenAuthority): Record<string, string> {
+  return {
     PARTNERSHIP_CONFIG: configPath,
     STORAGE_CONNECTION_STRING: connectionString,
     TABLE_PREFIX: prefix,
@@ -60,7 +64,7 @@ function environment(tokens: LocalTokenAuthority) {
     // An emulator-issued token is checked against the same authority, so no probe reaches the internet.
     ToBotFromEmulatorOpenIdMetadataUrl: tokens.botOpenIdMetadataUrl,
     ENTRA_JWKS_URL: tokens.entraJwksUrl,
-  });
+  };
 }
 let configPath = '';
 
@@ -327,4 +331,93 @@ describe('production mode: the token authorities are unreachable', () => {
 it('the sample roster has the agency contacts the probes act as', () => {
   const contacts = sampleConfig.agencies.map((a) => a.contact.aadObjectId);
   expect(AGENCY_PEOPLE.map((p) => p.aadObjectId).sort()).toEqual([...contacts].sort());
+});
+
+describe('production mode: people of other organisations (identity across tenants)', () => {
+  /*
+   * A partnership whose police representative works from the police force's own tenant as an
+   * external member of a shared channel, whose police deputy is a guest in the partnership's
+   * tenant, and whose ICB representative and a GP practice's contact are both on NHSmail (one
+   * tenant for the whole NHS). The activities carry the tenant fields as bot/activityFacts.ts
+   * assumes Teams sends them; every token is signed for the real audience.
+   */
+  const POLICE_TENANT = 'tenant-police-force';
+  const NHSMAIL = 'tenant-nhsmail';
+  const GUEST_CASE = 'RR-2026-101';
+  const EXTERNAL_CASE = 'RR-2026-102';
+  /** No partner has replied on it: a refusal there is the identity's, never "already recorded". */
+  const UNANSWERED_CASE = 'RR-2026-103';
+  const cross = PartnershipConfigSchema.parse({
+    ...sampleConfig,
+    partners: {
+      ...sampleConfig.partners,
+      police: { ...sampleConfig.partners.police, representative: { ...PEOPLE.police, tenantIds: [POLICE_TENANT] }, inboxes: [{ name: 'Police review team', email: 'review.team@police.example.org' }] },
+      health: { ...sampleConfig.partners.health, representative: { ...PEOPLE.health, tenantIds: [NHSMAIL] } },
+    },
+    agencies: sampleConfig.agencies.map((a) => (a.id === 'gp' ? { ...a, contact: { ...a.contact, tenantIds: [NHSMAIL] } } : a)),
+  });
+  let crossServices: Services;
+  let crossHandlers: ReturnType<typeof createHandlers>;
+  let crossSnapshot: () => Promise<string>;
+
+  /** A click from someone in the shared channel whose home tenant is on `from`. */
+  const external = (from: Person, homeTenant: string, caseRef: string, verb = 'partner.agree') =>
+    click(at(from, 'conv-decision', { fromTenantId: homeTenant }), verb, { caseRef, comment: 'Agreed.' });
+  const send = async (activity: unknown) => deliver(activity, await bot(), crossHandlers);
+
+  async function refusedHere(name: string, activity: unknown): Promise<void> {
+    expect(await crossServices.effects.idle(30_000)).toBe(true);
+    const before = await crossSnapshot();
+    const response = await send(activity);
+    expect(await crossServices.effects.idle(30_000)).toBe(true);
+    const after = await crossSnapshot();
+    const refused = refusalCard(response);
+    probe(refused && after === before);
+    expect(refused, `${name}: ${answerText(response)}`).toBe(true);
+    expect(after === before, `${name}: stored state changed`).toBe(true);
+  }
+
+  beforeAll(async () => {
+    const crossPrefix = uniquePrefix();
+    crossServices = await buildServices(
+      readEnvironment({ ...environmentVariables(authority), PARTNERSHIP_CONFIG: await writeConfig(cross), TABLE_PREFIX: crossPrefix }),
+      { clock: new TestClock(new Date(CLOCK_AT)), log: silentLogger, messenger: new RecordingMessenger() },
+    );
+    crossHandlers = createHandlers(async () => crossServices);
+    for (const caseRef of [GUEST_CASE, EXTERNAL_CASE, UNANSWERED_CASE]) {
+      const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
+      expect(answerText(await send(click(at(PEOPLE.business, 'conv-monitoring'), 'referral.submit', referral)))).toContain(caseRef);
+      expect((await send(click(at(PEOPLE.chair, 'personal-chair', { conversationType: 'personal' }), 'initialView.submit', { caseRef, view: 'notify', rationale: 'Criteria met.' }))).status).toBe(200);
+    }
+    crossSnapshot = await snapshotter(connectionString, crossPrefix);
+  }, 120_000);
+
+  it('accepts a guest (guest object id in the partnership tenant) replying for the police', async () => {
+    const response = await send(click(at(PEOPLE.policeDeputy), 'partner.agree', { caseRef: GUEST_CASE, comment: 'Agreed.' }));
+    expect(answerText(response)).toContain('Recorded: Police agrees.');
+  });
+
+  it('accepts an external shared-channel member whose home tenant and object id the roster lists', async () => {
+    const response = await send(external(PEOPLE.police, POLICE_TENANT, EXTERNAL_CASE));
+    expect(answerText(response)).toContain('Recorded: Police agrees.');
+  });
+
+  it('refuses an external member whose home tenant the roster does not list, nothing stored', async () => {
+    await refusedHere('external, tenant not listed', external(PEOPLE.police, 'tenant-unlisted-force', UNANSWERED_CASE));
+  });
+
+  it("refuses the police representative's object id arriving as a member of the partnership tenant, nothing stored", async () => {
+    await refusedHere('listed object id, wrong tenant', click(at(PEOPLE.police), 'partner.disagree', { caseRef: UNANSWERED_CASE, rationale: 'Not met.' }));
+  });
+
+  it('takes NHSmail people for who the roster says: the ICB representative replies, a GP practice contact in the same tenant may not', async () => {
+    await refusedHere('NHSmail, GP contact as a partner', external(PEOPLE.gpContact, NHSMAIL, UNANSWERED_CASE));
+    const response = await send(external(PEOPLE.health, NHSMAIL, GUEST_CASE));
+    expect(answerText(response)).toContain('Recorded: Health (ICB) agrees.');
+  });
+
+  it('refuses someone whose tenant matches (NHSmail) but whose object id the roster does not list, nothing stored', async () => {
+    const stranger: Person = { aadObjectId: 'nhsmail-someone-else', email: 'someone@nhs.example.org', displayName: 'Someone Else' };
+    await refusedHere('NHSmail, object id not listed', external(stranger, NHSMAIL, UNANSWERED_CASE));
+  });
 });
