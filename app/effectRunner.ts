@@ -11,10 +11,15 @@ import type { CaseStore } from '../store/caseStore.js';
 import type { Outbox, PendingEffect, TrackedCardRow } from '../store/outbox.js';
 import type { CaseHead } from '../store/caseHead.js';
 import type { CommittedEffect } from '../store/caseStore.js';
-import type { Logger, Messenger } from './ports.js';
+import type { Logger, Mailer, Messenger } from './ports.js';
+import { createHash } from 'node:crypto';
+import { notificationEmail, type MailReason } from './mailBody.js';
+import { reachableInTeams } from './rosterIdentity.js';
+import { PARTNERS } from '../workflow/partnership.js';
 import { noCrash, type CrashHook, type CrashPoint } from './crashPoints.js';
 import { SentCards } from './sentCards.js';
 import { MAX_RETRY_MS, REPORT_AFTER_FAILURES, retryDelayMs } from './retryBackoff.js';
+import { CARD_WORDS } from './cardWords.js';
 
 /**
  * Performs a case's pending effects, each once: claimed with a lease, performed, marked done.
@@ -39,6 +44,8 @@ export class EffectRunner {
       outbox: Outbox;
       store: CaseStore;
       messenger: Messenger;
+      /** Email where Teams cannot reach (shared inboxes, people without Teams, undeliverable cards). */
+      mailer?: Mailer;
       meetings: MeetingBooker;
       config: PartnershipConfig;
       log: Logger;
@@ -90,6 +97,7 @@ export class EffectRunner {
         const delay = retryDelayMs(effect.attempts + 1);
         const attempts = await outbox.recordFailure(caseRef, effect, etag, delay > 0 ? new Date(now.getTime() + delay) : undefined);
         if (attempts === REPORT_AFTER_FAILURES) await this.alertUndeliverable(caseRef, effect.effect);
+        if (attempts >= REPORT_AFTER_FAILURES) await this.emailInstead(caseRef, effect, now);
         continue;
       }
       // What this effect recorded changed the case: read it fresh for the next one.
@@ -138,6 +146,77 @@ export class EffectRunner {
     }
   }
 
+  /**
+   * Who is emailed for a card, besides (or instead of) Teams: a person the bot cannot reach in
+   * Teams gets their own card's email; what goes to the partners' decision channel also goes to
+   * the partners' shared inboxes and to partner people listed as email-only (external members of
+   * a shared channel see the channel's card there, so they are not emailed for it).
+   */
+  private mailsFor(to: Recipient): { address: string; reason: MailReason }[] {
+    const { config } = this.deps;
+    if (to.kind === 'person') {
+      const person = findPerson(config, to.aadObjectId);
+      return person && this.emailOnly(to.aadObjectId) ? [{ address: person.email, reason: 'emailOnly' }] : [];
+    }
+    if (to.target !== 'decision') return [];
+    const inboxes = PARTNERS.flatMap((p) => config.partners[p].inboxes.map((i) => ({ address: i.email, reason: 'inbox' as const })));
+    const emailOnly = PARTNERS.flatMap((p) => [config.partners[p].representative, ...config.partners[p].deputies]).filter((person) => person.teams === false);
+    const all = [...inboxes, ...emailOnly.map((person) => ({ address: person.email, reason: 'emailOnly' as const }))];
+    return all.filter((m, i) => all.findIndex((o) => o.address.toLowerCase() === m.address.toLowerCase()) === i);
+  }
+
+  private emailOnly(aadObjectId: string): boolean {
+    const person = findPerson(this.deps.config, aadObjectId);
+    return person !== undefined && !reachableInTeams(this.deps.config, person);
+  }
+
+  /**
+   * Sends one email of an effect unless it was sent (or refused) before. A refusal (the mailbox or
+   * the address) is final: reported to the business unit like an undeliverable card, not retried.
+   * A transient failure throws, and the effect is retried with the others.
+   */
+  private async sendMail(caseRef: string, pending: PendingEffect, mail: { address: string; reason: MailReason }, state: CaseState, now: Date): Promise<void> {
+    const { outbox, mailer, log, config } = this.deps;
+    if (pending.effect.type !== 'send') return;
+    const card = pending.effect.card;
+    const key = createHash('sha256').update(`${pending.effect.key}\n${mail.address.toLowerCase()}\n${mail.reason}`).digest('hex').slice(0, 40);
+    if (await outbox.mailOutcome(caseRef, key)) return;
+    const email = notificationEmail({ config, caseRef, state, card, reason: mail.reason });
+    const result = mailer ? await mailer.send({ to: mail.address, ...email }) : { ok: false as const, refused: 'email is not configured' };
+    if (result.ok) {
+      await outbox.recordMail(caseRef, key, 'sent', now);
+      log.info('email sent', { caseRef, card: card.kind, reason: mail.reason });
+      return;
+    }
+    await outbox.recordMail(caseRef, key, 'refused', now);
+    log.warn('email refused', { caseRef, card: card.kind, reason: mail.reason, error: result.refused });
+    const notice = noticeCard(
+      `${caseRef}: an email could not be sent`,
+      `The bot could not email ${CARD_WORDS[card.kind]} to ${mail.address} (${mail.reason === 'inbox' ? 'a shared inbox' : 'a person on the roster'}): ${result.refused}. Check the address on the roster and the partnership mailbox's permission to send. It will not be tried again.`,
+    );
+    try {
+      await this.deps.messenger.sendToConversation(config.channels.monitoring.conversationId, notice);
+    } catch (error) {
+      log.error('could not alert the monitoring channel either', { caseRef, error: errorText(error) });
+    }
+  }
+
+  /**
+   * A person's card that keeps failing: they are emailed that there is something for them (once),
+   * while the bot keeps trying the card. Never fails the caller: the failure is logged.
+   */
+  private async emailInstead(caseRef: string, pending: PendingEffect, now: Date): Promise<void> {
+    const effect = pending.effect;
+    if (effect.type !== 'send' || effect.to.kind !== 'person') return;
+    const person = findPerson(this.deps.config, effect.to.aadObjectId);
+    if (!person) return;
+    try {
+      await this.sendMail(caseRef, pending, { address: person.email, reason: 'undeliverable' }, await this.load(caseRef), now);
+    } catch (error) {
+      this.deps.log.error('could not email in place of an undeliverable card; tried again at the next failure', { caseRef, error: errorText(error) });
+    }
+  }
+
   private crash(point: CrashPoint, kind?: string): void {
     (this.deps.crash ?? noCrash)(point, kind);
   }
@@ -182,6 +261,12 @@ export class EffectRunner {
       // Shown as it will be once the posting is recorded below: the deadline counts from now.
       state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
     }
+    // Emails first, each recorded once sent: a card that then fails is retried without them. (If
+    // the partners' card only posts at a retry, its emails gave a deadline a little earlier than
+    // the one the posting starts: erring early.)
+    for (const mail of this.mailsFor(effect.to)) await this.sendMail(caseRef, pending, mail, state, now);
+    // Someone the bot cannot reach in Teams has been told by email: there is no card to send.
+    if (effect.to.kind === 'person' && this.emailOnly(effect.to.aadObjectId)) return {};
     const card = this.render(effect.card, state, now, effect.to);
     const sent = await this.deliver(effect.to, card);
     this.crash('sent');
@@ -288,37 +373,6 @@ type Known = {
 /** What performing an effect did: recorded a result (the case changed), or sent something to remember. */
 type Performed = { recorded?: boolean; sent?: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } };
 
-const CARD_WORDS: Record<CardSpec['kind'], string> = {
-  initialViewRequest: 'the request for the initial view',
-  partnerDecision: "the partners' decision card",
-  reminder: 'a reminder',
-  overdue: 'an overdue alert',
-  decisionRecorded: 'the decision',
-  disputeOpened: 'the dispute notice',
-  panelNotificationRequest: 'the Panel notification request',
-  panelNotificationConfirmed: 'the Panel notification confirmation',
-  nextStepRequest: 'the next-step request',
-  nextStepChosen: 'the next step',
-  meetingBooked: 'the meeting details',
-  arrangeMeetingRequest: 'the request to arrange the meeting',
-  meetingCancelled: 'the meeting cancellation',
-  meetingOutcomeRequest: "the request to record the partners' meeting outcome",
-  disputeEscalated: 'the escalation to the decision maker',
-  finalDecisionRequest: 'the request for the final decision',
-  decisionReopened: 'the re-opening of the decision',
-  scrutineerReview: "the record for the scrutineer's review",
-  rapidReviewSetup: 'the request to set up the rapid review',
-  rapidReviewBoard: "the rapid review's status board",
-  scopingRequest: 'the scoping request',
-  scopingChaser: 'a scoping reminder',
-  scopingOverdue: 'an overdue scoping return alert',
-  extensionDecisionRequest: 'a request for more time',
-  extensionAnswer: 'the answer to a request for more time',
-  attendanceRequest: 'the request to confirm attendance',
-  papersPrompt: 'the prompt to circulate papers',
-  rapidReviewOutcomeRequest: "the request to record the rapid review's outcome",
-  rapidReviewCompleted: 'the completed rapid review',
-};
 
 /** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */
 function laneOf(effect: Effect): string | undefined {

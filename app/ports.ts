@@ -29,3 +29,16 @@ export const consoleLogger: Logger = {
 };
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** One email: plain text, to one address (so one refused address holds up no other). */
+export type MailMessage = { to: string; subject: string; text: string };
+
+/**
+ * How the application sends email: from the partnership's shared mailbox through Graph
+ * (graph/mail.ts). `refused` is final (the mailbox or the address was refused, or sending is not
+ * configured): reported to the business unit, not retried. A transient failure (throttled, Graph
+ * unavailable after the client's retries) throws, and the effect is retried like a card.
+ */
+export type Mailer = {
+  send(message: MailMessage): Promise<{ ok: true } | { ok: false; refused: string }>;
+};

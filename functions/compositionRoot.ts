@@ -26,6 +26,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
 import { lazyGraphClient } from '../graph/lazyGraphClient.js';
 import { createMeetingService } from '../graph/meetings.js';
+import { createGraphMailer } from '../graph/mail.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
 import { crashAt } from '../app/crashPoints.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
@@ -126,7 +127,7 @@ export async function buildServices(
 
   const graphClient =
     options.graphClient ??
-    (!config.meetings
+    (!config.meetings && !config.mail
       ? undefined
       : env.GRAPH_AUTH === 'managedIdentity' && identity
         ? lazyGraphClient({ credential: identity, baseUrl: env.GRAPH_BASE_URL })
@@ -138,7 +139,9 @@ export async function buildServices(
   // Without Graph every booking "fails" as not configured, and the business unit arranges meetings by hand.
   const meetingService = createMeetingService({ client: graphClient, organiserUpn: config.meetings?.organiserUpn, caseReferencePattern: config.caseReferencePattern, allowedWords: [config.partnership.shortName] });
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
-  const effectRunner = new EffectRunner({ outbox, store, messenger, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
+  // Email goes from the partnership's shared mailbox through the same Graph client (graph/mail.ts).
+  const mailer = createGraphMailer({ client: graphClient, fromMailbox: config.mail?.fromMailbox });
+  const effectRunner = new EffectRunner({ outbox, store, messenger, mailer, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
   const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
   const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
   effectRunner.record = async (caseRef, command) => {

@@ -1,18 +1,30 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SendMailRequestSchema } from '../graph/graphSchemas.js';
 import { OrganiserCalendar } from './organiserCalendar.js';
 
 /**
  * Microsoft Graph on loopback, for `npm start`: the three calls the meeting booker makes
- * (getSchedule, create event, cancel event) on the organiser's calendar, answered in Graph's
+ * (getSchedule, create event, cancel event) on the organiser's calendar, and sendMail (kept, and
+ * listed at GET /local/sent-mail), answered in Graph's
  * shapes (local/organiserCalendar.ts), so someone trying the product sees a dispute meeting booked
  * and its join link posted. The app reaches it through GRAPH_BASE_URL with GRAPH_AUTH=localStandIn,
  * which only local mode accepts. Anything else answers Graph's 404 envelope.
  */
-export type GraphStandIn = { url: string; calendar: OrganiserCalendar; close(): Promise<void> };
+export type GraphStandIn = {
+  url: string;
+  calendar: OrganiserCalendar;
+  /** Every email accepted by sendMail, in order, with the exact request body; also listed at GET /local/sent-mail. */
+  sentMail: SentMail[];
+  /** Makes sendMail from this mailbox answer as Exchange does for a mailbox it cannot use (for tests and trials). */
+  refuseMailbox(mailbox: string): void;
+  close(): Promise<void>;
+};
+export type SentMail = { from: string; to: string; subject: string; text: string; body: unknown };
 
 const EVENTS = /^\/v1\.0\/users\/([^/]+)\/events$/;
 const CANCEL = /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)\/cancel$/;
+const SEND_MAIL = /^\/v1\.0\/users\/([^/]+)\/sendMail$/;
 const SCHEDULE = /^\/v1\.0\/users\/([^/]+)\/calendar\/getSchedule$/;
 
 function send(response: ServerResponse, status: number, body?: unknown): void {
@@ -31,13 +43,27 @@ const notFound = (what: string) => ({ error: { code: 'ErrorItemNotFound', messag
 
 export async function startGraphStandIn(options: { port?: number } = {}): Promise<GraphStandIn> {
   const calendar = new OrganiserCalendar();
+  const sentMail: SentMail[] = [];
+  const refused = new Set<string>();
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      // What the product has emailed, for someone trying it with `npm start` (no mail leaves the machine).
+      if (request.method === 'GET' && path === '/local/sent-mail') return send(response, 200, { value: sentMail.map(({ body: _body, ...mail }) => mail) });
       if (request.method !== 'POST') return send(response, 405, { error: { code: 'MethodNotAllowed', message: 'only POST is served here' } });
       try {
         if (SCHEDULE.test(path)) return send(response, 200, { value: OrganiserCalendar.allFree(await json(request)) });
         if (EVENTS.test(path)) return send(response, 201, calendar.create(await json(request)));
+        const sendMail = SEND_MAIL.exec(path);
+        if (sendMail) {
+          const from = decodeURIComponent(sendMail[1]!).toLowerCase();
+          if (refused.has(from)) return send(response, 404, { error: { code: 'ErrorInvalidUser', message: `The requested user '${from}' is invalid.` } });
+          const body = SendMailRequestSchema.safeParse(await json(request));
+          if (!body.success) return send(response, 400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } });
+          const { message } = body.data;
+          sentMail.push({ from, to: message.toRecipients[0]!.emailAddress.address, subject: message.subject, text: message.body.content, body: body.data });
+          return send(response, 202);
+        }
         const cancel = CANCEL.exec(path);
         if (cancel) return calendar.cancel(decodeURIComponent(cancel[2]!)) ? send(response, 202) : send(response, 404, notFound('The event'));
         return send(response, 404, notFound(path));
@@ -50,6 +76,8 @@ export async function startGraphStandIn(options: { port?: number } = {}): Promis
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calendar,
+    sentMail,
+    refuseMailbox: (mailbox) => void refused.add(mailbox.toLowerCase()),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -28,6 +28,8 @@ const OutboxRowSchema = z.object({
   attempts: z.number().int().optional(),
 });
 
+const MailRowSchema = z.object({ outcome: z.enum(['sent', 'refused']) });
+
 export type PendingEffect = { rowKey: string; etag: string; effect: Effect; leaseUntil?: string; attempts: number };
 
 const TrackedCardRowSchema = z.object({
@@ -162,6 +164,23 @@ export class Outbox {
       if (isStatus(error, 404)) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * What became of an email an effect sends, if it was sent (or refused) before: an effect that
+   * failed after its emails went out is retried without sending them again. `key` is the
+   * effect's row key and a digest of the address, so it holds only characters a row key may.
+   */
+  async mailOutcome(caseRef: string, key: string): Promise<'sent' | 'refused' | undefined> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const row = await this.point(partition, caseRowKeys.mail(partition, key));
+    const outcome = MailRowSchema.safeParse(row);
+    return outcome.success ? outcome.data.outcome : undefined;
+  }
+
+  async recordMail(caseRef: string, key: string, outcome: 'sent' | 'refused', at: Date): Promise<void> {
+    const partition = CaseStore.partitionOf(caseRef);
+    await this.casesOf(partition).upsertEntity({ partitionKey: partition, rowKey: caseRowKeys.mail(partition, key), outcome, at: at.toISOString() }, 'Replace');
   }
 
   /** Takes the effect for `leaseMs`; false if another process holds it or changed it first. */

@@ -131,6 +131,16 @@ export const PartnershipConfigSchema = z
       if (other !== undefined && other !== tenants) ctx.addIssue({ code: 'custom', path: ['tenantIds'], message: `${person.displayName} is listed with different tenantIds in different places; list the same tenants everywhere` });
       tenantsOf.set(person.aadObjectId, tenants);
     }
+    // Shared inboxes, email-only people and people of other tenants are reached by email only.
+    if (!config.mail) {
+      const byEmail = [
+        ...PARTNERS.flatMap((p) => config.partners[p].inboxes.map((i) => i.name)),
+        ...rosterListings(config)
+          .filter((p) => p.teams === false || !(p.tenantIds ?? [config.tenantId]).includes(config.tenantId))
+          .map((p) => p.displayName),
+      ];
+      if (byEmail.length > 0) ctx.addIssue({ code: 'custom', path: ['mail'], message: `mail.fromMailbox is needed to reach ${[...new Set(byEmail)].join(', ')} by email` });
+    }
     const ids = new Set<string>();
     config.agencies.forEach((agency, index) => {
       if (ids.has(agency.id)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'id'], message: `"${agency.id}" is used by another agency` });

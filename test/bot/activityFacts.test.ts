@@ -46,6 +46,7 @@ describe('who a sender is on the roster', () => {
   const NHSMAIL = 'nhsmail-tenant';
   const config: PartnershipConfig = PartnershipConfigSchema.parse({
     ...sampleConfig,
+    mail: { fromMailbox: 'sin@partnership.example.org' },
     partners: {
       ...sampleConfig.partners,
       police: { ...sampleConfig.partners.police, representative: { ...sampleConfig.partners.police.representative, tenantIds: [HOME], teams: true } },
@@ -80,9 +81,13 @@ describe('who a sender is on the roster', () => {
   });
   it('a person listed with different tenants in different roles is refused at start-up', () => {
     const director = sampleConfig.childrensServicesDirector;
-    const result = PartnershipConfigSchema.safeParse({ ...sampleConfig, childrensServicesDirector: { ...director, tenantIds: [HOME] } });
+    const result = PartnershipConfigSchema.safeParse({ ...sampleConfig, mail: { fromMailbox: 'sin@partnership.example.org' }, childrensServicesDirector: { ...director, tenantIds: [HOME] } });
     expect(result.success).toBe(false);
     expect(result.error?.issues.some((i) => i.message.includes('different tenantIds'))).toBe(true);
+  });
+  it('a roster that needs email (an external member) without a mailbox to send it from is refused at start-up', () => {
+    const result = PartnershipConfigSchema.safeParse({ ...sampleConfig, reviewGroupChair: { ...sampleConfig.reviewGroupChair, tenantIds: [HOME] } });
+    expect(result.error?.issues.map((i) => i.message)).toEqual([`mail.fromMailbox is needed to reach ${sampleConfig.reviewGroupChair.displayName} by email`]);
   });
   it('an existing configuration without tenants loads unchanged', () => {
     expect(PartnershipConfigSchema.parse(sampleConfig)).toEqual(sampleConfig);

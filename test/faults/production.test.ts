@@ -349,6 +349,8 @@ describe('production mode: people of other organisations (identity across tenant
   const UNANSWERED_CASE = 'RR-2026-103';
   const cross = PartnershipConfigSchema.parse({
     ...sampleConfig,
+    // No Graph in this suite: the emails are refused as not configured and reported (test/app/email.integration.test.ts sends them).
+    mail: { fromMailbox: 'sin@partnership.example.org' },
     partners: {
       ...sampleConfig.partners,
       police: { ...sampleConfig.partners.police, representative: { ...PEOPLE.police, tenantIds: [POLICE_TENANT] }, inboxes: [{ name: 'Police review team', email: 'review.team@police.example.org' }] },
