@@ -13,7 +13,7 @@ import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleC
 import { TestClock, uniquePrefix, writeConfig } from '../support/services.js';
 import { isRefusal } from './support/answers.js';
 import { snapshotter } from './support/tableSnapshot.js';
-import { probe } from './support/tally.js';
+import { crossTenantProbe, probe } from './support/tally.js';
 import { verbProbes } from './support/verbProbes.js';
 import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
 
@@ -374,7 +374,7 @@ describe('production mode: people of other organisations (identity across tenant
     expect(await crossServices.effects.idle(30_000)).toBe(true);
     const after = await crossSnapshot();
     const refused = refusalCard(response);
-    probe(refused && after === before);
+    crossTenantProbe(refused && after === before);
     expect(refused, `${name}: ${answerText(response)}`).toBe(true);
     expect(after === before, `${name}: stored state changed`).toBe(true);
   }

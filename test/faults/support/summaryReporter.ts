@@ -41,7 +41,8 @@ export default class FaultSummaryReporter implements Reporter {
       `; typed text: ${t.injectionTried} hostile, ${t.injectionInert} inert` +
       `; auth: ${t.authForged} forged, ${t.authRefused} refused` +
       `; access: ${t.accessProbes} probes, ${t.accessLeaks} leaks` +
-      `; production: ${t.productionProbes} probes, ${t.productionRefused} refused`;
+      `; production: ${t.productionProbes} probes, ${t.productionRefused} refused` +
+      (t.crossTenantProbes > 0 ? ` (of which across tenants: ${t.crossTenantProbes} probes, ${t.crossTenantRefused} refused)` : '');
     (this.vitest?.logger ?? console).log(`\n${line}\n`);
   }
 }

@@ -22,6 +22,8 @@ export const TALLY_KEYS = [
   'accessLeaks',
   'productionProbes',
   'productionRefused',
+  'crossTenantProbes',
+  'crossTenantRefused',
 ] as const;
 export type TallyKey = (typeof TALLY_KEYS)[number];
 export type Counts = Partial<Record<TallyKey, number>>;
@@ -46,6 +48,14 @@ export function fault(ok: boolean): void {
  */
 export function probe(refused: boolean): void {
   count({ productionProbes: 1, ...(refused ? { productionRefused: 1 } : {}) });
+}
+
+/**
+ * One activity from someone of another organisation (a guest, a shared channel's external member,
+ * NHSmail) that must be refused: refused when it was, with nothing stored. Also a production probe.
+ */
+export function crossTenantProbe(refused: boolean): void {
+  count({ crossTenantProbes: 1, productionProbes: 1, ...(refused ? { crossTenantRefused: 1, productionRefused: 1 } : {}) });
 }
 
 /** One forged or disallowed credential: refused when `refused`. */
