@@ -207,7 +207,8 @@ export class EffectRunner {
    */
   private async emailInstead(caseRef: string, pending: PendingEffect, now: Date): Promise<void> {
     const effect = pending.effect;
-    if (effect.type !== 'send' || effect.to.kind !== 'person') return;
+    // A partnership that sends no email (no mail.fromMailbox) has the business unit's alert only.
+    if (effect.type !== 'send' || effect.to.kind !== 'person' || !this.deps.config.mail) return;
     const person = findPerson(this.deps.config, effect.to.aadObjectId);
     if (!person) return;
     try {

@@ -131,6 +131,20 @@ describe('email where Teams cannot reach', () => {
     expect(mailTo(PEOPLE.chair.email, since)).toHaveLength(1);
   });
 
+  it('sends nothing in place of an undeliverable card for a partnership that sends no email (the alert only)', async () => {
+    const messenger = new RecordingMessenger();
+    const s = await servicesFor(sampleConfig, messenger);
+    const since = graph.sentMail.length;
+    messenger.unreachable.add(PEOPLE.chair.aadObjectId);
+    await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, new Date('2026-05-05T09:00:00.000Z'));
+    await s.effects.idle();
+    for (let minute = 1; minute <= 3; minute++) await s.effectRunner.runFor(CASE_REF, new Date(Date.parse('2026-05-05T09:00:00.000Z') + minute * 60_000));
+    const monitoring = messenger.sent.filter((m) => m.to === sampleConfig.channels.monitoring.conversationId).map((m) => cardText(m.card));
+    expect(monitoring.some((t) => t.includes('a card could not be delivered'))).toBe(true);
+    expect(monitoring.some((t) => t.includes('an email could not be sent'))).toBe(false);
+    expect(graph.sentMail.length).toBe(since);
+  });
+
   it('reports a mailbox Graph refuses to the business unit, and does not try that email again', async () => {
     const refusedFrom = 'not-a-mailbox@partnership.example.org';
     graph.refuseMailbox(refusedFrom);
