@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { roleWords } from '../workflow/words.js';
 import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
 import { maySee } from '../workflow/access.js';
+import { offRosterKey, rosterPersonFor } from './rosterIdentity.js';
 
 /**
  * Who is asking the monitoring tab's API, and whether they may see it. The tab gets a token from
@@ -76,6 +77,9 @@ export function createTabAuthenticator(config: PartnershipConfig, settings: TabA
     if (!settings.allowedTenantIds.includes(tid)) return { ok: false, status: 403, reason: `Your organisation is not one this ${config.partnership.shortName} tab serves.` };
     if (!issuersOf(tid).includes(iss)) return { ok: false, status: 401, reason: 'Your sign-in token was not issued by your organisation.' };
     if (!(scp ?? '').split(' ').includes('access_as_user')) return { ok: false, status: 403, reason: 'Your sign-in does not allow this app to act for you (access_as_user).' };
-    return authorise(config, oid, 'sso', name);
+    // The roster says who the (tenant, object id) is, as for the bot: an object id listed for
+    // another tenant (or for none) is nobody.
+    const person = rosterPersonFor(config, { tenantId: tid, aadObjectId: oid });
+    return authorise(config, person?.aadObjectId ?? offRosterKey({ tenantId: tid, aadObjectId: oid }), 'sso', name);
   };
 }

@@ -418,6 +418,22 @@ describe('production mode: people of other organisations (identity across tenant
     expect(answerText(response)).toContain('Recorded: Health (ICB) agrees.');
   });
 
+  it("opens the tab only for the (tenant, object id) the roster lists: the business unit's object id from another allowed tenant is nobody", async () => {
+    const tabTenants = PartnershipConfigSchema.parse({ ...cross, tabTenantIds: ['tenant-1', NHSMAIL] });
+    const tabServices = await buildServices(
+      readEnvironment({ ...environmentVariables(authority), PARTNERSHIP_CONFIG: await writeConfig(tabTenants), TABLE_PREFIX: uniquePrefix() }),
+      { clock: new TestClock(new Date(CLOCK_AT)), log: silentLogger, messenger: new RecordingMessenger() },
+    );
+    const me = async (tenantId: string) =>
+      createTabHandlers(async () => tabServices).me(new HttpRequest({ method: 'GET', url: 'https://bot.example.org/api/tab/me', headers: { authorization: await authority.entraAuthorization({ audience: APP_ID, tenantId, oid: PEOPLE.business.aadObjectId }) } }));
+    expect((await me('tenant-1')).status).toBe(200);
+    const other = await me(NHSMAIL);
+    crossTenantProbe(other.status === 403);
+    expect(other.status).toBe(403);
+    expect(JSON.stringify(other.jsonBody)).toContain('not on the');
+    await tabServices.effects.idle(30_000);
+  });
+
   it('refuses someone whose tenant matches (NHSmail) but whose object id the roster does not list, nothing stored', async () => {
     const stranger: Person = { aadObjectId: 'nhsmail-someone-else', email: 'someone@nhs.example.org', displayName: 'Someone Else' };
     await refusedHere('NHSmail, object id not listed', external(stranger, NHSMAIL, UNANSWERED_CASE));
