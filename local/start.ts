@@ -48,7 +48,7 @@ async function main() {
   // Dispute meetings are booked against a Graph stand-in on loopback, so the escalation path works end to end here.
   const graph = await startGraphStandIn();
   running.push({ name: 'Graph stand-in', stop: () => graph.close() });
-  step(`Microsoft Graph stand-in on ${graph.url} (dispute meetings are booked there; their join links lead nowhere) ...`);
+  step(`Microsoft Graph stand-in on ${graph.url} (dispute meetings are booked there, their join links lead nowhere; emails it is asked to send are listed at ${graph.url}/local/sent-mail) ...`);
   const env = readEnvironment({
     ...process.env,
     PARTNERSHIP_CONFIG: process.env.PARTNERSHIP_CONFIG ?? resolve(ROOT, 'config/sample-partnership.json'),
