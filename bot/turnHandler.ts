@@ -41,12 +41,13 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       conversationType: facts.conversation.conversationType,
       ...(facts.recipient.name ? { botName: facts.recipient.name } : {}),
     };
-    await conversations.saveConversation(stored);
     // 1:1 chats and Teams ids are kept for the roster only: the bot never writes to anyone else,
     // so it keeps nothing about them (and a stranger's clicks write nothing at all).
     const from = activity.from;
     const person = actorOf(activity);
-    if (!person || !from || !onRoster(person.aadObjectId)) return;
+    const rostered = Boolean(person && from && onRoster(person.aadObjectId));
+    if (facts.conversation.conversationType !== 'personal' || rostered) await conversations.saveConversation(stored);
+    if (!person || !from || !rostered) return;
     if (facts.conversation.conversationType === 'personal') await conversations.savePersonalConversation(person.aadObjectId, stored);
     // A name is needed for the 1:1 chat; an activity without one does not erase the one we know.
     if (typeof from.name === 'string' && from.name.trim()) await conversations.saveMember({ memberId: from.id, aadObjectId: person.aadObjectId, name: from.name });
