@@ -1,4 +1,5 @@
 import { caseCard, noticeCard, type AdaptiveCard } from '../cards/index.js';
+import { maySee } from '../workflow/access.js';
 import { findPerson } from '../workflow/partnership.js';
 import type { CaseCommand } from '../workflow/commands.js';
 import type { DisputeStage } from '../workflow/events.js';
@@ -153,6 +154,12 @@ export class EffectRunner {
   }
 
   private render(spec: CardSpec, state: CaseState, now: Date, recipient: Recipient): AdaptiveCard {
+    // The same policy as every click and view: a card the procedure addresses to someone who may
+    // not see it is a fault in the procedure, and is never sent (it fails, and is reported as
+    // undeliverable like any card that cannot go).
+    if (recipient.kind === 'person' && !maySee(this.deps.config, recipient.aadObjectId, spec, state)) {
+      throw new Error(`A ${spec.kind} card was addressed to someone the access policy does not let see it; it was not sent.`);
+    }
     return caseCard(spec, { state, config: this.deps.config, now, recipient, calendar: this.deps.calendar });
   }
 
