@@ -6,7 +6,8 @@ import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { AdaptiveCardActionValueSchema, actorOf, baseConversationId, conversationFactsOf, messageTextOf, tenantOf } from './activityFacts.js';
-import { findPerson, rolesOf } from '../workflow/partnership.js';
+import { findPerson } from '../workflow/partnership.js';
+import { isOnRoster } from '../workflow/access.js';
 import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
 
 export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card buttons (adaptiveCard/action); nothing was done.';
@@ -17,7 +18,7 @@ export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card butto
  */
 export function createTurnHandler(deps: { config: PartnershipConfig; interactions: Interactions; conversations: ConversationDirectory; log: Logger; localMode: boolean }) {
   const { config, interactions, conversations, log, localMode } = deps;
-  const onRoster = (aadObjectId: string) => rolesOf(config, aadObjectId).length > 0;
+  const onRoster = (aadObjectId: string) => isOnRoster(config, aadObjectId);
 
   const cardMessage = (card: AdaptiveCard): Partial<Activity> => ({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
   const invokeCard = async (context: TurnContext, card: AdaptiveCard) =>
