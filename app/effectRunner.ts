@@ -1,4 +1,5 @@
 import { caseCard, noticeCard, type AdaptiveCard } from '../cards/index.js';
+import { maySee } from '../workflow/access.js';
 import { findPerson } from '../workflow/partnership.js';
 import type { CaseCommand } from '../workflow/commands.js';
 import type { DisputeStage } from '../workflow/events.js';
@@ -212,7 +213,10 @@ export class EffectRunner {
     const person = findPerson(this.deps.config, effect.to.aadObjectId);
     if (!person) return;
     try {
-      await this.sendMail(caseRef, pending, { address: person.email, reason: 'undeliverable' }, await this.load(caseRef), now);
+      const state = await this.load(caseRef);
+      // A card the access policy kept from them is not told of by email either.
+      if (!maySee(this.deps.config, effect.to.aadObjectId, effect.card, state)) return;
+      await this.sendMail(caseRef, pending, { address: person.email, reason: 'undeliverable' }, state, now);
     } catch (error) {
       this.deps.log.error('could not email in place of an undeliverable card; tried again at the next failure', { caseRef, error: errorText(error) });
     }
@@ -233,6 +237,12 @@ export class EffectRunner {
   }
 
   private render(spec: CardSpec, state: CaseState, now: Date, recipient: Recipient): AdaptiveCard {
+    // The same policy as every click and view: a card the procedure addresses to someone who may
+    // not see it is a fault in the procedure, and is never sent (it fails, and is reported as
+    // undeliverable like any card that cannot go).
+    if (recipient.kind === 'person' && !maySee(this.deps.config, recipient.aadObjectId, spec, state)) {
+      throw new Error(`A ${spec.kind} card was addressed to someone the access policy does not let see it; it was not sent.`);
+    }
     return caseCard(spec, { state, config: this.deps.config, now, recipient, calendar: this.deps.calendar });
   }
 
@@ -261,6 +271,10 @@ export class EffectRunner {
     if (isPartnerCard && state.initialView && !state.initialView.postedAt) {
       // Shown as it will be once the posting is recorded below: the deadline counts from now.
       state = evolve(state, { type: 'PartnerCardPosted', at: now.toISOString(), repliesDueAt: this.deps.partnerWindow(now).toISOString() });
+    }
+    // The access policy holds for an email as for the card: checked before either goes.
+    if (effect.to.kind === 'person' && !maySee(this.deps.config, effect.to.aadObjectId, effect.card, state)) {
+      throw new Error(`A ${effect.card.kind} card was addressed to someone the access policy does not let see it; it was not sent.`);
     }
     // Emails first, each recorded once sent: a card that then fails is retried without them. (If
     // the partners' card only posts at a retry, its emails gave a deadline a little earlier than

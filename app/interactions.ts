@@ -4,8 +4,8 @@ import { caseCard, exportLinksCard, helpCard, historyCard, noticeCard, referralF
 import { CardActionSchema } from '../cards/verbs.js';
 import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
-import { rolesOf, type PartnershipConfig } from '../workflow/partnership.js';
-import { mayDo, mayEverSee, maySee, seeingRole, seesEveryCase, type View } from '../workflow/access.js';
+import type { PartnershipConfig } from '../workflow/partnership.js';
+import { isOnRoster, mayDo, mayEverSee, maySee, seeingRole, seesEveryCase, type View } from '../workflow/access.js';
 import { roleWords } from '../workflow/words.js';
 import type { AccessRecord } from '../workflow/accessRecord.js';
 import type { AccessLog } from '../store/accessLog.js';
@@ -82,7 +82,7 @@ function stringFields(data: unknown): Record<string, string> {
 
 export function createInteractions(deps: InteractionDeps) {
   const { config, cases, store, log } = deps;
-  const onRoster = (actor: CommandActor) => rolesOf(config, actor.aadObjectId).length > 0;
+  const onRoster = (actor: CommandActor) => isOnRoster(config, actor.aadObjectId);
 
   const NOT_ON_ROSTER = noticeCard('Not available', "Cases are shown only to people on the partnership's roster. Nothing was recorded.");
   /**

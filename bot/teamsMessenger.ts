@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import type { Messenger } from '../app/ports.js';
 import type { ConversationDirectory, StoredConversation } from '../store/conversations.js';
 import { baseConversationId } from './activityFacts.js';
+import { isTeamsServiceUrl } from './teamsChannel.js';
 import { ConversationPacer, type PacingOptions } from './connectorPacing.js';
 
 /**
@@ -18,6 +19,8 @@ export class TeamsMessenger implements Messenger {
       tenantId: string;
       /** The Bot Connector audience; empty in local mode, where the connector takes no token. */
       audience: string;
+      /** Local mode's connector stand-ins listen on loopback; nowhere else but Teams' connector hosts. */
+      localMode: boolean;
       pacing?: PacingOptions;
     },
   ) {
@@ -42,6 +45,7 @@ export class TeamsMessenger implements Messenger {
 
     const anywhere = await conversations.anyConversation();
     if (!anywhere) throw new Error('The bot has not been added to any conversation yet, so it cannot start a 1:1 chat.');
+    this.mustBeTeams(anywhere);
     const member = await conversations.member(aadObjectId);
     let result: { conversationId: string; activityId: string } | undefined;
     await this.deps.adapter.createConversationAsync(
@@ -75,6 +79,7 @@ export class TeamsMessenger implements Messenger {
   async update(conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {
     const stored = await this.deps.conversations.conversation(baseConversationId(conversationId));
     if (!stored) throw new Error(`No saved reference for conversation ${conversationId}`);
+    this.mustBeTeams(stored);
     await this.pacer.call(conversationId, () =>
       this.continue({ ...stored, conversationId }, async (context) => {
         await context.updateActivity({ type: ActivityTypes.Message, id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
@@ -83,6 +88,8 @@ export class TeamsMessenger implements Messenger {
   }
 
   private async send(stored: StoredConversation, card: AdaptiveCard): Promise<string> {
+    // Checked before pacing: a reference that can never be used is not a failure worth retrying.
+    this.mustBeTeams(stored);
     return this.pacer.call(stored.conversationId, async () => {
       let id: string | undefined;
       await this.continue(stored, async (context) => {
@@ -91,6 +98,17 @@ export class TeamsMessenger implements Messenger {
       });
       return requireId(id);
     });
+  }
+
+  /**
+   * A stored reference is checked again before it is used: the bot's own connector token goes with
+   * every post, so one saved before the intake checks existed (or written some other way) must not
+   * send it anywhere but Teams.
+   */
+  private mustBeTeams(stored: StoredConversation): void {
+    if (!isTeamsServiceUrl(stored.serviceUrl, { localMode: this.deps.localMode })) {
+      throw new Error(`The saved reference for conversation ${stored.conversationId} does not point at a Teams connector host; nothing was posted. Remove the app from that conversation and add it again.`);
+    }
   }
 
   private async continue(stored: StoredConversation, logic: (context: TurnContext) => Promise<void>): Promise<void> {

@@ -6,7 +6,7 @@ import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, messageTextOf, senderOf, tenantOf } from './activityFacts.js';
-import { rolesOf } from '../workflow/partnership.js';
+import { isOnRoster } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
 import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
 
@@ -18,7 +18,7 @@ export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card butto
  */
 export function createTurnHandler(deps: { config: PartnershipConfig; interactions: Interactions; conversations: ConversationDirectory; log: Logger; localMode: boolean }) {
   const { config, interactions, conversations, log, localMode } = deps;
-  const onRoster = (aadObjectId: string) => rolesOf(config, aadObjectId).length > 0;
+  const onRoster = (aadObjectId: string) => isOnRoster(config, aadObjectId);
 
   const cardMessage = (card: AdaptiveCard): Partial<Activity> => ({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
   const invokeCard = async (context: TurnContext, card: AdaptiveCard) =>
@@ -60,14 +60,15 @@ export function createTurnHandler(deps: { config: PartnershipConfig; interaction
       conversationType: facts.conversation.conversationType,
       ...(facts.recipient.name ? { botName: facts.recipient.name } : {}),
     };
-    await conversations.saveConversation(stored);
     // 1:1 chats and Teams ids are kept for the roster only: the bot never writes to anyone else,
     // so it keeps nothing about them (and a stranger's clicks write nothing at all).
     const from = activity.from;
     const person = actorOf(activity);
+    const rostered = Boolean(person && from && onRoster(person.aadObjectId));
+    if (facts.conversation.conversationType !== 'personal' || rostered) await conversations.saveConversation(stored);
     // A 1:1 chat is only ever with someone of the partnership's tenant (a guest included): a
     // shared channel's external member is told by email, so nothing is kept to reach them in Teams.
-    if (!person || !from || !onRoster(person.aadObjectId) || senderOf(activity)?.tenantId !== config.tenantId) return;
+    if (!person || !from || !rostered || senderOf(activity)?.tenantId !== config.tenantId) return;
     if (facts.conversation.conversationType === 'personal') await conversations.savePersonalConversation(person.aadObjectId, stored);
     // A name is needed for the 1:1 chat; an activity without one does not erase the one we know.
     if (typeof from.name === 'string' && from.name.trim()) await conversations.saveMember({ memberId: from.id, aadObjectId: person.aadObjectId, name: from.name });

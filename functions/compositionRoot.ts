@@ -123,6 +123,7 @@ export async function buildServices(
       botAppId: botAppId(credentials),
       tenantId: config.tenantId,
       audience: credentials.mode === 'local' ? '' : connectorAudience(endpoints),
+      localMode: credentials.mode === 'local',
     });
 
   const graphClient =

@@ -122,6 +122,7 @@ export function createHandlers(services: () => Promise<Services>) {
     const { state, events } = await s.store.load(caseRef);
     if (!state || events.length === 0) return problem(404, 'There is no case with that reference.');
     if (!maySee(s.config, by, { kind: 'export' }, state)) return refused;
+    if (!(await s.accessLog.claimLink(caseRef, query.data.sig))) return problem(410, 'This history link has already been used. Ask the bot for a new one with "Export history".');
     // On the case's audit trail before the file leaves, so the file itself shows this download.
     const role = seeingRole(s.config, by, { kind: 'export' });
     await s.accessLog.record(caseRef, {

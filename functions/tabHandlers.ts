@@ -6,6 +6,7 @@ import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnrea
 import { authorise, type TabAuthResult, type TabIdentity } from '../app/tabAuth.js';
 import { maySee, seeingRole } from '../workflow/access.js';
 import { roleWords } from '../workflow/words.js';
+import { withAccessRows } from '../workflow/accessRecord.js';
 import { findPerson, rolesOf } from '../workflow/partnership.js';
 import type { LocalPeople, TabUser } from '../workflow/monitoring/schemas.js';
 import type { Services } from './compositionRoot.js';
@@ -18,6 +19,8 @@ import type { Services } from './compositionRoot.js';
  */
 
 const NO_STORE = { 'cache-control': 'no-store' };
+/** How long one recorded tab view of a case covers that person's further views of it. */
+const TAB_VIEW_RECORD_MS = 30 * 60_000;
 const problem = (status: number, error: string): HttpResponseInit => ({ status, headers: NO_STORE, jsonBody: { error } });
 const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
 
@@ -83,11 +86,22 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
 
   const cases = guarded(async (s) => ok(await s.monitoring.cases(s.clock.now())));
 
-  const caseDetail = guarded(async (s, request) => {
+  const caseDetail = guarded(async (s, request, who) => {
     const caseRef = CaseRefSchema.safeParse(request.params.caseRef);
     if (!caseRef.success) return problem(400, 'That is not a case reference.');
-    const detail = await s.monitoring.caseDetail(caseRef.data, s.clock.now());
-    return detail ? ok(detail) : problem(404, 'There is no case with that reference.');
+    const now = s.clock.now();
+    const detail = await s.monitoring.caseDetail(caseRef.data, now);
+    if (!detail) return problem(404, 'There is no case with that reference.');
+    // The case view shows every rationale, so it is on the audit trail like the bot's History. The
+    // tab redraws an open case every few seconds: one record per person per half hour, not per redraw.
+    const role = seeingRole(s.config, who.aadObjectId, { kind: 'history' });
+    let access = await s.accessLog.of(caseRef.data);
+    const viewedLately = access.some((r) => r.via === 'tab' && r.what === 'historyViewed' && r.by.aadObjectId === who.aadObjectId && now.getTime() - Date.parse(r.at) < TAB_VIEW_RECORD_MS);
+    if (!viewedLately) {
+      await s.accessLog.record(caseRef.data, { at: now.toISOString(), by: { aadObjectId: who.aadObjectId, displayName: who.displayName, role: role ? roleWords(role) : '' }, what: 'historyViewed', via: 'tab' });
+      access = await s.accessLog.of(caseRef.data);
+    }
+    return ok({ ...detail, timeline: withAccessRows(detail.timeline, access) });
   });
 
   const year = guarded(async (s, request) => {
@@ -105,9 +119,11 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
     if (!caseRef.success || !format.success) return problem(400, 'Ask for history.csv or history.json of a case reference.');
     const { state, events } = await s.store.load(caseRef.data);
     // The tab's people see every case (workflow/access.ts); asked all the same, so the tab and the bot cannot drift apart.
-    if (!state || events.length === 0 || !maySee(s.config, who.aadObjectId, { kind: 'history' }, state)) return problem(404, 'There is no case with that reference.');
+    if (!state || events.length === 0) return problem(404, 'There is no case with that reference.');
+    // A download takes the history out of the partnership's systems: the same rule as the bot's export.
+    if (!maySee(s.config, who.aadObjectId, { kind: 'export' }, state)) return problem(403, "Only the partnership's business unit can download a case's history. You can read it here in the tab.");
     const now = s.clock.now();
-    const role = seeingRole(s.config, who.aadObjectId, { kind: 'tab' });
+    const role = seeingRole(s.config, who.aadObjectId, { kind: 'export' });
     await s.accessLog.record(caseRef.data, {
       at: now.toISOString(),
       by: { aadObjectId: who.aadObjectId, displayName: who.displayName, role: role ? roleWords(role) : '' },

@@ -13,6 +13,8 @@ import {
 import { loadGovUkBankHolidays } from '../config/loadBankHolidays.js';
 
 const USAGE = `usage: npm run due -- --from <ISO instant> --working-days <n>
+       npm run due -- --date <YYYY-MM-DD> --working-days-before <n>   (the latest instant: the close of the
+                                                                       n-th working day before that date)
          [--nation england-and-wales|scotland|northern-ireland]  (default england-and-wales)
          [--holidays <file or URL in GOV.UK bank-holidays.json format>]
          [--hours HH:MM-HH:MM]                                    (default ${DEFAULT_WORKING_HOURS.start}-${DEFAULT_WORKING_HOURS.end})
@@ -23,7 +25,7 @@ class BadInput extends Error {}
 
 const ArgsSchema = z.object({
   from: z
-    .string({ error: '--from is required' })
+    .string()
     .transform((text, ctx) => {
       const parsed = DateTime.fromISO(text, { zone: LONDON_ZONE });
       if (!parsed.isValid) {
@@ -31,11 +33,20 @@ const ArgsSchema = z.object({
         return z.NEVER;
       }
       return parsed.toJSDate();
-    }),
+    })
+    .optional(),
   'working-days': z
-    .string({ error: '--working-days is required' })
+    .string()
     .regex(/^\d+(\.\d+)?$/, '--working-days must be a number >= 0, e.g. 1, 5 or 0.5')
-    .transform(Number),
+    .transform(Number)
+    .optional(),
+  /** Counting back: a report due "no later than seven working days before" a publication date. */
+  date: z.iso.date({ error: '--date must be a calendar date YYYY-MM-DD' }).optional(),
+  'working-days-before': z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, '--working-days-before must be a whole number >= 1, e.g. 7')
+    .transform(Number)
+    .optional(),
   nation: z
     .enum(NationSchema.options, { error: `--nation must be one of ${NationSchema.options.join(', ')}` })
     .default('england-and-wales'),
@@ -49,6 +60,17 @@ const ArgsSchema = z.object({
     })
     .pipe(WorkingHoursSchema)
     .default(DEFAULT_WORKING_HOURS),
+}).superRefine((args, ctx) => {
+  const forward = args.from !== undefined || args['working-days'] !== undefined;
+  const back = args.date !== undefined || args['working-days-before'] !== undefined;
+  if (forward && back) ctx.addIssue({ code: 'custom', message: 'give either --from with --working-days, or --date with --working-days-before, not both' });
+  else if (back) {
+    if (args.date === undefined) ctx.addIssue({ code: 'custom', message: '--date is required with --working-days-before' });
+    if (args['working-days-before'] === undefined) ctx.addIssue({ code: 'custom', message: '--working-days-before is required with --date' });
+  } else {
+    if (args.from === undefined) ctx.addIssue({ code: 'custom', message: '--from is required' });
+    if (args['working-days'] === undefined) ctx.addIssue({ code: 'custom', message: '--working-days is required' });
+  }
 });
 
 function readArgs(argv: string[]): z.infer<typeof ArgsSchema> {
@@ -61,6 +83,8 @@ function readArgs(argv: string[]): z.infer<typeof ArgsSchema> {
       options: {
         from: { type: 'string' },
         'working-days': { type: 'string' },
+        date: { type: 'string' },
+        'working-days-before': { type: 'string' },
         nation: { type: 'string' },
         holidays: { type: 'string' },
         hours: { type: 'string' },
@@ -85,7 +109,10 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   const calendar = createWorkingCalendar({ nation: args.nation, workingHours: args.hours, published });
-  const due = calendar.addWorkingDays(args.from, args['working-days']);
+  const due =
+    args.date !== undefined && args['working-days-before'] !== undefined
+      ? calendar.closeOfWorkingDaysBefore(args.date, args['working-days-before'])
+      : calendar.addWorkingDays(args.from!, args['working-days']!);
   // No `now`: the year is always spelt out, so the output does not depend on when it is run.
   process.stdout.write(`due: ${londonIso(due)}\nin words: ${deadlineInWords(due)}\n`);
 }

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { odata, type TableClient } from '@azure/data-tables';
+import { createHash, randomBytes } from 'node:crypto';
+import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { AccessRecordSchema, type AccessRecord } from '../workflow/accessRecord.js';
 import { encodeKey, type Tables } from './tables.js';
@@ -26,11 +26,30 @@ export class AccessLog {
     await this.table.createEntity({ partitionKey: partition, rowKey, record: JSON.stringify(AccessRecordSchema.parse(record)) });
   }
 
+  /**
+   * Marks a signed download link as used; false if it already was. A link works once: a copy left
+   * behind (in a browser's history, a proxy's or the platform's request log) downloads nothing.
+   * The row holds a hash of the signature, never the signature itself.
+   */
+  async claimLink(caseRef: string, signature: string): Promise<boolean> {
+    const partition = encodeKey(caseRef);
+    const rowKey = `link-${createHash('sha256').update(signature).digest('hex')}~${partition}`;
+    try {
+      await this.table.createEntity({ partitionKey: partition, rowKey, linkUsed: true });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 409) return false;
+      throw error;
+    }
+  }
+
   /** Every access record of the case, oldest first. */
   async of(caseRef: string): Promise<AccessRecord[]> {
     const partition = encodeKey(caseRef);
     const out: AccessRecord[] = [];
     for await (const entity of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) {
+      // Used-link markers share the partition; they are not access records.
+      if (entity.linkUsed === true) continue;
       out.push(AccessRecordSchema.parse(JSON.parse(RowSchema.parse(entity).record)));
     }
     return out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -88,6 +88,11 @@ export function mayDo(config: PartnershipConfig, personId: string, act: Act, sta
   return actingRole(config, personId, act.type) !== undefined;
 }
 
+/** Whether the person is on the partnership's roster at all: the least anyone needs to be shown anything, or to have anything kept about them. */
+export function isOnRoster(config: PartnershipConfig, personId: string): boolean {
+  return rolesOf(config, personId).length > 0;
+}
+
 /** The partnership's own people: they see every case, so telling them a reference does not exist tells them nothing new. */
 export function seesEveryCase(config: PartnershipConfig, personId: string): boolean {
   return rolesOf(config, personId).some((r) => PARTNERSHIP_ROLES.includes(r.kind));

@@ -7,8 +7,14 @@ import { isTeamsChannel, isTeamsServiceUrl, TEAMS_CONNECTOR_HOSTS } from '../../
  */
 
 describe("Teams' connector hosts", () => {
-  it('are listed once: the public cloud and GCC, GCC High and DoD', () => {
-    expect([...TEAMS_CONNECTOR_HOSTS].sort()).toEqual(['smba.infra.dod.teams.microsoft.us', 'smba.infra.gcc.teams.microsoft.com', 'smba.infra.gov.teams.microsoft.us', 'smba.trafficmanager.net']);
+  it('are listed once, and each listed host is taken over https while a lookalike of it is not', () => {
+    expect(TEAMS_CONNECTOR_HOSTS.length).toBeGreaterThanOrEqual(4);
+    for (const host of TEAMS_CONNECTOR_HOSTS) {
+      expect(isTeamsServiceUrl(`https://${host}/teams/`, { localMode: false })).toBe(true);
+      expect(isTeamsServiceUrl(`https://${host}.evil.example.org/teams/`, { localMode: false })).toBe(false);
+      expect(isTeamsServiceUrl(`https://evil-${host}/teams/`, { localMode: false })).toBe(false);
+      expect(isTeamsServiceUrl(`http://${host}/teams/`, { localMode: false })).toBe(false);
+    }
   });
 
   it.each([

@@ -245,6 +245,12 @@ describe('production mode: replayed export links', () => {
     expect(response.status).toBe(200);
   });
 
+  it('refuses a link used a second time (410), nothing stored: a link works once', async () => {
+    const once = link({ now: new Date(Date.parse(CLOCK_AT) - 60_000) });
+    expect((await get(CASE_REF, 'csv', once)).status).toBe(200);
+    await expectRefused('a link used a second time', () => get(CASE_REF, 'csv', once), (r) => r.status === 410);
+  });
+
   it.each([
     ['a link after it expired', 410, () => get(CASE_REF, 'csv', link({ now: new Date(Date.parse(CLOCK_AT) - 60 * 60_000) }))],
     ['a link for one case used for another', 403, () => get(OTHER_CASE, 'csv', link())],

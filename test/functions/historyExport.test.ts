@@ -62,6 +62,11 @@ describe('history export', () => {
     expect(text).toContain('Not met, ""in our view"", on what we know.');
     expect(lines.filter((l) => l.endsWith(',yes')).length).toBe(2); // health and the local authority deemed
 
+    // A link works once: a copy left in a browser's history or a request log downloads nothing.
+    const replayed = await fetch(local(links.csv!));
+    expect(replayed.status).toBe(410);
+    expect(((await replayed.json()) as { error: string }).error).toContain('already been used');
+
     const json = await fetch(local(links.json!));
     const body = (await json.json()) as { caseRef: string; events: { type: string }[] };
     expect(body.caseRef).toBe(CASE_REF);

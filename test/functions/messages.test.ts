@@ -162,6 +162,15 @@ describe('the messages function', () => {
     expect(text).not.toContain('Police'); // not even the referring agency
   });
 
+  it("keeps nothing of a stranger's 1:1 chat: no conversation reference, so nothing can ever be posted there", async () => {
+    const stranger: Person = { aadObjectId: 'aad-stranger-2', displayName: 'Stranger', email: 's2@example.org' };
+    await post(messageActivity(at('personal-stranger-2', stranger, { conversationType: 'personal' }), 'help'));
+    expect(await host.services.conversations.conversation('personal-stranger-2')).toBeUndefined();
+    // The control: someone on the roster has their 1:1 chat remembered.
+    await post(messageActivity(at('personal-police', PEOPLE.police, { conversationType: 'personal' }), 'help'));
+    expect(await host.services.conversations.conversation('personal-police')).toBeDefined();
+  });
+
   it('records a partner reply and updates the partners\' card in place for everyone', async () => {
     const before = connector.calls.length;
     const text = await click(PEOPLE.police, 'partner.agree', { caseRef: CASE_REF, comment: 'Agreed.' });

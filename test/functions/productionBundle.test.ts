@@ -11,7 +11,7 @@ import { startAzurite, type RunningAzurite } from '../../local/azurite.js';
 import { bundleFunctions } from '../../scripts/functionsBundle.js';
 import { cardActionActivity } from '../support/activities.js';
 import { startLocalManagedIdentity, type LocalManagedIdentity } from '../support/localManagedIdentity.js';
-import { startLocalTokenAuthority, type LocalTokenAuthority } from '../support/localTokenAuthority.js';
+import { startLocalTokenAuthority, TEAMS_SERVICE_URL, type LocalTokenAuthority } from '../support/localTokenAuthority.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
@@ -24,7 +24,9 @@ import { uniquePrefix, writeConfig } from '../support/services.js';
  * managed-identity endpoint (IDENTITY_ENDPOINT/IDENTITY_HEADER, as App Service provides). Storage is
  * Azurite over HTTPS with OAuth on, so a table call without a valid Entra token for storage fails.
  * The Bot Framework channel token comes from the local token authority; the child answers
- * botbuilder's one request for login.botframework.com's metadata with the authority's document.
+ * botbuilder's one request for login.botframework.com's metadata with the authority's document, and
+ * relays what the bot posts to Teams' connector host (the only hosts production mode posts to) to a
+ * recording connector on loopback.
  * (Graph's token as the same identity is covered where a meeting is booked:
  * test/app/disputeMeetings.integration.test.ts.)
  */
@@ -40,7 +42,18 @@ const CHILD = `
 const { setupServer } = await import('msw/node');
 const { http, HttpResponse } = await import('msw');
 // login.botframework.com is the one outside address botbuilder reads; the local authority stands in.
-const server = setupServer(http.get('https://login.botframework.com/v1/.well-known/openidconfiguration', async () => HttpResponse.json(await (await fetch(process.env.TEST_BOT_METADATA)).json())));
+// Teams' connector host likewise: what the bot posts to smba.trafficmanager.net reaches the recording connector.
+const relay = async ({ request }) => {
+  const { pathname } = new URL(request.url);
+  const path = pathname.startsWith('/uk/') ? pathname.slice(3) : pathname;
+  const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
+  const answer = await fetch(new URL(path, process.env.TEST_CONNECTOR_URL), { method: request.method, headers: request.headers, body });
+  return new HttpResponse(await answer.arrayBuffer(), { status: answer.status, headers: answer.headers });
+};
+const server = setupServer(
+  http.get('https://login.botframework.com/v1/.well-known/openidconfiguration', async () => HttpResponse.json(await (await fetch(process.env.TEST_BOT_METADATA)).json())),
+  http.all('https://smba.trafficmanager.net/*', relay),
+);
 server.listen({ onUnhandledRequest: (request, print) => (new URL(request.url).hostname === '127.0.0.1' ? undefined : print.error()) });
 const module = await import('@azure/functions');
 const functions = module.default ?? module;
@@ -80,7 +93,9 @@ function runChild(env: Record<string, string>): Promise<z.infer<typeof ResultSch
     child.once('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('RESULT='));
       if (code !== 0 || !line) return reject(new Error(`the bundle's child process failed (exit ${code}): ${err.slice(-3000)}\n${out.slice(-3000)}`));
-      resolve(ResultSchema.parse(JSON.parse(line.slice('RESULT='.length))));
+      const result = ResultSchema.safeParse(JSON.parse(line.slice('RESULT='.length)));
+      if (!result.success) return reject(new Error(`the bundle answered something unexpected: ${line}\n${err.slice(-3000)}`));
+      resolve(result.data);
     });
   });
 }
@@ -134,7 +149,7 @@ afterAll(async () => {
 
 describe('the bundle in production mode, as the managed identity', () => {
   it('authenticates Teams, acquires its Bot Connector and storage tokens as the identity, and serves the tab by SSO', async () => {
-    const activity = cardActionActivity({ from: PEOPLE.business, conversationId: 'conv-monitoring', serviceUrl: connector.url }, 'referral.submit', {
+    const activity = cardActionActivity({ from: PEOPLE.business, conversationId: 'conv-monitoring', serviceUrl: TEAMS_SERVICE_URL }, 'referral.submit', {
       caseRef: CASE_REF,
       referringAgency: 'Police',
       ...londonDateTime(new Date(Date.now() - 3_600_000)),
@@ -147,7 +162,8 @@ describe('the bundle in production mode, as the managed identity', () => {
       BUNDLE_ENTRY: pathToFileURL(join(outdir, 'index.js')).href,
       BUNDLE_ACTIVITY: JSON.stringify(activity),
       TEST_BOT_METADATA: authority.botOpenIdMetadataUrl,
-      TEST_BOT_AUTHORIZATION: await authority.botAuthorization({ audience: IDENTITY, serviceUrl: connector.url }),
+      TEST_BOT_AUTHORIZATION: await authority.botAuthorization({ audience: IDENTITY, serviceUrl: TEAMS_SERVICE_URL }),
+      TEST_CONNECTOR_URL: connector.url,
       TEST_TAB_AUTHORIZATION: await authority.entraAuthorization({ audience: `api://${HOST}/${TAB_APP}`, tenantId: TENANT, oid: PEOPLE.business.aadObjectId }),
       TEST_TAB_OID: PEOPLE.business.aadObjectId,
       // The app settings infra/modules/functionApp.bicep gives the app, with loopback stand-ins.

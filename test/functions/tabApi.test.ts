@@ -123,6 +123,28 @@ describe('a valid Teams SSO token', () => {
     expect(v1.status).toBe(200);
   });
 
+  it("puts the tab's case view on the case's audit trail, once per person per half hour, and shows it in the timeline", async () => {
+    const auth = { authorization: `Bearer ${await token({ oid: PEOPLE.partnershipChair.aadObjectId })}` };
+    const viewedRows = async () => {
+      const detail = CaseDetailSchema.parse((await tab.caseDetail(get(`/api/tab/cases/${CASE_REF}`, auth, { caseRef: CASE_REF }))).jsonBody);
+      return detail.timeline.filter((r) => r.who === PEOPLE.partnershipChair.displayName && /Viewed the case history from the monitoring tab/.test(r.what));
+    };
+    expect(await viewedRows()).toHaveLength(1);
+    // The tab redraws an open case every few seconds: a redraw is not another record.
+    expect(await viewedRows()).toHaveLength(1);
+    clock.set(new Date(clock.now().getTime() + 31 * 60_000).toISOString());
+    expect(await viewedRows()).toHaveLength(2);
+  });
+
+  it("lets the chairs read a case's history in the tab but not download it: downloads are the business unit's, as in the bot", async () => {
+    for (const person of [PEOPLE.partnershipChair, PEOPLE.chair]) {
+      const response = await tab.history(get(`/api/tab/cases/${CASE_REF}/history.csv`, { authorization: `Bearer ${await token({ oid: person.aadObjectId })}` }, { caseRef: CASE_REF, format: 'csv' }));
+      expect(response.status).toBe(403);
+      expect(JSON.stringify(response.jsonBody)).toContain("Only the partnership's business unit can download");
+      expect(response.body).toBeUndefined();
+    }
+  });
+
   it('lets the partnership chair and the review group chair in too', async () => {
     for (const person of [PEOPLE.partnershipChair, PEOPLE.chair]) {
       const response = await tab.cases(get('/api/tab/cases', { authorization: `Bearer ${await token({ oid: person.aadObjectId })}` }));

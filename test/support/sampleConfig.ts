@@ -1,4 +1,5 @@
 import type { CardSpec } from '../../workflow/effects.js';
+import { maySee } from '../../workflow/access.js';
 import type { Actor, CaseEvent, MeetingAttendee } from '../../workflow/events.js';
 import { OverdueAboutSchema, ReminderAboutSchema, ScopingChaseSchema } from '../../workflow/events.js';
 import type { Person, PartnershipConfig } from '../../workflow/partnership.js';
@@ -439,6 +440,14 @@ function play(start: CaseEvent[], ...steps: [CaseCommand, string][]): CaseEvent[
     if (!decision.ok) throw new Error(`scene fixture: ${command.type} at ${at} was refused: ${decision.refusal}`);
     if (decision.events.length === 0) throw new Error(`scene fixture: ${command.type} at ${at} changed nothing`);
     events = [...events, ...decision.events];
+    // Every card the procedure addresses to a person is one the access policy lets them see: the
+    // effect runner refuses to send any other (app/effectRunner.ts).
+    const after = fold(events);
+    for (const effect of decision.effects) {
+      if (effect.type === 'send' && effect.to.kind === 'person' && !maySee(sampleConfig, effect.to.aadObjectId, effect.card, after)) {
+        throw new Error(`scene fixture: ${command.type} at ${at} addressed a ${effect.card.kind} card to ${effect.to.aadObjectId}, who may not see it`);
+      }
+    }
   }
   return events;
 }

@@ -22,7 +22,7 @@ const FORBIDDEN: readonly [RegExp, string][] = [
   [/from ['"]@azure\//, 'an Azure SDK'],
   [/from ['"]botbuilder/, 'botbuilder'],
   [/from ['"]@microsoft\//, 'a Microsoft 365 SDK'],
-  [/from ['"]\.\.\/(app|bot|functions|store|graph|cards|config|local)\//, 'the shell'],
+  [/from ['"](?:\.\.\/)+(app|bot|functions|store|graph|cards|config|local|tab)\//, 'the shell'],
   [/\bfetch\(/, 'a network call'],
   [/\bnew Date\(\)|\bDate\.now\(/, 'the clock (time is passed in)'],
   [/\bsetTimeout\(|\bsetInterval\(/, 'a timer held in memory'],

@@ -26,6 +26,11 @@ export type WorkingCalendar = {
   workingDaysBetween(from: Date, to: Date): number;
   /** `at` itself inside working hours, else the next opening (an instant exactly at close is outside). */
   startOfNextWorkingPeriod(at: Date): Date;
+  /**
+   * The close of the `days`-th working day before the London date `londonDate`, counted back, that
+   * date itself not counted (002 5.x: a report "no later than seven working days before" publication).
+   */
+  closeOfWorkingDaysBefore(londonDate: string, days: number): Date;
 };
 
 type Interval = { readonly start: number; readonly end: number };
@@ -120,6 +125,16 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
       return half.getTime() > instantMs(due, 'due') ? new Date(due.getTime()) : half;
     },
     startOfNextWorkingPeriod: (at) => addWorkingTime(at, 0),
+    closeOfWorkingDaysBefore: (londonDate, days) => {
+      if (!Number.isInteger(days) || days < 1) throw new RangeError(`working days to count back must be a whole number >= 1, got ${days}`);
+      const target = Date.parse(`${checkedIsoDate(londonDate)}T00:00:00Z`) / MS_PER_DAY;
+      let counted = 0;
+      for (let day = target - 1; day > target - MAX_SCAN_DAYS; day--) {
+        const interval = workingIntervalOf(day);
+        if (interval && ++counted === days) return new Date(interval.end);
+      }
+      throw new RangeError(`counting back ${days} working days runs beyond ${MAX_SCAN_DAYS} days`);
+    },
   };
 }
 

@@ -34,6 +34,15 @@ describe('npm run due', { timeout: 30_000 }, () => {
     expect(outcome.stdout).toBe('due: 2026-07-14T15:00:00+01:00\nin words: 15:00 on Tuesday 14 July 2026\n');
   });
 
+  it('counts back: --working-days-before 7 --date 2026-05-20 prints the latest instant to send (002: "no later than seven working days before publication")', async () => {
+    const outcome = await due('--working-days-before', '7', '--date', '2026-05-20');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toBe('due: 2026-05-11T17:00:00+01:00\nin words: 17:00 on Monday 11 May 2026\n');
+    const mixed = await due('--working-days-before', '7', '--from', '2026-05-01T09:00');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('not both');
+  });
+
   it('exits 2 naming each problem and showing the usage on bad input', async () => {
     const outcome = await due('--from', 'yesterday', '--working-days=-1', '--nation', 'wales');
     expect(outcome.code).toBe(2);
