@@ -69,8 +69,8 @@ export const EnvironmentSchema = z
     /** Cloud endpoints: the public cloud by default; a national cloud's, or a loopback stand-in. */
     GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
     ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
-    /** Entra's token signing keys, for the monitoring tab's SSO tokens; tests point it at a local key set. */
-    ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    /** Entra's token signing keys for the tab's SSO tokens: unset means ENTRA_AUTHORITY_HOST's own; tests point it at a local key set. */
+    ENTRA_JWKS_URL: z.url().optional(),
     /** Fault suite only: kill the process at a named point (app/crashPoints.ts); refused outside local mode. */
     FAULT_CRASH_AT: z.string().regex(CRASH_SPEC, 'must name a crash point, e.g. "committed" or "sent@2"').optional(),
   })
