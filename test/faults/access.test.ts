@@ -54,7 +54,7 @@ function probesFor(caseRef: string): Probe[] {
     send: async (s, actor) => (await s.interactions.cardAction({ verb, data: { caseRef, ...data } }, actor)).card,
   });
   const byVerb: Record<string, Probe[]> = {
-    'referral.submit': [click('referral.submit', { referringAgency: 'Police', awareDate: '2026-06-10', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: '' })],
+    'referral.submit': [click('referral.submit', { referringAgency: 'Police', awareDate: '2026-06-10', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: '' })],
     'initialView.submit': [click('initialView.submit', { view: 'notify', rationale: LONG })],
     'partner.agree': [click('partner.agree', { comment: LONG, asOf: '0' })],
     'partner.disagree': [click('partner.disagree', { rationale: LONG })],
