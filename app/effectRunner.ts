@@ -325,6 +325,8 @@ const CARD_WORDS: Record<CardSpec['kind'], string> = {
   papersPrompt: 'the prompt to circulate papers',
   rapidReviewOutcomeRequest: "the request to record the rapid review's outcome",
   rapidReviewCompleted: 'the completed rapid review',
+  statutoryNotificationRequest: 'the request to notify the Secretary of State and Ofsted',
+  noRapidReview: 'the decision not to hold a rapid review'
 };
 
 /** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */

@@ -61,6 +61,8 @@ const REFERRAL_FIELD_WORDS: Record<string, string> = {
   location: 'where it happened',
   lookedAfter: 'whether the child is looked after',
   documentUrl: 'the link to the referral document',
+  abuseOrNeglect: 'whether abuse or neglect is known or suspected',
+  careLeaver: 'whether the child or young person is a care leaver',
 };
 
 /**
@@ -178,7 +180,7 @@ export function createInteractions(deps: InteractionDeps) {
           {
             type: 'LogReferral',
             actor,
-            referral: { caseRef, referringAgency: d.referringAgency, awareAt: awareAt.toISOString(), harm: d.harm, location: d.location, lookedAfter: d.lookedAfter === 'true', documentUrl },
+            referral: { caseRef, referringAgency: d.referringAgency, awareAt: awareAt.toISOString(), harm: d.harm, location: d.location, lookedAfter: d.lookedAfter === 'true', documentUrl, abuseOrNeglect: d.abuseOrNeglect, careLeaver: d.careLeaver },
           },
           now,
         );
@@ -283,6 +285,27 @@ export function createInteractions(deps: InteractionDeps) {
         const link = (format: 'csv' | 'json') => signExportLink({ ...deps.exportLinks, caseRef: state.referral.caseRef, format, by: actor.aadObjectId, now });
         const csv = link('csv');
         return { card: exportLinksCard(state.referral.caseRef, { csvUrl: csv.url, jsonUrl: link('json').url, expiresAt: csv.expiresAt }, now) };
+      }
+      case 'statutory.record': {
+        const spec: CardSpec = { kind: 'statutoryNotificationRequest' };
+        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
+        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the notification was sent.', draft);
+        return run(action.data.caseRef, { type: 'RecordStatutoryNotification', actor, sentAt: sentAt.toISOString() }, spec, actor, now, draft);
+      }
+      case 'noReview.record':
+        return run(
+          action.data.caseRef,
+          { type: 'RecordNoRapidReview', actor, partnersAgreed: action.data.partnersAgreed === 'true', scrutineerOversight: action.data.scrutineerOversight === 'true', rationale: action.data.rationale ?? '' },
+          { kind: 'noRapidReview' },
+          actor,
+          now,
+          draft,
+        );
+      case 'noReview.panelTold': {
+        const spec: CardSpec = { kind: 'noRapidReview' };
+        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
+        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the Panel was told.', draft);
+        return run(action.data.caseRef, { type: 'RecordNoRapidReviewPanelTold', actor, sentAt: sentAt.toISOString() }, spec, actor, now, draft);
       }
     }
   }

@@ -27,6 +27,8 @@ import { rapidReviewSetupCard } from './rapidReviewSetup.js';
 import { scopingChaserCard } from './scopingChaser.js';
 import { scopingOverdueCard } from './scopingOverdue.js';
 import { scopingRequestCard } from './scopingRequest.js';
+import { statutoryNotificationRequestCard } from './statutoryNotification.js';
+import { noRapidReviewCard } from './noRapidReview.js';
 
 /**
  * The cards the bot sends. Every case card is rendered from the case state at the moment it is
@@ -102,6 +104,10 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return rapidReviewOutcomeRequestCard(parts);
     case 'rapidReviewCompleted':
       return rapidReviewCompletedCard(parts);
+    case 'statutoryNotificationRequest':
+      return statutoryNotificationRequestCard(parts);
+    case 'noRapidReview':
+      return noRapidReviewCard(parts);
   }
 }
 

@@ -3,7 +3,8 @@ import type { RapidReview } from '../workflow/state.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
 import { agencyName } from './agencies.js';
-import { caseFrame } from './caseFrame.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
+import { noRapidReviewCard } from './noRapidReview.js';
 import type { CaseCardParts } from './context.js';
 import type { Draft } from './inputs.js';
 import { dateInput, lastDayClosingBy, multiChoiceInput, timeInput, todayInLondon, yesNoToggle } from './inputs.js';
@@ -22,6 +23,7 @@ export function rapidReviewSetupCard(parts: CaseCardParts): AdaptiveCard {
   const { state, now, notice } = parts;
   const rr = state.rapidReview;
   if (!rr) return noReviewCard(parts, 'Rapid review set-up', 'rapidReviewSetup');
+  if (rr.notHeld) return noRapidReviewCard(parts);
   const frame = { state, notice, returnTo: 'rapidReviewSetup' as const };
   const setup = rr.setup;
   if (setup) {
@@ -52,7 +54,7 @@ export function rapidReviewSetupCard(parts: CaseCardParts): AdaptiveCard {
       ),
       ...setupInputs(parts, rr),
     ],
-    actions: [execute('Set up the rapid review', 'review.setup', { caseRef: state.referral.caseRef }, { style: 'positive' })],
+    actions: [execute('Set up the rapid review', 'review.setup', { caseRef: state.referral.caseRef }, { style: 'positive' }), showCaseCard(state, 'Not holding a rapid review?', 'noRapidReview')],
   });
 }
 

@@ -55,6 +55,9 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   DecideExtension: (r) => r.kind === 'businessUnit',
   ConfirmAttendance: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
   RecordRapidReviewOutcome: (r) => r.kind === 'reviewGroupChair',
+  RecordStatutoryNotification: (r) => (r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy') && r.partner === 'localAuthority',
+  RecordNoRapidReview: (r) => r.kind === 'businessUnit',
+  RecordNoRapidReviewPanelTold: (r) => r.kind === 'businessUnit',
 };
 
 /** Whether the person is the agency's scoping contact or one of its deputies. */

@@ -84,5 +84,11 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RecordRapidReviewOutcome'), actor: CommandActorSchema, lcsprNeeded: z.boolean(), rationale: z.string(), sentAt: z.iso.datetime({ offset: true }) }),
   /** The deadline sweep: apply whatever has fallen due by `now`. */
   z.object({ type: z.literal('Tick') }),
+  /** The local authority records when it notified the Secretary of State and Ofsted of a looked-after child's or care leaver's death. */
+  z.object({ type: z.literal('RecordStatutoryNotification'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }) }),
+  /** The business unit records the partners' exceptional decision not to hold a rapid review. */
+  z.object({ type: z.literal('RecordNoRapidReview'), actor: CommandActorSchema, partnersAgreed: z.boolean(), scrutineerOversight: z.boolean(), rationale: z.string() }),
+  /** The business unit records when the Panel was told of that decision and its rationale. */
+  z.object({ type: z.literal('RecordNoRapidReviewPanelTold'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }) }),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

@@ -16,6 +16,8 @@ import { decideExtension, requestExtension } from './rapidReview/extensions.js';
 import { confirmAttendance } from './rapidReview/attendance.js';
 import { recordRapidReviewOutcome } from './rapidReview/completion.js';
 import { tick } from './tick.js';
+import { recordStatutoryNotification } from './steps/statutoryNotification.js';
+import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview/notHeld.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -52,6 +54,9 @@ const HANDLERS: Handlers = {
   ConfirmAttendance: confirmAttendance,
   RecordRapidReviewOutcome: recordRapidReviewOutcome,
   Tick: tick,
+  RecordStatutoryNotification: recordStatutoryNotification,
+  RecordNoRapidReview: recordNoRapidReview,
+  RecordNoRapidReviewPanelTold: recordNoRapidReviewPanelTold,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

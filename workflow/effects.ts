@@ -41,7 +41,11 @@ export type CardSpec =
   | { kind: 'attendanceRequest' }
   | { kind: 'papersPrompt' }
   | { kind: 'rapidReviewOutcomeRequest' }
-  | { kind: 'rapidReviewCompleted' };
+  | { kind: 'rapidReviewCompleted' }
+  /** The local authority's notification to the Secretary of State and Ofsted (a looked-after child's or care leaver's death). */
+  | { kind: 'statutoryNotificationRequest' }
+  /** The exceptional decision not to hold a rapid review, and telling the Panel. */
+  | { kind: 'noRapidReview' };
 
 export type Effect =
   /**

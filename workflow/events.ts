@@ -23,6 +23,12 @@ export type View = z.infer<typeof ViewSchema>;
 
 export const HarmSchema = z.enum(['death', 'seriousHarm']);
 export const LocationSchema = z.enum(['inArea', 'residentHarmedOutsideEngland']);
+/** The notification criteria's first limb (002 Section B): whether abuse or neglect is known or suspected. */
+export const AbuseOrNeglectSchema = z.enum(['known', 'suspected', 'neither']);
+export type AbuseOrNeglect = z.infer<typeof AbuseOrNeglectSchema>;
+/** A care leaver (002 Section D: up to the 25th birthday); under 18 the serious incident decision still runs. */
+export const CareLeaverSchema = z.enum(['no', 'under18', 'aged18to24']);
+export type CareLeaver = z.infer<typeof CareLeaverSchema>;
 
 export const ReferralDetailsSchema = z.object({
   caseRef: z.string().min(1),
@@ -32,6 +38,10 @@ export const ReferralDetailsSchema = z.object({
   location: LocationSchema,
   lookedAfter: z.boolean(),
   documentUrl: z.url(),
+  /** Absent on referrals logged before the form asked it. */
+  abuseOrNeglect: AbuseOrNeglectSchema.optional(),
+  /** Absent on referrals logged before the form asked it: read as "no". */
+  careLeaver: CareLeaverSchema.optional(),
 });
 export type ReferralDetails = z.infer<typeof ReferralDetailsSchema>;
 
@@ -235,6 +245,21 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     step: NextStepSchema,
     rationale: z.string().min(1),
   }),
+  /** The death of a care leaver aged 18 to 24 (002 Section D): no serious incident decision, no rapid review. */
+  z.object({ type: z.literal('CareLeaverDeathLogged'), at: Instant }),
+  /** The local authority notified the Secretary of State and Ofsted (a looked-after child's or a care leaver's death). */
+  z.object({ type: z.literal('StatutoryNotificationRecorded'), at: Instant, by: ActorSchema, sentAt: Instant }),
+  /** The exceptional decision not to hold a rapid review (002 Section B), recorded by the business unit. */
+  z.object({
+    type: z.literal('NoRapidReviewAgreed'),
+    at: Instant,
+    by: ActorSchema,
+    rationale: z.string().min(1),
+    /** Both attested by whoever recorded it; the procedure refuses the decision without them. */
+    partnersAgreed: z.literal(true),
+    scrutineerOversight: z.literal(true),
+  }),
+  z.object({ type: z.literal('NoRapidReviewPanelTold'), at: Instant, by: ActorSchema, sentAt: Instant }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

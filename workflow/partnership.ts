@@ -82,7 +82,8 @@ export const PartnershipConfigSchema = z
     childrensServicesDirector: PersonSchema,
     partnershipChair: PersonSchema,
     independentScrutineer: PersonSchema,
-    strategicPartnershipManager: PersonSchema.optional(),
+    /** Required: told of every decision to notify within 5 working days (002 Section B). */
+    strategicPartnershipManager: PersonSchema,
     businessUnit: z.array(PersonSchema).min(1),
     finalDecisionMaker: FinalDecisionMakerSchema,
     agencies: z.array(AgencySchema).default([]),

@@ -72,6 +72,8 @@ export type RapidReview = {
   attendance: Partial<Record<Partner, { attending: boolean; by: Actor; at: string }>>;
   papersPrompted?: { at: string; missing: string[] };
   completed?: { at: string; by: Actor; lcsprNeeded: boolean; rationale: string; sentAt: string; onTime: boolean };
+  /** The exceptional decision not to hold it (002 Section B), and when the Panel was told. */
+  notHeld?: { at: string; by: Actor; rationale: string; panelTold?: { sentAt: string; by: Actor; at: string } };
 };
 
 export type CaseState = {
@@ -93,6 +95,10 @@ export type CaseState = {
   panelNotification?: { sentAt: string; panelReference: string; by: Actor; at: string };
   nextStep?: { step: NextStep; rationale: string; by: Actor; at: string };
   rapidReview?: RapidReview;
+  /** When the local authority notified the Secretary of State and Ofsted (see steps/statutoryNotification.ts for when it is due). */
+  statutoryNotification?: { sentAt: string; by: Actor; at: string };
+  /** A care leaver aged 18 to 24 died: logged for the year's figures, with no decision and no rapid review. */
+  careLeaverDeath?: { at: string };
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -242,6 +248,17 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       };
     case 'NextStepChosen':
       return { ...s, stage: 'closed', nextStep: { step: event.step, rationale: event.rationale, by: event.by, at: event.at } };
+    case 'CareLeaverDeathLogged':
+      return { ...s, stage: 'closed', careLeaverDeath: { at: event.at } };
+    case 'StatutoryNotificationRecorded':
+      return { ...s, statutoryNotification: { sentAt: event.sentAt, by: event.by, at: event.at } };
+    case 'NoRapidReviewAgreed': {
+      // Closed at once: no scoping, no meeting; what is left (telling the Panel) has no deadline in the seed.
+      const notHeld = withReview(s, (r) => ({ ...r, notHeld: { at: event.at, by: event.by, rationale: event.rationale } }));
+      return { ...notHeld, stage: 'closed' };
+    }
+    case 'NoRapidReviewPanelTold':
+      return withReview(s, (r) => (r.notHeld ? { ...r, notHeld: { ...r.notHeld, panelTold: { sentAt: event.sentAt, by: event.by, at: event.at } } } : r));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Actor, CaseEvent, ScopingChase } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
 import { HARM_WORDS, LOCATION_WORDS, MEETING_WORDS, NEXT_STEP_WORDS, VIEW_WORDS, lowerFirst } from './words.js';
 import { deadlineInWords } from './calendar/words.js';
+import { referralCriteriaWords, statutoryRow } from './timelineStatutory.js';
 
 /**
  * A case's events as rows a person can read: who (and in which role) did what, when, and the
@@ -68,7 +69,8 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         role: event.by.role,
         what:
           `Logged the referral from ${r.referringAgency}: ${lowerFirst(HARM_WORDS[r.harm])}, ${lowerFirst(LOCATION_WORDS[r.location])}, ${r.lookedAfter ? 'a looked-after child' : 'not a looked-after child'}; ` +
-          `partnership aware since ${at(r.awareAt)}. Initial view due by ${at(event.initialViewDueAt)}; Panel notification, if decided, due by ${at(event.panelNotificationDueAt)}.`,
+          `partnership aware since ${at(r.awareAt)}. Initial view due by ${at(event.initialViewDueAt)}; Panel notification, if decided, due by ${at(event.panelNotificationDueAt)}.` +
+          referralCriteriaWords(r),
         deemed: false,
       };
     }
@@ -184,6 +186,11 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         detail: event.rationale,
         deemed: false,
       };
+    case 'CareLeaverDeathLogged':
+    case 'StatutoryNotificationRecorded':
+    case 'NoRapidReviewAgreed':
+    case 'NoRapidReviewPanelTold':
+      return statutoryRow(event, at);
     default:
       return rapidReviewRow(event, context);
   }

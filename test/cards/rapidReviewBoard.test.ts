@@ -89,7 +89,11 @@ describe('rapid review board (monitoring channel, updated in place)', () => {
     expect(text).toContain('This channel is asked to circulate the papers at 10:00 on Tuesday 23 June.');
     expect(text).toContain('nobody records it in their place');
     expect(inputsById(card).size).toBe(0);
-    expect(executeActions(card)).toEqual([{ title: 'History', verb: 'case.history', data: { caseRef: CASE_REF, returnTo: 'rapidReviewBoard' } }]);
+    // The one other button opens the exceptional decision not to hold it (002 Section B).
+    expect(executeActions(card)).toEqual([
+      { title: 'Not holding a rapid review?', verb: 'case.show', data: { caseRef: CASE_REF, card: 'noRapidReview' } },
+      { title: 'History', verb: 'case.history', data: { caseRef: CASE_REF, returnTo: 'rapidReviewBoard' } },
+    ]);
   });
 
   test('before set-up it points to the set-up card', () => {

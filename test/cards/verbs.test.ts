@@ -24,6 +24,7 @@ describe('card action schemas', () => {
         harm: 'seriousHarm',
         location: 'inArea',
         lookedAfter: 'true',
+        abuseOrNeglect: 'suspected',
         documentUrl: 'https://documents.example.org/x.docx',
       }),
     );
@@ -38,6 +39,9 @@ describe('card action schemas', () => {
         location: 'inArea',
         lookedAfter: 'true',
         documentUrl: 'https://documents.example.org/x.docx',
+        abuseOrNeglect: 'suspected',
+        // Not on an older form: read as "not a care leaver".
+        careLeaver: 'no',
       },
     });
   });
@@ -48,8 +52,11 @@ describe('card action schemas', () => {
     expect(CardActionSchema.safeParse(invoke('initialView.submit', { ...base })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('nextStep.submit', { ...base, step: 'closeIt' })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('case.show', { caseRef: 'RR-2026-014', card: 'reminder' })).success).toBe(false);
-    const referral = { caseRef: 'RR-2026-014', referringAgency: 'Police', awareDate: '2026-06-08', awareTime: '08:30', harm: 'death', location: 'inArea', documentUrl: '' };
+    const referral = { caseRef: 'RR-2026-014', referringAgency: 'Police', awareDate: '2026-06-08', awareTime: '08:30', harm: 'death', location: 'inArea', abuseOrNeglect: 'known', documentUrl: '' };
+    expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false' })).success).toBe(true);
     expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'yes' })).success).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', abuseOrNeglect: 'perhaps' })).success).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', careLeaver: 'aged25' })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', harm: 'minorHarm' })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', awareDate: '08/06/2026' })).success).toBe(false);
   });

@@ -39,7 +39,7 @@ describe('SIN agreement in the Agents Playground', () => {
       conversationId: form.actionConversationId,
       replyToId: form.message!.messageId,
       verb: 'referral.submit',
-      data: { caseRef: 'RR-2026-014', referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'seriousHarm', location: 'inArea', lookedAfter: 'false', documentUrl: 'https://sample-partnership.sharepoint.com/sites/sin/RR-2026-014/referral.docx' },
+      data: { caseRef: 'RR-2026-014', referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'seriousHarm', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: 'https://sample-partnership.sharepoint.com/sites/sin/RR-2026-014/referral.docx' },
     });
     expect(logged.status).toBe(200);
     expect(cardText(logged.card)).toContain('RR-2026-014');

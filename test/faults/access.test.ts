@@ -54,7 +54,7 @@ function probesFor(caseRef: string): Probe[] {
     send: async (s, actor) => (await s.interactions.cardAction({ verb, data: { caseRef, ...data } }, actor)).card,
   });
   const byVerb: Record<string, Probe[]> = {
-    'referral.submit': [click('referral.submit', { referringAgency: 'Police', awareDate: '2026-06-10', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: '' })],
+    'referral.submit': [click('referral.submit', { referringAgency: 'Police', awareDate: '2026-06-10', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: '' })],
     'initialView.submit': [click('initialView.submit', { view: 'notify', rationale: LONG })],
     'partner.agree': [click('partner.agree', { comment: LONG, asOf: '0' })],
     'partner.disagree': [click('partner.disagree', { rationale: LONG })],
@@ -77,6 +77,11 @@ function probesFor(caseRef: string): Probe[] {
     ],
     'case.show': SHOWABLE_CARD_KINDS.map((card) => click('case.show', { card }, `case.show ${card}`)),
     'case.export': [click('case.export', {})],
+    // None of the fixture cases is a death, so no notification is due: a permitted click records nothing either.
+    'statutory.record': [click('statutory.record', { sentDate: '2026-06-10', sentTime: '10:00' })],
+    // Refused after the role check (the attestations are missing), so probing records nothing.
+    'noReview.record': [click('noReview.record', { partnersAgreed: 'false', scrutineerOversight: 'false', rationale: LONG })],
+    'noReview.panelTold': [click('noReview.panelTold', { sentDate: '2026-06-10', sentTime: '10:00' })],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());

@@ -256,6 +256,7 @@ describe('the bundle in production mode, as the managed identity', () => {
       harm: 'seriousHarm',
       location: 'inArea',
       lookedAfter: 'false',
+      abuseOrNeglect: 'suspected',
       documentUrl: DOCUMENT_URL,
     });
     const result = await runChild({

@@ -9,6 +9,7 @@ import { fold } from '../../workflow/state.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import { createDecider } from '../../workflow/decide.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
+import type { ReferralDetails } from '../../workflow/events.js';
 
 /**
  * A sample partnership, parsed through the real schema so defaults apply as in production. As in
@@ -496,6 +497,24 @@ const DO = {
   ],
 };
 
+export const NO_RAPID_REVIEW_RATIONALE = 'The learning is already identified in the recent thematic review; the partners agree a rapid review would add nothing.';
+export const T_SEEDS = {
+  noRapidReview: '2026-06-12T10:00:00.000Z', // 11:00 Friday 12 June
+  panelTold: '2026-06-12T13:00:00.000Z', // 14:00 Friday 12 June
+  panelToldRecorded: '2026-06-12T13:30:00.000Z',
+  statutorySent: '2026-06-08T13:00:00.000Z', // 14:00 Monday 8 June
+  statutoryRecorded: '2026-06-08T13:30:00.000Z',
+} as const;
+const DO_SEEDS = {
+  log: (criteria: Partial<ReferralDetails>): [CaseCommand, string] => [
+    { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: T.aware, harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL, ...criteria } },
+    T.logged,
+  ],
+  noRapidReview: (): [CaseCommand, string] => [{ type: 'RecordNoRapidReview', actor: as(PEOPLE.business), partnersAgreed: true, scrutineerOversight: true, rationale: NO_RAPID_REVIEW_RATIONALE }, T_SEEDS.noRapidReview],
+  panelTold: (): [CaseCommand, string] => [{ type: 'RecordNoRapidReviewPanelTold', actor: as(PEOPLE.business), sentAt: T_SEEDS.panelTold }, T_SEEDS.panelToldRecorded],
+  statutory: (): [CaseCommand, string] => [{ type: 'RecordStatutoryNotification', actor: as(PEOPLE.laDeputy), sentAt: T_SEEDS.statutorySent }, T_SEEDS.statutoryRecorded],
+};
+
 export const SCENES = {
   awaitingInitialView: (): CaseEvent[] => play([], DO.log()),
   awaitingReplies: (): CaseEvent[] => play(SCENES.awaitingInitialView(), ...DO.giveView('notify')),
@@ -558,6 +577,14 @@ export const SCENES = {
     }).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     EV.attended('police', false, '2026-06-19T09:00:00.000Z'),
   ],
+  // The exceptional decision not to hold the rapid review (002 Section B), then the Panel told.
+  noRapidReviewAgreed: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO_SEEDS.noRapidReview()),
+  noRapidReviewPanelTold: (): CaseEvent[] => play(SCENES.noRapidReviewAgreed(), DO_SEEDS.panelTold()),
+  // A looked-after child's death: the local authority notifies the Secretary of State and Ofsted.
+  lookedAfterDeath: (): CaseEvent[] => play([], DO_SEEDS.log({ harm: 'death', lookedAfter: true, abuseOrNeglect: 'neither' })),
+  lookedAfterDeathNotified: (): CaseEvent[] => play(SCENES.lookedAfterDeath(), DO_SEEDS.statutory()),
+  // A care leaver aged 18 to 24 (002 Section D): logged, no decision, no rapid review.
+  careLeaverDeath: (): CaseEvent[] => play([], DO_SEEDS.log({ harm: 'death', lookedAfter: false, abuseOrNeglect: 'neither', careLeaver: 'aged18to24' })),
 } satisfies Record<string, () => CaseEvent[]>;
 export type SceneName = keyof typeof SCENES;
 
@@ -616,6 +643,8 @@ const EVERY_KIND: Record<CardSpec['kind'], true> = {
   papersPrompt: true,
   rapidReviewOutcomeRequest: true,
   rapidReviewCompleted: true,
+  statutoryNotificationRequest: true,
+  noRapidReview: true,
 };
 export const CARD_KINDS = Object.keys(EVERY_KIND) as CardSpec['kind'][];
 
@@ -654,6 +683,8 @@ export const CARD_SPECS: CardSpec[] = [
   { kind: 'papersPrompt' },
   { kind: 'rapidReviewOutcomeRequest' },
   { kind: 'rapidReviewCompleted' },
+  { kind: 'statutoryNotificationRequest' },
+  { kind: 'noRapidReview' },
 ];
 
 /** "overdue:finalDecision", "meetingBooked:2", "scopingChaser:gp:overdue": a spec's name in a test title. */

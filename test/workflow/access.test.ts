@@ -70,6 +70,12 @@ describe('who may do what (workflow/access.ts)', () => {
     ["gp's escalation contact cannot record it", PEOPLE.gpEscalation, { type: 'RecordNoInvolvement', agency: 'gp' }, false],
     ['an agency contact cannot reply as a partner', PEOPLE.gpContact, { type: 'ReplyAsPartner' }, false],
     ['a stranger can do nothing', STRANGER, { type: 'SetUpRapidReview' }, false],
+    ["the local authority's deputy records the Secretary of State and Ofsted notification", PEOPLE.laDeputy, { type: 'RecordStatutoryNotification' }, true],
+    ['the police cannot record it', PEOPLE.police, { type: 'RecordStatutoryNotification' }, false],
+    ["the business unit records the partners' decision not to hold a rapid review", PEOPLE.business, { type: 'RecordNoRapidReview' }, true],
+    ['the scrutineer oversees it but does not record it', PEOPLE.scrutineer, { type: 'RecordNoRapidReview' }, false],
+    ['the business unit records when the Panel was told', PEOPLE.business, { type: 'RecordNoRapidReviewPanelTold' }, true],
+    ['the review group chair does not', PEOPLE.chair, { type: 'RecordNoRapidReviewPanelTold' }, false],
   ];
   it.each(cases)('%s', (_name, person, act, expected) => {
     expect(mayDo(sampleConfig, id(person), act, reviewed)).toBe(expected);
