@@ -13,7 +13,8 @@ export function scopingAgencies(config: PartnershipConfig, identified: readonly 
   const members = config.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id);
   const invited = domesticAbuse ? config.agencies.filter((a) => a.domesticAbuseService).map((a) => a.id) : [];
   if (domesticAbuse && invited.length === 0) return { error: "Domestic abuse is identified, but the partnership's configuration names no specialist domestic abuse service to invite. Nothing was recorded." };
-  return { agencies: [...new Set([...members, ...identified, ...invited])], invited };
+  // In the order the business unit chose them, then any member it left out.
+  return { agencies: [...new Set([...identified, ...members, ...invited])], invited };
 }
 
 /** A partner with no scoping agency in the configuration cannot be asked: said at set-up, every time. */
