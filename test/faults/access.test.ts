@@ -4,7 +4,7 @@ import type { Services } from '../../functions/compositionRoot.js';
 import type { CommandActor } from '../../workflow/commands.js';
 import type { Person } from '../../workflow/partnership.js';
 import { cardText } from '../support/recordingMessenger.js';
-import { DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix } from '../support/services.js';
 import { count } from './support/tally.js';
 
@@ -143,7 +143,8 @@ async function buildCases(s: Services): Promise<Fixture[]> {
       await ok(s.cases.execute(caseRef, { type: 'RecordRapidReviewMeeting', actor: as(PEOPLE.chair), attended: ['localAuthority', 'police', 'health'], invitedAttended: [], lcsprRecommended: true, rationale: 'Sentinel QZV104OUTCOME: learning across agencies.', linesOfEnquiry: 'Information sharing.' }, at('2026-06-16T11:00:00.000Z')));
       sentinels.push('QZV104OUTCOME');
     }
-    fixtures.push({ caseRef, asked: [...agencies], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
+    // The review-group members are asked whatever was chosen (002 Section B): they are asked on this case too.
+    fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
   }
   await s.effects.idle();
   return fixtures;
