@@ -326,7 +326,15 @@ const CARD_WORDS: Record<CardSpec['kind'], string> = {
   rapidReviewOutcomeRequest: "the request to record the rapid review's outcome",
   rapidReviewCompleted: 'the completed rapid review',
   statutoryNotificationRequest: 'the request to notify the Secretary of State and Ofsted',
-  noRapidReview: 'the decision not to hold a rapid review'
+  noRapidReview: 'the decision not to hold a rapid review',
+  rapidReviewInvitation: 'the invitation to the rapid review meeting',
+  lcsprDecision: "the partners' card on holding a local review",
+  lcsprDispute: 'the request to decide the disagreement on a local review',
+  lcsprDecided: "the partners' decision on a local review",
+  lcsprChaser: 'a reminder about the decision on a local review',
+  rapidReviewApproved: 'the approved rapid review',
+  rapidReviewForInformation: 'the approved rapid review, for information',
+  rapidReviewSendPrompt: 'the prompt to send the rapid review',
 };
 
 /** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */

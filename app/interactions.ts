@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { caseCard, exportLinksCard, helpCard, historyCard, noticeCard, referralFormCard, referralLoggedCard } from '../cards/index.js';
-import { CardActionSchema } from '../cards/verbs.js';
+import { CardActionSchema, agencyIdsOf } from '../cards/verbs.js';
 import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { Partner, PartnershipConfig } from '../workflow/partnership.js';
 import { isOnRoster, mayDo, mayEverSee, maySee, seeingRole, seesEveryCase, type View } from '../workflow/access.js';
 import { roleWords } from '../workflow/words.js';
 import type { AccessRecord } from '../workflow/accessRecord.js';
@@ -242,9 +242,8 @@ export function createInteractions(deps: InteractionDeps) {
           if (!returnsDueAt) return showCase(d.caseRef, spec, actor, now, 'Please give a valid return date, or leave it empty for the default.', draft);
         }
         const chosen = d.agencies.split(',').map((id) => id.trim()).filter(Boolean);
-        // Where domestic abuse is identified, the specialist service is asked too (North Tyneside).
-        const daService = d.includeDomesticAbuse === 'true' ? config.agencies.filter((a) => a.domesticAbuseService).map((a) => a.id) : [];
-        return run(d.caseRef, { type: 'SetUpRapidReview', actor, meetingAt: meetingAt.toISOString(), agencies: [...chosen, ...daService], ...(returnsDueAt ? { returnsDueAt: returnsDueAt.toISOString() } : {}) }, spec, actor, now, draft);
+        // Where domestic abuse is identified, the procedure asks the specialist service and invites it to the meeting (North Tyneside).
+        return run(d.caseRef, { type: 'SetUpRapidReview', actor, meetingAt: meetingAt.toISOString(), agencies: chosen, ...(d.includeDomesticAbuse === 'true' ? { domesticAbuse: true } : {}), ...(returnsDueAt ? { returnsDueAt: returnsDueAt.toISOString() } : {}) }, spec, actor, now, draft);
       }
       case 'scoping.return':
         return run(action.data.caseRef, { type: 'RecordScopingReturn', actor, agency: action.data.agency, documentUrl: action.data.documentUrl }, { kind: 'scopingRequest', agency: action.data.agency }, actor, now, draft);
@@ -261,10 +260,34 @@ export function createInteractions(deps: InteractionDeps) {
       case 'review.attendance':
         return run(action.data.caseRef, { type: 'ConfirmAttendance', actor, attending: action.data.attending === 'yes' }, { kind: 'attendanceRequest' }, actor, now, draft);
       case 'review.outcome': {
-        const spec: CardSpec = { kind: 'rapidReviewOutcomeRequest' };
-        const sentAt = londonInstant(action.data.sentDate ?? '', action.data.sentTime ?? '');
-        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the rapid review was sent to the Panel and Ofsted.', draft);
-        return run(action.data.caseRef, { type: 'RecordRapidReviewOutcome', actor, lcsprNeeded: action.data.lcsprNeeded === 'yes', rationale: action.data.rationale ?? '', sentAt: sentAt.toISOString() }, spec, actor, now, draft);
+        const d = action.data;
+        const attended = d.attended.split(',').filter((p): p is Partner => p === 'localAuthority' || p === 'police' || p === 'health');
+        const command: CaseCommand = {
+          type: 'RecordRapidReviewMeeting',
+          actor,
+          attended,
+          invitedAttended: agencyIdsOf(d.invitedAttended),
+          lcsprRecommended: d.lcsprRecommended === 'yes',
+          rationale: d.rationale ?? '',
+          ...(d.linesOfEnquiry ? { linesOfEnquiry: d.linesOfEnquiry } : {}),
+          ...(d.methodology ? { methodology: d.methodology } : {}),
+        };
+        return run(d.caseRef, command, { kind: 'rapidReviewOutcomeRequest' }, actor, now, draft);
+      }
+      case 'lcspr.agree':
+        return run(action.data.caseRef, { type: 'ReplyOnLcspr', actor, reply: 'agree', ...(action.data.comment ? { rationale: action.data.comment } : {}) }, { kind: 'lcsprDecision' }, actor, now, draft);
+      case 'lcspr.disagree':
+        return run(action.data.caseRef, { type: 'ReplyOnLcspr', actor, reply: 'disagree', rationale: action.data.rationale ?? '' }, { kind: 'lcsprDecision' }, actor, now, draft);
+      case 'lcspr.decide':
+        return run(action.data.caseRef, { type: 'DecideLcsprDispute', actor, lcspr: action.data.lcspr === 'yes', rationale: action.data.rationale ?? '' }, { kind: 'lcsprDispute' }, actor, now, draft);
+      case 'review.approve':
+        return run(action.data.caseRef, { type: 'ApproveRapidReview', actor }, { kind: 'rapidReviewOutcomeRequest' }, actor, now, draft);
+      case 'review.sent': {
+        const spec: CardSpec = { kind: 'rapidReviewSendPrompt' };
+        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
+        const dfeSentAt = londonInstant(action.data.dfeDate, action.data.dfeTime);
+        if (!sentAt || !dfeSentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the dates and times it was sent to the Panel and Ofsted, and the decision to DfE.', draft);
+        return run(action.data.caseRef, { type: 'RecordRapidReviewSent', actor, sentAt: sentAt.toISOString(), dfeSentAt: dfeSentAt.toISOString() }, spec, actor, now, draft);
       }
       case 'case.history': {
         const found = await loadVisible(action.data.caseRef, { kind: 'history' }, actor, HISTORY_REFUSED);

@@ -83,25 +83,30 @@ function setupInputs({ config, now, draft }: CaseCardParts, rr: RapidReview): Ca
   ];
 }
 
-/** Every configured agency but the domestic abuse service, which is asked only where domestic abuse is identified. */
+/**
+ * The review-group members (the three partners among them) are always asked (002 Section B), so
+ * they are listed, not offered; the other agencies are offered, and the domestic abuse service is
+ * asked and invited to the meeting only where domestic abuse is identified (001).
+ */
 function agencyInputs(config: PartnershipConfig, draft: Draft): CardElement[] {
-  const offered = config.agencies.filter((a) => !a.domesticAbuseService);
+  const members = config.agencies.filter((a) => (a.reviewGroup || a.partner) && !a.domesticAbuseService);
+  const offered = config.agencies.filter((a) => !a.domesticAbuseService && !members.includes(a));
   const daServices = config.agencies.filter((a) => a.domesticAbuseService);
   return [
-    ...(offered.length > 0
+    ...(members.length > 0 ? [textBlock(`Always asked, as review group members: ${listWords(members.map((a) => a.name))}.`, { spacing: 'Small' })] : []),
+    ...(offered.length > 0 || members.length > 0
       ? [
-          multiChoiceInput(
-            'agencies',
-            'Agencies',
-            offered.map((a) => ({ title: a.name, value: a.id })),
-            draft,
-            { errorMessage: 'Please choose at least one agency.', ticked: offered.filter((a) => a.reviewGroup).map((a) => a.id) },
-          ),
-          textBlock('The review group agencies are ticked; add any other agency identified.', { isSubtle: true, size: 'Small', spacing: 'Small' }),
+          ...(offered.length > 0
+            ? [
+                // Not required: the review group members are asked whatever is ticked here.
+                { ...multiChoiceInput('agencies', 'Other agencies identified', offered.map((a) => ({ title: a.name, value: a.id })), draft, { errorMessage: 'Please choose the agencies identified.', ticked: [] }), isRequired: members.length === 0 },
+                textBlock('Add any other agency identified.', { isSubtle: true, size: 'Small', spacing: 'Small' }),
+              ]
+            : []),
         ]
       : [textBlock("No agencies are configured for scoping returns: ask the partnership's administrator to add them.", { color: 'Attention' })]),
     ...(daServices.length > 0
-      ? [yesNoToggle('includeDomesticAbuse', 'Domestic abuse', `Domestic abuse is identified: include ${listWords(daServices.map((a) => a.name))}`, draft)]
+      ? [yesNoToggle('includeDomesticAbuse', 'Domestic abuse', `Domestic abuse is identified: ask ${listWords(daServices.map((a) => a.name))} for a return and invite it to take part in the meeting`, draft)]
       : []),
   ];
 }

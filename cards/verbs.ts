@@ -51,6 +51,12 @@ export const SHOWABLE_CARD_KINDS = [
   'rapidReviewCompleted',
   'statutoryNotificationRequest',
   'noRapidReview',
+  'lcsprDecision',
+  'lcsprDispute',
+  'lcsprDecided',
+  'lcsprChaser',
+  'rapidReviewApproved',
+  'rapidReviewSendPrompt',
 ] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
@@ -205,13 +211,29 @@ export const ReviewAttendanceDataSchema = z.object({
   attending: YesNo,
 });
 
+/** The partners present, as Input.ChoiceSet with isMultiSelect sends them: comma-separated. */
+const PartnerList = z
+  .string()
+  .max(200)
+  .regex(/^((localAuthority|police|health)(,(localAuthority|police|health))*)?$/, 'must be partners, comma-separated')
+  .default('');
+
+/** The review group chair records the meeting: who attended and the group's LCSPR recommendation. */
 export const ReviewOutcomeDataSchema = z.object({
   caseRef: CaseRef,
-  lcsprNeeded: YesNo,
+  attended: PartnerList,
+  invitedAttended: AgencyIdList,
+  lcsprRecommended: YesNo,
   rationale: FreeText,
-  sentDate: DateInput,
-  sentTime: TimeInput,
+  linesOfEnquiry: OptionalFreeText,
+  methodology: OptionalFreeText,
 });
+
+export const LcsprAgreeDataSchema = z.object({ caseRef: CaseRef, comment: OptionalFreeText });
+export const LcsprDisagreeDataSchema = z.object({ caseRef: CaseRef, rationale: FreeText });
+export const LcsprDecideDataSchema = z.object({ caseRef: CaseRef, lcspr: YesNo, rationale: FreeText });
+export const ReviewApproveDataSchema = z.object({ caseRef: CaseRef });
+export const ReviewSentDataSchema = z.object({ caseRef: CaseRef, sentDate: DateInput, sentTime: TimeInput, dfeDate: DateInput, dfeTime: TimeInput });
 
 export const CaseHistoryDataSchema = z.object({
   caseRef: CaseRef,
@@ -275,6 +297,11 @@ export const VERB_DATA_SCHEMAS = {
   'statutory.record': StatutoryRecordDataSchema,
   'noReview.record': NoReviewRecordDataSchema,
   'noReview.panelTold': NoReviewPanelToldDataSchema,
+  'lcspr.agree': LcsprAgreeDataSchema,
+  'lcspr.disagree': LcsprDisagreeDataSchema,
+  'lcspr.decide': LcsprDecideDataSchema,
+  'review.approve': ReviewApproveDataSchema,
+  'review.sent': ReviewSentDataSchema,
 } as const;
 
 export type Verb = keyof typeof VERB_DATA_SCHEMAS;
@@ -310,6 +337,11 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('statutory.record'), data: StatutoryRecordDataSchema }),
   z.object({ verb: z.literal('noReview.record'), data: NoReviewRecordDataSchema }),
   z.object({ verb: z.literal('noReview.panelTold'), data: NoReviewPanelToldDataSchema }),
+  z.object({ verb: z.literal('lcspr.agree'), data: LcsprAgreeDataSchema }),
+  z.object({ verb: z.literal('lcspr.disagree'), data: LcsprDisagreeDataSchema }),
+  z.object({ verb: z.literal('lcspr.decide'), data: LcsprDecideDataSchema }),
+  z.object({ verb: z.literal('review.approve'), data: ReviewApproveDataSchema }),
+  z.object({ verb: z.literal('review.sent'), data: ReviewSentDataSchema }),
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

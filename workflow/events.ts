@@ -195,6 +195,10 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     papersDueAt: Instant,
     returnsDueAt: Instant,
     agencies: z.array(z.string()).min(1),
+    /** Domestic abuse identified: the specialist service is invited to the meeting (001), not only asked for a return. */
+    domesticAbuseIdentified: z.boolean().optional(),
+    /** Agencies invited to take part in the meeting besides the review group (the domestic abuse service). */
+    invited: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('ScopingReturned'), at: Instant, by: ActorSchema, agency: z.string(), documentUrl: z.url() }),
   z.object({ type: z.literal('NoInvolvementRecorded'), at: Instant, by: ActorSchema, agency: z.string() }),
@@ -219,6 +223,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     /** When the completed rapid review went to the Panel and Ofsted. */
     sentAt: Instant,
     onTime: z.boolean(),
+    /** When the business unit told DfE of the LCSPR decision (002 5.6); absent on reviews completed before the partners decided. */
+    dfeSentAt: Instant.optional(),
   }),
   z.object({
     type: z.literal('ReminderSent'),
@@ -260,6 +266,40 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     scrutineerOversight: z.literal(true),
   }),
   z.object({ type: z.literal('NoRapidReviewPanelTold'), at: Instant, by: ActorSchema, sentAt: Instant }),
+  /** The review group chair records the rapid review meeting: who attended (quorate) and the group's LCSPR recommendation. */
+  z.object({
+    type: z.literal('RapidReviewMeetingRecorded'),
+    at: Instant,
+    by: ActorSchema,
+    attended: z.array(PartnerSchema),
+    /** Invited agencies that attended (the domestic abuse service). */
+    invitedAttended: z.array(z.string()).default([]),
+    lcsprRecommended: z.boolean(),
+    rationale: z.string().min(1),
+    linesOfEnquiry: z.string().optional(),
+    methodology: z.string().optional(),
+    repliesDueAt: Instant,
+  }),
+  z.object({ type: z.literal('LcsprReplied'), at: Instant, by: ActorSchema, partner: PartnerSchema, reply: z.enum(['agree', 'disagree']), rationale: z.string().optional() }),
+  /** Only where the partnership's configuration says silence counts as agreement on the LCSPR decision. */
+  z.object({ type: z.literal('LcsprAgreementDeemed'), at: Instant, partner: PartnerSchema, windowClosedAt: Instant }),
+  z.object({ type: z.literal('LcsprChased'), at: Instant, chase: z.enum(['reminder', 'repliesOverdue', 'disputeOverdue']), to: z.array(z.string()) }),
+  z.object({
+    type: z.literal('LcsprDisputed'),
+    at: Instant,
+    disagreeing: z.array(PartnerSchema).min(1),
+    decider: z.enum(['partnershipChair', 'independentScrutineer']),
+    decisionDueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('LcsprDecided'),
+    at: Instant,
+    lcspr: z.boolean(),
+    basis: z.enum(['partnersAgreed', 'disputeDecided']),
+    by: ActorSchema.optional(),
+    rationale: z.string().optional(),
+  }),
+  z.object({ type: z.literal('RapidReviewApproved'), at: Instant, by: ActorSchema }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -14,6 +14,7 @@ import { referralCriteriaWords, statutoryRow } from './timelineStatutory.js';
 
 export { TimelineRowSchema, type TimelineRow } from './timelineRow.js';
 import type { TimelineRow } from './timelineRow.js';
+import { lcsprRow, type LcsprEvent } from './timelineLcspr.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
@@ -192,7 +193,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
     case 'NoRapidReviewPanelTold':
       return statutoryRow(event, at);
     default:
-      return rapidReviewRow(event, context);
+      return LCSPR_EVENTS.includes(event.type) ? lcsprRow(event as LcsprEvent, context) : rapidReviewRow(event as RapidReviewEvent, context);
   }
 }
 
@@ -212,6 +213,9 @@ type RapidReviewEvent = Extract<
       | 'RapidReviewCompleted';
   }
 >;
+
+/** The LCSPR decision's and the approval's rows: timelineLcspr.ts. */
+const LCSPR_EVENTS: readonly string[] = ['RapidReviewMeetingRecorded', 'LcsprReplied', 'LcsprAgreementDeemed', 'LcsprChased', 'LcsprDisputed', 'LcsprDecided', 'RapidReviewApproved'];
 
 const CHASED: Record<ScopingChase, string> = {
   twoDaysBefore: 'scoping return due in two working days',
@@ -289,7 +293,8 @@ function rapidReviewRow(event: RapidReviewEvent, context: Context): TimelineRow 
         ...by(event.by),
         what:
           `Recorded the rapid review's outcome: ${event.lcsprNeeded ? 'an LCSPR is needed' : 'no LCSPR is needed'}. ` +
-          `Sent to the Panel and Ofsted at ${at(event.sentAt)}, ${event.onTime ? 'within' : 'after'} the 15 working days.`,
+          `Sent to the Panel and Ofsted at ${at(event.sentAt)}, ${event.onTime ? 'within' : 'after'} the 15 working days.` +
+          (event.dfeSentAt ? ` The LCSPR decision was sent to DfE at ${at(event.dfeSentAt)}.` : ''),
         detail: event.rationale,
         deemed: false,
       };

@@ -173,10 +173,11 @@ describe('the board with 30 agencies stays under 28 KB', () => {
     expect(visibleText(card).join('\n')).toContain('Links to the returns are left out to fit this card; the history export has each one.');
   });
 
-  test('the set-up card offers all 30 and still fits', () => {
+  test('the set-up card lists the 10 review-group members as always asked, offers the other 20, and still fits', () => {
     const card = caseCard({ kind: 'rapidReviewSetup' }, { state: stateOf(SCENES.reviewOpened()), config, now: new Date('2026-06-10T12:00:00Z'), recipient: MONITORING });
     assertValidCard(card);
-    expect(inputsById(card).get('agencies')?.choices).toHaveLength(30);
+    expect(inputsById(card).get('agencies')?.choices).toHaveLength(20);
+    expect(visibleText(card).join('\n')).toContain(`Always asked, as review group members: ${longName(0)}`);
     expect(JSON.stringify(card)).not.toContain('@agency.example.org');
   });
 });

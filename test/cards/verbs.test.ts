@@ -198,15 +198,17 @@ describe('rapid review verbs (DOMAIN "The rapid review and scoping returns")', (
     expect(ok('extension.decide', { ...ref, agency: 'gp' })).toBe(false);
   });
 
-  test('review.attendance and review.outcome: yes or no, and the date and time sent', () => {
+  test('review.attendance and review.outcome: yes or no, the partners present, and the recommendation', () => {
     expect(ok('review.attendance', { ...ref, attending: 'yes' })).toBe(true);
     expect(ok('review.attendance', { ...ref, attending: 'true' })).toBe(false);
-    const outcome = { ...ref, lcsprNeeded: 'no', rationale: 'x', sentDate: '2026-06-30', sentTime: '14:00' };
+    const outcome = { ...ref, attended: 'localAuthority,police,health', invitedAttended: 'da-service', lcsprRecommended: 'no', rationale: 'x' };
     expect(CardActionSchema.parse(invoke('review.outcome', outcome)).data).toEqual(outcome);
     const { rationale: _typed, ...untyped } = outcome;
     expect(CardActionSchema.parse(invoke('review.outcome', untyped)).data).toMatchObject({ rationale: '' });
-    expect(ok('review.outcome', { ...outcome, lcsprNeeded: 'maybe' })).toBe(false);
-    expect(ok('review.outcome', { ...outcome, sentTime: '2pm' })).toBe(false);
+    expect(ok('review.outcome', { ...outcome, lcsprRecommended: 'maybe' })).toBe(false);
+    expect(ok('review.outcome', { ...outcome, attended: 'police,probation' })).toBe(false);
+    expect(ok('review.sent', { ...ref, sentDate: '2026-06-30', sentTime: '14:00', dfeDate: '2026-06-30', dfeTime: '2pm' })).toBe(false);
+    expect(ok('lcspr.decide', { ...ref, lcspr: 'perhaps', rationale: 'x' })).toBe(false);
   });
 
   test('case.show can ask for the rapid review cards that need no agency, never for one that does', () => {

@@ -307,7 +307,7 @@ describe('the bundle in production mode, as the managed identity', () => {
       // The bot is added to the monitoring channel and the partners' channel (Teams tells it so).
       messageActivity(at(PEOPLE.business, 'conv-monitoring'), 'help'),
       messageActivity(at(PEOPLE.police, 'conv-decision'), 'help'),
-      cardActionActivity(at(PEOPLE.business, 'conv-monitoring'), 'referral.submit', { caseRef: CASE_REF, referringAgency: 'Police', ...londonDateTime(new Date(Date.now() - 3_600_000)), harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL }),
+      cardActionActivity(at(PEOPLE.business, 'conv-monitoring'), 'referral.submit', { caseRef: CASE_REF, referringAgency: 'Police', ...londonDateTime(new Date(Date.now() - 3_600_000)), harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL }),
       cardActionActivity(at(PEOPLE.chair, 'personal-chair', true), 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }),
       // The child fills in each reply's asOf from the partners' card the bot posted.
       cardActionActivity(at(PEOPLE.police, 'conv-decision'), 'partner.disagree', { caseRef: CASE_REF, rationale: 'Not met on what we know.' }),
