@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { caseCard, exportLinksCard, helpCard, historyCard, noticeCard, referralFormCard, referralLoggedCard } from '../cards/index.js';
-import { CardActionSchema } from '../cards/verbs.js';
+import { CardActionSchema, agencyIdsOf } from '../cards/verbs.js';
 import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { Partner, PartnershipConfig } from '../workflow/partnership.js';
 import { isOnRoster, mayDo, mayEverSee, maySee, seeingRole, seesEveryCase, type View } from '../workflow/access.js';
 import { roleWords } from '../workflow/words.js';
 import type { AccessRecord } from '../workflow/accessRecord.js';
@@ -61,6 +61,8 @@ const REFERRAL_FIELD_WORDS: Record<string, string> = {
   location: 'where it happened',
   lookedAfter: 'whether the child is looked after',
   documentUrl: 'the link to the referral document',
+  abuseOrNeglect: 'whether abuse or neglect is known or suspected',
+  careLeaver: 'whether the child or young person is a care leaver',
 };
 
 /**
@@ -178,7 +180,7 @@ export function createInteractions(deps: InteractionDeps) {
           {
             type: 'LogReferral',
             actor,
-            referral: { caseRef, referringAgency: d.referringAgency, awareAt: awareAt.toISOString(), harm: d.harm, location: d.location, lookedAfter: d.lookedAfter === 'true', documentUrl },
+            referral: { caseRef, referringAgency: d.referringAgency, awareAt: awareAt.toISOString(), harm: d.harm, location: d.location, lookedAfter: d.lookedAfter === 'true', documentUrl, abuseOrNeglect: d.abuseOrNeglect, careLeaver: d.careLeaver },
           },
           now,
         );
@@ -240,9 +242,8 @@ export function createInteractions(deps: InteractionDeps) {
           if (!returnsDueAt) return showCase(d.caseRef, spec, actor, now, 'Please give a valid return date, or leave it empty for the default.', draft);
         }
         const chosen = d.agencies.split(',').map((id) => id.trim()).filter(Boolean);
-        // Where domestic abuse is identified, the specialist service is asked too (North Tyneside).
-        const daService = d.includeDomesticAbuse === 'true' ? config.agencies.filter((a) => a.domesticAbuseService).map((a) => a.id) : [];
-        return run(d.caseRef, { type: 'SetUpRapidReview', actor, meetingAt: meetingAt.toISOString(), agencies: [...chosen, ...daService], ...(returnsDueAt ? { returnsDueAt: returnsDueAt.toISOString() } : {}) }, spec, actor, now, draft);
+        // Where domestic abuse is identified, the procedure asks the specialist service and invites it to the meeting (North Tyneside).
+        return run(d.caseRef, { type: 'SetUpRapidReview', actor, meetingAt: meetingAt.toISOString(), agencies: chosen, ...(d.includeDomesticAbuse === 'true' ? { domesticAbuse: true } : {}), ...(returnsDueAt ? { returnsDueAt: returnsDueAt.toISOString() } : {}) }, spec, actor, now, draft);
       }
       case 'scoping.return':
         return run(action.data.caseRef, { type: 'RecordScopingReturn', actor, agency: action.data.agency, documentUrl: action.data.documentUrl }, { kind: 'scopingRequest', agency: action.data.agency }, actor, now, draft);
@@ -259,10 +260,34 @@ export function createInteractions(deps: InteractionDeps) {
       case 'review.attendance':
         return run(action.data.caseRef, { type: 'ConfirmAttendance', actor, attending: action.data.attending === 'yes' }, { kind: 'attendanceRequest' }, actor, now, draft);
       case 'review.outcome': {
-        const spec: CardSpec = { kind: 'rapidReviewOutcomeRequest' };
-        const sentAt = londonInstant(action.data.sentDate ?? '', action.data.sentTime ?? '');
-        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the rapid review was sent to the Panel and Ofsted.', draft);
-        return run(action.data.caseRef, { type: 'RecordRapidReviewOutcome', actor, lcsprNeeded: action.data.lcsprNeeded === 'yes', rationale: action.data.rationale ?? '', sentAt: sentAt.toISOString() }, spec, actor, now, draft);
+        const d = action.data;
+        const attended = d.attended.split(',').filter((p): p is Partner => p === 'localAuthority' || p === 'police' || p === 'health');
+        const command: CaseCommand = {
+          type: 'RecordRapidReviewMeeting',
+          actor,
+          attended,
+          invitedAttended: agencyIdsOf(d.invitedAttended),
+          lcsprRecommended: d.lcsprRecommended === 'yes',
+          rationale: d.rationale ?? '',
+          ...(d.linesOfEnquiry ? { linesOfEnquiry: d.linesOfEnquiry } : {}),
+          ...(d.methodology ? { methodology: d.methodology } : {}),
+        };
+        return run(d.caseRef, command, { kind: 'rapidReviewOutcomeRequest' }, actor, now, draft);
+      }
+      case 'lcspr.agree':
+        return run(action.data.caseRef, { type: 'ReplyOnLcspr', actor, reply: 'agree', ...(action.data.comment ? { rationale: action.data.comment } : {}) }, { kind: 'lcsprDecision' }, actor, now, draft);
+      case 'lcspr.disagree':
+        return run(action.data.caseRef, { type: 'ReplyOnLcspr', actor, reply: 'disagree', rationale: action.data.rationale ?? '' }, { kind: 'lcsprDecision' }, actor, now, draft);
+      case 'lcspr.decide':
+        return run(action.data.caseRef, { type: 'DecideLcsprDispute', actor, lcspr: action.data.lcspr === 'yes', rationale: action.data.rationale ?? '' }, { kind: 'lcsprDispute' }, actor, now, draft);
+      case 'review.approve':
+        return run(action.data.caseRef, { type: 'ApproveRapidReview', actor }, { kind: 'rapidReviewOutcomeRequest' }, actor, now, draft);
+      case 'review.sent': {
+        const spec: CardSpec = { kind: 'rapidReviewSendPrompt' };
+        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
+        const dfeSentAt = londonInstant(action.data.dfeDate, action.data.dfeTime);
+        if (!sentAt || !dfeSentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the dates and times it was sent to the Panel and Ofsted, and the decision to DfE.', draft);
+        return run(action.data.caseRef, { type: 'RecordRapidReviewSent', actor, sentAt: sentAt.toISOString(), dfeSentAt: dfeSentAt.toISOString() }, spec, actor, now, draft);
       }
       case 'case.history': {
         const found = await loadVisible(action.data.caseRef, { kind: 'history' }, actor, HISTORY_REFUSED);
@@ -283,6 +308,27 @@ export function createInteractions(deps: InteractionDeps) {
         const link = (format: 'csv' | 'json') => signExportLink({ ...deps.exportLinks, caseRef: state.referral.caseRef, format, by: actor.aadObjectId, now });
         const csv = link('csv');
         return { card: exportLinksCard(state.referral.caseRef, { csvUrl: csv.url, jsonUrl: link('json').url, expiresAt: csv.expiresAt }, now) };
+      }
+      case 'statutory.record': {
+        const spec: CardSpec = { kind: 'statutoryNotificationRequest' };
+        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
+        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the notification was sent.', draft);
+        return run(action.data.caseRef, { type: 'RecordStatutoryNotification', actor, sentAt: sentAt.toISOString() }, spec, actor, now, draft);
+      }
+      case 'noReview.record':
+        return run(
+          action.data.caseRef,
+          { type: 'RecordNoRapidReview', actor, partnersAgreed: action.data.partnersAgreed === 'true', scrutineerOversight: action.data.scrutineerOversight === 'true', rationale: action.data.rationale ?? '' },
+          { kind: 'noRapidReview' },
+          actor,
+          now,
+          draft,
+        );
+      case 'noReview.panelTold': {
+        const spec: CardSpec = { kind: 'noRapidReview' };
+        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
+        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the Panel was told.', draft);
+        return run(action.data.caseRef, { type: 'RecordNoRapidReviewPanelTold', actor, sentAt: sentAt.toISOString() }, spec, actor, now, draft);
       }
     }
   }

@@ -4,6 +4,7 @@ import { roleWords } from '../workflow/words.js';
 import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
 import { maySee } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from './rosterIdentity.js';
+import { entraIssuers, entraJwksUrl } from './entraEndpoints.js';
 
 /**
  * Who is asking the monitoring tab's API, and whether they may see it. The tab gets a token from
@@ -39,8 +40,10 @@ const ClaimsSchema = z.object({
 
 
 export type TabAuthSettings = {
-  /** Entra's signing keys (a local key set in tests). */
-  jwksUrl: string;
+  /** Entra's authority for the partnership's cloud (ENTRA_AUTHORITY_HOST): the issuers accepted, and by default the key set. */
+  authorityHost: string;
+  /** Entra's signing keys when not the authority's own (a local key set in tests). */
+  jwksUrl?: string;
   /** The app's id and its Application ID URI (api://host/id): tokens for anything else are refused. */
   audiences: string[];
   allowedTenantIds: string[];
@@ -58,8 +61,8 @@ export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 
 }
 
 export function createTabAuthenticator(config: PartnershipConfig, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
-  const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: 6 * 60 * 60_000 });
-  const issuersOf = (tid: string) => [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+  const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl ?? entraJwksUrl(settings.authorityHost)), { cacheMaxAge: 6 * 60 * 60_000 });
+  const issuersOf = (tid: string) => entraIssuers(settings.authorityHost, tid);
 
   return async function authenticate(authorization: string | null): Promise<TabAuthResult> {
     const token = /^Bearer ([A-Za-z0-9_.-]{20,8000})$/.exec(authorization ?? '')?.[1];

@@ -290,6 +290,7 @@ export async function logReferral(stack: Stack, caseRef: string): Promise<Posted
     harm: 'seriousHarm',
     location: 'inArea',
     lookedAfter: 'false',
+    abuseOrNeglect: 'suspected',
     documentUrl: `https://documents.example.org/sites/cases/${caseRef}/referral.docx`,
   };
   return stack.client.post(cardActionActivity(stack.at('conv-monitoring', PEOPLE.business), 'referral.submit', data));

@@ -13,7 +13,7 @@ import { stageWords, when } from './wording.js';
 import type { ShowableCardKind } from './verbs.js';
 
 /** The card that shows where a case stands: where "Back" goes when the caller does not say. */
-export function currentCardKind(state: Pick<CaseState, 'stage' | 'rapidReview'>): ShowableCardKind {
+export function currentCardKind(state: Pick<CaseState, 'stage' | 'rapidReview'> & Partial<Pick<CaseState, 'careLeaverDeath'>>): ShowableCardKind {
   switch (state.stage) {
     case 'awaitingInitialView':
       return 'initialViewRequest';
@@ -30,7 +30,7 @@ export function currentCardKind(state: Pick<CaseState, 'stage' | 'rapidReview'>)
       return 'rapidReviewBoard';
     case 'closed':
       // A case closes on its next step, or, after a notification, on its rapid review.
-      return state.rapidReview ? 'rapidReviewBoard' : 'nextStepChosen';
+      return state.rapidReview ? 'rapidReviewBoard' : state.careLeaverDeath ? 'statutoryNotificationRequest' : 'nextStepChosen';
   }
 }
 

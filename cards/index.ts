@@ -27,6 +27,10 @@ import { rapidReviewSetupCard } from './rapidReviewSetup.js';
 import { scopingChaserCard } from './scopingChaser.js';
 import { scopingOverdueCard } from './scopingOverdue.js';
 import { scopingRequestCard } from './scopingRequest.js';
+import { statutoryNotificationRequestCard } from './statutoryNotification.js';
+import { noRapidReviewCard } from './noRapidReview.js';
+import { lcsprChaserCard, lcsprDecidedCard, lcsprDecisionCard, lcsprDisputeCard } from './lcspr.js';
+import { rapidReviewApprovedCard, rapidReviewForInformationCard, rapidReviewInvitationCard, rapidReviewSendPromptCard } from './rapidReviewCompletion.js';
 
 /**
  * The cards the bot sends. Every case card is rendered from the case state at the moment it is
@@ -102,6 +106,26 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return rapidReviewOutcomeRequestCard(parts);
     case 'rapidReviewCompleted':
       return rapidReviewCompletedCard(parts);
+    case 'statutoryNotificationRequest':
+      return statutoryNotificationRequestCard(parts);
+    case 'noRapidReview':
+      return noRapidReviewCard(parts);
+    case 'rapidReviewInvitation':
+      return rapidReviewInvitationCard(parts, spec.agency);
+    case 'lcsprDecision':
+      return lcsprDecisionCard(parts);
+    case 'lcsprDispute':
+      return lcsprDisputeCard(parts);
+    case 'lcsprDecided':
+      return lcsprDecidedCard(parts);
+    case 'lcsprChaser':
+      return lcsprChaserCard(parts);
+    case 'rapidReviewApproved':
+      return rapidReviewApprovedCard(parts);
+    case 'rapidReviewForInformation':
+      return rapidReviewForInformationCard(parts, spec.agency);
+    case 'rapidReviewSendPrompt':
+      return rapidReviewSendPromptCard(parts);
   }
 }
 

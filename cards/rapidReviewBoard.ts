@@ -4,6 +4,7 @@ import { actionSet, container, openUrl, subheading, textBlock } from './adaptive
 import { agencyName } from './agencies.js';
 import { firstThatFits } from './budget.js';
 import { caseFrame, showCaseCard } from './caseFrame.js';
+import { noRapidReviewCard } from './noRapidReview.js';
 import type { CaseCardParts } from './context.js';
 import { QUORUM_RULE, quorumBlocks } from './quorum.js';
 import { isLate, returnStatus } from './returnStatus.js';
@@ -21,6 +22,7 @@ import { when } from './wording.js';
 export function rapidReviewBoardCard(parts: CaseCardParts): AdaptiveCard {
   const rr = parts.state.rapidReview;
   if (!rr) return noReviewCard(parts, 'Rapid review board', 'rapidReviewBoard');
+  if (rr.notHeld) return noRapidReviewCard(parts);
   return firstThatFits([true, false].map((links) => () => board(parts, rr, links)));
 }
 
@@ -36,7 +38,7 @@ function board(parts: CaseCardParts, rr: RapidReview, links: boolean): AdaptiveC
         dateFactSet(rr, now, calendar),
         textBlock('Not set up yet: the business unit chooses the meeting and the agencies on the set-up card in this channel. No agency is asked until then.'),
       ],
-      actions: [showCaseCard(state, 'Set up the rapid review', 'rapidReviewSetup')],
+      actions: [showCaseCard(state, 'Set up the rapid review', 'rapidReviewSetup'), showCaseCard(state, 'Not holding a rapid review?', 'noRapidReview')],
     });
   }
   return caseFrame({
@@ -54,6 +56,7 @@ function board(parts: CaseCardParts, rr: RapidReview, links: boolean): AdaptiveC
       ...quorumBlocks(rr),
       ...(rr.completed ? [] : [textBlock(ifNobodyActs(rr, now), { isSubtle: true, spacing: 'Medium' })]),
     ],
+    ...(rr.completed ? {} : { actions: [showCaseCard(state, 'Not holding a rapid review?', 'noRapidReview')] }),
   });
 }
 

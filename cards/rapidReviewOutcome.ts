@@ -2,7 +2,9 @@ import type { AdaptiveCard } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
-import { choiceInput, dateInput, freeTextInput, NO_NAMES_HINT, timeInput, todayInLondon } from './inputs.js';
+import { choiceInput, freeTextInput, multiChoiceInput, NO_NAMES_HINT } from './inputs.js';
+import { PARTNERS, PARTNER_NAMES } from '../workflow/partnership.js';
+import { QUORUM_WORDS } from '../workflow/rapidReview/meeting.js';
 import { dateFactSet, FIFTEEN_DAYS } from './reviewDates.js';
 import { onTimeWords, outcomeBlocks } from './reviewOutcome.js';
 import { noReviewCard } from './noReview.js';
@@ -10,15 +12,16 @@ import { timeLeftSentence } from './workingDays.js';
 import type { ReviewOutcomeData } from './verbs.js';
 import { when } from './wording.js';
 
-const LCSPR_CHOICES: { title: string; value: ReviewOutcomeData['lcsprNeeded'] }[] = [
-  { title: 'A local child safeguarding practice review (LCSPR) is needed', value: 'yes' },
-  { title: 'No LCSPR is needed', value: 'no' },
+const LCSPR_CHOICES: { title: string; value: ReviewOutcomeData['lcsprRecommended'] }[] = [
+  { title: 'The review group recommends a local child safeguarding practice review (LCSPR)', value: 'yes' },
+  { title: 'The review group recommends no LCSPR', value: 'no' },
 ];
 
 /**
- * Sent 1:1 (tracked) to the review group chair when the rapid review is set up: after the meeting
- * the chair records whether an LCSPR is needed, why, and when the completed rapid review went to
- * the Panel and Ofsted (DOMAIN), which is the evidence the 15-working-day duty was met or not.
+ * Sent 1:1 (tracked) to the review group chair when the rapid review is set up. After the meeting
+ * the chair records who attended (no outcome for a meeting that was not quorate) and the group's
+ * recommendation on an LCSPR, which goes to the partners to decide; once they have, the same card
+ * asks the chair to approve the rapid review (002 Section B, Appendix A).
  */
 export function rapidReviewOutcomeRequestCard(parts: CaseCardParts): AdaptiveCard {
   const { state, config, now, notice, draft, quote, calendar } = parts;
@@ -49,30 +52,60 @@ export function rapidReviewOutcomeRequestCard(parts: CaseCardParts): AdaptiveCar
       body: [textBlock(`The rapid review has not been set up yet; this card takes its outcome after the meeting. It is due by ${when(rr.dueAt, now)}.`)],
     });
   }
+  const l = rr.lcspr;
+  if (l) {
+    if (rr.approved) {
+      return caseFrame({ ...frame, subtitle: 'Rapid review approved', body: [textBlock(`Approved by ${rr.approved.by.displayName} at ${when(rr.approved.at, now)}. What happens next: the business unit sends it to the Panel and Ofsted, and the LCSPR decision to DfE, by ${when(rr.dueAt, now)}.`)] });
+    }
+    if (!l.decided) {
+      return caseFrame({
+        ...frame,
+        subtitle: "Rapid review: waiting for the partners' decision",
+        body: [
+          textBlock(`Recorded: the review group recommends ${l.recommended ? 'an LCSPR' : 'no LCSPR'}. The decision is the three partners'; they are asked by ${when(l.repliesDueAt, now)}${l.dispute ? `, and they disagree: it is decided by ${when(l.dispute.decisionDueAt, now)}` : ''}.`),
+          textBlock('What happens next: once they have decided, this card asks you to approve the rapid review.', { isSubtle: true }),
+        ],
+      });
+    }
+    return caseFrame({
+      ...frame,
+      subtitle: 'Rapid review: your approval',
+      body: [
+        textBlock(`The partners decided: ${l.decided.lcspr ? '**an LCSPR will be held**' : '**no LCSPR**'}. Please approve the rapid review.`, { size: 'Medium' }),
+        textBlock(`What happens next: it goes to review-group members for information, to the partners and the scrutineer for scrutiny, and the executive is told; the business unit sends it to the Panel and Ofsted by ${when(rr.dueAt, now)}, ${FIFTEEN_DAYS}.`),
+        subheading('Rationale'),
+        quote(l.decided.rationale ?? l.rationale),
+      ],
+      actions: [execute('Approve the rapid review', 'review.approve', { caseRef: state.referral.caseRef }, { style: 'positive' })],
+    });
+  }
   const late = now.getTime() >= Date.parse(rr.dueAt);
   const left = timeLeftSentence(rr.dueAt, now, calendar);
+  const invited = (rr.invited ?? []).map((id) => ({ title: config.agencies.find((a) => a.id === id)?.name ?? id, value: id }));
   return caseFrame({
     ...frame,
-    subtitle: 'Rapid review outcome needed',
+    subtitle: 'Rapid review meeting: record it',
     body: [
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair): after the meeting at ${when(setup.meetingAt, now)}, please record the outcome **by ${when(rr.dueAt, now)}**, ${FIFTEEN_DAYS}.`,
+        `${config.reviewGroupChair.displayName} (review group chair): after the meeting at ${when(setup.meetingAt, now)}, please record who attended and the group's recommendation. The rapid review is due by ${when(rr.dueAt, now)}, ${FIFTEEN_DAYS}.`,
         { size: 'Medium' },
       ),
       ...(left ? [textBlock(left, { spacing: 'None' })] : []),
       ...(late ? [textBlock(`The deadline passed at ${when(rr.dueAt, now)}: record it anyway; it will be shown as late.`, { color: 'Attention', weight: 'Bolder' })] : []),
-      textBlock('Record whether an LCSPR is needed, why, and when the completed rapid review was sent to the Panel and Ofsted.'),
-      textBlock('Nobody records it in your place: until you do, the case stays open and the board shows the rapid review as outstanding.', { isSubtle: true }),
+      textBlock(`${QUORUM_WORDS}: a meeting without all three is not quorate and no outcome can be recorded for it.`),
+      textBlock("What happens next: whether to hold an LCSPR is the partners' decision; they get your recommendation to agree or disagree within 1 working day.", { isSubtle: true }),
       dateFactSet(rr, now, calendar),
-      subheading('Outcome'),
-      choiceInput('lcsprNeeded', 'Is an LCSPR needed?', LCSPR_CHOICES, draft, { errorMessage: 'Please say whether an LCSPR is needed.' }),
+      subheading('Who attended'),
+      multiChoiceInput('attended', 'Partners represented at the meeting', PARTNERS.map((p) => ({ title: PARTNER_NAMES[p], value: p })), draft, { errorMessage: 'Please say which partners were represented.', ticked: [] }),
+      ...(invited.length > 0 ? [{ ...multiChoiceInput('invitedAttended', 'Invited agencies that took part', invited, draft, { errorMessage: 'Please say whether the invited agencies took part.', ticked: [] }), isRequired: false }] : []),
+      subheading('Recommendation'),
+      choiceInput('lcsprRecommended', 'Does the review group recommend an LCSPR?', LCSPR_CHOICES, draft, { errorMessage: 'Please give the recommendation.' }),
       freeTextInput('rationale', 'Rationale', draft, { required: true }),
+      freeTextInput('linesOfEnquiry', 'Key lines of enquiry (needed if an LCSPR is recommended)', draft, { required: false }),
+      freeTextInput('methodology', 'Methodology, if known', draft, { required: false }),
       textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small', spacing: 'Small' }),
-      subheading('Sent to the Panel and Ofsted'),
-      dateInput('sentDate', 'Date sent', draft, { errorMessage: 'Please give the date the rapid review was sent.', max: todayInLondon(now) }),
-      timeInput('sentTime', 'Time sent (UK time)', draft, { errorMessage: 'Please give the time the rapid review was sent.' }),
     ],
-    actions: [execute('Record the outcome', 'review.outcome', { caseRef: state.referral.caseRef }, { style: 'positive' })],
+    actions: [execute('Record the meeting', 'review.outcome', { caseRef: state.referral.caseRef }, { style: 'positive' })],
   });
 }
 

@@ -3,7 +3,8 @@ import type { RapidReview } from '../workflow/state.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
 import { agencyName } from './agencies.js';
-import { caseFrame } from './caseFrame.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
+import { noRapidReviewCard } from './noRapidReview.js';
 import type { CaseCardParts } from './context.js';
 import type { Draft } from './inputs.js';
 import { dateInput, lastDayClosingBy, multiChoiceInput, timeInput, todayInLondon, yesNoToggle } from './inputs.js';
@@ -22,6 +23,7 @@ export function rapidReviewSetupCard(parts: CaseCardParts): AdaptiveCard {
   const { state, now, notice } = parts;
   const rr = state.rapidReview;
   if (!rr) return noReviewCard(parts, 'Rapid review set-up', 'rapidReviewSetup');
+  if (rr.notHeld) return noRapidReviewCard(parts);
   const frame = { state, notice, returnTo: 'rapidReviewSetup' as const };
   const setup = rr.setup;
   if (setup) {
@@ -52,7 +54,7 @@ export function rapidReviewSetupCard(parts: CaseCardParts): AdaptiveCard {
       ),
       ...setupInputs(parts, rr),
     ],
-    actions: [execute('Set up the rapid review', 'review.setup', { caseRef: state.referral.caseRef }, { style: 'positive' })],
+    actions: [execute('Set up the rapid review', 'review.setup', { caseRef: state.referral.caseRef }, { style: 'positive' }), showCaseCard(state, 'Not holding a rapid review?', 'noRapidReview')],
   });
 }
 
@@ -81,25 +83,30 @@ function setupInputs({ config, now, draft }: CaseCardParts, rr: RapidReview): Ca
   ];
 }
 
-/** Every configured agency but the domestic abuse service, which is asked only where domestic abuse is identified. */
+/**
+ * The review-group members (the three partners among them) are always asked (002 Section B), so
+ * they are listed, not offered; the other agencies are offered, and the domestic abuse service is
+ * asked and invited to the meeting only where domestic abuse is identified (001).
+ */
 function agencyInputs(config: PartnershipConfig, draft: Draft): CardElement[] {
-  const offered = config.agencies.filter((a) => !a.domesticAbuseService);
+  const members = config.agencies.filter((a) => (a.reviewGroup || a.partner) && !a.domesticAbuseService);
+  const offered = config.agencies.filter((a) => !a.domesticAbuseService && !members.includes(a));
   const daServices = config.agencies.filter((a) => a.domesticAbuseService);
   return [
-    ...(offered.length > 0
+    ...(members.length > 0 ? [textBlock(`Always asked, as review group members: ${listWords(members.map((a) => a.name))}.`, { spacing: 'Small' })] : []),
+    ...(offered.length > 0 || members.length > 0
       ? [
-          multiChoiceInput(
-            'agencies',
-            'Agencies',
-            offered.map((a) => ({ title: a.name, value: a.id })),
-            draft,
-            { errorMessage: 'Please choose at least one agency.', ticked: offered.filter((a) => a.reviewGroup).map((a) => a.id) },
-          ),
-          textBlock('The review group agencies are ticked; add any other agency identified.', { isSubtle: true, size: 'Small', spacing: 'Small' }),
+          ...(offered.length > 0
+            ? [
+                // Not required: the review group members are asked whatever is ticked here.
+                { ...multiChoiceInput('agencies', 'Other agencies identified', offered.map((a) => ({ title: a.name, value: a.id })), draft, { errorMessage: 'Please choose the agencies identified.', ticked: [] }), isRequired: members.length === 0 },
+                textBlock('Add any other agency identified.', { isSubtle: true, size: 'Small', spacing: 'Small' }),
+              ]
+            : []),
         ]
       : [textBlock("No agencies are configured for scoping returns: ask the partnership's administrator to add them.", { color: 'Attention' })]),
     ...(daServices.length > 0
-      ? [yesNoToggle('includeDomesticAbuse', 'Domestic abuse', `Domestic abuse is identified: include ${listWords(daServices.map((a) => a.name))}`, draft)]
+      ? [yesNoToggle('includeDomesticAbuse', 'Domestic abuse', `Domestic abuse is identified: ask ${listWords(daServices.map((a) => a.name))} for a return and invite it to take part in the meeting`, draft)]
       : []),
   ];
 }

@@ -7,6 +7,8 @@ import type { Draft } from './inputs.js';
 import { choiceInput, dateInput, lineInput, NO_NAMES_HINT, timeInput, todayInLondon, yesNoToggle } from './inputs.js';
 import { referralFacts } from './referralFacts.js';
 import { actorWords, HARM_WORDS, LOCATION_WORDS, when } from './wording.js';
+import { ABUSE_OR_NEGLECT_WORDS, CARE_LEAVER_WORDS } from '../workflow/words.js';
+import { isAdultCareLeaverDeath, statutoryNotificationReason } from '../workflow/steps/statutoryNotification.js';
 
 const choicesOf = <K extends string>(words: Record<K, string>): Choice[] =>
   (Object.entries(words) as [K, string][]).map(([value, title]) => ({ title, value }));
@@ -47,7 +49,13 @@ export function referralFormCard(ctx: { config: PartnershipConfig; now: Date; no
       subheading('The incident'),
       choiceInput('harm', 'Harm', choicesOf(HARM_WORDS), draft, { errorMessage: 'Please choose death or serious harm.' }),
       choiceInput('location', 'Where', choicesOf(LOCATION_WORDS), draft, { errorMessage: 'Please choose where.' }),
+      choiceInput('abuseOrNeglect', 'Abuse or neglect', choicesOf(ABUSE_OR_NEGLECT_WORDS), draft, { errorMessage: 'Please say whether abuse or neglect is known or suspected.' }),
       yesNoToggle('lookedAfter', 'Looked-after child', 'The child is looked after', draft),
+      choiceInput('careLeaver', 'Care leaver (up to the 25th birthday)', choicesOf(CARE_LEAVER_WORDS), { careLeaver: 'no', ...draft }, { errorMessage: 'Please say whether this is a care leaver.' }),
+      textBlock(
+        "A looked-after child's or a care leaver's death: the local authority is also asked to notify the Secretary of State and Ofsted. A care leaver aged 18 to 24 is logged for the yearly figures, with no serious incident decision and no rapid review.",
+        { isSubtle: true, size: 'Small' },
+      ),
       lineInput('documentUrl', 'Link to the referral document', draft, {
         required: true,
         style: 'Url',
@@ -63,6 +71,29 @@ export function referralFormCard(ctx: { config: PartnershipConfig; now: Date; no
 
 /** The business unit's confirmation: what was logged, who is asked for what by when, and what follows. */
 export function referralLoggedCard(state: CaseState, config: PartnershipConfig, now: Date): AdaptiveCard {
+  const statutory = statutoryNotificationReason(state.referral);
+  const statutoryBlocks = statutory
+    ? [
+        subheading('Secretary of State and Ofsted'),
+        textBlock(
+          `Because ${statutory}, the local authority (${config.partners.localAuthority.representative.displayName} and deputies) is asked to notify the Secretary of State and Ofsted and record when. The procedure sets no deadline for it.`,
+        ),
+      ]
+    : [];
+  if (isAdultCareLeaverDeath(state.referral)) {
+    return caseFrame({
+      state,
+      subtitle: 'Death of a care leaver logged',
+      body: [
+        textBlock(`Logged by ${actorWords(state.loggedBy)} at ${when(state.loggedAt, now)}.`),
+        referralFacts(state, now),
+        ...statutoryBlocks,
+        subheading('What happens next'),
+        textBlock('The death of a care leaver aged 18 to 24 does not need a rapid review: no initial view is asked for and the case is closed once logged. It is counted in the yearly figures.'),
+      ],
+      actions: [openReferralDocument(state)],
+    });
+  }
   return caseFrame({
     state,
     subtitle: 'Referral logged',
@@ -78,6 +109,7 @@ export function referralLoggedCard(state: CaseState, config: PartnershipConfig, 
         `The initial view goes to the three partners in ${config.channels.decision.label}. Each has one working day to agree or disagree; no reply counts as agreement.`,
       ),
       textBlock(`If the decision is to notify, the local authority must notify the Panel by **${when(state.panelNotificationDueAt, now)}** (5 working days from when the partnership became aware).`),
+      ...statutoryBlocks,
     ],
     actions: [openReferralDocument(state)],
   });

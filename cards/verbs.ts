@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CardSpec } from '../workflow/effects.js';
-import { HarmSchema, LocationSchema, NextStepSchema, ViewSchema } from '../workflow/events.js';
+import { AbuseOrNeglectSchema, CareLeaverSchema, HarmSchema, LocationSchema, NextStepSchema, ViewSchema } from '../workflow/events.js';
 
 /**
  * What an Action.Execute on our cards sends back: `verb` plus `data`, where `data` is the card's
@@ -49,6 +49,14 @@ export const SHOWABLE_CARD_KINDS = [
   'papersPrompt',
   'rapidReviewOutcomeRequest',
   'rapidReviewCompleted',
+  'statutoryNotificationRequest',
+  'noRapidReview',
+  'lcsprDecision',
+  'lcsprDispute',
+  'lcsprDecided',
+  'lcsprChaser',
+  'rapidReviewApproved',
+  'rapidReviewSendPrompt',
 ] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
@@ -63,6 +71,10 @@ export const ReferralSubmitDataSchema = z.object({
   lookedAfter: z.enum(['true', 'false']),
   // Only a string here: the bot checks it is a URL into the document store and says so in words.
   documentUrl: z.string().trim().max(URL_MAX).default(''),
+  // The notification criteria (002 Section B): asked on the form, required.
+  abuseOrNeglect: AbuseOrNeglectSchema,
+  // The choice always sends a value; an older form without it meant "not a care leaver".
+  careLeaver: CareLeaverSchema.default('no'),
 });
 
 export const InitialViewSubmitDataSchema = z.object({
@@ -199,13 +211,29 @@ export const ReviewAttendanceDataSchema = z.object({
   attending: YesNo,
 });
 
+/** The partners present, as Input.ChoiceSet with isMultiSelect sends them: comma-separated. */
+const PartnerList = z
+  .string()
+  .max(200)
+  .regex(/^((localAuthority|police|health)(,(localAuthority|police|health))*)?$/, 'must be partners, comma-separated')
+  .default('');
+
+/** The review group chair records the meeting: who attended and the group's LCSPR recommendation. */
 export const ReviewOutcomeDataSchema = z.object({
   caseRef: CaseRef,
-  lcsprNeeded: YesNo,
+  attended: PartnerList,
+  invitedAttended: AgencyIdList,
+  lcsprRecommended: YesNo,
   rationale: FreeText,
-  sentDate: DateInput,
-  sentTime: TimeInput,
+  linesOfEnquiry: OptionalFreeText,
+  methodology: OptionalFreeText,
 });
+
+export const LcsprAgreeDataSchema = z.object({ caseRef: CaseRef, comment: OptionalFreeText });
+export const LcsprDisagreeDataSchema = z.object({ caseRef: CaseRef, rationale: FreeText });
+export const LcsprDecideDataSchema = z.object({ caseRef: CaseRef, lcspr: YesNo, rationale: FreeText });
+export const ReviewApproveDataSchema = z.object({ caseRef: CaseRef });
+export const ReviewSentDataSchema = z.object({ caseRef: CaseRef, sentDate: DateInput, sentTime: TimeInput, dfeDate: DateInput, dfeTime: TimeInput });
 
 export const CaseHistoryDataSchema = z.object({
   caseRef: CaseRef,
@@ -220,6 +248,28 @@ export const CaseShowDataSchema = z.object({
 
 export const CaseExportDataSchema = z.object({
   caseRef: CaseRef,
+});
+
+/** The local authority records when it notified the Secretary of State and Ofsted. */
+export const StatutoryRecordDataSchema = z.object({
+  caseRef: CaseRef,
+  sentDate: DateInput,
+  sentTime: TimeInput,
+});
+
+/** The business unit records the partners' decision not to hold a rapid review (toggles always send one of their values). */
+export const NoReviewRecordDataSchema = z.object({
+  caseRef: CaseRef,
+  partnersAgreed: z.enum(['true', 'false']),
+  scrutineerOversight: z.enum(['true', 'false']),
+  rationale: FreeText,
+});
+
+/** The business unit records when the Panel was told of it. */
+export const NoReviewPanelToldDataSchema = z.object({
+  caseRef: CaseRef,
+  sentDate: DateInput,
+  sentTime: TimeInput,
 });
 
 /** Each verb with the schema of its data; the single source for the union below and for tests. */
@@ -244,6 +294,14 @@ export const VERB_DATA_SCHEMAS = {
   'case.history': CaseHistoryDataSchema,
   'case.show': CaseShowDataSchema,
   'case.export': CaseExportDataSchema,
+  'statutory.record': StatutoryRecordDataSchema,
+  'noReview.record': NoReviewRecordDataSchema,
+  'noReview.panelTold': NoReviewPanelToldDataSchema,
+  'lcspr.agree': LcsprAgreeDataSchema,
+  'lcspr.disagree': LcsprDisagreeDataSchema,
+  'lcspr.decide': LcsprDecideDataSchema,
+  'review.approve': ReviewApproveDataSchema,
+  'review.sent': ReviewSentDataSchema,
 } as const;
 
 export type Verb = keyof typeof VERB_DATA_SCHEMAS;
@@ -276,6 +334,14 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('case.history'), data: CaseHistoryDataSchema }),
   z.object({ verb: z.literal('case.show'), data: CaseShowDataSchema }),
   z.object({ verb: z.literal('case.export'), data: CaseExportDataSchema }),
+  z.object({ verb: z.literal('statutory.record'), data: StatutoryRecordDataSchema }),
+  z.object({ verb: z.literal('noReview.record'), data: NoReviewRecordDataSchema }),
+  z.object({ verb: z.literal('noReview.panelTold'), data: NoReviewPanelToldDataSchema }),
+  z.object({ verb: z.literal('lcspr.agree'), data: LcsprAgreeDataSchema }),
+  z.object({ verb: z.literal('lcspr.disagree'), data: LcsprDisagreeDataSchema }),
+  z.object({ verb: z.literal('lcspr.decide'), data: LcsprDecideDataSchema }),
+  z.object({ verb: z.literal('review.approve'), data: ReviewApproveDataSchema }),
+  z.object({ verb: z.literal('review.sent'), data: ReviewSentDataSchema }),
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -300,3 +366,6 @@ export type ReviewOutcomeData = z.infer<typeof ReviewOutcomeDataSchema>;
 export type CaseHistoryData = z.infer<typeof CaseHistoryDataSchema>;
 export type CaseShowData = z.infer<typeof CaseShowDataSchema>;
 export type CaseExportData = z.infer<typeof CaseExportDataSchema>;
+export type StatutoryRecordData = z.infer<typeof StatutoryRecordDataSchema>;
+export type NoReviewRecordData = z.infer<typeof NoReviewRecordDataSchema>;
+export type NoReviewPanelToldData = z.infer<typeof NoReviewPanelToldDataSchema>;

@@ -186,7 +186,8 @@ function tabAuthenticator(env: Environment, config: PartnershipConfig): (authori
     const ssoAppId = env.TAB_APP_CLIENT_ID ?? env.MicrosoftAppId;
     authenticate ??= import('../app/tabAuth.js').then(({ createTabAuthenticator }) =>
       createTabAuthenticator(config, {
-        jwksUrl: env.ENTRA_JWKS_URL,
+        authorityHost: env.ENTRA_AUTHORITY_HOST,
+        ...(env.ENTRA_JWKS_URL ? { jwksUrl: env.ENTRA_JWKS_URL } : {}),
         audiences: [ssoAppId, `api://${new URL(env.PUBLIC_BASE_URL).host}/${ssoAppId}`],
         allowedTenantIds: config.tabTenantIds ?? [config.tenantId],
       }),

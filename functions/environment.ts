@@ -69,8 +69,8 @@ export const EnvironmentSchema = z
     /** Cloud endpoints: the public cloud by default; a national cloud's, or a loopback stand-in. */
     GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
     ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
-    /** Entra's token signing keys, for the monitoring tab's SSO tokens; tests point it at a local key set. */
-    ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    /** Entra's token signing keys for the tab's SSO tokens: unset means ENTRA_AUTHORITY_HOST's own; tests point it at a local key set. */
+    ENTRA_JWKS_URL: z.url().optional(),
     /** Fault suite only: kill the process at a named point (app/crashPoints.ts); refused outside local mode. */
     FAULT_CRASH_AT: z.string().regex(CRASH_SPEC, 'must name a crash point, e.g. "committed" or "sent@2"').optional(),
   })
@@ -105,10 +105,20 @@ export const EnvironmentSchema = z
     if (env.GRAPH_AUTH === 'managedIdentity' && (!env.MANAGED_IDENTITY_CLIENT_ID || !env.MicrosoftAppTenantId)) {
       ctx.addIssue({ code: 'custom', path: ['GRAPH_AUTH'], message: 'managedIdentity needs MANAGED_IDENTITY_CLIENT_ID and MicrosoftAppTenantId' });
     }
-    // In production, secrets and connection strings are refused: the managed identity reaches storage and Graph.
-    if (env.NODE_ENV === 'production') {
+    // In production, and in Azure whatever NODE_ENV says (nothing sets it there), secrets and
+    // connection strings are refused: the managed identity reaches storage and Graph. A SingleTenant
+    // bot there signs in with a certificate, never a password (README "A SingleTenant bot instead").
+    const deployed = env.NODE_ENV === 'production' ? 'in production' : inAzure.length > 0 ? `in Azure (${inAzure.join(', ')} is set)` : undefined;
+    if (deployed) {
       for (const key of ['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'GRAPH_CLIENT_SECRET'] as const) {
-        if (env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is refused in production: use the managed identity (STORAGE_TABLE_ENDPOINT, GRAPH_AUTH=managedIdentity with MANAGED_IDENTITY_CLIENT_ID)' });
+        if (env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is refused ${deployed}: use the managed identity (STORAGE_TABLE_ENDPOINT, GRAPH_AUTH=managedIdentity with MANAGED_IDENTITY_CLIENT_ID)` });
+      }
+      if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppPassword) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is refused ${deployed}: use UserAssignedMSI, or for a SingleTenant bot CertificateThumbprint and CertificatePrivateKey (the key as a Key Vault reference)` });
+      }
+      // App Service leaves a Key Vault reference it could not resolve as the literal text.
+      if (env.CertificatePrivateKey?.startsWith('@Microsoft.KeyVault(')) {
+        ctx.addIssue({ code: 'custom', path: ['CertificatePrivateKey'], message: 'is a Key Vault reference that did not resolve: grant the app\'s identity Key Vault Secrets User on the vault (keyVaultReferenceIdentity)' });
       }
     }
     const graph = [env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, env.GRAPH_CLIENT_SECRET].filter(Boolean).length;

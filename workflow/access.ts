@@ -54,7 +54,14 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   SetUpRapidReview: (r) => r.kind === 'businessUnit',
   DecideExtension: (r) => r.kind === 'businessUnit',
   ConfirmAttendance: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
-  RecordRapidReviewOutcome: (r) => r.kind === 'reviewGroupChair',
+  RecordStatutoryNotification: (r) => (r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy') && r.partner === 'localAuthority',
+  RecordNoRapidReview: (r) => r.kind === 'businessUnit',
+  RecordNoRapidReviewPanelTold: (r) => r.kind === 'businessUnit',
+  RecordRapidReviewMeeting: (r) => r.kind === 'reviewGroupChair',
+  ReplyOnLcspr: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
+  DecideLcsprDispute: (r, config) => r.kind === config.reviewDisputeDecider,
+  ApproveRapidReview: (r) => r.kind === 'reviewGroupChair',
+  RecordRapidReviewSent: (r) => r.kind === 'businessUnit',
 };
 
 /** Whether the person is the agency's scoping contact or one of its deputies. */
@@ -110,6 +117,8 @@ function roleSees(role: Role, view: View): boolean {
       return partnership;
     case 'scopingRequest':
     case 'extensionAnswer':
+    case 'rapidReviewInvitation':
+    case 'rapidReviewForInformation':
       return partnership || (role.kind === 'agencyContact' && role.agency === view.agency);
     case 'scopingChaser':
       return partnership || ((role.kind === 'agencyContact' || role.kind === 'agencyEscalation') && role.agency === view.agency);

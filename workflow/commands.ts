@@ -75,14 +75,37 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
     agencies: z.array(z.string()),
     /** Defaults to 17:00 on the working day before the papers go out (one week before the meeting). */
     returnsDueAt: z.iso.datetime({ offset: true }).optional(),
+    /** Domestic abuse identified: the specialist service is invited to take part (001). */
+    domesticAbuse: z.boolean().optional(),
   }),
   z.object({ type: z.literal('RecordScopingReturn'), actor: CommandActorSchema, agency: z.string(), documentUrl: z.string() }),
   z.object({ type: z.literal('RecordNoInvolvement'), actor: CommandActorSchema, agency: z.string() }),
   z.object({ type: z.literal('RequestExtension'), actor: CommandActorSchema, agency: z.string(), reason: z.string(), proposedDueAt: z.iso.datetime({ offset: true }) }),
   z.object({ type: z.literal('DecideExtension'), actor: CommandActorSchema, agency: z.string(), agree: z.boolean() }),
   z.object({ type: z.literal('ConfirmAttendance'), actor: CommandActorSchema, attending: z.boolean() }),
-  z.object({ type: z.literal('RecordRapidReviewOutcome'), actor: CommandActorSchema, lcsprNeeded: z.boolean(), rationale: z.string(), sentAt: z.iso.datetime({ offset: true }) }),
   /** The deadline sweep: apply whatever has fallen due by `now`. */
   z.object({ type: z.literal('Tick') }),
+  /** The local authority records when it notified the Secretary of State and Ofsted of a looked-after child's or care leaver's death. */
+  z.object({ type: z.literal('RecordStatutoryNotification'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }) }),
+  /** The business unit records the partners' exceptional decision not to hold a rapid review. */
+  z.object({ type: z.literal('RecordNoRapidReview'), actor: CommandActorSchema, partnersAgreed: z.boolean(), scrutineerOversight: z.boolean(), rationale: z.string() }),
+  /** The business unit records when the Panel was told of that decision and its rationale. */
+  z.object({ type: z.literal('RecordNoRapidReviewPanelTold'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }) }),
+  /** The review group chair records the meeting: who attended and the group's LCSPR recommendation. */
+  z.object({
+    type: z.literal('RecordRapidReviewMeeting'),
+    actor: CommandActorSchema,
+    attended: z.array(PartnerSchema),
+    invitedAttended: z.array(z.string()).default([]),
+    lcsprRecommended: z.boolean(),
+    rationale: z.string(),
+    linesOfEnquiry: z.string().optional(),
+    methodology: z.string().optional(),
+  }),
+  z.object({ type: z.literal('ReplyOnLcspr'), actor: CommandActorSchema, reply: z.enum(['agree', 'disagree']), rationale: z.string().optional(), partner: PartnerSchema.optional() }),
+  z.object({ type: z.literal('DecideLcsprDispute'), actor: CommandActorSchema, lcspr: z.boolean(), rationale: z.string() }),
+  z.object({ type: z.literal('ApproveRapidReview'), actor: CommandActorSchema }),
+  /** The business unit records when the approved rapid review went to the Panel and Ofsted, and the LCSPR decision to DfE. */
+  z.object({ type: z.literal('RecordRapidReviewSent'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }), dfeSentAt: z.iso.datetime({ offset: true }) }),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

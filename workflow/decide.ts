@@ -14,8 +14,12 @@ import { setUpRapidReview } from './rapidReview/setUp.js';
 import { recordNoInvolvement, recordScopingReturn } from './rapidReview/returns.js';
 import { decideExtension, requestExtension } from './rapidReview/extensions.js';
 import { confirmAttendance } from './rapidReview/attendance.js';
-import { recordRapidReviewOutcome } from './rapidReview/completion.js';
+import { approveRapidReview, recordRapidReviewSent } from './rapidReview/completion.js';
+import { recordRapidReviewMeeting } from './rapidReview/meeting.js';
+import { decideLcsprDispute, replyOnLcspr } from './rapidReview/lcspr.js';
 import { tick } from './tick.js';
+import { recordStatutoryNotification } from './steps/statutoryNotification.js';
+import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview/notHeld.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -50,8 +54,15 @@ const HANDLERS: Handlers = {
   RequestExtension: requestExtension,
   DecideExtension: decideExtension,
   ConfirmAttendance: confirmAttendance,
-  RecordRapidReviewOutcome: recordRapidReviewOutcome,
   Tick: tick,
+  RecordStatutoryNotification: recordStatutoryNotification,
+  RecordNoRapidReview: recordNoRapidReview,
+  RecordNoRapidReviewPanelTold: recordNoRapidReviewPanelTold,
+  RecordRapidReviewMeeting: recordRapidReviewMeeting,
+  ReplyOnLcspr: replyOnLcspr,
+  DecideLcsprDispute: decideLcsprDispute,
+  ApproveRapidReview: approveRapidReview,
+  RecordRapidReviewSent: recordRapidReviewSent,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

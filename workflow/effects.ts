@@ -41,7 +41,22 @@ export type CardSpec =
   | { kind: 'attendanceRequest' }
   | { kind: 'papersPrompt' }
   | { kind: 'rapidReviewOutcomeRequest' }
-  | { kind: 'rapidReviewCompleted' };
+  | { kind: 'rapidReviewCompleted' }
+  /** The local authority's notification to the Secretary of State and Ofsted (a looked-after child's or care leaver's death). */
+  | { kind: 'statutoryNotificationRequest' }
+  /** The exceptional decision not to hold a rapid review, and telling the Panel. */
+  | { kind: 'noRapidReview' }
+  /** Domestic abuse identified: the specialist service invited to take part in the meeting (001). */
+  | { kind: 'rapidReviewInvitation'; agency: string }
+  /** The partners' decision on a local review, its dispute, its outcome and its chasers. */
+  | { kind: 'lcsprDecision' }
+  | { kind: 'lcsprDispute' }
+  | { kind: 'lcsprDecided' }
+  | { kind: 'lcsprChaser' }
+  /** The approved rapid review: for scrutiny and information, and the business unit's prompt to send it. */
+  | { kind: 'rapidReviewApproved' }
+  | { kind: 'rapidReviewForInformation'; agency: string }
+  | { kind: 'rapidReviewSendPrompt' };
 
 export type Effect =
   /**

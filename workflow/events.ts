@@ -23,6 +23,12 @@ export type View = z.infer<typeof ViewSchema>;
 
 export const HarmSchema = z.enum(['death', 'seriousHarm']);
 export const LocationSchema = z.enum(['inArea', 'residentHarmedOutsideEngland']);
+/** The notification criteria's first limb (002 Section B): whether abuse or neglect is known or suspected. */
+export const AbuseOrNeglectSchema = z.enum(['known', 'suspected', 'neither']);
+export type AbuseOrNeglect = z.infer<typeof AbuseOrNeglectSchema>;
+/** A care leaver (002 Section D: up to the 25th birthday); under 18 the serious incident decision still runs. */
+export const CareLeaverSchema = z.enum(['no', 'under18', 'aged18to24']);
+export type CareLeaver = z.infer<typeof CareLeaverSchema>;
 
 export const ReferralDetailsSchema = z.object({
   caseRef: z.string().min(1),
@@ -32,6 +38,10 @@ export const ReferralDetailsSchema = z.object({
   location: LocationSchema,
   lookedAfter: z.boolean(),
   documentUrl: z.url(),
+  /** Absent on referrals logged before the form asked it. */
+  abuseOrNeglect: AbuseOrNeglectSchema.optional(),
+  /** Absent on referrals logged before the form asked it: read as "no". */
+  careLeaver: CareLeaverSchema.optional(),
 });
 export type ReferralDetails = z.infer<typeof ReferralDetailsSchema>;
 
@@ -185,6 +195,10 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     papersDueAt: Instant,
     returnsDueAt: Instant,
     agencies: z.array(z.string()).min(1),
+    /** Domestic abuse identified: the specialist service is invited to the meeting (001), not only asked for a return. */
+    domesticAbuseIdentified: z.boolean().optional(),
+    /** Agencies invited to take part in the meeting besides the review group (the domestic abuse service). */
+    invited: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('ScopingReturned'), at: Instant, by: ActorSchema, agency: z.string(), documentUrl: z.url() }),
   z.object({ type: z.literal('NoInvolvementRecorded'), at: Instant, by: ActorSchema, agency: z.string() }),
@@ -209,6 +223,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     /** When the completed rapid review went to the Panel and Ofsted. */
     sentAt: Instant,
     onTime: z.boolean(),
+    /** When the business unit told DfE of the LCSPR decision (002 5.6); absent on reviews completed before the partners decided. */
+    dfeSentAt: Instant.optional(),
   }),
   z.object({
     type: z.literal('ReminderSent'),
@@ -235,6 +251,55 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     step: NextStepSchema,
     rationale: z.string().min(1),
   }),
+  /** The death of a care leaver aged 18 to 24 (002 Section D): no serious incident decision, no rapid review. */
+  z.object({ type: z.literal('CareLeaverDeathLogged'), at: Instant }),
+  /** The local authority notified the Secretary of State and Ofsted (a looked-after child's or a care leaver's death). */
+  z.object({ type: z.literal('StatutoryNotificationRecorded'), at: Instant, by: ActorSchema, sentAt: Instant }),
+  /** The exceptional decision not to hold a rapid review (002 Section B), recorded by the business unit. */
+  z.object({
+    type: z.literal('NoRapidReviewAgreed'),
+    at: Instant,
+    by: ActorSchema,
+    rationale: z.string().min(1),
+    /** Both attested by whoever recorded it; the procedure refuses the decision without them. */
+    partnersAgreed: z.literal(true),
+    scrutineerOversight: z.literal(true),
+  }),
+  z.object({ type: z.literal('NoRapidReviewPanelTold'), at: Instant, by: ActorSchema, sentAt: Instant }),
+  /** The review group chair records the rapid review meeting: who attended (quorate) and the group's LCSPR recommendation. */
+  z.object({
+    type: z.literal('RapidReviewMeetingRecorded'),
+    at: Instant,
+    by: ActorSchema,
+    attended: z.array(PartnerSchema),
+    /** Invited agencies that attended (the domestic abuse service). */
+    invitedAttended: z.array(z.string()).default([]),
+    lcsprRecommended: z.boolean(),
+    rationale: z.string().min(1),
+    linesOfEnquiry: z.string().optional(),
+    methodology: z.string().optional(),
+    repliesDueAt: Instant,
+  }),
+  z.object({ type: z.literal('LcsprReplied'), at: Instant, by: ActorSchema, partner: PartnerSchema, reply: z.enum(['agree', 'disagree']), rationale: z.string().optional() }),
+  /** Only where the partnership's configuration says silence counts as agreement on the LCSPR decision. */
+  z.object({ type: z.literal('LcsprAgreementDeemed'), at: Instant, partner: PartnerSchema, windowClosedAt: Instant }),
+  z.object({ type: z.literal('LcsprChased'), at: Instant, chase: z.enum(['reminder', 'repliesOverdue', 'disputeOverdue']), to: z.array(z.string()) }),
+  z.object({
+    type: z.literal('LcsprDisputed'),
+    at: Instant,
+    disagreeing: z.array(PartnerSchema).min(1),
+    decider: z.enum(['partnershipChair', 'independentScrutineer']),
+    decisionDueAt: Instant,
+  }),
+  z.object({
+    type: z.literal('LcsprDecided'),
+    at: Instant,
+    lcspr: z.boolean(),
+    basis: z.enum(['partnersAgreed', 'disputeDecided']),
+    by: ActorSchema.optional(),
+    rationale: z.string().optional(),
+  }),
+  z.object({ type: z.literal('RapidReviewApproved'), at: Instant, by: ActorSchema }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

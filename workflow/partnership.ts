@@ -61,6 +61,8 @@ export const AgencySchema = z.object({
   reviewGroup: z.boolean().default(false),
   /** The specialist domestic abuse service, offered when domestic abuse is identified. */
   domesticAbuseService: z.boolean().default(false),
+  /** A statutory partner answering as a review-group member: asked for a scoping return in every rapid review (002 Section B). */
+  partner: PartnerSchema.optional(),
 });
 export type Agency = z.infer<typeof AgencySchema>;
 
@@ -96,10 +98,16 @@ export const PartnershipConfigSchema = z
     childrensServicesDirector: PersonSchema,
     partnershipChair: PersonSchema,
     independentScrutineer: PersonSchema,
-    strategicPartnershipManager: PersonSchema.optional(),
+    /** Required: told of every decision to notify within 5 working days (002 Section B). */
+    strategicPartnershipManager: PersonSchema,
     businessUnit: z.array(PersonSchema).min(1),
     finalDecisionMaker: FinalDecisionMakerSchema,
     agencies: z.array(AgencySchema).default([]),
+    reviewDisputeDecider: z.enum(['partnershipChair', 'independentScrutineer']).default('partnershipChair'),
+    /** Whether a partner's silence on the review group's LCSPR recommendation counts as agreement (never, unless said here). */
+    lcsprSilenceIsAgreement: z.boolean().default(false),
+    /** The partnership's executive, told when a rapid review is approved; the partnership chair and the partners' representatives when absent. */
+    executive: z.array(PersonSchema).optional(),
     /** Dispute meetings are organised from this mailbox through Microsoft Graph (application permissions). */
     meetings: z.object({ organiserUpn: z.string().min(1) }).optional(),
     /** Notifications by email go from this shared mailbox through Graph sendMail (application permission scoped to it). */
@@ -145,6 +153,13 @@ export const PartnershipConfigSchema = z
     config.agencies.forEach((agency, index) => {
       if (ids.has(agency.id)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'id'], message: `"${agency.id}" is used by another agency` });
       ids.add(agency.id);
+    });
+    // One scoping agency per partner: otherwise a partner's return could be given twice over.
+    const partnerAgency = new Set<Partner>();
+    config.agencies.forEach((agency, index) => {
+      if (!agency.partner) return;
+      if (partnerAgency.has(agency.partner)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'partner'], message: `another agency already answers for ${agency.partner}` });
+      partnerAgency.add(agency.partner);
     });
     try {
       new RegExp(config.caseReferencePattern);

@@ -71,7 +71,35 @@ export type RapidReview = {
   agencies: Record<string, AgencyReturn>;
   attendance: Partial<Record<Partner, { attending: boolean; by: Actor; at: string }>>;
   papersPrompted?: { at: string; missing: string[] };
-  completed?: { at: string; by: Actor; lcsprNeeded: boolean; rationale: string; sentAt: string; onTime: boolean };
+  /** Domestic abuse identified: these agencies (the specialist service) are invited to the meeting. */
+  invited?: string[];
+  domesticAbuseIdentified?: boolean;
+  /** The review group's recommendation and the partners' decision on a local review (002 Section B 6; 5.3). */
+  lcspr?: LcsprDecision;
+  approved?: { at: string; by: Actor };
+  completed?: { at: string; by: Actor; lcsprNeeded: boolean; rationale: string; sentAt: string; onTime: boolean; dfeSentAt?: string };
+  /** The exceptional decision not to hold it (002 Section B), and when the Panel was told. */
+  notHeld?: { at: string; by: Actor; rationale: string; panelTold?: { sentAt: string; by: Actor; at: string } };
+};
+
+export type LcsprPosition = { status: 'agreed' | 'disagreed'; by: Actor; at: string; rationale?: string } | { status: 'deemed'; at: string; windowClosedAt: string };
+
+/** The LCSPR decision: recommended by the review group at a quorate meeting, decided by the three partners. */
+export type LcsprDecision = {
+  recordedAt: string;
+  by: Actor;
+  attended: Partner[];
+  invitedAttended: string[];
+  recommended: boolean;
+  rationale: string;
+  linesOfEnquiry?: string;
+  methodology?: string;
+  repliesDueAt: string;
+  positions: Partial<Record<Partner, LcsprPosition>>;
+  /** 'reminder', 'repliesOverdue', 'disputeOverdue': each sent once. */
+  chased: string[];
+  dispute?: { at: string; disagreeing: Partner[]; decider: 'partnershipChair' | 'independentScrutineer'; decisionDueAt: string };
+  decided?: { at: string; lcspr: boolean; basis: 'partnersAgreed' | 'disputeDecided'; by?: Actor; rationale?: string };
 };
 
 export type CaseState = {
@@ -93,6 +121,10 @@ export type CaseState = {
   panelNotification?: { sentAt: string; panelReference: string; by: Actor; at: string };
   nextStep?: { step: NextStep; rationale: string; by: Actor; at: string };
   rapidReview?: RapidReview;
+  /** When the local authority notified the Secretary of State and Ofsted (see steps/statutoryNotification.ts for when it is due). */
+  statutoryNotification?: { sentAt: string; by: Actor; at: string };
+  /** A care leaver aged 18 to 24 died: logged for the year's figures, with no decision and no rapid review. */
+  careLeaverDeath?: { at: string };
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -201,6 +233,8 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'RapidReviewSetUp':
       return withReview(s, (r) => ({
         ...r,
+        ...(event.invited ? { invited: event.invited } : {}),
+        ...(event.domesticAbuseIdentified !== undefined ? { domesticAbuseIdentified: event.domesticAbuseIdentified } : {}),
         setup: { at: event.at, by: event.by, meetingAt: event.meetingAt, papersDueAt: event.papersDueAt, returnsDueAt: event.returnsDueAt },
         agencyOrder: event.agencies,
         agencies: Object.fromEntries(event.agencies.map((id) => [id, { status: 'requested', dueAt: event.returnsDueAt, chased: [] }])),
@@ -227,7 +261,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'PapersPrompted':
       return withReview(s, (r) => ({ ...r, papersPrompted: { at: event.at, missing: event.missing } }));
     case 'RapidReviewCompleted': {
-      const done = withReview(s, (r) => ({ ...r, completed: { at: event.at, by: event.by, lcsprNeeded: event.lcsprNeeded, rationale: event.rationale, sentAt: event.sentAt, onTime: event.onTime } }));
+      const done = withReview(s, (r) => ({ ...r, completed: { at: event.at, by: event.by, lcsprNeeded: event.lcsprNeeded, rationale: event.rationale, sentAt: event.sentAt, onTime: event.onTime, ...(event.dfeSentAt ? { dfeSentAt: event.dfeSentAt } : {}) } }));
       return { ...done, stage: 'closed' };
     }
     case 'ReminderSent':
@@ -242,7 +276,51 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       };
     case 'NextStepChosen':
       return { ...s, stage: 'closed', nextStep: { step: event.step, rationale: event.rationale, by: event.by, at: event.at } };
+    case 'CareLeaverDeathLogged':
+      return { ...s, stage: 'closed', careLeaverDeath: { at: event.at } };
+    case 'StatutoryNotificationRecorded':
+      return { ...s, statutoryNotification: { sentAt: event.sentAt, by: event.by, at: event.at } };
+    case 'NoRapidReviewAgreed': {
+      // Closed at once: no scoping, no meeting; what is left (telling the Panel) has no deadline in the seed.
+      const notHeld = withReview(s, (r) => ({ ...r, notHeld: { at: event.at, by: event.by, rationale: event.rationale } }));
+      return { ...notHeld, stage: 'closed' };
+    }
+    case 'NoRapidReviewPanelTold':
+      return withReview(s, (r) => (r.notHeld ? { ...r, notHeld: { ...r.notHeld, panelTold: { sentAt: event.sentAt, by: event.by, at: event.at } } } : r));
+    case 'RapidReviewMeetingRecorded':
+      return withReview(s, (r) => ({
+        ...r,
+        lcspr: {
+          recordedAt: event.at,
+          by: event.by,
+          attended: event.attended,
+          invitedAttended: event.invitedAttended,
+          recommended: event.lcsprRecommended,
+          rationale: event.rationale,
+          ...(event.linesOfEnquiry ? { linesOfEnquiry: event.linesOfEnquiry } : {}),
+          ...(event.methodology ? { methodology: event.methodology } : {}),
+          repliesDueAt: event.repliesDueAt,
+          positions: {},
+          chased: [],
+        },
+      }));
+    case 'LcsprReplied':
+      return withLcspr(s, (l) => ({ ...l, positions: { ...l.positions, [event.partner]: { status: event.reply === 'agree' ? 'agreed' : 'disagreed', by: event.by, at: event.at, ...(event.rationale ? { rationale: event.rationale } : {}) } } }));
+    case 'LcsprAgreementDeemed':
+      return withLcspr(s, (l) => ({ ...l, positions: { ...l.positions, [event.partner]: { status: 'deemed', at: event.at, windowClosedAt: event.windowClosedAt } } }));
+    case 'LcsprChased':
+      return withLcspr(s, (l) => ({ ...l, chased: [...l.chased, event.chase] }));
+    case 'LcsprDisputed':
+      return withLcspr(s, (l) => ({ ...l, dispute: { at: event.at, disagreeing: event.disagreeing, decider: event.decider, decisionDueAt: event.decisionDueAt } }));
+    case 'LcsprDecided':
+      return withLcspr(s, (l) => ({ ...l, decided: { at: event.at, lcspr: event.lcspr, basis: event.basis, ...(event.by ? { by: event.by } : {}), ...(event.rationale ? { rationale: event.rationale } : {}) } }));
+    case 'RapidReviewApproved':
+      return withReview(s, (r) => ({ ...r, approved: { at: event.at, by: event.by } }));
   }
+}
+
+function withLcspr(s: CaseState, change: (l: LcsprDecision) => LcsprDecision): CaseState {
+  return withReview(s, (r) => (r.lcspr ? { ...r, lcspr: change(r.lcspr) } : r));
 }
 
 function withReview(s: CaseState, change: (r: RapidReview) => RapidReview): CaseState {

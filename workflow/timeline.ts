@@ -2,6 +2,7 @@ import type { Actor, CaseEvent, ScopingChase } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
 import { HARM_WORDS, LOCATION_WORDS, MEETING_WORDS, NEXT_STEP_WORDS, VIEW_WORDS, lowerFirst } from './words.js';
 import { deadlineInWords } from './calendar/words.js';
+import { referralCriteriaWords, statutoryRow } from './timelineStatutory.js';
 
 /**
  * A case's events as rows a person can read: who (and in which role) did what, when, and the
@@ -13,6 +14,7 @@ import { deadlineInWords } from './calendar/words.js';
 
 export { TimelineRowSchema, type TimelineRow } from './timelineRow.js';
 import type { TimelineRow } from './timelineRow.js';
+import { lcsprRow, type LcsprEvent } from './timelineLcspr.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
@@ -68,7 +70,8 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         role: event.by.role,
         what:
           `Logged the referral from ${r.referringAgency}: ${lowerFirst(HARM_WORDS[r.harm])}, ${lowerFirst(LOCATION_WORDS[r.location])}, ${r.lookedAfter ? 'a looked-after child' : 'not a looked-after child'}; ` +
-          `partnership aware since ${at(r.awareAt)}. Initial view due by ${at(event.initialViewDueAt)}; Panel notification, if decided, due by ${at(event.panelNotificationDueAt)}.`,
+          `partnership aware since ${at(r.awareAt)}. Initial view due by ${at(event.initialViewDueAt)}; Panel notification, if decided, due by ${at(event.panelNotificationDueAt)}.` +
+          referralCriteriaWords(r),
         deemed: false,
       };
     }
@@ -184,8 +187,13 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         detail: event.rationale,
         deemed: false,
       };
+    case 'CareLeaverDeathLogged':
+    case 'StatutoryNotificationRecorded':
+    case 'NoRapidReviewAgreed':
+    case 'NoRapidReviewPanelTold':
+      return statutoryRow(event, at);
     default:
-      return rapidReviewRow(event, context);
+      return LCSPR_EVENTS.includes(event.type) ? lcsprRow(event as LcsprEvent, context) : rapidReviewRow(event as RapidReviewEvent, context);
   }
 }
 
@@ -205,6 +213,9 @@ type RapidReviewEvent = Extract<
       | 'RapidReviewCompleted';
   }
 >;
+
+/** The LCSPR decision's and the approval's rows: timelineLcspr.ts. */
+const LCSPR_EVENTS: readonly string[] = ['RapidReviewMeetingRecorded', 'LcsprReplied', 'LcsprAgreementDeemed', 'LcsprChased', 'LcsprDisputed', 'LcsprDecided', 'RapidReviewApproved'];
 
 const CHASED: Record<ScopingChase, string> = {
   twoDaysBefore: 'scoping return due in two working days',
@@ -282,7 +293,8 @@ function rapidReviewRow(event: RapidReviewEvent, context: Context): TimelineRow 
         ...by(event.by),
         what:
           `Recorded the rapid review's outcome: ${event.lcsprNeeded ? 'an LCSPR is needed' : 'no LCSPR is needed'}. ` +
-          `Sent to the Panel and Ofsted at ${at(event.sentAt)}, ${event.onTime ? 'within' : 'after'} the 15 working days.`,
+          `Sent to the Panel and Ofsted at ${at(event.sentAt)}, ${event.onTime ? 'within' : 'after'} the 15 working days.` +
+          (event.dfeSentAt ? ` The LCSPR decision was sent to DfE at ${at(event.dfeSentAt)}.` : ''),
         detail: event.rationale,
         deemed: false,
       };

@@ -1,4 +1,4 @@
-import type { DisputeStage, NextStep, ReferralDetails, View } from './events.js';
+import type { AbuseOrNeglect, CareLeaver, DisputeStage, NextStep, ReferralDetails, View } from './events.js';
 import type { Role } from './partnership.js';
 import { PARTNER_NAMES } from './partnership.js';
 import type { CaseState, Stage } from './state.js';
@@ -67,7 +67,9 @@ export const STAGE_WORDS: Record<Stage, string> = {
 };
 
 /** Where the case stands, in words: a case closes either on its next step or on its rapid review. */
-export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview'>): string {
+export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview'> & Partial<Pick<CaseState, 'careLeaverDeath'>>): string {
+  if (state.stage === 'closed' && state.rapidReview?.notHeld) return CLOSED_WITHOUT_RAPID_REVIEW;
+  if (state.stage === 'closed' && state.careLeaverDeath) return CLOSED_CARE_LEAVER_DEATH;
   return state.stage === 'closed' && state.rapidReview?.completed ? 'Closed: the rapid review is complete' : STAGE_WORDS[state.stage];
 }
 
@@ -75,3 +77,19 @@ export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview'>): str
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/** As a sentence starts, like HARM_WORDS: the notification criteria's first limb (002 Section B). */
+export const ABUSE_OR_NEGLECT_WORDS: Record<AbuseOrNeglect, string> = {
+  known: 'Abuse or neglect is known',
+  suspected: 'Abuse or neglect is suspected',
+  neither: 'Abuse or neglect is neither known nor suspected',
+};
+
+export const CARE_LEAVER_WORDS: Record<CareLeaver, string> = {
+  no: 'Not a care leaver',
+  under18: 'A care leaver under 18',
+  aged18to24: 'A care leaver aged 18 to 24',
+};
+
+export const CLOSED_WITHOUT_RAPID_REVIEW = 'Closed: the partners agreed not to hold a rapid review';
+export const CLOSED_CARE_LEAVER_DEATH = 'Closed: the death of a care leaver aged 18 to 24 (no rapid review)';

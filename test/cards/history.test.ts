@@ -194,12 +194,14 @@ describe('timeline of a rapid review (DOMAIN "The rapid review and scoping retur
     expect(rows.at(-2)?.what).toBe('Chased GP practice and its escalation contact: scoping return overdue.');
     expect(rows.at(-1)?.what).toBe('Asked the business unit to circulate the papers: returns still missing from GP practice.');
     expect(reviewRows(SCENES.attendanceConfirmed()).at(-1)).toMatchObject({ who: 'Harper Health', what: 'Confirmed Health (ICB) will attend the rapid review meeting.' });
+    // The business unit records the sending; the chair's part is the meeting and the approval (002 Section B).
     expect(reviewRows(SCENES.reviewCompletedOnTime()).at(-1)).toMatchObject({
-      who: 'Casey Chair',
-      role: 'review group chair',
-      what: 'Recorded the rapid review\'s outcome: an LCSPR is needed. Sent to the Panel and Ofsted at 14:00 on Tuesday 30 June, within the 15 working days.',
+      who: 'Billie Business',
+      role: 'business unit',
+      what: "Recorded the rapid review's outcome: an LCSPR is needed. Sent to the Panel and Ofsted at 14:00 on Tuesday 30 June, within the 15 working days. The LCSPR decision was sent to DfE at 14:00 on Tuesday 30 June.",
       detail: REVIEW_RATIONALE,
     });
+    expect(reviewRows(SCENES.reviewCompletedOnTime()).at(-2)).toMatchObject({ who: 'Casey Chair', role: 'review group chair', what: expect.stringContaining('Approved the rapid review') });
     expect(reviewRows(SCENES.reviewCompletedLate()).at(-1)?.what).toContain('no LCSPR is needed. Sent to the Panel and Ofsted at 11:00 on Thursday 2 July, after the 15 working days.');
   });
 

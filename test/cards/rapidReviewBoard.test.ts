@@ -89,7 +89,11 @@ describe('rapid review board (monitoring channel, updated in place)', () => {
     expect(text).toContain('This channel is asked to circulate the papers at 10:00 on Tuesday 23 June.');
     expect(text).toContain('nobody records it in their place');
     expect(inputsById(card).size).toBe(0);
-    expect(executeActions(card)).toEqual([{ title: 'History', verb: 'case.history', data: { caseRef: CASE_REF, returnTo: 'rapidReviewBoard' } }]);
+    // The one other button opens the exceptional decision not to hold it (002 Section B).
+    expect(executeActions(card)).toEqual([
+      { title: 'Not holding a rapid review?', verb: 'case.show', data: { caseRef: CASE_REF, card: 'noRapidReview' } },
+      { title: 'History', verb: 'case.history', data: { caseRef: CASE_REF, returnTo: 'rapidReviewBoard' } },
+    ]);
   });
 
   test('before set-up it points to the set-up card', () => {
@@ -169,10 +173,11 @@ describe('the board with 30 agencies stays under 28 KB', () => {
     expect(visibleText(card).join('\n')).toContain('Links to the returns are left out to fit this card; the history export has each one.');
   });
 
-  test('the set-up card offers all 30 and still fits', () => {
+  test('the set-up card lists the 10 review-group members as always asked, offers the other 20, and still fits', () => {
     const card = caseCard({ kind: 'rapidReviewSetup' }, { state: stateOf(SCENES.reviewOpened()), config, now: new Date('2026-06-10T12:00:00Z'), recipient: MONITORING });
     assertValidCard(card);
-    expect(inputsById(card).get('agencies')?.choices).toHaveLength(30);
+    expect(inputsById(card).get('agencies')?.choices).toHaveLength(20);
+    expect(visibleText(card).join('\n')).toContain(`Always asked, as review group members: ${longName(0)}`);
     expect(JSON.stringify(card)).not.toContain('@agency.example.org');
   });
 });

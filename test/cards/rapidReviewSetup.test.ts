@@ -40,25 +40,26 @@ describe('rapid review set-up (monitoring channel, for the business unit)', () =
     expect(text).toContain('Refused if after 10:45 on Wednesday 1 July; papers go to members one week before it.');
   });
 
-  test('the agencies: every configured agency but the domestic abuse service, the review-group ones ticked', () => {
-    const agencies = inputsById(render(SCENES.reviewOpened(), OPENED).card).get('agencies');
-    expect(agencies).toMatchObject({
+  // 002 Section B: "'summary of involvement requests' which are shared with all Learning Inquiry Group members for completion and any other relevant agencies identified".
+  test('the review group members are listed as always asked; the other agencies (not the domestic abuse service) are offered, none ticked', () => {
+    const { card, text } = render(SCENES.reviewOpened(), OPENED);
+    expect(text).toContain('Always asked, as review group members: Education and GP practice.');
+    expect(inputsById(card).get('agencies')).toMatchObject({
       type: 'Input.ChoiceSet',
       isMultiSelect: true,
-      isRequired: true,
-      value: 'education,gp',
+      isRequired: false,
       choices: [
-        { title: 'Education', value: 'education' },
         { title: 'Probation Service', value: 'probation' },
-        { title: 'GP practice', value: 'gp' },
         { title: 'Isle of Wight NHS Trust', value: 'hospital-trust' },
       ],
     });
+    expect(inputsById(card).get('agencies')?.value).toBeUndefined();
   });
 
-  test('the domestic abuse service is offered by a toggle, and only where one is configured', () => {
+  // 001: "a representative from a local specialist domestic abuse service will also be asked to participate in every RR where domestic abuse is identified".
+  test('the domestic abuse service is offered by a toggle, asked and invited to the meeting, and only where one is configured', () => {
     const toggle = inputsById(render(SCENES.reviewOpened(), OPENED).card).get('includeDomesticAbuse');
-    expect(toggle).toMatchObject({ type: 'Input.Toggle', title: 'Domestic abuse is identified: include Island Domestic Abuse Service', valueOn: 'true', valueOff: 'false', value: 'false' });
+    expect(toggle).toMatchObject({ type: 'Input.Toggle', title: 'Domestic abuse is identified: ask Island Domestic Abuse Service for a return and invite it to take part in the meeting', valueOn: 'true', valueOff: 'false', value: 'false' });
     const withoutService: PartnershipConfig = { ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => !a.domesticAbuseService) };
     expect(inputsById(render(SCENES.reviewOpened(), OPENED, { config: withoutService }).card).has('includeDomesticAbuse')).toBe(false);
   });
@@ -91,9 +92,9 @@ describe('rapid review set-up (monitoring channel, for the business unit)', () =
     expect(inputs.get('includeDomesticAbuse')?.value).toBe('true');
   });
 
-  test('a draft naming an agency no longer offered is dropped for the review-group default', () => {
+  test('a draft naming an agency no longer offered is dropped', () => {
     const { card } = render(SCENES.reviewOpened(), OPENED, { draft: { agencies: 'education,da-service' } });
-    expect(inputsById(card).get('agencies')?.value).toBe('education,gp');
+    expect(inputsById(card).get('agencies')?.value).toBeUndefined();
   });
 
   test('after the deadline without a set-up, it says the review will be late', () => {

@@ -11,7 +11,7 @@ describe('referral form', () => {
     const c = referralFormCard({ config: sampleConfig, now: NOW });
     assertValidCard(c);
     const inputs = inputsById(c);
-    expect([...inputs.keys()].sort()).toEqual(['awareDate', 'awareTime', 'caseRef', 'documentUrl', 'harm', 'location', 'lookedAfter', 'referringAgency'].sort());
+    expect([...inputs.keys()].sort()).toEqual(['abuseOrNeglect', 'awareDate', 'awareTime', 'careLeaver', 'caseRef', 'documentUrl', 'harm', 'location', 'lookedAfter', 'referringAgency'].sort());
     expect(inputs.get('caseRef')).toMatchObject({ isRequired: true, regex: sampleConfig.caseReferencePattern });
     expect(inputs.get('referringAgency')).toMatchObject({
       type: 'Input.ChoiceSet',
@@ -22,6 +22,9 @@ describe('referral form', () => {
     expect(inputs.get('harm')).toMatchObject({ choices: [{ value: 'death' }, { value: 'seriousHarm' }] });
     expect(inputs.get('location')).toMatchObject({ choices: [{ value: 'inArea' }, { value: 'residentHarmedOutsideEngland' }] });
     expect(inputs.get('lookedAfter')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false', value: 'false' });
+    // The notification criteria (002 Section B) and Section D's care leaver, both asked.
+    expect(inputs.get('abuseOrNeglect')).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true, choices: [{ value: 'known' }, { value: 'suspected' }, { value: 'neither' }] });
+    expect(inputs.get('careLeaver')).toMatchObject({ type: 'Input.ChoiceSet', value: 'no', choices: [{ value: 'no' }, { value: 'under18' }, { value: 'aged18to24' }] });
     expect(inputs.get('documentUrl')).toMatchObject({ style: 'Url', isRequired: true });
     expect(executeActions(c)).toEqual([{ title: 'Log referral', verb: 'referral.submit', data: {} }]);
     expect(text(c)).toContain("Never include the child's or family's names");
@@ -36,6 +39,7 @@ describe('referral form', () => {
       harm: 'death',
       location: 'residentHarmedOutsideEngland',
       lookedAfter: 'true',
+      abuseOrNeglect: 'suspected',
       documentUrl: 'https://elsewhere.example.com/doc',
     };
     const c = referralFormCard({ config: sampleConfig, now: NOW, notice: 'The referral document must be a link into the document store.', draft });

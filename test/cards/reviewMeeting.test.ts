@@ -76,26 +76,27 @@ describe('papers prompt (monitoring channel)', () => {
 });
 
 describe("rapid review outcome request (1:1 to the review group chair)", () => {
-  test('after the meeting: LCSPR yes or no, a required rationale, and when it went to the Panel and Ofsted, by the deadline in words', () => {
+  test('after the meeting: who attended, the recommendation with a required rationale and the lines of enquiry, by the deadline in words', () => {
     const { card, text } = render(OUTCOME, SCENES.papersPrompted(), AFTER_MEETING, { recipient: CHAIR, calendar });
-    expect(text).toContain('Casey Chair (review group chair): after the meeting at 10:00 on Tuesday 30 June, please record the outcome **by 10:45 on Wednesday 1 July**');
+    expect(text).toContain("Casey Chair (review group chair): after the meeting at 10:00 on Tuesday 30 June, please record who attended and the group's recommendation. The rapid review is due by 10:45 on Wednesday 1 July");
     expect(text).toContain('1 working day left.');
-    expect(text).toContain('Nobody records it in your place');
+    expect(text).toContain("Children's services, police and health (ICB) must all be represented for the meeting to be quorate");
+    expect(text).toContain("whether to hold an LCSPR is the partners' decision");
     const inputs = inputsById(card);
-    expect(inputs.get('lcsprNeeded')).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true, choices: [{ value: 'yes' }, { value: 'no' }] });
+    expect(inputs.get('attended')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, choices: [{ value: 'localAuthority' }, { value: 'police' }, { value: 'health' }] });
+    expect(inputs.get('lcsprRecommended')).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true, choices: [{ value: 'yes' }, { value: 'no' }] });
     expect(inputs.get('rationale')).toMatchObject({ isRequired: true, maxLength: 2000 });
-    expect(inputs.get('sentDate')).toMatchObject({ type: 'Input.Date', isRequired: true, max: '2026-06-30' });
-    expect(inputs.get('sentTime')).toMatchObject({ type: 'Input.Time', isRequired: true });
-    expect(executeActions(card)[0]).toEqual({ title: 'Record the outcome', verb: 'review.outcome', data: { caseRef: CASE_REF } });
+    expect(inputs.has('linesOfEnquiry')).toBe(true);
+    expect(executeActions(card)[0]).toEqual({ title: 'Record the meeting', verb: 'review.outcome', data: { caseRef: CASE_REF } });
   });
 
   test('after a refusal: the notice and what was typed', () => {
-    const notice = 'The date it was sent to the Panel and Ofsted cannot be in the future.';
-    const draft = { lcsprNeeded: 'no', rationale: NO_LCSPR_RATIONALE, sentDate: '2026-06-30', sentTime: '16:00' };
+    const notice = 'The meeting was not quorate: Health (ICB) was not represented.';
+    const draft = { attended: 'localAuthority,police', lcsprRecommended: 'no', rationale: NO_LCSPR_RATIONALE };
     const { card } = render(OUTCOME, SCENES.papersPrompted(), AFTER_MEETING, { recipient: CHAIR, notice, draft });
     expect(card.body[2]).toMatchObject({ type: 'Container', items: [{ text: notice }] });
     const inputs = inputsById(card);
-    expect([inputs.get('lcsprNeeded')?.value, inputs.get('rationale')?.value, inputs.get('sentDate')?.value, inputs.get('sentTime')?.value]).toEqual(['no', NO_LCSPR_RATIONALE, '2026-06-30', '16:00']);
+    expect([inputs.get('attended')?.value, inputs.get('lcsprRecommended')?.value, inputs.get('rationale')?.value]).toEqual(['localAuthority,police', 'no', NO_LCSPR_RATIONALE]);
   });
 
   test('past the deadline it says it will be shown as late', () => {

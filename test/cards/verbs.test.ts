@@ -24,6 +24,7 @@ describe('card action schemas', () => {
         harm: 'seriousHarm',
         location: 'inArea',
         lookedAfter: 'true',
+        abuseOrNeglect: 'suspected',
         documentUrl: 'https://documents.example.org/x.docx',
       }),
     );
@@ -38,6 +39,9 @@ describe('card action schemas', () => {
         location: 'inArea',
         lookedAfter: 'true',
         documentUrl: 'https://documents.example.org/x.docx',
+        abuseOrNeglect: 'suspected',
+        // Not on an older form: read as "not a care leaver".
+        careLeaver: 'no',
       },
     });
   });
@@ -48,8 +52,11 @@ describe('card action schemas', () => {
     expect(CardActionSchema.safeParse(invoke('initialView.submit', { ...base })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('nextStep.submit', { ...base, step: 'closeIt' })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('case.show', { caseRef: 'RR-2026-014', card: 'reminder' })).success).toBe(false);
-    const referral = { caseRef: 'RR-2026-014', referringAgency: 'Police', awareDate: '2026-06-08', awareTime: '08:30', harm: 'death', location: 'inArea', documentUrl: '' };
+    const referral = { caseRef: 'RR-2026-014', referringAgency: 'Police', awareDate: '2026-06-08', awareTime: '08:30', harm: 'death', location: 'inArea', abuseOrNeglect: 'known', documentUrl: '' };
+    expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false' })).success).toBe(true);
     expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'yes' })).success).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', abuseOrNeglect: 'perhaps' })).success).toBe(false);
+    expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', careLeaver: 'aged25' })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', harm: 'minorHarm' })).success).toBe(false);
     expect(CardActionSchema.safeParse(invoke('referral.submit', { ...referral, lookedAfter: 'false', awareDate: '08/06/2026' })).success).toBe(false);
   });
@@ -191,15 +198,17 @@ describe('rapid review verbs (DOMAIN "The rapid review and scoping returns")', (
     expect(ok('extension.decide', { ...ref, agency: 'gp' })).toBe(false);
   });
 
-  test('review.attendance and review.outcome: yes or no, and the date and time sent', () => {
+  test('review.attendance and review.outcome: yes or no, the partners present, and the recommendation', () => {
     expect(ok('review.attendance', { ...ref, attending: 'yes' })).toBe(true);
     expect(ok('review.attendance', { ...ref, attending: 'true' })).toBe(false);
-    const outcome = { ...ref, lcsprNeeded: 'no', rationale: 'x', sentDate: '2026-06-30', sentTime: '14:00' };
+    const outcome = { ...ref, attended: 'localAuthority,police,health', invitedAttended: 'da-service', lcsprRecommended: 'no', rationale: 'x' };
     expect(CardActionSchema.parse(invoke('review.outcome', outcome)).data).toEqual(outcome);
     const { rationale: _typed, ...untyped } = outcome;
     expect(CardActionSchema.parse(invoke('review.outcome', untyped)).data).toMatchObject({ rationale: '' });
-    expect(ok('review.outcome', { ...outcome, lcsprNeeded: 'maybe' })).toBe(false);
-    expect(ok('review.outcome', { ...outcome, sentTime: '2pm' })).toBe(false);
+    expect(ok('review.outcome', { ...outcome, lcsprRecommended: 'maybe' })).toBe(false);
+    expect(ok('review.outcome', { ...outcome, attended: 'police,probation' })).toBe(false);
+    expect(ok('review.sent', { ...ref, sentDate: '2026-06-30', sentTime: '14:00', dfeDate: '2026-06-30', dfeTime: '2pm' })).toBe(false);
+    expect(ok('lcspr.decide', { ...ref, lcspr: 'perhaps', rationale: 'x' })).toBe(false);
   });
 
   test('case.show can ask for the rapid review cards that need no agency, never for one that does', () => {

@@ -47,7 +47,7 @@ describe('a rapid review in the Agents Playground', () => {
     // A notify decision: referral, initial view, all three partners agree.
     await client.say(MONITORING, 'new referral', BOT);
     const form = await client.waitForCard((f, json) => f.actionConversationId.startsWith(MONITORING) && json.includes('"verb":"referral.submit"'));
-    await client.click({ fromId: USERS.alex, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'referral.submit', data: { caseRef: CASE, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'seriousHarm', location: 'inArea', lookedAfter: 'false', documentUrl: `https://sample-partnership.sharepoint.com/sites/sin/${CASE}/referral.docx` } });
+    await client.click({ fromId: USERS.alex, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'referral.submit', data: { caseRef: CASE, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'seriousHarm', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: `https://sample-partnership.sharepoint.com/sites/sin/${CASE}/referral.docx` } });
     const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"') && json.includes(CASE));
     await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: CASE, view: 'notify', rationale: 'Serious harm; neglect suspected.' } });
     const partners = await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && f.action === 'createMessage' && json.includes('"verb":"partner.agree"') && json.includes(CASE));
@@ -62,15 +62,17 @@ describe('a rapid review in the Agents Playground', () => {
     // The business unit sets it up in the monitoring channel: meeting Tuesday 19 May 10:00, three agencies.
     const setupCard = await client.waitForCard((f, json) => f.actionConversationId === MONITORING && json.includes('"verb":"review.setup"'));
     const setUp = await client.click({ fromId: USERS.alex, conversationId: threadOf(setupCard), replyToId: setupCard.message!.messageId, verb: 'review.setup', data: { caseRef: CASE, meetingDate: '2026-05-19', meetingTime: '10:00', agencies: 'education,gp,probation', returnsDate: '' } });
-    expect(cardText(setUp.card)).toContain('Rapid review set up: 3 agencies asked, returns due by 17:00 on Monday 11 May');
+    // The review-group members are always asked too (002 Section B): children's services, police and health as well as education and the GP practices.
+    expect(cardText(setUp.card)).toContain('Rapid review set up: 6 agencies asked, returns due by 17:00 on Monday 11 May');
     const board = await client.waitForCard((f, json) => f.actionConversationId === MONITORING && f.action === 'createMessage' && json.includes('GP practices') && json.includes('Probation Service') && !json.includes('"verb":"review.setup"'));
 
     // Education returns, probation had no involvement, the GP practices ask for more time and get it.
     const link = `https://sample-partnership.sharepoint.com/sites/sin/${CASE}/education-return.docx`;
     expect(cardText((await client.click({ ...(await trackedCard('scopingRequest', 'education')), fromId: USERS.megan, verb: 'scoping.return', data: { caseRef: CASE, agency: 'education', documentUrl: link } })).card)).toContain("Recorded: Education (schools)'s return");
-    await client.click({ ...(await trackedCard('scopingRequest', 'probation')), fromId: USERS.lynne, verb: 'scoping.noInvolvement', data: { caseRef: CASE, agency: 'probation' } });
+    // Probation's scoping contact in the sample is Isaiah Langer (the scrutineer is no agency's contact).
+    await client.click({ ...(await trackedCard('scopingRequest', 'probation')), fromId: USERS.isaiah, verb: 'scoping.noInvolvement', data: { caseRef: CASE, agency: 'probation' } });
     // Only an agency's contact can act for it.
-    expect(cardText((await client.click({ ...(await trackedCard('scopingRequest', 'probation')), fromId: USERS.lynne, verb: 'scoping.return', data: { caseRef: CASE, agency: 'gp', documentUrl: link } })).card)).toContain("Only the agency's scoping contact or a deputy");
+    expect(cardText((await client.click({ ...(await trackedCard('scopingRequest', 'probation')), fromId: USERS.isaiah, verb: 'scoping.return', data: { caseRef: CASE, agency: 'gp', documentUrl: link } })).card)).toContain("Only the agency's scoping contact or a deputy");
     await client.click({ ...(await trackedCard('scopingRequest', 'gp')), fromId: USERS.patti, verb: 'scoping.extension', data: { caseRef: CASE, agency: 'gp', reason: 'Records are held off site.', proposedDate: '2026-05-13' } });
     const ask = await client.waitForCard((f, json) => f.actionConversationId === MONITORING && json.includes('"verb":"extension.decide"'));
     expect(cardText((await client.click({ fromId: USERS.alex, conversationId: threadOf(ask), replyToId: ask.message!.messageId, verb: 'extension.decide', data: { caseRef: CASE, agency: 'gp', decision: 'agree' } })).card)).toContain('17:00 on Wednesday 13 May');

@@ -4,7 +4,7 @@ import type { Services } from '../../functions/compositionRoot.js';
 import type { CommandActor } from '../../workflow/commands.js';
 import type { Person } from '../../workflow/partnership.js';
 import { cardText } from '../support/recordingMessenger.js';
-import { DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix } from '../support/services.js';
 import { count } from './support/tally.js';
 
@@ -54,7 +54,7 @@ function probesFor(caseRef: string): Probe[] {
     send: async (s, actor) => (await s.interactions.cardAction({ verb, data: { caseRef, ...data } }, actor)).card,
   });
   const byVerb: Record<string, Probe[]> = {
-    'referral.submit': [click('referral.submit', { referringAgency: 'Police', awareDate: '2026-06-10', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: '' })],
+    'referral.submit': [click('referral.submit', { referringAgency: 'Police', awareDate: '2026-06-10', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: '' })],
     'initialView.submit': [click('initialView.submit', { view: 'notify', rationale: LONG })],
     'partner.agree': [click('partner.agree', { comment: LONG, asOf: '0' })],
     'partner.disagree': [click('partner.disagree', { rationale: LONG })],
@@ -70,13 +70,24 @@ function probesFor(caseRef: string): Probe[] {
     'scoping.extension': PROBE_AGENCIES.map((agency) => click('scoping.extension', { agency, reason: '', proposedDate: '2026-06-30' }, `scoping.extension ${agency}`, agency)),
     'extension.decide': PROBE_AGENCIES.map((agency) => click('extension.decide', { agency, decision: 'decline' }, `extension.decide ${agency}`, agency)),
     'review.attendance': [click('review.attendance', { attending: 'yes' })],
-    'review.outcome': [click('review.outcome', { lcsprNeeded: 'no', rationale: LONG, sentDate: '2026-06-15', sentTime: '10:00' })],
+    'review.outcome': [click('review.outcome', { attended: 'localAuthority,police,health', lcsprRecommended: 'no', rationale: LONG })],
+    'lcspr.agree': [click('lcspr.agree', { comment: LONG })],
+    'lcspr.disagree': [click('lcspr.disagree', { rationale: LONG })],
+    'lcspr.decide': [click('lcspr.decide', { lcspr: 'no', rationale: LONG })],
+    // Refused by the procedure for every role: nothing is decided yet on any fixture case.
+    'review.approve': [click('review.approve', {})],
+    'review.sent': [click('review.sent', { sentDate: '2026-06-15', sentTime: '10:00', dfeDate: '2026-06-15', dfeTime: '10:00' })],
     'case.history': [
       click('case.history', {}),
       { label: 'typed "history"', verb: 'case.history', send: async (s, actor) => (await s.interactions.textCommand(`history ${caseRef}`, actor)).card },
     ],
     'case.show': SHOWABLE_CARD_KINDS.map((card) => click('case.show', { card }, `case.show ${card}`)),
     'case.export': [click('case.export', {})],
+    // None of the fixture cases is a death, so no notification is due: a permitted click records nothing either.
+    'statutory.record': [click('statutory.record', { sentDate: '2026-06-10', sentTime: '10:00' })],
+    // Refused after the role check (the attestations are missing), so probing records nothing.
+    'noReview.record': [click('noReview.record', { partnersAgreed: 'false', scrutineerOversight: 'false', rationale: LONG })],
+    'noReview.panelTold': [click('noReview.panelTold', { sentDate: '2026-06-10', sentTime: '10:00' })],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());
@@ -134,10 +145,11 @@ async function buildCases(s: Services): Promise<Fixture[]> {
     }
     const sentinels = [`QZV${n}VIEW`, `QZV${n}POLICE`];
     if (caseRef === 'RR-2026-104') {
-      await ok(s.cases.execute(caseRef, { type: 'RecordRapidReviewOutcome', actor: as(PEOPLE.chair), lcsprNeeded: true, rationale: 'Sentinel QZV104OUTCOME: learning across agencies.', sentAt: '2026-06-15T10:00:00.000Z' }, at('2026-06-15T11:00:00.000Z')));
+      await ok(s.cases.execute(caseRef, { type: 'RecordRapidReviewMeeting', actor: as(PEOPLE.chair), attended: ['localAuthority', 'police', 'health'], invitedAttended: [], lcsprRecommended: true, rationale: 'Sentinel QZV104OUTCOME: learning across agencies.', linesOfEnquiry: 'Information sharing.' }, at('2026-06-16T11:00:00.000Z')));
       sentinels.push('QZV104OUTCOME');
     }
-    fixtures.push({ caseRef, asked: [...agencies], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
+    // The review-group members are asked whatever was chosen (002 Section B): they are asked on this case too.
+    fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
   }
   await s.effects.idle();
   return fixtures;

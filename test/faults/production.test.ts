@@ -123,7 +123,7 @@ beforeAll(async () => {
     return answerText(response);
   };
   for (const caseRef of [CASE_REF, OTHER_CASE]) {
-    const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
+    const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
     expect(await ok(click(at(PEOPLE.business, 'conv-monitoring'), 'referral.submit', referral))).toContain(caseRef);
     await ok(click(at(PEOPLE.chair, 'personal-chair', { conversationType: 'personal' }), 'initialView.submit', { caseRef, view: 'notify', rationale: `Criteria met. ${SENTINEL}` }));
   }

@@ -89,6 +89,7 @@ describe('the bundled functions entry', () => {
       harm: 'seriousHarm',
       location: 'inArea',
       lookedAfter: 'false',
+      abuseOrNeglect: 'suspected',
       documentUrl: DOCUMENT_URL,
     });
     const result = await runChild({

@@ -51,6 +51,18 @@ describe('the environment of a deployment that runs as a managed identity', () =
     expect(message).toContain('GRAPH_CLIENT_SECRET: is refused in production');
   });
 
+  it('refuses them in Azure too, where nothing sets NODE_ENV: App Service\'s own variables are enough', () => {
+    const { NODE_ENV: _unset, ...inAzure } = AZURE;
+    const secrets = { STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b', AzureWebJobsStorage: 'UseDevelopmentStorage=true', GRAPH_CLIENT_SECRET: 's', GRAPH_CLIENT_ID: 'c', GRAPH_TENANT_ID: 't' };
+    const message = refusal({ ...inAzure, ...secrets, WEBSITE_INSTANCE_ID: 'a1b2c3' });
+    expect(message).toContain('STORAGE_CONNECTION_STRING: is refused in Azure (WEBSITE_INSTANCE_ID is set)');
+    expect(message).toContain('AzureWebJobsStorage: is refused in Azure');
+    expect(message).toContain('GRAPH_CLIENT_SECRET: is refused in Azure');
+    expect(refusal({ ...inAzure, ...secrets, WEBSITE_SITE_NAME: 'func-sin' })).toContain('GRAPH_CLIENT_SECRET: is refused in Azure (WEBSITE_SITE_NAME is set)');
+    // Off Azure and not production (a developer's machine, the tests), they are still accepted.
+    expect(readEnvironment({ ...inAzure, ...secrets, STORAGE_TABLE_ENDPOINT: undefined, GRAPH_AUTH: undefined }).GRAPH_CLIENT_SECRET).toBe('s');
+  });
+
   it('needs the identity for the table endpoint and for Graph', () => {
     const { MANAGED_IDENTITY_CLIENT_ID: _omitted, ...withoutIdentity } = AZURE;
     const message = refusal(withoutIdentity);
@@ -70,5 +82,19 @@ describe('a SingleTenant bot (its own app registration)', () => {
   it('is accepted with a certificate instead of a password', () => {
     const env = readEnvironment({ ...SINGLE, CertificateThumbprint: 'AB12', CertificatePrivateKey: '-----BEGIN PRIVATE KEY-----' });
     expect(env.CertificateThumbprint).toBe('AB12');
+  });
+
+  it('is refused with a password in Azure or production, but keeps one off Azure (a developer\'s own registration)', () => {
+    const { NODE_ENV: _unset, ...inAzure } = SINGLE;
+    expect(refusal({ ...inAzure, MicrosoftAppPassword: 'p', WEBSITE_SITE_NAME: 'func-sin' })).toContain('MicrosoftAppPassword: is refused in Azure (WEBSITE_SITE_NAME is set): use UserAssignedMSI, or for a SingleTenant bot CertificateThumbprint and CertificatePrivateKey');
+    expect(refusal({ ...SINGLE, MicrosoftAppPassword: 'p' })).toContain('MicrosoftAppPassword: is refused in production');
+    expect(readEnvironment({ ...inAzure, MicrosoftAppPassword: 'p' }).MicrosoftAppPassword).toBe('p');
+    // In Azure the certificate is the way, its key resolved by App Service from a Key Vault reference.
+    expect(readEnvironment({ ...inAzure, WEBSITE_SITE_NAME: 'func-sin', CertificateThumbprint: 'AB12', CertificatePrivateKey: '-----BEGIN PRIVATE KEY-----' }).CertificateThumbprint).toBe('AB12');
+  });
+
+  it('says so when the certificate key is a Key Vault reference App Service could not resolve', () => {
+    const unresolved = '@Microsoft.KeyVault(SecretUri=https://kv-sin.vault.azure.net/secrets/bot-certificate)';
+    expect(refusal({ ...SINGLE, WEBSITE_SITE_NAME: 'func-sin', CertificateThumbprint: 'AB12', CertificatePrivateKey: unresolved })).toContain('CertificatePrivateKey: is a Key Vault reference that did not resolve');
   });
 });

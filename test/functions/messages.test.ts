@@ -66,6 +66,7 @@ const referralData = (overrides: Record<string, unknown> = {}) => ({
   harm: 'seriousHarm',
   location: 'inArea',
   lookedAfter: 'false',
+  abuseOrNeglect: 'suspected',
   documentUrl: DOCUMENT_URL,
   ...overrides,
 });

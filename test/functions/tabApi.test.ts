@@ -16,6 +16,7 @@ import { RecordingMessenger } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { TestClock, uniquePrefix, writeConfig } from '../support/services.js';
 import { storageSwitch } from './storageSwitch.js';
+import { startLocalTokenAuthority, type LocalTokenAuthority } from '../support/localTokenAuthority.js';
 
 /**
  * The monitoring tab's API outside local mode: tokens signed by a locally generated key set,
@@ -66,7 +67,7 @@ beforeAll(async () => {
 });
 
 /** The deployed configuration (not local mode), on the given storage account. */
-async function environment(storage: string): Promise<Environment> {
+async function environment(storage: string, cloud: Record<string, string | undefined> = {}): Promise<Environment> {
   return readEnvironment({
     PARTNERSHIP_CONFIG: await writeConfig(),
     STORAGE_CONNECTION_STRING: storage,
@@ -78,6 +79,7 @@ async function environment(storage: string): Promise<Environment> {
     EXPORT_LINK_SECRET: 'x'.repeat(40),
     PUBLIC_BASE_URL: `https://${HOST}`,
     ENTRA_JWKS_URL: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`,
+    ...cloud,
   });
 }
 
@@ -239,3 +241,43 @@ function unsigned(): string {
   const now = Math.floor(Date.now() / 1000);
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ tid: TENANT, oid: PEOPLE.business.aadObjectId, scp: 'access_as_user', iss: ISSUER, aud: `api://${HOST}/${APP_ID}`, exp: now + 3600 })}.`;
 }
+
+describe('in a national cloud (ENTRA_AUTHORITY_HOST)', () => {
+  let authority: LocalTokenAuthority;
+  beforeAll(async () => {
+    authority = await startLocalTokenAuthority();
+  });
+  afterAll(async () => {
+    await authority?.close();
+  });
+
+  const servicesIn = async (cloud: Record<string, string | undefined>) => {
+    const s = await buildServices(await environment(inject('azuriteConnectionString'), cloud), { clock, log: silentLogger, messenger: new RecordingMessenger() });
+    await logCase(s);
+    return createTabHandlers(async () => s);
+  };
+  const sso = (issuer: string) => authority.entraAuthorization({ audience: `api://${HOST}/${APP_ID}`, tenantId: TENANT, oid: PEOPLE.business.aadObjectId, issuer });
+
+  it("accepts the US Government cloud's tokens there, and refuses the public cloud's", async () => {
+    const usTab = await servicesIn({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us', ENTRA_JWKS_URL: authority.entraJwksUrl });
+    const v2 = await usTab.cases(get('/api/tab/cases', { authorization: await sso(`https://login.microsoftonline.us/${TENANT}/v2.0`) }));
+    expect(v2.status).toBe(200);
+    expect(CaseListSchema.parse(v2.jsonBody).cases.map((c) => c.caseRef)).toEqual([CASE_REF]);
+    // v1.0 tokens in the US Government cloud name the same token service as the public cloud's.
+    expect((await usTab.me(get('/api/tab/me', { authorization: await sso(`https://sts.windows.net/${TENANT}/`) }))).status).toBe(200);
+    const publicCloud = await usTab.cases(get('/api/tab/cases', { authorization: await sso(`https://login.microsoftonline.com/${TENANT}/v2.0`) }));
+    expect(publicCloud.status).toBe(401);
+    expect(JSON.stringify(publicCloud.jsonBody)).toMatch(/not issued by your organisation/);
+    expect(JSON.stringify(publicCloud.jsonBody)).not.toContain(CASE_REF);
+  });
+
+  it("fetches the signing keys from the authority's own key set when ENTRA_JWKS_URL is not given", async () => {
+    const hostTab = await servicesIn({ ENTRA_AUTHORITY_HOST: authority.entraAuthorityHost, ENTRA_JWKS_URL: undefined });
+    const before = authority.requests();
+    const response = await hostTab.me(get('/api/tab/me', { authorization: await sso(`${authority.entraAuthorityHost}/${TENANT}/v2.0`) }));
+    expect(response.status).toBe(200);
+    expect(authority.requests()).toBeGreaterThan(before);
+    // The public cloud's issuer is not this authority's.
+    expect((await hostTab.me(get('/api/tab/me', { authorization: await sso(ISSUER) }))).status).toBe(401);
+  });
+});

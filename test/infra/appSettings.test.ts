@@ -76,6 +76,16 @@ describe("the Function App's app settings in the Bicep", () => {
     expect(env.PUBLIC_BASE_URL).toBe('https://func-sin-abc123.azurewebsites.net');
   });
 
+  it('stay valid as App Service runs them (its own variables added), and refuse a secret added there even without NODE_ENV', () => {
+    const asInAzure: Record<string, string | undefined> = { ...resolveReferences(settings), WEBSITE_INSTANCE_ID: 'a1b2c3d4', WEBSITE_SITE_NAME: 'func-sin-abc123' };
+    delete asInAzure.NODE_ENV;
+    expect(readEnvironment(asInAzure).MicrosoftAppType).toBe('UserAssignedMSI');
+    const added = { STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=stsinabc123;AccountKey=a2V5', GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: IDENTITY, GRAPH_CLIENT_SECRET: 'secret' };
+    expect(() => readEnvironment({ ...asInAzure, ...added })).toThrow(/STORAGE_CONNECTION_STRING: is refused in Azure \(WEBSITE_INSTANCE_ID, WEBSITE_SITE_NAME is set\)[\s\S]*GRAPH_CLIENT_SECRET: is refused in Azure/);
+    const singleTenantWithPassword = { ...asInAzure, MicrosoftAppType: 'SingleTenant', MicrosoftAppId: '12121212-3434-4565-8787-909090909090', GRAPH_AUTH: undefined, MicrosoftAppPassword: 'p' };
+    expect(() => readEnvironment(singleTenantWithPassword)).toThrow(/MicrosoftAppPassword: is refused in Azure/);
+  });
+
   it('would be refused if a required one were missing (the check can fail)', () => {
     const { EXPORT_LINK_SECRET: _dropped, ...rest } = resolveReferences(settings);
     expect(() => readEnvironment(rest)).toThrow(/EXPORT_LINK_SECRET: is required outside local mode/);

@@ -49,6 +49,8 @@ export type LocalTokenAuthority = {
   botOpenIdMetadataUrl: string;
   /** For the tab's `ENTRA_JWKS_URL`. */
   entraJwksUrl: string;
+  /** As `ENTRA_AUTHORITY_HOST`: the product then finds the key set here by itself. */
+  entraAuthorityHost: string;
   /** A `Bearer ...` header value for a Bot Framework channel token. */
   botAuthorization(options: BotTokenOptions): Promise<string>;
   /** A `Bearer ...` header value for a Teams SSO (Entra v2) token. */
@@ -85,6 +87,8 @@ export async function startLocalTokenAuthority(): Promise<LocalTokenAuthority> {
       case '/botframework/v1/.well-known/keys':
         return send(200, botKeys);
       case '/entra/discovery/v2.0/keys':
+      // Where the product looks by default when this authority is ENTRA_AUTHORITY_HOST (app/entraEndpoints.ts).
+      case '/common/discovery/v2.0/keys':
         return send(200, entraKeys);
       default:
         return send(404, { error: 'not found' });
@@ -106,6 +110,7 @@ export async function startLocalTokenAuthority(): Promise<LocalTokenAuthority> {
   return {
     botOpenIdMetadataUrl: `${base}/botframework/v1/.well-known/openidconfiguration`,
     entraJwksUrl: `${base}/entra/discovery/v2.0/keys`,
+    entraAuthorityHost: base,
     async botAuthorization(o) {
       const [key, kid] = o.foreignKey ? [foreign.privateKey, 'teams-key'] : o.webchatKey ? [webchat.privateKey, 'webchat-key'] : [teams.privateKey, 'teams-key'];
       const payload = { iss: o.issuer ?? BOT_CHANNEL_ISSUER, aud: o.audience, serviceurl: o.serviceUrl ?? TEAMS_SERVICE_URL, ...o.claims };

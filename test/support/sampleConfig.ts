@@ -9,6 +9,7 @@ import { fold } from '../../workflow/state.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import { createDecider } from '../../workflow/decide.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
+import type { ReferralDetails } from '../../workflow/events.js';
 
 /**
  * A sample partnership, parsed through the real schema so defaults apply as in production. As in
@@ -143,6 +144,11 @@ export const T = {
   reviewCompleted: '2026-06-30T14:00:00.000Z', // 15:00 Tuesday 30 June
   reviewSentLate: '2026-07-02T10:00:00.000Z', // 11:00 Thursday 2 July
   reviewCompletedLate: '2026-07-02T11:00:00.000Z', // 12:00 Thursday 2 July
+  meetingRecorded: '2026-06-30T10:00:00.000Z', // 11:00 Tuesday 30 June, after the meeting
+  lcsprLaReplied: '2026-06-30T10:30:00.000Z', // 11:30 Tuesday 30 June
+  lcsprPoliceReplied: '2026-06-30T10:40:00.000Z', // 11:40 Tuesday 30 June
+  lcsprHealthReplied: '2026-06-30T10:50:00.000Z', // 11:50 Tuesday 30 June
+  reviewApproved: '2026-06-30T11:00:00.000Z', // 12:00 Tuesday 30 June
 } as const;
 
 export const ROLES = {
@@ -169,6 +175,8 @@ export const EXTENSION_REASON = 'Our records sit in two systems and the safeguar
 export const REVIEW_RATIONALE = 'Practice learning across agencies on information sharing; the criteria for an LCSPR are met.';
 export const NO_LCSPR_RATIONALE = 'The learning is single-agency and already in hand; an LCSPR would add nothing.';
 export const SCENE_AGENCIES = ['education', 'probation', 'gp'];
+export const LINES_OF_ENQUIRY = 'How information about neglect was shared between school, GP and children\'s services.';
+export const LCSPR_DISAGREEMENT = 'The learning is already captured by the single-agency reviews under way.';
 
 export const JOIN_URL = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_sample';
 export const OUTCOME_RATIONALE = 'Police and health still read the threshold differently after discussion.';
@@ -489,11 +497,49 @@ const DO = {
   askMoreTime: (agency: string, at: string = T.extensionAsked): [CaseCommand, string] => [{ type: 'RequestExtension', actor: as(AGENCY_PEOPLE[agency]!), agency, reason: EXTENSION_REASON, proposedDueAt: T.extensionTo }, at],
   decideMoreTime: (agency: string, agree: boolean): [CaseCommand, string] => [{ type: 'DecideExtension', actor: as(PEOPLE.business), agency, agree }, T.extensionDecided],
   attend: (partner: 'localAuthority' | 'police' | 'health', attending: boolean, at: string = T.attended): [CaseCommand, string] => [{ type: 'ConfirmAttendance', actor: as(PARTNER_PEOPLE[partner]), attending }, at],
-  complete: (onTime: boolean): [CaseCommand, string] => [
+  complete: (onTime: boolean): [CaseCommand, string][] => [
     // On time with an LCSPR, late without one: the two outcomes and the two timings are each seen once.
-    { type: 'RecordRapidReviewOutcome', actor: as(PEOPLE.chair), lcsprNeeded: onTime, rationale: onTime ? REVIEW_RATIONALE : NO_LCSPR_RATIONALE, sentAt: onTime ? T.reviewSent : T.reviewSentLate },
-    onTime ? T.reviewCompleted : T.reviewCompletedLate,
+    ...DO.meetingRecorded(onTime),
+    DO.lcsprReply(PEOPLE.director, 'agree', T.lcsprLaReplied),
+    DO.lcsprReply(PEOPLE.police, 'agree', T.lcsprPoliceReplied),
+    DO.lcsprReply(PEOPLE.health, 'agree', T.lcsprHealthReplied),
+    [{ type: 'ApproveRapidReview', actor: as(PEOPLE.chair) }, T.reviewApproved],
+    [{ type: 'RecordRapidReviewSent', actor: as(PEOPLE.business), sentAt: onTime ? T.reviewSent : T.reviewSentLate, dfeSentAt: onTime ? T.reviewSent : T.reviewSentLate }, onTime ? T.reviewCompleted : T.reviewCompletedLate],
   ],
+  /** The review group chair records a quorate meeting and the group's recommendation. */
+  meetingRecorded: (lcspr: boolean): [CaseCommand, string][] => [
+    [
+      {
+        type: 'RecordRapidReviewMeeting',
+        actor: as(PEOPLE.chair),
+        attended: ['localAuthority', 'police', 'health'],
+        invitedAttended: [],
+        lcsprRecommended: lcspr,
+        rationale: lcspr ? REVIEW_RATIONALE : NO_LCSPR_RATIONALE,
+        ...(lcspr ? { linesOfEnquiry: LINES_OF_ENQUIRY } : {}),
+      },
+      T.meetingRecorded,
+    ],
+  ],
+  lcsprReply: (who: Person, reply: 'agree' | 'disagree', at: string, rationale?: string): [CaseCommand, string] => [{ type: 'ReplyOnLcspr', actor: as(who), reply, ...(rationale ? { rationale } : {}) }, at],
+};
+
+export const NO_RAPID_REVIEW_RATIONALE = 'The learning is already identified in the recent thematic review; the partners agree a rapid review would add nothing.';
+export const T_SEEDS = {
+  noRapidReview: '2026-06-12T10:00:00.000Z', // 11:00 Friday 12 June
+  panelTold: '2026-06-12T13:00:00.000Z', // 14:00 Friday 12 June
+  panelToldRecorded: '2026-06-12T13:30:00.000Z',
+  statutorySent: '2026-06-08T13:00:00.000Z', // 14:00 Monday 8 June
+  statutoryRecorded: '2026-06-08T13:30:00.000Z',
+} as const;
+const DO_SEEDS = {
+  log: (criteria: Partial<ReferralDetails>): [CaseCommand, string] => [
+    { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: T.aware, harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL, ...criteria } },
+    T.logged,
+  ],
+  noRapidReview: (): [CaseCommand, string] => [{ type: 'RecordNoRapidReview', actor: as(PEOPLE.business), partnersAgreed: true, scrutineerOversight: true, rationale: NO_RAPID_REVIEW_RATIONALE }, T_SEEDS.noRapidReview],
+  panelTold: (): [CaseCommand, string] => [{ type: 'RecordNoRapidReviewPanelTold', actor: as(PEOPLE.business), sentAt: T_SEEDS.panelTold }, T_SEEDS.panelToldRecorded],
+  statutory: (): [CaseCommand, string] => [{ type: 'RecordStatutoryNotification', actor: as(PEOPLE.laDeputy), sentAt: T_SEEDS.statutorySent }, T_SEEDS.statutoryRecorded],
 };
 
 export const SCENES = {
@@ -535,8 +581,8 @@ export const SCENES = {
   attendanceConfirmed: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO.attend('localAuthority', true), DO.attend('police', true), DO.attend('health', true, '2026-06-12T10:00:00.000Z')),
   papersPrompted: (): CaseEvent[] => play(SCENES.scopingOverdue(), DO.sweep(T.papersPrompted)),
   /** Everything in, the meeting quorate, and the outcome sent within the 15 working days. */
-  reviewCompletedOnTime: (): CaseEvent[] => play(reviewToTheMeeting(), DO.complete(true)),
-  reviewCompletedLate: (): CaseEvent[] => play(reviewToTheMeeting(), DO.complete(false)),
+  reviewCompletedOnTime: (): CaseEvent[] => play(reviewToTheMeeting(), ...DO.complete(true)),
+  reviewCompletedLate: (): CaseEvent[] => play(reviewToTheMeeting(), ...DO.complete(false)),
   /** For the size test: 30 agencies in every status; the test configures their (long) names. */
   thirtyAgencies: (): CaseEvent[] => [
     ...SCENES.reviewOpened(),
@@ -558,6 +604,21 @@ export const SCENES = {
     }).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     EV.attended('police', false, '2026-06-19T09:00:00.000Z'),
   ],
+  // The exceptional decision not to hold the rapid review (002 Section B), then the Panel told.
+  noRapidReviewAgreed: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO_SEEDS.noRapidReview()),
+  noRapidReviewPanelTold: (): CaseEvent[] => play(SCENES.noRapidReviewAgreed(), DO_SEEDS.panelTold()),
+  // A looked-after child's death: the local authority notifies the Secretary of State and Ofsted.
+  lookedAfterDeath: (): CaseEvent[] => play([], DO_SEEDS.log({ harm: 'death', lookedAfter: true, abuseOrNeglect: 'neither' })),
+  lookedAfterDeathNotified: (): CaseEvent[] => play(SCENES.lookedAfterDeath(), DO_SEEDS.statutory()),
+  // A care leaver aged 18 to 24 (002 Section D): logged, no decision, no rapid review.
+  careLeaverDeath: (): CaseEvent[] => play([], DO_SEEDS.log({ harm: 'death', lookedAfter: false, abuseOrNeglect: 'neither', careLeaver: 'aged18to24' })),
+  /** The meeting recorded: the partners are asked to decide on an LCSPR. */
+  lcsprAsked: (): CaseEvent[] => play(reviewToTheMeeting(), ...DO.meetingRecorded(true)),
+  /** Health disagrees: the partnership chair decides within 3 working days. */
+  lcsprDisputed: (): CaseEvent[] => play(SCENES.lcsprAsked(), DO.lcsprReply(PEOPLE.director, 'agree', T.lcsprLaReplied), DO.lcsprReply(PEOPLE.police, 'agree', T.lcsprPoliceReplied), DO.lcsprReply(PEOPLE.health, 'disagree', T.lcsprHealthReplied, LCSPR_DISAGREEMENT)),
+  lcsprDecided: (): CaseEvent[] => play(SCENES.lcsprAsked(), DO.lcsprReply(PEOPLE.director, 'agree', T.lcsprLaReplied), DO.lcsprReply(PEOPLE.police, 'agree', T.lcsprPoliceReplied), DO.lcsprReply(PEOPLE.health, 'agree', T.lcsprHealthReplied)),
+  /** Approved by the chair: the business unit is asked to send it. */
+  reviewApproved: (): CaseEvent[] => play(SCENES.lcsprDecided(), [{ type: 'ApproveRapidReview', actor: as(PEOPLE.chair) }, T.reviewApproved]),
 } satisfies Record<string, () => CaseEvent[]>;
 export type SceneName = keyof typeof SCENES;
 
@@ -616,6 +677,16 @@ const EVERY_KIND: Record<CardSpec['kind'], true> = {
   papersPrompt: true,
   rapidReviewOutcomeRequest: true,
   rapidReviewCompleted: true,
+  statutoryNotificationRequest: true,
+  noRapidReview: true,
+  rapidReviewInvitation: true,
+  lcsprDecision: true,
+  lcsprDispute: true,
+  lcsprDecided: true,
+  lcsprChaser: true,
+  rapidReviewApproved: true,
+  rapidReviewForInformation: true,
+  rapidReviewSendPrompt: true,
 };
 export const CARD_KINDS = Object.keys(EVERY_KIND) as CardSpec['kind'][];
 
@@ -654,6 +725,16 @@ export const CARD_SPECS: CardSpec[] = [
   { kind: 'papersPrompt' },
   { kind: 'rapidReviewOutcomeRequest' },
   { kind: 'rapidReviewCompleted' },
+  { kind: 'statutoryNotificationRequest' },
+  { kind: 'noRapidReview' },
+  { kind: 'rapidReviewInvitation', agency: 'da-service' },
+  { kind: 'lcsprDecision' },
+  { kind: 'lcsprDispute' },
+  { kind: 'lcsprDecided' },
+  { kind: 'lcsprChaser' },
+  { kind: 'rapidReviewApproved' },
+  { kind: 'rapidReviewForInformation', agency: 'education' },
+  { kind: 'rapidReviewSendPrompt' },
 ];
 
 /** "overdue:finalDecision", "meetingBooked:2", "scopingChaser:gp:overdue": a spec's name in a test title. */

@@ -47,6 +47,26 @@ describe('who may see what (workflow/access.ts)', () => {
     expect(Object.fromEntries(views.map(([label], i) => [label, seen[i]]))).toEqual(Object.fromEntries(views.map(([label], i) => [label, expected[i]])));
   });
 
+  // Issue 14: the partners' LCSPR card is the partnership's; an agency's copy of the approved review and the domestic abuse service's invitation are that agency's.
+  const lcsprViews: [string, View][] = [
+    ["the partners' LCSPR card", { kind: 'lcsprDecision' }],
+    ['the dispute decider card', { kind: 'lcsprDispute' }],
+    ["gp's copy of the approved rapid review", { kind: 'rapidReviewForInformation', agency: 'gp' }],
+    ["probation's copy (not asked)", { kind: 'rapidReviewForInformation', agency: 'probation' }],
+    ["gp's invitation to the meeting", { kind: 'rapidReviewInvitation', agency: 'gp' }],
+  ];
+  it.each([
+    ['business unit', PEOPLE.business, [true, true, true, true, true]],
+    ['partner representative', PEOPLE.police, [true, true, true, true, true]],
+    ['scrutineer', PEOPLE.scrutineer, [true, true, true, true, true]],
+    ['gp contact', PEOPLE.gpContact, [false, false, true, false, true]],
+    ['gp escalation contact', PEOPLE.gpEscalation, [false, false, false, false, false]],
+    ['probation contact (not asked)', PEOPLE.probationContact, [false, false, false, false, false]],
+    ['off the roster', STRANGER, [false, false, false, false, false]],
+  ] as [string, Person, boolean[]][])('LCSPR and completion cards: %s', (_name, person, expected) => {
+    expect(lcsprViews.map(([, view]) => maySee(sampleConfig, id(person), view, reviewed))).toEqual(expected);
+  });
+
   it('an agency sees its scoping request only once a review asked it; nobody sees a case that does not exist', () => {
     expect(maySee(sampleConfig, id(PEOPLE.gpContact), { kind: 'scopingRequest', agency: 'gp' }, early)).toBe(false);
     expect(mayEverSee(sampleConfig, id(PEOPLE.gpContact), { kind: 'scopingRequest', agency: 'gp' })).toBe(true);
@@ -70,6 +90,23 @@ describe('who may do what (workflow/access.ts)', () => {
     ["gp's escalation contact cannot record it", PEOPLE.gpEscalation, { type: 'RecordNoInvolvement', agency: 'gp' }, false],
     ['an agency contact cannot reply as a partner', PEOPLE.gpContact, { type: 'ReplyAsPartner' }, false],
     ['a stranger can do nothing', STRANGER, { type: 'SetUpRapidReview' }, false],
+    ["the local authority's deputy records the Secretary of State and Ofsted notification", PEOPLE.laDeputy, { type: 'RecordStatutoryNotification' }, true],
+    ['the police cannot record it', PEOPLE.police, { type: 'RecordStatutoryNotification' }, false],
+    ["the business unit records the partners' decision not to hold a rapid review", PEOPLE.business, { type: 'RecordNoRapidReview' }, true],
+    ['the scrutineer oversees it but does not record it', PEOPLE.scrutineer, { type: 'RecordNoRapidReview' }, false],
+    ['the business unit records when the Panel was told', PEOPLE.business, { type: 'RecordNoRapidReviewPanelTold' }, true],
+    ['the review group chair does not', PEOPLE.chair, { type: 'RecordNoRapidReviewPanelTold' }, false],
+    // Issue 14: the chair records the meeting and approves; the partners decide on an LCSPR; the configured decider settles a disagreement; the business unit records the sending.
+    ['the chair records the rapid review meeting', PEOPLE.chair, { type: 'RecordRapidReviewMeeting' }, true],
+    ['the business unit cannot record the meeting', PEOPLE.business, { type: 'RecordRapidReviewMeeting' }, false],
+    ['a health deputy answers on the LCSPR recommendation', PEOPLE.healthDeputy, { type: 'ReplyOnLcspr' }, true],
+    ['the chair cannot answer for the partners on an LCSPR', PEOPLE.chair, { type: 'ReplyOnLcspr' }, false],
+    ['the partnership chair (the default decider) settles an LCSPR disagreement', PEOPLE.partnershipChair, { type: 'DecideLcsprDispute' }, true],
+    ['the scrutineer is not the default decider', PEOPLE.scrutineer, { type: 'DecideLcsprDispute' }, false],
+    ['the chair approves the rapid review', PEOPLE.chair, { type: 'ApproveRapidReview' }, true],
+    ['the business unit cannot approve it', PEOPLE.business, { type: 'ApproveRapidReview' }, false],
+    ['the business unit records the sending', PEOPLE.business, { type: 'RecordRapidReviewSent' }, true],
+    ['the chair does not record the sending', PEOPLE.chair, { type: 'RecordRapidReviewSent' }, false],
   ];
   it.each(cases)('%s', (_name, person, act, expected) => {
     expect(mayDo(sampleConfig, id(person), act, reviewed)).toBe(expected);

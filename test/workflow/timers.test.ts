@@ -170,6 +170,13 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
         const agencies = AGENCY_IDS.filter(() => rng.chance(0.6));
         return { type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: iso(startOfDay(meetingDay, clock.hours).getTime() + HOUR), agencies: agencies.length ? agencies : ['gp'] };
       }
+      // After the meeting the LCSPR decision is reached more often, so its reminder, window and dispute deadline are all met.
+      const l = rr.lcspr;
+      if (!l && now >= Date.parse(rr.setup.meetingAt) && rng.chance(0.5)) {
+        return { type: 'RecordRapidReviewMeeting', actor: as(PEOPLE.chair), attended: ['localAuthority', 'police', 'health'], invitedAttended: [], lcsprRecommended: rng.chance(0.5), rationale, linesOfEnquiry: rationale };
+      }
+      if (l && !l.decided && l.dispute) return rng.chance(0.1) ? { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: rng.chance(0.5), rationale } : { type: 'Tick' };
+      if (l && !l.decided && rng.chance(0.6)) return { type: 'ReplyOnLcspr', actor: as(rng.pick(PARTNER_PEOPLE)), reply: rng.chance(0.4) ? 'agree' : 'disagree', rationale };
       const id = rng.pick(rr.agencyOrder);
       const a = rr.agencies[id]!;
       return rng.pick<CaseCommand>([
@@ -178,7 +185,12 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
         { type: 'RequestExtension', actor: as(contactOf(id)), agency: id, reason: 'The lead is away this week.', proposedDueAt: iso(Date.parse(a.dueAt) + 2 * DAY) },
         { type: 'DecideExtension', actor: as(PEOPLE.business), agency: id, agree: rng.chance(0.5) },
         { type: 'ConfirmAttendance', actor: as(rng.pick(PARTNER_PEOPLE)), attending: rng.chance(0.8) },
-        { type: 'RecordRapidReviewOutcome', actor: as(PEOPLE.chair), lcsprNeeded: rng.chance(0.5), rationale, sentAt: iso(now) },
+        // The meeting (quorate or not), the partners' LCSPR decision, its dispute, the approval and the sending.
+        { type: 'RecordRapidReviewMeeting', actor: as(PEOPLE.chair), attended: rng.chance(0.8) ? ['localAuthority', 'police', 'health'] : ['police'], invitedAttended: [], lcsprRecommended: rng.chance(0.5), rationale, linesOfEnquiry: rationale },
+        { type: 'ReplyOnLcspr', actor: as(rng.pick(PARTNER_PEOPLE)), reply: rng.chance(0.7) ? 'agree' : 'disagree', rationale },
+        { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: rng.chance(0.5), rationale },
+        { type: 'ApproveRapidReview', actor: as(PEOPLE.chair) },
+        { type: 'RecordRapidReviewSent', actor: as(PEOPLE.business), sentAt: iso(now), dfeSentAt: iso(now) },
       ]);
     }
     default:
@@ -193,7 +205,8 @@ function checkGenerated(sides: Sides, seed: number): string[] {
   // A Monday to Friday start in 2026, at any minute of the day (including nights and weekends to come).
   let now = Date.parse('2026-03-02T00:00:00.000Z') + Math.floor(rng.next() * 40) * DAY + Math.floor(rng.next() * 1440) * 60_000;
   let state: CaseState | undefined;
-  for (let step = 0; step < 30; step++) {
+  // Long enough for a rapid review to reach its meeting, the partners' LCSPR decision and a dispute's deadline.
+  for (let step = 0; step < 45; step++) {
     const command = nextCommand(rng, state, now);
     if (!command) break;
     const decision = sides.decide(state, command, new Date(now));
@@ -239,6 +252,9 @@ const ALL_TIMER_KINDS = [
   'dispute:meetingOutcome',
   'initialView:overdue',
   'initialView:reminder',
+  'lcspr:disputeOverdue',
+  'lcspr:reminder',
+  'lcspr:windowClosed',
   'panelNotification:overdue',
   'panelNotification:reminder',
   'partnerReply:reminder',

@@ -4,6 +4,7 @@ import { deadlineInWords } from '../calendar/words.js';
 import { PARTNERS, PARTNER_NAMES, finalDecisionMaker, type Partner, type PartnershipConfig } from '../partnership.js';
 import { ROLE_WORDS } from '../words.js';
 import { STAGE_LABELS, type CaseSummary, type MonitoringStage, type RagStatus } from './schemas.js';
+import { NO_DEADLINE_TEXT, closedLabel, outstandingDuties } from './outstanding.js';
 
 /**
  * One line of the business unit's "open cases" view, derived from a case's state at `now`: where
@@ -69,7 +70,8 @@ function position(state: CaseState, config: PartnershipConfig): Position {
       return {
         stage,
         waitingFor: [person(config.partners.localAuthority.representative, 'local authority representative')],
-        clock: { start: state.decision?.at ?? state.loggedAt, due: state.panelNotificationDueAt, about: 'Panel notification' },
+        // The statutory clock runs from becoming aware (002 Section B), not from the decision.
+        clock: { start: state.referral.awareAt, due: state.panelNotificationDueAt, about: 'Panel notification' },
       };
     case 'awaitingNextStep':
       return { stage, waitingFor: [person(config.reviewGroupChair, `${ROLE_WORDS.reviewGroupChair}, to choose the next step`)] };
@@ -117,16 +119,19 @@ const STATUS_TEXT: Record<RagStatus, string> = {
 };
 
 export function caseSummary(state: CaseState, caseRef: string, lastChangedAt: string, config: PartnershipConfig, calendar: WorkingCalendar, now: Date): CaseSummary {
-  const { stage, waitingFor, clock } = position(state, config);
-  const status = stage === 'closed' ? 'closed' : ragStatus(clock, calendar, now);
+  const { stage, waitingFor: stepWaitingFor, clock } = position(state, config);
+  const outstanding = outstandingDuties(state, config);
+  const waitingFor = [...stepWaitingFor, ...outstanding];
+  // A closed case still owing a notification is not done; with no deadline it cannot be late.
+  const status = stage === 'closed' ? (outstanding.length > 0 ? 'green' : 'closed') : ragStatus(clock, calendar, now);
   return {
     caseRef,
     stage,
-    stageLabel: STAGE_LABELS[stage],
+    stageLabel: closedLabel(state) ?? STAGE_LABELS[stage],
     waitingFor,
     ...(clock ? { nextDeadline: { about: clock.about, dueAt: clock.due, inWords: deadlineInWords(new Date(clock.due), now) } } : {}),
     status,
-    statusText: STATUS_TEXT[status],
+    statusText: stage === 'closed' && status === 'green' ? NO_DEADLINE_TEXT : STATUS_TEXT[status],
     referredAt: state.loggedAt,
     lastChangedAt,
   };

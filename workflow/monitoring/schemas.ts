@@ -101,9 +101,22 @@ export const YearFiguresSchema = z.object({
     stage1: z.number().int(),
     stage2: z.number().int(),
   }),
-  /** Median working days from referral to decision, one decimal; absent with no decisions. */
-  medianWorkingDaysToDecision: z.number().optional(),
-  rapidReviews: z.object({ completed: z.number().int(), onTime: z.number().int() }),
+  /**
+   * Timeliness as the statute measures it (002 Section B: the Panel notified "within five working
+   * days of becoming aware"): median working days from the partnership becoming aware to the
+   * notification being sent, one decimal, absent with no notifications; and how many were sent by
+   * the 5-working-day deadline.
+   */
+  medianWorkingDaysAwarenessToNotification: z.number().optional(),
+  notificationsOnTime: z.number().int(),
+  rapidReviews: z.object({
+    completed: z.number().int(),
+    onTime: z.number().int(),
+    /** The exceptional decisions not to hold one (002 Section B). */
+    notHeld: z.number().int(),
+  }),
+  /** Deaths of care leavers logged (002 Section D: the review group keeps local data on them), any age up to 24. */
+  careLeaverDeaths: z.number().int(),
 });
 export type YearFigures = z.infer<typeof YearFiguresSchema>;
 

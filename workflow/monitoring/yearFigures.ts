@@ -43,13 +43,21 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
     referrals: 0,
     notifications: 0,
     decisions: { total: 0, byAgreement: 0, deemedAgreement: 0, stage1: 0, stage2: 0 },
-    rapidReviews: { completed: 0, onTime: 0 },
+    notificationsOnTime: 0,
+    rapidReviews: { completed: 0, onTime: 0, notHeld: 0 },
+    careLeaverDeaths: 0,
   };
-  const daysToDecision: number[] = [];
+  const daysToNotification: number[] = [];
   for (const events of histories) {
     const referral = events.find((e) => e.type === 'ReferralLogged');
     if (!referral) continue;
-    if (inYear(referral.at)) figures.referrals++;
+    const r = referral.referral;
+    const careLeaverDeath = r.harm === 'death' && (r.careLeaver === 'under18' || r.careLeaver === 'aged18to24');
+    if (inYear(referral.at) && careLeaverDeath) figures.careLeaverDeaths++;
+    // An adult care leaver's death is not a serious incident referral: counted above only.
+    if (inYear(referral.at) && r.careLeaver !== 'aged18to24') figures.referrals++;
+    // The statutory clock: from becoming aware to the notification sent, by the case's own deadline.
+    let notification: { sentAt: string } | undefined;
     let deemedSoFar = false;
     // A re-opened decision is decided again: the case counts once, by the decision that stands.
     let standing: { at: string; route: 'byAgreement' | 'deemedAgreement' | 'stage1' | 'stage2' } | undefined;
@@ -59,7 +67,12 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
         const route = event.basis === 'finalDecision' ? 'stage2' : event.basis === 'meetingAgreed' ? 'stage1' : deemedSoFar ? 'deemedAgreement' : 'byAgreement';
         standing = { at: event.at, route };
       }
-      if (event.type === 'PanelNotificationConfirmed' && inYear(event.sentAt)) figures.notifications++;
+      if (event.type === 'PanelNotificationConfirmed' && inYear(event.sentAt)) {
+        figures.notifications++;
+        // A notification confirmed again after a re-opening: the case counts once, by the one that stands.
+        notification = { sentAt: event.sentAt };
+      }
+      if (event.type === 'NoRapidReviewAgreed' && inYear(event.at)) figures.rapidReviews.notHeld++;
       if (event.type === 'RapidReviewCompleted' && inYear(event.at)) {
         figures.rapidReviews.completed++;
         if (event.onTime) figures.rapidReviews.onTime++;
@@ -68,9 +81,12 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
     if (standing) {
       figures.decisions.total++;
       figures.decisions[standing.route]++;
-      daysToDecision.push(calendar.workingDaysBetween(new Date(referral.at), new Date(standing.at)));
+    }
+    if (notification) {
+      daysToNotification.push(calendar.workingDaysBetween(new Date(r.awareAt), new Date(notification.sentAt)));
+      if (Date.parse(notification.sentAt) <= Date.parse(referral.panelNotificationDueAt)) figures.notificationsOnTime++;
     }
   }
-  const m = median(daysToDecision);
-  return m === undefined ? figures : { ...figures, medianWorkingDaysToDecision: m };
+  const m = median(daysToNotification);
+  return m === undefined ? figures : { ...figures, medianWorkingDaysAwarenessToNotification: m };
 }

@@ -20,6 +20,7 @@ export function openReview(state: CaseState | undefined): { error: Decision } | 
   const rr = state?.rapidReview;
   if (!state || !rr) return { error: refuse('There is no rapid review on this case.') };
   if (rr.completed) return { error: refuse(`The rapid review on ${state.referral.caseRef} was completed on ${words(rr.completed.at, new Date(rr.completed.at))}.`) };
+  if (rr.notHeld) return { error: refuse(`The partners agreed not to hold a rapid review on ${state.referral.caseRef} (recorded on ${words(rr.notHeld.at, new Date(rr.notHeld.at))}).`) };
   return { rr };
 }
 

@@ -3,6 +3,7 @@ import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { OPEN, agencyById, contacts, openReview } from './common.js';
+import { scopingAgencies, unaskedPartnerWarnings } from './asked.js';
 import { closeOfDay, defaultReturnsDue, londonDate, papersDueFor } from './dates.js';
 
 /**
@@ -29,8 +30,11 @@ export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar
   if (meetingAt.getTime() > Date.parse(rr.dueAt)) return refuse(`The meeting would be after the rapid review deadline (${words(rr.dueAt, now)}); choose an earlier date.`);
   if (!calendar.isWorkingDay(londonDate(meetingAt))) return refuse('The meeting would be on a weekend or bank holiday; choose a working day.');
   const unknown = command.agencies.filter((id) => !agencyById(config, id));
-  if (unknown.length > 0 || command.agencies.length === 0) return refuse(command.agencies.length === 0 ? 'Choose at least one agency to ask for a scoping return.' : 'One of the agencies chosen is not in the partnership\'s configuration.');
-  const agencies = [...new Set(command.agencies)];
+  if (unknown.length > 0) return refuse('One of the agencies chosen is not in the partnership\'s configuration.');
+  const asked = scopingAgencies(config, command.agencies, command.domesticAbuse === true);
+  if (asked.error !== undefined) return refuse(asked.error);
+  const { agencies, invited } = asked;
+  if (agencies.length === 0) return refuse('Choose at least one agency to ask for a scoping return.');
   const papersDueAt = papersDueFor(meetingAt);
   let returnsDueAt = defaultReturnsDue(calendar, hours, papersDueAt);
   if (command.returnsDueAt) {
@@ -47,7 +51,22 @@ export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar
   if (returnsDueAt.getTime() <= now.getTime()) return refuse('With this meeting date the default return date has already passed; give a return date.');
 
   const r = recorder(state);
-  r.record({ type: 'RapidReviewSetUp', at: iso(now), by: actorAs(command.actor, role), meetingAt: iso(meetingAt), papersDueAt: iso(papersDueAt), returnsDueAt: iso(returnsDueAt), agencies });
+  warnings.push(...unaskedPartnerWarnings(config));
+  r.record({
+    type: 'RapidReviewSetUp',
+    at: iso(now),
+    by: actorAs(command.actor, role),
+    meetingAt: iso(meetingAt),
+    papersDueAt: iso(papersDueAt),
+    returnsDueAt: iso(returnsDueAt),
+    agencies,
+    ...(command.domesticAbuse !== undefined ? { domesticAbuseIdentified: command.domesticAbuse } : {}),
+    ...(invited.length > 0 ? { invited } : {}),
+  });
+  // Invited to take part in the meeting, not only asked for a return (001).
+  for (const id of invited) {
+    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: `rapidReviewInvitation:${id}:${to}`, to: person(to), card: { kind: 'rapidReviewInvitation', agency: id }, tracked: true });
+  }
   for (const id of agencies) {
     for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: `scopingRequest:${id}:${to}`, to: person(to), card: { kind: 'scopingRequest', agency: id }, tracked: true });
   }
@@ -61,7 +80,7 @@ export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar
   r.effect({ type: 'send', key: `rapidReviewOutcomeRequest:${chair}`, to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
   r.effect({ type: 'send', key: 'rapidReviewBoard', to: monitoring, card: { kind: 'rapidReviewBoard' }, tracked: true });
   r.effect({ type: 'refreshCards' });
-  return r.done([`Rapid review set up: ${agencies.length} agencies asked, returns due by ${words(iso(returnsDueAt), now)}.`, ...warnings].join(' '));
+  return r.done([`Rapid review set up: ${agencies.length} agencies asked, returns due by ${words(iso(returnsDueAt), now)}.`, ...(invited.length > 0 ? [`${invited.map((id) => agencyById(config, id)!.name).join(', ')} invited to take part in the meeting.`] : []), ...warnings].join(' '));
 };
 
 /** When the papers are due, the business unit is prompted, with the returns still missing. */

@@ -1,6 +1,7 @@
 import { identifyingDetailIn } from '../freeText.js';
 import { actorAs, iso, person, recorder, refuse, safeDecode, unique, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
+import { afterReferralLogged, referralCriteriaProblem } from './statutoryNotification.js';
 
 /** Step 1 (DOMAIN): the business unit logs a referral by its case reference; the initial view is asked for. */
 
@@ -37,6 +38,8 @@ export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefP
   // The link is stored and shown on cards: its path must not name the child either.
   const inLink = identifyingDetailIn(safeDecode(url.pathname + url.search).replace(/[/_+]/g, ' '));
   if (inLink) return refuse(`The document link seems to contain ${inLink}. Link to a document whose name carries only the case reference.`);
+  const criteria = referralCriteriaProblem(referral);
+  if (criteria) return refuse(criteria);
   const r = recorder(state);
   r.record({
     type: 'ReferralLogged',
@@ -46,8 +49,9 @@ export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefP
     initialViewDueAt: iso(calendar.addWorkingDays(now, 1)),
     panelNotificationDueAt: iso(calendar.addWorkingDays(awareAt, 5)),
   });
-  for (const id of unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId])) {
+  const { decisionRuns } = afterReferralLogged(config, r, now);
+  for (const id of decisionRuns ? unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId]) : []) {
     r.effect({ type: 'send', key: `initialViewRequest:${id}`, to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
   }
-  return r.done(`Referral ${referral.caseRef} logged.`);
+  return r.done(decisionRuns ? `Referral ${referral.caseRef} logged.` : `The death of a care leaver is logged as ${referral.caseRef}.`);
 };

@@ -30,22 +30,26 @@ export function countsChart(id: string, bars: readonly (readonly [string, number
   );
 }
 
-/** The median working days from referral to decision, against the 5 working days the Panel notification allows, and the rapid reviews done on time. */
-export function timelinessChart(id: string, figures: Pick<YearFigures, 'medianWorkingDaysToDecision' | 'rapidReviews'>): SVGElement {
-  const median = figures.medianWorkingDaysToDecision;
+/**
+ * The median working days from the partnership becoming aware to the Panel notification, against
+ * the statutory 5 working days (002 Section B: "within five working days of becoming aware"), and
+ * the rapid reviews done on time.
+ */
+export function timelinessChart(id: string, figures: Pick<YearFigures, 'medianWorkingDaysAwarenessToNotification' | 'rapidReviews'>): SVGElement {
+  const median = figures.medianWorkingDaysAwarenessToNotification;
   const { completed, onTime } = figures.rapidReviews;
   // Each row has its own scale: working days up to at least the 5-day mark; reviews as a share of those completed.
   const track = WIDTH - 20;
   const scaleDays = Math.max(5, Math.ceil(median ?? 0));
   const limitX = (5 / scaleDays) * track;
-  const medianWords = median === undefined ? 'no decisions yet' : `${median} working day${median === 1 ? '' : 's'}`;
+  const medianWords = median === undefined ? 'no notifications yet' : `${median} working day${median === 1 ? '' : 's'}`;
   const reviewWords = completed === 0 ? 'none completed yet' : `${onTime} of ${completed} on time`;
   const GROUP = 64;
   return svg(
     'svg',
     { id, class: 'chart', viewBox: `0 0 ${WIDTH} ${2 * GROUP}`, role: 'img', 'aria-labelledby': `${id}-title` },
-    svg('title', { id: `${id}-title` }, `Timeliness: median from referral to decision ${medianWords} (the Panel notification allows 5 working days); rapid reviews ${reviewWords}`),
-    svg('text', { x: 0, y: 14, class: 'chart-label' }, `Median, referral to decision: ${medianWords}`),
+    svg('title', { id: `${id}-title` }, `Timeliness: median from becoming aware to the Panel notification ${medianWords} (the statutory limit is 5 working days); rapid reviews ${reviewWords}`),
+    svg('text', { x: 0, y: 14, class: 'chart-label' }, `Median, aware to notified: ${medianWords}`),
     svg('rect', { x: 0, y: 22, width: track, height: 14, class: 'chart-track' }),
     median === undefined ? undefined : svg('rect', { x: 0, y: 22, width: Math.max(2, (median / scaleDays) * track), height: 14, class: 'chart-bar' }),
     svg('line', { x1: limitX, x2: limitX, y1: 18, y2: 40, class: 'chart-limit' }),

@@ -36,11 +36,17 @@ export function yearView(figures: YearFigures, offset: number, move: (offset: nu
         ['… by deemed agreement (no response within 1 working day)', String(decisions.deemedAgreement)],
         ['… at stage 1 (partners’ meeting)', String(decisions.stage1)],
         ['… at stage 2 (decision maker)', String(decisions.stage2)],
-        ['Median working days from referral to decision', figures.medianWorkingDaysToDecision === undefined ? 'No decisions yet' : String(figures.medianWorkingDaysToDecision)],
+        [
+          'Median working days from becoming aware to the Panel notification',
+          figures.medianWorkingDaysAwarenessToNotification === undefined ? 'No notifications yet' : String(figures.medianWorkingDaysAwarenessToNotification),
+        ],
+        ['Panel notifications within 5 working days of becoming aware', figures.notifications === 0 ? 'None sent yet' : `${figures.notificationsOnTime} of ${figures.notifications}`],
         ['Rapid reviews completed on time', rapidReviews.completed === 0 ? 'None completed yet' : `${rapidReviews.onTime} of ${rapidReviews.completed}`],
+        ['Rapid reviews not held (the partners agreed, exceptionally)', String(rapidReviews.notHeld)],
+        ['Deaths of care leavers logged', String(figures.careLeaverDeaths)],
       ].flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
     ),
     h('figure', {}, counts, h('figcaption', {}, 'Referrals, notifications and how decisions were reached')),
-    h('figure', {}, timeliness, h('figcaption', {}, 'Median working days from referral to decision, against the 5 working days the Panel notification allows; rapid reviews completed within 15 working days')),
+    h('figure', {}, timeliness, h('figcaption', {}, 'Median working days from the partnership becoming aware to the Panel notification, against the statutory 5 working days; rapid reviews completed within 15 working days')),
   );
 }

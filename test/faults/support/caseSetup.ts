@@ -37,7 +37,7 @@ export function teamsDriver(hostUrl: () => string, serviceUrl: string) {
     },
     /** Referral logged at the host's clock and the chair's "notify": the partners' card is posted. */
     async caseAwaitingReplies(caseRef = CASE_REF) {
-      const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
+      const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
       expect((await click(PEOPLE.business, 'referral.submit', referral, 'conv-monitoring')).status).toBe(200);
       const view = await click(PEOPLE.chair, 'initialView.submit', { caseRef, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, 'personal-chair', { conversationType: 'personal' });
       expect(view.status).toBe(200);

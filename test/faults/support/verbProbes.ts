@@ -7,7 +7,7 @@ import { DOCUMENT_URL } from '../../support/sampleConfig.js';
  * is tried for every card kind it can show. A new verb fails to compile until it is added here.
  */
 const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> = {
-  'referral.submit': (caseRef) => [{ caseRef: `${caseRef}9`, referringAgency: 'Education', awareDate: '2026-05-05', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', documentUrl: DOCUMENT_URL }],
+  'referral.submit': (caseRef) => [{ caseRef: `${caseRef}9`, referringAgency: 'Education', awareDate: '2026-05-05', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL }],
   'initialView.submit': (caseRef) => [{ caseRef, view: 'doNotNotify', rationale: 'Probe.' }],
   'partner.agree': (caseRef) => [{ caseRef, comment: 'Probe.' }],
   'partner.disagree': (caseRef) => [{ caseRef, rationale: 'Probe.' }],
@@ -23,10 +23,18 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'scoping.extension': (caseRef) => [{ caseRef, agency: 'education', reason: 'Probe.', proposedDate: '2026-05-20' }],
   'extension.decide': (caseRef) => [{ caseRef, agency: 'education', decision: 'agree' }],
   'review.attendance': (caseRef) => [{ caseRef, attending: 'yes' }],
-  'review.outcome': (caseRef) => [{ caseRef, lcsprNeeded: 'no', rationale: 'Probe.', sentDate: '2026-05-05', sentTime: '15:00' }],
+  'review.outcome': (caseRef) => [{ caseRef, attended: 'localAuthority,police,health', lcsprRecommended: 'no', rationale: 'Probe.' }],
   'case.history': (caseRef) => [{ caseRef }],
   'case.show': (caseRef) => SHOWABLE_CARD_KINDS.map((card) => ({ caseRef, card })),
   'case.export': (caseRef) => [{ caseRef }],
+  'statutory.record': (caseRef) => [{ caseRef, sentDate: '2026-05-05', sentTime: '15:00' }],
+  'noReview.record': (caseRef) => [{ caseRef, partnersAgreed: 'true', scrutineerOversight: 'true', rationale: 'Probe.' }],
+  'noReview.panelTold': (caseRef) => [{ caseRef, sentDate: '2026-05-05', sentTime: '15:00' }],
+  'lcspr.agree': (caseRef) => [{ caseRef, comment: 'Probe.' }],
+  'lcspr.disagree': (caseRef) => [{ caseRef, rationale: 'Probe.' }],
+  'lcspr.decide': (caseRef) => [{ caseRef, lcspr: 'no', rationale: 'Probe.' }],
+  'review.approve': (caseRef) => [{ caseRef }],
+  'review.sent': (caseRef) => [{ caseRef, sentDate: '2026-05-05', sentTime: '15:00', dfeDate: '2026-05-05', dfeTime: '15:00' }],
 };
 
 export type VerbProbe = { verb: Verb; data: Record<string, unknown> };

@@ -21,7 +21,7 @@ describe('the close of the n-th working day before a date', () => {
     ['2026-05-18', 1, '2026-05-15T17:00:00+01:00', 'a Monday: the working day before is the Friday'],
     ['2026-05-16', 1, '2026-05-15T17:00:00+01:00', 'a Saturday publication: the Friday before'],
     ['2027-01-05', 3, '2026-12-30T17:00:00+00:00', 'back over New Year (1 Jan 2027) and Christmas (25, 28 Dec 2026)'],
-  ] as const)('%s, %i working days before: %s (%s)', (date, n, expected) => {
+  ] as const)('%s, %i working days before: %s (%s)', (date, n, expected, _why) => {
     expect(londonIso(england.closeOfWorkingDaysBefore(date, n))).toBe(expected);
   });
 

@@ -59,14 +59,15 @@ describe('the figures for 1 April 2026 to 31 March 2027', () => {
     expect(f.referrals).toBe(4);
     expect(f.notifications).toBe(1);
     expect(f.decisions).toEqual({ total: 4, byAgreement: 1, deemedAgreement: 1, stage1: 1, stage2: 1 });
-    expect(f.rapidReviews).toEqual({ completed: 2, onTime: 1 });
-    // Working days to decision: 1 (31 Mar 10:00 BST to 1 Apr 10:00), 1, 2, 3: the median is 1.5.
-    expect(f.medianWorkingDaysToDecision).toBe(1.5);
+    expect(f.rapidReviews).toEqual({ completed: 2, onTime: 1, notHeld: 0 });
+    // Timeliness is awareness to notification, not referral to decision: the one notification was
+    // sent at 08:00 BST Friday, aware since 09:00 Wednesday: 2 working days.
+    expect(f.medianWorkingDaysAwarenessToNotification).toBe(2);
   });
 
-  it('a year with no decisions has no median, not a zero', () => {
+  it('a year with no notifications has no median, not a zero', () => {
     const f = yearFigures([[logged('RR-2026-009', '2026-11-20T10:00:00.000Z')]], year, calendar);
-    expect(f.medianWorkingDaysToDecision).toBeUndefined();
+    expect(f.medianWorkingDaysAwarenessToNotification).toBeUndefined();
     expect(f.referrals).toBe(1);
   });
 });
