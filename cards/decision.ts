@@ -113,13 +113,11 @@ function positions(state: CaseState, partners: readonly Partner[], now: Date, qu
   return partners.map((p) => partnerPositionBlock(p, state.positions[p], now, quote));
 }
 
-/** Who has the final say is the partnership's setting (Isle of Wight: the chair; Brighton & Hove: the scrutineer). */
+/** The notification's final say is always the partnership chair's, with the scrutineer mediating (002, 8.1). */
 function finalSay(config: PartnershipConfig): string {
   const scrutineer = config.independentScrutineer.displayName;
   const decider = finalDecisionMaker(config).displayName;
-  return config.finalDecisionMaker === 'partnershipChair'
-    ? `In exceptional cases a second short meeting follows within one working day: ${decider} (partnership chair) decides and ${scrutineer} (independent scrutineer) mediates. That decision is final.`
-    : `In exceptional cases a second short meeting follows within one working day, where ${decider} (independent scrutineer) decides. That decision is final.`;
+  return `In exceptional cases a second short meeting follows within one working day: ${decider} (partnership chair) decides and ${scrutineer} (independent scrutineer) mediates. That decision is final.`;
 }
 
 /** The decision is reported to these people (DOMAIN outcomes); the manager only where the partnership has one. */

@@ -58,8 +58,8 @@ function openCard(parts: CaseCardParts, due: string): AdaptiveCard {
   const late = now.getTime() >= Date.parse(due);
   const reopened = dispute?.reopened;
   const why = dispute ? escalationWords(dispute, now) : undefined;
-  // Where the scrutineer is the decision maker, they attended by definition: no toggle to get wrong.
-  const scrutineerDecides = config.finalDecisionMaker === 'independentScrutineer';
+  // The partnership chair decides (8.1); the scrutineer mediates, so whether they attended is asked.
+  const scrutineerDecides = false;
   return caseFrame({
     state,
     notice,

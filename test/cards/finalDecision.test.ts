@@ -21,7 +21,8 @@ import {
 
 const MAKER: Recipient = { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId };
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' };
+// Brighton & Hove's setting is for whether-to-review disputes; the notification is still the partnership chair's (8.1).
+const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: MAKER, ...extra });
@@ -79,14 +80,14 @@ describe('final decision request (1:1 to the final decision maker)', () => {
     expect(showCards(card)).toEqual([]);
   });
 
-  test('where the scrutineer decides, there is no attendance toggle and the card says they attended', () => {
+  test('"The IOWSCP Partnership Chair will make the final decision regarding notification" (002 8.1): even where the scrutineer settles review disputes, the chair decides and the attendance toggle stays', () => {
     const { card, text } = render(FINAL, SCENES.decisionMeetingBooked(), STAGE_2, {
       config: scrutineerDecides,
-      recipient: { kind: 'person', aadObjectId: PEOPLE.scrutineer.aadObjectId },
+      recipient: { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId },
     });
-    expect(inputsById(card).has('scrutineerAttended')).toBe(false);
-    expect(text).not.toContain('full record is sent');
-    expect(executeActions(card)[0]).toEqual({ title: 'Record final decision', verb: 'decision.final', data: { caseRef: CASE_REF, scrutineerAttended: 'true' } });
+    expect(inputsById(card).has('scrutineerAttended')).toBe(true);
+    expect(text).toContain('If Sam Scrutineer did not attend, the full record is sent to them to review.');
+    expect(executeActions(card)[0]).toEqual({ title: 'Record final decision', verb: 'decision.final', data: { caseRef: CASE_REF } });
   });
 
   test('after a refusal: the notice, and the choice, the rationale and the toggle as they were', () => {

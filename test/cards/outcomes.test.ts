@@ -51,11 +51,10 @@ describe('dispute opened', () => {
     expect(text).toContain('Morgan Partnership (partnership chair) decides and Sam Scrutineer (independent scrutineer) mediates');
   });
 
-  test('where the scrutineer has the final say, it says so', () => {
-    const config = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' as const };
+  test('"The IOWSCP Partnership Chair will make the final decision regarding notification" (002 8.1), even where the scrutineer settles review disputes', () => {
+    const config = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' as const };
     const { text } = render({ kind: 'disputeOpened' }, SCENES.dispute(), '2026-06-09T16:00:00Z', { config });
-    expect(text).toContain('where Sam Scrutineer (independent scrutineer) decides');
-    expect(text).not.toContain('Morgan Partnership');
+    expect(text).toContain('Morgan Partnership (partnership chair) decides and Sam Scrutineer (independent scrutineer) mediates');
   });
 });
 

@@ -74,7 +74,7 @@ export const sampleConfig: PartnershipConfig = PartnershipConfigSchema.parse({
   independentScrutineer: PEOPLE.scrutineer,
   strategicPartnershipManager: PEOPLE.manager,
   businessUnit: [PEOPLE.business],
-  finalDecisionMaker: 'partnershipChair',
+  reviewDisputeDecider: 'partnershipChair',
   agencies: AGENCIES,
   channels: {
     monitoring: { conversationId: 'conv-monitoring', kind: 'channel', label: 'SIN monitoring' },

@@ -184,13 +184,14 @@ describe('stage 2: the decision maker', () => {
     expect(pendingDeadlines(state, calendar, sampleConfig.workingHours)).toEqual([]);
   });
 
-  it('uses the independent scrutineer as decision maker where the partnership says so (Brighton & Hove)', () => {
-    const brighton = PartnershipConfigSchema.parse({ ...sampleConfig, finalDecisionMaker: 'independentScrutineer' });
+  it('"The IOWSCP Partnership Chair will make the final decision regarding notification" (002 8.1): the scrutineer mediates, even where they settle review disputes (Brighton & Hove)', () => {
+    const brighton = PartnershipConfigSchema.parse({ ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' });
     const runB = runner(brighton);
     const start = inDispute().events;
-    const { decisions } = runB([[outcome(PEOPLE.chair, 'notResolved'), '2026-05-07T10:00:00.000Z'], [final(PEOPLE.partnershipChair, 'notify', true), '2026-05-08T09:00:00.000Z'], [final(PEOPLE.scrutineer, 'notify', true), '2026-05-08T09:00:00.000Z']], start);
-    expect(sends(decisions[0]!)).toContain(`finalDecisionRequest -> ${PEOPLE.scrutineer.aadObjectId}`);
-    expect(types(decisions[1]!)[0]).toContain('Only the partnership\'s final decision maker (Sam Scrutineer)');
+    const { decisions } = runB([[outcome(PEOPLE.chair, 'notResolved'), '2026-05-07T10:00:00.000Z'], [final(PEOPLE.scrutineer, 'notify', true), '2026-05-08T09:00:00.000Z'], [final(PEOPLE.partnershipChair, 'notify', true), '2026-05-08T09:00:00.000Z']], start);
+    expect(sends(decisions[0]!)).toContain(`finalDecisionRequest -> ${PEOPLE.partnershipChair.aadObjectId}`);
+    expect(sends(decisions[0]!)).not.toContain(`finalDecisionRequest -> ${PEOPLE.scrutineer.aadObjectId}`);
+    expect(types(decisions[1]!)[0]).toContain('Only the partnership\'s final decision maker (Morgan Partnership)');
     expect(types(decisions[2]!)).toEqual(['DecisionReached']);
   });
 

@@ -152,10 +152,10 @@ describe('dispute stage 2: the final decision, escalated on a Friday before a ba
     expect(s.nextDeadline).toEqual({ about: 'Final decision', dueAt: '2026-05-05T15:30:00.000Z', inWords: '16:30 on Tuesday 5 May' });
   });
 
-  it('waits for the independent scrutineer where the partnership gives them the final say', () => {
-    const scrutineerDecides = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' as const };
+  it('waits for the partnership chair even where the scrutineer settles whether-to-review disputes (002 8.1)', () => {
+    const scrutineerDecides = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' as const };
     const s = caseSummary(state, CASE_REF, '2026-05-01T15:30:00.000Z', scrutineerDecides, calendar, new Date('2026-05-04T11:00:00.000Z'));
-    expect(s.waitingFor).toEqual(['Sam Scrutineer (decision maker)']);
+    expect(s.waitingFor).toEqual(['Morgan Partnership (decision maker)']);
   });
 });
 
