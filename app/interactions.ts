@@ -284,6 +284,8 @@ export function createInteractions(deps: InteractionDeps) {
         const csv = link('csv');
         return { card: exportLinksCard(state.referral.caseRef, { csvUrl: csv.url, jsonUrl: link('json').url, expiresAt: csv.expiresAt }, now) };
       }
+      case 'initialView.concur':
+        return run(action.data.caseRef, { type: 'ConcurInitialView', actor }, { kind: 'initialViewRequest' }, actor, now, draft);
     }
   }
 

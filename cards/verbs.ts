@@ -222,6 +222,11 @@ export const CaseExportDataSchema = z.object({
   caseRef: CaseRef,
 });
 
+/** The other view-giver concurs with the drafted initial view (002 Section B step 3). */
+export const InitialViewConcurDataSchema = z.object({
+  caseRef: CaseRef,
+});
+
 /** Each verb with the schema of its data; the single source for the union below and for tests. */
 export const VERB_DATA_SCHEMAS = {
   'referral.submit': ReferralSubmitDataSchema,
@@ -244,6 +249,7 @@ export const VERB_DATA_SCHEMAS = {
   'case.history': CaseHistoryDataSchema,
   'case.show': CaseShowDataSchema,
   'case.export': CaseExportDataSchema,
+  'initialView.concur': InitialViewConcurDataSchema,
 } as const;
 
 export type Verb = keyof typeof VERB_DATA_SCHEMAS;
@@ -276,6 +282,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('case.history'), data: CaseHistoryDataSchema }),
   z.object({ verb: z.literal('case.show'), data: CaseShowDataSchema }),
   z.object({ verb: z.literal('case.export'), data: CaseExportDataSchema }),
+  z.object({ verb: z.literal('initialView.concur'), data: InitialViewConcurDataSchema }),
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -56,6 +56,7 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   DecideExtension: (r) => r.kind === 'businessUnit',
   ConfirmAttendance: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
   RecordRapidReviewOutcome: (r) => r.kind === 'reviewGroupChair',
+  ConcurInitialView: (r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector',
 };
 
 /** Whether the person is the agency's scoping contact or one of its deputies. */

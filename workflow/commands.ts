@@ -84,5 +84,7 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RecordRapidReviewOutcome'), actor: CommandActorSchema, lcsprNeeded: z.boolean(), rationale: z.string(), sentAt: z.iso.datetime({ offset: true }) }),
   /** The deadline sweep: apply whatever has fallen due by `now`. */
   z.object({ type: z.literal('Tick') }),
+  /** The other view-giver concurs with the view the first drafted (002 Section B step 3). */
+  z.object({ type: z.literal('ConcurInitialView'), actor: CommandActorSchema }),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

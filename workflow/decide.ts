@@ -16,6 +16,7 @@ import { decideExtension, requestExtension } from './rapidReview/extensions.js';
 import { confirmAttendance } from './rapidReview/attendance.js';
 import { recordRapidReviewOutcome } from './rapidReview/completion.js';
 import { tick } from './tick.js';
+import { concurInitialView } from './steps/jointInitialView.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -52,6 +53,7 @@ const HANDLERS: Handlers = {
   ConfirmAttendance: confirmAttendance,
   RecordRapidReviewOutcome: recordRapidReviewOutcome,
   Tick: tick,
+  ConcurInitialView: concurInitialView,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

@@ -21,6 +21,10 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const ViewSchema = z.enum(['notify', 'doNotNotify']);
 export type View = z.infer<typeof ViewSchema>;
 
+/** The two who give the initial view together (002 Section B step 3). */
+export const ViewGiverSchema = z.enum(['reviewGroupChair', 'childrensServicesDirector']);
+export type ViewGiver = z.infer<typeof ViewGiverSchema>;
+
 export const HarmSchema = z.enum(['death', 'seriousHarm']);
 export const LocationSchema = z.enum(['inArea', 'residentHarmedOutsideEngland']);
 
@@ -77,6 +81,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     by: ActorSchema,
     view: ViewSchema,
     rationale: z.string().min(1),
+    /** The other of the two view-givers, who concurred (002 step 3: the view is the chair's and the director's together). */
+    concurredBy: ActorSchema.optional(),
   }),
   z.object({
     /**
@@ -235,6 +241,13 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     step: NextStepSchema,
     rationale: z.string().min(1),
   }),
+  /**
+   * One of the two view-givers' own view, with rationale: a draft for the other to concur with,
+   * a different view, or a revision. The initial view is given only when the two agree.
+   */
+  z.object({ type: z.literal('InitialViewProposed'), at: Instant, by: ActorSchema, giver: ViewGiverSchema, view: ViewSchema, rationale: z.string().min(1) }),
+  /** The two view-givers' views differ: the business unit is told, and each sees the other's. */
+  z.object({ type: z.literal('InitialViewsDiffered'), at: Instant }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

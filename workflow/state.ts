@@ -1,5 +1,6 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
+import type { ViewGiver } from './events.js';
 import type { Actor, CaseEvent, DecisionBasis, DisputeStage, MeetingAttendee, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
 
 /** Where a case stands. Derived from its events only; never stored on its own. */
@@ -74,6 +75,9 @@ export type RapidReview = {
   completed?: { at: string; by: Actor; lcsprNeeded: boolean; rationale: string; sentAt: string; onTime: boolean };
 };
 
+export type ViewProposal = { view: View; rationale: string; by: Actor; at: string };
+export type JointView = { proposals: Partial<Record<ViewGiver, ViewProposal>>; differedAt?: string };
+
 export type CaseState = {
   /** Number of events folded: the expected version for the next append. */
   version: number;
@@ -84,7 +88,9 @@ export type CaseState = {
   initialViewDueAt: string;
   panelNotificationDueAt: string;
   /** `postedAt`/`repliesDueAt` are set once the partners' card has been posted: the reply window runs from then. */
-  initialView?: { view: View; rationale: string; by: Actor; at: string; postedAt?: string; repliesDueAt?: string };
+  initialView?: { view: View; rationale: string; by: Actor; at: string; postedAt?: string; repliesDueAt?: string; concurredBy?: Actor };
+  /** The two view-givers' own views until they agree (002 step 3), and when they last differed. */
+  jointView?: JointView;
   positions: Record<Partner, PartnerPosition>;
   decision?: { decision: View; at: string; basis: DecisionBasis; by?: Actor; rationale?: string; scrutineerAttended?: boolean };
   dispute?: Dispute;
@@ -121,7 +127,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       return {
         ...s,
         stage: 'awaitingPartnerReplies',
-        initialView: { view: event.view, rationale: event.rationale, by: event.by, at: event.at },
+        initialView: { view: event.view, rationale: event.rationale, by: event.by, at: event.at, ...(event.concurredBy ? { concurredBy: event.concurredBy } : {}) },
       };
     case 'PartnerCardPosted':
       return s.initialView ? { ...s, initialView: { ...s.initialView, postedAt: event.at, repliesDueAt: event.repliesDueAt } } : s;
@@ -242,6 +248,10 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       };
     case 'NextStepChosen':
       return { ...s, stage: 'closed', nextStep: { step: event.step, rationale: event.rationale, by: event.by, at: event.at } };
+    case 'InitialViewProposed':
+      return { ...s, jointView: { ...s.jointView, proposals: { ...s.jointView?.proposals, [event.giver]: { view: event.view, rationale: event.rationale, by: event.by, at: event.at } } } };
+    case 'InitialViewsDiffered':
+      return { ...s, jointView: { proposals: s.jointView?.proposals ?? {}, differedAt: event.at } };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Actor, CaseEvent, ScopingChase } from './events.js';
+import { jointViewRow } from './timelineJointView.js';
 import { PARTNER_NAMES } from './partnership.js';
 import { HARM_WORDS, LOCATION_WORDS, MEETING_WORDS, NEXT_STEP_WORDS, VIEW_WORDS, lowerFirst } from './words.js';
 import { deadlineInWords } from './calendar/words.js';
@@ -77,7 +78,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         at: event.at,
         who: event.by.displayName,
         role: event.by.role,
-        what: `Gave the initial view: ${VIEW_WORDS[event.view]}.`,
+        what: `Gave the initial view: ${VIEW_WORDS[event.view]}.${event.concurredBy ? ` ${event.concurredBy.displayName} (${event.concurredBy.role}) concurred.` : ''}`,
         detail: event.rationale,
         deemed: false,
       };
@@ -184,6 +185,9 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         detail: event.rationale,
         deemed: false,
       };
+    case 'InitialViewProposed':
+    case 'InitialViewsDiffered':
+      return jointViewRow(event);
     default:
       return rapidReviewRow(event, context);
   }

@@ -37,12 +37,12 @@ describe('partner decision card', () => {
     expect(t).toContain('**Health (ICB)**: Awaiting reply');
   });
 
-  test('Agree takes an optional comment; Disagree opens a form whose rationale is required', () => {
+  test('"provide their response and rationale (reply to all)" (002 Section B step 4): Agree and Disagree each open a form whose rationale is required', () => {
     const c = card(SCENES.awaitingReplies(), OPEN);
-    const comment = inputsById(c).get('comment');
-    expect(comment).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
-    expect(comment?.isRequired).toBeUndefined();
-    expect(c.actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Agree', verb: 'partner.agree', data: { caseRef: CASE_REF } });
+    const agree = c.actions[0];
+    expect(agree).toMatchObject({ type: 'Action.ShowCard', title: 'Agree' });
+    expect(inputsById(agree).get('comment')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000, isRequired: true, label: 'Rationale' });
+    expect(executeActions(agree)).toEqual([{ title: 'Agree', verb: 'partner.agree', data: { caseRef: CASE_REF, asOf: expect.stringMatching(/^\d+$/) } }]);
     const disagree = c.actions[1];
     expect(disagree).toMatchObject({ type: 'Action.ShowCard', title: 'Disagree' });
     expect(inputsById(disagree).get('rationale')).toMatchObject({ isRequired: true, maxLength: 2000 });

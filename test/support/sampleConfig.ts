@@ -121,6 +121,7 @@ export const T = {
   reopened: '2026-06-15T09:00:00.000Z', // 10:00 Monday 15 June
   reopenedDue: '2026-06-16T09:00:00.000Z', // 10:00 Tuesday 16 June
   policeChangedMind: '2026-06-09T16:00:00.000Z', // 17:00 Tuesday 9 June
+  chairDiffers: '2026-06-08T15:00:00.000Z', // 16:00 Monday 8 June
   // The rapid review, opened when the Panel notification was confirmed: 15 working days from the notification (T.panelSent).
   reviewDue: '2026-07-01T09:45:00.000Z', // 10:45 Wednesday 1 July
   reviewSetUp: '2026-06-11T10:00:00.000Z', // 11:00 Thursday 11 June
@@ -208,9 +209,10 @@ export const EV = {
     panelNotificationDueAt: T.panelDue,
   }),
   viewGiven: (view: 'notify' | 'doNotNotify', rationale: string): CaseEvent[] => [
-    { type: 'InitialViewGiven', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), view, rationale },
-    // decide.ts records the author's agreement for the partner they represent.
-    { type: 'PartnerReplied', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.laRep), partner: 'localAuthority', reply: 'agree', asAuthorOfView: true },
+    { type: 'InitialViewProposed', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), giver: 'childrensServicesDirector', view, rationale },
+    { type: 'InitialViewGiven', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), view, rationale, concurredBy: actor(PEOPLE.chair, ROLES.chair) },
+    // decide.ts records the author's agreement for the partner they represent, with the view's rationale.
+    { type: 'PartnerReplied', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.laRep), partner: 'localAuthority', reply: 'agree', rationale, asAuthorOfView: true },
     // The partners' card was posted at once; their window runs from here.
     { type: 'PartnerCardPosted', at: T.viewGiven, repliesDueAt: T.repliesDue },
   ],
@@ -452,7 +454,9 @@ const DO = {
     T.logged,
   ],
   giveView: (view: 'notify' | 'doNotNotify'): [CaseCommand, string][] => [
+    // The view is the chair's and the director's together (002 Section B step 3): the director drafts, the chair concurs.
     [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view, rationale: RATIONALE }, T.viewGiven],
+    [{ type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, T.viewGiven],
     // The partners' card was posted at once; their window runs from here.
     [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven],
   ],
@@ -496,7 +500,7 @@ export const SCENES = {
   decidedNotify: (): CaseEvent[] => play(SCENES.policeAgreed(), DO.sweep(T.windowSwept)),
   /** Confirming the notification opens the rapid review: the case is never left at "Panel notified" alone. */
   panelNotified: (): CaseEvent[] => play(SCENES.decidedNotify(), DO.confirmPanel()),
-  decidedDoNotNotify: (): CaseEvent[] => play(SCENES.awaitingInitialView(), ...DO.giveView('doNotNotify'), DO.reply(PEOPLE.police, 'agree'), DO.sweep(T.windowSwept)),
+  decidedDoNotNotify: (): CaseEvent[] => play(SCENES.awaitingInitialView(), ...DO.giveView('doNotNotify'), DO.reply(PEOPLE.police, 'agree', 'Agree: no abuse or neglect is suspected.'), DO.sweep(T.windowSwept)),
   closed: (): CaseEvent[] => play(SCENES.decidedDoNotNotify(), DO.nextStep('Single-agency learning is enough; the leads meeting can agree it.')),
   // The dispute's stages (DOMAIN steps 5-6).
   meetingBooked: (): CaseEvent[] => play(SCENES.dispute(), DO.booked(1)),
@@ -549,7 +553,14 @@ export const SCENES = {
     }).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     EV.attended('police', false, '2026-06-19T09:00:00.000Z'),
   ],
+  /** The joint initial view (002 Section B step 3): the director has drafted; the chair has not yet concurred. */
+  initialViewDrafted: (): CaseEvent[] => play(SCENES.awaitingInitialView(), [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: RATIONALE }, T.viewGiven]),
+  /** The chair gives a different view: the business unit is told and each sees the other's. */
+  initialViewsDiffer: (): CaseEvent[] =>
+    play(SCENES.initialViewDrafted(), [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'doNotNotify', rationale: CHAIR_DIFFERENT_RATIONALE }, T.chairDiffers]),
 } satisfies Record<string, () => CaseEvent[]>;
+
+export const CHAIR_DIFFERENT_RATIONALE = 'No abuse or neglect is suspected on the agency chronology.';
 export type SceneName = keyof typeof SCENES;
 
 /** The ids of the 30 agencies in SCENES.thirtyAgencies; the sample configuration knows none of them. */

@@ -41,6 +41,7 @@ const inDispute = () =>
   run([
     [{ type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, '2026-05-05T09:00:00.000Z'],
     [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, '2026-05-05T14:00:00.000Z'],
+    [{ type: 'ConcurInitialView', actor: as(PEOPLE.director) }, '2026-05-05T14:00:00.000Z'],
     [{ type: 'RecordPartnerCardPosted', postedAt: '2026-05-05T14:00:00.000Z' }, '2026-05-05T14:00:00.000Z'],
     [{ type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met on what we know.' }, '2026-05-05T15:00:00.000Z'],
     [tick, WINDOW_CLOSES],

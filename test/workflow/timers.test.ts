@@ -142,7 +142,8 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
   const view = rng.pick(['notify', 'doNotNotify'] as const);
   switch (state.stage) {
     case 'awaitingInitialView':
-      return { type: 'GiveInitialView', actor: as(rng.pick([PEOPLE.chair, PEOPLE.director])), view, rationale };
+      // The chair and the director each give a view, concur, or differ (002 Section B step 3).
+      return rng.chance(0.4) ? { type: 'ConcurInitialView', actor: as(rng.pick([PEOPLE.chair, PEOPLE.director])) } : { type: 'GiveInitialView', actor: as(rng.pick([PEOPLE.chair, PEOPLE.director])), view, rationale };
     case 'awaitingPartnerReplies':
       if (!state.initialView?.postedAt) return { type: 'RecordPartnerCardPosted', postedAt: iso(now) };
       return { type: 'ReplyAsPartner', actor: as(rng.pick(PARTNER_PEOPLE)), reply: rng.chance(0.5) ? 'agree' : 'disagree', rationale };
@@ -154,7 +155,7 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
         { type: 'ArrangeMeeting', actor: as(PEOPLE.business), stage, start: iso(now + 3 * HOUR) },
         { type: 'RecordMeetingOutcome', actor: as(PEOPLE.chair), outcome: rng.chance(0.5) ? 'agreed' : 'notResolved', decision: view, rationale },
         { type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: view, rationale, scrutineerAttended: rng.chance(0.5) },
-        { type: 'ReplyAsPartner', actor: as(rng.pick(PARTNER_PEOPLE)), reply: 'agree' },
+        { type: 'ReplyAsPartner', actor: as(rng.pick(PARTNER_PEOPLE)), reply: 'agree', rationale: 'Agreed on what is known.' },
       ]);
     }
     case 'awaitingPanelNotification':

@@ -27,6 +27,7 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'case.history': (caseRef) => [{ caseRef }],
   'case.show': (caseRef) => SHOWABLE_CARD_KINDS.map((card) => ({ caseRef, card })),
   'case.export': (caseRef) => [{ caseRef }],
+  'initialView.concur': (caseRef) => [{ caseRef }],
 };
 
 export type VerbProbe = { verb: Verb; data: Record<string, unknown> };
