@@ -92,7 +92,7 @@ export function disputeOpenedCard({ state, config, now, notice, quote }: CaseCar
       ),
       textBlock(`A meeting must be held, and its outcome recorded, by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
       textBlock(
-        `The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it. ${config.reviewGroupChair.displayName} (review group chair) records its outcome; if it is not recorded by then, the case goes to ${decisionMakerWords(config)} for a final decision.`,
+        `The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it. ${config.reviewGroupChair.displayName} (review group chair) records its outcome; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
       ...meetingStatus(state, 1, config, now),
       textBlock(finalSay(config)),

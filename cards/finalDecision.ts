@@ -42,7 +42,7 @@ export function finalDecisionRequestCard(parts: CaseCardParts): AdaptiveCard {
       body: [
         textBlock(`No final decision is asked for on this case. ${stageWords(state)}.`),
         ...(dispute?.stage === 1
-          ? [textBlock(`If the partners' meeting does not resolve it, or its outcome is not recorded by ${when(dispute.meetingDueAt, parts.now)}, it comes to ${decisionMakerWords(parts.config)} for a final decision.`)]
+          ? [textBlock(`If the review group chair records that the partners' meeting did not resolve it, it comes to ${decisionMakerWords(parts.config)} for a final decision. The outcome is due by ${when(dispute.meetingDueAt, parts.now)}; if it is late it is chased, never assumed.`)]
           : []),
       ],
     });

@@ -93,7 +93,7 @@ function disputeBlocks(state: CaseState, dispute: Dispute, config: PartnershipCo
       textBlock(`Dispute: partners disagree; a meeting must be held by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
       ...meetingStatus(state, 1, config, now),
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair) records its outcome by then; if it is not recorded, the case goes to ${decisionMakerWords(config)} for a final decision.`,
+        `${config.reviewGroupChair.displayName} (review group chair) records its outcome by then; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
       stillAgree,
     ];

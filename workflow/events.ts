@@ -39,7 +39,7 @@ export const ReferralDetailsSchema = z.object({
 });
 export type ReferralDetails = z.infer<typeof ReferralDetailsSchema>;
 
-export const ReminderAboutSchema = z.enum(['initialView', 'partnerReply', 'panelNotification']);
+export const ReminderAboutSchema = z.enum(['initialView', 'partnerReply', 'panelNotification', 'meetingOutcome']);
 export type ReminderAbout = z.infer<typeof ReminderAboutSchema>;
 export const OverdueAboutSchema = z.enum(['initialView', 'panelNotification', 'meetingOutcome', 'finalDecision']);
 export type OverdueAbout = z.infer<typeof OverdueAboutSchema>;

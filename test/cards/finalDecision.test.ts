@@ -143,7 +143,7 @@ describe('final decision request (1:1 to the final decision maker)', () => {
   test('before the dispute reaches the decision maker: nothing to decide, and when it would come', () => {
     const { card, text } = render(FINAL, SCENES.meetingBooked(), '2026-06-10T07:00:00Z');
     expect(text).toContain('No final decision is asked for on this case.');
-    expect(text).toContain('or its outcome is not recorded by 15:00 on Wednesday 10 June, it comes to Morgan Partnership (partnership chair) for a final decision.');
+    expect(text).toContain("If the review group chair records that the partners' meeting did not resolve it, it comes to Morgan Partnership (partnership chair) for a final decision. The outcome is due by 15:00 on Wednesday 10 June; if it is late it is chased, never assumed.");
     expect(inputsById(card).size).toBe(0);
   });
 

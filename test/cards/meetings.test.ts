@@ -96,7 +96,7 @@ describe('arrange meeting request (monitoring channel, for the business unit)', 
     expect(text).toContain("Please arrange the partners' meeting");
     expect(text).toContain('Arrange this meeting **by 15:00 on Wednesday 10 June**.');
     expect(text).toContain('The bot could not book it: Microsoft Graph is not configured.');
-    expect(text).toContain('If the outcome is not recorded by then, the case goes to Morgan Partnership (partnership chair) for a final decision.');
+    expect(text).toContain('If the outcome is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to Morgan Partnership (partnership chair) for a final decision only if the chair records that the meeting did not resolve it.');
     const body = JSON.stringify(card.body);
     expect(body).toContain(
       JSON.stringify({

@@ -509,7 +509,15 @@ export const SCENES = {
   meetingCancelled: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.reply(PEOPLE.police, 'agree', 'Having read the chronology, we agree.', T.policeChangedMind)),
   meetingAgreed: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.outcome('agreed', 'The police account settled it: abuse or neglect is not suspected.')),
   escalatedNotResolved: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.outcome('notResolved', OUTCOME_RATIONALE)),
-  escalatedOutcomeOverdue: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.sweep(T.meetingDue)),
+  /**
+   * A log stored before issue 14, when a missed outcome sent the case to stage 2 by itself: it
+   * must still fold and show. Today the sweep chases instead (SCENES.outcomeChased).
+   */
+  escalatedOutcomeOverdue: (): CaseEvent[] => [
+    ...SCENES.meetingBooked(),
+    { type: 'OverdueRaised', at: T.meetingDue, about: 'meetingOutcome' },
+    { type: 'DisputeEscalated', at: T.meetingDue, reason: 'outcomeOverdue', decisionDueAt: T.decisionDueAfterOverdue },
+  ],
   decisionMeetingBooked: (): CaseEvent[] => play(SCENES.escalatedNotResolved(), DO.booked(2)),
   decisionMeetingBookingFailed: (): CaseEvent[] => play(SCENES.escalatedNotResolved(), DO.bookingFailed(2)),
   finalDecisionOverdue: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.sweep(T.decisionDue)),
@@ -553,6 +561,8 @@ export const SCENES = {
     }).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     EV.attended('police', false, '2026-06-19T09:00:00.000Z'),
   ],
+  /** The outcome of the partners' meeting not recorded by its deadline: chased, never escalated by itself (002 step 6). */
+  outcomeChased: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.sweep(T.meetingDue)),
   /** The joint initial view (002 Section B step 3): the director has drafted; the chair has not yet concurred. */
   initialViewDrafted: (): CaseEvent[] => play(SCENES.awaitingInitialView(), [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: RATIONALE }, T.viewGiven]),
   /** The chair gives a different view: the business unit is told and each sees the other's. */

@@ -151,10 +151,11 @@ describe('stage 2: the decision maker', () => {
     expect(sends(last)).toEqual(['disputeEscalated -> monitoring', 'bookMeeting 2', `finalDecisionRequest -> ${PEOPLE.partnershipChair.aadObjectId}`]);
   });
 
-  it('escalates on its own when the outcome is not recorded by the deadline, and tells the monitoring channel, once', () => {
+  it('never escalates on its own when the outcome is not recorded by the deadline: it chases the chair and the business unit and tells the monitoring channel, once', () => {
     const { decisions, state } = run([[tick, '2026-05-07T13:59:00.000Z'], [tick, MEETING_DUE], [tick, '2026-05-07T14:05:00.000Z']], inDispute().events);
-    expect(decisions.map(types)).toEqual([[], ['OverdueRaised', 'DisputeEscalated'], []]);
-    expect(state.dispute?.escalated?.reason).toBe('outcomeOverdue');
+    expect(decisions.map(types)).toEqual([[], ['OverdueRaised', 'ReminderSent'], []]);
+    expect(state.dispute).toMatchObject({ stage: 1 });
+    expect(state.dispute?.escalated).toBeUndefined();
     expect(sends(decisions[1]!)).toContain('overdue -> monitoring');
   });
 

@@ -256,11 +256,11 @@ const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (s
 describe('a sweep that comes late', () => {
   it('does in one tick everything that fell due meanwhile, each on the state the previous one left', () => {
     // The police disagreed; the window closed Tuesday 15:00 and the sweep only runs Thursday 11:00: health is
-    // deemed to agree, the dispute opens (its meeting due Wednesday 15:00, already passed), so it goes to stage 2.
+    // deemed to agree, the dispute opens (its meeting due Wednesday 15:00, already passed), so its outcome is chased (never escalated by itself).
     const state = stateOf([EV.logged(), ...EV.viewGiven('notify', RATIONALE), EV.policeDisagrees('We do not suspect abuse or neglect.')]);
     const thursday = new Date('2026-06-11T10:00:00.000Z');
     const decision = decide(state, TICK, thursday);
-    expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AgreementDeemed', 'DisputeOpened', 'OverdueRaised', 'DisputeEscalated']);
+    expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AgreementDeemed', 'DisputeOpened', 'OverdueRaised', 'ReminderSent']);
     expect(decision.ok && decision.events.find((e) => e.type === 'DisputeOpened')).toMatchObject({ meetingDueAt: '2026-06-10T14:00:00.000Z' });
     const after = decision.ok ? decision.events.reduce<CaseState | undefined>(evolve, state)! : state;
     expect(decide(after, TICK, thursday)).toEqual({ ok: true, events: [], effects: [] });
