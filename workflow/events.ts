@@ -119,6 +119,12 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     rationale: z.string().optional(),
     /** For a final decision: whether the independent scrutineer attended (if not, the record goes to them). */
     scrutineerAttended: z.boolean().optional(),
+    /**
+     * A re-decision after new information (002 8.1): the same outcome ('confirmed', the case goes
+     * on as it was) or the other ('reversed'). Absent on every other decision, and on re-decisions
+     * stored before issue 14, which replaced the outcome.
+     */
+    reconsidered: z.enum(['confirmed', 'reversed']).optional(),
   }),
   z.object({
     type: z.literal('DisputeOpened'),
@@ -174,6 +180,12 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     by: ActorSchema,
     reason: z.string().min(1),
     decisionDueAt: Instant,
+    /**
+     * Set on re-openings since issue 14: the decision and what followed from it (the Panel
+     * notification, the rapid review's set-up, returns and attendance) stand until the partnership
+     * chair decides again. Absent on older ones, which set the decision aside.
+     */
+    keepsOutcome: z.boolean().optional(),
   }),
   z.object({
     /** The rapid review opens when the Panel notification is sent: 15 working days from then. */

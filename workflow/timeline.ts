@@ -320,7 +320,8 @@ function decisionRow(event: Extract<CaseEvent, { type: 'DecisionReached' }>): Ti
           : event.scrutineerAttended
             ? ' The independent scrutineer attended the meeting.'
             : ' The independent scrutineer did not attend; the full record goes to them.';
-      return { at: event.at, ...who, what: `Final decision: ${VIEW_WORDS[event.decision]}.${scrutineer}`, ...detail, deemed: false };
+      const again = event.reconsidered === 'confirmed' ? ', confirmed on new information' : event.reconsidered === 'reversed' ? ', reversed on new information' : '';
+      return { at: event.at, ...who, what: `Final decision${again}: ${VIEW_WORDS[event.decision]}.${scrutineer}`, ...detail, deemed: false };
     }
   }
 }

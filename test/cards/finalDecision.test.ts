@@ -150,7 +150,7 @@ describe('final decision request (1:1 to the final decision maker)', () => {
   test('re-opened: the reason verbatim, the new deadline, inputs again, and no Re-open until decided again', () => {
     const { card, text } = render(FINAL, SCENES.reopened(), '2026-06-15T10:00:00Z');
     expect(text).toContain('Final decision needed again: re-opened');
-    expect(text).toContain('Re-opened by Morgan Partnership (partnership chair) at 10:00 on Monday 15 June. The earlier decision no longer stands.');
+    expect(text).toContain('Re-opened by Morgan Partnership (partnership chair) at 10:00 on Monday 15 June, on new information. The earlier decision no longer stands.');
     expect(JSON.stringify(card.body)).toContain(JSON.stringify({ type: 'TextRun', text: REOPEN_REASON }));
     expect(text).toContain('Please record your final decision **by 10:00 on Tuesday 16 June**.');
     expect(text).toContain('the Panel notification deadline (17:00 on Friday 12 June) has passed');

@@ -122,6 +122,7 @@ export const T = {
   reopenedDue: '2026-06-16T09:00:00.000Z', // 10:00 Tuesday 16 June
   policeChangedMind: '2026-06-09T16:00:00.000Z', // 17:00 Tuesday 9 June
   chairDiffers: '2026-06-08T15:00:00.000Z', // 16:00 Monday 8 June
+  redecided: '2026-06-15T14:00:00.000Z', // 15:00 Monday 15 June: the partnership chair decides again after T.reopened
   // The rapid review, opened when the Panel notification was confirmed: 15 working days from the notification (T.panelSent).
   reviewDue: '2026-07-01T09:45:00.000Z', // 10:45 Wednesday 1 July
   reviewSetUp: '2026-06-11T10:00:00.000Z', // 11:00 Thursday 11 June
@@ -523,7 +524,14 @@ export const SCENES = {
   finalDecisionOverdue: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.sweep(T.decisionDue)),
   finalDecisionAttended: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.finalDecision(true)),
   finalDecisionNotAttended: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.finalDecision(false)),
-  reopened: (): CaseEvent[] => play(SCENES.finalDecisionAttended(), DO.reopen()),
+  /**
+   * A re-opening stored before issue 14, which set the decision aside: it must still fold and show.
+   * Today's re-opening keeps the decision standing (SCENES.reopenedDuringReview).
+   */
+  reopened: (): CaseEvent[] => [
+    ...SCENES.finalDecisionAttended(),
+    { type: 'DecisionReopened', at: T.reopened, by: actor(PEOPLE.partnershipChair, ROLES.partnershipChair), reason: REOPEN_REASON, decisionDueAt: T.reopenedDue },
+  ],
   decidedAgainAfterReopening: (): CaseEvent[] => play(SCENES.reopened(), DO.finalDecision(false, '2026-06-15T14:00:00.000Z')),
   // The rapid review (DOMAIN "The rapid review and scoping returns"), opened by the Panel notification.
   reviewOpened: (): CaseEvent[] => SCENES.panelNotified(),
@@ -563,6 +571,12 @@ export const SCENES = {
   ],
   /** The outcome of the partners' meeting not recorded by its deadline: chased, never escalated by itself (002 step 6). */
   outcomeChased: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.sweep(T.meetingDue)),
+  /** 002 8.1: new information raised through the business unit while the rapid review runs; the decision stands meanwhile. */
+  reopenedDuringReview: (): CaseEvent[] => play(reviewAfterFinalDecision(), [{ type: 'ReopenDecision', actor: as(PEOPLE.business), reason: REOPEN_REASON }, T.reopened]),
+  /** The partnership chair decides the same again: the review goes on with its set-up, returns and attendance. */
+  reconfirmedDuringReview: (): CaseEvent[] => play(SCENES.reopenedDuringReview(), [{ type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: 'notify', rationale: RECONFIRM_RATIONALE, scrutineerAttended: true }, T.redecided]),
+  /** The partnership chair reverses it after the Panel was notified: the case closes with the reason recorded. */
+  reversedDuringReview: (): CaseEvent[] => play(SCENES.reopenedDuringReview(), [{ type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: 'doNotNotify', rationale: REVERSAL_RATIONALE, scrutineerAttended: true }, T.redecided]),
   /** The joint initial view (002 Section B step 3): the director has drafted; the chair has not yet concurred. */
   initialViewDrafted: (): CaseEvent[] => play(SCENES.awaitingInitialView(), [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: RATIONALE }, T.viewGiven]),
   /** The chair gives a different view: the business unit is told and each sees the other's. */
@@ -571,6 +585,22 @@ export const SCENES = {
 } satisfies Record<string, () => CaseEvent[]>;
 
 export const CHAIR_DIFFERENT_RATIONALE = 'No abuse or neglect is suspected on the agency chronology.';
+export const RECONFIRM_RATIONALE = 'The new evidence does not change the reading: the criteria are still met.';
+export const REVERSAL_RATIONALE = 'The new medical evidence shows an accidental injury: the criteria are not met.';
+
+/**
+ * A final decision to notify (Thursday 11 June 10:15), the Panel notified and the rapid review set
+ * up the same day, police attending and education's return in: what a re-opening must not wipe.
+ */
+function reviewAfterFinalDecision(): CaseEvent[] {
+  return play(
+    SCENES.finalDecisionAttended(),
+    [{ type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-11T09:45:00.000Z', panelReference: 'CSPRP-2026-0456' }, '2026-06-11T10:00:00.000Z'],
+    [{ type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: T.reviewMeeting, agencies: SCENE_AGENCIES }, '2026-06-11T13:00:00.000Z'],
+    DO.attend('police', true),
+    DO.returned('education', '2026-06-12T10:00:00.000Z'),
+  );
+}
 export type SceneName = keyof typeof SCENES;
 
 /** The ids of the 30 agencies in SCENES.thirtyAgencies; the sample configuration knows none of them. */

@@ -197,7 +197,7 @@ describe('stage 2: the decision maker', () => {
     expect(types(decisions[2]!)).toEqual(['DecisionReached']);
   });
 
-  it('lets the decision maker re-open a final decision with a reason; the new decision and both are in the history', () => {
+  it('lets the partnership chair re-open a final decision with a reason (002 8.1); a reversal before the Panel was notified takes the new path; both decisions are in the history', () => {
     const decided = run([[final(PEOPLE.partnershipChair, 'notify', true), '2026-05-08T09:00:00.000Z']], escalated().events).events;
     const { decisions, state, events } = run(
       [
@@ -209,7 +209,7 @@ describe('stage 2: the decision maker', () => {
       decided,
     );
     expect(decisions.map(types)).toEqual([
-      ["refused: Only the partnership's final decision maker (Morgan Partnership) can re-open a final decision."],
+      ['refused: Only the business unit or the partnership chair (Morgan Partnership) can re-open a final decision on new information.'],
       ['refused: Please give a reason.'],
       ['DecisionReopened'],
       ['DecisionReached'],
