@@ -25,6 +25,7 @@ async function caseAwaitingReplies(prefix = uniquePrefix(), messenger = new Reco
     new Date(LOGGED),
   );
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, new Date(VIEW));
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, new Date(VIEW)); // the view is theirs together (002 step 3)
   // The cards go out after each command is answered: wait until they have.
   await s.effects.idle();
   return { s, prefix, clock, messenger };
@@ -52,7 +53,7 @@ describe('a case in Table Storage (Azurite)', () => {
     const other = await testServices({ prefix, clock });
     const when = new Date('2026-05-05T15:00:00.000Z');
     await Promise.all([
-      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, when),
+      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, when),
       other.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, when),
     ]);
     const { state, events } = await s.store.load(CASE_REF);
@@ -156,7 +157,7 @@ describe('a case in Table Storage (Azurite)', () => {
       raced = true;
       await other.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, when);
     };
-    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, when);
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, when);
     await Promise.all([s.effects.idle(), other.effects.idle()]);
     const last = messenger.updates.filter((u) => u.conversationId === 'conv-decision').at(-1);
     expect(cardText(last!.card)).toContain('Pat Police');
@@ -166,7 +167,7 @@ describe('a case in Table Storage (Azurite)', () => {
   it('sends no card update that would show exactly what the message already shows', async () => {
     const { s, messenger } = await caseAwaitingReplies();
     const at = new Date('2026-05-05T15:00:00.000Z');
-    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, at);
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, at);
     await s.effects.idle();
     const before = messenger.updates.length;
     // Health's reply, at the same instant, changes the partners' card and nothing on the chair's or
@@ -181,7 +182,7 @@ describe('a case in Table Storage (Azurite)', () => {
   it('a refused command writes nothing', async () => {
     const { s } = await caseAwaitingReplies();
     const before = (await s.store.load(CASE_REF)).events.length;
-    const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.business), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
+    const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.business), reply: 'agree', rationale: 'Agreed on what is known.' }, new Date('2026-05-05T15:00:00.000Z'));
     expect(outcome.decision.ok).toBe(false);
     expect((await s.store.load(CASE_REF)).events.length).toBe(before);
   });

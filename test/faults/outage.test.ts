@@ -65,7 +65,7 @@ describe('a 30-second storage outage in the middle of a case', () => {
     const teams = teamsDriver(() => host.url, connector.url);
     await teams.install();
     await teams.caseAwaitingReplies();
-    expect((await teams.click(PEOPLE.director, 'partner.agree', { caseRef: CASE_REF })).status).toBe(200);
+    expect((await teams.click(PEOPLE.director, 'partner.agree', { caseRef: CASE_REF, comment: 'Agreed on what is known.' })).status).toBe(200);
     const { store, runSweep, outbox, effects } = host.services;
     // The partners' card is posted (starting their window) after the view is answered.
     await effects.idle();
@@ -84,7 +84,7 @@ describe('a 30-second storage outage in the middle of a case', () => {
 
     // A partner's click while storage is down: a plain answer within Teams' time, nothing recorded.
     const clickStarted = Date.now();
-    const during = await teams.click(PEOPLE.police, 'partner.agree', { caseRef: CASE_REF });
+    const during = await teams.click(PEOPLE.police, 'partner.agree', { caseRef: CASE_REF, comment: 'Agreed on what is known.' });
     const clickMs = Date.now() - clickStarted;
     const answer = JSON.stringify(during.body);
     const clickOk = clickMs < 5_000 && /try again/i.test(answer) && (during.status === 200 || during.status === 503);

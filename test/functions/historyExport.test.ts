@@ -24,6 +24,7 @@ beforeAll(async () => {
   const { cases, effects } = host.services;
   await cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
   await cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=HYPERLINK("http://x") looks like a formula but is a rationale' }, clock.now());
+  await cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, clock.now()); // the view is theirs together (002 step 3)
   // The partners' card is posted after the view is answered; they reply to the card they received.
   await effects.idle();
   await cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met, "in our view", on what we know.' }, clock.now());
