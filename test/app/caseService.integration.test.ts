@@ -36,7 +36,8 @@ describe('a case in Table Storage (Azurite)', () => {
     const { prefix, clock } = await caseAwaitingReplies();
     const restarted = await testServices({ prefix, clock });
     const { events, state } = await restarted.store.load(CASE_REF);
-    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven', 'PartnerCardPosted']);
+    // The chair drafts, the director concurs (002 step 3), and the local authority agrees as co-author.
+    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewProposed', 'InitialViewGiven', 'PartnerReplied', 'PartnerCardPosted']);
     expect(state?.stage).toBe('awaitingPartnerReplies');
   });
 
@@ -59,7 +60,8 @@ describe('a case in Table Storage (Azurite)', () => {
     const { state, events } = await s.store.load(CASE_REF);
     expect(state?.positions.police.status).toBe('agreed');
     expect(state?.positions.health.status).toBe('disagreed');
-    expect(events.filter((e) => e.type === 'PartnerReplied')).toHaveLength(2);
+    // With the local authority's agreement as co-author of the view.
+    expect(events.filter((e) => e.type === 'PartnerReplied')).toHaveLength(3);
   });
 
   it('two sweeps racing in two processes produce one deemed agreement per partner and one decision message', async () => {
@@ -69,7 +71,8 @@ describe('a case in Table Storage (Azurite)', () => {
     await Promise.all([s.runSweep(new Date(DUE)), second.runSweep(new Date(DUE)), s.runSweep(new Date(DUE))]);
     const { events } = await s.store.load(CASE_REF);
     const deemed = events.filter((e) => e.type === 'AgreementDeemed').map((e) => (e.type === 'AgreementDeemed' ? e.partner : ''));
-    expect(deemed.sort()).toEqual(['health', 'localAuthority', 'police']);
+    // The local authority agreed as co-author of the view; the other two are deemed.
+    expect(deemed.sort()).toEqual(['health', 'police']);
     expect(events.filter((e) => e.type === 'DecisionReached')).toHaveLength(1);
     const newMessages = s.messenger.sent.slice(sentBefore).map((m) => m.to);
     expect(newMessages.filter((to) => to === 'conv-monitoring')).toHaveLength(1);
@@ -167,11 +170,12 @@ describe('a case in Table Storage (Azurite)', () => {
   it('sends no card update that would show exactly what the message already shows', async () => {
     const { s, messenger } = await caseAwaitingReplies();
     const at = new Date('2026-05-05T15:00:00.000Z');
-    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, at);
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed on what is known.' }, at);
     await s.effects.idle();
     const before = messenger.updates.length;
-    // Health's reply, at the same instant, changes the partners' card and nothing on the chair's or
-    // the director's 1:1 request: only the partners' card is sent.
+    // Health changing its reply, at the same instant, changes the partners' card and nothing on the
+    // chair's or the director's 1:1 request: only the partners' card is sent. (The police are still
+    // silent, so no dispute opens.)
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, at);
     await s.effects.idle();
     const updates = messenger.updates.slice(before);

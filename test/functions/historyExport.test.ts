@@ -61,7 +61,7 @@ describe('history export', () => {
     // Typed text cannot run as a spreadsheet formula, and quotes survive.
     expect(text).toContain(`'=HYPERLINK(""http://x"") looks like a formula but is a rationale`);
     expect(text).toContain('Not met, ""in our view"", on what we know.');
-    expect(lines.filter((l) => l.endsWith(',yes')).length).toBe(2); // health and the local authority deemed
+    expect(lines.filter((l) => l.endsWith(',yes')).length).toBe(1); // health deemed; the local authority agreed as co-author of the view
 
     const json = await fetch(local(links.json!));
     const body = (await json.json()) as { caseRef: string; events: { type: string }[] };

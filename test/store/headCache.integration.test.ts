@@ -33,12 +33,11 @@ async function twoProcessesOnOneCase() {
 }
 
 describe("a process's copy of a case", () => {
-  it('made stale by another process, still decides on the whole case: the third reply sees the second and opens the dispute', async () => {
+  it('made stale by another process, still decides on the whole case: the last reply sees the other process\'s and opens the dispute', async () => {
     const { a, b } = await twoProcessesOnOneCase();
-    await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
-    // Process b records health's disagreement; a's copy does not have it.
+    // The local authority agreed as co-author of the view. Process b records health's disagreement; a's copy does not have it.
     await b.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, REPLY);
-    const outcome = await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.director), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
+    const outcome = await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
     await Promise.all([a.effects.idle(), b.effects.idle()]);
 
     expect(outcome.decision.ok).toBe(true);
