@@ -140,6 +140,8 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
   }
   const rationale = 'The threshold reading differs between agencies on what is known.';
   const view = rng.pick(['notify', 'doNotNotify'] as const);
+  // A re-opened decision (002 8.1) stands meanwhile, whatever the stage: the partnership chair decides again.
+  if (state.reconsideration && rng.chance(0.5)) return { type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: view, rationale, scrutineerAttended: rng.chance(0.5) };
   switch (state.stage) {
     case 'awaitingInitialView':
       // The chair and the director each give a view, concur, or differ (002 Section B step 3).
@@ -171,6 +173,8 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
         const agencies = AGENCY_IDS.filter(() => rng.chance(0.6));
         return { type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: iso(startOfDay(meetingDay, clock.hours).getTime() + HOUR), agencies: agencies.length ? agencies : ['gp'] };
       }
+      // New information raised through the business unit while the review runs: nothing of it is wiped.
+      if (rng.chance(0.05)) return { type: 'ReopenDecision', actor: as(PEOPLE.business), reason: 'New information has arrived.' };
       const id = rng.pick(rr.agencyOrder);
       const a = rr.agencies[id]!;
       return rng.pick<CaseCommand>([
