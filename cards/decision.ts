@@ -4,7 +4,7 @@ import type { CaseState } from '../workflow/state.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { subheading, textBlock } from './adaptiveCard.js';
 import type { Quote } from './budget.js';
-import { caseFrame } from './caseFrame.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { howReachedBlocks } from './howReached.js';
 import { meetingStatus } from './meeting.js';
@@ -39,6 +39,8 @@ export function decisionRecordedCard({ state, config, now, notice, quote }: Case
       subheading('What happens next'),
       ...nextAfterDecision(state, config, now),
     ],
+    // New information on the partnership chair's decision is raised through the business unit (002 8.1), from here.
+    ...(decision.basis === 'finalDecision' && !state.closedByReversal && !state.reconsideration ? { actions: [showCaseCard(state, 'New information: re-open', 'finalDecisionRequest')] } : {}),
   });
 }
 
