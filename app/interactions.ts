@@ -330,6 +330,8 @@ export function createInteractions(deps: InteractionDeps) {
         if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the Panel was told.', draft);
         return run(action.data.caseRef, { type: 'RecordNoRapidReviewPanelTold', actor, sentAt: sentAt.toISOString() }, spec, actor, now, draft);
       }
+      case 'initialView.concur':
+        return run(action.data.caseRef, { type: 'ConcurInitialView', actor }, { kind: 'initialViewRequest' }, actor, now, draft);
     }
   }
 

@@ -75,7 +75,7 @@ export function deadlineOf(state: CaseState, card: CardSpec): Date | undefined {
     case 'extensionAnswer':
       return at(state.rapidReview?.agencies[card.agency]?.dueAt);
     case 'reminder':
-      return at({ initialView: state.initialViewDueAt, partnerReply: state.initialView?.repliesDueAt, panelNotification: state.panelNotificationDueAt }[card.about]);
+      return at({ initialView: state.initialViewDueAt, partnerReply: state.initialView?.repliesDueAt, panelNotification: state.panelNotificationDueAt, meetingOutcome: dispute?.meetingDueAt }[card.about]);
     default:
       return undefined;
   }

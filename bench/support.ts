@@ -296,14 +296,17 @@ export async function logReferral(stack: Stack, caseRef: string): Promise<Posted
   return stack.client.post(cardActionActivity(stack.at('conv-monitoring', PEOPLE.business), 'referral.submit', data));
 }
 
+/** The chair drafts and the director concurs (002 step 3): the partners' card goes on the concurrence, whose answer is returned. */
 export async function giveInitialView(stack: Stack, caseRef: string, view: 'notify' | 'doNotNotify' = 'notify'): Promise<Posted> {
-  return stack.client.post(
+  const drafted = await stack.client.post(
     cardActionActivity(stack.at('personal-chair', PEOPLE.chair, 'personal'), 'initialView.submit', {
       caseRef,
       view,
       rationale: 'Serious harm in the area; neglect is suspected. The criteria are met.',
     }),
   );
+  if (drafted.status !== 200) return drafted;
+  return stack.client.post(cardActionActivity(stack.at('personal-director', PEOPLE.director, 'personal'), 'initialView.concur', { caseRef }));
 }
 
 /** Logs each referral and gives its initial view, so every case awaits its partners' replies. */
@@ -338,7 +341,8 @@ export function replyActivity(stack: Stack, caseRef: string, partner: Partner, k
   const at = stack.at('conv-decision', person);
   if (kind === 'disagree') return cardActionActivity(at, 'partner.disagree', { caseRef, rationale: RATIONALES[variant % RATIONALES.length]! });
   if (kind === 'agreeWithComment') return cardActionActivity(at, 'partner.agree', { caseRef, comment: COMMENTS[variant % COMMENTS.length]! });
-  return cardActionActivity(at, 'partner.agree', { caseRef });
+  // Every reply carries a rationale (002 step 4); the plain kind's is the shortest.
+  return cardActionActivity(at, 'partner.agree', { caseRef, comment: 'Agree.' });
 }
 
 /** A reply the bot accepted says "Recorded: ..." or "... was already recorded." */

@@ -84,7 +84,7 @@ function deadlineWords(state: CaseState, config: PartnershipConfig, stage: Dispu
   if (stage === 1) {
     return [
       textBlock(
-        `It must be held, and its outcome recorded by ${config.reviewGroupChair.displayName} (review group chair), by **${when(dispute.meetingDueAt, now)}**. If the outcome is not recorded by then, the case goes to ${decisionMakerWords(config)} for a final decision.`,
+        `It must be held, and its outcome recorded by ${config.reviewGroupChair.displayName} (review group chair), by **${when(dispute.meetingDueAt, now)}**. If the outcome is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
     ];
   }

@@ -7,6 +7,7 @@ import { textBlock } from './adaptiveCard.js';
 import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { finalDecisionOverdue, meetingOutcomeOverdue } from './disputeOverdue.js';
+import { meetingOutcomeChaser } from './meetingOutcomeChaser.js';
 import { actorWords, listWords, VIEW_WORDS, when } from './wording.js';
 
 /**
@@ -23,6 +24,8 @@ export function reminderCard(parts: CaseCardParts, about: ReminderAbout): Adapti
       return partnerReplyReminder(parts);
     case 'panelNotification':
       return panelNotificationReminder(parts);
+    case 'meetingOutcome':
+      return meetingOutcomeChaser(parts);
   }
 }
 
@@ -39,8 +42,11 @@ export function overdueCard(parts: CaseCardParts, about: OverdueAbout): Adaptive
   }
 }
 
+// Theirs together (002 Section B step 3); one person may hold both roles.
 const initialViewAskedOf = (config: PartnershipConfig) =>
-  `${config.reviewGroupChair.displayName} (review group chair) or ${config.childrensServicesDirector.displayName} (children's services director)`;
+  config.reviewGroupChair.aadObjectId === config.childrensServicesDirector.aadObjectId
+    ? `${config.reviewGroupChair.displayName} (review group chair and children's services director)`
+    : `${config.reviewGroupChair.displayName} (review group chair) and ${config.childrensServicesDirector.displayName} (children's services director), together`;
 
 function localAuthorityPeople(config: PartnershipConfig): string {
   const la = config.partners.localAuthority;
@@ -62,7 +68,7 @@ function initialViewReminder(parts: CaseCardParts): AdaptiveCard {
     notice: parts.notice,
     body: [
       textBlock(`The initial view on this referral is still needed, **by ${when(state.initialViewDueAt, now)}**.`, { size: 'Medium' }),
-      textBlock(`Asked of ${initialViewAskedOf(config)}; either may give it.`),
+      textBlock(`Asked of ${initialViewAskedOf(config)}: one drafts it, the other concurs or gives a different view; it goes to the partners once both agree.`),
       textBlock('If nobody gives it by then, the business unit will be told; it is never assumed.'),
     ],
     actions: [showCaseCard(state, 'Give the initial view', 'initialViewRequest')],

@@ -4,7 +4,7 @@ import type { CaseState } from '../workflow/state.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { subheading, textBlock } from './adaptiveCard.js';
 import type { Quote } from './budget.js';
-import { caseFrame } from './caseFrame.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { howReachedBlocks } from './howReached.js';
 import { meetingStatus } from './meeting.js';
@@ -39,6 +39,8 @@ export function decisionRecordedCard({ state, config, now, notice, quote }: Case
       subheading('What happens next'),
       ...nextAfterDecision(state, config, now),
     ],
+    // New information on the partnership chair's decision is raised through the business unit (002 8.1), from here.
+    ...(decision.basis === 'finalDecision' && !state.closedByReversal && !state.reconsideration ? { actions: [showCaseCard(state, 'New information: re-open', 'finalDecisionRequest')] } : {}),
   });
 }
 
@@ -92,7 +94,7 @@ export function disputeOpenedCard({ state, config, now, notice, quote }: CaseCar
       ),
       textBlock(`A meeting must be held, and its outcome recorded, by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
       textBlock(
-        `The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it. ${config.reviewGroupChair.displayName} (review group chair) records its outcome; if it is not recorded by then, the case goes to ${decisionMakerWords(config)} for a final decision.`,
+        `The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it. ${config.reviewGroupChair.displayName} (review group chair) records its outcome; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
       ...meetingStatus(state, 1, config, now),
       textBlock(finalSay(config)),
@@ -113,13 +115,11 @@ function positions(state: CaseState, partners: readonly Partner[], now: Date, qu
   return partners.map((p) => partnerPositionBlock(p, state.positions[p], now, quote));
 }
 
-/** Who has the final say is the partnership's setting (Isle of Wight: the chair; Brighton & Hove: the scrutineer). */
+/** The notification's final say is always the partnership chair's, with the scrutineer mediating (002, 8.1). */
 function finalSay(config: PartnershipConfig): string {
   const scrutineer = config.independentScrutineer.displayName;
   const decider = finalDecisionMaker(config).displayName;
-  return config.finalDecisionMaker === 'partnershipChair'
-    ? `In exceptional cases a second short meeting follows within one working day: ${decider} (partnership chair) decides and ${scrutineer} (independent scrutineer) mediates. That decision is final.`
-    : `In exceptional cases a second short meeting follows within one working day, where ${decider} (independent scrutineer) decides. That decision is final.`;
+  return `In exceptional cases a second short meeting follows within one working day: ${decider} (partnership chair) decides and ${scrutineer} (independent scrutineer) mediates. That decision is final.`;
 }
 
 /** The decision is reported to these people (DOMAIN outcomes); the manager only where the partnership has one. */

@@ -16,7 +16,7 @@ export function decisionReopenedCard({ state, config, now, notice, quote }: Case
   if (!reopened) {
     return caseFrame({ ...frame, subtitle: 'Decision', body: [textBlock(`The decision on this case has not been re-opened. ${stageWords(state)}.`)] });
   }
-  const decided = state.decision && Date.parse(state.decision.at) >= Date.parse(reopened.at) ? state.decision : undefined;
+  const decided = state.decision && !state.reconsideration && Date.parse(state.decision.at) >= Date.parse(reopened.at) ? state.decision : undefined;
   return caseFrame({
     ...frame,
     subtitle: 'Decision re-opened',
@@ -32,7 +32,11 @@ export function decisionReopenedCard({ state, config, now, notice, quote }: Case
         : [
             subheading('What happens next'),
             textBlock(finalDecisionWords(config, reopened.decisionDueAt, now)),
-            textBlock('Until then the case has no decision: hold anything that followed from the earlier one.'),
+            textBlock(
+              state.reconsideration
+                ? `Until then the earlier decision (${state.decision ? VIEW_WORDS[state.decision.decision] : 'on record'}) stands and the case carries on${state.rapidReview ? ': the rapid review keeps its set-up, returns and attendance' : ''}.`
+                : 'Until then the case has no decision: hold anything that followed from the earlier one.',
+            ),
             textBlock(ifFinalDecisionLate(state, now), { isSubtle: true }),
           ]),
     ],

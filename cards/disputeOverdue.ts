@@ -14,7 +14,7 @@ function frame(parts: CaseCardParts, subtitle: string, body: CardElement[]): Ada
   return caseFrame({ state: parts.state, subtitle, notice: parts.notice, body });
 }
 
-/** The chair did not record the partners' meeting's outcome in time: the case goes on to stage 2 without it. */
+/** The chair did not record the partners' meeting's outcome in time: it is chased, and the case waits for it (002 step 6). */
 export function meetingOutcomeOverdue(parts: CaseCardParts): AdaptiveCard {
   const { state, config, now } = parts;
   const dispute = state.dispute;
@@ -33,7 +33,9 @@ export function meetingOutcomeOverdue(parts: CaseCardParts): AdaptiveCard {
     textBlock(
       state.decision
         ? `The decision (${VIEW_WORDS[state.decision.decision]}) has since been recorded, at ${when(state.decision.at, now)}.`
-        : `It is not chased further: the case has gone to ${decisionMakerWords(config)} for a final decision${decisionDue ? `, due by ${when(decisionDue, now)}` : ''}.`,
+        : decisionDue
+          ? `The case has gone to ${decisionMakerWords(config)} for a final decision, due by ${when(decisionDue, now)}.`
+          : `Please chase them; the chair has been reminded too. The outcome is never assumed: the case goes to ${decisionMakerWords(config)} only if the chair records that the meeting did not resolve it.`,
     ),
   ]);
 }

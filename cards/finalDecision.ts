@@ -23,8 +23,10 @@ export function finalDecisionRequestCard(parts: CaseCardParts): AdaptiveCard {
   const { state, notice } = parts;
   const frame = { state, notice, returnTo: 'finalDecisionRequest' as const };
   const { decision, dispute } = state;
-  if (decision?.basis === 'finalDecision') return decidedCard(parts);
-  if (decision) {
+  // A re-opened decision (002 8.1) stands while the partnership chair decides again: the card asks for it.
+  const reopenedNow = state.reconsideration !== undefined;
+  if (decision?.basis === 'finalDecision' && !reopenedNow) return decidedCard(parts);
+  if (decision && !reopenedNow) {
     return caseFrame({
       ...frame,
       subtitle: 'Final decision',
@@ -42,7 +44,7 @@ export function finalDecisionRequestCard(parts: CaseCardParts): AdaptiveCard {
       body: [
         textBlock(`No final decision is asked for on this case. ${stageWords(state)}.`),
         ...(dispute?.stage === 1
-          ? [textBlock(`If the partners' meeting does not resolve it, or its outcome is not recorded by ${when(dispute.meetingDueAt, parts.now)}, it comes to ${decisionMakerWords(parts.config)} for a final decision.`)]
+          ? [textBlock(`If the review group chair records that the partners' meeting did not resolve it, it comes to ${decisionMakerWords(parts.config)} for a final decision. The outcome is due by ${when(dispute.meetingDueAt, parts.now)}; if it is late it is chased, never assumed.`)]
           : []),
       ],
     });
@@ -58,8 +60,8 @@ function openCard(parts: CaseCardParts, due: string): AdaptiveCard {
   const late = now.getTime() >= Date.parse(due);
   const reopened = dispute?.reopened;
   const why = dispute ? escalationWords(dispute, now) : undefined;
-  // Where the scrutineer is the decision maker, they attended by definition: no toggle to get wrong.
-  const scrutineerDecides = config.finalDecisionMaker === 'independentScrutineer';
+  // The partnership chair decides (8.1); the scrutineer mediates, so whether they attended is asked.
+  const scrutineerDecides = false;
   return caseFrame({
     state,
     notice,
@@ -67,7 +69,16 @@ function openCard(parts: CaseCardParts, due: string): AdaptiveCard {
     subtitle: reopened ? 'Final decision needed again: re-opened' : 'Final decision needed',
     body: [
       ...(reopened
-        ? [container([textBlock(`Re-opened by ${actorWords(reopened.by)} at ${when(reopened.at, now)}. The earlier decision no longer stands.`, { weight: 'Bolder' }), quote(reopened.reason)], { style: 'emphasis' })]
+        ? [
+            container(
+              [
+                textBlock(`Re-opened by ${actorWords(reopened.by)} at ${when(reopened.at, now)}, on new information.${state.reconsideration ? '' : ' The earlier decision no longer stands.'}`, { weight: 'Bolder' }),
+                quote(reopened.reason),
+                ...(state.reconsideration && state.decision ? [textBlock(reconsiderationWords(state))] : []),
+              ],
+              { style: 'emphasis' },
+            ),
+          ]
         : []),
       textBlock(`Please record your final decision **by ${when(due, now)}**.`, { size: 'Medium' }),
       textBlock('Your decision is final, on the information known now; it can be re-opened if new information arrives.'),
@@ -94,6 +105,17 @@ function openCard(parts: CaseCardParts, due: string): AdaptiveCard {
       ...joinMeeting(currentMeeting(state, 2)),
     ],
   });
+}
+
+/** What each answer does to a re-opened case (002 8.1): nothing already done is undone by re-opening. */
+function reconsiderationWords(state: CaseState): string {
+  const was = state.decision!.decision;
+  const notified = state.panelNotification !== undefined || state.rapidReview !== undefined;
+  const other = was === 'notify' ? 'doNotNotify' : 'notify';
+  return (
+    `The earlier decision (**${VIEW_WORDS[was]}**) stands until you decide${notified ? ', and the rapid review carries on' : ''}. ` +
+    `Deciding **${VIEW_WORDS[was]}** again keeps the case going as it is; deciding **${VIEW_WORDS[other]}** ${notified ? 'closes the case, with your rationale recorded as the reason' : 'takes the case down that path instead'}.`
+  );
 }
 
 function decisionInputs(config: PartnershipConfig, draft: Draft, scrutineerDecides: boolean): CardElement[] {
@@ -129,11 +151,13 @@ function decidedCard({ state, config, now, notice, draft, quote }: CaseCardParts
       subheading('What happens next'),
       ...nextAfterDecision(state, config, now),
       textBlock(
-        'It is final, on the information known when it was made. If new information arrives, re-open it: it comes back to you, due within one working day, and the monitoring channel is told.',
+        state.closedByReversal
+          ? 'The case was closed when this decision reversed the decision to notify.'
+          : 'It is final, on the information known when it was made. If new information arrives, it is raised through the business unit (or by you) with a reason: the review group chair, you and the independent scrutineer are told, and you decide again within one working day. Until then this decision stands.',
         { isSubtle: true },
       ),
     ],
-    actions: [reopenAction(state, draft)],
+    actions: state.closedByReversal ? [] : [reopenAction(state, draft)],
   });
 }
 

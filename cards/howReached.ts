@@ -61,9 +61,9 @@ export function howReachedBlocks(state: CaseState, config: PartnershipConfig, no
   }
 }
 
-/** Where the scrutineer is the decision maker they were there by definition, so nothing is said. */
+/** Whether the scrutineer mediated the decision meeting; if not, the record went to them (8.1). */
 export function scrutineerAttendance(attended: boolean | undefined, config: PartnershipConfig): CardElement[] {
-  if (attended === undefined || config.finalDecisionMaker === 'independentScrutineer') return [];
+  if (attended === undefined) return [];
   return [
     textBlock(
       attended

@@ -24,8 +24,6 @@ export { MEETING_WORDS as MEETING_NAME } from '../workflow/words.js';
 export function meetingTitle(stage: DisputeStage, config: PartnershipConfig): string {
   if (stage === 1) return "Partners' meeting";
   const maker = finalDecisionMaker(config).displayName;
-  // Where the scrutineer has the final say there is nobody else to mediate.
-  if (config.finalDecisionMaker === 'independentScrutineer') return `Decision meeting with the independent scrutineer, ${maker} (decision maker)`;
   return `Decision meeting with the ${decisionMakerRole(config)}, ${maker} (decision maker), and ${config.independentScrutineer.displayName} (mediator)`;
 }
 

@@ -40,8 +40,8 @@ export function meetingOutcomeRequestCard(parts: CaseCardParts): AdaptiveCard {
     subtitle: "Partners' meeting: outcome needed",
     body: [
       textBlock(`Please record the outcome of the partners' meeting **by ${when(due, now)}**.`, { size: 'Medium' }),
-      textBlock(`If it is not recorded by then, the case goes to ${decisionMakerWords(config)} for a final decision.`),
-      ...(late ? [textBlock(`This is overdue since ${when(due, now)}; the case is about to go to the decision maker.`, { color: 'Attention', weight: 'Bolder' })] : []),
+      textBlock(`If it is not recorded by then, you and the business unit are chased and the monitoring channel is told; it is never assumed. The case goes to ${decisionMakerWords(config)} for a final decision only if you record that the meeting did not resolve it.`),
+      ...(late ? [textBlock(`This is overdue since ${when(due, now)}; ${state.overdueRaised.includes('meetingOutcome') ? 'the monitoring channel has been told' : 'the monitoring channel will be told'}. Please record it now.`, { color: 'Attention', weight: 'Bolder' })] : []),
       subheading('The meeting'),
       ...meetingStatus(state, 1, config, now),
       subheading('The disagreement'),

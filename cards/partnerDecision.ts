@@ -93,7 +93,7 @@ function disputeBlocks(state: CaseState, dispute: Dispute, config: PartnershipCo
       textBlock(`Dispute: partners disagree; a meeting must be held by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
       ...meetingStatus(state, 1, config, now),
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair) records its outcome by then; if it is not recorded, the case goes to ${decisionMakerWords(config)} for a final decision.`,
+        `${config.reviewGroupChair.displayName} (review group chair) records its outcome by then; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
       stillAgree,
     ];
@@ -110,23 +110,29 @@ function disputeBlocks(state: CaseState, dispute: Dispute, config: PartnershipCo
   ];
 }
 
-function replyInputs(draft: Draft): CardElement[] {
-  return [
-    subheading('Your reply'),
-    freeTextInput('comment', 'Comment (optional)', draft, { required: false }),
-    textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small', spacing: 'Small' }),
-  ];
+function replyInputs(_draft: Draft): CardElement[] {
+  return [subheading('Your reply'), textBlock('Agree or disagree, with your rationale either way ("their response and rationale"). All partners will see it.')];
 }
 
 /**
- * Disagreeing needs a rationale and agreeing does not, so the disagree form is its own ShowCard:
- * a required input next to Agree would stop Agree being clicked with it empty.
+ * Both replies carry a rationale (002 Section B step 4), so each has its own form in a ShowCard:
+ * one required input shared by both buttons could not say which reply it was written for.
  */
 function replyActions(state: CaseState, draft: Draft): CardActionJson[] {
   const caseRef = state.referral.caseRef;
   const asOf = String(state.version);
   return [
-    execute('Agree', 'partner.agree', { caseRef, asOf }, { style: 'positive' }),
+    showCard(
+      'Agree',
+      subCard(
+        [
+          textBlock('Say briefly why you agree. All partners will see it.'),
+          freeTextInput('comment', 'Rationale', draft, { required: true }),
+          textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small', spacing: 'Small' }),
+        ],
+        [execute('Agree', 'partner.agree', { caseRef, asOf }, { style: 'positive' })],
+      ),
+    ),
     showCard(
       'Disagree',
       subCard(

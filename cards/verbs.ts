@@ -272,6 +272,11 @@ export const NoReviewPanelToldDataSchema = z.object({
   sentTime: TimeInput,
 });
 
+/** The other view-giver concurs with the drafted initial view (002 Section B step 3). */
+export const InitialViewConcurDataSchema = z.object({
+  caseRef: CaseRef,
+});
+
 /** Each verb with the schema of its data; the single source for the union below and for tests. */
 export const VERB_DATA_SCHEMAS = {
   'referral.submit': ReferralSubmitDataSchema,
@@ -302,6 +307,7 @@ export const VERB_DATA_SCHEMAS = {
   'lcspr.decide': LcsprDecideDataSchema,
   'review.approve': ReviewApproveDataSchema,
   'review.sent': ReviewSentDataSchema,
+  'initialView.concur': InitialViewConcurDataSchema,
 } as const;
 
 export type Verb = keyof typeof VERB_DATA_SCHEMAS;
@@ -342,6 +348,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('lcspr.decide'), data: LcsprDecideDataSchema }),
   z.object({ verb: z.literal('review.approve'), data: ReviewApproveDataSchema }),
   z.object({ verb: z.literal('review.sent'), data: ReviewSentDataSchema }),
+  z.object({ verb: z.literal('initialView.concur'), data: InitialViewConcurDataSchema }),
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -27,9 +27,9 @@ export function listWords(items: readonly string[]): string {
 
 export const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 
-/** "partnership chair" or "independent scrutineer": who has the final say is the partnership's setting. */
-export function decisionMakerRole(config: PartnershipConfig): string {
-  return ROLE_WORDS[config.finalDecisionMaker];
+/** "partnership chair": the notification's final say is always theirs (002, 8.1). */
+export function decisionMakerRole(_config: PartnershipConfig): string {
+  return ROLE_WORDS.partnershipChair;
 }
 
 /** "Morgan Partnership (partnership chair)". */

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { PartnershipConfigSchema, type PartnershipConfig } from '../workflow/partnership.js';
+import { PartnershipConfigSchema, withLegacySettings, type PartnershipConfig } from '../workflow/partnership.js';
 import { ConfigurationError, describeIssues } from './configurationError.js';
 
-/** Reads and validates the partnership file; an invalid file stops start-up with every problem listed. */
+/**
+ * Reads and validates the partnership file; an invalid file stops start-up with every problem listed.
+ * An older file's `finalDecisionMaker` is carried over as `withLegacySettings` says.
+ */
 export async function loadPartnershipConfig(path: string): Promise<PartnershipConfig> {
   let raw: unknown;
   try {
@@ -10,7 +13,7 @@ export async function loadPartnershipConfig(path: string): Promise<PartnershipCo
   } catch (error) {
     throw new ConfigurationError(`The partnership configuration ${path} could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = PartnershipConfigSchema.safeParse(raw);
+  const parsed = PartnershipConfigSchema.safeParse(withLegacySettings(raw));
   if (!parsed.success) throw new ConfigurationError(`The partnership configuration ${path} is not valid:\n${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }

@@ -49,8 +49,9 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   ChooseNextStep: (r) => r.kind === 'reviewGroupChair',
   ArrangeMeeting: (r) => r.kind === 'businessUnit',
   RecordMeetingOutcome: (r) => r.kind === 'reviewGroupChair',
-  RecordFinalDecision: (r, config) => r.kind === config.finalDecisionMaker,
-  ReopenDecision: (r, config) => r.kind === config.finalDecisionMaker,
+  // 8.1: the partnership chair decides the notification; new information is raised through the business unit.
+  RecordFinalDecision: (r) => r.kind === 'partnershipChair',
+  ReopenDecision: (r) => r.kind === 'businessUnit' || r.kind === 'partnershipChair',
   SetUpRapidReview: (r) => r.kind === 'businessUnit',
   DecideExtension: (r) => r.kind === 'businessUnit',
   ConfirmAttendance: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
@@ -62,6 +63,7 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   DecideLcsprDispute: (r, config) => r.kind === config.reviewDisputeDecider,
   ApproveRapidReview: (r) => r.kind === 'reviewGroupChair',
   RecordRapidReviewSent: (r) => r.kind === 'businessUnit',
+  ConcurInitialView: (r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector',
 };
 
 /** Whether the person is the agency's scoping contact or one of its deputies. */

@@ -107,5 +107,7 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ApproveRapidReview'), actor: CommandActorSchema }),
   /** The business unit records when the approved rapid review went to the Panel and Ofsted, and the LCSPR decision to DfE. */
   z.object({ type: z.literal('RecordRapidReviewSent'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }), dfeSentAt: z.iso.datetime({ offset: true }) }),
+  /** The other view-giver concurs with the view the first drafted (002 Section B step 3). */
+  z.object({ type: z.literal('ConcurInitialView'), actor: CommandActorSchema }),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

@@ -20,6 +20,7 @@ import { decideLcsprDispute, replyOnLcspr } from './rapidReview/lcspr.js';
 import { tick } from './tick.js';
 import { recordStatutoryNotification } from './steps/statutoryNotification.js';
 import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview/notHeld.js';
+import { concurInitialView } from './steps/jointInitialView.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -63,6 +64,7 @@ const HANDLERS: Handlers = {
   DecideLcsprDispute: decideLcsprDispute,
   ApproveRapidReview: approveRapidReview,
   RecordRapidReviewSent: recordRapidReviewSent,
+  ConcurInitialView: concurInitialView,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

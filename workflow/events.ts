@@ -21,6 +21,10 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const ViewSchema = z.enum(['notify', 'doNotNotify']);
 export type View = z.infer<typeof ViewSchema>;
 
+/** The two who give the initial view together (002 Section B step 3). */
+export const ViewGiverSchema = z.enum(['reviewGroupChair', 'childrensServicesDirector']);
+export type ViewGiver = z.infer<typeof ViewGiverSchema>;
+
 export const HarmSchema = z.enum(['death', 'seriousHarm']);
 export const LocationSchema = z.enum(['inArea', 'residentHarmedOutsideEngland']);
 /** The notification criteria's first limb (002 Section B): whether abuse or neglect is known or suspected. */
@@ -45,7 +49,7 @@ export const ReferralDetailsSchema = z.object({
 });
 export type ReferralDetails = z.infer<typeof ReferralDetailsSchema>;
 
-export const ReminderAboutSchema = z.enum(['initialView', 'partnerReply', 'panelNotification']);
+export const ReminderAboutSchema = z.enum(['initialView', 'partnerReply', 'panelNotification', 'meetingOutcome']);
 export type ReminderAbout = z.infer<typeof ReminderAboutSchema>;
 export const OverdueAboutSchema = z.enum(['initialView', 'panelNotification', 'meetingOutcome', 'finalDecision']);
 export type OverdueAbout = z.infer<typeof OverdueAboutSchema>;
@@ -87,6 +91,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     by: ActorSchema,
     view: ViewSchema,
     rationale: z.string().min(1),
+    /** The other of the two view-givers, who concurred (002 step 3: the view is the chair's and the director's together). */
+    concurredBy: ActorSchema.optional(),
   }),
   z.object({
     /**
@@ -123,6 +129,12 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     rationale: z.string().optional(),
     /** For a final decision: whether the independent scrutineer attended (if not, the record goes to them). */
     scrutineerAttended: z.boolean().optional(),
+    /**
+     * A re-decision after new information (002 8.1): the same outcome ('confirmed', the case goes
+     * on as it was) or the other ('reversed'). Absent on every other decision, and on re-decisions
+     * stored before issue 14, which replaced the outcome.
+     */
+    reconsidered: z.enum(['confirmed', 'reversed']).optional(),
   }),
   z.object({
     type: z.literal('DisputeOpened'),
@@ -178,6 +190,12 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     by: ActorSchema,
     reason: z.string().min(1),
     decisionDueAt: Instant,
+    /**
+     * Set on re-openings since issue 14: the decision and what followed from it (the Panel
+     * notification, the rapid review's set-up, returns and attendance) stand until the partnership
+     * chair decides again. Absent on older ones, which set the decision aside.
+     */
+    keepsOutcome: z.boolean().optional(),
   }),
   z.object({
     /** The rapid review opens when the Panel notification is sent: 15 working days from then. */
@@ -300,6 +318,13 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     rationale: z.string().optional(),
   }),
   z.object({ type: z.literal('RapidReviewApproved'), at: Instant, by: ActorSchema }),
+  /**
+   * One of the two view-givers' own view, with rationale: a draft for the other to concur with,
+   * a different view, or a revision. The initial view is given only when the two agree.
+   */
+  z.object({ type: z.literal('InitialViewProposed'), at: Instant, by: ActorSchema, giver: ViewGiverSchema, view: ViewSchema, rationale: z.string().min(1) }),
+  /** The two view-givers' views differ: the business unit is told, and each sees the other's. */
+  z.object({ type: z.literal('InitialViewsDiffered'), at: Instant }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

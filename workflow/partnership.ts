@@ -68,6 +68,15 @@ export type Agency = z.infer<typeof AgencySchema>;
 
 export const FinalDecisionMakerSchema = z.enum(['partnershipChair', 'independentScrutineer']);
 
+/**
+ * Who settles a disagreement about whether to hold a review (a local child safeguarding practice
+ * review): the partnership chair (Isle of Wight 8.2), or the independent scrutineer, who in
+ * Brighton & Hove (003) makes "the final decision in the case of disagreement". It is not the
+ * notification's setting: there the partnership chair always decides at stage 2 (002, 8.1).
+ */
+export const ReviewDisputeDeciderSchema = z.enum(['partnershipChair', 'independentScrutineer']);
+export type ReviewDisputeDecider = z.infer<typeof ReviewDisputeDeciderSchema>;
+
 export const PartnershipConfigSchema = z
   .object({
     partnership: z.object({
@@ -101,9 +110,9 @@ export const PartnershipConfigSchema = z
     /** Required: told of every decision to notify within 5 working days (002 Section B). */
     strategicPartnershipManager: PersonSchema,
     businessUnit: z.array(PersonSchema).min(1),
-    finalDecisionMaker: FinalDecisionMakerSchema,
+    /** Whether-to-hold-a-review disputes only; see ReviewDisputeDeciderSchema and `withLegacySettings`. */
+    reviewDisputeDecider: ReviewDisputeDeciderSchema.default('partnershipChair'),
     agencies: z.array(AgencySchema).default([]),
-    reviewDisputeDecider: z.enum(['partnershipChair', 'independentScrutineer']).default('partnershipChair'),
     /** Whether a partner's silence on the review group's LCSPR recommendation counts as agreement (never, unless said here). */
     lcsprSilenceIsAgreement: z.boolean().default(false),
     /** The partnership's executive, told when a rapid review is approved; the partnership chair and the partners' representatives when absent. */
@@ -224,8 +233,26 @@ export function partnerPeople(config: PartnershipConfig, partner: Partner): Pers
   return [p.representative, ...p.deputies];
 }
 
+/**
+ * Who decides the notification when the partners' meeting has not resolved it: always the
+ * partnership chair, with the independent scrutineer as mediator ("The IOWSCP Partnership Chair
+ * will make the final decision regarding notification", 002 Section E 8.1).
+ */
 export function finalDecisionMaker(config: PartnershipConfig): Person {
-  return config.finalDecisionMaker === 'partnershipChair' ? config.partnershipChair : config.independentScrutineer;
+  return config.partnershipChair;
+}
+
+/**
+ * An older partnership file named `finalDecisionMaker` (partnership chair or scrutineer) for the
+ * notification's stage 2. The notification no longer reads it (8.1: always the partnership
+ * chair). The only reason to have chosen the scrutineer was Brighton & Hove's whether-to-review
+ * rule (003), so where the file does not set `reviewDisputeDecider` the old value becomes it;
+ * where it does, the old key is ignored. Applied to the raw file before validation.
+ */
+export function withLegacySettings(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('finalDecisionMaker' in raw)) return raw;
+  const { finalDecisionMaker: legacy, ...rest } = raw as Record<string, unknown>;
+  return 'reviewDisputeDecider' in rest ? rest : { ...rest, reviewDisputeDecider: legacy };
 }
 
 /** The agencies a person may record scoping returns for: as its contact or a deputy. */

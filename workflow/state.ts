@@ -1,5 +1,6 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
+import type { ViewGiver } from './events.js';
 import type { Actor, CaseEvent, DecisionBasis, DisputeStage, MeetingAttendee, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
 
 /** Where a case stands. Derived from its events only; never stored on its own. */
@@ -102,6 +103,9 @@ export type LcsprDecision = {
   decided?: { at: string; lcspr: boolean; basis: 'partnersAgreed' | 'disputeDecided'; by?: Actor; rationale?: string };
 };
 
+export type ViewProposal = { view: View; rationale: string; by: Actor; at: string };
+export type JointView = { proposals: Partial<Record<ViewGiver, ViewProposal>>; differedAt?: string };
+
 export type CaseState = {
   /** Number of events folded: the expected version for the next append. */
   version: number;
@@ -112,7 +116,13 @@ export type CaseState = {
   initialViewDueAt: string;
   panelNotificationDueAt: string;
   /** `postedAt`/`repliesDueAt` are set once the partners' card has been posted: the reply window runs from then. */
-  initialView?: { view: View; rationale: string; by: Actor; at: string; postedAt?: string; repliesDueAt?: string };
+  initialView?: { view: View; rationale: string; by: Actor; at: string; postedAt?: string; repliesDueAt?: string; concurredBy?: Actor };
+  /** The two view-givers' own views until they agree (002 step 3), and when they last differed. */
+  jointView?: JointView;
+  /** New information raised on a final decision (002 8.1): the decision stands until the partnership chair decides again. */
+  reconsideration?: { at: string; by: Actor; reason: string; decisionDueAt: string };
+  /** The case closed because a re-decision reversed the decision to notify after the Panel was notified. */
+  closedByReversal?: { at: string; by?: Actor; rationale?: string };
   positions: Record<Partner, PartnerPosition>;
   decision?: { decision: View; at: string; basis: DecisionBasis; by?: Actor; rationale?: string; scrutineerAttended?: boolean };
   dispute?: Dispute;
@@ -153,7 +163,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       return {
         ...s,
         stage: 'awaitingPartnerReplies',
-        initialView: { view: event.view, rationale: event.rationale, by: event.by, at: event.at },
+        initialView: { view: event.view, rationale: event.rationale, by: event.by, at: event.at, ...(event.concurredBy ? { concurredBy: event.concurredBy } : {}) },
       };
     case 'PartnerCardPosted':
       return s.initialView ? { ...s, initialView: { ...s.initialView, postedAt: event.at, repliesDueAt: event.repliesDueAt } } : s;
@@ -174,6 +184,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
         positions: { ...s.positions, [event.partner]: { status: 'deemed', at: event.at, windowClosedAt: event.windowClosedAt, version: s.version } },
       };
     case 'DecisionReached':
+      if (event.reconsidered) return reconsidered(s, event);
       return {
         ...s,
         stage: event.decision === 'notify' ? 'awaitingPanelNotification' : 'awaitingNextStep',
@@ -224,6 +235,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'DisputeEscalated':
       return withDispute(s, (d) => ({ ...d, stage: 2, escalated: { at: event.at, reason: event.reason, decisionDueAt: event.decisionDueAt } }));
     case 'DecisionReopened': {
+      if (event.keepsOutcome) return reopenedKeepingOutcome(s, event);
       const reopened = withDispute(s, (d) => ({ ...d, stage: 2, reopened: { at: event.at, by: event.by, reason: event.reason, decisionDueAt: event.decisionDueAt } }));
       // The earlier outcome (Panel notification, next step) stays in the history, not in the current state.
       return { ...reopened, stage: 'dispute', decision: undefined, panelNotification: undefined, nextStep: undefined, overdueRaised: reopened.overdueRaised.filter((o) => o !== 'finalDecision') };
@@ -316,11 +328,52 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       return withLcspr(s, (l) => ({ ...l, decided: { at: event.at, lcspr: event.lcspr, basis: event.basis, ...(event.by ? { by: event.by } : {}), ...(event.rationale ? { rationale: event.rationale } : {}) } }));
     case 'RapidReviewApproved':
       return withReview(s, (r) => ({ ...r, approved: { at: event.at, by: event.by } }));
+    case 'InitialViewProposed':
+      return { ...s, jointView: { ...s.jointView, proposals: { ...s.jointView?.proposals, [event.giver]: { view: event.view, rationale: event.rationale, by: event.by, at: event.at } } } };
+    case 'InitialViewsDiffered':
+      return { ...s, jointView: { proposals: s.jointView?.proposals ?? {}, differedAt: event.at } };
   }
 }
 
 function withLcspr(s: CaseState, change: (l: LcsprDecision) => LcsprDecision): CaseState {
   return withReview(s, (r) => (r.lcspr ? { ...r, lcspr: change(r.lcspr) } : r));
+}
+
+/** A re-opening since issue 14: everything stands; the dispute shows it, and the case awaits the chair's decision. */
+function reopenedKeepingOutcome(s: CaseState, event: Extract<CaseEvent, { type: 'DecisionReopened' }>): CaseState {
+  const reopened = { at: event.at, by: event.by, reason: event.reason, decisionDueAt: event.decisionDueAt };
+  const withReopened = withDispute(s, (d) => ({ ...d, stage: 2, reopened }));
+  return { ...withReopened, reconsideration: reopened, overdueRaised: withReopened.overdueRaised.filter((o) => o !== 'finalDecision') };
+}
+
+/**
+ * The partnership chair's decision after a re-opening (002 8.1). The same outcome keeps the case
+ * as it was (a rapid review goes on with its set-up, returns and attendance). The other outcome:
+ * after the Panel was notified, the case closes with the reason recorded, keeping the review's
+ * record; before, the case takes the new decision's path, as any decision does.
+ */
+function reconsidered(s: CaseState, event: Extract<CaseEvent, { type: 'DecisionReached' }>): CaseState {
+  const decision = {
+    decision: event.decision,
+    at: event.at,
+    basis: event.basis,
+    ...(event.by ? { by: event.by } : {}),
+    ...(event.rationale ? { rationale: event.rationale } : {}),
+    ...(event.scrutineerAttended !== undefined ? { scrutineerAttended: event.scrutineerAttended } : {}),
+  };
+  const settled: CaseState = { ...s, decision, reconsideration: undefined };
+  if (event.reconsidered === 'confirmed') return settled;
+  if (s.panelNotification || s.rapidReview) {
+    return { ...settled, stage: 'closed', closedByReversal: { at: event.at, ...(event.by ? { by: event.by } : {}), ...(event.rationale ? { rationale: event.rationale } : {}) } };
+  }
+  return {
+    ...settled,
+    stage: event.decision === 'notify' ? 'awaitingPanelNotification' : 'awaitingNextStep',
+    panelNotification: undefined,
+    nextStep: undefined,
+    overdueRaised: s.overdueRaised.filter((o) => o !== 'panelNotification' && o !== 'finalDecision'),
+    remindersSent: s.remindersSent.filter((r) => r !== 'panelNotification'),
+  };
 }
 
 function withReview(s: CaseState, change: (r: RapidReview) => RapidReview): CaseState {

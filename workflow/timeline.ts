@@ -1,4 +1,5 @@
 import type { Actor, CaseEvent, ScopingChase } from './events.js';
+import { jointViewRow } from './timelineJointView.js';
 import { PARTNER_NAMES } from './partnership.js';
 import { HARM_WORDS, LOCATION_WORDS, MEETING_WORDS, NEXT_STEP_WORDS, VIEW_WORDS, lowerFirst } from './words.js';
 import { deadlineInWords } from './calendar/words.js';
@@ -80,7 +81,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
         at: event.at,
         who: event.by.displayName,
         role: event.by.role,
-        what: `Gave the initial view: ${VIEW_WORDS[event.view]}.`,
+        what: `Gave the initial view: ${VIEW_WORDS[event.view]}.${event.concurredBy ? ` ${event.concurredBy.displayName} (${event.concurredBy.role}) concurred.` : ''}`,
         detail: event.rationale,
         deemed: false,
       };
@@ -192,6 +193,9 @@ function row(event: CaseEvent, context: Context): TimelineRow {
     case 'NoRapidReviewAgreed':
     case 'NoRapidReviewPanelTold':
       return statutoryRow(event, at);
+    case 'InitialViewProposed':
+    case 'InitialViewsDiffered':
+      return jointViewRow(event);
     default:
       return LCSPR_EVENTS.includes(event.type) ? lcsprRow(event as LcsprEvent, context) : rapidReviewRow(event as RapidReviewEvent, context);
   }
@@ -328,7 +332,8 @@ function decisionRow(event: Extract<CaseEvent, { type: 'DecisionReached' }>): Ti
           : event.scrutineerAttended
             ? ' The independent scrutineer attended the meeting.'
             : ' The independent scrutineer did not attend; the full record goes to them.';
-      return { at: event.at, ...who, what: `Final decision: ${VIEW_WORDS[event.decision]}.${scrutineer}`, ...detail, deemed: false };
+      const again = event.reconsidered === 'confirmed' ? ', confirmed on new information' : event.reconsidered === 'reversed' ? ', reversed on new information' : '';
+      return { at: event.at, ...who, what: `Final decision${again}: ${VIEW_WORDS[event.decision]}.${scrutineer}`, ...detail, deemed: false };
     }
   }
 }

@@ -67,7 +67,8 @@ export const STAGE_WORDS: Record<Stage, string> = {
 };
 
 /** Where the case stands, in words: a case closes either on its next step or on its rapid review. */
-export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview'> & Partial<Pick<CaseState, 'careLeaverDeath'>>): string {
+export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview' | 'closedByReversal'> & Partial<Pick<CaseState, 'careLeaverDeath'>>): string {
+  if (state.stage === 'closed' && state.closedByReversal) return 'Closed: the decision to notify was reversed on new information';
   if (state.stage === 'closed' && state.rapidReview?.notHeld) return CLOSED_WITHOUT_RAPID_REVIEW;
   if (state.stage === 'closed' && state.careLeaverDeath) return CLOSED_CARE_LEAVER_DEATH;
   return state.stage === 'closed' && state.rapidReview?.completed ? 'Closed: the rapid review is complete' : STAGE_WORDS[state.stage];

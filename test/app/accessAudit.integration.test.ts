@@ -24,6 +24,7 @@ beforeAll(async () => {
   const at = (iso: string) => new Date(iso);
   await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-06-01T09:00:00.000Z'));
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at('2026-06-01T10:00:00.000Z'));
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, at('2026-06-01T10:00:00.000Z')); // the view is theirs together (002 step 3)
   await s.effects.idle();
 });
 
@@ -42,7 +43,7 @@ describe('history views and downloads on the audit trail', () => {
     expect(after.events).toHaveLength(before.events.length);
     expect(after.head!.etag).toBe(before.head!.etag);
     // The police card shown before the view is still current: the reply is recorded, not refused as out of date.
-    const reply = await s.interactions.cardAction({ verb: 'partner.agree', data: { caseRef: CASE_REF, asOf: String(before.state!.version) } }, as(PEOPLE.police));
+    const reply = await s.interactions.cardAction({ verb: 'partner.agree', data: { caseRef: CASE_REF, comment: 'Agreed on what is known.', asOf: String(before.state!.version) } }, as(PEOPLE.police));
     expect(cardText(reply.card)).toContain('Recorded: Police agrees.');
 
     clock.set('2026-06-01T12:10:00.000Z');

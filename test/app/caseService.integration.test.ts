@@ -25,6 +25,7 @@ async function caseAwaitingReplies(prefix = uniquePrefix(), messenger = new Reco
     new Date(LOGGED),
   );
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, new Date(VIEW));
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, new Date(VIEW)); // the view is theirs together (002 step 3)
   // The cards go out after each command is answered: wait until they have.
   await s.effects.idle();
   return { s, prefix, clock, messenger };
@@ -35,7 +36,8 @@ describe('a case in Table Storage (Azurite)', () => {
     const { prefix, clock } = await caseAwaitingReplies();
     const restarted = await testServices({ prefix, clock });
     const { events, state } = await restarted.store.load(CASE_REF);
-    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven', 'PartnerCardPosted']);
+    // The chair drafts, the director concurs (002 step 3), and the local authority agrees as co-author.
+    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewProposed', 'InitialViewGiven', 'PartnerReplied', 'PartnerCardPosted']);
     expect(state?.stage).toBe('awaitingPartnerReplies');
   });
 
@@ -52,13 +54,14 @@ describe('a case in Table Storage (Azurite)', () => {
     const other = await testServices({ prefix, clock });
     const when = new Date('2026-05-05T15:00:00.000Z');
     await Promise.all([
-      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, when),
+      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, when),
       other.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, when),
     ]);
     const { state, events } = await s.store.load(CASE_REF);
     expect(state?.positions.police.status).toBe('agreed');
     expect(state?.positions.health.status).toBe('disagreed');
-    expect(events.filter((e) => e.type === 'PartnerReplied')).toHaveLength(2);
+    // With the local authority's agreement as co-author of the view.
+    expect(events.filter((e) => e.type === 'PartnerReplied')).toHaveLength(3);
   });
 
   it('two sweeps racing in two processes produce one deemed agreement per partner and one decision message', async () => {
@@ -68,7 +71,8 @@ describe('a case in Table Storage (Azurite)', () => {
     await Promise.all([s.runSweep(new Date(DUE)), second.runSweep(new Date(DUE)), s.runSweep(new Date(DUE))]);
     const { events } = await s.store.load(CASE_REF);
     const deemed = events.filter((e) => e.type === 'AgreementDeemed').map((e) => (e.type === 'AgreementDeemed' ? e.partner : ''));
-    expect(deemed.sort()).toEqual(['health', 'localAuthority', 'police']);
+    // The local authority agreed as co-author of the view; the other two are deemed.
+    expect(deemed.sort()).toEqual(['health', 'police']);
     expect(events.filter((e) => e.type === 'DecisionReached')).toHaveLength(1);
     const newMessages = s.messenger.sent.slice(sentBefore).map((m) => m.to);
     expect(newMessages.filter((to) => to === 'conv-monitoring')).toHaveLength(1);
@@ -156,7 +160,7 @@ describe('a case in Table Storage (Azurite)', () => {
       raced = true;
       await other.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, when);
     };
-    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, when);
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, when);
     await Promise.all([s.effects.idle(), other.effects.idle()]);
     const last = messenger.updates.filter((u) => u.conversationId === 'conv-decision').at(-1);
     expect(cardText(last!.card)).toContain('Pat Police');
@@ -166,11 +170,12 @@ describe('a case in Table Storage (Azurite)', () => {
   it('sends no card update that would show exactly what the message already shows', async () => {
     const { s, messenger } = await caseAwaitingReplies();
     const at = new Date('2026-05-05T15:00:00.000Z');
-    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, at);
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed on what is known.' }, at);
     await s.effects.idle();
     const before = messenger.updates.length;
-    // Health's reply, at the same instant, changes the partners' card and nothing on the chair's or
-    // the director's 1:1 request: only the partners' card is sent.
+    // Health changing its reply, at the same instant, changes the partners' card and nothing on the
+    // chair's or the director's 1:1 request: only the partners' card is sent. (The police are still
+    // silent, so no dispute opens.)
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, at);
     await s.effects.idle();
     const updates = messenger.updates.slice(before);
@@ -181,7 +186,7 @@ describe('a case in Table Storage (Azurite)', () => {
   it('a refused command writes nothing', async () => {
     const { s } = await caseAwaitingReplies();
     const before = (await s.store.load(CASE_REF)).events.length;
-    const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.business), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
+    const outcome = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.business), reply: 'agree', rationale: 'Agreed on what is known.' }, new Date('2026-05-05T15:00:00.000Z'));
     expect(outcome.decision.ok).toBe(false);
     expect((await s.store.load(CASE_REF)).events.length).toBe(before);
   });

@@ -39,6 +39,7 @@ async function caseInDispute(options: { graph?: boolean; env?: Record<string, st
   await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-05-05T09:00:00.000Z'));
   await settle();
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, at('2026-05-05T14:00:00.000Z'));
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, at('2026-05-05T14:00:00.000Z')); // the view is theirs together (002 step 3)
   await settle();
   await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met on what we know.' }, at('2026-05-05T15:00:00.000Z'));
   await settle();

@@ -27,6 +27,7 @@ describe('the monitoring read side (Azurite)', () => {
 
     // The view given a second later is on the list at once.
     await s.cases.execute('RR-2026-102', { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at('2026-06-01T10:00:01.000Z'));
+    await s.cases.execute('RR-2026-102', { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, at('2026-06-01T10:00:01.000Z')); // the view is theirs together (002 step 3)
     const second = await s.monitoring.cases(at('2026-06-01T10:00:02.000Z'));
     expect(second.cases.find((c) => c.caseRef === 'RR-2026-102')?.stage).toBe('awaitingPartnerReplies');
     expect(await s.monitoring.caseDetail('RR-2026-103', at('2026-06-01T10:00:02.000Z'))).toBeUndefined();
@@ -37,7 +38,8 @@ describe('the monitoring read side (Azurite)', () => {
     const s = await testServices({ prefix: uniquePrefix(), clock });
     await s.cases.execute(CASE_REF, referral(CASE_REF), at('2026-06-01T09:00:00.000Z'));
     await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at('2026-06-01T10:00:00.000Z'));
-    for (const p of [PEOPLE.police, PEOPLE.health]) await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(p), reply: 'agree' }, at('2026-06-01T11:00:00.000Z'));
+    await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:00:00.000Z')); // the view is theirs together (002 step 3)
+    for (const p of [PEOPLE.police, PEOPLE.health]) await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(p), reply: 'agree', rationale: 'Agreed on what is known.' }, at('2026-06-01T11:00:00.000Z'));
     await s.cases.execute(CASE_REF, { type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-02T09:00:00.000Z', panelReference: 'CSPRP-9' }, at('2026-06-02T09:30:00.000Z'));
     await s.cases.execute(CASE_REF, { type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: '2026-06-16T09:00:00.000Z', agencies: ['education', 'gp', 'probation'] }, at('2026-06-03T09:00:00.000Z'));
     await s.cases.execute(CASE_REF, { type: 'RecordScopingReturn', actor: as(PEOPLE.educationContact), agency: 'education', documentUrl: `${DOCUMENT_URL}?return=education` }, at('2026-06-04T10:00:00.000Z'));

@@ -31,6 +31,7 @@ function recordingLog() {
 async function caseAwaitingReplies(s: Awaited<ReturnType<typeof testServices>>, caseRef: string) {
   await s.cases.execute(caseRef, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef, referringAgency: 'Police', awareAt: '2026-05-05T08:30:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) } }, new Date(LOGGED));
   await s.cases.execute(caseRef, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, new Date(LOGGED));
+  await s.cases.execute(caseRef, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, new Date(LOGGED)); // the view is theirs together (002 step 3)
   await s.effects.idle();
 }
 

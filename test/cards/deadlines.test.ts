@@ -62,7 +62,7 @@ describe('overdue alerts in the monitoring channel', () => {
   test('initial view: overdue since when, and who is expected to act', () => {
     const { text } = render({ kind: 'overdue', about: 'initialView' }, [...SCENES.awaitingInitialView(), EV.overdue('initialView')], '2026-06-09T09:00:05Z', MONITORING);
     expect(text).toContain('overdue since **10:00 on Tuesday 9 June**');
-    expect(text).toContain("Expected from Casey Chair (review group chair) or Dana Director (children's services director).");
+    expect(text).toContain("Expected from Casey Chair (review group chair) and Dana Director (children's services director), together.");
   });
 
   test('panel notification: overdue since when, and the local authority people expected to act', () => {

@@ -24,7 +24,7 @@ describe("meeting outcome request (1:1 to the review group chair)", () => {
     const { card, text } = render(OUTCOME, SCENES.meetingBooked(), BEFORE_MEETING, { recipient: CHAIR });
     expect(text).toContain("Partners' meeting: outcome needed");
     expect(text).toContain("Please record the outcome of the partners' meeting **by 15:00 on Wednesday 10 June**.");
-    expect(text).toContain('If it is not recorded by then, the case goes to Morgan Partnership (partnership chair) for a final decision.');
+    expect(text).toContain('If it is not recorded by then, you and the business unit are chased and the monitoring channel is told; it is never assumed. The case goes to Morgan Partnership (partnership chair) for a final decision only if you record that the meeting did not resolve it.');
     expect(text).toContain('Police disagrees with the initial view (notify the Panel');
     expect(text).toContain('**Police**: Disagreed, by Pat Police (Police representative)');
     expect(JSON.stringify(card.body)).toContain(JSON.stringify({ type: 'TextRun', text: POLICE_RATIONALE }));
@@ -131,7 +131,24 @@ describe('overdue alerts for the dispute (monitoring channel)', () => {
     const { text } = render({ kind: 'overdue', about: 'meetingOutcome' }, SCENES.escalatedOutcomeOverdue(), '2026-06-10T14:00:10Z');
     expect(text).toContain("The outcome of the partners' meeting has been overdue since **15:00 on Wednesday 10 June**.");
     expect(text).toContain('Expected from Casey Chair (review group chair).');
-    expect(text).toContain('the case has gone to Morgan Partnership (partnership chair) for a final decision, due by 15:00 on Thursday 11 June.');
+    expect(text).toContain('The case has gone to Morgan Partnership (partnership chair) for a final decision, due by 15:00 on Thursday 11 June.');
+  });
+
+  // 002 Section B step 6: "In exceptional circumstances where differences of view cannot be resolved, IOWSCP will arrange a short meeting..."
+  test('meeting outcome, today: the alert asks the business unit to chase, and says the case waits for the outcome', () => {
+    const { text } = render({ kind: 'overdue', about: 'meetingOutcome' }, SCENES.outcomeChased(), '2026-06-10T14:00:10Z');
+    expect(text).toContain("The outcome of the partners' meeting has been overdue since **15:00 on Wednesday 10 June**.");
+    expect(text).toContain('Please chase them; the chair has been reminded too. The outcome is never assumed: the case goes to Morgan Partnership (partnership chair) only if the chair records that the meeting did not resolve it.');
+  });
+
+  test.each([
+    ['the chair is asked to record it now', 'aad-chair', 'Please record it now: agreed (with the decision) or not resolved, with a rationale.'],
+    ['the business unit is asked to chase the chair', 'aad-business', 'Please chase Casey Chair (review group chair) to record it: agreed (with the decision) or not resolved.'],
+  ])('meeting outcome chaser (1:1): %s', (_s, id, words) => {
+    const { card, text } = render({ kind: 'reminder', about: 'meetingOutcome' }, SCENES.outcomeChased(), '2026-06-10T14:00:10Z', { recipient: { kind: 'person', aadObjectId: id } });
+    expect(text).toContain('The outcome of the partners\' meeting was due **by 15:00 on Wednesday 10 June** and has not been recorded.');
+    expect(text).toContain(words);
+    expect(JSON.stringify(card)).toContain('meetingOutcomeRequest');
   });
 
   test('final decision: overdue since when, expected of whom, and that it is never made for them', () => {

@@ -21,7 +21,8 @@ import {
 
 const MAKER: Recipient = { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId };
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' };
+// Brighton & Hove's setting is for whether-to-review disputes; the notification is still the partnership chair's (8.1).
+const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: MAKER, ...extra });
@@ -79,14 +80,14 @@ describe('final decision request (1:1 to the final decision maker)', () => {
     expect(showCards(card)).toEqual([]);
   });
 
-  test('where the scrutineer decides, there is no attendance toggle and the card says they attended', () => {
+  test('"The IOWSCP Partnership Chair will make the final decision regarding notification" (002 8.1): even where the scrutineer settles review disputes, the chair decides and the attendance toggle stays', () => {
     const { card, text } = render(FINAL, SCENES.decisionMeetingBooked(), STAGE_2, {
       config: scrutineerDecides,
-      recipient: { kind: 'person', aadObjectId: PEOPLE.scrutineer.aadObjectId },
+      recipient: { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId },
     });
-    expect(inputsById(card).has('scrutineerAttended')).toBe(false);
-    expect(text).not.toContain('full record is sent');
-    expect(executeActions(card)[0]).toEqual({ title: 'Record final decision', verb: 'decision.final', data: { caseRef: CASE_REF, scrutineerAttended: 'true' } });
+    expect(inputsById(card).has('scrutineerAttended')).toBe(true);
+    expect(text).toContain('If Sam Scrutineer did not attend, the full record is sent to them to review.');
+    expect(executeActions(card)[0]).toEqual({ title: 'Record final decision', verb: 'decision.final', data: { caseRef: CASE_REF } });
   });
 
   test('after a refusal: the notice, and the choice, the rationale and the toggle as they were', () => {
@@ -142,14 +143,14 @@ describe('final decision request (1:1 to the final decision maker)', () => {
   test('before the dispute reaches the decision maker: nothing to decide, and when it would come', () => {
     const { card, text } = render(FINAL, SCENES.meetingBooked(), '2026-06-10T07:00:00Z');
     expect(text).toContain('No final decision is asked for on this case.');
-    expect(text).toContain('or its outcome is not recorded by 15:00 on Wednesday 10 June, it comes to Morgan Partnership (partnership chair) for a final decision.');
+    expect(text).toContain("If the review group chair records that the partners' meeting did not resolve it, it comes to Morgan Partnership (partnership chair) for a final decision. The outcome is due by 15:00 on Wednesday 10 June; if it is late it is chased, never assumed.");
     expect(inputsById(card).size).toBe(0);
   });
 
   test('re-opened: the reason verbatim, the new deadline, inputs again, and no Re-open until decided again', () => {
     const { card, text } = render(FINAL, SCENES.reopened(), '2026-06-15T10:00:00Z');
     expect(text).toContain('Final decision needed again: re-opened');
-    expect(text).toContain('Re-opened by Morgan Partnership (partnership chair) at 10:00 on Monday 15 June. The earlier decision no longer stands.');
+    expect(text).toContain('Re-opened by Morgan Partnership (partnership chair) at 10:00 on Monday 15 June, on new information. The earlier decision no longer stands.');
     expect(JSON.stringify(card.body)).toContain(JSON.stringify({ type: 'TextRun', text: REOPEN_REASON }));
     expect(text).toContain('Please record your final decision **by 10:00 on Tuesday 16 June**.');
     expect(text).toContain('the Panel notification deadline (17:00 on Friday 12 June) has passed');

@@ -25,15 +25,17 @@ describe('timeline', () => {
   test('one row per event, in order, in plain words, with typed text verbatim and deemed agreement marked', () => {
     const rows = timeline(SCENES.panelNotified());
     // The confirmation opens the rapid review at once: its row follows.
-    expect(rows.map((r) => r.at)).toEqual([T.logged, T.viewGiven, T.viewGiven, T.viewGiven, T.policeReplied, T.windowSwept, T.windowSwept, T.panelConfirmed, T.panelConfirmed]);
+    // The director drafts the view and the chair concurs (002 Section B step 3): two rows, then the author's agreement.
+    expect(rows.map((r) => r.at)).toEqual([T.logged, T.viewGiven, T.viewGiven, T.viewGiven, T.viewGiven, T.policeReplied, T.windowSwept, T.windowSwept, T.panelConfirmed, T.panelConfirmed]);
     expect(rows[0]).toMatchObject({ who: 'Billie Business', role: 'business unit', deemed: false });
     expect(rows[0]?.what).toContain('Logged the referral from Police');
-    expect(rows[1]).toMatchObject({ who: 'Dana Director', role: "children's services director", detail: RATIONALE });
-    expect(rows[1]?.what).toBe('Gave the initial view: notify the Panel.');
-    expect(rows[2]?.what).toBe("Agreed for Local authority children's services, as author of the initial view.");
-    expect(rows[3]?.what).toBe('Posted the initial view to the partners. Replies due by 15:00 on Tuesday 9 June 2026; no reply by then counts as agreement.');
-    expect(rows[4]).toMatchObject({ who: 'Pat Police', role: 'Police representative', what: 'Agreed for Police.', detail: 'Agree; the threshold is met.' });
-    expect(rows[5]).toEqual({
+    expect(rows[1]).toMatchObject({ who: 'Dana Director', role: "children's services director", detail: RATIONALE, what: 'Gave their view towards the joint initial view: notify the Panel.' });
+    expect(rows[2]).toMatchObject({ who: 'Dana Director', role: "children's services director", detail: RATIONALE });
+    expect(rows[2]?.what).toBe('Gave the initial view: notify the Panel. Casey Chair (review group chair) concurred.');
+    expect(rows[3]).toMatchObject({ what: "Agreed for Local authority children's services, as author of the initial view.", detail: RATIONALE });
+    expect(rows[4]?.what).toBe('Posted the initial view to the partners. Replies due by 15:00 on Tuesday 9 June 2026; no reply by then counts as agreement.');
+    expect(rows[5]).toMatchObject({ who: 'Pat Police', role: 'Police representative', what: 'Agreed for Police.', detail: 'Agree; the threshold is met.' });
+    expect(rows[6]).toEqual({
       at: T.windowSwept,
       who: 'Health (ICB)',
       role: 'statutory partner',
@@ -41,7 +43,7 @@ describe('timeline', () => {
       deemed: true,
     });
     expect(rows.filter((r) => r.deemed)).toHaveLength(1);
-    expect(rows[7]).toMatchObject({ detail: 'CSPRP-2026-0456' });
+    expect(rows[8]).toMatchObject({ detail: 'CSPRP-2026-0456' });
   });
 
   test('reminders and alerts never expose whom they went to, only how many', () => {
@@ -52,7 +54,7 @@ describe('timeline', () => {
   });
 
   test('with now, instants in the same year drop the year', () => {
-    expect(timeline(SCENES.dispute(), NOW)[5]?.what).toBe('Agreement deemed: no response by 15:00 on Tuesday 9 June.');
+    expect(timeline(SCENES.dispute(), NOW)[6]?.what).toBe('Agreement deemed: no response by 15:00 on Tuesday 9 June.');
   });
 });
 

@@ -3,7 +3,7 @@ import { caseCard } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, DOCUMENT_URL, EV, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, CHAIR_DIFFERENT_RATIONALE, DOCUMENT_URL, EV, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const card = (events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const c = caseCard(
@@ -22,7 +22,7 @@ describe('initial view request', () => {
     expect(t).toContain('by 10:00 on Tuesday 9 June');
     expect(t).toContain('Casey Chair (review group chair)');
     expect(t).toContain("Dana Director (children's services director)");
-    expect(t).toContain('Either of you may give it. If it is late the business unit is told; it is never assumed.');
+    expect(t).toContain('together: one of you drafts it, the other concurs or gives a different view. It goes to the partners only when you both agree. If it is late the business unit is told; it is never assumed.');
     expect(t).not.toContain('overdue');
   });
 
@@ -50,7 +50,7 @@ describe('initial view request', () => {
     });
     expect(inputs.get('rationale')).toMatchObject({ type: 'Input.Text', isMultiline: true, isRequired: true, maxLength: 2000 });
     expect(text(c)).toContain("Never include the child's or family's names");
-    expect(executeActions(c)[0]).toEqual({ title: 'Give initial view', verb: 'initialView.submit', data: { caseRef: CASE_REF } });
+    expect(executeActions(c)[0]).toEqual({ title: 'Give my view', verb: 'initialView.submit', data: { caseRef: CASE_REF } });
   });
 
   test('after the deadline it says it is overdue and whether the business unit has been told', () => {
@@ -83,5 +83,32 @@ describe('initial view request', () => {
   test('a draft choice the card does not offer is dropped rather than break the card', () => {
     const c = card(SCENES.awaitingInitialView(), '2026-06-08T12:00:00Z', { draft: { view: 'perhaps' } });
     expect(inputsById(c).get('view')?.value).toBeUndefined();
+  });
+
+  // 002 Section B step 3: "The referral is reviewed by the Chair of LIG and Service Director of Children's Social Care."
+  const asPerson = (id: string) => ({ recipient: { kind: 'person' as const, aadObjectId: id } });
+  const MONITORING = { recipient: { kind: 'conversation' as const, target: 'monitoring' as const } };
+  test.each([
+    ['the director drafted: the chair sees the draft, with Concur and a different-view form', SCENES.initialViewDrafted, asPerson(PEOPLE.chair.aadObjectId), ['initialView.concur', 'initialView.submit', 'case.history'], ["Dana Director (children's services director): notify the Panel", RATIONALE]],
+    ['the director drafted: the director sees their draft, waiting for the chair, and may revise it', SCENES.initialViewDrafted, asPerson(PEOPLE.director.aadObjectId), ['initialView.submit', 'case.history'], ['Waiting for Casey Chair (review group chair) to concur or give their view.', RATIONALE]],
+    ['they differ: the chair sees both views and may concur with the director', SCENES.initialViewsDiffer, asPerson(PEOPLE.chair.aadObjectId), ['initialView.concur', 'initialView.submit', 'case.history'], ['Your views differ. The business unit has been told.', RATIONALE, CHAIR_DIFFERENT_RATIONALE]],
+    ['they differ: the director sees both views and may concur with the chair', SCENES.initialViewsDiffer, asPerson(PEOPLE.director.aadObjectId), ['initialView.concur', 'initialView.submit', 'case.history'], ['Your views differ.', 'Casey Chair (review group chair): do not notify the Panel', CHAIR_DIFFERENT_RATIONALE]],
+    ['they differ: the business unit sees both views in the monitoring channel, with nothing to click but the history', SCENES.initialViewsDiffer, MONITORING, ['case.history'], ['Your views differ. The business unit has been told.', RATIONALE, CHAIR_DIFFERENT_RATIONALE]],
+  ])('%s', (_sentence, scene, who, verbs, shown) => {
+    const c = card(scene(), '2026-06-08T16:00:00Z', who);
+    expect(executeActions(c).map((a) => a.verb)).toEqual(verbs);
+    for (const words of shown) expect(text(c)).toContain(words);
+  });
+
+  test('the concur button names whose view it concurs with, and the different-view form is a ShowCard so Concur needs no input', () => {
+    const c = card(SCENES.initialViewDrafted(), '2026-06-08T16:00:00Z', asPerson(PEOPLE.chair.aadObjectId));
+    expect(c.actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Concur with Dana Director', verb: 'initialView.concur', data: { caseRef: CASE_REF } });
+    expect(c.actions[1]).toMatchObject({ type: 'Action.ShowCard', title: 'Give a different view' });
+    expect(inputsById(c.body).size).toBe(0);
+  });
+
+  test('once agreed, the record says who concurred', () => {
+    const t = text(card(SCENES.awaitingReplies(), '2026-06-08T16:00:00Z'));
+    expect(t).toContain('Casey Chair (review group chair) concurred.');
   });
 });

@@ -9,7 +9,8 @@ import { CASE_REF, EV, JOIN_URL, PEOPLE, SCENES, sampleConfig, stateOf } from '.
 
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
 const DECISION: Recipient = { kind: 'conversation', target: 'decision' };
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' };
+// Brighton & Hove's setting is for whether-to-review disputes; it changes nothing in the notification's meetings.
+const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: MONITORING, ...extra });
@@ -65,11 +66,10 @@ describe('meeting booked (decision and monitoring channels)', () => {
     expect(openUrls(card)).toEqual([{ type: 'Action.OpenUrl', title: 'Join the meeting', url: `${JOIN_URL}-2` }]);
   });
 
-  test('where the scrutineer decides there is no separate mediator', () => {
+  test('"Partnership Chair (as decision maker) and Independent Scrutineer (as mediator)" (002 Section B step 6), whatever the review-dispute setting', () => {
     const { text } = render({ kind: 'meetingBooked', stage: 2 }, SCENES.decisionMeetingBooked(), '2026-06-10T12:00:00Z', { config: scrutineerDecides });
-    expect(text).toContain('Decision meeting with the independent scrutineer, Sam Scrutineer (decision maker)');
-    expect(text).not.toContain('mediator');
-    expect(text).toContain('Sam Scrutineer (independent scrutineer) records the final decision **by 11:00 on Thursday 11 June**.');
+    expect(text).toContain('Decision meeting with the partnership chair, Morgan Partnership (decision maker), and Sam Scrutineer (mediator)');
+    expect(text).toContain('Morgan Partnership (partnership chair) records the final decision **by 11:00 on Thursday 11 June**.');
   });
 
   test('after cancellation: says so and why, and the Join button is gone', () => {
@@ -96,7 +96,7 @@ describe('arrange meeting request (monitoring channel, for the business unit)', 
     expect(text).toContain("Please arrange the partners' meeting");
     expect(text).toContain('Arrange this meeting **by 15:00 on Wednesday 10 June**.');
     expect(text).toContain('The bot could not book it: Microsoft Graph is not configured.');
-    expect(text).toContain('If the outcome is not recorded by then, the case goes to Morgan Partnership (partnership chair) for a final decision.');
+    expect(text).toContain('If the outcome is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to Morgan Partnership (partnership chair) for a final decision only if the chair records that the meeting did not resolve it.');
     const body = JSON.stringify(card.body);
     expect(body).toContain(
       JSON.stringify({
@@ -136,7 +136,8 @@ describe('arrange meeting request (monitoring channel, for the business unit)', 
   });
 
   test('someone holding two roles is invited once', () => {
-    const { text } = render({ kind: 'arrangeMeetingRequest', stage: 2 }, SCENES.decisionMeetingBookingFailed(), '2026-06-10T12:00:00Z', { config: scrutineerDecides });
+    const twoRoles: PartnershipConfig = { ...sampleConfig, partnershipChair: PEOPLE.scrutineer };
+    const { text } = render({ kind: 'arrangeMeetingRequest', stage: 2 }, SCENES.decisionMeetingBookingFailed(), '2026-06-10T12:00:00Z', { config: twoRoles });
     expect(text.split(PEOPLE.scrutineer.email)).toHaveLength(3); // once in the list, once in the line to paste
   });
 

@@ -46,16 +46,15 @@ describe('dispute opened', () => {
     expect(text).toContain('We do not think abuse or neglect is suspected on what we know.');
     expect(text).toContain('A meeting must be held, and its outcome recorded, by **15:00 on Wednesday 10 June**.');
     expect(text).toContain('The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it.');
-    expect(text).toContain('if it is not recorded by then, the case goes to Morgan Partnership (partnership chair) for a final decision');
+    expect(text).toContain('if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to Morgan Partnership (partnership chair) for a final decision only if the chair records that the meeting did not resolve it.');
     expect(text).toContain("Partners' meeting: the bot is booking it within one working day");
     expect(text).toContain('Morgan Partnership (partnership chair) decides and Sam Scrutineer (independent scrutineer) mediates');
   });
 
-  test('where the scrutineer has the final say, it says so', () => {
-    const config = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' as const };
+  test('"The IOWSCP Partnership Chair will make the final decision regarding notification" (002 8.1), even where the scrutineer settles review disputes', () => {
+    const config = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' as const };
     const { text } = render({ kind: 'disputeOpened' }, SCENES.dispute(), '2026-06-09T16:00:00Z', { config });
-    expect(text).toContain('where Sam Scrutineer (independent scrutineer) decides');
-    expect(text).not.toContain('Morgan Partnership');
+    expect(text).toContain('Morgan Partnership (partnership chair) decides and Sam Scrutineer (independent scrutineer) mediates');
   });
 });
 

@@ -37,12 +37,12 @@ describe('partner decision card', () => {
     expect(t).toContain('**Health (ICB)**: Awaiting reply');
   });
 
-  test('Agree takes an optional comment; Disagree opens a form whose rationale is required', () => {
+  test('"provide their response and rationale (reply to all)" (002 Section B step 4): Agree and Disagree each open a form whose rationale is required', () => {
     const c = card(SCENES.awaitingReplies(), OPEN);
-    const comment = inputsById(c).get('comment');
-    expect(comment).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
-    expect(comment?.isRequired).toBeUndefined();
-    expect(c.actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Agree', verb: 'partner.agree', data: { caseRef: CASE_REF } });
+    const agree = c.actions[0];
+    expect(agree).toMatchObject({ type: 'Action.ShowCard', title: 'Agree' });
+    expect(inputsById(agree).get('comment')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000, isRequired: true, label: 'Rationale' });
+    expect(executeActions(agree)).toEqual([{ title: 'Agree', verb: 'partner.agree', data: { caseRef: CASE_REF, asOf: expect.stringMatching(/^\d+$/) } }]);
     const disagree = c.actions[1];
     expect(disagree).toMatchObject({ type: 'Action.ShowCard', title: 'Disagree' });
     expect(inputsById(disagree).get('rationale')).toMatchObject({ isRequired: true, maxLength: 2000 });
@@ -140,7 +140,7 @@ describe('partner decision card during the dispute (DOMAIN steps 5-6)', () => {
     expect(t).toContain('Dispute: partners disagree; a meeting must be held by **15:00 on Wednesday 10 June**.');
     expect(t).toContain("Partners' meeting: **10:00 to 10:30 on Wednesday 10 June**.");
     expect(t).toContain('Harper Health and Casey Chair have a conflict at that time.');
-    expect(t).toContain('Casey Chair (review group chair) records its outcome by then; if it is not recorded, the case goes to Morgan Partnership (partnership chair) for a final decision.');
+    expect(t).toContain('Casey Chair (review group chair) records its outcome by then; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to Morgan Partnership (partnership chair) for a final decision only if the chair records that the meeting did not resolve it.');
     expect(t).toContain('if every partner agrees, the decision is recorded at once and the meeting is cancelled.');
     expect(c.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Join the meeting', url: JOIN_URL });
     expect(verbs(c)).toEqual(['partner.agree', 'partner.disagree', 'case.history']);

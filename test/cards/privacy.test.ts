@@ -7,7 +7,7 @@ import type { CaseEvent } from '../../workflow/events.js';
 import { executeActions, visibleText } from '../support/validateCard.js';
 import { CARD_SPECS, CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' };
+const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 /**
  * Cards carry the case reference and what users typed, never anything else about the case: the

@@ -60,12 +60,13 @@ describe('a dispute escalated to the decision maker, in the Agents Playground', 
     await client.click({ fromId: USERS.alex, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'referral.submit', data: { caseRef: CASE, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: `https://sample-partnership.sharepoint.com/sites/sin/${CASE}/referral.docx` } });
     const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"') && json.includes(CASE));
     await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: CASE, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' } });
+    // The view is the chair's and the director's together (002 step 3): Adele concurs, which records the local authority's agreement.
+    await client.click({ fromId: USERS.adele, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.concur', data: { caseRef: CASE } });
 
     // All three reply and the police disagree: a dispute at once, and stage 1 is booked through Graph.
     const card = await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && f.action === 'createMessage' && json.includes('"verb":"partner.agree"') && json.includes(CASE));
     const on = { conversationId: DECISIONS, replyToId: card.message!.messageId };
-    await client.click({ ...on, fromId: USERS.adele, verb: 'partner.agree', data: { caseRef: CASE } });
-    await client.click({ ...on, fromId: USERS.patti, verb: 'partner.agree', data: { caseRef: CASE } });
+    await client.click({ ...on, fromId: USERS.patti, verb: 'partner.agree', data: { caseRef: CASE, comment: 'Agreed: the criteria are met.' } });
     await client.click({ ...on, fromId: USERS.isaiah, verb: 'partner.disagree', data: { caseRef: CASE, rationale: 'We do not suspect abuse or neglect on what we know.' } });
 
     const stage1 = await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === MONITORING && json.includes('Join the meeting') && json.includes(CASE));

@@ -54,6 +54,8 @@ beforeAll(async () => {
   await logReferral(CASE);
   const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"') && json.includes(CASE));
   await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: CASE, view: 'notify', rationale: RATIONALE } });
+  // The view is the chair's and the director's together (002 step 3): Adele (director, the local authority's representative) concurs.
+  await client.click({ fromId: USERS.adele, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.concur', data: { caseRef: CASE } });
   await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && json.includes('"verb":"partner.agree"') && json.includes(CASE));
   // The second is logged two hours later: its initial view is due at 12:00 on Thursday, a later deadline.
   clock.advance(2 * HOUR);
@@ -133,7 +135,8 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     await row(LATER).waitFor();
     await expect.poll(() => page.locator('#who').textContent()).toContain('Alex Wilber');
     expect(await cell(CASE, 'Stage').textContent()).toBe('Awaiting partner replies');
-    expect(await cell(CASE, 'Waiting for').textContent()).toBe("Local authority children's services (Adele Vance); Police (Isaiah Langer); Health (ICB, Patti Fernandez)");
+    // The local authority agreed as co-author of the view (Adele concurred with it).
+    expect(await cell(CASE, 'Waiting for').textContent()).toBe('Police (Isaiah Langer); Health (ICB, Patti Fernandez)');
     expect(await cell(CASE, 'Status').textContent()).toContain('On track');
     expect(await cell(CASE, 'Next deadline').textContent()).toMatch(/Partners' replies .*: 10:0\d on Thursday 7 May/);
     expect(await cell(LATER, 'Stage').textContent()).toBe('Awaiting initial view');
@@ -181,7 +184,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
   it("marks the agreement deemed when the clock passes the partners' window, and downloads the history as CSV and JSON", async () => {
     const { host } = stack;
     // The local clock moves a day on, as `clock +1d` does, and the sweep runs: nobody replied, so
-    // each partner's agreement is deemed and the decision (notify) is reached.
+    // the police's and health's agreement is deemed (the local authority agreed as co-author) and the decision (notify) is reached.
     const moved = await fetch(`${host.url}/api/local/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 24 * HOUR }) });
     expect(moved.status).toBe(200);
     await nextRefresh();
@@ -202,8 +205,8 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
 
     // Each partner's deemed agreement is its own row, marked in words (not by its tint alone).
     const deemed = page.locator('table.timeline tr.deemed');
-    await expect.poll(() => deemed.count()).toBe(3);
-    for (const partner of ["Local authority children's services", 'Police', 'Health (ICB)']) {
+    await expect.poll(() => deemed.count()).toBe(2);
+    for (const partner of ['Police', 'Health (ICB)']) {
       const mark = deemed.filter({ hasText: partner }).locator('.deemed-mark');
       expect(await mark.isVisible()).toBe(true);
       expect(await mark.textContent()).toBe('Deemed from silence');
@@ -216,7 +219,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     const csv = await readFile((await csvDownload.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('when,who,role,what,detail,agreement deemed');
     expect(csv).toContain(RATIONALE.replace(/"/g, '""'));
-    expect(csv.split('\r\n').filter((line) => line.endsWith(',yes'))).toHaveLength(3);
+    expect(csv.split('\r\n').filter((line) => line.endsWith(',yes'))).toHaveLength(2);
     await expect.poll(() => page.locator('#status').textContent()).toContain(`The CSV history of ${CASE} has been downloaded`);
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('button[data-format="json"]')]);
@@ -224,11 +227,11 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     const history = JSON.parse(await readFile((await jsonDownload.path())!, 'utf8')) as { caseRef: string; events: { type: string; partner?: string; rationale?: string }[]; timeline: { deemed: boolean }[] };
     expect(history.caseRef).toBe(CASE);
     const types = history.events.map((e) => e.type);
-    expect(types.slice(0, 2)).toEqual(['ReferralLogged', 'InitialViewGiven']);
-    expect(history.events.filter((e) => e.type === 'AgreementDeemed').map((e) => e.partner).sort()).toEqual(['health', 'localAuthority', 'police']);
+    expect(types.slice(0, 3)).toEqual(['ReferralLogged', 'InitialViewProposed', 'InitialViewGiven']);
+    expect(history.events.filter((e) => e.type === 'AgreementDeemed').map((e) => e.partner).sort()).toEqual(['health', 'police']);
     expect(types).toContain('DecisionReached');
     expect(history.events.find((e) => e.type === 'InitialViewGiven')?.rationale).toBe(RATIONALE);
-    expect(history.timeline.filter((r) => r.deemed)).toHaveLength(3);
+    expect(history.timeline.filter((r) => r.deemed)).toHaveLength(2);
     await expect.poll(() => page.locator('#status').textContent()).toContain(`The JSON history of ${CASE} has been downloaded`);
 
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-case-light.png'), fullPage: true });

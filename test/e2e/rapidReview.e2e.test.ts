@@ -50,8 +50,10 @@ describe('a rapid review in the Agents Playground', () => {
     await client.click({ fromId: USERS.alex, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'referral.submit', data: { caseRef: CASE, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'seriousHarm', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: `https://sample-partnership.sharepoint.com/sites/sin/${CASE}/referral.docx` } });
     const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"') && json.includes(CASE));
     await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: CASE, view: 'notify', rationale: 'Serious harm; neglect suspected.' } });
+    // The view is the chair's and the director's together (002 step 3): Adele concurs, which records the local authority's agreement.
+    await client.click({ fromId: USERS.adele, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.concur', data: { caseRef: CASE } });
     const partners = await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && f.action === 'createMessage' && json.includes('"verb":"partner.agree"') && json.includes(CASE));
-    for (const fromId of [USERS.adele, USERS.isaiah, USERS.patti]) await client.click({ conversationId: DECISIONS, replyToId: partners.message!.messageId, fromId, verb: 'partner.agree', data: { caseRef: CASE } });
+    for (const fromId of [USERS.isaiah, USERS.patti]) await client.click({ conversationId: DECISIONS, replyToId: partners.message!.messageId, fromId, verb: 'partner.agree', data: { caseRef: CASE, comment: 'Agreed: the criteria are met.' } });
 
     // The local authority confirms the Panel notification: the rapid review opens.
     const panel = await trackedCard('panelNotificationRequest');

@@ -45,17 +45,21 @@ describe('SIN agreement in the Agents Playground', () => {
     expect(cardText(logged.card)).toContain('RR-2026-014');
     expect(cardText(logged.card)).toContain('10:00 on Wednesday 6 May');
 
-    // 2. The review group chair (Alex, in the sample) gets the 1:1 card and gives the initial view.
+    // 2. The review group chair (Alex, in the sample) gets the 1:1 card and drafts the initial view;
+    // the children's services director (Adele) concurs: the view is theirs together (002 step 3).
     const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"'));
     const view = await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: 'RR-2026-014', view: 'notify', rationale: 'Serious harm with neglect suspected; the criteria are met.' } });
-    expect(cardText(view.card)).toContain('Initial view recorded');
+    expect(cardText(view.card)).toContain('Your draft is recorded');
+    const concurred = await client.click({ fromId: USERS.adele, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.concur', data: { caseRef: 'RR-2026-014' } });
+    expect(cardText(concurred.card)).toContain('You concurred');
 
-    // 3. One card for the partners in their group chat; police agree, health disagree then agree, the local authority is silent.
+    // 3. One card for the partners in their group chat; the local authority agreed as co-author of the view,
+    // health disagree then agree (each with a rationale), the police are silent.
     const partnersCard = await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && f.action === 'createMessage' && json.includes('"verb":"partner.agree"'));
     const onCard = { conversationId: DECISIONS, replyToId: partnersCard.message!.messageId };
-    expect(cardText((await client.click({ ...onCard, fromId: USERS.isaiah, verb: 'partner.agree', data: { caseRef: 'RR-2026-014', comment: 'Agree.' } })).card)).toContain('Recorded: Police agrees.');
     expect(cardText((await client.click({ ...onCard, fromId: USERS.patti, verb: 'partner.disagree', data: { caseRef: 'RR-2026-014', rationale: 'Not met on what we know today.' } })).card)).toContain('Recorded: Health (ICB) disagrees.');
-    expect(cardText((await client.click({ ...onCard, fromId: USERS.patti, verb: 'partner.agree', data: { caseRef: 'RR-2026-014' } })).card)).toContain('Recorded: Health (ICB) agrees.');
+    expect(cardText((await client.click({ ...onCard, fromId: USERS.patti, verb: 'partner.agree', data: { caseRef: 'RR-2026-014' } })).card)).toContain('Please give a rationale.');
+    expect(cardText((await client.click({ ...onCard, fromId: USERS.patti, verb: 'partner.agree', data: { caseRef: 'RR-2026-014', comment: 'Agree, having seen the chronology.' } })).card)).toContain('Recorded: Health (ICB) agrees.');
     // Someone who is not a partner's representative cannot reply for anyone.
     expect(cardText((await client.click({ ...onCard, fromId: USERS.alex, verb: 'partner.disagree', data: { caseRef: 'RR-2026-014', rationale: 'No.' } })).card)).toContain("not on the partnership's roster for any partner");
 
@@ -67,9 +71,10 @@ describe('SIN agreement in the Agents Playground', () => {
     // first (a disagreement) may be the latest for a while, and is not what this asserts.
     await expect.poll(lastUpdate, { timeout: 30_000 }).toMatch(/Health \(ICB\)\*\*: Agreed, by Patti Fernandez/);
     expect(lastUpdate()).toContain('Isaiah Langer');
+    expect(lastUpdate()).toContain('Adele Vance');
     expect(lastUpdate()).not.toContain('Not met on what we know today.');
 
-    // 4. The clock passes the deadline; the sweep deems the local authority's agreement; the decision reaches the monitoring channel.
+    // 4. The clock passes the deadline; the sweep deems the police's agreement; the decision reaches the monitoring channel.
     const moved = await fetch(`${host.url}/api/local/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 26 * 3_600_000 }) });
     expect(moved.status).toBe(200);
     const decision = await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === MONITORING && json.includes('Decision'), 15_000);
@@ -82,7 +87,7 @@ describe('SIN agreement in the Agents Playground', () => {
     // The history is in storage: who said what, and which agreement was deemed. (The clock jumped past
     // the half-time reminder, so none was sent: a reminder after the deadline would be noise.)
     const { events } = await host.services.store.load('RR-2026-014');
-    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewGiven', 'PartnerCardPosted', 'PartnerReplied', 'PartnerReplied', 'PartnerReplied', 'AgreementDeemed', 'DecisionReached']);
+    expect(events.map((e) => e.type)).toEqual(['ReferralLogged', 'InitialViewProposed', 'InitialViewGiven', 'PartnerReplied', 'PartnerCardPosted', 'PartnerReplied', 'PartnerReplied', 'AgreementDeemed', 'DecisionReached']);
 
     // The scrutineer and the local authority representative were told 1:1 (the Playground creates
     // those chats but shows only the current user's), and no effect is left undone.

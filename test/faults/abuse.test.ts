@@ -78,7 +78,7 @@ describe('duplicate delivery of a click on a card, after the reply changed', () 
       (p) => p !== undefined,
     );
     expect(posted, 'the partners card was posted').toBeDefined();
-    const agreeClick = cardActionActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: connector.url }, 'partner.agree', { caseRef: CASE, asOf: asOfOn(posted!.card, 'partner.agree') });
+    const agreeClick = cardActionActivity({ from: PEOPLE.police, conversationId: 'conv-decision', serviceUrl: connector.url }, 'partner.agree', { caseRef: CASE, comment: 'Agreed.', asOf: asOfOn(posted!.card, 'partner.agree') });
 
     // Teams resends an invoke it thought went unanswered: the very same activity, twice.
     const first = await teams.post(agreeClick);

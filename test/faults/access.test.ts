@@ -88,6 +88,8 @@ function probesFor(caseRef: string): Probe[] {
     // Refused after the role check (the attestations are missing), so probing records nothing.
     'noReview.record': [click('noReview.record', { partnersAgreed: 'false', scrutineerOversight: 'false', rationale: LONG })],
     'noReview.panelTold': [click('noReview.panelTold', { sentDate: '2026-06-10', sentTime: '10:00' })],
+    // Every fixture's view is already given, so a concurrence is refused and records nothing.
+    'initialView.concur': [click('initialView.concur', {})],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());
@@ -119,11 +121,14 @@ async function buildCases(s: Services): Promise<Fixture[]> {
   // 1. The initial view given, partners not yet replied.
   await ok(referral('RR-2026-101', '2026-06-01T09:00:00.000Z'));
   await ok(s.cases.execute('RR-2026-101', { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Sentinel QZV101VIEW: criteria met.' }, at('2026-06-01T10:00:00.000Z')));
+  // The view is the chair's and the director's together (002 Section B step 3).
+  await ok(s.cases.execute('RR-2026-101', { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, at('2026-06-01T10:05:00.000Z')));
   fixtures.push({ caseRef: 'RR-2026-101', asked: [], sentinels: ['QZV101VIEW'], agencySentinels: {}, names: [PEOPLE.chair.displayName] });
 
   // 2. Partners replied with rationales and disagree: a dispute.
   await ok(referral('RR-2026-102', '2026-06-01T09:00:00.000Z'));
   await ok(s.cases.execute('RR-2026-102', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Sentinel QZV102VIEW: threshold not met.' }, at('2026-06-01T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-102', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
   await ok(s.cases.execute('RR-2026-102', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Sentinel QZV102POLICE: we read it differently.' }, at('2026-06-01T11:00:00.000Z')));
   await ok(s.cases.execute('RR-2026-102', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Sentinel QZV102HEALTH: agreed with reservations.' }, at('2026-06-01T11:30:00.000Z')));
   fixtures.push({ caseRef: 'RR-2026-102', asked: [], sentinels: ['QZV102VIEW', 'QZV102POLICE', 'QZV102HEALTH'], agencySentinels: {}, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.health.displayName] });
@@ -133,8 +138,9 @@ async function buildCases(s: Services): Promise<Fixture[]> {
     const n = caseRef.slice(-3);
     await ok(referral(caseRef, '2026-06-01T09:00:00.000Z'));
     await ok(s.cases.execute(caseRef, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: `Sentinel QZV${n}VIEW: serious harm.` }, at('2026-06-01T10:00:00.000Z')));
+    await ok(s.cases.execute(caseRef, { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
     await ok(s.cases.execute(caseRef, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: `Sentinel QZV${n}POLICE: agreed.` }, at('2026-06-01T11:00:00.000Z')));
-    await ok(s.cases.execute(caseRef, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree' }, at('2026-06-01T11:00:00.000Z')));
+    await ok(s.cases.execute(caseRef, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed: the criteria are met.' }, at('2026-06-01T11:00:00.000Z')));
     await ok(s.cases.execute(caseRef, { type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-02T09:00:00.000Z', panelReference: `CSPRP-${n}` }, at('2026-06-02T09:30:00.000Z')));
     await ok(s.cases.execute(caseRef, { type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: '2026-06-16T09:00:00.000Z', agencies: [...agencies] }, at('2026-06-03T09:00:00.000Z')));
     const agencySentinels: Record<string, string> = {};

@@ -62,16 +62,19 @@ async function replyChecked(run: Run) {
   const updates = run.connector.calls.slice(run.stepAt).filter((c) => c.method === 'PUT' && c.conversationId === 'conv-decision');
   const contents = new Set(updates.map((u) => cardText((u.body.attachments as { content?: unknown }[])[0]!.content)));
   const { posts, duplicates } = postsAfter(run);
-  const ok = ofType(events, 'PartnerReplied').length === 1 && updates.length > 0 && contents.size === 1 && [...contents][0]!.includes('Pat Police') && posts.length === 0;
-  return { ok, duplicates, detail: `replies ${ofType(events, 'PartnerReplied').length}, card versions ${contents.size}, new posts ${posts.length}` };
+  // The local authority agreed as co-author of the joint view; the police's reply is the one under test.
+  const replies = ofType(events, 'PartnerReplied').filter((e) => e.type === 'PartnerReplied' && !e.asAuthorOfView);
+  const ok = replies.length === 1 && updates.length > 0 && contents.size === 1 && [...contents][0]!.includes('Pat Police') && posts.length === 0;
+  return { ok, duplicates, detail: `replies ${replies.length}, card versions ${contents.size}, new posts ${posts.length}` };
 }
 
 async function remindersChecked(run: Run) {
   const { posts, duplicates } = postsAfter(run);
   const reminders = posts.filter((p) => cardText((p.body.attachments as { content?: unknown }[])[0]!.content).includes('Reminder'));
   const chats = new Set(reminders.map((r) => r.conversationId));
-  // Nobody has replied: each partner's representative and deputy (six people) gets one reminder, in their own chat.
-  return { ok: chats.size === 6 && reminders.length - duplicates === 6, duplicates, detail: `${reminders.length} reminders to ${chats.size} chats` };
+  // The police and health have not replied (the local authority agreed as co-author of the view): each
+  // one's representative and deputy (four people) gets one reminder, in their own chat.
+  return { ok: chats.size === 4 && reminders.length - duplicates === 4, duplicates, detail: `${reminders.length} reminders to ${chats.size} chats` };
 }
 
 async function deemedChecked(run: Run) {
@@ -80,7 +83,8 @@ async function deemedChecked(run: Run) {
   const toMonitoring = posts.filter((p) => p.conversationId === 'conv-monitoring');
   const deemed = ofType(events, 'AgreementDeemed').length;
   const decided = ofType(events, 'DecisionReached').length;
-  return { ok: deemed === 3 && decided === 1 && toMonitoring.length - duplicates >= 1 && toMonitoring.length <= 1 + duplicates, duplicates, detail: `deemed ${deemed}, decisions ${decided}, monitoring posts ${toMonitoring.length}` };
+  // The police and health are deemed; the local authority agreed as co-author of the joint view.
+  return { ok: deemed === 2 && decided === 1 && toMonitoring.length - duplicates >= 1 && toMonitoring.length <= 1 + duplicates, duplicates, detail: `deemed ${deemed}, decisions ${decided}, monitoring posts ${toMonitoring.length}` };
 }
 
 async function meetingChecked(run: Run) {

@@ -126,6 +126,7 @@ beforeAll(async () => {
     const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
     expect(await ok(click(at(PEOPLE.business, 'conv-monitoring'), 'referral.submit', referral))).toContain(caseRef);
     await ok(click(at(PEOPLE.chair, 'personal-chair', { conversationType: 'personal' }), 'initialView.submit', { caseRef, view: 'notify', rationale: `Criteria met. ${SENTINEL}` }));
+    await ok(click(at(PEOPLE.director, 'personal-director', { conversationType: 'personal' }), 'initialView.concur', { caseRef }));
   }
   expect(await ok(click(at(PEOPLE.police), 'partner.disagree', { caseRef: CASE_REF, rationale: `Not met on what we know. ${SENTINEL}` }))).toContain('Recorded: Police disagrees.');
   // Each agency contact has clicked once before (their Teams id is known): that is not case state.

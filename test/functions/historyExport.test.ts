@@ -24,6 +24,7 @@ beforeAll(async () => {
   const { cases, effects } = host.services;
   await cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
   await cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=HYPERLINK("http://x") looks like a formula but is a rationale' }, clock.now());
+  await cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, clock.now()); // the view is theirs together (002 step 3)
   // The partners' card is posted after the view is answered; they reply to the card they received.
   await effects.idle();
   await cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met, "in our view", on what we know.' }, clock.now());
@@ -60,7 +61,7 @@ describe('history export', () => {
     // Typed text cannot run as a spreadsheet formula, and quotes survive.
     expect(text).toContain(`'=HYPERLINK(""http://x"") looks like a formula but is a rationale`);
     expect(text).toContain('Not met, ""in our view"", on what we know.');
-    expect(lines.filter((l) => l.endsWith(',yes')).length).toBe(2); // health and the local authority deemed
+    expect(lines.filter((l) => l.endsWith(',yes')).length).toBe(1); // health deemed; the local authority agreed as co-author of the view
 
     // A link works once: a copy left in a browser's history or a request log downloads nothing.
     const replayed = await fetch(local(links.csv!));

@@ -141,6 +141,7 @@ describe('the messages function', () => {
 
   it('refuses a partner reply from someone not on the roster', async () => {
     await click(PEOPLE.chair, 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Serious harm, neglect suspected.' }, 'personal-chair');
+    await click(PEOPLE.director, 'initialView.concur', { caseRef: CASE_REF }, 'personal-director');
     const stranger: Person = { aadObjectId: 'aad-stranger', displayName: 'Stranger', email: 's@example.org' };
     const text = await click(stranger, 'partner.disagree', { caseRef: CASE_REF, rationale: 'No.' });
     expect(text).toContain("Cases are shown only to people on the partnership's roster. Nothing was recorded.");

@@ -86,6 +86,7 @@ async function environment(storage: string, cloud: Record<string, string | undef
 async function logCase(s: Services): Promise<void> {
   await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: '=SUM(A1) is not a formula here: death with neglect suspected, criteria met.' }, clock.now());
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, clock.now()); // the view is theirs together (002 step 3)
 }
 
 /** The handler's answer and how long it took. */

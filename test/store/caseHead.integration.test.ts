@@ -26,6 +26,7 @@ async function caseAwaitingReplies() {
     new Date(LOGGED),
   );
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, new Date(VIEW));
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, new Date(VIEW)); // the view is theirs together (002 step 3)
   await s.effects.idle();
   return { s, prefix, clock };
 }
@@ -46,15 +47,15 @@ describe('the case head row', () => {
     await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met.' }, new Date('2026-05-05T15:00:00.000Z'));
     await check();
     await Promise.all([
-      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree' }, new Date('2026-05-05T15:01:00.000Z')),
-      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, new Date('2026-05-05T15:01:00.000Z')),
+      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed on what is known.' }, new Date('2026-05-05T15:01:00.000Z')),
+      s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, new Date('2026-05-05T15:01:00.000Z')),
     ]);
     await check();
   });
 
   it('lists no pending effect once they are done, and every tracked card it lists exists', async () => {
     const { s } = await caseAwaitingReplies();
-    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, new Date('2026-05-05T15:00:00.000Z'));
     await s.effects.idle();
     const head = await readHead(s.tables.cases(CaseStore.partitionOf(CASE_REF)), CaseStore.partitionOf(CASE_REF));
     expect(head?.pending).toEqual([]);
@@ -69,7 +70,7 @@ describe('the case head row', () => {
     const loaded = await s.store.load(CASE_REF);
     const event = { type: 'PartnerReplied', at: '2026-05-05T15:00:00.000Z' } as never;
     const stale = { ...loaded, events: loaded.events };
-    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, new Date('2026-05-05T15:00:00.000Z'));
+    await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, new Date('2026-05-05T15:00:00.000Z'));
     await expect(s.store.append({ loaded: stale, events: [event], state: loaded.state!, effects: [], deadlines: [], effectsRecoverAt: new Date(), now: new Date() })).rejects.toThrow(/changed while/);
   });
 });

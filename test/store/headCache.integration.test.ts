@@ -27,17 +27,17 @@ async function twoProcessesOnOneCase() {
     new Date('2026-05-05T09:00:00.000Z'),
   );
   await a.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, VIEW);
+  await a.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, VIEW); // the view is theirs together (002 step 3)
   await a.effects.idle();
   return { a, b };
 }
 
 describe("a process's copy of a case", () => {
-  it('made stale by another process, still decides on the whole case: the third reply sees the second and opens the dispute', async () => {
+  it('made stale by another process, still decides on the whole case: the last reply sees the other process\'s and opens the dispute', async () => {
     const { a, b } = await twoProcessesOnOneCase();
-    await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, REPLY);
-    // Process b records health's disagreement; a's copy does not have it.
+    // The local authority agreed as co-author of the view. Process b records health's disagreement; a's copy does not have it.
     await b.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'disagree', rationale: 'Not met on what we know.' }, REPLY);
-    const outcome = await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.director), reply: 'agree' }, REPLY);
+    const outcome = await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
     await Promise.all([a.effects.idle(), b.effects.idle()]);
 
     expect(outcome.decision.ok).toBe(true);
@@ -52,9 +52,9 @@ describe("a process's copy of a case", () => {
   it('made stale by another process, does not refuse what the case as stored allows', async () => {
     const { a, b } = await twoProcessesOnOneCase();
     // a's copy: awaiting replies. Then b records all three agreements: the decision is to notify.
-    await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, REPLY);
-    await b.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree' }, REPLY);
-    await b.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.director), reply: 'agree' }, REPLY);
+    await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
+    await b.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
+    await b.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.director), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
     await b.effects.idle();
 
     const outcome = await a.cases.execute(CASE_REF, { type: 'ConfirmPanelNotification', actor: as(PEOPLE.director), sentAt: '2026-05-05T15:30:00.000Z', panelReference: 'CSPRP-2026-0001' }, new Date('2026-05-05T16:00:00.000Z'));
@@ -64,7 +64,7 @@ describe("a process's copy of a case", () => {
 
   it('is used without reading: a second reply in the same process makes no read of the head', async () => {
     const { a } = await twoProcessesOnOneCase();
-    await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, REPLY);
+    await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
     await a.effects.idle();
     const partition = CaseStore.partitionOf(CASE_REF);
     const table = a.tables.cases(partition);
@@ -75,7 +75,7 @@ describe("a process's copy of a case", () => {
       return getEntity(pk, rk, options);
     }) as typeof table.getEntity;
     try {
-      const outcome = await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree' }, REPLY);
+      const outcome = await a.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed on what is known.' }, REPLY);
       expect(outcome.decision.ok).toBe(true);
     } finally {
       table.getEntity = getEntity;

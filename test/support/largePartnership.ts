@@ -44,7 +44,8 @@ export async function reviewReadyToSetUp(s: Pick<Services, 'cases'>, caseRef = C
   const at = (iso: string) => new Date(iso);
   await s.cases.execute(caseRef, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) } }, at('2026-06-01T09:00:00.000Z'));
   await s.cases.execute(caseRef, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at('2026-06-01T10:00:00.000Z'));
-  for (const p of [PEOPLE.police, PEOPLE.health]) await s.cases.execute(caseRef, { type: 'ReplyAsPartner', actor: as(p), reply: 'agree' }, at('2026-06-01T11:00:00.000Z'));
+  await s.cases.execute(caseRef, { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:00:00.000Z')); // the view is theirs together (002 step 3)
+  for (const p of [PEOPLE.police, PEOPLE.health]) await s.cases.execute(caseRef, { type: 'ReplyAsPartner', actor: as(p), reply: 'agree', rationale: 'Agreed on what is known.' }, at('2026-06-01T11:00:00.000Z'));
   await s.cases.execute(caseRef, { type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-02T09:00:00.000Z', panelReference: 'CSPRP-9' }, at('2026-06-02T09:30:00.000Z'));
 }
 

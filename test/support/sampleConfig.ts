@@ -76,7 +76,7 @@ export const sampleConfig: PartnershipConfig = PartnershipConfigSchema.parse({
   independentScrutineer: PEOPLE.scrutineer,
   strategicPartnershipManager: PEOPLE.manager,
   businessUnit: [PEOPLE.business],
-  finalDecisionMaker: 'partnershipChair',
+  reviewDisputeDecider: 'partnershipChair',
   agencies: AGENCIES,
   channels: {
     monitoring: { conversationId: 'conv-monitoring', kind: 'channel', label: 'SIN monitoring' },
@@ -123,6 +123,8 @@ export const T = {
   reopened: '2026-06-15T09:00:00.000Z', // 10:00 Monday 15 June
   reopenedDue: '2026-06-16T09:00:00.000Z', // 10:00 Tuesday 16 June
   policeChangedMind: '2026-06-09T16:00:00.000Z', // 17:00 Tuesday 9 June
+  chairDiffers: '2026-06-08T15:00:00.000Z', // 16:00 Monday 8 June
+  redecided: '2026-06-15T14:00:00.000Z', // 15:00 Monday 15 June: the partnership chair decides again after T.reopened
   // The rapid review, opened when the Panel notification was confirmed: 15 working days from the notification (T.panelSent).
   reviewDue: '2026-07-01T09:45:00.000Z', // 10:45 Wednesday 1 July
   reviewSetUp: '2026-06-11T10:00:00.000Z', // 11:00 Thursday 11 June
@@ -217,9 +219,10 @@ export const EV = {
     panelNotificationDueAt: T.panelDue,
   }),
   viewGiven: (view: 'notify' | 'doNotNotify', rationale: string): CaseEvent[] => [
-    { type: 'InitialViewGiven', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), view, rationale },
-    // decide.ts records the author's agreement for the partner they represent.
-    { type: 'PartnerReplied', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.laRep), partner: 'localAuthority', reply: 'agree', asAuthorOfView: true },
+    { type: 'InitialViewProposed', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), giver: 'childrensServicesDirector', view, rationale },
+    { type: 'InitialViewGiven', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.director), view, rationale, concurredBy: actor(PEOPLE.chair, ROLES.chair) },
+    // decide.ts records the author's agreement for the partner they represent, with the view's rationale.
+    { type: 'PartnerReplied', at: T.viewGiven, by: actor(PEOPLE.director, ROLES.laRep), partner: 'localAuthority', reply: 'agree', rationale, asAuthorOfView: true },
     // The partners' card was posted at once; their window runs from here.
     { type: 'PartnerCardPosted', at: T.viewGiven, repliesDueAt: T.repliesDue },
   ],
@@ -469,7 +472,9 @@ const DO = {
     T.logged,
   ],
   giveView: (view: 'notify' | 'doNotNotify'): [CaseCommand, string][] => [
+    // The view is the chair's and the director's together (002 Section B step 3): the director drafts, the chair concurs.
     [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view, rationale: RATIONALE }, T.viewGiven],
+    [{ type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, T.viewGiven],
     // The partners' card was posted at once; their window runs from here.
     [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven],
   ],
@@ -551,7 +556,7 @@ export const SCENES = {
   decidedNotify: (): CaseEvent[] => play(SCENES.policeAgreed(), DO.sweep(T.windowSwept)),
   /** Confirming the notification opens the rapid review: the case is never left at "Panel notified" alone. */
   panelNotified: (): CaseEvent[] => play(SCENES.decidedNotify(), DO.confirmPanel()),
-  decidedDoNotNotify: (): CaseEvent[] => play(SCENES.awaitingInitialView(), ...DO.giveView('doNotNotify'), DO.reply(PEOPLE.police, 'agree'), DO.sweep(T.windowSwept)),
+  decidedDoNotNotify: (): CaseEvent[] => play(SCENES.awaitingInitialView(), ...DO.giveView('doNotNotify'), DO.reply(PEOPLE.police, 'agree', 'Agree: no abuse or neglect is suspected.'), DO.sweep(T.windowSwept)),
   closed: (): CaseEvent[] => play(SCENES.decidedDoNotNotify(), DO.nextStep('Single-agency learning is enough; the leads meeting can agree it.')),
   // The dispute's stages (DOMAIN steps 5-6).
   meetingBooked: (): CaseEvent[] => play(SCENES.dispute(), DO.booked(1)),
@@ -560,13 +565,28 @@ export const SCENES = {
   meetingCancelled: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.reply(PEOPLE.police, 'agree', 'Having read the chronology, we agree.', T.policeChangedMind)),
   meetingAgreed: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.outcome('agreed', 'The police account settled it: abuse or neglect is not suspected.')),
   escalatedNotResolved: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.outcome('notResolved', OUTCOME_RATIONALE)),
-  escalatedOutcomeOverdue: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.sweep(T.meetingDue)),
+  /**
+   * A log stored before issue 14, when a missed outcome sent the case to stage 2 by itself: it
+   * must still fold and show. Today the sweep chases instead (SCENES.outcomeChased).
+   */
+  escalatedOutcomeOverdue: (): CaseEvent[] => [
+    ...SCENES.meetingBooked(),
+    { type: 'OverdueRaised', at: T.meetingDue, about: 'meetingOutcome' },
+    { type: 'DisputeEscalated', at: T.meetingDue, reason: 'outcomeOverdue', decisionDueAt: T.decisionDueAfterOverdue },
+  ],
   decisionMeetingBooked: (): CaseEvent[] => play(SCENES.escalatedNotResolved(), DO.booked(2)),
   decisionMeetingBookingFailed: (): CaseEvent[] => play(SCENES.escalatedNotResolved(), DO.bookingFailed(2)),
   finalDecisionOverdue: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.sweep(T.decisionDue)),
   finalDecisionAttended: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.finalDecision(true)),
   finalDecisionNotAttended: (): CaseEvent[] => play(SCENES.decisionMeetingBooked(), DO.finalDecision(false)),
-  reopened: (): CaseEvent[] => play(SCENES.finalDecisionAttended(), DO.reopen()),
+  /**
+   * A re-opening stored before issue 14, which set the decision aside: it must still fold and show.
+   * Today's re-opening keeps the decision standing (SCENES.reopenedDuringReview).
+   */
+  reopened: (): CaseEvent[] => [
+    ...SCENES.finalDecisionAttended(),
+    { type: 'DecisionReopened', at: T.reopened, by: actor(PEOPLE.partnershipChair, ROLES.partnershipChair), reason: REOPEN_REASON, decisionDueAt: T.reopenedDue },
+  ],
   decidedAgainAfterReopening: (): CaseEvent[] => play(SCENES.reopened(), DO.finalDecision(false, '2026-06-15T14:00:00.000Z')),
   // The rapid review (DOMAIN "The rapid review and scoping returns"), opened by the Panel notification.
   reviewOpened: (): CaseEvent[] => SCENES.panelNotified(),
@@ -619,7 +639,38 @@ export const SCENES = {
   lcsprDecided: (): CaseEvent[] => play(SCENES.lcsprAsked(), DO.lcsprReply(PEOPLE.director, 'agree', T.lcsprLaReplied), DO.lcsprReply(PEOPLE.police, 'agree', T.lcsprPoliceReplied), DO.lcsprReply(PEOPLE.health, 'agree', T.lcsprHealthReplied)),
   /** Approved by the chair: the business unit is asked to send it. */
   reviewApproved: (): CaseEvent[] => play(SCENES.lcsprDecided(), [{ type: 'ApproveRapidReview', actor: as(PEOPLE.chair) }, T.reviewApproved]),
+  /** The outcome of the partners' meeting not recorded by its deadline: chased, never escalated by itself (002 step 6). */
+  outcomeChased: (): CaseEvent[] => play(SCENES.meetingBooked(), DO.sweep(T.meetingDue)),
+  /** 002 8.1: new information raised through the business unit while the rapid review runs; the decision stands meanwhile. */
+  reopenedDuringReview: (): CaseEvent[] => play(reviewAfterFinalDecision(), [{ type: 'ReopenDecision', actor: as(PEOPLE.business), reason: REOPEN_REASON }, T.reopened]),
+  /** The partnership chair decides the same again: the review goes on with its set-up, returns and attendance. */
+  reconfirmedDuringReview: (): CaseEvent[] => play(SCENES.reopenedDuringReview(), [{ type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: 'notify', rationale: RECONFIRM_RATIONALE, scrutineerAttended: true }, T.redecided]),
+  /** The partnership chair reverses it after the Panel was notified: the case closes with the reason recorded. */
+  reversedDuringReview: (): CaseEvent[] => play(SCENES.reopenedDuringReview(), [{ type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: 'doNotNotify', rationale: REVERSAL_RATIONALE, scrutineerAttended: true }, T.redecided]),
+  /** The joint initial view (002 Section B step 3): the director has drafted; the chair has not yet concurred. */
+  initialViewDrafted: (): CaseEvent[] => play(SCENES.awaitingInitialView(), [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: RATIONALE }, T.viewGiven]),
+  /** The chair gives a different view: the business unit is told and each sees the other's. */
+  initialViewsDiffer: (): CaseEvent[] =>
+    play(SCENES.initialViewDrafted(), [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'doNotNotify', rationale: CHAIR_DIFFERENT_RATIONALE }, T.chairDiffers]),
 } satisfies Record<string, () => CaseEvent[]>;
+
+export const CHAIR_DIFFERENT_RATIONALE = 'No abuse or neglect is suspected on the agency chronology.';
+export const RECONFIRM_RATIONALE = 'The new evidence does not change the reading: the criteria are still met.';
+export const REVERSAL_RATIONALE = 'The new medical evidence shows an accidental injury: the criteria are not met.';
+
+/**
+ * A final decision to notify (Thursday 11 June 10:15), the Panel notified and the rapid review set
+ * up the same day, police attending and education's return in: what a re-opening must not wipe.
+ */
+function reviewAfterFinalDecision(): CaseEvent[] {
+  return play(
+    SCENES.finalDecisionAttended(),
+    [{ type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-11T09:45:00.000Z', panelReference: 'CSPRP-2026-0456' }, '2026-06-11T10:00:00.000Z'],
+    [{ type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: T.reviewMeeting, agencies: SCENE_AGENCIES }, '2026-06-11T13:00:00.000Z'],
+    DO.attend('police', true),
+    DO.returned('education', '2026-06-12T10:00:00.000Z'),
+  );
+}
 export type SceneName = keyof typeof SCENES;
 
 /** The ids of the 30 agencies in SCENES.thirtyAgencies; the sample configuration knows none of them. */

@@ -107,9 +107,26 @@ describe('who may do what (workflow/access.ts)', () => {
     ['the business unit cannot approve it', PEOPLE.business, { type: 'ApproveRapidReview' }, false],
     ['the business unit records the sending', PEOPLE.business, { type: 'RecordRapidReviewSent' }, true],
     ['the chair does not record the sending', PEOPLE.chair, { type: 'RecordRapidReviewSent' }, false],
+    // 002 Section B step 3: the view is the chair's and the director's together; either concurs with the other's.
+    ['the review group chair concurs with the initial view', PEOPLE.chair, { type: 'ConcurInitialView' }, true],
+    ['the director concurs with the initial view', PEOPLE.director, { type: 'ConcurInitialView' }, true],
+    ['a partner who is neither cannot concur', PEOPLE.police, { type: 'ConcurInitialView' }, false],
+    ['the business unit cannot concur', PEOPLE.business, { type: 'ConcurInitialView' }, false],
+    // 002 Section E 8.1: new information is "raised via the IOWSCP Team"; "The IOWSCP Partnership Chair is the decision maker."
+    ['the business unit re-opens a decision on new information', PEOPLE.business, { type: 'ReopenDecision' }, true],
+    ['the partnership chair re-opens a decision', PEOPLE.partnershipChair, { type: 'ReopenDecision' }, true],
+    ['the scrutineer does not re-open it (they are told)', PEOPLE.scrutineer, { type: 'ReopenDecision' }, false],
+    ['the review group chair does not re-open it (they are told)', PEOPLE.chair, { type: 'ReopenDecision' }, false],
+    ['the business unit cannot record the final decision', PEOPLE.business, { type: 'RecordFinalDecision' }, false],
   ];
   it.each(cases)('%s', (_name, person, act, expected) => {
     expect(mayDo(sampleConfig, id(person), act, reviewed)).toBe(expected);
+  });
+
+  it('the scrutineer never decides the notification, even where they settle whether-to-review disputes (002 8.1)', () => {
+    const brighton = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' as const };
+    expect(mayDo(brighton, id(PEOPLE.scrutineer), { type: 'RecordFinalDecision' }, reviewed)).toBe(false);
+    expect(mayDo(brighton, id(PEOPLE.partnershipChair), { type: 'RecordFinalDecision' }, reviewed)).toBe(true);
   });
 
   it('the acting role is the one the procedure records: the director gives the view as director, not as the local authority', () => {

@@ -36,7 +36,14 @@ const referral = (overrides: Partial<Extract<CaseCommand, { type: 'LogReferral' 
   referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-04-30T08:00:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL, ...overrides },
 });
 const view = (by: Person, v: 'notify' | 'doNotNotify' = 'notify', rationale = 'Serious harm with neglect suspected; criteria met.'): CaseCommand => ({ type: 'GiveInitialView', actor: as(by), view: v, rationale });
-const agree = (by: Person, comment?: string): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(by), reply: 'agree', ...(comment ? { rationale: comment } : {}) });
+/** The view is the chair's and the director's together (002 Section B step 3): one gives it, the other concurs. */
+const jointly = (command: CaseCommand, at: string): [CaseCommand, string][] => {
+  const other = command.type === 'GiveInitialView' && command.actor.aadObjectId === PEOPLE.chair.aadObjectId ? PEOPLE.director : PEOPLE.chair;
+  return [[command, at], [{ type: 'ConcurInitialView', actor: as(other) }, at]];
+};
+/** Every reply carries a rationale (002 Section B step 4: "their response and rationale"). */
+const AGREED = 'Agreed on what is known.';
+const agree = (by: Person, comment: string = AGREED): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(by), reply: 'agree', rationale: comment });
 const disagree = (by: Person, rationale = 'We do not suspect abuse or neglect on what we know.'): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(by), reply: 'disagree', rationale });
 const tick: CaseCommand = { type: 'Tick' };
 const posted = (iso: string): CaseCommand => ({ type: 'RecordPartnerCardPosted', postedAt: iso });
@@ -98,23 +105,24 @@ describe('logging a referral', () => {
 describe('the initial view', () => {
   const logged = () => run([[referral(), '2026-05-05T09:00:00.000Z']]).events; // Tuesday 10:00 BST
 
-  it('posts one card in the decision channel; the partners\' 1 working-day window starts when it is posted', () => {
-    const { decisions, state } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:02.000Z'), '2026-05-05T14:00:03.000Z'], [posted('2026-05-05T15:00:00.000Z'), '2026-05-05T15:00:00.000Z']], logged());
-    expect(decisions.map(types)).toEqual([['InitialViewGiven'], ['PartnerCardPosted'], []]);
+  it('posts one card in the decision channel once the chair and director agree; the partners\' 1 working-day window starts when it is posted', () => {
+    const { decisions, state } = run([...jointly(view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'), [posted('2026-05-05T14:00:02.000Z'), '2026-05-05T14:00:03.000Z'], [posted('2026-05-05T15:00:00.000Z'), '2026-05-05T15:00:00.000Z']], logged());
+    expect(decisions.map(types)).toEqual([['InitialViewProposed'], ['InitialViewGiven', 'PartnerReplied'], ['PartnerCardPosted'], []]);
     expect(state.initialView?.repliesDueAt).toBe('2026-05-06T14:00:02.000Z');
     expect(state.stage).toBe('awaitingPartnerReplies');
-    expect(decisions[0]!.ok && decisions[0]!.effects).toContainEqual({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+    expect(decisions[0]!.ok && decisions[0]!.effects.filter((e) => e.type === 'send')).toEqual([]);
+    expect(decisions[1]!.ok && decisions[1]!.effects).toContainEqual({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
   });
 
   it('deems nobody\'s agreement while the partners\' card has not been posted', () => {
-    const { decisions } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-08T14:00:00.000Z']], logged());
-    expect(decisions.map(types)).toEqual([['InitialViewGiven'], []]);
+    const { decisions } = run([...jointly(view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'), [tick, '2026-05-08T14:00:00.000Z']], logged());
+    expect(decisions.map(types)).toEqual([['InitialViewProposed'], ['InitialViewGiven', 'PartnerReplied'], []]);
   });
 
-  it('records the agreement of the partner whose representative wrote it, as author', () => {
-    const { last, state } = run([[view(PEOPLE.director), '2026-05-05T14:00:00.000Z']], logged());
+  it('records the agreement of the partner whose representative wrote it, as author, with the view\'s rationale', () => {
+    const { last, state } = run(jointly(view(PEOPLE.director), '2026-05-05T14:00:00.000Z'), logged());
     expect(types(last)).toEqual(['InitialViewGiven', 'PartnerReplied']);
-    expect(state.positions.localAuthority).toMatchObject({ status: 'agreed', asAuthorOfView: true });
+    expect(state.positions.localAuthority).toMatchObject({ status: 'agreed', asAuthorOfView: true, comment: 'Serious harm with neglect suspected; criteria met.' });
   });
 
   it.each([
@@ -130,20 +138,20 @@ describe('the initial view', () => {
   });
 
   it('refuses a second initial view and names who gave the first', () => {
-    const { last } = run([[view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [view(PEOPLE.director, 'doNotNotify'), '2026-05-05T14:05:00.000Z']], logged());
+    const { last } = run([...jointly(view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'), [view(PEOPLE.director, 'doNotNotify'), '2026-05-05T14:05:00.000Z']], logged());
     expect(!last.ok && last.refusal).toContain('already given by Casey Chair');
   });
 });
 
 describe('partners\' replies and deemed agreement', () => {
   // View given Tuesday 5 May 15:00 BST by the chair; replies due Wednesday 6 May 15:00 BST.
-  const viewGiven = () => run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]).events;
+  const viewGiven = () => run([[referral(), '2026-05-05T09:00:00.000Z'], ...jointly(view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'), [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]).events;
   const DUE = '2026-05-06T14:00:00.000Z';
 
-  it('the issue\'s scenario: one agrees, one disagrees then agrees, the third is silent; at the deadline the third is deemed and the decision recorded', () => {
+  // The director co-authored the view, so the local authority agreed as its author (the view's rationale is its own).
+  it('the issue\'s scenario: one agrees (as co-author of the view), one disagrees then agrees, the third is silent; at the deadline the third is deemed and the decision recorded', () => {
     const { decisions, state } = run(
       [
-        [agree(PEOPLE.police, 'Agree.'), '2026-05-05T15:00:00.000Z'],
         [disagree(PEOPLE.health), '2026-05-05T15:10:00.000Z'],
         [agree(PEOPLE.healthDeputy), '2026-05-06T08:00:00.000Z'],
         [tick, '2026-05-06T13:59:59.000Z'],
@@ -152,8 +160,9 @@ describe('partners\' replies and deemed agreement', () => {
       ],
       viewGiven(),
     );
-    expect(decisions.map(types)).toEqual([['PartnerReplied'], ['PartnerReplied'], ['PartnerReplied'], ['ReminderSent'], ['AgreementDeemed', 'DecisionReached'], []]);
-    expect(state.positions.localAuthority).toMatchObject({ status: 'deemed', at: DUE, windowClosedAt: DUE });
+    expect(decisions.map(types)).toEqual([['PartnerReplied'], ['PartnerReplied'], ['ReminderSent'], ['AgreementDeemed', 'DecisionReached'], []]);
+    expect(state.positions.localAuthority).toMatchObject({ status: 'agreed', asAuthorOfView: true });
+    expect(state.positions.police).toMatchObject({ status: 'deemed', at: DUE, windowClosedAt: DUE });
     expect(state.decision?.decision).toBe('notify');
     expect(state.stage).toBe('awaitingPanelNotification');
   });
@@ -165,7 +174,7 @@ describe('partners\' replies and deemed agreement', () => {
     const { last: later, decisions } = run([[agree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, '2026-05-06T10:00:00.000Z'], [tick, '2026-05-06T10:30:00.000Z']], viewGiven());
     expect(types(decisions[1]!)).toEqual(['ReminderSent']);
     const reminder = decisions[1]!.ok ? decisions[1]!.events[0] : undefined;
-    expect(reminder).toMatchObject({ about: 'partnerReply', to: [PEOPLE.director.aadObjectId, PEOPLE.laDeputy.aadObjectId, PEOPLE.health.aadObjectId, PEOPLE.healthDeputy.aadObjectId] });
+    expect(reminder).toMatchObject({ about: 'partnerReply', to: [PEOPLE.health.aadObjectId, PEOPLE.healthDeputy.aadObjectId] });
     expect(types(later)).toEqual([]);
   });
 
@@ -179,12 +188,12 @@ describe('partners\' replies and deemed agreement', () => {
 
   it('opens a dispute when the window closes with a disagreement standing, deeming the silent partners; the meeting is due 1 WD from the close, even if the sweep was late', () => {
     const { last, state } = run([[disagree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [tick, '2026-05-07T09:00:00.000Z']], viewGiven());
-    expect(types(last)).toEqual(['AgreementDeemed', 'AgreementDeemed', 'DisputeOpened']);
+    expect(types(last)).toEqual(['AgreementDeemed', 'DisputeOpened']);
     expect(state.dispute).toMatchObject({ disagreeing: ['police'], meetingDueAt: '2026-05-07T14:00:00.000Z' });
   });
 
   it('records the decision at once when all three agree before the deadline', () => {
-    const { last } = run([[agree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [agree(PEOPLE.health), '2026-05-05T15:01:00.000Z'], [agree(PEOPLE.laDeputy), '2026-05-05T15:02:00.000Z']], viewGiven());
+    const { last } = run([[agree(PEOPLE.police), '2026-05-05T15:00:00.000Z'], [agree(PEOPLE.health), '2026-05-05T15:01:00.000Z']], viewGiven());
     expect(types(last)).toEqual(['PartnerReplied', 'DecisionReached']);
   });
 
@@ -208,7 +217,7 @@ describe('partners\' replies and deemed agreement', () => {
   });
 
   it('asks the review group chair for the next step after a "do not notify" decision', () => {
-    const events = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, DUE]]);
+    const events = run([[referral(), '2026-05-05T09:00:00.000Z'], ...jointly(view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'), [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, DUE]]);
     expect(events.state.stage).toBe('awaitingNextStep');
     expect(events.last.ok && events.last.effects).toContainEqual(expect.objectContaining({ card: { kind: 'nextStepRequest' }, to: { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId } }));
   });
@@ -326,7 +335,7 @@ describe('partners\' replies and deemed agreement', () => {
 
   it('a second sweep of the same deadline changes nothing', () => {
     const { decisions } = run([[tick, DUE], [tick, DUE]], viewGiven());
-    expect(decisions.map(types)).toEqual([['AgreementDeemed', 'AgreementDeemed', 'AgreementDeemed', 'DecisionReached'], []]);
+    expect(decisions.map(types)).toEqual([['AgreementDeemed', 'AgreementDeemed', 'DecisionReached'], []]);
   });
 });
 
@@ -345,7 +354,7 @@ describe('deadlines that prompt people', () => {
   });
 
   it('tracks the Panel notification: reminder, overdue alert, confirmation by the local authority deputy only', () => {
-    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
+    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], ...jointly(view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'), [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
     // Decided Wednesday 6 May 15:00 BST; notification due Thursday 7 May 17:00 BST: 10 working hours,
     // so the reminder is due at half time, Thursday 12:00 BST.
     const { decisions, state } = run(
@@ -372,7 +381,7 @@ describe('deadlines that prompt people', () => {
   });
 
   it('lets only the review group chair choose the next step, with a rationale', () => {
-    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
+    const start = run([[referral(), '2026-05-05T09:00:00.000Z'], ...jointly(view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'), [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z'], [tick, '2026-05-06T14:00:00.000Z']]).events;
     const { decisions, state } = run(
       [
         [{ type: 'ChooseNextStep', actor: as(PEOPLE.director), step: 'noFurtherAction', rationale: 'No learning.' }, '2026-05-07T09:00:00.000Z'],
@@ -388,9 +397,9 @@ describe('deadlines that prompt people', () => {
 
 describe('the schedule the sweep relies on', () => {
   it('lists the half-time reminder and the deadline while replies are awaited, nothing once decided', () => {
-    const { state } = run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]);
+    const { state } = run([[referral(), '2026-05-05T09:00:00.000Z'], ...jointly(view(PEOPLE.chair), '2026-05-05T14:00:00.000Z'), [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]);
     expect(pendingDeadlines(state, calendar, sampleConfig.workingHours).map((d) => d.toISOString())).toEqual(['2026-05-06T10:00:00.000Z', '2026-05-06T14:00:00.000Z']);
-    const closed = run([[tick, '2026-05-06T14:00:00.000Z']], run([[referral(), '2026-05-05T09:00:00.000Z'], [view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'], [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]).events);
+    const closed = run([[tick, '2026-05-06T14:00:00.000Z']], run([[referral(), '2026-05-05T09:00:00.000Z'], ...jointly(view(PEOPLE.chair, 'doNotNotify'), '2026-05-05T14:00:00.000Z'), [posted('2026-05-05T14:00:00.000Z'), '2026-05-05T14:00:00.000Z']]).events);
     expect(pendingDeadlines(closed.state, calendar, sampleConfig.workingHours)).toEqual([]);
   });
 });

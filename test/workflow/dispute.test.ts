@@ -41,6 +41,7 @@ const inDispute = () =>
   run([
     [{ type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, '2026-05-05T09:00:00.000Z'],
     [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, '2026-05-05T14:00:00.000Z'],
+    [{ type: 'ConcurInitialView', actor: as(PEOPLE.director) }, '2026-05-05T14:00:00.000Z'],
     [{ type: 'RecordPartnerCardPosted', postedAt: '2026-05-05T14:00:00.000Z' }, '2026-05-05T14:00:00.000Z'],
     [{ type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Not met on what we know.' }, '2026-05-05T15:00:00.000Z'],
     [tick, WINDOW_CLOSES],
@@ -150,10 +151,11 @@ describe('stage 2: the decision maker', () => {
     expect(sends(last)).toEqual(['disputeEscalated -> monitoring', 'bookMeeting 2', `finalDecisionRequest -> ${PEOPLE.partnershipChair.aadObjectId}`]);
   });
 
-  it('escalates on its own when the outcome is not recorded by the deadline, and tells the monitoring channel, once', () => {
+  it('never escalates on its own when the outcome is not recorded by the deadline: it chases the chair and the business unit and tells the monitoring channel, once', () => {
     const { decisions, state } = run([[tick, '2026-05-07T13:59:00.000Z'], [tick, MEETING_DUE], [tick, '2026-05-07T14:05:00.000Z']], inDispute().events);
-    expect(decisions.map(types)).toEqual([[], ['OverdueRaised', 'DisputeEscalated'], []]);
-    expect(state.dispute?.escalated?.reason).toBe('outcomeOverdue');
+    expect(decisions.map(types)).toEqual([[], ['OverdueRaised', 'ReminderSent'], []]);
+    expect(state.dispute).toMatchObject({ stage: 1 });
+    expect(state.dispute?.escalated).toBeUndefined();
     expect(sends(decisions[1]!)).toContain('overdue -> monitoring');
   });
 
@@ -184,17 +186,18 @@ describe('stage 2: the decision maker', () => {
     expect(pendingDeadlines(state, calendar, sampleConfig.workingHours)).toEqual([]);
   });
 
-  it('uses the independent scrutineer as decision maker where the partnership says so (Brighton & Hove)', () => {
-    const brighton = PartnershipConfigSchema.parse({ ...sampleConfig, finalDecisionMaker: 'independentScrutineer' });
+  it('"The IOWSCP Partnership Chair will make the final decision regarding notification" (002 8.1): the scrutineer mediates, even where they settle review disputes (Brighton & Hove)', () => {
+    const brighton = PartnershipConfigSchema.parse({ ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' });
     const runB = runner(brighton);
     const start = inDispute().events;
-    const { decisions } = runB([[outcome(PEOPLE.chair, 'notResolved'), '2026-05-07T10:00:00.000Z'], [final(PEOPLE.partnershipChair, 'notify', true), '2026-05-08T09:00:00.000Z'], [final(PEOPLE.scrutineer, 'notify', true), '2026-05-08T09:00:00.000Z']], start);
-    expect(sends(decisions[0]!)).toContain(`finalDecisionRequest -> ${PEOPLE.scrutineer.aadObjectId}`);
-    expect(types(decisions[1]!)[0]).toContain('Only the partnership\'s final decision maker (Sam Scrutineer)');
+    const { decisions } = runB([[outcome(PEOPLE.chair, 'notResolved'), '2026-05-07T10:00:00.000Z'], [final(PEOPLE.scrutineer, 'notify', true), '2026-05-08T09:00:00.000Z'], [final(PEOPLE.partnershipChair, 'notify', true), '2026-05-08T09:00:00.000Z']], start);
+    expect(sends(decisions[0]!)).toContain(`finalDecisionRequest -> ${PEOPLE.partnershipChair.aadObjectId}`);
+    expect(sends(decisions[0]!)).not.toContain(`finalDecisionRequest -> ${PEOPLE.scrutineer.aadObjectId}`);
+    expect(types(decisions[1]!)[0]).toContain('Only the partnership\'s final decision maker (Morgan Partnership)');
     expect(types(decisions[2]!)).toEqual(['DecisionReached']);
   });
 
-  it('lets the decision maker re-open a final decision with a reason; the new decision and both are in the history', () => {
+  it('lets the partnership chair re-open a final decision with a reason (002 8.1); a reversal before the Panel was notified takes the new path; both decisions are in the history', () => {
     const decided = run([[final(PEOPLE.partnershipChair, 'notify', true), '2026-05-08T09:00:00.000Z']], escalated().events).events;
     const { decisions, state, events } = run(
       [
@@ -206,7 +209,7 @@ describe('stage 2: the decision maker', () => {
       decided,
     );
     expect(decisions.map(types)).toEqual([
-      ["refused: Only the partnership's final decision maker (Morgan Partnership) can re-open a final decision."],
+      ['refused: Only the business unit or the partnership chair (Morgan Partnership) can re-open a final decision on new information.'],
       ['refused: Please give a reason.'],
       ['DecisionReopened'],
       ['DecisionReached'],

@@ -140,9 +140,12 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
   }
   const rationale = 'The threshold reading differs between agencies on what is known.';
   const view = rng.pick(['notify', 'doNotNotify'] as const);
+  // A re-opened decision (002 8.1) stands meanwhile, whatever the stage: the partnership chair decides again.
+  if (state.reconsideration && rng.chance(0.5)) return { type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: view, rationale, scrutineerAttended: rng.chance(0.5) };
   switch (state.stage) {
     case 'awaitingInitialView':
-      return { type: 'GiveInitialView', actor: as(rng.pick([PEOPLE.chair, PEOPLE.director])), view, rationale };
+      // The chair and the director each give a view, concur, or differ (002 Section B step 3).
+      return rng.chance(0.4) ? { type: 'ConcurInitialView', actor: as(rng.pick([PEOPLE.chair, PEOPLE.director])) } : { type: 'GiveInitialView', actor: as(rng.pick([PEOPLE.chair, PEOPLE.director])), view, rationale };
     case 'awaitingPartnerReplies':
       if (!state.initialView?.postedAt) return { type: 'RecordPartnerCardPosted', postedAt: iso(now) };
       return { type: 'ReplyAsPartner', actor: as(rng.pick(PARTNER_PEOPLE)), reply: rng.chance(0.5) ? 'agree' : 'disagree', rationale };
@@ -154,7 +157,7 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
         { type: 'ArrangeMeeting', actor: as(PEOPLE.business), stage, start: iso(now + 3 * HOUR) },
         { type: 'RecordMeetingOutcome', actor: as(PEOPLE.chair), outcome: rng.chance(0.5) ? 'agreed' : 'notResolved', decision: view, rationale },
         { type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: view, rationale, scrutineerAttended: rng.chance(0.5) },
-        { type: 'ReplyAsPartner', actor: as(rng.pick(PARTNER_PEOPLE)), reply: 'agree' },
+        { type: 'ReplyAsPartner', actor: as(rng.pick(PARTNER_PEOPLE)), reply: 'agree', rationale: 'Agreed on what is known.' },
       ]);
     }
     case 'awaitingPanelNotification':
@@ -177,6 +180,8 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
       }
       if (l && !l.decided && l.dispute) return rng.chance(0.1) ? { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: rng.chance(0.5), rationale } : { type: 'Tick' };
       if (l && !l.decided && rng.chance(0.6)) return { type: 'ReplyOnLcspr', actor: as(rng.pick(PARTNER_PEOPLE)), reply: rng.chance(0.4) ? 'agree' : 'disagree', rationale };
+      // New information raised through the business unit while the review runs: nothing of it is wiped.
+      if (rng.chance(0.05)) return { type: 'ReopenDecision', actor: as(PEOPLE.business), reason: 'New information has arrived.' };
       const id = rng.pick(rr.agencyOrder);
       const a = rr.agencies[id]!;
       return rng.pick<CaseCommand>([
@@ -271,11 +276,11 @@ const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (s
 describe('a sweep that comes late', () => {
   it('does in one tick everything that fell due meanwhile, each on the state the previous one left', () => {
     // The police disagreed; the window closed Tuesday 15:00 and the sweep only runs Thursday 11:00: health is
-    // deemed to agree, the dispute opens (its meeting due Wednesday 15:00, already passed), so it goes to stage 2.
+    // deemed to agree, the dispute opens (its meeting due Wednesday 15:00, already passed), so its outcome is chased (never escalated by itself).
     const state = stateOf([EV.logged(), ...EV.viewGiven('notify', RATIONALE), EV.policeDisagrees('We do not suspect abuse or neglect.')]);
     const thursday = new Date('2026-06-11T10:00:00.000Z');
     const decision = decide(state, TICK, thursday);
-    expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AgreementDeemed', 'DisputeOpened', 'OverdueRaised', 'DisputeEscalated']);
+    expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AgreementDeemed', 'DisputeOpened', 'OverdueRaised', 'ReminderSent']);
     expect(decision.ok && decision.events.find((e) => e.type === 'DisputeOpened')).toMatchObject({ meetingDueAt: '2026-06-10T14:00:00.000Z' });
     const after = decision.ok ? decision.events.reduce<CaseState | undefined>(evolve, state)! : state;
     expect(decide(after, TICK, thursday)).toEqual({ ok: true, events: [], effects: [] });

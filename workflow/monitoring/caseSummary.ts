@@ -16,6 +16,8 @@ type Clock = { start: string; due: string; about: string };
 type Position = { stage: MonitoringStage; waitingFor: string[]; clock?: Clock };
 
 export function monitoringStage(state: CaseState): MonitoringStage {
+  // A re-opened decision (002 8.1) waits on the partnership chair, whatever else goes on meanwhile.
+  if (state.reconsideration) return 'disputeStage2';
   if (state.stage === 'dispute') return state.dispute?.stage === 2 ? 'disputeStage2' : 'disputeStage1';
   return state.stage;
 }

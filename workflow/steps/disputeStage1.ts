@@ -1,11 +1,11 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { finalDecisionMaker, type Partner } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { VIEW_WORDS } from '../words.js';
 import { escalate, finalDecisionDue } from './disputeStage2.js';
-import { raiseOverdue } from './notices.js';
+import { raiseOverdue, remind } from './notices.js';
 import { announceDecision } from './outcome.js';
 
 /**
@@ -51,12 +51,17 @@ export const recordMeetingOutcome: Handler<'RecordMeetingOutcome'> = (context, s
   return r.done(`Recorded: not resolved. The case goes to ${finalDecisionMaker(config).displayName} for a final decision by ${words(finalDecisionDue(r.state!)!, now)}.`);
 };
 
-/** No outcome recorded in time: it goes to the decision maker (the issue's stage 2 trigger). */
+/**
+ * No outcome recorded in time: the outcome is chased, never assumed. Stage 2 is for differences
+ * that "cannot be resolved" (002 Section B step 6), which only the chair's "not resolved" says;
+ * a missed click is not one. The chair and the business unit are chased and the monitoring
+ * channel is told, once; the chair's card stays open for the outcome.
+ */
 export const disputeStage1Timers: TimerDeclaration = (state) => {
   const d = state.dispute;
-  if (state.stage !== 'dispute' || !d || d.stage !== 1 || d.outcome) return [];
-  return timer('dispute:meetingOutcome', new Date(d.meetingDueAt), (r, context, now) => {
+  if (state.stage !== 'dispute' || !d || d.stage !== 1 || d.outcome || state.overdueRaised.includes('meetingOutcome')) return [];
+  return timer('dispute:meetingOutcome', new Date(d.meetingDueAt), (r, { config }, now) => {
     raiseOverdue(r, now, 'meetingOutcome');
-    escalate(context, r, now, 'outcomeOverdue');
+    remind(r, now, 'meetingOutcome', unique([config.reviewGroupChair.aadObjectId, ...config.businessUnit.map((p) => p.aadObjectId)]));
   });
 };

@@ -1,13 +1,13 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, partnerRoleFor, recorder, refuse, unique, words, type Handler } from '../kernel.js';
+import { actorAs, recorder, refuse, unique, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
-import { partnersRepresentedBy, type PartnershipConfig } from '../partnership.js';
+import type { PartnershipConfig } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { raiseOverdue, remind } from './notices.js';
 import { VIEW_WORDS } from '../words.js';
-import { settle } from './partnerReplies.js';
+import { giversHeldBy, proposeView, viewAgreed } from './jointInitialView.js';
 
-/** Step 2 (DOMAIN): the review group chair or the children's services director gives the initial view within 1 WD. */
+/** Step 3 (002 Section B): the review group chair and the children's services director give the initial view together, within 1 WD. */
 
 export const giveInitialView: Handler<'GiveInitialView'> = (context, state, command, now) => {
   const { config, calendar } = context;
@@ -21,17 +21,12 @@ export const giveInitialView: Handler<'GiveInitialView'> = (context, state, comm
   const problem = checkFreeText('rationale', command.rationale, { required: true });
   if (problem) return refuse(problem.message);
 
+  // The view is the chair's and the director's together (jointInitialView.ts); one person in both roles gives it alone.
+  const held = giversHeldBy(config, command.actor.aadObjectId);
+  if (held.length === 1) return proposeView(context, state, now, command.actor, held[0]!, command.view, command.rationale.trim());
   const r = recorder(state);
-  const by = actorAs(command.actor, role);
-  r.record({ type: 'InitialViewGiven', at: iso(now), by, view: command.view, rationale: command.rationale.trim() });
   // The author of the view agrees with it, for any partner they reply for; they may still change it.
-  for (const partner of partnersRepresentedBy(config, command.actor.aadObjectId)) {
-    r.record({ type: 'PartnerReplied', at: iso(now), by: actorAs(command.actor, partnerRoleFor(config, command.actor, partner)!), partner, reply: 'agree', asAuthorOfView: true });
-  }
-  // Refresh first: the chair's and director's cards show who gave the view; the new card is fresh anyway.
-  r.effect({ type: 'refreshCards' });
-  r.effect({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
-  settle(context, r, now, false);
+  viewAgreed(context, r, now, actorAs(command.actor, role), command.view, command.rationale.trim());
   return r.done(`Initial view recorded: ${VIEW_WORDS[command.view]}. It goes to the three partners now; they have one working day from its posting to reply (about ${words(calendar.addWorkingDays(now, 1).toISOString(), now)}).`);
 };
 

@@ -52,7 +52,8 @@ export const replyAsPartner: Handler<'ReplyAsPartner'> = (context, state, comman
   if (state.stage !== 'awaitingPartnerReplies' && state.stage !== 'dispute') return refuse(`Case ${caseRef} is not taking replies.`);
 
   const text = command.rationale?.trim() || undefined;
-  const problem = checkFreeText(command.reply === 'disagree' ? 'rationale' : 'comment', text, { required: command.reply === 'disagree' });
+  // "provide their response and rationale" (002 Section B step 4): an agreement carries one too.
+  const problem = checkFreeText('rationale', text, { required: true });
   if (problem) return refuse(problem.message);
 
   const current = state.positions[partner];

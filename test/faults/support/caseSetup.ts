@@ -41,6 +41,8 @@ export function teamsDriver(hostUrl: () => string, serviceUrl: string) {
       expect((await click(PEOPLE.business, 'referral.submit', referral, 'conv-monitoring')).status).toBe(200);
       const view = await click(PEOPLE.chair, 'initialView.submit', { caseRef, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, 'personal-chair', { conversationType: 'personal' });
       expect(view.status).toBe(200);
+      // The view is the chair's and the director's together (002 step 3): the partners' card goes once the director concurs.
+      expect((await click(PEOPLE.director, 'initialView.concur', { caseRef }, 'personal-director', { conversationType: 'personal' })).status).toBe(200);
       // The partners' card (which starts their window) is posted after the view is answered.
       await this.settled();
     },

@@ -35,6 +35,7 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'lcspr.decide': (caseRef) => [{ caseRef, lcspr: 'no', rationale: 'Probe.' }],
   'review.approve': (caseRef) => [{ caseRef }],
   'review.sent': (caseRef) => [{ caseRef, sentDate: '2026-05-05', sentTime: '15:00', dfeDate: '2026-05-05', dfeTime: '15:00' }],
+  'initialView.concur': (caseRef) => [{ caseRef }],
 };
 
 export type VerbProbe = { verb: Verb; data: Record<string, unknown> };

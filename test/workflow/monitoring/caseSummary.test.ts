@@ -35,7 +35,9 @@ const referral: CaseCommand = {
 };
 const view: CaseCommand = { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm with neglect suspected; criteria met.' };
 const posted = (iso: string): CaseCommand => ({ type: 'RecordPartnerCardPosted', postedAt: iso });
-const agree = (p: Person): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(p), reply: 'agree' });
+/** The view is the chair's and the director's together (002 Section B step 3): the chair gives it, the director concurs. */
+const jointly = (command: CaseCommand, at: string): [CaseCommand, string][] => [[command, at], [{ type: 'ConcurInitialView', actor: as(PEOPLE.director) }, at]];
+const agree = (p: Person): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(p), reply: 'agree', rationale: 'Agreed on what is known.' });
 const disagree = (p: Person): CaseCommand => ({ type: 'ReplyAsPartner', actor: as(p), reply: 'disagree', rationale: 'We do not suspect abuse or neglect.' });
 
 // Friday 1 May 2026 16:30 BST; Monday 4 May is the Early May bank holiday; the initial view is due Tuesday 5 May 16:30.
@@ -67,7 +69,7 @@ describe('the status of a case awaiting its initial view (logged Friday 16:30 be
 
 describe('the partners are waited for by name, and the window runs from the card being posted', () => {
   it('before the card is posted there is no clock, only the card to deliver', () => {
-    const { state } = run([[referral, '2026-05-06T08:00:00.000Z'], [view, '2026-05-06T09:00:00.000Z']]);
+    const { state } = run([[referral, '2026-05-06T08:00:00.000Z'], ...jointly(view, '2026-05-06T09:00:00.000Z')]);
     const s = summaryAt(state, '2026-05-06T09:05:00.000Z');
     expect(s).toMatchObject({ stage: 'awaitingPartnerReplies', status: 'green', waitingFor: ["The partners' card to reach the decision channel"] });
     expect(s.nextDeadline).toBeUndefined();
@@ -75,7 +77,7 @@ describe('the partners are waited for by name, and the window runs from the card
 
   it('after hours on a Friday before the autumn clock change: the window closes Monday, amber from Monday morning', () => {
     // Friday 23 October 2026 18:00 BST (after hours): the window runs from Monday 26 Oct 09:00 GMT to 17:00.
-    const { state } = run([[referral, '2026-10-23T08:00:00.000Z'], [view, '2026-10-23T16:00:00.000Z'], [posted('2026-10-23T17:00:00.000Z'), '2026-10-23T17:00:00.000Z'], [agree(PEOPLE.director), '2026-10-23T17:10:00.000Z']]);
+    const { state } = run([[referral, '2026-10-23T08:00:00.000Z'], ...jointly(view, '2026-10-23T16:00:00.000Z'), [posted('2026-10-23T17:00:00.000Z'), '2026-10-23T17:00:00.000Z'], [agree(PEOPLE.director), '2026-10-23T17:10:00.000Z']]);
     const friday = summaryAt(state, '2026-10-23T17:30:00.000Z');
     // Each partner by organisation, with its named representative from the partnership's roster.
     expect(friday.waitingFor).toEqual(['Police (Pat Police)', 'Health (ICB, Harper Health)']);
@@ -90,7 +92,7 @@ describe('the partners are waited for by name, and the window runs from the card
 });
 
 describe('later stages', () => {
-  const start: [CaseCommand, string][] = [[referral, '2026-05-06T08:00:00.000Z'], [view, '2026-05-06T09:00:00.000Z'], [posted('2026-05-06T09:00:00.000Z'), '2026-05-06T09:00:00.000Z']];
+  const start: [CaseCommand, string][] = [[referral, '2026-05-06T08:00:00.000Z'], ...jointly(view, '2026-05-06T09:00:00.000Z'), [posted('2026-05-06T09:00:00.000Z'), '2026-05-06T09:00:00.000Z']];
 
   it('a disagreement is dispute stage 1, waiting for the disagreeing partner and the review group chair', () => {
     const { state } = run([...start, [agree(PEOPLE.director), '2026-05-06T09:10:00.000Z'], [agree(PEOPLE.health), '2026-05-06T09:20:00.000Z'], [disagree(PEOPLE.police), '2026-05-06T09:30:00.000Z']]);
@@ -112,7 +114,7 @@ describe('later stages', () => {
     const dnn: CaseCommand = { ...view, view: 'doNotNotify', rationale: 'Criteria not met: no abuse or neglect suspected.' } as CaseCommand;
     const { state } = run([
       [referral, '2026-05-06T08:00:00.000Z'],
-      [dnn, '2026-05-06T09:00:00.000Z'],
+      ...jointly(dnn, '2026-05-06T09:00:00.000Z'),
       [posted('2026-05-06T09:00:00.000Z'), '2026-05-06T09:00:00.000Z'],
       [agree(PEOPLE.director), '2026-05-06T09:10:00.000Z'],
       [agree(PEOPLE.health), '2026-05-06T09:20:00.000Z'],
@@ -131,7 +133,7 @@ describe('dispute stage 2: the final decision, escalated on a Friday before a ba
   // decision's one working day runs 16:30-17:00 Friday and 09:00-16:30 Tuesday.
   const { state } = run([
     [referral, '2026-05-01T08:00:00.000Z'],
-    [view, '2026-05-01T08:30:00.000Z'],
+    ...jointly(view, '2026-05-01T08:30:00.000Z'),
     [posted('2026-05-01T08:30:00.000Z'), '2026-05-01T08:30:00.000Z'],
     [agree(PEOPLE.director), '2026-05-01T09:00:00.000Z'],
     [agree(PEOPLE.health), '2026-05-01T09:30:00.000Z'],
@@ -152,10 +154,10 @@ describe('dispute stage 2: the final decision, escalated on a Friday before a ba
     expect(s.nextDeadline).toEqual({ about: 'Final decision', dueAt: '2026-05-05T15:30:00.000Z', inWords: '16:30 on Tuesday 5 May' });
   });
 
-  it('waits for the independent scrutineer where the partnership gives them the final say', () => {
-    const scrutineerDecides = { ...sampleConfig, finalDecisionMaker: 'independentScrutineer' as const };
+  it('waits for the partnership chair even where the scrutineer settles whether-to-review disputes (002 8.1)', () => {
+    const scrutineerDecides = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' as const };
     const s = caseSummary(state, CASE_REF, '2026-05-01T15:30:00.000Z', scrutineerDecides, calendar, new Date('2026-05-04T11:00:00.000Z'));
-    expect(s.waitingFor).toEqual(['Sam Scrutineer (decision maker)']);
+    expect(s.waitingFor).toEqual(['Morgan Partnership (decision maker)']);
   });
 });
 
@@ -166,7 +168,7 @@ describe('awaiting the next step: "do not notify", agreed by silence over a bank
   const dnn: CaseCommand = { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'doNotNotify', rationale: 'Criteria not met: no abuse or neglect suspected.' };
   const steps: [CaseCommand, string][] = [
     [referral, '2026-05-01T08:00:00.000Z'],
-    [dnn, FRI_1630],
+    ...jointly(dnn, FRI_1630),
     [posted(FRI_1630), FRI_1630],
     [agree(PEOPLE.director), '2026-05-01T15:40:00.000Z'],
     [agree(PEOPLE.health), '2026-05-01T17:30:00.000Z'],
@@ -197,7 +199,7 @@ describe('after the Panel notification, confirmed after hours', () => {
   // Friday 29 May.
   const steps: [CaseCommand, string][] = [
     [referral, '2026-05-06T08:00:00.000Z'],
-    [view, '2026-05-06T09:00:00.000Z'],
+    ...jointly(view, '2026-05-06T09:00:00.000Z'),
     [posted('2026-05-06T09:00:00.000Z'), '2026-05-06T09:00:00.000Z'],
     [agree(PEOPLE.director), '2026-05-06T09:10:00.000Z'],
     [agree(PEOPLE.health), '2026-05-06T09:20:00.000Z'],
