@@ -51,6 +51,8 @@ async function logAndGiveView(s: Awaited<ReturnType<typeof servicesFor>>, caseRe
   await s.cases.execute(caseRef, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) } }, new Date('2026-05-05T09:00:00.000Z'));
   await s.effects.idle();
   await s.cases.execute(caseRef, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: `Criteria met. ${SENTINEL}` }, new Date('2026-05-05T14:00:00.000Z'));
+  // The view is the chair's and the director's together (002 step 3): the partners' card goes once both agree.
+  await s.cases.execute(caseRef, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, new Date('2026-05-05T14:00:00.000Z'));
   await s.effects.idle();
 }
 

@@ -128,8 +128,8 @@ const asOfFor = (verb) => {
   for (const body of posted) { const found = search(JSON.parse(body)); if (found !== undefined) return found; }
   return undefined;
 };
-const [installMonitoring, installDecision, referral, view, ...replies] = JSON.parse(process.env.TEST_CLICKS);
-const statuses = [await post(installMonitoring), await post(installDecision), await post(referral), await post(view)];
+const [installMonitoring, installDecision, referral, view, concur, ...replies] = JSON.parse(process.env.TEST_CLICKS);
+const statuses = [await post(installMonitoring), await post(installDecision), await post(referral), await post(view), await post(concur)];
 const asOf = await until(() => asOfFor('partner.agree'), "the partners' card");
 for (const reply of replies) {
   reply.value.action.data.asOf = asOf;
@@ -309,10 +309,12 @@ describe('the bundle in production mode, as the managed identity', () => {
       messageActivity(at(PEOPLE.police, 'conv-decision'), 'help'),
       cardActionActivity(at(PEOPLE.business, 'conv-monitoring'), 'referral.submit', { caseRef: CASE_REF, referringAgency: 'Police', ...londonDateTime(new Date(Date.now() - 3_600_000)), harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL }),
       cardActionActivity(at(PEOPLE.chair, 'personal-chair', true), 'initialView.submit', { caseRef: CASE_REF, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }),
+      // The view is the chair's and the director's together; the director (the local authority's
+      // representative) concurs, and so agrees for the local authority as its co-author.
+      cardActionActivity(at(PEOPLE.director, 'personal-director', true), 'initialView.concur', { caseRef: CASE_REF }),
       // The child fills in each reply's asOf from the partners' card the bot posted.
       cardActionActivity(at(PEOPLE.police, 'conv-decision'), 'partner.disagree', { caseRef: CASE_REF, rationale: 'Not met on what we know.' }),
-      cardActionActivity(at(PEOPLE.director, 'conv-decision'), 'partner.agree', { caseRef: CASE_REF }),
-      cardActionActivity(at(PEOPLE.health, 'conv-decision'), 'partner.agree', { caseRef: CASE_REF }),
+      cardActionActivity(at(PEOPLE.health, 'conv-decision'), 'partner.agree', { caseRef: CASE_REF, comment: 'Met on what we know.' }),
     ];
     const before = identity.requests.length;
     const result = await runChild(

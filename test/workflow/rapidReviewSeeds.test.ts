@@ -63,10 +63,12 @@ const notified = (cfg: PartnershipConfig = config) =>
     [
       [{ type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, '2026-06-01T09:00:00.000Z'],
       [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm with neglect suspected.' }, '2026-06-01T10:00:00.000Z'],
+      // The view is the chair's and the director's together (002 step 3); the director, also the
+      // local authority's representative, agrees as its co-author.
+      [{ type: 'ConcurInitialView', actor: as(PEOPLE.director) }, '2026-06-01T10:00:00.000Z'],
       [{ type: 'RecordPartnerCardPosted', postedAt: '2026-06-01T10:00:00.000Z' }, '2026-06-01T10:00:00.000Z'],
-      [{ type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree' }, '2026-06-01T11:00:00.000Z'],
-      [{ type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree' }, '2026-06-01T11:00:00.000Z'],
-      [{ type: 'ReplyAsPartner', actor: as(PEOPLE.director), reply: 'agree' }, '2026-06-01T11:00:00.000Z'],
+      [{ type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'The criteria are met.' }, '2026-06-01T11:00:00.000Z'],
+      [{ type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'The criteria are met.' }, '2026-06-01T11:00:00.000Z'],
       [{ type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-02T09:00:00.000Z', panelReference: 'CSPRP-1' }, '2026-06-02T09:30:00.000Z'],
     ],
     [],

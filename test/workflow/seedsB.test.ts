@@ -92,7 +92,7 @@ describe('item 6: the referral records the criteria; a looked-after child\'s or 
   const recordRows: [string, () => CaseEvent[], CaseCommand, string, string[]][] = [
     ["the local authority's deputy records it", lacDeath, record(PEOPLE.laDeputy, '2026-06-08T13:00:00.000Z'), '2026-06-08T13:30:00.000Z', ['StatutoryNotificationRecorded']],
     // "whatever the decision": after a decision not to notify and the case closed.
-    ['after the case closed on no further action', () => play(lacDeath(), [[{ type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Natural causes; criteria not met.' }, T.viewGiven], [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven], [{ type: 'Tick' }, T.windowSwept], [{ type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'noFurtherAction', rationale: 'Nothing to learn.' }, T.nextStepChosen]]), record(PEOPLE.director, '2026-06-10T13:00:00.000Z'), '2026-06-10T13:30:00.000Z', ['StatutoryNotificationRecorded']],
+    ['after the case closed on no further action', () => play(lacDeath(), [[{ type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Natural causes; criteria not met.' }, T.viewGiven], [{ type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, T.viewGiven], [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven], [{ type: 'Tick' }, T.windowSwept], [{ type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'noFurtherAction', rationale: 'Nothing to learn.' }, T.nextStepChosen]]), record(PEOPLE.director, '2026-06-10T13:00:00.000Z'), '2026-06-10T13:30:00.000Z', ['StatutoryNotificationRecorded']],
     ['the police cannot record it', lacDeath, record(PEOPLE.police, '2026-06-08T13:00:00.000Z'), '2026-06-08T13:30:00.000Z', ["refused: Only the local authority's representative or a deputy can record the notification to the Secretary of State and Ofsted."]],
     ['not in the future', lacDeath, record(PEOPLE.director, '2026-06-08T14:00:00.000Z'), '2026-06-08T13:30:00.000Z', ['refused: The time the notification was sent cannot be in the future.']],
     ['not on a case that needs none', () => SCENES.awaitingInitialView(), record(PEOPLE.director, '2026-06-08T13:00:00.000Z'), '2026-06-08T13:30:00.000Z', [`refused: Case ${CASE_REF} needs no notification to the Secretary of State and Ofsted: that is for the death of a looked-after child or a care leaver.`]],
@@ -230,12 +230,13 @@ describe('item 14: timeliness is measured from awareness to notification', () =>
 
   it("the tab's clock for the Panel notification runs from awareness: amber with less than half of the 5 working days left, though the decision was just made", () => {
     // Aware 09:00 Monday 1 June, due 17:00 Friday 5 June (5 working days); the decision is reached at 09:00 Thursday 4 June.
-    const agree = (p: Person): [CaseCommand, string] => [{ type: 'ReplyAsPartner', actor: as(p), reply: 'agree' }, '2026-06-04T08:00:00.000Z'];
+    const agree = (p: Person): [CaseCommand, string] => [{ type: 'ReplyAsPartner', actor: as(p), reply: 'agree', rationale: 'Criteria met.' }, '2026-06-04T08:00:00.000Z'];
     const events = play([], [
       [{ ...logReferral({}), referral: { ...(logReferral({}) as Extract<CaseCommand, { type: 'LogReferral' }>).referral, awareAt: '2026-06-01T08:00:00.000Z' } } as CaseCommand, '2026-06-03T08:00:00.000Z'],
       [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Criteria met.' }, '2026-06-03T09:00:00.000Z'],
+      // The joint view (002 step 3): the director concurs and, as the local authority's representative, agrees as co-author.
+      [{ type: 'ConcurInitialView', actor: as(PEOPLE.director) }, '2026-06-03T09:00:00.000Z'],
       [{ type: 'RecordPartnerCardPosted', postedAt: '2026-06-03T09:00:00.000Z' }, '2026-06-03T09:00:00.000Z'],
-      agree(PEOPLE.director),
       agree(PEOPLE.police),
       agree(PEOPLE.health),
     ]);
