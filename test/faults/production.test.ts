@@ -397,6 +397,8 @@ describe('production mode: people of other organisations (identity across tenant
       const referral = { caseRef, referringAgency: 'Police', awareDate: '2026-05-05', awareTime: '08:30', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL.replaceAll(CASE_REF, caseRef) };
       expect(refusalCard(await send(click(at(PEOPLE.business, 'conv-monitoring'), 'referral.submit', referral)))).toBe(false);
       expect(refusalCard(await send(click(at(PEOPLE.chair, 'personal-chair', { conversationType: 'personal' }), 'initialView.submit', { caseRef, view: 'notify', rationale: 'Criteria met.' })))).toBe(false);
+      // The view is the chair's and the director's together: the partners' card goes once the director concurs.
+      expect(refusalCard(await send(click(at(PEOPLE.director, 'personal-director', { conversationType: 'personal' }), 'initialView.concur', { caseRef })))).toBe(false);
     }
     crossSnapshot = await snapshotter(connectionString, crossPrefix);
   }, 120_000);
