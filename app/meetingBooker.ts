@@ -71,7 +71,7 @@ export function createMeetingBooker(deps: { meetings: MeetingService; calendar: 
         bodyText:
           stage === 1
             ? `Short meeting of the partner representatives to resolve the disagreement on the serious incident notification decision for ${caseRef}. The case and the replies are in Teams.`
-            : `Decision meeting for ${caseRef}: the final decision is for the partnership chair, with the independent scrutineer mediating. The case and the replies are in Teams.`,
+            : `Decision meeting for ${caseRef}: the final decision is for the partnership chair, and the independent scrutineer is the mediator. The case and the replies are in Teams.`,
       });
       if (!booked.ok) return { ok: false, reason: failureWords(booked.error) };
       const conflicts = new Set(slot.conflicts.map((e) => e.toLowerCase()));

@@ -61,7 +61,9 @@ describe('a dispute escalated to the decision maker, in the Agents Playground', 
     const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"') && json.includes(CASE));
     await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: CASE, view: 'notify', rationale: 'Death with neglect suspected; criteria met.' } });
     // The view is the chair's and the director's together (002 step 3): Adele concurs, which records the local authority's agreement.
-    await client.click({ fromId: USERS.adele, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.concur', data: { caseRef: CASE } });
+    // The Playground has only the current user's (Alex's) 1:1 chat, so Adele concurs from the monitoring
+    // channel: the verb names the case, and who acts comes from the activity.
+    await client.click({ fromId: USERS.adele, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'initialView.concur', data: { caseRef: CASE } });
 
     // All three reply and the police disagree: a dispute at once, and stage 1 is booked through Graph.
     const card = await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && f.action === 'createMessage' && json.includes('"verb":"partner.agree"') && json.includes(CASE));

@@ -39,23 +39,27 @@ let browser: Browser;
 let page: Page;
 
 /** Logs a referral through the bot's form in the monitoring channel, as the business unit. */
-async function logReferral(caseRef: string): Promise<void> {
+/** Logs a referral from the monitoring channel; the form's message, where others may click too. */
+async function logReferral(caseRef: string): Promise<{ actionConversationId: string; message?: { messageId: string } }> {
   const { client } = stack;
   const seen = client.frames.length;
   await client.say(MONITORING, 'new referral', BOT);
   const form = await client.waitForCard((f, json) => client.frames.indexOf(f) >= seen && f.actionConversationId.startsWith(MONITORING) && json.includes('"verb":"referral.submit"'));
   await client.click({ fromId: USERS.alex, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'referral.submit', data: { caseRef, referringAgency: 'Police', awareDate: '2026-05-06', awareTime: '08:30', harm: 'seriousHarm', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: `https://sample-partnership.sharepoint.com/sites/sin/${caseRef}/referral.docx` } });
+  return form;
 }
 
 beforeAll(async () => {
   stack = await startPlaygroundStack({ clock });
   const { client } = stack;
   // The first case reaches the partners at 10:00: their replies are due at 10:00 on Thursday.
-  await logReferral(CASE);
+  const form = await logReferral(CASE);
   const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"') && json.includes(CASE));
   await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: CASE, view: 'notify', rationale: RATIONALE } });
   // The view is the chair's and the director's together (002 step 3): Adele (director, the local authority's representative) concurs.
-  await client.click({ fromId: USERS.adele, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.concur', data: { caseRef: CASE } });
+  // The Playground has only the current user's (Alex's) 1:1 chat, so Adele concurs from the monitoring
+  // channel: the verb names the case, and who acts comes from the activity.
+  await client.click({ fromId: USERS.adele, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'initialView.concur', data: { caseRef: CASE } });
   await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && json.includes('"verb":"partner.agree"') && json.includes(CASE));
   // The second is logged two hours later: its initial view is due at 12:00 on Thursday, a later deadline.
   clock.advance(2 * HOUR);
@@ -200,7 +204,9 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     const timeline = await page.locator('table.timeline').textContent();
     expect(timeline).toContain('Alex Wilber');
     // Typed text is shown verbatim and inert: no bold element, no link was made from it.
-    expect(await page.locator('table.timeline td.verbatim', { hasText: '<b>not bold</b>' }).count()).toBe(1);
+    // The rationale is on three rows: the chair's draft, the joint view once the director concurred,
+    // and the local authority's agreement as the view's co-author (which carries its rationale).
+    expect(await page.locator('table.timeline td.verbatim', { hasText: '<b>not bold</b>' }).count()).toBe(3);
     expect(await page.locator('table.timeline b, table.timeline a').count()).toBe(0);
 
     // Each partner's deemed agreement is its own row, marked in words (not by its tint alone).

@@ -50,7 +50,9 @@ describe('SIN agreement in the Agents Playground', () => {
     const request = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"'));
     const view = await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.submit', data: { caseRef: 'RR-2026-014', view: 'notify', rationale: 'Serious harm with neglect suspected; the criteria are met.' } });
     expect(cardText(view.card)).toContain('Your draft is recorded');
-    const concurred = await client.click({ fromId: USERS.adele, conversationId: PERSONAL, replyToId: request.message!.messageId, verb: 'initialView.concur', data: { caseRef: 'RR-2026-014' } });
+    // The Playground has only the current user's (Alex's) 1:1 chat, so Adele concurs from the monitoring
+    // channel: the verb names the case, and who acts comes from the activity.
+    const concurred = await client.click({ fromId: USERS.adele, conversationId: form.actionConversationId, replyToId: form.message!.messageId, verb: 'initialView.concur', data: { caseRef: 'RR-2026-014' } });
     expect(cardText(concurred.card)).toContain('You concurred');
 
     // 3. One card for the partners in their group chat; the local authority agreed as co-author of the view,
@@ -70,7 +72,6 @@ describe('SIN agreement in the Agents Playground', () => {
     // Waits for the update that shows health's second reply: on a loaded machine the update for its
     // first (a disagreement) may be the latest for a while, and is not what this asserts.
     await expect.poll(lastUpdate, { timeout: 30_000 }).toMatch(/Health \(ICB\)\*\*: Agreed, by Patti Fernandez/);
-    expect(lastUpdate()).toContain('Isaiah Langer');
     expect(lastUpdate()).toContain('Adele Vance');
     expect(lastUpdate()).not.toContain('Not met on what we know today.');
 
