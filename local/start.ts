@@ -93,7 +93,9 @@ Ready: ${config.partnership.name} (sample), local time ${deadlineInWords(now, no
 You are Alex Wilber (business unit, and review group chair in this sample). Try:
   1. In the "${config.channels.monitoring.label}" channel of the team, type:  @${'SIN decisions'} new referral
      Fill in the form (case reference such as RR-2026-014; document link on ${config.documentStoreHosts[0]}).
-  2. In your personal chat with the bot, give the initial view on the card that arrived.
+  2. In your personal chat with the bot, draft the initial view on the card that arrived. It is yours and
+     the director's together: the partners' card goes once Adele Vance concurs ("Mock an Activity" as
+     Adele, verb initialView.concur, with the case reference).
   3. In the "${config.channels.decision.label}" group chat, the partners' card shows each partner's status.
      To reply as a partner, use the Playground's "Mock an Activity" menu with the partner as sender.
   4. Move the local clock so the reply window closes:  type "clock +1d" to the bot (or
