@@ -59,19 +59,15 @@ export function createMeetingBooker(deps: { meetings: MeetingService; calendar: 
         intervalMinutes: INTERVAL_MINUTES,
       });
       if (!slot) return { ok: false, reason: `no 30-minute slot inside working hours fits before ${deadlineInWords(deadline, now)}` };
-      const title = stage === 1 ? 'partners meeting' : 'decision meeting';
       const booked = await meetings.bookMeeting({
         // Only the case reference and procedure words: never a child's or family's details.
-        subject: `${caseRef} SIN decision: ${title}`,
+        subject: invitationText(caseRef, stage).subject,
         start: slot.start,
         end: slot.end,
         required: required.map((p) => p.email),
         optional: optional.map((p) => p.email),
         transactionId: meetingTransactionId({ caseRef, stage: `stage-${stage}`, key: `${config.partnership.id}:${dispute.openedAt}:${dispute.reopened?.at ?? ''}` }),
-        bodyText:
-          stage === 1
-            ? `Short meeting of the partner representatives to resolve the disagreement on the serious incident notification decision for ${caseRef}. The case and the replies are in Teams.`
-            : `Decision meeting for ${caseRef}: the final decision is for the partnership chair, and the independent scrutineer is the mediator. The case and the replies are in Teams.`,
+        bodyText: invitationText(caseRef, stage).body,
       });
       if (!booked.ok) return { ok: false, reason: failureWords(booked.error) };
       const conflicts = new Set(slot.conflicts.map((e) => e.toLowerCase()));
@@ -114,4 +110,21 @@ export function failureWords(failure: GraphFailure): string {
     default:
       return 'Microsoft Graph refused the request';
   }
+}
+
+/**
+ * The invitation's subject and text: only the case reference and procedure words, never a child's or
+ * family's details. Graph is asked only if they pass the meeting-text check (graph/meetingText.ts),
+ * so a word outside its vocabulary here would send every meeting to the business unit to arrange.
+ */
+export function invitationText(caseRef: string, stage: DisputeStage): { subject: string; body: string } {
+  return stage === 1
+    ? {
+        subject: `${caseRef} SIN decision: partners meeting`,
+        body: `Short meeting of the partner representatives to resolve the disagreement on the serious incident notification decision for ${caseRef}. The case and the replies are in Teams.`,
+      }
+    : {
+        subject: `${caseRef} SIN decision: decision meeting`,
+        body: `Decision meeting for ${caseRef}: the final decision is for the partnership chair, and the independent scrutineer is the mediator. The case and the replies are in Teams.`,
+      };
 }
