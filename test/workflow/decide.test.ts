@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
-import type { CaseEvent } from '../../workflow/events.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
-import { fold, type CaseState } from '../../workflow/state.js';
+import { fold } from '../../workflow/state.js';
 import type { Person } from '../../workflow/partnership.js';
+import { commandRunner } from '../support/runCommands.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 
 /**
@@ -16,19 +16,9 @@ import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleC
 const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: { start: '09:00', end: '17:00' } });
 const decide = createDecider(sampleConfig, calendar);
 const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
-const at = (iso: string) => new Date(iso);
 
 /** Runs commands in order; returns every decision and the final state. */
-function run(steps: [CaseCommand, string][], start: CaseEvent[] = []) {
-  let events = [...start];
-  const decisions: Decision[] = [];
-  for (const [command, when] of steps) {
-    const decision = decide(fold(events), command, at(when));
-    decisions.push(decision);
-    if (decision.ok) events = [...events, ...decision.events];
-  }
-  return { decisions, events, state: fold(events) as CaseState, last: decisions.at(-1)! };
-}
+const run = commandRunner(decide);
 
 const referral = (overrides: Partial<Extract<CaseCommand, { type: 'LogReferral' }>['referral']> = {}, by: Person = PEOPLE.business): CaseCommand => ({
   type: 'LogReferral',

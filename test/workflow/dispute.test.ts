@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
-import type { CaseEvent } from '../../workflow/events.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
-import { fold, type CaseState } from '../../workflow/state.js';
 import { PartnershipConfigSchema, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { commandRunner } from '../support/runCommands.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 
 /**
@@ -19,19 +18,7 @@ const tick: CaseCommand = { type: 'Tick' };
 const types = (d: Decision) => (d.ok ? d.events.map((e) => e.type) : [`refused: ${d.refusal}`]);
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : e.type === 'refreshCards' ? [] : [`${e.type} ${e.stage}`])) : []);
 
-function runner(config: PartnershipConfig = sampleConfig) {
-  const decide = createDecider(config, calendar);
-  return (steps: [CaseCommand, string][], start: CaseEvent[] = []) => {
-    let events = [...start];
-    const decisions: Decision[] = [];
-    for (const [command, when] of steps) {
-      const decision = decide(fold(events), command, new Date(when));
-      decisions.push(decision);
-      if (decision.ok) events = [...events, ...decision.events];
-    }
-    return { decisions, events, state: fold(events) as CaseState, last: decisions.at(-1)! };
-  };
-}
+const runner = (config: PartnershipConfig = sampleConfig) => commandRunner(createDecider(config, calendar));
 const run = runner();
 
 // Tuesday 5 May 2026: logged 10:00 BST, view 15:00 BST and posted; police disagree; window closes Wednesday 15:00 BST.

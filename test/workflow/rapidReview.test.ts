@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
-import type { CaseEvent } from '../../workflow/events.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
-import { fold, type CaseState } from '../../workflow/state.js';
+import { fold } from '../../workflow/state.js';
 import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
+import { commandRunner } from '../support/runCommands.js';
 import { defaultReturnsDue, papersDueFor, workingDayBefore } from '../../workflow/rapidReview/dates.js';
 
 /**
@@ -39,16 +39,7 @@ const tick: CaseCommand = { type: 'Tick' };
 const types = (d: Decision) => (d.ok ? d.events.map((e) => e.type) : [`refused: ${d.refusal}`]);
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind}${'agency' in e.card ? `(${e.card.agency})` : ''} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : [])) : []);
 
-function run(steps: [CaseCommand, string][], start: CaseEvent[] = []) {
-  let events = [...start];
-  const decisions: Decision[] = [];
-  for (const [command, when] of steps) {
-    const decision = decide(fold(events), command, new Date(when));
-    decisions.push(decision);
-    if (decision.ok) events = [...events, ...decision.events];
-  }
-  return { decisions, events, state: fold(events) as CaseState, last: decisions.at(-1)! };
-}
+const run = commandRunner(decide);
 
 // Notified Tuesday 2 June 10:00 BST: the review is due 15 WD later, Tuesday 23 June 10:00 BST.
 const REVIEW_DUE = '2026-06-23T09:00:00.000Z';

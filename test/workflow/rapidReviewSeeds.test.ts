@@ -3,8 +3,8 @@ import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.j
 import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import { fold, type CaseState } from '../../workflow/state.js';
 import { PartnershipConfigSchema, type Partner, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { commandRunner } from '../support/runCommands.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 
 /**
@@ -44,17 +44,7 @@ const lcsprSends = (d: Decision) => sends(d).filter((s) => /^(lcspr|rapidReviewO
 const refusal = (d: Decision) => (d.ok ? undefined : d.refusal);
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind}${'agency' in e.card ? `(${e.card.agency})` : ''} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : [])) : []);
 
-function run(steps: [CaseCommand, string][], start: CaseEvent[] = [], cfg: PartnershipConfig = config) {
-  const decide = createDecider(cfg, calendar);
-  let events = [...start];
-  const decisions: Decision[] = [];
-  for (const [command, when] of steps) {
-    const decision = decide(fold(events), command, new Date(when));
-    decisions.push(decision);
-    if (decision.ok) events = [...events, ...decision.events];
-  }
-  return { decisions, events, state: fold(events) as CaseState, last: decisions.at(-1)! };
-}
+const run = (steps: [CaseCommand, string][], start: CaseEvent[] = [], cfg: PartnershipConfig = config) => commandRunner(createDecider(cfg, calendar))(steps, start);
 
 const REVIEW_DUE = '2026-06-23T09:00:00.000Z';
 const MEETING = '2026-06-16T09:00:00.000Z';

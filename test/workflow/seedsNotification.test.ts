@@ -11,6 +11,7 @@ import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { expectedAttendees } from '../../workflow/meetings/attendees.js';
 import { PartnershipConfigSchema, withLegacySettings, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
 import { fold, type CaseState } from '../../workflow/state.js';
+import { commandRunner } from '../support/runCommands.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, REOPEN_REASON, REVERSAL_RATIONALE, RECONFIRM_RATIONALE, SCENES, sampleConfig } from '../support/sampleConfig.js';
 
 /**
@@ -25,19 +26,7 @@ const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayNa
 const types = (d: Decision) => (d.ok ? d.events.map((e) => e.type) : [`refused: ${d.refusal}`]);
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : [])) : []);
 
-function runner(config: PartnershipConfig) {
-  const decide = createDecider(config, calendar);
-  return (steps: [CaseCommand, string][], start: CaseEvent[] = []) => {
-    let events = [...start];
-    const decisions: Decision[] = [];
-    for (const [command, when] of steps) {
-      const decision = decide(fold(events), command, new Date(when));
-      decisions.push(decision);
-      if (decision.ok) events = [...events, ...decision.events];
-    }
-    return { decisions, events, state: fold(events) as CaseState };
-  };
-}
+const runner = (config: PartnershipConfig) => commandRunner(createDecider(config, calendar));
 const run = runner(sampleConfig);
 
 // Friday 1 May 2026 16:30 BST; Monday 4 May is the Early May bank holiday; the initial view is due Tuesday 5 May 16:30 BST.
