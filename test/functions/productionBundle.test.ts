@@ -39,22 +39,26 @@ const TAB_APP = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
 const TENANT = 'tenant-1'; // the sample partnership's tenant
 const HOST = 'func-sin-test.azurewebsites.net';
 
-const CHILD = `
+/**
+ * Shared by both child scripts: msw, and Teams' connector host relayed to the recording connector
+ * (production mode posts nowhere else), keeping each body the bot posted in "posted".
+ */
+const RELAY = `
 const { setupServer } = await import('msw/node');
 const { http, HttpResponse } = await import('msw');
-// login.botframework.com is the one outside address botbuilder reads; the local authority stands in.
-// Teams' connector host likewise: what the bot posts to smba.trafficmanager.net reaches the recording connector.
+const posted = [];
 const relay = async ({ request }) => {
   const { pathname } = new URL(request.url);
   const path = pathname.startsWith('/uk/') ? pathname.slice(3) : pathname;
   const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
+  if (body) posted.push(new TextDecoder().decode(body));
   const answer = await fetch(new URL(path, process.env.TEST_CONNECTOR_URL), { method: request.method, headers: request.headers, body });
   return new HttpResponse(await answer.arrayBuffer(), { status: answer.status, headers: answer.headers });
 };
-const server = setupServer(
-  http.get('https://login.botframework.com/v1/.well-known/openidconfiguration', async () => HttpResponse.json(await (await fetch(process.env.TEST_BOT_METADATA)).json())),
-  http.all('https://smba.trafficmanager.net/*', relay),
-);
+`;
+
+/** The bundle loaded as the Functions host would, its handlers kept by name; after the child's msw server is set up. */
+const LOAD_BUNDLE = `
 server.listen({ onUnhandledRequest: (request, print) => (new URL(request.url).hostname === '127.0.0.1' ? undefined : print.error()) });
 const module = await import('@azure/functions');
 const functions = module.default ?? module;
@@ -62,7 +66,16 @@ const handlers = {};
 functions.app.http = (name, options) => { handlers[name] = options.handler; };
 functions.app.timer = (name, options) => { handlers[name] = options.handler; };
 await import(process.env.BUNDLE_ENTRY);
-const post = (authorization) => handlers.messages(new functions.HttpRequest({ method: 'POST', url: 'https://${HOST}/api/messages', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: { string: process.env.BUNDLE_ACTIVITY } }), new functions.InvocationContext({ functionName: 'messages' }));
+`;
+
+const CHILD = `
+${RELAY}// login.botframework.com is the one outside address botbuilder reads; the local authority stands in.
+// Teams' connector host likewise: what the bot posts to smba.trafficmanager.net reaches the recording connector.
+const server = setupServer(
+  http.get('https://login.botframework.com/v1/.well-known/openidconfiguration', async () => HttpResponse.json(await (await fetch(process.env.TEST_BOT_METADATA)).json())),
+  http.all('https://smba.trafficmanager.net/*', relay),
+);
+${LOAD_BUNDLE}const post = (authorization) => handlers.messages(new functions.HttpRequest({ method: 'POST', url: 'https://${HOST}/api/messages', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: { string: process.env.BUNDLE_ACTIVITY } }), new functions.InvocationContext({ functionName: 'messages' }));
 const unauthenticated = await post(undefined);
 const response = await post(process.env.TEST_BOT_AUTHORIZATION);
 await handlers.deadlineSweep({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new functions.InvocationContext({ functionName: 'deadlineSweep' }));
@@ -80,18 +93,7 @@ process.exit(0);
  * event; every Graph call is recorded with its authorization header.
  */
 const DISPUTE_CHILD = `
-const { setupServer } = await import('msw/node');
-const { http, HttpResponse } = await import('msw');
-const posted = [];
-const graphCalls = [];
-const relay = async ({ request }) => {
-  const { pathname } = new URL(request.url);
-  const path = pathname.startsWith('/uk/') ? pathname.slice(3) : pathname;
-  const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
-  if (body) posted.push(new TextDecoder().decode(body));
-  const answer = await fetch(new URL(path, process.env.TEST_CONNECTOR_URL), { method: request.method, headers: request.headers, body });
-  return new HttpResponse(await answer.arrayBuffer(), { status: answer.status, headers: answer.headers });
-};
+${RELAY}const graphCalls = [];
 const graph = (answer) => async ({ request }) => {
   graphCalls.push({ path: new URL(request.url).pathname, authorization: request.headers.get('authorization') });
   return HttpResponse.json(answer);
@@ -102,14 +104,7 @@ const server = setupServer(
   http.post('https://graph.microsoft.com/v1.0/users/:upn/calendar/getSchedule', graph({ value: [] })),
   http.post('https://graph.microsoft.com/v1.0/users/:upn/events', graph({ id: 'event-1', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/1' } })),
 );
-server.listen({ onUnhandledRequest: (request, print) => (new URL(request.url).hostname === '127.0.0.1' ? undefined : print.error()) });
-const module = await import('@azure/functions');
-const functions = module.default ?? module;
-const handlers = {};
-functions.app.http = (name, options) => { handlers[name] = options.handler; };
-functions.app.timer = (name, options) => { handlers[name] = options.handler; };
-await import(process.env.BUNDLE_ENTRY);
-const post = async (activity) => (await handlers.messages(new functions.HttpRequest({ method: 'POST', url: 'https://${HOST}/api/messages', headers: { 'content-type': 'application/json', authorization: process.env.TEST_BOT_AUTHORIZATION }, body: { string: JSON.stringify(activity) } }), new functions.InvocationContext({ functionName: 'messages' }))).status;
+${LOAD_BUNDLE}const post = async (activity) => (await handlers.messages(new functions.HttpRequest({ method: 'POST', url: 'https://${HOST}/api/messages', headers: { 'content-type': 'application/json', authorization: process.env.TEST_BOT_AUTHORIZATION }, body: { string: JSON.stringify(activity) } }), new functions.InvocationContext({ functionName: 'messages' }))).status;
 const until = async (find, what) => {
   for (const started = Date.now(); Date.now() - started < 60000; await new Promise((r) => setTimeout(r, 100))) {
     const found = find();
