@@ -2,6 +2,7 @@ import type { CaseCommand } from './commands.js';
 import type { CardSpec } from './effects.js';
 import { rolesOf, type PartnershipConfig, type Role } from './partnership.js';
 import type { CaseState } from './state.js';
+import type { ActionOwner } from './actions/schemas.js';
 
 /**
  * Who may do what and see what, in one place: the procedure, the card actions, the history and
@@ -24,7 +25,11 @@ export type PersonCommandType = Exclude<CaseCommand['type'], 'Tick' | 'RecordPar
 /** The commands an agency's contact or deputy gives for its own agency. */
 const AGENCY_COMMANDS = ['RecordScopingReturn', 'RecordNoInvolvement', 'RequestExtension'] as const;
 type AgencyCommandType = (typeof AGENCY_COMMANDS)[number];
-export type Act = { type: Exclude<PersonCommandType, AgencyCommandType> } | { type: AgencyCommandType; agency: string };
+/** Recommendations and actions (issue 17): the commands an action's owner gives for that action. */
+const OWNER_COMMANDS = ['RecordActionCompletion', 'RecordActionImpact'] as const;
+type OwnerCommandType = (typeof OWNER_COMMANDS)[number];
+type RoleCommandType = Exclude<PersonCommandType, AgencyCommandType | OwnerCommandType>;
+export type Act = { type: RoleCommandType } | { type: AgencyCommandType; agency: string } | { type: OwnerCommandType; action: string };
 
 const PARTNERSHIP_ROLES: readonly Role['kind'][] = [
   'businessUnit',
@@ -41,7 +46,7 @@ const PARTNERSHIP_ROLES: readonly Role['kind'][] = [
 export const TAB_ROLES: readonly Role['kind'][] = ['businessUnit', 'reviewGroupChair', 'partnershipChair'];
 
 /** Which role lets a person give each command, in the order the procedure has always looked for it. */
-const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role: Role, config: PartnershipConfig) => boolean> = {
+const COMMAND_ROLES: Record<RoleCommandType, (role: Role, config: PartnershipConfig) => boolean> = {
   LogReferral: (r) => r.kind === 'businessUnit',
   GiveInitialView: (r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector',
   ReplyAsPartner: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy',
@@ -64,7 +69,28 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   ApproveRapidReview: (r) => r.kind === 'reviewGroupChair',
   RecordRapidReviewSent: (r) => r.kind === 'businessUnit',
   ConcurInitialView: (r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector',
+  // Recommendations and actions (issue 17). 001: "The case review subgroup is responsible for converting the
+  // recommendations into action plans"; 002 7.1: monitored by the review group, reported to the executive.
+  RecordRecommendation: (r) => r.kind === 'businessUnit' || r.kind === 'reviewGroupChair',
+  AgreeAction: (r) => r.kind === 'businessUnit' || r.kind === 'reviewGroupChair',
+  MoveActionDueDate: (r) => r.kind === 'businessUnit',
+  RecordExecutiveTold: (r) => r.kind === 'businessUnit',
+  // Costs (000 1.2.3): agreed by the partners' consensus; the business unit records it.
+  RecordReviewCosts: (r) => r.kind === 'businessUnit',
 };
+
+/**
+ * Recommendations and actions (issue 17): the role in which a person acts for an action's owner,
+ * or undefined. 001: agencies are "responsible for ... Providing evidence that actions have been
+ * completed ... Measuring and providing evidence of the impact": an agency's contact or deputies;
+ * for a partner, its representative or deputies. Nobody else gives the owner's evidence.
+ */
+export function ownerRole(config: PartnershipConfig, personId: string, owner: ActionOwner): Role | undefined {
+  return rolesOf(config, personId).find((r) => (owner.kind === 'agency' ? r.kind === 'agencyContact' && r.agency === owner.agency : (r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy') && r.partner === owner.partner));
+}
+
+/** The owner of the case's action, if there is such an action. */
+const ownerOfAction = (state: CaseState | undefined, action: string): ActionOwner | undefined => state?.actions?.actions[action]?.owner;
 
 /** Whether the person is the agency's scoping contact or one of its deputies. */
 export function actsForAgency(config: PartnershipConfig, personId: string, agencyId: string): boolean {
@@ -80,7 +106,7 @@ function askedOf(state: CaseState | undefined, agencyId: string): boolean {
  * The role in which the person may give a command that is not an agency's, or undefined. The
  * procedure records the acting role with the event, so it asks for the role, not a yes or no.
  */
-export function actingRole(config: PartnershipConfig, personId: string, type: Exclude<PersonCommandType, AgencyCommandType>): Role | undefined {
+export function actingRole(config: PartnershipConfig, personId: string, type: RoleCommandType): Role | undefined {
   const allowed = COMMAND_ROLES[type];
   return rolesOf(config, personId).find((role) => allowed(role, config));
 }
@@ -93,6 +119,10 @@ export function actingRole(config: PartnershipConfig, personId: string, type: Ex
 export function mayDo(config: PartnershipConfig, personId: string, act: Act, state: CaseState | undefined): boolean {
   if (act.type === 'RecordScopingReturn' || act.type === 'RecordNoInvolvement' || act.type === 'RequestExtension') {
     return actsForAgency(config, personId, act.agency) && askedOf(state, act.agency);
+  }
+  if (act.type === 'RecordActionCompletion' || act.type === 'RecordActionImpact') {
+    const owner = ownerOfAction(state, act.action);
+    return owner !== undefined && ownerRole(config, personId, owner) !== undefined;
   }
   return actingRole(config, personId, act.type) !== undefined;
 }
@@ -124,6 +154,12 @@ function roleSees(role: Role, view: View): boolean {
       return partnership || (role.kind === 'agencyContact' && role.agency === view.agency);
     case 'scopingChaser':
       return partnership || ((role.kind === 'agencyContact' || role.kind === 'agencyEscalation') && role.agency === view.agency);
+    // Recommendations and actions (issue 17): an owner's people see their action's card; its escalation contact, the overdue chaser.
+    // Which action is theirs depends on the case: see ownsAction.
+    case 'actionRequest':
+      return partnership || role.kind === 'agencyContact';
+    case 'actionChaser':
+      return partnership || role.kind === 'agencyContact' || (role.kind === 'agencyEscalation' && view.chase === 'overdue');
     default:
       return partnership;
   }
@@ -152,6 +188,22 @@ export function maySee(config: PartnershipConfig, personId: string, view: View, 
   if (view.kind === 'tab') return true;
   if (!state) return false;
   if (seesEveryCase(config, personId)) return true;
-  // An agency's people: only their agency's part of a rapid review that asked it.
+  // An agency's people: only their own action's cards (issue 17)...
+  if ('action' in view) return ownsAction(config, personId, view, state);
+  // ...and their agency's part of a rapid review that asked it.
   return 'agency' in view && askedOf(state, view.agency);
+}
+
+/**
+ * Recommendations and actions (issue 17): whether an agency's person may see this action's card:
+ * the owning agency's contact or deputies (an agency answering for a partner that owns it too),
+ * and for an overdue chaser its escalation contact.
+ */
+function ownsAction(config: PartnershipConfig, personId: string, view: Extract<View, { action: string }>, state: CaseState): boolean {
+  const owner = ownerOfAction(state, view.action);
+  if (!owner) return false;
+  const agencyId = owner.kind === 'agency' ? owner.agency : config.agencies.find((a) => a.partner === owner.partner)?.id;
+  if (agencyId === undefined) return false;
+  const escalationToo = view.kind === 'actionChaser' && view.chase === 'overdue';
+  return rolesOf(config, personId).some((r) => (r.kind === 'agencyContact' || (escalationToo && r.kind === 'agencyEscalation')) && r.agency === agencyId);
 }

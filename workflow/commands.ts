@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
+import { CommandActorSchema } from './actor.js';
+import { ACTION_COMMAND_SCHEMAS } from './actions/commands.js';
+import { COST_COMMAND_SCHEMAS } from './costs/schemas.js';
 import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
 
 /**
@@ -7,10 +10,7 @@ import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDeta
  * validated Teams activity by the bot layer; card data never supplies it.
  */
 
-export const CommandActorSchema = z.object({
-  aadObjectId: z.string().min(1),
-  displayName: z.string().min(1),
-});
+export { CommandActorSchema };
 export type CommandActor = z.infer<typeof CommandActorSchema>;
 
 export const CaseCommandSchema = z.discriminatedUnion('type', [
@@ -109,5 +109,9 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RecordRapidReviewSent'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }), dfeSentAt: z.iso.datetime({ offset: true }) }),
   /** The other view-giver concurs with the view the first drafted (002 Section B step 3). */
   z.object({ type: z.literal('ConcurInitialView'), actor: CommandActorSchema }),
+  // Recommendations and actions (issue 17): workflow/actions/commands.ts.
+  ...ACTION_COMMAND_SCHEMAS,
+  // Costs and proportionality (issue 17): workflow/costs/schemas.ts.
+  ...COST_COMMAND_SCHEMAS,
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

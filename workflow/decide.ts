@@ -21,6 +21,8 @@ import { tick } from './tick.js';
 import { recordStatutoryNotification } from './steps/statutoryNotification.js';
 import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview/notHeld.js';
 import { concurInitialView } from './steps/jointInitialView.js';
+import { agreeAction, moveActionDueDate, recordActionCompletion, recordActionImpact, recordExecutiveTold, recordRecommendation } from './actions/steps.js';
+import { recordReviewCosts } from './costs/step.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -65,6 +67,14 @@ const HANDLERS: Handlers = {
   ApproveRapidReview: approveRapidReview,
   RecordRapidReviewSent: recordRapidReviewSent,
   ConcurInitialView: concurInitialView,
+  // Recommendations and actions, costs (issue 17).
+  RecordRecommendation: recordRecommendation,
+  AgreeAction: agreeAction,
+  RecordActionCompletion: recordActionCompletion,
+  RecordActionImpact: recordActionImpact,
+  MoveActionDueDate: moveActionDueDate,
+  RecordExecutiveTold: recordExecutiveTold,
+  RecordReviewCosts: recordReviewCosts,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

@@ -1,4 +1,5 @@
 import type { DisputeStage, OverdueAbout, ReminderAbout, ScopingChase } from './events.js';
+import type { ActionChase } from './actions/schemas.js';
 
 /**
  * What the shell must do after events are committed. Effects name what to tell whom; the card is
@@ -56,7 +57,14 @@ export type CardSpec =
   /** The approved rapid review: for scrutiny and information, and the business unit's prompt to send it. */
   | { kind: 'rapidReviewApproved' }
   | { kind: 'rapidReviewForInformation'; agency: string }
-  | { kind: 'rapidReviewSendPrompt' };
+  | { kind: 'rapidReviewSendPrompt' }
+  /** Recommendations and actions (issue 17): the owner's card, its reminders and chasers, the review group's board, the report. */
+  | { kind: 'actionRequest'; action: string }
+  | { kind: 'actionChaser'; action: string; chase: ActionChase }
+  | { kind: 'actionsBoard' }
+  | { kind: 'actionsReport' }
+  /** Costs and proportionality (issue 17), with the severity matrix as guidance. */
+  | { kind: 'reviewCosts' };
 
 export type Effect =
   /**

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
+import { ActorSchema } from './actor.js';
+import { ACTION_EVENT_SCHEMAS } from './actions/events.js';
+import { COST_EVENT_SCHEMAS } from './costs/schemas.js';
 
 /**
  * What happened to a case, in the past tense. The event log is the audit trail: events are
@@ -10,12 +13,8 @@ import { PartnerSchema } from './partnership.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
-/** The person who acted, as the validated activity identified them, and the role they acted in. */
-export const ActorSchema = z.object({
-  aadObjectId: z.string().min(1),
-  displayName: z.string().min(1),
-  role: z.string().min(1),
-});
+/** The person who acted, and the role they acted in (workflow/actor.ts, shared with the areas' own event files). */
+export { ActorSchema };
 export type Actor = z.infer<typeof ActorSchema>;
 
 export const ViewSchema = z.enum(['notify', 'doNotNotify']);
@@ -325,6 +324,10 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('InitialViewProposed'), at: Instant, by: ActorSchema, giver: ViewGiverSchema, view: ViewSchema, rationale: z.string().min(1) }),
   /** The two view-givers' views differ: the business unit is told, and each sees the other's. */
   z.object({ type: z.literal('InitialViewsDiffered'), at: Instant }),
+  // Recommendations and actions (issue 17): workflow/actions/events.ts.
+  ...ACTION_EVENT_SCHEMAS,
+  // Costs and proportionality (issue 17): workflow/costs/schemas.ts.
+  ...COST_EVENT_SCHEMAS,
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -1,6 +1,8 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
 import type { ViewGiver } from './events.js';
+import { foldActions, isActionEvent, type ActionsSlice } from './actions/state.js';
+import { foldCosts, isCostEvent, type CostsSlice } from './costs/state.js';
 import type { Actor, CaseEvent, DecisionBasis, DisputeStage, MeetingAttendee, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
 
 /** Where a case stands. Derived from its events only; never stored on its own. */
@@ -135,6 +137,10 @@ export type CaseState = {
   statutoryNotification?: { sentAt: string; by: Actor; at: string };
   /** A care leaver aged 18 to 24 died: logged for the year's figures, with no decision and no rapid review. */
   careLeaverDeath?: { at: string };
+  /** Recommendations of the case's reviews and their actions (workflow/actions/): they outlive the stage `closed`. */
+  actions?: ActionsSlice;
+  /** Each review's estimated cost and apportionment model (workflow/costs/). */
+  costs?: CostsSlice;
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -158,6 +164,8 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   }
   if (!state) throw new Error(`A ${event.type} event cannot start a case`);
   const s: CaseState = { ...state, version: state.version + 1 };
+  if (isActionEvent(event)) return { ...s, actions: foldActions(s.actions, event) };
+  if (isCostEvent(event)) return { ...s, costs: foldCosts(s.costs, event) };
   switch (event.type) {
     case 'InitialViewGiven':
       return {

@@ -16,6 +16,9 @@ import { referralCriteriaWords, statutoryRow } from './timelineStatutory.js';
 export { TimelineRowSchema, type TimelineRow } from './timelineRow.js';
 import type { TimelineRow } from './timelineRow.js';
 import { lcsprRow, type LcsprEvent } from './timelineLcspr.js';
+import { actionRow } from './actions/timeline.js';
+import { isActionEvent } from './actions/state.js';
+import { isCostEvent } from './costs/state.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
@@ -62,6 +65,8 @@ export function timeline(events: readonly CaseEvent[], now?: Date, agencyName: (
 
 function row(event: CaseEvent, context: Context): TimelineRow {
   const { at } = context;
+  // Recommendations, actions and costs (issue 17): workflow/actions/timeline.ts.
+  if (isActionEvent(event) || isCostEvent(event)) return actionRow(event, context);
   switch (event.type) {
     case 'ReferralLogged': {
       const r = event.referral;
