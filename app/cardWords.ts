@@ -41,4 +41,10 @@ export const CARD_WORDS: Record<CardSpec['kind'], string> = {
   rapidReviewApproved: 'the approved rapid review',
   rapidReviewForInformation: 'the approved rapid review, for information',
   rapidReviewSendPrompt: 'the prompt to send the rapid review',
+  // Recommendations and actions, costs (issue 17).
+  actionRequest: 'the request to carry out an action',
+  actionChaser: 'a reminder or chaser about an action',
+  actionsBoard: "the review group's board of recommendations and actions",
+  actionsReport: 'the progress report on actions',
+  reviewCosts: "the review's costs and proportionality",
 };

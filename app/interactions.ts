@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { caseCard, exportLinksCard, helpCard, historyCard, noticeCard, referralFormCard, referralLoggedCard } from '../cards/index.js';
-import { CardActionSchema, agencyIdsOf } from '../cards/verbs.js';
+import { CardActionSchema, agencyIdsOf, sharesOf } from '../cards/verbs.js';
 import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
 import type { Partner, PartnershipConfig } from '../workflow/partnership.js';
@@ -289,6 +289,27 @@ export function createInteractions(deps: InteractionDeps) {
         if (!sentAt || !dfeSentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the dates and times it was sent to the Panel and Ofsted, and the decision to DfE.', draft);
         return run(action.data.caseRef, { type: 'RecordRapidReviewSent', actor, sentAt: sentAt.toISOString(), dfeSentAt: dfeSentAt.toISOString() }, spec, actor, now, draft);
       }
+      // Recommendations and actions, costs (issue 17). The owner's evidence answers on the action's own card; the rest on the board.
+      case 'action.recommend':
+        return run(action.data.caseRef, { type: 'RecordRecommendation', actor, review: { kind: action.data.review }, text: action.data.text ?? '', expectedImpact: action.data.expectedImpact ?? '' }, { kind: 'actionsBoard' }, actor, now, draft);
+      case 'action.agree': {
+        const [kind, id] = action.data.owner.split(':') as [string, string];
+        const owner = kind === 'partner' ? { kind: 'partner' as const, partner: id as Partner } : { kind: 'agency' as const, agency: id };
+        return run(action.data.caseRef, { type: 'AgreeAction', actor, recommendation: action.data.recommendation, owner, dueDate: action.data.dueDate, done: action.data.done ?? '' }, { kind: 'actionsBoard' }, actor, now, draft);
+      }
+      case 'action.complete':
+        return run(action.data.caseRef, { type: 'RecordActionCompletion', actor, action: action.data.action, documentUrl: action.data.documentUrl }, { kind: 'actionRequest', action: action.data.action }, actor, now, draft);
+      case 'action.impact':
+        return run(action.data.caseRef, { type: 'RecordActionImpact', actor, action: action.data.action, documentUrl: action.data.documentUrl, impact: action.data.impact ?? '' }, { kind: 'actionRequest', action: action.data.action }, actor, now, draft);
+      case 'action.move':
+        return run(action.data.caseRef, { type: 'MoveActionDueDate', actor, action: action.data.action, dueDate: action.data.dueDate, reason: action.data.reason ?? '' }, { kind: 'actionsBoard' }, actor, now, draft);
+      case 'review.executiveTold': {
+        const toldAt = londonInstant(action.data.toldDate, action.data.toldTime);
+        if (!toldAt) return showCase(action.data.caseRef, { kind: 'actionsBoard' }, actor, now, 'Please give the date and time the executive was told.', draft);
+        return run(action.data.caseRef, { type: 'RecordExecutiveTold', actor, review: { kind: action.data.review }, toldAt: toldAt.toISOString() }, { kind: 'actionsBoard' }, actor, now, draft);
+      }
+      case 'costs.record':
+        return run(action.data.caseRef, { type: 'RecordReviewCosts', actor, review: { kind: action.data.review }, estimate: Number(action.data.estimate), model: action.data.model, shares: sharesOf(action.data.shares) }, { kind: 'reviewCosts' }, actor, now, draft);
       case 'case.history': {
         const found = await loadVisible(action.data.caseRef, { kind: 'history' }, actor, HISTORY_REFUSED);
         if ('refusal' in found) return found.refusal;

@@ -30,6 +30,9 @@ import { scopingRequestCard } from './scopingRequest.js';
 import { statutoryNotificationRequestCard } from './statutoryNotification.js';
 import { noRapidReviewCard } from './noRapidReview.js';
 import { lcsprChaserCard, lcsprDecidedCard, lcsprDecisionCard, lcsprDisputeCard } from './lcspr.js';
+import { actionChaserCard, actionRequestCard } from './actions.js';
+import { actionsBoardCard, actionsReportCard } from './actionsBoard.js';
+import { reviewCostsCard } from './costs.js';
 import { rapidReviewApprovedCard, rapidReviewForInformationCard, rapidReviewInvitationCard, rapidReviewSendPromptCard } from './rapidReviewCompletion.js';
 
 /**
@@ -126,6 +129,17 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return rapidReviewForInformationCard(parts, spec.agency);
     case 'rapidReviewSendPrompt':
       return rapidReviewSendPromptCard(parts);
+    // Recommendations and actions, costs (issue 17).
+    case 'actionRequest':
+      return actionRequestCard(parts, spec.action);
+    case 'actionChaser':
+      return actionChaserCard(parts, spec.action, spec.chase);
+    case 'actionsBoard':
+      return actionsBoardCard(parts);
+    case 'actionsReport':
+      return actionsReportCard(parts);
+    case 'reviewCosts':
+      return reviewCostsCard(parts);
   }
 }
 

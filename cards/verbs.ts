@@ -57,7 +57,10 @@ export const SHOWABLE_CARD_KINDS = [
   'lcsprChaser',
   'rapidReviewApproved',
   'rapidReviewSendPrompt',
-] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown }>['kind'][];
+  'actionsBoard',
+  'actionsReport',
+  'reviewCosts',
+] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown } | { action: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
 
@@ -277,6 +280,47 @@ export const InitialViewConcurDataSchema = z.object({
   caseRef: CaseRef,
 });
 
+// Recommendations and actions, costs (issue 17).
+const ReviewKindData = z.enum(['rapidReview', 'lcspr', 'learningEvent']);
+/** An action's or a recommendation's id within the case, as the procedure numbers them (A1, R2). */
+const ActionId = z.string().regex(/^A\d{1,4}$/, 'must be an action id');
+const RecommendationId = z.string().regex(/^R\d{1,4}$/, 'must be a recommendation id');
+/** "agency:gp" or "partner:police": the owner chosen from the card's list. */
+const OwnerChoice = z.string().regex(/^(agency:[a-z0-9-]{2,40}|partner:(localAuthority|police|health))$/, 'must be an agency or a partner');
+/** Payers and percentages, as "localAuthority:40,police:30,health:30". */
+const SharesData = z
+  .string()
+  .trim()
+  .max(SHORT_TEXT_MAX)
+  .regex(/^([a-zA-Z0-9-]{2,40}:\d{1,3}(\.\d{1,2})?(,\s*[a-zA-Z0-9-]{2,40}:\d{1,3}(\.\d{1,2})?)*)?$/, 'must be payer:percent, comma-separated')
+  .default('');
+
+export const ActionRecommendDataSchema = z.object({ caseRef: CaseRef, review: ReviewKindData, text: FreeText, expectedImpact: FreeText });
+export const ActionAgreeDataSchema = z.object({ caseRef: CaseRef, recommendation: RecommendationId, owner: OwnerChoice, dueDate: DateInput, done: FreeText });
+export const ActionCompleteDataSchema = z.object({ caseRef: CaseRef, action: ActionId, documentUrl: z.string().trim().max(URL_MAX).default('') });
+export const ActionImpactDataSchema = z.object({ caseRef: CaseRef, action: ActionId, documentUrl: z.string().trim().max(URL_MAX).default(''), impact: FreeText });
+export const ActionMoveDataSchema = z.object({ caseRef: CaseRef, action: ActionId, dueDate: DateInput, reason: FreeText });
+export const ExecutiveToldDataSchema = z.object({ caseRef: CaseRef, review: ReviewKindData, toldDate: DateInput, toldTime: TimeInput });
+export const CostsRecordDataSchema = z.object({
+  caseRef: CaseRef,
+  review: ReviewKindData,
+  estimate: z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be pounds'),
+  model: z.enum(['option1', 'option2']),
+  shares: SharesData,
+});
+
+/** "localAuthority:40,police:30" as the procedure's shares. */
+export function sharesOf(text: string): { payer: string; percent: number }[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const [payer, percent] = part.split(':');
+      return { payer: payer!, percent: Number(percent) };
+    });
+}
+
 /** Each verb with the schema of its data; the single source for the union below and for tests. */
 export const VERB_DATA_SCHEMAS = {
   'referral.submit': ReferralSubmitDataSchema,
@@ -308,6 +352,13 @@ export const VERB_DATA_SCHEMAS = {
   'review.approve': ReviewApproveDataSchema,
   'review.sent': ReviewSentDataSchema,
   'initialView.concur': InitialViewConcurDataSchema,
+  'action.recommend': ActionRecommendDataSchema,
+  'action.agree': ActionAgreeDataSchema,
+  'action.complete': ActionCompleteDataSchema,
+  'action.impact': ActionImpactDataSchema,
+  'action.move': ActionMoveDataSchema,
+  'review.executiveTold': ExecutiveToldDataSchema,
+  'costs.record': CostsRecordDataSchema,
 } as const;
 
 export type Verb = keyof typeof VERB_DATA_SCHEMAS;
@@ -349,6 +400,13 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('review.approve'), data: ReviewApproveDataSchema }),
   z.object({ verb: z.literal('review.sent'), data: ReviewSentDataSchema }),
   z.object({ verb: z.literal('initialView.concur'), data: InitialViewConcurDataSchema }),
+  z.object({ verb: z.literal('action.recommend'), data: ActionRecommendDataSchema }),
+  z.object({ verb: z.literal('action.agree'), data: ActionAgreeDataSchema }),
+  z.object({ verb: z.literal('action.complete'), data: ActionCompleteDataSchema }),
+  z.object({ verb: z.literal('action.impact'), data: ActionImpactDataSchema }),
+  z.object({ verb: z.literal('action.move'), data: ActionMoveDataSchema }),
+  z.object({ verb: z.literal('review.executiveTold'), data: ExecutiveToldDataSchema }),
+  z.object({ verb: z.literal('costs.record'), data: CostsRecordDataSchema }),
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

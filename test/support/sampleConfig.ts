@@ -652,7 +652,41 @@ export const SCENES = {
   /** The chair gives a different view: the business unit is told and each sees the other's. */
   initialViewsDiffer: (): CaseEvent[] =>
     play(SCENES.initialViewDrafted(), [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'doNotNotify', rationale: CHAIR_DIFFERENT_RATIONALE }, T.chairDiffers]),
+  // Recommendations and actions (issue 17), on the completed rapid review: two recommendations, an action for the GP
+  // practice (due Friday 28 August 2026, before the August bank holiday) and one for the police (due Tuesday 15 September).
+  actionsAgreed: (): CaseEvent[] => play(SCENES.reviewCompletedOnTime(), ...ACT.recommendAndAgree()),
+  /** Reported on the first working day of August, reminded on Friday 21 August, overdue on Tuesday 1 September (Monday 31 August is a bank holiday). */
+  actionOverdue: (): CaseEvent[] => play(SCENES.actionsAgreed(), DO.sweep('2026-08-03T08:00:00.000Z'), DO.sweep('2026-08-21T08:00:00.000Z'), DO.sweep('2026-09-01T08:00:00.000Z')),
+  /** Evidence of completion, then of impact, for both actions. */
+  actionsClosed: (): CaseEvent[] => play(SCENES.actionOverdue(), ...ACT.closeBoth()),
+  /** The business unit records that the executive was told: the rapid review is concluded. */
+  reviewConcluded: (): CaseEvent[] => play(SCENES.actionsClosed(), [{ type: 'RecordExecutiveTold', actor: as(PEOPLE.business), review: { kind: 'rapidReview' }, toldAt: '2026-09-08T10:00:00.000Z' }, '2026-09-08T11:00:00.000Z']),
+  /** The LCSPR's estimated cost, option 2 shared by the three partners. */
+  costsRecorded: (): CaseEvent[] =>
+    play(SCENES.actionsAgreed(), [{ type: 'RecordReviewCosts', actor: as(PEOPLE.business), review: { kind: 'lcspr' }, estimate: 18_000, model: 'option2', shares: [{ payer: 'localAuthority', percent: 40 }, { payer: 'police', percent: 30 }, { payer: 'health', percent: 30 }] }, '2026-07-02T09:00:00.000Z']),
 } satisfies Record<string, () => CaseEvent[]>;
+
+export const RECOMMENDATION = 'Agencies share chronologies at the first strategy discussion, using the partnership template.';
+export const EXPECTED_IMPACT = 'Strategy discussions see every agency chronology; audited in six months.';
+export const ACTION_DONE = 'The template is in the GP practice safeguarding policy and every practice lead is briefed.';
+export const EVIDENCE_URL = (what: string) => `https://documents.example.org/sites/cases/RR-2026-014/actions/${what}.docx`;
+export const IMPACT_STATEMENT = 'The audit of twelve strategy discussions found chronologies shared in eleven.';
+
+/** The commands behind the actions scenes. */
+export const ACT = {
+  recommendAndAgree: (): [CaseCommand, string][] => [
+    [{ type: 'RecordRecommendation', actor: as(PEOPLE.chair), review: { kind: 'rapidReview' }, text: RECOMMENDATION, expectedImpact: EXPECTED_IMPACT }, '2026-07-01T08:00:00.000Z'],
+    [{ type: 'RecordRecommendation', actor: as(PEOPLE.chair), review: { kind: 'rapidReview' }, text: "Police refer to children's services on every domestic abuse call with a child present.", expectedImpact: 'Referral rates match call data in the quarterly audit.' }, '2026-07-01T08:05:00.000Z'],
+    [{ type: 'AgreeAction', actor: as(PEOPLE.business), recommendation: 'R1', owner: { kind: 'agency', agency: 'gp' }, dueDate: '2026-08-28', done: ACTION_DONE }, '2026-07-01T09:00:00.000Z'],
+    [{ type: 'AgreeAction', actor: as(PEOPLE.business), recommendation: 'R2', owner: { kind: 'partner', partner: 'police' }, dueDate: '2026-09-15', done: 'The referral guidance is reissued and recorded in the force policy.' }, '2026-07-01T09:05:00.000Z'],
+  ],
+  closeBoth: (): [CaseCommand, string][] => [
+    [{ type: 'RecordActionCompletion', actor: as(PEOPLE.gpDeputy), action: 'A1', documentUrl: EVIDENCE_URL('a1-completed') }, '2026-09-02T09:00:00.000Z'],
+    [{ type: 'RecordActionImpact', actor: as(PEOPLE.gpDeputy), action: 'A1', documentUrl: EVIDENCE_URL('a1-impact'), impact: IMPACT_STATEMENT }, '2026-09-03T09:00:00.000Z'],
+    [{ type: 'RecordActionCompletion', actor: as(PEOPLE.police), action: 'A2', documentUrl: EVIDENCE_URL('a2-completed') }, '2026-09-04T09:00:00.000Z'],
+    [{ type: 'RecordActionImpact', actor: as(PEOPLE.policeDeputy), action: 'A2', documentUrl: EVIDENCE_URL('a2-impact'), impact: 'Referral rates now match call data in the quarterly audit.' }, '2026-09-07T09:00:00.000Z'],
+  ],
+};
 
 export const CHAIR_DIFFERENT_RATIONALE = 'No abuse or neglect is suspected on the agency chronology.';
 export const RECONFIRM_RATIONALE = 'The new evidence does not change the reading: the criteria are still met.';
@@ -738,6 +772,11 @@ const EVERY_KIND: Record<CardSpec['kind'], true> = {
   rapidReviewApproved: true,
   rapidReviewForInformation: true,
   rapidReviewSendPrompt: true,
+  actionRequest: true,
+  actionChaser: true,
+  actionsBoard: true,
+  actionsReport: true,
+  reviewCosts: true,
 };
 export const CARD_KINDS = Object.keys(EVERY_KIND) as CardSpec['kind'][];
 
@@ -786,8 +825,16 @@ export const CARD_SPECS: CardSpec[] = [
   { kind: 'rapidReviewApproved' },
   { kind: 'rapidReviewForInformation', agency: 'education' },
   { kind: 'rapidReviewSendPrompt' },
+  // Recommendations and actions, costs (issue 17): the GP practice's action and the police's.
+  { kind: 'actionRequest', action: 'A1' },
+  { kind: 'actionRequest', action: 'A2' },
+  { kind: 'actionChaser', action: 'A1', chase: 'reminder' },
+  { kind: 'actionChaser', action: 'A1', chase: 'overdue' },
+  { kind: 'actionsBoard' },
+  { kind: 'actionsReport' },
+  { kind: 'reviewCosts' },
 ];
 
 /** "overdue:finalDecision", "meetingBooked:2", "scopingChaser:gp:overdue": a spec's name in a test title. */
 export const specName = (spec: CardSpec): string =>
-  [spec.kind, ...('about' in spec ? [spec.about] : []), ...('stage' in spec ? [spec.stage] : []), ...('agency' in spec ? [spec.agency] : []), ...('chase' in spec ? [spec.chase] : [])].join(':');
+  [spec.kind, ...('about' in spec ? [spec.about] : []), ...('stage' in spec ? [spec.stage] : []), ...('agency' in spec ? [spec.agency] : []), ...('action' in spec ? [spec.action] : []), ...('chase' in spec ? [spec.chase] : [])].join(':');

@@ -37,14 +37,16 @@ export type ActionsSummary = {
 
 const zero = (): Tally => ({ open: 0, dueSoon: 0, overdue: 0, awaitingImpact: 0, closed: 0 });
 
-export function bucketOf(a: Action, now: Date, calendar: WorkingCalendar, hours: WorkingHours): Bucket {
+/** Without a calendar (a card drawn without one) "due soon" cannot be counted in working days: it shows as open. */
+export function bucketOf(a: Action, now: Date, calendar: WorkingCalendar | undefined, hours: WorkingHours): Bucket {
   const status = statusOf(a);
   if (status !== 'open') return status;
   if (now.getTime() > Date.parse(a.dueAt)) return 'overdue';
+  if (!calendar) return 'open';
   return now.getTime() >= startOfDay(workingDayBefore(calendar, a.dueDate, REMINDER_WORKING_DAYS), hours).getTime() ? 'dueSoon' : 'open';
 }
 
-export function summariseActions(states: readonly CaseState[], now: Date, calendar: WorkingCalendar, hours: WorkingHours): ActionsSummary {
+export function summariseActions(states: readonly CaseState[], now: Date, calendar: WorkingCalendar | undefined, hours: WorkingHours): ActionsSummary {
   const summary: ActionsSummary = { lines: [], byReview: {}, byOwner: {}, total: zero() };
   for (const state of states) {
     const s = state.actions;
