@@ -102,13 +102,13 @@ function sweepSegment(sides: Sides, start: CaseState, from: number, to: number, 
   return state;
 }
 
-/** A hand-written history: each state is swept from its last event until the next one (the last for 25 days). */
-function checkEvents(sides: Sides, events: CaseEvent[]): string[] {
+/** A hand-written history: each state is swept from its last event until the next one (the last for `tailDays`, 25 by default). */
+function checkEvents(sides: Sides, events: CaseEvent[], tailDays = 25): string[] {
   const violations: string[] = [];
   for (let i = 1; i <= events.length; i++) {
     const state = fold(events.slice(0, i))!;
     const from = Date.parse(events[i - 1]!.at);
-    const to = i < events.length ? Date.parse(events[i]!.at) : from + 25 * DAY;
+    const to = i < events.length ? Date.parse(events[i]!.at) : from + tailDays * DAY;
     if (to > from) sweepSegment(sides, state, from, to, violations);
   }
   return violations;
@@ -226,11 +226,36 @@ function checkGenerated(sides: Sides, seed: number): string[] {
   return violations;
 }
 
+/**
+ * Recommendations and actions (issue 17): histories whose timers (reminders, overdue chasers every 5
+ * working days, the monthly report) fall after their last event, swept long enough to reach them all:
+ * agreed in July, one moved, one completed and awaiting impact, one owned by a partner.
+ */
+const ACTION_TAIL_DAYS = 120;
+const ACTION_HISTORIES: (() => CaseEvent[])[] = [
+  SCENES.actionsAgreed,
+  SCENES.costsRecorded,
+  () => {
+    const start = SCENES.actionsAgreed();
+    const run = (command: CaseCommand, at: string, events: CaseEvent[]) => {
+      const d = decide(fold(events), command, new Date(at));
+      if (!d.ok) throw new Error(d.refusal);
+      return [...events, ...d.events];
+    };
+    const moved = run({ type: 'MoveActionDueDate', actor: as(PEOPLE.business), action: 'A2', dueDate: '2026-10-30', reason: 'The force policy board meets late in October.' }, '2026-07-10T10:00:00.000Z', start);
+    return run({ type: 'RecordActionCompletion', actor: as(PEOPLE.gpContact), action: 'A1', documentUrl: `https://documents.example.org/sites/cases/${CASE_REF}/a1.docx` }, '2026-07-15T10:00:00.000Z', moved);
+  },
+];
+
 const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
 
 describe('one timer model: the schedule index and the sweep agree', () => {
   it.each(Object.keys(SCENES) as (keyof typeof SCENES)[])('sample history %s', (scene) => {
     expect(checkEvents(REAL, SCENES[scene]())).toEqual([]);
+  });
+
+  it.each(ACTION_HISTORIES.map((h, i) => [i, h] as const))('actions history %i, swept for four months after its last event', (_i, history) => {
+    expect(checkEvents(REAL, history(), ACTION_TAIL_DAYS)).toEqual([]);
   });
 
   it.each(SEEDS)('generated history, seed %i', (seed) => {
@@ -243,16 +268,24 @@ describe('one timer model: the schedule index and the sweep agree', () => {
       ...REAL,
       decide: (state, command, now) => {
         const decision = decide(state, command, now);
-        if (command.type === 'Tick' && state && decision.ok) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime()) seen.add(t.key.replace(/^returns:[^:]+:/, 'returns:'));
+        if (command.type === 'Tick' && state && decision.ok) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime()) seen.add(kindOf(t.key));
         return decision;
       },
     };
     for (const seed of SEEDS) checkGenerated(spy, seed);
+    // The actions' timers run after the rapid review, where the generated histories stop: their own histories reach them.
+    for (const history of ACTION_HISTORIES) checkEvents(spy, history(), ACTION_TAIL_DAYS);
     expect([...seen].sort()).toEqual(ALL_TIMER_KINDS);
   });
 });
 
+/** A timer's kind: its key without the agency or action it is for. */
+const kindOf = (key: string) => key.replace(/^returns:[^:]+:/, 'returns:').replace(/^action:[^:]+:/, 'action:');
+
 const ALL_TIMER_KINDS = [
+  'action:overdue',
+  'action:reminder',
+  'actions:report',
   'dispute:finalDecision',
   'dispute:meetingOutcome',
   'initialView:overdue',
@@ -271,7 +304,7 @@ const ALL_TIMER_KINDS = [
 ];
 
 /** The timers without one kind, as a drifted sweep or index would have them. */
-const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => t.key.replace(/^returns:[^:]+:/, 'returns:') !== kind));
+const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => kindOf(t.key) !== kind));
 
 describe('a sweep that comes late', () => {
   it('does in one tick everything that fell due meanwhile, each on the state the previous one left', () => {
@@ -291,7 +324,9 @@ describe('the property notices a timer missing from either side', () => {
   const context = stepContext(config, calendar);
   /** Whether any history shows the violation (stopping at the first that does). */
   const found = (sides: Sides, violation: string) =>
-    Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) || SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
+    Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) ||
+    ACTION_HISTORIES.some((history) => checkEvents(sides, history(), ACTION_TAIL_DAYS).some((v) => v.includes(violation))) ||
+    SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
 
   it.each(ALL_TIMER_KINDS)('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
     const forgetful = tickOver(without(kind));
