@@ -302,14 +302,19 @@ export function createInteractions(deps: InteractionDeps) {
       case 'action.impact':
         return run(action.data.caseRef, { type: 'RecordActionImpact', actor, action: action.data.action, documentUrl: action.data.documentUrl, impact: action.data.impact ?? '' }, { kind: 'actionRequest', action: action.data.action }, actor, now, draft);
       case 'action.move':
-        return run(action.data.caseRef, { type: 'MoveActionDueDate', actor, action: action.data.action, dueDate: action.data.dueDate, reason: action.data.reason ?? '' }, { kind: 'actionsBoard' }, actor, now, draft);
+        return run(action.data.caseRef, { type: 'MoveActionDueDate', actor, action: action.data.action, dueDate: action.data.newDueDate, reason: action.data.reason ?? '' }, { kind: 'actionsBoard' }, actor, now, draft);
       case 'review.executiveTold': {
         const toldAt = londonInstant(action.data.toldDate, action.data.toldTime);
         if (!toldAt) return showCase(action.data.caseRef, { kind: 'actionsBoard' }, actor, now, 'Please give the date and time the executive was told.', draft);
-        return run(action.data.caseRef, { type: 'RecordExecutiveTold', actor, review: { kind: action.data.review }, toldAt: toldAt.toISOString() }, { kind: 'actionsBoard' }, actor, now, draft);
+        return run(action.data.caseRef, { type: 'RecordExecutiveTold', actor, review: { kind: action.data.concludedReview }, toldAt: toldAt.toISOString() }, { kind: 'actionsBoard' }, actor, now, draft);
       }
-      case 'costs.record':
-        return run(action.data.caseRef, { type: 'RecordReviewCosts', actor, review: { kind: action.data.review }, estimate: Number(action.data.estimate), model: action.data.model, shares: sharesOf(action.data.shares) }, { kind: 'reviewCosts' }, actor, now, draft);
+      case 'costs.record': {
+        const shares = sharesOf(action.data.shares);
+        if (!shares) return showCase(action.data.caseRef, { kind: 'reviewCosts' }, actor, now, 'Give the shares as payer:percent separated by commas, for example "localAuthority:40, police:30, health:30".', draft);
+        // An estimate that is not a number reaches the procedure as NaN, which refuses it in words.
+        const estimate = Number(action.data.estimate.replace(/[£,\s]/g, '') || 'NaN');
+        return run(action.data.caseRef, { type: 'RecordReviewCosts', actor, review: { kind: action.data.review }, estimate, model: action.data.model, shares }, { kind: 'reviewCosts' }, actor, now, draft);
+      }
       case 'case.history': {
         const found = await loadVisible(action.data.caseRef, { kind: 'history' }, actor, HISTORY_REFUSED);
         if ('refusal' in found) return found.refusal;

@@ -91,7 +91,7 @@ function forms(parts: CaseCardParts, kinds: ReviewKind[]) {
           showCard(
             'Move a due date',
             subCard(
-              [choiceInput('action', 'Action', open.map((id) => ({ title: id, value: id })), draft, { errorMessage: 'Please choose the action.', style: 'compact' }), dateInput('dueDate', 'New due date (a working day)', draft, { errorMessage: 'Please give the new date.', min: tomorrow }), freeTextInput('reason', 'Reason', draft, { required: true })],
+              [choiceInput('action', 'Action', open.map((id) => ({ title: id, value: id })), draft, { errorMessage: 'Please choose the action.', style: 'compact' }), dateInput('newDueDate', 'New due date (a working day)', draft, { errorMessage: 'Please give the new date.', min: tomorrow }), freeTextInput('reason', 'Reason', draft, { required: true })],
               [execute('Move the due date', 'action.move', { caseRef })],
             ),
           ),
@@ -103,7 +103,7 @@ function forms(parts: CaseCardParts, kinds: ReviewKind[]) {
             'Record that the executive was told',
             subCard(
               [
-                choiceInput('review', 'That all actions of', REVIEW_CHOICES.filter((c) => kinds.includes(c.value as ReviewKind)), draft, { errorMessage: 'Please choose the review.', style: 'compact' }),
+                choiceInput('concludedReview', 'That all actions are complete of', REVIEW_CHOICES.filter((c) => kinds.includes(c.value as ReviewKind)), draft, { errorMessage: 'Please choose the review.', style: 'compact' }),
                 dateInput('toldDate', 'Told on', draft, { errorMessage: 'Please give the date.', max: todayInLondon(now) }),
                 timeInput('toldTime', 'At', draft, { errorMessage: 'Please give the time.' }),
               ],

@@ -56,7 +56,7 @@ export function reviewCostsCard(parts: CaseCardParts): AdaptiveCard {
         subCard(
           [
             choiceInput('review', 'Review', REVIEW_KINDS.map((k) => ({ title: REVIEW_TITLES[k], value: k })), draft, { errorMessage: 'Please choose the review.', style: 'compact' }),
-            lineInput('estimate', 'Estimated cost (£)', draft, { required: true, errorMessage: 'Please give the estimate in pounds.', regex: '^\\d{1,9}(\\.\\d{1,2})?$' }),
+            lineInput('estimate', 'Estimated cost (£)', draft, { required: true, errorMessage: 'Please give the estimate in pounds.' }),
             choiceInput('model', 'Model agreed by the partners', MODEL_CHOICES, draft, { errorMessage: 'Please choose the model.' }),
             lineInput('shares', 'Shares, as payer:percent separated by commas', draft, { required: true, errorMessage: 'Please give the shares.', placeholder: 'localAuthority:40, police:30, health:30' }),
             textBlock(`Payers: ${payers.join(', ')}.`, { isSubtle: true, size: 'Small' }),

@@ -287,38 +287,28 @@ const ActionId = z.string().regex(/^A\d{1,4}$/, 'must be an action id');
 const RecommendationId = z.string().regex(/^R\d{1,4}$/, 'must be a recommendation id');
 /** "agency:gp" or "partner:police": the owner chosen from the card's list. */
 const OwnerChoice = z.string().regex(/^(agency:[a-z0-9-]{2,40}|partner:(localAuthority|police|health))$/, 'must be an agency or a partner');
-/** Payers and percentages, as "localAuthority:40,police:30,health:30". */
-const SharesData = z
-  .string()
-  .trim()
-  .max(SHORT_TEXT_MAX)
-  .regex(/^([a-zA-Z0-9-]{2,40}:\d{1,3}(\.\d{1,2})?(,\s*[a-zA-Z0-9-]{2,40}:\d{1,3}(\.\d{1,2})?)*)?$/, 'must be payer:percent, comma-separated')
-  .default('');
 
 export const ActionRecommendDataSchema = z.object({ caseRef: CaseRef, review: ReviewKindData, text: FreeText, expectedImpact: FreeText });
 export const ActionAgreeDataSchema = z.object({ caseRef: CaseRef, recommendation: RecommendationId, owner: OwnerChoice, dueDate: DateInput, done: FreeText });
 export const ActionCompleteDataSchema = z.object({ caseRef: CaseRef, action: ActionId, documentUrl: z.string().trim().max(URL_MAX).default('') });
 export const ActionImpactDataSchema = z.object({ caseRef: CaseRef, action: ActionId, documentUrl: z.string().trim().max(URL_MAX).default(''), impact: FreeText });
-export const ActionMoveDataSchema = z.object({ caseRef: CaseRef, action: ActionId, dueDate: DateInput, reason: FreeText });
-export const ExecutiveToldDataSchema = z.object({ caseRef: CaseRef, review: ReviewKindData, toldDate: DateInput, toldTime: TimeInput });
+export const ActionMoveDataSchema = z.object({ caseRef: CaseRef, action: ActionId, newDueDate: DateInput, reason: FreeText });
+export const ExecutiveToldDataSchema = z.object({ caseRef: CaseRef, concludedReview: ReviewKindData, toldDate: DateInput, toldTime: TimeInput });
 export const CostsRecordDataSchema = z.object({
   caseRef: CaseRef,
   review: ReviewKindData,
-  estimate: z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be pounds'),
+  // Only text here: the bot reads the pounds and the shares and says in words what is wrong with them.
+  estimate: ShortText,
   model: z.enum(['option1', 'option2']),
-  shares: SharesData,
+  shares: ShortText,
 });
 
-/** "localAuthority:40,police:30" as the procedure's shares. */
-export function sharesOf(text: string): { payer: string; percent: number }[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const [payer, percent] = part.split(':');
-      return { payer: payer!, percent: Number(percent) };
-    });
+/** "localAuthority:40, police:30" as the procedure's shares, or undefined when it is not written that way. */
+export function sharesOf(text: string): { payer: string; percent: number }[] | undefined {
+  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const shares = parts.map((part) => /^([a-zA-Z0-9-]{2,40})\s*:\s*(\d{1,3}(?:\.\d{1,2})?)\s*%?$/.exec(part));
+  if (shares.some((m) => m === null)) return undefined;
+  return shares.map((m) => ({ payer: m![1]!, percent: Number(m![2]) }));
 }
 
 /** Each verb with the schema of its data; the single source for the union below and for tests. */

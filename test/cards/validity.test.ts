@@ -43,7 +43,7 @@ const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHou
 
 const scenes = Object.keys(SCENES) as SceneName[];
 
-const AGENCY_CARDS = new Set(['scopingRequest', 'scopingChaser', 'extensionAnswer', 'rapidReviewInvitation', 'rapidReviewForInformation']);
+const AGENCY_CARDS = new Set(['scopingRequest', 'scopingChaser', 'extensionAnswer', 'rapidReviewInvitation', 'rapidReviewForInformation', 'actionRequest', 'actionChaser']);
 
 describe('every case card in every state is a valid 1.5 card that Teams accepts', () => {
   test('the specs cover every kind of card', () => {

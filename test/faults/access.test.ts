@@ -44,7 +44,10 @@ const PROBE_AGENCIES = ['gp', 'education', 'probation'];
 /** Over the procedure's 2,000: every free-text command is refused after its role check, so probing records nothing by mistake. */
 const LONG = 'l'.repeat(2_001);
 
-type Probe = { label: string; verb: string; agency?: string; send: (s: Services, actor: CommandActor) => Promise<unknown> };
+/** The verbs an action's owner answers on its action card (issue 17). */
+const OWNER_VERBS = ['action.complete', 'action.impact'] as const;
+
+type Probe = { label: string; verb: string; agency?: string; action?: string; send: (s: Services, actor: CommandActor) => Promise<unknown> };
 
 function probesFor(caseRef: string): Probe[] {
   const click = (verb: string, data: Record<string, string>, label = verb, agency?: string): Probe => ({
@@ -90,6 +93,14 @@ function probesFor(caseRef: string): Probe[] {
     'noReview.panelTold': [click('noReview.panelTold', { sentDate: '2026-06-10', sentTime: '10:00' })],
     // Every fixture's view is already given, so a concurrence is refused and records nothing.
     'initialView.concur': [click('initialView.concur', {})],
+    // Recommendations and actions, costs (issue 17): each refused after its role check (text too long, no link, no estimate, actions open).
+    'action.recommend': [click('action.recommend', { review: 'rapidReview', text: LONG, expectedImpact: LONG })],
+    'action.agree': [click('action.agree', { recommendation: 'R1', owner: 'agency:gp', dueDate: '2026-07-31', done: LONG })],
+    'action.complete': ['A1', 'A2'].map((action) => ({ ...click('action.complete', { action, documentUrl: '' }, `action.complete ${action}`), action })),
+    'action.impact': ['A1', 'A2'].map((action) => ({ ...click('action.impact', { action, documentUrl: '', impact: LONG }, `action.impact ${action}`), action })),
+    'action.move': [click('action.move', { action: 'A1', newDueDate: '2026-06-30', reason: LONG })],
+    'review.executiveTold': [click('review.executiveTold', { concludedReview: 'rapidReview', toldDate: '2026-06-15', toldTime: '10:00' })],
+    'costs.record': [click('costs.record', { review: 'lcspr', estimate: '0', model: 'option2', shares: 'localAuthority:100' })],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());
@@ -97,15 +108,19 @@ function probesFor(caseRef: string): Probe[] {
 }
 
 /** What the issue says the role may see in answer to this probe. */
-function maySeeAnswer(reach: Reach, probe: Probe, asked: string[]): boolean {
+function maySeeAnswer(reach: Reach, probe: Probe, f: Pick<Fixture, 'asked' | 'actionOwners'>): boolean {
+  const { asked } = f;
   if (reach.kind === 'nothing') return false;
+  // Issue 17: an agency's people answer on their own action's card, and on nothing else of the case.
+  if (reach.kind === 'agency' && (OWNER_VERBS as readonly string[]).includes(probe.verb)) return probe.action !== undefined && f.actionOwners[probe.action] === reach.agency;
   if (reach.kind === 'agency') return probe.agency === reach.agency && asked.includes(reach.agency) && (SCOPING_VERBS as readonly string[]).includes(probe.verb);
   // Logging a referral and exporting are the business unit's; the form echoes the reference typed.
   if (probe.verb === 'case.export' || probe.verb === 'referral.submit') return reach.businessUnit;
   return true;
 }
 
-type Fixture = { caseRef: string; asked: string[]; sentinels: string[]; agencySentinels: Record<string, string>; names: string[] };
+/** `actionOwners`: the agency owning each action on the case (issue 17). */
+type Fixture = { caseRef: string; asked: string[]; sentinels: string[]; agencySentinels: Record<string, string>; names: string[]; actionOwners: Record<string, string> };
 const MISSING = 'RR-2026-999';
 
 async function buildCases(s: Services): Promise<Fixture[]> {
@@ -123,7 +138,7 @@ async function buildCases(s: Services): Promise<Fixture[]> {
   await ok(s.cases.execute('RR-2026-101', { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Sentinel QZV101VIEW: criteria met.' }, at('2026-06-01T10:00:00.000Z')));
   // The view is the chair's and the director's together (002 Section B step 3).
   await ok(s.cases.execute('RR-2026-101', { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, at('2026-06-01T10:05:00.000Z')));
-  fixtures.push({ caseRef: 'RR-2026-101', asked: [], sentinels: ['QZV101VIEW'], agencySentinels: {}, names: [PEOPLE.chair.displayName] });
+  fixtures.push({ caseRef: 'RR-2026-101', asked: [], sentinels: ['QZV101VIEW'], agencySentinels: {}, names: [PEOPLE.chair.displayName], actionOwners: {} });
 
   // 2. Partners replied with rationales and disagree: a dispute.
   await ok(referral('RR-2026-102', '2026-06-01T09:00:00.000Z'));
@@ -131,7 +146,7 @@ async function buildCases(s: Services): Promise<Fixture[]> {
   await ok(s.cases.execute('RR-2026-102', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
   await ok(s.cases.execute('RR-2026-102', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'disagree', rationale: 'Sentinel QZV102POLICE: we read it differently.' }, at('2026-06-01T11:00:00.000Z')));
   await ok(s.cases.execute('RR-2026-102', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Sentinel QZV102HEALTH: agreed with reservations.' }, at('2026-06-01T11:30:00.000Z')));
-  fixtures.push({ caseRef: 'RR-2026-102', asked: [], sentinels: ['QZV102VIEW', 'QZV102POLICE', 'QZV102HEALTH'], agencySentinels: {}, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.health.displayName] });
+  fixtures.push({ caseRef: 'RR-2026-102', asked: [], sentinels: ['QZV102VIEW', 'QZV102POLICE', 'QZV102HEALTH'], agencySentinels: {}, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.health.displayName], actionOwners: {} });
 
   // 3 and 4. Notified, rapid review set up with agencies (and their requests for more time); 4 goes on to its outcome.
   for (const [caseRef, agencies] of [['RR-2026-103', ['education', 'gp']], ['RR-2026-104', ['education']]] as const) {
@@ -150,12 +165,22 @@ async function buildCases(s: Services): Promise<Fixture[]> {
       await ok(s.cases.execute(caseRef, { type: 'RequestExtension', actor: as(contact), agency, reason: `Sentinel ${agencySentinels[agency]}: records in two systems.`, proposedDueAt: '2026-06-12T12:00:00.000Z' }, at('2026-06-04T09:00:00.000Z')));
     }
     const sentinels = [`QZV${n}VIEW`, `QZV${n}POLICE`];
+    const actionOwners: Record<string, string> = {};
     if (caseRef === 'RR-2026-104') {
       await ok(s.cases.execute(caseRef, { type: 'RecordRapidReviewMeeting', actor: as(PEOPLE.chair), attended: ['localAuthority', 'police', 'health'], invitedAttended: [], lcsprRecommended: true, rationale: 'Sentinel QZV104OUTCOME: learning across agencies.', linesOfEnquiry: 'Information sharing.' }, at('2026-06-16T11:00:00.000Z')));
       sentinels.push('QZV104OUTCOME');
+      // Issue 17: a recommendation with an action for the GP practice (A1) and one for the police (A2). The
+      // recommendation is the GP practice's to read on its action card; the police's expected impact is nobody's outside the partnership.
+      await ok(s.cases.execute(caseRef, { type: 'RecordRecommendation', actor: as(PEOPLE.chair), review: { kind: 'rapidReview' }, text: 'Sentinel QZV104RECOMMEND: chronologies shared.', expectedImpact: 'Chronologies seen at every strategy discussion.' }, at('2026-06-16T12:00:00.000Z')));
+      await ok(s.cases.execute(caseRef, { type: 'RecordRecommendation', actor: as(PEOPLE.chair), review: { kind: 'rapidReview' }, text: 'Police referral guidance reissued.', expectedImpact: 'Sentinel QZV104POLICEIMPACT: referral rates match.' }, at('2026-06-16T12:05:00.000Z')));
+      await ok(s.cases.execute(caseRef, { type: 'AgreeAction', actor: as(PEOPLE.business), recommendation: 'R1', owner: { kind: 'agency', agency: 'gp' }, dueDate: '2026-07-31', done: 'The template is in the practice policy.' }, at('2026-06-16T13:00:00.000Z')));
+      await ok(s.cases.execute(caseRef, { type: 'AgreeAction', actor: as(PEOPLE.business), recommendation: 'R2', owner: { kind: 'partner', partner: 'police' }, dueDate: '2026-07-31', done: 'The guidance is reissued.' }, at('2026-06-16T13:05:00.000Z')));
+      agencySentinels.gp = 'QZV104RECOMMEND';
+      sentinels.push('QZV104POLICEIMPACT');
+      actionOwners.A1 = 'gp';
     }
     // The review-group members are asked whatever was chosen (002 Section B): they are asked on this case too.
-    fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
+    fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName], actionOwners });
   }
   await s.effects.idle();
   return fixtures;
@@ -194,7 +219,7 @@ describe('what each role may see and do (issue 12): every role x every verb x ev
             const where = `${role.name} / ${probe.label} / ${f.caseRef}`;
             // Never another case's words, whoever asks.
             for (const o of others) for (const sentinel of [...o.sentinels, ...Object.values(o.agencySentinels)]) if (json.includes(sentinel)) leak(`${where}: another case's ${sentinel}`);
-            if (!maySeeAnswer(role.reach, probe, f.asked)) {
+            if (!maySeeAnswer(role.reach, probe, f)) {
               if (json !== missingAnswers.get(probe.label)) leak(`${where}: answered differently from a reference that does not exist: ${text.slice(0, 160)}`);
               if (json.includes(f.caseRef)) leak(`${where}: names the case`);
               for (const sentinel of [...f.sentinels, ...Object.values(f.agencySentinels)]) if (json.includes(sentinel)) leak(`${where}: ${sentinel}`);

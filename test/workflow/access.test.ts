@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actingRole, mayDo, mayEverSee, maySee, type Act, type View } from '../../workflow/access.js';
 import type { Person } from '../../workflow/partnership.js';
 import type { CaseState } from '../../workflow/state.js';
-import { EV, PEOPLE, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { EV, PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { fold } from '../../workflow/state.js';
 
 /** The access policy as a table: each role against each kind of view and command, from roles and the case. */
 
@@ -132,5 +133,59 @@ describe('who may do what (workflow/access.ts)', () => {
   it('the acting role is the one the procedure records: the director gives the view as director, not as the local authority', () => {
     expect(actingRole(sampleConfig, id(PEOPLE.director), 'GiveInitialView')).toEqual({ kind: 'childrensServicesDirector' });
     expect(actingRole(sampleConfig, id(PEOPLE.director), 'ReplyAsPartner')).toEqual({ kind: 'partnerRepresentative', partner: 'localAuthority' });
+  });
+});
+
+describe('recommendations and actions, costs (issue 17): who may do and see what', () => {
+  // The GP practice owns A1; the police (a partner, with no agency answering for it here) own A2.
+  const withActions = fold(SCENES.actionsAgreed())!;
+  const acts: [string, Person, Act, boolean][] = [
+    ['the review group chair records a recommendation', PEOPLE.chair, { type: 'RecordRecommendation' }, true],
+    ['the business unit records a recommendation', PEOPLE.business, { type: 'RecordRecommendation' }, true],
+    ['a partner representative does not', PEOPLE.police, { type: 'RecordRecommendation' }, false],
+    ['the business unit agrees an action', PEOPLE.business, { type: 'AgreeAction' }, true],
+    ['an agency contact does not', PEOPLE.gpContact, { type: 'AgreeAction' }, false],
+    ['the business unit moves a due date', PEOPLE.business, { type: 'MoveActionDueDate' }, true],
+    ['the chair does not', PEOPLE.chair, { type: 'MoveActionDueDate' }, false],
+    ['the business unit records that the executive was told', PEOPLE.business, { type: 'RecordExecutiveTold' }, true],
+    ['the partnership chair does not', PEOPLE.partnershipChair, { type: 'RecordExecutiveTold' }, false],
+    ['the business unit records costs', PEOPLE.business, { type: 'RecordReviewCosts' }, true],
+    ['the scrutineer challenges but does not record them', PEOPLE.scrutineer, { type: 'RecordReviewCosts' }, false],
+    ["the GP practice's deputy gives evidence for its action", PEOPLE.gpDeputy, { type: 'RecordActionCompletion', action: 'A1' }, true],
+    ["the GP practice's contact gives evidence of impact", PEOPLE.gpContact, { type: 'RecordActionImpact', action: 'A1' }, true],
+    ["its escalation contact does not", PEOPLE.gpEscalation, { type: 'RecordActionCompletion', action: 'A1' }, false],
+    ["education does not answer for the GP practice's action", PEOPLE.educationContact, { type: 'RecordActionCompletion', action: 'A1' }, false],
+    ["the business unit does not give the owner's evidence", PEOPLE.business, { type: 'RecordActionCompletion', action: 'A1' }, false],
+    ["the police deputy answers for the police's action", PEOPLE.policeDeputy, { type: 'RecordActionCompletion', action: 'A2' }, true],
+    ["the GP practice cannot answer for the police's action", PEOPLE.gpContact, { type: 'RecordActionCompletion', action: 'A2' }, false],
+    ['nobody answers for an action that does not exist', PEOPLE.gpContact, { type: 'RecordActionCompletion', action: 'A9' }, false],
+  ];
+  it.each(acts)('%s', (_name, person, act, expected) => {
+    expect(mayDo(sampleConfig, id(person), act, withActions)).toBe(expected);
+  });
+
+  const views: [string, View][] = [
+    ["A1's card", { kind: 'actionRequest', action: 'A1' }],
+    ["A1's reminder", { kind: 'actionChaser', action: 'A1', chase: 'reminder' }],
+    ["A1's overdue chaser", { kind: 'actionChaser', action: 'A1', chase: 'overdue' }],
+    ["A2's card (the police's)", { kind: 'actionRequest', action: 'A2' }],
+    ['the board', { kind: 'actionsBoard' }],
+    ['the report', { kind: 'actionsReport' }],
+    ['costs', { kind: 'reviewCosts' }],
+  ];
+  it.each([
+    ['business unit', PEOPLE.business, [true, true, true, true, true, true, true]],
+    ['police representative', PEOPLE.police, [true, true, true, true, true, true, true]],
+    ['gp contact', PEOPLE.gpContact, [true, true, true, false, false, false, false]],
+    ['gp deputy', PEOPLE.gpDeputy, [true, true, true, false, false, false, false]],
+    ['gp escalation contact', PEOPLE.gpEscalation, [false, false, true, false, false, false, false]],
+    ['education contact', PEOPLE.educationContact, [false, false, false, false, false, false, false]],
+    ['off the roster', STRANGER, [false, false, false, false, false, false, false]],
+  ] as [string, Person, boolean[]][])('%s', (_name, person, expected) => {
+    expect(views.map(([, view]) => maySee(sampleConfig, id(person), view, withActions))).toEqual(expected);
+  });
+
+  it("an agency sees no action card on a case where it owns no action", () => {
+    expect(maySee(sampleConfig, id(PEOPLE.gpContact), { kind: 'actionRequest', action: 'A1' }, fold(SCENES.reviewCompletedOnTime()))).toBe(false);
   });
 });

@@ -2,6 +2,9 @@ import { actingRole, ownerRole } from '../access.js';
 import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, monitoring, person, recorder, refuse, words, type Decision, type Handler } from '../kernel.js';
 import type { CaseState } from '../state.js';
+import type { CommandActor } from '../commands.js';
+import type { Actor } from '../events.js';
+import type { PartnershipConfig, Role } from '../partnership.js';
 import { documentLink } from './links.js';
 import { dueAtOf, dueDateProblem, dateWords } from './dates.js';
 import { ownerContacts, ownerName, agencyOf } from './owners.js';
@@ -76,6 +79,14 @@ export const agreeAction: Handler<'AgreeAction'> = ({ config, calendar, hours },
   return r.done(`Agreed action ${id} for ${ownerName(config, command.owner)}, due by ${words(iso(dueAt), now)}. Its contact and deputies have been asked in Teams.`);
 };
 
+/** "GP practice contact", "GP practice deputy"; a partner's people as their role says ("Police deputy"). */
+function ownerActor(config: PartnershipConfig, actor: CommandActor, owner: Action['owner'], role: Role): Actor {
+  if (owner.kind === 'partner') return actorAs(actor, role);
+  const agency = agencyOf(config, owner.agency);
+  const what = agency?.contact.aadObjectId === actor.aadObjectId ? 'contact' : 'deputy';
+  return { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: `${ownerName(config, owner)} ${what}` };
+}
+
 /** The action, acted on by its owner's people, or the refusal to give. */
 function ownersAction(state: CaseState | undefined, actionId: string, check: (a: Action) => string | undefined): { error: Decision } | { error?: undefined; a: Action } {
   const a = state?.actions?.actions[actionId];
@@ -93,7 +104,7 @@ export const recordActionCompletion: Handler<'RecordActionCompletion'> = ({ conf
   const link = documentLink(config, command.documentUrl, 'evidence of completion');
   if ('problem' in link) return refuse(link.problem);
   const r = recorder(state);
-  r.record({ type: 'ActionCompletionEvidenced', at: iso(now), by: actorAs(command.actor, role), action: a.id, documentUrl: link.url });
+  r.record({ type: 'ActionCompletionEvidenced', at: iso(now), by: ownerActor(config, command.actor, a.owner, role), action: a.id, documentUrl: link.url });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: evidence that ${a.id} is completed. No more reminders will be sent. What happens next: the review group needs evidence of its impact too (002 7.1); record it on the same card when it can be shown.`);
 };
@@ -111,7 +122,7 @@ export const recordActionImpact: Handler<'RecordActionImpact'> = ({ config }, st
   const link = documentLink(config, command.documentUrl, 'evidence of impact');
   if ('problem' in link) return refuse(link.problem);
   const r = recorder(state);
-  r.record({ type: 'ActionImpactEvidenced', at: iso(now), by: actorAs(command.actor, role), action: a.id, documentUrl: link.url, impact: command.impact.trim() });
+  r.record({ type: 'ActionImpactEvidenced', at: iso(now), by: ownerActor(config, command.actor, a.owner, role), action: a.id, documentUrl: link.url, impact: command.impact.trim() });
   const after = r.state!.actions!;
   const allClosed = actionsOf(after, a.review.kind).every((x) => statusOf(x) === 'closed') && recommendationsCovered(after, a.review.kind);
   // Every action of the review is closed: the monitoring channel is told, so the business unit tells the executive.

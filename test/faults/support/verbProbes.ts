@@ -40,8 +40,8 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'action.agree': (caseRef) => [{ caseRef, recommendation: 'R1', owner: 'agency:education', dueDate: '2026-06-30', done: 'Probe.' }],
   'action.complete': (caseRef) => [{ caseRef, action: 'A1', documentUrl: DOCUMENT_URL }],
   'action.impact': (caseRef) => [{ caseRef, action: 'A1', documentUrl: DOCUMENT_URL, impact: 'Probe.' }],
-  'action.move': (caseRef) => [{ caseRef, action: 'A1', dueDate: '2026-06-30', reason: 'Probe.' }],
-  'review.executiveTold': (caseRef) => [{ caseRef, review: 'rapidReview', toldDate: '2026-05-05', toldTime: '15:00' }],
+  'action.move': (caseRef) => [{ caseRef, action: 'A1', newDueDate: '2026-06-30', reason: 'Probe.' }],
+  'review.executiveTold': (caseRef) => [{ caseRef, concludedReview: 'rapidReview', toldDate: '2026-05-05', toldTime: '15:00' }],
   'costs.record': (caseRef) => [{ caseRef, review: 'lcspr', estimate: '12000', model: 'option2', shares: 'localAuthority:50,police:50' }],
 };
 
