@@ -49,6 +49,16 @@ async function call(signIn: SignIn, path: string, init: RequestInit = {}): Promi
   return CardAnswerSchema.parse(body).card;
 }
 
+/**
+ * The cards' text uses Teams' markdown for bold (deadlines, decisions). Rendered as <strong> from
+ * escaped text, so nothing a person typed (a rationale quoted on the card) can become markup.
+ */
+AdaptiveCard.onProcessMarkdown = (text, result) => {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  result.outputHtml = escaped.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+  result.didProcess = true;
+};
+
 function showCard(signIn: SignIn, json: Record<string, unknown>): void {
   const card = new AdaptiveCard();
   card.onExecuteAction = (action: Action) => {
