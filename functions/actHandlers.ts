@@ -63,9 +63,13 @@ export function createActHandlers(getServices: () => Promise<Services>) {
     return ok({
       partnership: partnership.partnership.name,
       clientId,
-      // The partnership's tenant: its own people, its guests (agencies without Microsoft 365 sign
-      // in as guests with an emailed one-time passcode), and B2B users of other organisations.
+      // Two ways in. The partnership's tenant: its own people and its guests (agencies without
+      // Microsoft 365 sign in as guests with an emailed one-time passcode); Entra issues their
+      // tokens from the partnership's tenant with the guest's object id there. `organizations`:
+      // people of another organisation with their own work account (the app is multi-tenant);
+      // their tokens come from their home tenant with their home object id.
       authority: `${authorityHost.origin}/${partnership.tenantId}`,
+      homeAuthority: `${authorityHost.origin}/organizations`,
       protocolMode: entra ? 'AAD' : 'OIDC',
       knownAuthorities: entra ? [] : [authorityHost.host],
       scopes: [`api://${new URL(env.PUBLIC_BASE_URL).host}/${clientId}/access_as_user`],

@@ -20,10 +20,11 @@ import { testEnvironment, uniquePrefix, writeConfig } from '../support/services.
  * Issue 16, acting from an email: the product's own page at /act/, in Debian's Chromium, signing
  * in with msal-browser against the local OpenID Connect authority (auth code + PKCE), on a local
  * host of its own (a free port, never the Playground's). From the email sent through the Graph
- * stand-in: (a) a police representative of another tenant, listed with that home tenant,
- * disagrees with a rationale, and the case records it as theirs; (b) an agency contact without
- * Microsoft 365, a guest of the partnership's tenant, records a scoping return; (c) someone of the
- * police's tenant whose object id the roster does not list is refused, and nothing is recorded.
+ * stand-in: (a) a police representative of another tenant, listed with that home tenant, signs in
+ * with their own organisation's account (`organizations`) and disagrees with a rationale, and the
+ * case records it as theirs; (b) an agency contact without Microsoft 365, a guest of the
+ * partnership's tenant, signs in there and records a scoping return; (c) someone of the police's
+ * tenant whose object id the roster does not list is refused, and nothing is recorded.
  */
 
 const PARTNERSHIP_TENANT = sampleConfig.tenantId;
@@ -103,10 +104,10 @@ async function freshPage(): Promise<Page> {
 }
 
 /** Follows the email's link, signs in at the local authority as `username`, and waits for the page to answer. */
-async function signInFromLink(link: string, username: string): Promise<Page> {
+async function signInFromLink(link: string, username: string, as: 'home' | 'guest'): Promise<Page> {
   const page = await freshPage();
   await page.goto(link);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: as === 'home' ? 'Sign in with your organisation’s account' : 'Sign in as a guest of the partnership' }).click();
   await page.waitForURL((url) => url.origin === authority.signInAuthorityHost);
   await page.getByLabel('Account').fill(username);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -145,7 +146,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     expect(identifyingDetailIn(mail.text)).toBeUndefined();
     expect(mail.text).not.toContain('Criteria met');
 
-    const page = await signInFromLink(link, 'pat.police@police.example.org');
+    const page = await signInFromLink(link, 'pat.police@police.example.org', 'home');
     await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Pat Police.');
     const card = page.locator('main .card');
     await expect.poll(() => card.textContent()).toContain(REPLY_CASE);
@@ -186,7 +187,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     expect(link).toBe(`${host.url}/act/?case=${SCOPING_CASE}&do=scoping&agency=education`);
     expect(identifyingDetailIn(mails[0]!.text)).toBeUndefined();
 
-    const page = await signInFromLink(link, 'eve@school.example.org');
+    const page = await signInFromLink(link, 'eve@school.example.org', 'guest');
     await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Eve Education (Guest).');
     const form = await openForm(page, 'Return submitted');
     await form.getByLabel('Link to the return').fill(RETURN_URL);
@@ -205,7 +206,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     const before = await host.services.store.load(REPLY_CASE);
     const accessBefore = await host.services.accessLog.of(REPLY_CASE);
     const redeemedBefore = authority.redeemed();
-    const page = await signInFromLink(`${host.url}/act/?case=${REPLY_CASE}&do=reply`, 'someone.else@police.example.org');
+    const page = await signInFromLink(`${host.url}/act/?case=${REPLY_CASE}&do=reply`, 'someone.else@police.example.org', 'home');
     // They did sign in (the authority issued tokens); the product refused them.
     expect(authority.redeemed()).toBe(redeemedBefore + 1);
     const refusal = page.locator('main .message[role="alert"]');

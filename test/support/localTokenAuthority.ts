@@ -62,7 +62,11 @@ export type SignInAccount = { username: string; tenantId: string; oid: string; n
 export type LocalTokenAuthority = {
   /** HTTPS origin of the OpenID Connect sign-in, as ENTRA_AUTHORITY_HOST for the page an email links to. */
   signInAuthorityHost: string;
-  /** Lets `username` sign in; their tokens carry `tenantId` and `oid`, whichever tenant the authority path names (as a B2B user's home token would). */
+  /**
+   * Lets `username` sign in: at `/organizations` or at their own tenant's endpoint, with tokens
+   * carrying `tenantId` and `oid`. A guest of a tenant is an account of that tenant (the guest's
+   * object id there), as Entra issues it.
+   */
   addAccount(account: SignInAccount): void;
   /** Codes redeemed at the token endpoint so far (a refused redemption is not counted). */
   redeemed(): number;
@@ -175,6 +179,8 @@ async function startSignIn(o: { entraKey: CryptoKey; jwksUrl: string; outage: ()
   let redeemed = 0;
   let origin = '';
   const issuer = (tenant: string) => `${origin}/${tenant}/v2.0`;
+  // As Entra's: the multi-tenant endpoints' metadata names no one tenant as issuer.
+  const metadataIssuer = (tenant: string) => (tenant === 'organizations' || tenant === 'common' ? `${origin}/{tenantid}/v2.0` : issuer(tenant));
   // The page's origin differs from the authority's: discovery and the token endpoint are fetched cross-origin.
   const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST, OPTIONS' };
   const json = (response: ServerResponse, status: number, body: unknown) => {
@@ -204,7 +210,7 @@ async function startSignIn(o: { entraKey: CryptoKey; jwksUrl: string; outage: ()
     const [, tenant = '', endpoint] = route;
     if (endpoint === '.well-known/openid-configuration') {
       return json(response, 200, {
-        issuer: issuer(tenant),
+        issuer: metadataIssuer(tenant),
         authorization_endpoint: `${origin}/${tenant}/oauth2/v2.0/authorize`,
         token_endpoint: `${origin}/${tenant}/oauth2/v2.0/token`,
         end_session_endpoint: `${origin}/${tenant}/oauth2/v2.0/logout`,
@@ -224,10 +230,13 @@ async function startSignIn(o: { entraKey: CryptoKey; jwksUrl: string; outage: ()
       if (body.get('response_type') !== 'code' && request.method === 'GET') return html(response, 400, '<p>Only the authorization code flow is offered here.</p>');
       if (field.code_challenge_method !== 'S256' || !field.code_challenge) return html(response, 400, '<p>PKCE (S256) is required.</p>');
       const username = body.get('username');
-      const account = username ? accounts.get(username.trim().toLowerCase()) : undefined;
+      const known = username ? accounts.get(username.trim().toLowerCase()) : undefined;
+      // As Entra: a tenant's own endpoint signs in only that tenant's accounts (its members and
+      // guests, AADSTS50020 otherwise); `organizations` signs anyone in at their home tenant.
+      const account = known && (tenant === 'organizations' || tenant === 'common' || known.tenantId === tenant) ? known : undefined;
       if (!account) {
         const hidden = carried.map(([k, v]) => `<input type="hidden" name="${k}" value="${escape(v)}">`).join('');
-        const problem = username ? `<p role="alert">There is no account ${escape(username)} here.</p>` : '';
+        const problem = username ? `<p role="alert">There is no account ${escape(username)} in this directory.</p>` : '';
         return html(response, 200, `<h1>Sign in</h1>${problem}<form method="post"><label for="username">Account</label> <input id="username" name="username" autocomplete="username">${hidden}<button type="submit">Sign in</button></form>`);
       }
       const code = randomBytes(24).toString('base64url');

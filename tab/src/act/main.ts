@@ -82,13 +82,22 @@ function showCard(signIn: SignIn, json: Record<string, unknown>): void {
 function offerSignIn(signIn: SignIn): void {
   const box = document.createElement('section');
   box.className = 'message';
-  const text = document.createElement('p');
-  text.textContent = 'Sign in with your work account, or with the partnership guest account you were invited with (an emailed code, if your organisation has no Microsoft 365).';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Sign in';
-  button.addEventListener('click', () => void signIn.signIn());
-  box.append(text, button);
+  const heading = document.createElement('h2');
+  heading.textContent = 'Sign in to act on this case';
+  const choice = (label: string, text: string, where: 'home' | 'partnership') => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.addEventListener('click', () => void signIn.signIn(where));
+    const help = document.createElement('p');
+    help.textContent = text;
+    return [button, help];
+  };
+  box.append(
+    heading,
+    ...choice('Sign in with your organisation’s account', 'If your organisation uses Microsoft 365 (a council, the police, the NHS): your usual work account.', 'home'),
+    ...choice('Sign in as a guest of the partnership', 'If the partnership invited you as a guest (for example if your organisation has no Microsoft 365): the email address the invitation went to; you may be sent a one-time code.', 'partnership'),
+  );
   main.replaceChildren(box);
 }
 

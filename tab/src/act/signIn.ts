@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * Sign-in for the page an email links to: Microsoft Entra through msal-browser, auth code flow
- * with PKCE by redirect, against the partnership's tenant (its people, its guests, and people of
- * other organisations through B2B). What the link asked (the case and the request) rides through
+ * with PKCE by redirect, either at the partnership's tenant (its people and its guests) or at
+ * `organizations` (people of other organisations with their own work account). What the link asked (the case and the request) rides through
  * the redirect in msal's `state`, so the person lands back where they started. The page keeps the
  * tokens in sessionStorage: closing the tab signs them out of the page.
  */
@@ -13,6 +13,7 @@ export const ActConfigSchema = z.object({
   partnership: z.string(),
   clientId: z.string(),
   authority: z.string(),
+  homeAuthority: z.string(),
   protocolMode: z.enum(['AAD', 'OIDC']),
   knownAuthorities: z.array(z.string()),
   scopes: z.array(z.string()),
@@ -25,7 +26,8 @@ export type SignIn = {
   account: AccountInfo | undefined;
   /** The access token for the app's API, or undefined when the person must sign in first. */
   token(): Promise<string | undefined>;
-  signIn(): Promise<void>;
+  /** `home`: with their own organisation's work account; `partnership`: as a member or guest of the partnership's tenant. */
+  signIn(where: 'home' | 'partnership'): Promise<void>;
 };
 
 export async function startSignIn(config: ActConfig): Promise<SignIn> {
@@ -56,8 +58,8 @@ export async function startSignIn(config: ActConfig): Promise<SignIn> {
         return undefined;
       }
     },
-    async signIn() {
-      await msal.loginRedirect({ scopes: config.scopes, state: location.search, prompt: 'select_account' });
+    async signIn(where) {
+      await msal.loginRedirect({ scopes: config.scopes, state: location.search, prompt: 'select_account', authority: where === 'home' ? config.homeAuthority : config.authority });
     },
   };
 }
