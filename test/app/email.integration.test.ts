@@ -104,7 +104,12 @@ describe('email where Teams cannot reach', () => {
     expect(deputy[0]!.text).toContain('Questions to the business unit');
     // The email-only deputy may act: the link to the page, under the app's public address.
     expect(deputy[0]!.body).toEqual({
-      message: { subject: inbox[0]!.subject, body: { contentType: 'text', content: notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'emailOnly', publicBaseUrl: 'http://127.0.0.1:3978' }).text }, toRecipients: [{ emailAddress: { address: EMAIL_ONLY_DEPUTY.email } }] },
+      message: {
+        subject: inbox[0]!.subject,
+        body: { contentType: 'text', content: notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'emailOnly', publicBaseUrl: 'http://127.0.0.1:3978' }).text },
+        toRecipients: [{ emailAddress: { address: EMAIL_ONLY_DEPUTY.email } }],
+        internetMessageHeaders: [{ name: 'X-SIN-Mail-Ref', value: expect.stringMatching(/^[A-Za-z0-9_-]+\.[0-9a-f]{40}$/) }],
+      },
       saveToSentItems: true,
     });
     expect(deputy[0]!.text).toContain(`http://127.0.0.1:3978/act/?case=${CASE_REF}&do=reply`);

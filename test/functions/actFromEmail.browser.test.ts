@@ -140,7 +140,15 @@ describe('acting from an email link, signed in with Entra (the local authority),
     // The exact request Graph was sent: the link names the case and the request, nothing else.
     const state = (await host.services.store.load(REPLY_CASE)).state!;
     const expected = notificationEmail({ config, caseRef: REPLY_CASE, state, card: { kind: 'partnerDecision' }, reason: 'emailOnly', publicBaseUrl: host.url });
-    expect(mail.body).toEqual({ message: { subject: expected.subject, body: { contentType: 'text', content: expected.text }, toRecipients: [{ emailAddress: { address: POLICE.email } }] }, saveToSentItems: true });
+    expect(mail.body).toEqual({
+      message: {
+        subject: expected.subject,
+        body: { contentType: 'text', content: expected.text },
+        toRecipients: [{ emailAddress: { address: POLICE.email } }],
+        internetMessageHeaders: [{ name: 'X-SIN-Mail-Ref', value: expect.stringMatching(/^[A-Za-z0-9_-]+\.[0-9a-f]{40}$/) }],
+      },
+      saveToSentItems: true,
+    });
     const link = linkIn(mail)!;
     expect(link).toBe(`${host.url}/act/?case=${REPLY_CASE}&do=reply`);
     expect(identifyingDetailIn(mail.text)).toBeUndefined();
