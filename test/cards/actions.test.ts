@@ -38,7 +38,7 @@ describe("the owner's card: asked in Teams on creation", () => {
   });
 
   test('completed: the impact step, quoting 002 7.1', () => {
-    const events = SCENES.actionsClosed().slice(0, -3);
+    const events = SCENES.actionCompleted();
     const { card, text } = render({ kind: 'actionRequest', action: 'A1' }, events, '2026-09-02T10:00:00.000Z', { recipient: to(PEOPLE.gpContact) });
     expect(text).toContain('assurance of the expected impact of the recommendation in addition to assurance of activity completed (002, 7.1)');
     expect(executeActions(card)).toEqual([{ title: 'Record evidence of impact', verb: 'action.impact', data: { caseRef: CASE_REF, action: 'A1' } }]);

@@ -657,8 +657,10 @@ export const SCENES = {
   actionsAgreed: (): CaseEvent[] => play(SCENES.reviewCompletedOnTime(), ...ACT.recommendAndAgree()),
   /** Reported on the first working day of August, reminded on Friday 21 August, overdue on Tuesday 1 September (Monday 31 August is a bank holiday). */
   actionOverdue: (): CaseEvent[] => play(SCENES.actionsAgreed(), DO.sweep('2026-08-03T08:00:00.000Z'), DO.sweep('2026-08-21T08:00:00.000Z'), DO.sweep('2026-09-01T08:00:00.000Z')),
+  /** The GP practice gives evidence of completion: A1 awaits evidence of its impact. */
+  actionCompleted: (): CaseEvent[] => play(SCENES.actionOverdue(), ...ACT.closeBoth().slice(0, 1)),
   /** Evidence of completion, then of impact, for both actions. */
-  actionsClosed: (): CaseEvent[] => play(SCENES.actionOverdue(), ...ACT.closeBoth()),
+  actionsClosed: (): CaseEvent[] => play(SCENES.actionCompleted(), ...ACT.closeBoth().slice(1)),
   /** The business unit records that the executive was told: the rapid review is concluded. */
   reviewConcluded: (): CaseEvent[] => play(SCENES.actionsClosed(), [{ type: 'RecordExecutiveTold', actor: as(PEOPLE.business), review: { kind: 'rapidReview' }, toldAt: '2026-09-08T10:00:00.000Z' }, '2026-09-08T11:00:00.000Z']),
   /** The LCSPR's estimated cost, option 2 shared by the three partners. */
