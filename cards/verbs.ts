@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CardSpec } from '../workflow/effects.js';
+import { LEARNING_CARD_ACTIONS, LEARNING_VERB_DATA_SCHEMAS } from './learningEventVerbs.js';
 import { AbuseOrNeglectSchema, CareLeaverSchema, HarmSchema, LocationSchema, NextStepSchema, ViewSchema } from '../workflow/events.js';
 
 /**
@@ -57,6 +58,10 @@ export const SHOWABLE_CARD_KINDS = [
   'lcsprChaser',
   'rapidReviewApproved',
   'rapidReviewSendPrompt',
+  'learningEvent',
+  'learningEventChaser',
+  'reviewGroupDispute',
+  'reviewGroupDisputeChaser',
 ] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
@@ -308,6 +313,8 @@ export const VERB_DATA_SCHEMAS = {
   'review.approve': ReviewApproveDataSchema,
   'review.sent': ReviewSentDataSchema,
   'initialView.concur': InitialViewConcurDataSchema,
+  // Issue 17: the local learning event and review-group disputes.
+  ...LEARNING_VERB_DATA_SCHEMAS,
 } as const;
 
 export type Verb = keyof typeof VERB_DATA_SCHEMAS;
@@ -349,6 +356,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('review.approve'), data: ReviewApproveDataSchema }),
   z.object({ verb: z.literal('review.sent'), data: ReviewSentDataSchema }),
   z.object({ verb: z.literal('initialView.concur'), data: InitialViewConcurDataSchema }),
+  ...LEARNING_CARD_ACTIONS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 
