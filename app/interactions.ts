@@ -332,6 +332,32 @@ export function createInteractions(deps: InteractionDeps) {
       }
       case 'initialView.concur':
         return run(action.data.caseRef, { type: 'ConcurInitialView', actor }, { kind: 'initialViewRequest' }, actor, now, draft);
+      // Issue 17: the local learning event and review-group disputes (cards/learningEvent.ts, cards/reviewGroupDispute.ts).
+      case 'learningEvent.decision':
+        return run(action.data.caseRef, { type: 'RecordLearningEventDecision', actor, decidedOn: action.data.decidedOn, rationale: action.data.rationale }, { kind: 'learningEvent' }, actor, now, draft);
+      case 'learningEvent.setUp': {
+        const list = (text: string) => text.split(',').map((v) => v.trim()).filter(Boolean);
+        const tor = action.data.termsOfReferenceUrl;
+        return run(action.data.caseRef, { type: 'SetUpLearningEvent', actor, methods: list(action.data.methods), leads: list(action.data.leads), ...(tor ? { termsOfReferenceUrl: tor } : {}) }, { kind: 'learningEvent' }, actor, now, draft);
+      }
+      case 'learningEvent.report':
+        return run(action.data.caseRef, { type: 'RecordLearningEventReport', actor, documentUrl: action.data.documentUrl }, { kind: 'learningEvent' }, actor, now, draft);
+      case 'learningEvent.approve':
+        return run(action.data.caseRef, { type: 'RecordLearningEventApproval', actor, approvedOn: action.data.approvedOn }, { kind: 'learningEvent' }, actor, now, draft);
+      case 'learningEvent.disseminate':
+        return run(action.data.caseRef, { type: 'RecordLearningEventDissemination', actor, disseminatedOn: action.data.disseminatedOn, how: action.data.how }, { kind: 'learningEvent' }, actor, now, draft);
+      case 'reviewGroupDispute.open':
+        return run(action.data.caseRef, { type: 'OpenReviewGroupDispute', actor, about: action.data.about, reason: action.data.reason }, { kind: 'reviewGroupDispute' }, actor, now, draft);
+      case 'reviewGroupDispute.outcome': {
+        const o = action.data.outcome;
+        const command: CaseCommand =
+          o === 'notResolved'
+            ? { type: 'RecordReviewGroupDisputeOutcome', actor, outcome: 'notResolved', rationale: action.data.rationale }
+            : { type: 'RecordReviewGroupDisputeOutcome', actor, outcome: 'agreed', criteriaMet: o === 'agreedMet', rationale: action.data.rationale };
+        return run(action.data.caseRef, command, { kind: 'reviewGroupDispute' }, actor, now, draft);
+      }
+      case 'reviewGroupDispute.decide':
+        return run(action.data.caseRef, { type: 'DecideReviewGroupDispute', actor, criteriaMet: action.data.criteriaMet === 'yes', rationale: action.data.rationale }, { kind: 'reviewGroupDispute' }, actor, now, draft);
     }
   }
 

@@ -5,7 +5,7 @@ import { PARTNERS, type Partner, type PartnershipConfig } from '../partnership.j
 import { londonDate } from '../rapidReview/dates.js';
 import { LearningMethodSchema, type LearningLead, type LearningMethod } from './events.js';
 import { checkPastDate, dateWords, learningDisputeOpen, learningEventBlocked, openLearningEvent } from './opening.js';
-import { leadPeople } from './people.js';
+import { leadRecipients } from './people.js';
 import type { LearningEvent } from './state.js';
 import { person } from '../kernel.js';
 
@@ -88,7 +88,7 @@ export const setUpLearningEvent: Handler<'SetUpLearningEvent'> = ({ config }, st
   }
   const r = recorder(state);
   r.record({ type: 'LearningEventSetUp', at: iso(now), by: actorAs(command.actor, role), methods: methods.map((m) => m.data as LearningMethod), leads, ...(tor ? { termsOfReferenceUrl: safeDecode(tor) } : {}) });
-  for (const id of leadPeople(config, leads)) r.effect({ type: 'send', key: `learningEvent:lead:${id}`, to: person(id), card: { kind: 'learningEvent' }, tracked: true });
+  for (const id of leadRecipients(config, leads, { kind: 'learningEvent' }, r.state!)) r.effect({ type: 'send', key: `learningEvent:lead:${id}`, to: person(id), card: { kind: 'learningEvent' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded the method and leads. The report is due ready for approval by ${words(le.reportDueAt, now)}.`);
 };

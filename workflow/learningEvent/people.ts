@@ -1,4 +1,7 @@
+import { maySee } from '../access.js';
+import type { CardSpec } from '../effects.js';
 import { unique } from '../kernel.js';
+import type { CaseState } from '../state.js';
 import { PARTNERS, partnerPeople, type PartnershipConfig } from '../partnership.js';
 import type { LearningLead } from './events.js';
 
@@ -15,6 +18,15 @@ export function leadPeople(config: PartnershipConfig, leads: readonly LearningLe
       return agency ? [agency.contact, ...agency.deputies].map((p) => p.aadObjectId) : [];
     }),
   );
+}
+
+/**
+ * The leads' people who may see the card: a lead partner's people are the partnership's own; an
+ * agency's scoping contacts see only their own agency's scoping part of a rapid review (access.ts),
+ * so an agency lead is reached through the business unit, which is reminded too.
+ */
+export function leadRecipients(config: PartnershipConfig, leads: readonly LearningLead[], card: CardSpec, state: CaseState): string[] {
+  return leadPeople(config, leads).filter((id) => maySee(config, id, card, state));
 }
 
 /** 8.2: "The Learning Inquiry Group safeguarding partner representatives, including the chair of the Learning Inquiry Group". */

@@ -1,7 +1,7 @@
 import { iso, monitoring, person, type Recorder, type StepContext } from '../kernel.js';
 import { timer, type Timer, type TimerDeclaration } from '../timers.js';
 import { REMINDER_DAYS, reminderAt } from './months.js';
-import { businessUnitIds, deciderPerson, disputeMembers, leadPeople } from './people.js';
+import { businessUnitIds, deciderPerson, disputeMembers, leadRecipients } from './people.js';
 import { openDispute } from './state.js';
 import { escalate } from './disputes.js';
 import type { LearningChase } from './events.js';
@@ -19,7 +19,7 @@ export const learningEventTimers: TimerDeclaration = (state, { calendar, hours }
   const ten = reminderAt(due, REMINDER_DAYS.tenDaysBefore, calendar, hours);
   const three = reminderAt(due, REMINDER_DAYS.threeDaysBefore, calendar, hours);
   const chase = (kind: LearningChase, to: (r: Recorder, ids: { bu: string[]; leads: string[] }) => string[]) => (r: Recorder, { config }: StepContext, now: Date) => {
-    const ids = { bu: businessUnitIds(config), leads: leadPeople(config, le.setUp?.leads ?? []) };
+    const ids = { bu: businessUnitIds(config), leads: leadRecipients(config, le.setUp?.leads ?? [], { kind: 'learningEventChaser' }, r.state!) };
     const people = to(r, ids);
     r.record({ type: 'LearningEventChased', at: iso(now), chase: kind, to: people });
     for (const id of people) r.effect({ type: 'send', key: `learningEventChaser:${kind}:${id}`, to: person(id), card: { kind: 'learningEventChaser' }, tracked: false });
