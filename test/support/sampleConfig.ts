@@ -672,7 +672,7 @@ export const SCENES = {
   /** The partnership chair decides a learning event is held: it opens, dated Monday 15 June. */
   reviewGroupDisputeDecided: (): CaseEvent[] => play(SCENES.reviewGroupDisputeEscalated(), [{ type: 'DecideReviewGroupDispute', actor: as(PEOPLE.partnershipChair), criteriaMet: true, rationale: 'New learning on neglect of adolescents: hold a learning event.' }, '2026-06-15T10:00:00.000Z']),
   /** No outcome by the 3 working days: the dispute goes to the partnership chair, whose decision is then overdue too. */
-  reviewGroupDisputeOverdue: (): CaseEvent[] => play(SCENES.reviewGroupDisputeOpen(), DO.sweep('2026-06-15T09:00:00.000Z'), DO.sweep('2026-06-16T10:30:00.000Z'), DO.sweep('2026-06-18T09:00:00.000Z'), DO.sweep('2026-06-19T10:30:00.000Z')),
+  reviewGroupDisputeOverdue: (): CaseEvent[] => play(SCENES.reviewGroupDisputeOpen(), DO.sweep('2026-06-15T09:00:00.000Z'), DO.sweep('2026-06-16T10:30:00.000Z'), DO.sweep('2026-06-18T09:00:00.000Z'), DO.sweep('2026-06-19T12:00:00.000Z')),
 } satisfies Record<string, () => CaseEvent[]>;
 
 export const LEARNING_RATIONALE = 'Issues of local importance for the multi-agency system: information sharing between schools and health.';

@@ -216,7 +216,7 @@ describe('002 8.2 review-group disputes: "agree an outcome (within three working
       ['ReviewGroupDisputeChased', '2026-06-15T09:00:00.000Z', 'outcomeReminder'],
       ['ReviewGroupDisputeEscalated', '2026-06-16T10:30:00.000Z', 'outcomeOverdue'],
       ['ReviewGroupDisputeChased', '2026-06-18T09:00:00.000Z', 'decisionReminder'],
-      ['ReviewGroupDisputeChased', '2026-06-19T10:30:00.000Z', 'decisionOverdue'],
+      ['ReviewGroupDisputeChased', '2026-06-19T12:00:00.000Z', 'decisionOverdue'],
     ]);
     const state = stateOf(events);
     expect(state.reviewGroupDisputes?.[0]?.decided).toBeUndefined();
