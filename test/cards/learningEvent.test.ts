@@ -47,6 +47,16 @@ describe('the learning event card', () => {
     expect(text).toContain('Police and GP practice');
   });
 
+  test('report ready: the executive approves it; then the dissemination is recorded', () => {
+    const ready = render({ kind: 'learningEvent' }, SCENES.learningEventReportReady(), '2026-09-02T09:00:00Z');
+    expect(ready.text).toContain('Report ready');
+    expect(ready.text).toContain('What happens next: the executive approves the report (002 6.14)');
+    expect(ready.verbs).toEqual(['learningEvent.approve', 'case.history']);
+    const approved = render({ kind: 'learningEvent' }, SCENES.learningEventApproved(), '2026-09-16T09:00:00Z');
+    expect(approved.text).toContain('record when and how it was shared');
+    expect(approved.verbs).toEqual(['learningEvent.disseminate', 'case.history']);
+  });
+
   test('done: approved, learning shared, no more buttons than the history', () => {
     const { text, verbs } = render({ kind: 'learningEvent' }, SCENES.learningEventDisseminated(), '2026-10-21T09:00:00Z');
     expect(text).toContain('Monday 14 September 2026 by the executive');

@@ -659,13 +659,12 @@ export const SCENES = {
     play(SCENES.learningEventDecided(), [{ type: 'SetUpLearningEvent', actor: as(PEOPLE.chair), methods: ['desktop', 'practitionerWorkshop'], leads: ['partner:police', 'agency:gp'] }, '2026-06-12T10:00:00.000Z']),
   /** Reminded 10 and 3 working days before (Monday 28 September, Wednesday 7 October), overdue after Saturday 10 October. */
   learningEventOverdue: (): CaseEvent[] => play(SCENES.learningEventSetUp(), DO.sweep('2026-09-28T12:00:00.000Z'), DO.sweep('2026-10-07T12:00:00.000Z'), DO.sweep('2026-10-12T09:00:00.000Z')),
+  /** The report ready for approval on Tuesday 1 September, within the four months. */
+  learningEventReportReady: (): CaseEvent[] =>
+    play(SCENES.learningEventSetUp(), [{ type: 'RecordLearningEventReport', actor: as(PEOPLE.business), documentUrl: 'https://documents.example.org/sites/cases/RR-2026-014/learning-event-report.docx' }, '2026-09-01T10:00:00.000Z']),
+  learningEventApproved: (): CaseEvent[] => play(SCENES.learningEventReportReady(), [{ type: 'RecordLearningEventApproval', actor: as(PEOPLE.business), approvedOn: '2026-09-14' }, '2026-09-15T10:00:00.000Z']),
   learningEventDisseminated: (): CaseEvent[] =>
-    play(
-      SCENES.learningEventSetUp(),
-      [{ type: 'RecordLearningEventReport', actor: as(PEOPLE.business), documentUrl: 'https://documents.example.org/sites/cases/RR-2026-014/learning-event-report.docx' }, '2026-09-01T10:00:00.000Z'],
-      [{ type: 'RecordLearningEventApproval', actor: as(PEOPLE.business), approvedOn: '2026-09-14' }, '2026-09-15T10:00:00.000Z'],
-      [{ type: 'RecordLearningEventDissemination', actor: as(PEOPLE.chair), disseminatedOn: '2026-10-19', how: 'Practitioner briefings and the partnership newsletter.' }, '2026-10-20T10:00:00.000Z'],
-    ),
+    play(SCENES.learningEventApproved(), [{ type: 'RecordLearningEventDissemination', actor: as(PEOPLE.chair), disseminatedOn: '2026-10-19', how: 'Practitioner briefings and the partnership newsletter.' }, '2026-10-20T10:00:00.000Z']),
   /** The police disagree that no learning event is needed (Thursday 11 June 11:00): an outcome is due by 11:00 Tuesday 16 June. */
   reviewGroupDisputeOpen: (): CaseEvent[] => play(SCENES.closed(), [{ type: 'OpenReviewGroupDispute', actor: as(PEOPLE.police), about: 'learningEvent', reason: REVIEW_GROUP_DISPUTE_REASON }, '2026-06-11T10:00:00.000Z']),
   reviewGroupDisputeEscalated: (): CaseEvent[] => play(SCENES.reviewGroupDisputeOpen(), [{ type: 'RecordReviewGroupDisputeOutcome', actor: as(PEOPLE.chair), outcome: 'notResolved', rationale: 'The partners are split on whether the learning is new.' }, '2026-06-12T10:00:00.000Z']),
