@@ -18,7 +18,10 @@ import { ABOUT_WORDS, CONCLUSION_WORDS, DECIDER_WORDS } from './words.js';
  * partnership chair (within three working days)." The decider is the partnership's
  * `reviewDisputeDecider` (Brighton & Hove, 003: the independent scrutineer), as for the LCSPR.
  * The review group chair records the collective outcome. Silence decides nothing: a missed
- * outcome goes to the decider, a missed decision is reported to the monitoring channel.
+ * outcome goes to the decider, a missed decision is reported to the monitoring channel. (Unlike
+ * the notification's stage 1, which since issue 14 is chased and never escalated by itself: 8.2
+ * gives the partner representatives a time limit, "within three working days", and a decision
+ * not reached within it is one that "cannot be reached", so it goes to the decider at once.)
  */
 
 export const DISPUTE_DAYS = 3;

@@ -12,7 +12,14 @@ const Instant = z.iso.datetime({ offset: true });
 /** A London calendar date, YYYY-MM-DD: the partners' decision "with its date", an approval's day. */
 export const LondonDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** Appendix B's menu for local learning events; "a combination of the approaches" may be chosen. */
+/**
+ * Appendix B's menu for local learning events; "a combination of the approaches" may be chosen.
+ * The seed wins over issue 17 and DOMAIN.md here: the issue lists "single-agency learning" as a
+ * method, but Appendix B says of it "This type of work is not a local child safeguarding practice
+ * review or a local learning event", so it is refused (learningEvent.ts) rather than offered.
+ * Likewise the issue's "lead agency": 6.6 has learning events "co-led by two members of the
+ * Learning Inquiry Group", so one or two leads are recorded.
+ */
 export const LearningMethodSchema = z.enum(['desktop', 'practitionerWorkshop']);
 export type LearningMethod = z.infer<typeof LearningMethodSchema>;
 
