@@ -47,4 +47,8 @@ export const CARD_WORDS: Record<CardSpec['kind'], string> = {
   actionsBoard: "the review group's board of recommendations and actions",
   actionsReport: 'the progress report on actions',
   reviewCosts: "the review's costs and proportionality",
+  learningEvent: 'the local learning event',
+  learningEventChaser: 'a reminder about the learning event report',
+  reviewGroupDispute: 'the disagreement for the review group',
+  reviewGroupDisputeChaser: 'a reminder about the disagreement for the review group',
 };

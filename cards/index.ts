@@ -33,6 +33,8 @@ import { lcsprChaserCard, lcsprDecidedCard, lcsprDecisionCard, lcsprDisputeCard 
 import { actionChaserCard, actionRequestCard } from './actions.js';
 import { actionsBoardCard, actionsReportCard } from './actionsBoard.js';
 import { reviewCostsCard } from './costs.js';
+import { learningEventCard, learningEventChaserCard } from './learningEvent.js';
+import { reviewGroupDisputeCard, reviewGroupDisputeChaserCard } from './reviewGroupDispute.js';
 import { rapidReviewApprovedCard, rapidReviewForInformationCard, rapidReviewInvitationCard, rapidReviewSendPromptCard } from './rapidReviewCompletion.js';
 
 /**
@@ -140,6 +142,14 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return actionsReportCard(parts);
     case 'reviewCosts':
       return reviewCostsCard(parts);
+    case 'learningEvent':
+      return learningEventCard(parts);
+    case 'learningEventChaser':
+      return learningEventChaserCard(parts);
+    case 'reviewGroupDispute':
+      return reviewGroupDisputeCard(parts);
+    case 'reviewGroupDisputeChaser':
+      return reviewGroupDisputeChaserCard(parts);
   }
 }
 

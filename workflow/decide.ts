@@ -23,6 +23,8 @@ import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview
 import { concurInitialView } from './steps/jointInitialView.js';
 import { agreeAction, moveActionDueDate, recordActionCompletion, recordActionImpact, recordExecutiveTold, recordRecommendation } from './actions/steps.js';
 import { recordReviewCosts } from './costs/step.js';
+import { recordLearningEventApproval, recordLearningEventDecision, recordLearningEventDissemination, recordLearningEventReport, setUpLearningEvent } from './learningEvent/learningEvent.js';
+import { decideReviewGroupDispute, openReviewGroupDispute, recordReviewGroupDisputeOutcome } from './learningEvent/disputes.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -75,6 +77,15 @@ const HANDLERS: Handlers = {
   MoveActionDueDate: moveActionDueDate,
   RecordExecutiveTold: recordExecutiveTold,
   RecordReviewCosts: recordReviewCosts,
+  // Issue 17: the local learning event and review-group disputes.
+  RecordLearningEventDecision: recordLearningEventDecision,
+  SetUpLearningEvent: setUpLearningEvent,
+  RecordLearningEventReport: recordLearningEventReport,
+  RecordLearningEventApproval: recordLearningEventApproval,
+  RecordLearningEventDissemination: recordLearningEventDissemination,
+  OpenReviewGroupDispute: openReviewGroupDispute,
+  RecordReviewGroupDisputeOutcome: recordReviewGroupDisputeOutcome,
+  DecideReviewGroupDispute: decideReviewGroupDispute,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

@@ -64,7 +64,12 @@ export type CardSpec =
   | { kind: 'actionsBoard' }
   | { kind: 'actionsReport' }
   /** Costs and proportionality (issue 17), with the severity matrix as guidance. */
-  | { kind: 'reviewCosts' };
+  | { kind: 'reviewCosts' }
+  /** Issue 17: the local learning event (status and forms) and its chasers; the review-group dispute and its chasers. */
+  | { kind: 'learningEvent' }
+  | { kind: 'learningEventChaser' }
+  | { kind: 'reviewGroupDispute' }
+  | { kind: 'reviewGroupDisputeChaser' };
 
 export type Effect =
   /**

@@ -3,6 +3,7 @@ import { PartnerSchema } from './partnership.js';
 import { ActorSchema } from './actor.js';
 import { ACTION_EVENT_SCHEMAS } from './actions/events.js';
 import { COST_EVENT_SCHEMAS } from './costs/schemas.js';
+import { learningEventEventSchemas } from './learningEvent/events.js';
 
 /**
  * What happened to a case, in the past tense. The event log is the audit trail: events are
@@ -328,6 +329,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   ...ACTION_EVENT_SCHEMAS,
   // Costs and proportionality (issue 17): workflow/costs/schemas.ts.
   ...COST_EVENT_SCHEMAS,
+  // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
+  ...learningEventEventSchemas(ActorSchema),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -1,5 +1,7 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
+import { foldLearningArea, type LearningEvent, type ReviewGroupDispute } from './learningEvent/state.js';
+import { isLearningAreaEvent } from './learningEvent/events.js';
 import type { ViewGiver } from './events.js';
 import { foldActions, isActionEvent, type ActionsSlice } from './actions/state.js';
 import { foldCosts, isCostEvent, type CostsSlice } from './costs/state.js';
@@ -141,6 +143,9 @@ export type CaseState = {
   actions?: ActionsSlice;
   /** Each review's estimated cost and apportionment model (workflow/costs/). */
   costs?: CostsSlice;
+  /** Issue 17: the case's local learning event (002 Section C), and its review-group disputes (8.2). */
+  learningEvent?: LearningEvent;
+  reviewGroupDisputes?: ReviewGroupDispute[];
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -166,6 +171,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   const s: CaseState = { ...state, version: state.version + 1 };
   if (isActionEvent(event)) return { ...s, actions: foldActions(s.actions, event) };
   if (isCostEvent(event)) return { ...s, costs: foldCosts(s.costs, event) };
+  if (isLearningAreaEvent(event)) return foldLearningArea(s, event);
   switch (event.type) {
     case 'InitialViewGiven':
       return {

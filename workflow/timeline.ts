@@ -19,6 +19,8 @@ import { lcsprRow, type LcsprEvent } from './timelineLcspr.js';
 import { actionRow } from './actions/timeline.js';
 import { isActionEvent } from './actions/state.js';
 import { isCostEvent } from './costs/state.js';
+import { isLearningAreaEvent } from './learningEvent/events.js';
+import { learningAreaRow } from './learningEvent/timeline.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
@@ -67,6 +69,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
   const { at } = context;
   // Recommendations, actions and costs (issue 17): workflow/actions/timeline.ts.
   if (isActionEvent(event) || isCostEvent(event)) return actionRow(event, context);
+  if (isLearningAreaEvent(event)) return learningAreaRow(event, context);
   switch (event.type) {
     case 'ReferralLogged': {
       const r = event.referral;

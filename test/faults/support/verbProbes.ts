@@ -43,6 +43,15 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'action.move': (caseRef) => [{ caseRef, action: 'A1', newDueDate: '2026-06-30', reason: 'Probe.' }],
   'review.executiveTold': (caseRef) => [{ caseRef, concludedReview: 'rapidReview', toldDate: '2026-05-05', toldTime: '15:00' }],
   'costs.record': (caseRef) => [{ caseRef, review: 'lcspr', estimate: '12000', model: 'option2', shares: 'localAuthority:50,police:50' }],
+  // Issue 17: the local learning event and review-group disputes.
+  'learningEvent.decision': (caseRef) => [{ caseRef, decidedOn: '2026-05-05', rationale: 'Probe.' }],
+  'learningEvent.setUp': (caseRef) => [{ caseRef, methods: 'desktop', leads: 'partner:police,agency:gp' }],
+  'learningEvent.report': (caseRef) => [{ caseRef, documentUrl: DOCUMENT_URL }],
+  'learningEvent.approve': (caseRef) => [{ caseRef, approvedOn: '2026-05-05' }],
+  'learningEvent.disseminate': (caseRef) => [{ caseRef, disseminatedOn: '2026-05-05', how: 'Probe.' }],
+  'reviewGroupDispute.open': (caseRef) => [{ caseRef, about: 'reviewGroupDiscussion', reason: 'Probe.' }],
+  'reviewGroupDispute.outcome': (caseRef) => [{ caseRef, outcome: 'notResolved', rationale: 'Probe.' }],
+  'reviewGroupDispute.decide': (caseRef) => [{ caseRef, criteriaMet: 'no', rationale: 'Probe.' }],
 };
 
 export type VerbProbe = { verb: Verb; data: Record<string, unknown> };
