@@ -64,6 +64,19 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   ApproveRapidReview: (r) => r.kind === 'reviewGroupChair',
   RecordRapidReviewSent: (r) => r.kind === 'businessUnit',
   ConcurInitialView: (r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector',
+  // The local review (LCSPR), issue 17. The review group leads on commissioning and oversight (5.7) and the
+  // partnership team does the work (5.6, 5.18): the business unit records every step; a review the review
+  // group agreed without a notification may also be opened by its chair, who speaks for that decision.
+  OpenLocalReview: (r) => r.kind === 'businessUnit' || r.kind === 'reviewGroupChair',
+  RecordLocalReviewLead: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewBodiesTold: (r) => r.kind === 'businessUnit',
+  CommissionLocalReviewer: (r) => r.kind === 'businessUnit',
+  PlanLocalReviewMilestone: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewMilestone: (r) => r.kind === 'businessUnit',
+  PlanLocalReviewPublication: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewCopySent: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewJustification: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewPublished: (r) => r.kind === 'businessUnit',
 };
 
 /** Whether the person is the agency's scoping contact or one of its deputies. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
+import { localReviewCommands } from './localReview/commands.js';
 import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
 
 /**
@@ -109,5 +110,7 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RecordRapidReviewSent'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }), dfeSentAt: z.iso.datetime({ offset: true }) }),
   /** The other view-giver concurs with the view the first drafted (002 Section B step 3). */
   z.object({ type: z.literal('ConcurInitialView'), actor: CommandActorSchema }),
+  // The local review (LCSPR): localReview/commands.ts.
+  ...localReviewCommands(CommandActorSchema),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

@@ -21,6 +21,18 @@ import { tick } from './tick.js';
 import { recordStatutoryNotification } from './steps/statutoryNotification.js';
 import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview/notHeld.js';
 import { concurInitialView } from './steps/jointInitialView.js';
+import {
+  commissionLocalReviewer,
+  openLocalReview,
+  planLocalReviewMilestone,
+  planLocalReviewPublication,
+  recordLocalReviewBodiesTold,
+  recordLocalReviewCopySent,
+  recordLocalReviewJustification,
+  recordLocalReviewLead,
+  recordLocalReviewMilestone,
+  recordLocalReviewPublished,
+} from './localReview/index.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -65,6 +77,17 @@ const HANDLERS: Handlers = {
   ApproveRapidReview: approveRapidReview,
   RecordRapidReviewSent: recordRapidReviewSent,
   ConcurInitialView: concurInitialView,
+  // The local review (LCSPR): localReview/.
+  OpenLocalReview: openLocalReview,
+  RecordLocalReviewLead: recordLocalReviewLead,
+  RecordLocalReviewBodiesTold: recordLocalReviewBodiesTold,
+  CommissionLocalReviewer: commissionLocalReviewer,
+  PlanLocalReviewMilestone: planLocalReviewMilestone,
+  RecordLocalReviewMilestone: recordLocalReviewMilestone,
+  PlanLocalReviewPublication: planLocalReviewPublication,
+  RecordLocalReviewCopySent: recordLocalReviewCopySent,
+  RecordLocalReviewJustification: recordLocalReviewJustification,
+  RecordLocalReviewPublished: recordLocalReviewPublished,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

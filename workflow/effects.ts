@@ -56,7 +56,13 @@ export type CardSpec =
   /** The approved rapid review: for scrutiny and information, and the business unit's prompt to send it. */
   | { kind: 'rapidReviewApproved' }
   | { kind: 'rapidReviewForInformation'; agency: string }
-  | { kind: 'rapidReviewSendPrompt' };
+  | { kind: 'rapidReviewSendPrompt' }
+  /** The local review (LCSPR): the business unit's board, the executive's letter, reminders, alerts and the justification prompt. */
+  | { kind: 'localReviewBoard' }
+  | { kind: 'localReviewLetter' }
+  | { kind: 'localReviewReminder' }
+  | { kind: 'localReviewOverdue' }
+  | { kind: 'localReviewJustification' };
 
 export type Effect =
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
+import { localReviewEvents } from './localReview/events.js';
 
 /**
  * What happened to a case, in the past tense. The event log is the audit trail: events are
@@ -325,6 +326,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('InitialViewProposed'), at: Instant, by: ActorSchema, giver: ViewGiverSchema, view: ViewSchema, rationale: z.string().min(1) }),
   /** The two view-givers' views differ: the business unit is told, and each sees the other's. */
   z.object({ type: z.literal('InitialViewsDiffered'), at: Instant }),
+  // The local review (LCSPR) after the decision to hold one: localReview/events.ts.
+  ...localReviewEvents(ActorSchema),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

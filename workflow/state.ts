@@ -1,5 +1,7 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
+import { isLocalReviewEventType } from './localReview/events.js';
+import { foldLocalReview, type LocalReview, type LocalReviewEvent } from './localReview/state.js';
 import type { ViewGiver } from './events.js';
 import type { Actor, CaseEvent, DecisionBasis, DisputeStage, MeetingAttendee, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
 
@@ -135,6 +137,8 @@ export type CaseState = {
   statutoryNotification?: { sentAt: string; by: Actor; at: string };
   /** A care leaver aged 18 to 24 died: logged for the year's figures, with no decision and no rapid review. */
   careLeaverDeath?: { at: string };
+  /** The local review (LCSPR) once the decision to hold one is made: localReview/state.ts. */
+  localReview?: LocalReview;
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -158,6 +162,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   }
   if (!state) throw new Error(`A ${event.type} event cannot start a case`);
   const s: CaseState = { ...state, version: state.version + 1 };
+  if (isLocalReviewEventType(event.type)) return withLocalReview(s, foldLocalReview(s.localReview, event as LocalReviewEvent));
   switch (event.type) {
     case 'InitialViewGiven':
       return {
@@ -333,6 +338,10 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'InitialViewsDiffered':
       return { ...s, jointView: { proposals: s.jointView?.proposals ?? {}, differedAt: event.at } };
   }
+}
+
+function withLocalReview(s: CaseState, localReview: LocalReview | undefined): CaseState {
+  return localReview ? { ...s, localReview } : s;
 }
 
 function withLcspr(s: CaseState, change: (l: LcsprDecision) => LcsprDecision): CaseState {
