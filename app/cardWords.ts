@@ -41,4 +41,9 @@ export const CARD_WORDS: Record<CardSpec['kind'], string> = {
   rapidReviewApproved: 'the approved rapid review',
   rapidReviewForInformation: 'the approved rapid review, for information',
   rapidReviewSendPrompt: 'the prompt to send the rapid review',
+  localReviewBoard: "the local review's status card",
+  localReviewLetter: 'the letter of notification of a local review',
+  localReviewReminder: 'a reminder of a local review deadline',
+  localReviewOverdue: 'an alert that a local review deadline has passed',
+  localReviewJustification: 'the prompt to justify a delay or non-publication to the Panel',
 };

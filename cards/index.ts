@@ -30,6 +30,7 @@ import { scopingRequestCard } from './scopingRequest.js';
 import { statutoryNotificationRequestCard } from './statutoryNotification.js';
 import { noRapidReviewCard } from './noRapidReview.js';
 import { lcsprChaserCard, lcsprDecidedCard, lcsprDecisionCard, lcsprDisputeCard } from './lcspr.js';
+import { localReviewBoardCard, localReviewJustificationCard, localReviewLetterCard, localReviewOverdueCard, localReviewReminderCard } from './localReview.js';
 import { rapidReviewApprovedCard, rapidReviewForInformationCard, rapidReviewInvitationCard, rapidReviewSendPromptCard } from './rapidReviewCompletion.js';
 
 /**
@@ -126,6 +127,17 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return rapidReviewForInformationCard(parts, spec.agency);
     case 'rapidReviewSendPrompt':
       return rapidReviewSendPromptCard(parts);
+    // The local review (LCSPR): localReview.ts.
+    case 'localReviewBoard':
+      return localReviewBoardCard(parts);
+    case 'localReviewLetter':
+      return localReviewLetterCard(parts);
+    case 'localReviewReminder':
+      return localReviewReminderCard(parts);
+    case 'localReviewOverdue':
+      return localReviewOverdueCard(parts);
+    case 'localReviewJustification':
+      return localReviewJustificationCard(parts);
   }
 }
 

@@ -57,6 +57,12 @@ export const SHOWABLE_CARD_KINDS = [
   'lcsprChaser',
   'rapidReviewApproved',
   'rapidReviewSendPrompt',
+  // The local review (LCSPR).
+  'localReviewBoard',
+  'localReviewLetter',
+  'localReviewReminder',
+  'localReviewOverdue',
+  'localReviewJustification',
 ] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;

@@ -16,6 +16,7 @@ import { referralCriteriaWords, statutoryRow } from './timelineStatutory.js';
 export { TimelineRowSchema, type TimelineRow } from './timelineRow.js';
 import type { TimelineRow } from './timelineRow.js';
 import { lcsprRow, type LcsprEvent } from './timelineLcspr.js';
+import { isLocalReviewRowEvent, localReviewRow } from './timelineLocalReview.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
@@ -197,6 +198,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
     case 'InitialViewsDiffered':
       return jointViewRow(event);
     default:
+      if (isLocalReviewRowEvent(event)) return localReviewRow(event, at);
       return LCSPR_EVENTS.includes(event.type) ? lcsprRow(event as LcsprEvent, context) : rapidReviewRow(event as RapidReviewEvent, context);
   }
 }

@@ -738,6 +738,11 @@ const EVERY_KIND: Record<CardSpec['kind'], true> = {
   rapidReviewApproved: true,
   rapidReviewForInformation: true,
   rapidReviewSendPrompt: true,
+  localReviewBoard: true,
+  localReviewLetter: true,
+  localReviewReminder: true,
+  localReviewOverdue: true,
+  localReviewJustification: true,
 };
 export const CARD_KINDS = Object.keys(EVERY_KIND) as CardSpec['kind'][];
 
@@ -786,6 +791,11 @@ export const CARD_SPECS: CardSpec[] = [
   { kind: 'rapidReviewApproved' },
   { kind: 'rapidReviewForInformation', agency: 'education' },
   { kind: 'rapidReviewSendPrompt' },
+  { kind: 'localReviewBoard' },
+  { kind: 'localReviewLetter' },
+  { kind: 'localReviewReminder' },
+  { kind: 'localReviewOverdue' },
+  { kind: 'localReviewJustification' },
 ];
 
 /** "overdue:finalDecision", "meetingBooked:2", "scopingChaser:gp:overdue": a spec's name in a test title. */
