@@ -11,6 +11,7 @@ import type { TimerDeclaration } from '../../workflow/timers.js';
 import { closeOfDay, londonDate, startOfDay, workingDayBefore } from '../../workflow/rapidReview/dates.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { CASE_REF, DOCUMENT_URL, EV, MANY_AGENCY_IDS, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { LR, LR_SCENES, lrRun } from '../support/localReviewScenes.js';
 
 /**
  * The one timer model, as a property: the schedule index (pendingDeadlines) and the sweep (Tick)
@@ -102,13 +103,13 @@ function sweepSegment(sides: Sides, start: CaseState, from: number, to: number, 
   return state;
 }
 
-/** A hand-written history: each state is swept from its last event until the next one (the last for 25 days). */
-function checkEvents(sides: Sides, events: CaseEvent[]): string[] {
+/** A hand-written history: each state is swept from its last event until the next one (the last for `lastDays`, 25 unless said). */
+function checkEvents(sides: Sides, events: CaseEvent[], lastDays = 25): string[] {
   const violations: string[] = [];
   for (let i = 1; i <= events.length; i++) {
     const state = fold(events.slice(0, i))!;
     const from = Date.parse(events[i - 1]!.at);
-    const to = i < events.length ? Date.parse(events[i]!.at) : from + 25 * DAY;
+    const to = i < events.length ? Date.parse(events[i]!.at) : from + lastDays * DAY;
     if (to > from) sweepSegment(sides, state, from, to, violations);
   }
   return violations;
@@ -228,6 +229,20 @@ function checkGenerated(sides: Sides, seed: number): string[] {
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
 
+/**
+ * The local review's histories (issue 17): its deadlines lie months after the last event, so each
+ * is swept for 200 days after it, past the six-month day. `moved` moves the publication day after
+ * the copy alert, so the re-armed reminders and alert are covered too.
+ */
+const LOCAL_REVIEW_HISTORIES: Record<string, () => CaseEvent[]> = {
+  ...LR_SCENES,
+  moved: () => lrRun([LR.publication('2026-12-16', '2026-11-10T10:00:00.000Z'), LR.done('earlyDraft', '2026-10-01', '2026-11-10T10:05:00.000Z')], LR_SCENES.planned()).events,
+};
+const LOCAL_REVIEW_DAYS = 200;
+
+/** A timer's kind: its key without the agency or the milestone it is about. */
+const kindOf = (key: string): string => key.replace(/^returns:[^:]+:/, 'returns:').replace(/^localReview:milestone:.*/, 'localReview:milestone');
+
 describe('one timer model: the schedule index and the sweep agree', () => {
   it.each(Object.keys(SCENES) as (keyof typeof SCENES)[])('sample history %s', (scene) => {
     expect(checkEvents(REAL, SCENES[scene]())).toEqual([]);
@@ -237,13 +252,30 @@ describe('one timer model: the schedule index and the sweep agree', () => {
     expect(checkGenerated(REAL, seed)).toEqual([]);
   });
 
+  it.each(Object.keys(LOCAL_REVIEW_HISTORIES))('local review history %s', (name) => {
+    expect(checkEvents(REAL, LOCAL_REVIEW_HISTORIES[name]!(), LOCAL_REVIEW_DAYS)).toEqual([]);
+  });
+
+  it("the local review's histories reach every kind of its timers", () => {
+    const seen = new Set<string>();
+    const spy: Sides = {
+      ...REAL,
+      decide: (state, command, now) => {
+        if (command.type === 'Tick' && state) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime() && t.key.startsWith('localReview:')) seen.add(kindOf(t.key));
+        return decide(state, command, now);
+      },
+    };
+    for (const history of Object.values(LOCAL_REVIEW_HISTORIES)) checkEvents(spy, history(), LOCAL_REVIEW_DAYS);
+    expect([...seen].sort()).toEqual(LOCAL_REVIEW_TIMER_KINDS);
+  });
+
   it('the generated histories reach every kind of timer, so the property covers them all', () => {
     const seen = new Set<string>();
     const spy: Sides = {
       ...REAL,
       decide: (state, command, now) => {
         const decision = decide(state, command, now);
-        if (command.type === 'Tick' && state && decision.ok) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime()) seen.add(t.key.replace(/^returns:[^:]+:/, 'returns:'));
+        if (command.type === 'Tick' && state && decision.ok) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime()) seen.add(kindOf(t.key));
         return decision;
       },
     };
@@ -270,8 +302,19 @@ const ALL_TIMER_KINDS = [
   'returns:twoDaysBefore',
 ];
 
+/** The local review's timers (workflow/localReview/timers.ts), reached by its histories rather than the generated ones. */
+const LOCAL_REVIEW_TIMER_KINDS = [
+  'localReview:copyOverdue',
+  'localReview:copyReminder10',
+  'localReview:copyReminder3',
+  'localReview:milestone',
+  'localReview:publicationOverdue',
+  'localReview:publicationReminder10',
+  'localReview:publicationReminder3',
+];
+
 /** The timers without one kind, as a drifted sweep or index would have them. */
-const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => t.key.replace(/^returns:[^:]+:/, 'returns:') !== kind));
+const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => kindOf(t.key) !== kind));
 
 describe('a sweep that comes late', () => {
   it('does in one tick everything that fell due meanwhile, each on the state the previous one left', () => {
@@ -291,15 +334,17 @@ describe('the property notices a timer missing from either side', () => {
   const context = stepContext(config, calendar);
   /** Whether any history shows the violation (stopping at the first that does). */
   const found = (sides: Sides, violation: string) =>
-    Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) || SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
+    Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) ||
+    Object.values(LOCAL_REVIEW_HISTORIES).some((history) => checkEvents(sides, history(), LOCAL_REVIEW_DAYS).some((v) => v.includes(violation))) ||
+    SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
 
-  it.each(ALL_TIMER_KINDS)('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
+  it.each([...ALL_TIMER_KINDS, ...LOCAL_REVIEW_TIMER_KINDS])('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
     const forgetful = tickOver(without(kind));
     const sides: Sides = { ...REAL, decide: (state, command, now) => (command.type === 'Tick' ? forgetful(context, state, command, now) : decide(state, command, now)) };
     expect(found(sides, 'the sweep does nothing')).toBe(true);
   });
 
-  it.each(ALL_TIMER_KINDS)('%s missing from the index: the sweep acts with nothing due', (kind) => {
+  it.each([...ALL_TIMER_KINDS, ...LOCAL_REVIEW_TIMER_KINDS])('%s missing from the index: the sweep acts with nothing due', (kind) => {
     const declarations = without(kind);
     const sides: Sides = { ...REAL, index: (state) => timersOf(state, clock, declarations).map((t) => t.at) };
     expect(found(sides, 'nothing is due in the index')).toBe(true);
