@@ -157,6 +157,34 @@ async function buildCases(s: Services): Promise<Fixture[]> {
     // The review-group members are asked whatever was chosen (002 Section B): they are asked on this case too.
     fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
   }
+  // 5. Issue 17: a case the review group discussed without a notification, then a local review (LCSPR) opened and
+  // its reviewer commissioned: its cards (case.show of the localReview* kinds) and history carry the sentinels.
+  await ok(referral('RR-2026-105', '2026-06-01T09:00:00.000Z'));
+  await ok(s.cases.execute('RR-2026-105', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Threshold for notification not met.' }, at('2026-06-01T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'reviewGroupWithScoping', rationale: 'The review group should look at the learning.' }, at('2026-06-01T12:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'OpenLocalReview', actor: as(PEOPLE.business), decidedAt: '2026-06-10T10:00:00.000Z', rationale: 'Sentinel QZV105LCSPR: system learning across agencies.' }, at('2026-06-10T11:00:00.000Z')));
+  await ok(
+    s.cases.execute(
+      'RR-2026-105',
+      {
+        type: 'CommissionLocalReviewer',
+        actor: as(PEOPLE.business),
+        reviewerName: 'Robin Reviewer',
+        reviewerKind: 'external',
+        independence: 'Sentinel QZV105INDEP: no agency work in five years.',
+        conflicts: 'None declared.',
+        methodology: ['systemsMethodology'],
+        termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-105/terms-of-reference.docx',
+        familyEngagementPlanned: true,
+        practitionerEngagementPlanned: true,
+      },
+      at('2026-06-11T11:00:00.000Z'),
+    ),
+  );
+  fixtures.push({ caseRef: 'RR-2026-105', asked: [], sentinels: ['QZV105LCSPR', 'QZV105INDEP'], agencySentinels: {}, names: [PEOPLE.director.displayName, 'Robin Reviewer'] });
   await s.effects.idle();
   return fixtures;
 }
@@ -218,7 +246,7 @@ describe('what each role may see and do (issue 12): every role x every verb x ev
       );
     }
     count({ accessProbes: probesRun, accessLeaks: leaks.length });
-    // 13 roles x 5 references x every probe: the table really ran.
+    // 13 roles x 6 references x every probe: the table really ran.
     expect(probesRun).toBe(ROLES.length * (fixtures.length + 1) * probesFor(MISSING).length);
     expect(leaks).toEqual([]);
   }, 240_000);
