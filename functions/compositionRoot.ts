@@ -27,6 +27,10 @@ import type { TokenCredential } from '@azure/identity';
 import { lazyGraphClient } from '../graph/lazyGraphClient.js';
 import { createMeetingService } from '../graph/meetings.js';
 import { createGraphMailer } from '../graph/mail.js';
+import { createGraphBounceInbox } from '../graph/bounces.js';
+import { BounceWatch } from '../app/bounceWatch.js';
+import { BounceLedger } from '../store/bounceLedger.js';
+import { errorText } from '../app/effectRunner.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
 import { crashAt } from '../app/crashPoints.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
@@ -66,6 +70,8 @@ export type Services = {
    */
   runSweep: (now: Date, options?: { drain?: boolean; drainMs?: number }) => Promise<SweepResult>;
   monitoring: MonitoringService;
+  /** Non-delivery reports in the shared mailbox, checked as part of each sweep (app/bounceWatch.ts). */
+  bounceWatch: BounceWatch;
   /** Checks a monitoring-tab request's SSO token and the person's roles (see app/tabAuth.ts). */
   authenticateTab: (authorization: string | null) => Promise<TabAuthResult>;
 };
@@ -164,14 +170,24 @@ export async function buildServices(
   });
   const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
   const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });
+  const bounceWatch = new BounceWatch({
+    inbox: createGraphBounceInbox({ client: graphClient, mailbox: config.mail?.fromMailbox, graphRoot: env.GRAPH_BASE_URL }),
+    ledger: new BounceLedger(tables),
+    outbox,
+    messenger,
+    config,
+    log,
+  });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
     const result = await sweep({ schedule, cases, effects, log, stuck }, now);
+    // Bounces are looked for after the deadlines, and whatever goes wrong there stops nothing else.
+    await bounceWatch.check(now).catch((error: unknown) => log.error('bounce check failed; tried again at the next sweep', { error: errorText(error) }));
     if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });
     return result;
   };
   const monitoring = new MonitoringService({ store, config, calendar });
   const authenticateTab = tabAuthenticator(env, config);
-  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab };
 }
 
 /**

@@ -87,9 +87,16 @@ describe('email where Teams cannot reach', () => {
     const expected = notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'inbox' });
     expect(inbox[0]!.from).toBe(FROM);
     expect(inbox[0]!.body).toEqual({
-      message: { subject: expected.subject, body: { contentType: 'text', content: expected.text }, toRecipients: [{ emailAddress: { address: POLICE_INBOX } }] },
+      message: {
+        subject: expected.subject,
+        body: { contentType: 'text', content: expected.text },
+        toRecipients: [{ emailAddress: { address: POLICE_INBOX } }],
+        // The email's reference (its case and outbox row, nothing of the case), for tracing a bounce.
+        internetMessageHeaders: [{ name: 'X-SIN-Mail-Ref', value: expect.stringMatching(/^[A-Za-z0-9_-]+\.[0-9a-f]{40}$/) }],
+      },
       saveToSentItems: true,
     });
+    expect(Buffer.from(inbox[0]!.headers[0]!.value.split('.')[0]!, 'base64url').toString('utf8')).toBe(CASE_REF);
     expect(inbox[0]!.subject).toBe(`IOWSCP ${CASE_REF}: the partners' decision card`);
     // The deadline in words, in UK time: the reply window's close.
     expect(state.initialView?.repliesDueAt).toBeDefined();
