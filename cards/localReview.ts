@@ -3,9 +3,11 @@ import { endOfLondonDate } from '../workflow/localReview/rules.js';
 import { publishDecision, type LocalReview } from '../workflow/localReview/state.js';
 import { localReviewSummary, type LocalReviewSummary } from '../workflow/localReview/summary.js';
 import { JUSTIFICATION_WORDS, METHOD_WORDS, MILESTONE_WORDS, REVIEWER_KIND_WORDS } from '../workflow/localReview/words.js';
-import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
-import { factSet, subheading, textBlock } from './adaptiveCard.js';
-import { caseFrame } from './caseFrame.js';
+import type { AdaptiveCard, CardActionJson, CardElement } from './adaptiveCard.js';
+import { actionSet, factSet, subheading, textBlock } from './adaptiveCard.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
+import { boardForms, openForm } from './localReviewForms.js';
+import type { CaseState } from '../workflow/state.js';
 import type { CaseCardParts } from './context.js';
 import { noReviewCard } from './noReview.js';
 import type { ShowableCardKind } from './verbs.js';
@@ -57,17 +59,39 @@ function nextSteps(l: LocalReview, s: LocalReviewSummary, now: Date): string[] {
   return steps;
 }
 
-function frame(parts: CaseCardParts, kind: ShowableCardKind, subtitle: string, body: (l: LocalReview, s: LocalReviewSummary) => CardElement[]): AdaptiveCard {
+/** Every card but the board offers the board, where the business unit records each step. */
+function frame(parts: CaseCardParts, kind: ShowableCardKind, subtitle: string, body: (l: LocalReview, s: LocalReviewSummary) => CardElement[], actions?: (l: LocalReview) => CardActionJson[]): AdaptiveCard {
   const { state, notice, now } = parts;
   const l = state.localReview;
   const s = localReviewSummary(state, now);
   if (!l || !s) return noReviewCard(parts, SUBTITLE, kind);
-  return caseFrame({ state, notice, returnTo: kind, subtitle, body: body(l, s) });
+  const toBoard = kind === 'localReviewBoard' ? [] : [showCaseCard(state, 'Open the local review card', 'localReviewBoard')];
+  // The board's forms sit in the body, four to a row: a card's own actions are limited to five.
+  const forms = actions ? actions(l) : [];
+  const rows: CardElement[] = [];
+  for (let i = 0; i < forms.length; i += 4) rows.push(actionSet(forms.slice(i, i + 4)));
+  return caseFrame({ state, notice, returnTo: kind, subtitle, body: [...body(l, s), ...(rows.length ? [subheading('Record a step'), ...rows] : [])], actions: toBoard });
 }
+
+/** Whether the case may have a local review opened on it by command (open.ts says why not, in words). */
+const mayOpen = (state: CaseState): boolean => !state.localReview && !state.careLeaverDeath && (!state.rapidReview || state.rapidReview.notHeld !== undefined) && (state.nextStep !== undefined || state.rapidReview?.notHeld !== undefined);
 
 /** The business unit's card (and the monitoring channel's): everything at a glance. */
 export function localReviewBoardCard(parts: CaseCardParts): AdaptiveCard {
-  const { now, quote } = parts;
+  const { now, quote, state, notice, draft } = parts;
+  if (mayOpen(state)) {
+    return caseFrame({
+      state,
+      notice,
+      returnTo: 'localReviewBoard',
+      subtitle: SUBTITLE,
+      body: [
+        textBlock('No local review is open on this case. If the safeguarding partners decided to hold one after the review group discussed the case, record the decision here: its date starts the six months to publication (5.16).'),
+        textBlock('What happens next: the executive is sent the letter of notification and this card lists what to record, with the deadlines.', { isSubtle: true }),
+      ],
+      actions: openForm(state, draft, now),
+    });
+  }
   return frame(parts, 'localReviewBoard', SUBTITLE, (l, s) => {
     const steps = nextSteps(l, s, now);
     const reviewer = l.reviewer
@@ -95,7 +119,7 @@ export function localReviewBoardCard(parts: CaseCardParts): AdaptiveCard {
       subheading('What happens next'),
       textBlock(steps.length ? steps.map((x) => `- ${x}`).join('\n') : l.published || publishDecision(l) === false ? 'The review is done apart from its actions, which the review group monitors.' : 'Nothing is owed now; reminders come before each deadline.'),
     ];
-  });
+  }, (l) => boardForms(state, l, draft, now));
 }
 
 /** 5.6: "a letter of notification will be sent to the ... executive (including delegated safeguarding partners) and board members". */

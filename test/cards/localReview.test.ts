@@ -25,7 +25,26 @@ describe('every local review card parses, on every stage, and says what happens 
     const { card, text } = render({ kind }, stages[stage as keyof typeof stages](), '2026-11-24T10:00:00.000Z');
     expect(text).toContain(CASE_REF);
     if (stage !== 'beforeAnyReview') expect(text).toMatch(/What happens next|Next milestone|Nothing/);
-    expect(executeActions(card).map((a) => a.verb)).toEqual(['case.history']);
+    const verbs = executeActions(card).map((a) => a.verb);
+    // The business unit records on the board; every other card leads there. Only what is still open is offered.
+    if (stage === 'beforeAnyReview') expect(verbs).toEqual(['case.history']);
+    else if (kind === 'localReviewBoard') expect(verbs.every((v) => v.startsWith('localReview.') || v === 'case.history')).toBe(true);
+    else expect(verbs).toEqual(['case.show', 'case.history']);
+  });
+});
+
+describe('the forms on the board follow the review', () => {
+  const verbs = (events: CaseEvent[], now: string) => executeActions(render({ kind: 'localReviewBoard' }, events, now).card).map((a) => a.verb);
+  test.each([
+    ['a case the review group discussed without a notification: the decision to record', SCENES.closed, '2026-06-15T10:00:00.000Z', ['localReview.open', 'case.history']],
+    ['just opened', LR_SCENES.opened, '2026-06-30T12:00:00.000Z', ['localReview.lead', 'localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.history']],
+    ['commissioned: the name to tell, the reviewer can change', LR_SCENES.commissioned, '2026-07-10T12:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.history']],
+    ['planned: the copy to record', LR_SCENES.planned, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'case.history']],
+    ['approved: the publication to record', LR_SCENES.approved, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.published', 'case.history']],
+    ['delayed: the justification owed', LR_SCENES.delayed, '2026-12-01T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.justify', 'case.history']],
+    ["published: the reviewer's name still to tell, and the milestones still open", LR_SCENES.published, '2026-12-03T10:00:00.000Z', ['localReview.told', 'localReview.plan', 'localReview.done', 'case.history']],
+  ])('%s', (_label, scene, now, expected) => {
+    expect(verbs(scene(), now)).toEqual(expected);
   });
 });
 

@@ -90,6 +90,18 @@ function probesFor(caseRef: string): Probe[] {
     'noReview.panelTold': [click('noReview.panelTold', { sentDate: '2026-06-10', sentTime: '10:00' })],
     // Every fixture's view is already given, so a concurrence is refused and records nothing.
     'initialView.concur': [click('initialView.concur', {})],
+    // The local review (issue 17). Each is refused after the role check for the business unit too (a long text,
+    // an empty name, a date before the decision or in the future, a step not yet due), so probing records nothing.
+    'localReview.open': [click('localReview.open', { decidedDate: '2026-06-12', decidedTime: '10:00', rationale: LONG })],
+    'localReview.lead': [click('localReview.lead', { leadPartnership: '', weLead: 'true', involved: '' })],
+    'localReview.told': [click('localReview.told', { about: 'decision', toldDate: '2027-01-05', toldTime: '10:00' })],
+    'localReview.commission': [click('localReview.commission', { reviewerName: 'Probe Reviewer', reviewerKind: 'external', independence: LONG, conflicts: LONG, methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' })],
+    'localReview.plan': [click('localReview.plan', { planMilestone: 'earlyDraft', planDate: '2026-01-05' })],
+    'localReview.done': [click('localReview.done', { doneMilestone: 'earlyDraft', doneDate: '2026-01-05' })],
+    'localReview.publication': [click('localReview.publication', { publicationDate: '2026-01-05' })],
+    'localReview.copySent': [click('localReview.copySent', { copyDate: '2026-06-12', copyTime: '10:00' })],
+    'localReview.justify': [click('localReview.justify', { justifies: 'delay', justification: LONG, justifiedDate: '2026-06-12', justifiedTime: '10:00' })],
+    'localReview.published': [click('localReview.published', { publishedDate: '2026-06-12', url: 'https://www.example.org/probe.pdf' })],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());

@@ -652,6 +652,13 @@ export const SCENES = {
   /** The chair gives a different view: the business unit is told and each sees the other's. */
   initialViewsDiffer: (): CaseEvent[] =>
     play(SCENES.initialViewDrafted(), [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'doNotNotify', rationale: CHAIR_DIFFERENT_RATIONALE }, T.chairDiffers]),
+  /** Issue 17: the LCSPR decided on the rapid review, publication planned past six months, the executive's approval to publish recorded. */
+  localReviewApproved: (): CaseEvent[] =>
+    play(
+      SCENES.lcsprDecided(),
+      [{ type: 'PlanLocalReviewPublication', actor: as(PEOPLE.business), plannedDate: '2027-01-20' }, '2026-07-15T09:00:00.000Z'],
+      [{ type: 'RecordLocalReviewMilestone', actor: as(PEOPLE.business), milestone: 'executiveApproval', doneDate: '2026-07-15', publish: true }, '2026-07-15T10:00:00.000Z'],
+    ),
 } satisfies Record<string, () => CaseEvent[]>;
 
 export const CHAIR_DIFFERENT_RATIONALE = 'No abuse or neglect is suspected on the agency chronology.';

@@ -36,6 +36,18 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'review.approve': (caseRef) => [{ caseRef }],
   'review.sent': (caseRef) => [{ caseRef, sentDate: '2026-05-05', sentTime: '15:00', dfeDate: '2026-05-05', dfeTime: '15:00' }],
   'initialView.concur': (caseRef) => [{ caseRef }],
+  'localReview.open': (caseRef) => [{ caseRef, decidedDate: '2026-05-05', decidedTime: '15:00', rationale: 'Probe.' }],
+  'localReview.lead': (caseRef) => [{ caseRef, leadPartnership: 'Probe Partnership', weLead: 'true', involved: '' }],
+  'localReview.told': (caseRef) => [{ caseRef, about: 'decision', toldDate: '2026-05-05', toldTime: '15:00' }],
+  'localReview.commission': (caseRef) => [
+    { caseRef, reviewerName: 'Probe Reviewer', reviewerKind: 'external', independence: 'Probe.', conflicts: 'Probe.', methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' },
+  ],
+  'localReview.plan': (caseRef) => [{ caseRef, planMilestone: 'earlyDraft', planDate: '2026-09-30' }],
+  'localReview.done': (caseRef) => [{ caseRef, doneMilestone: 'executiveApproval', doneDate: '2026-05-05', publish: 'yes' }],
+  'localReview.publication': (caseRef) => [{ caseRef, publicationDate: '2026-11-30' }],
+  'localReview.copySent': (caseRef) => [{ caseRef, copyDate: '2026-05-05', copyTime: '15:00' }],
+  'localReview.justify': (caseRef) => [{ caseRef, justifies: 'delay', justification: 'Probe.', justifiedDate: '2026-05-05', justifiedTime: '15:00' }],
+  'localReview.published': (caseRef) => [{ caseRef, publishedDate: '2026-05-05', url: 'https://www.example.org/probe.pdf' }],
 };
 
 export type VerbProbe = { verb: Verb; data: Record<string, unknown> };
