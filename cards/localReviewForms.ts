@@ -71,7 +71,7 @@ export function boardForms(state: CaseState, l: LocalReview, draft: Draft, now: 
         l.reviewer ? 'Change the reviewer' : 'Commission the reviewer',
         subCard(
           [
-            lineInput('reviewerName', "Reviewer's name", draft, { required: true, errorMessage: "Please give the reviewer's name.", maxLength: 200 }),
+            lineInput('reviewer', "Reviewer's name", draft, { required: true, errorMessage: "Please give the reviewer's name.", maxLength: 200 }),
             choiceInput('reviewerKind', 'Internal or external (5.7)', (['external', 'internal'] as const).map((k) => ({ title: REVIEWER_KIND_WORDS[k], value: k })), draft, { errorMessage: 'Please choose internal or external.' }),
             freeTextInput('independence', 'Independence statement', draft, { required: true }),
             freeTextInput('conflicts', 'Conflicts of interest', draft, { required: true }),

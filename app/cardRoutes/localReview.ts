@@ -37,7 +37,7 @@ export const LOCAL_REVIEW_ROUTES: readonly CardRoute[] = [
     toCommand: (d, actor) => ({
       type: 'CommissionLocalReviewer',
       actor,
-      reviewerName: d.reviewerName,
+      reviewerName: d.reviewer,
       reviewerKind: d.reviewerKind,
       independence: d.independence,
       conflicts: d.conflicts,

@@ -44,7 +44,7 @@ describe('the local review by card clicks (Azurite)', () => {
       [
         '2026-06-15T10:00:00.000Z',
         'localReview.commission',
-        { reviewerName: 'Robin Reviewer', reviewerKind: 'external', independence: 'No agency work in five years.', conflicts: 'None declared.', methodology: 'systemsMethodology,multiAgencyWorkshop', termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-201/tor.docx', familyPlanned: 'true', practitionersPlanned: 'false' },
+        { reviewer: 'Robin Reviewer', reviewerKind: 'external', independence: 'No agency work in five years.', conflicts: 'None declared.', methodology: 'systemsMethodology,multiAgencyWorkshop', termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-201/tor.docx', familyPlanned: 'true', practitionersPlanned: 'false' },
         { type: 'LocalReviewCommissioned', methodology: ['systemsMethodology', 'multiAgencyWorkshop'], family: { planned: true }, practitioners: { planned: false } },
       ],
       ['2026-06-15T11:00:00.000Z', 'localReview.plan', { planMilestone: 'executiveApproval', planDate: '2026-10-14' }, { type: 'LocalReviewMilestonePlanned', milestone: 'executiveApproval', plannedDate: '2026-10-14' }],

@@ -28,7 +28,8 @@ const emailsIn = (text: string): string[] => text.match(/[\w.+-]+@[\w-]+(?:\.[\w
 // the dispute stage (1 or 2); scrutineerAttended is fixed at "true" where the scrutineer decides;
 // agency is the configured id of the agency a scoping button is about (one person may act for
 // several); decision is agree or decline on a request for more time; attending is yes or no.
-const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scrutineerAttended', 'agency', 'decision', 'attending'];
+// 'about': which of the local review's notifications (the decision, the reviewer's name) a form records: a fixed choice, never typed.
+const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scrutineerAttended', 'agency', 'decision', 'attending', 'about'];
 
 /**
  * The arrange card is the one exception: the business unit must send the invitation itself, so it

@@ -95,7 +95,7 @@ function probesFor(caseRef: string): Probe[] {
     'localReview.open': [click('localReview.open', { decidedDate: '2026-06-12', decidedTime: '10:00', rationale: LONG })],
     'localReview.lead': [click('localReview.lead', { leadPartnership: '', weLead: 'true', involved: '' })],
     'localReview.told': [click('localReview.told', { about: 'decision', toldDate: '2027-01-05', toldTime: '10:00' })],
-    'localReview.commission': [click('localReview.commission', { reviewerName: 'Probe Reviewer', reviewerKind: 'external', independence: LONG, conflicts: LONG, methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' })],
+    'localReview.commission': [click('localReview.commission', { reviewer: 'Probe Reviewer', reviewerKind: 'external', independence: LONG, conflicts: LONG, methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' })],
     'localReview.plan': [click('localReview.plan', { planMilestone: 'earlyDraft', planDate: '2026-01-05' })],
     'localReview.done': [click('localReview.done', { doneMilestone: 'earlyDraft', doneDate: '2026-01-05' })],
     'localReview.publication': [click('localReview.publication', { publicationDate: '2026-01-05' })],

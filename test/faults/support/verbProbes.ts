@@ -40,7 +40,7 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'localReview.lead': (caseRef) => [{ caseRef, leadPartnership: 'Probe Partnership', weLead: 'true', involved: '' }],
   'localReview.told': (caseRef) => [{ caseRef, about: 'decision', toldDate: '2026-05-05', toldTime: '15:00' }],
   'localReview.commission': (caseRef) => [
-    { caseRef, reviewerName: 'Probe Reviewer', reviewerKind: 'external', independence: 'Probe.', conflicts: 'Probe.', methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' },
+    { caseRef, reviewer: 'Probe Reviewer', reviewerKind: 'external', independence: 'Probe.', conflicts: 'Probe.', methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' },
   ],
   'localReview.plan': (caseRef) => [{ caseRef, planMilestone: 'earlyDraft', planDate: '2026-09-30' }],
   'localReview.done': (caseRef) => [{ caseRef, doneMilestone: 'executiveApproval', doneDate: '2026-05-05', publish: 'yes' }],
