@@ -46,4 +46,8 @@ export const CARD_WORDS: Record<CardSpec['kind'], string> = {
   localReviewReminder: 'a reminder of a local review deadline',
   localReviewOverdue: 'an alert that a local review deadline has passed',
   localReviewJustification: 'the prompt to justify a delay or non-publication to the Panel',
+  learningEvent: 'the local learning event',
+  learningEventChaser: 'a reminder about the learning event report',
+  reviewGroupDispute: 'the disagreement for the review group',
+  reviewGroupDisputeChaser: 'a reminder about the disagreement for the review group',
 };

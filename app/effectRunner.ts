@@ -48,6 +48,8 @@ export class EffectRunner {
       messenger: Messenger;
       /** Email where Teams cannot reach (shared inboxes, people without Teams, undeliverable cards). */
       mailer?: Mailer;
+      /** The app's public address (PUBLIC_BASE_URL): emails link to its page to act (app/actLink.ts). */
+      publicBaseUrl?: string;
       meetings: MeetingBooker;
       config: PartnershipConfig;
       log: Logger;
@@ -183,7 +185,7 @@ export class EffectRunner {
     const card = pending.effect.card;
     const key = createHash('sha256').update(`${pending.effect.key}\n${mail.address.toLowerCase()}\n${mail.reason}`).digest('hex').slice(0, 40);
     if (await outbox.mailOutcome(caseRef, key)) return;
-    const email = notificationEmail({ config, caseRef, state, card, reason: mail.reason });
+    const email = notificationEmail({ config, caseRef, state, card, reason: mail.reason, ...(this.deps.publicBaseUrl ? { publicBaseUrl: this.deps.publicBaseUrl } : {}) });
     const result = mailer ? await mailer.send({ to: mail.address, ...email, ref: mailRef(caseRef, key) }) : { ok: false as const, refused: 'email is not configured' };
     // What it was, so a bounce reported later can say (app/bounceWatch.ts).
     const about = { to: mail.address, card: card.kind, reason: mail.reason };

@@ -31,6 +31,8 @@ import { statutoryNotificationRequestCard } from './statutoryNotification.js';
 import { noRapidReviewCard } from './noRapidReview.js';
 import { lcsprChaserCard, lcsprDecidedCard, lcsprDecisionCard, lcsprDisputeCard } from './lcspr.js';
 import { localReviewBoardCard, localReviewJustificationCard, localReviewLetterCard, localReviewOverdueCard, localReviewReminderCard } from './localReview.js';
+import { learningEventCard, learningEventChaserCard } from './learningEvent.js';
+import { reviewGroupDisputeCard, reviewGroupDisputeChaserCard } from './reviewGroupDispute.js';
 import { rapidReviewApprovedCard, rapidReviewForInformationCard, rapidReviewInvitationCard, rapidReviewSendPromptCard } from './rapidReviewCompletion.js';
 
 /**
@@ -138,6 +140,14 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return localReviewOverdueCard(parts);
     case 'localReviewJustification':
       return localReviewJustificationCard(parts);
+    case 'learningEvent':
+      return learningEventCard(parts);
+    case 'learningEventChaser':
+      return learningEventChaserCard(parts);
+    case 'reviewGroupDispute':
+      return reviewGroupDisputeCard(parts);
+    case 'reviewGroupDisputeChaser':
+      return reviewGroupDisputeChaserCard(parts);
   }
 }
 

@@ -37,6 +37,8 @@ import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { Environment } from './environment.js';
 import { MonitoringService } from '../app/monitoring.js';
 import type { TabAuthResult } from '../app/tabAuth.js';
+import type { WebAuthResult } from '../app/webAuth.js';
+import { createWebAct, type WebAct } from '../app/webAct.js';
 
 /**
  * Builds every service once per process from validated configuration. Entry points (the Azure
@@ -74,6 +76,9 @@ export type Services = {
   bounceWatch: BounceWatch;
   /** Checks a monitoring-tab request's SSO token and the person's roles (see app/tabAuth.ts). */
   authenticateTab: (authorization: string | null) => Promise<TabAuthResult>;
+  /** The page an email links to: what it shows and does (app/webAct.ts), and who is signed in (app/webAuth.ts). */
+  webAct: WebAct;
+  authenticateWeb: (authorization: string | null) => Promise<WebAuthResult>;
 };
 
 export async function buildServices(
@@ -148,7 +153,7 @@ export async function buildServices(
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
   // Email goes from the partnership's shared mailbox through the same Graph client (graph/mail.ts).
   const mailer = createGraphMailer({ client: graphClient, fromMailbox: config.mail?.fromMailbox });
-  const effectRunner = new EffectRunner({ outbox, store, messenger, mailer, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
+  const effectRunner = new EffectRunner({ outbox, store, messenger, mailer, publicBaseUrl: env.PUBLIC_BASE_URL, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
   const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
   const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
   effectRunner.record = async (caseRef, command) => {
@@ -187,7 +192,34 @@ export async function buildServices(
   };
   const monitoring = new MonitoringService({ store, config, calendar });
   const authenticateTab = tabAuthenticator(env, config);
-  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab };
+  const webAct = createWebAct({ config, calendar, store, accessLog, interactions });
+  const authenticateWeb = webAuthenticator(env, config);
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab, webAct, authenticateWeb };
+}
+
+/**
+ * The app registration the pages an email links to sign in with: the tab's (it exposes
+ * `access_as_user`), with the pages' redirect URI added as a single-page application.
+ */
+export function webSignInClientId(env: Environment): string | undefined {
+  return env.TAB_APP_CLIENT_ID ?? env.MicrosoftAppId;
+}
+
+/** The pages' token check, loaded on first use like the tab's. Without an app registration every token is refused. */
+function webAuthenticator(env: Environment, config: PartnershipConfig): (authorization: string | null) => Promise<WebAuthResult> {
+  let authenticate: Promise<(authorization: string | null) => Promise<WebAuthResult>> | undefined;
+  return async (authorization) => {
+    const clientId = webSignInClientId(env);
+    if (!clientId) return { ok: false, status: 401, reason: 'Signing in from an email link is not configured here (no app registration).' };
+    authenticate ??= import('../app/webAuth.js').then(({ createWebAuthenticator }) =>
+      createWebAuthenticator(config, {
+        authorityHost: env.ENTRA_AUTHORITY_HOST,
+        ...(env.ENTRA_JWKS_URL ? { jwksUrl: env.ENTRA_JWKS_URL } : {}),
+        audiences: [clientId, `api://${new URL(env.PUBLIC_BASE_URL).host}/${clientId}`],
+      }),
+    );
+    return (await authenticate)(authorization);
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
 import { localReviewCommands } from './localReview/commands.js';
+import { learningEventCommandSchemas } from './learningEvent/commands.js';
 import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
 
 /**
@@ -112,5 +113,7 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ConcurInitialView'), actor: CommandActorSchema }),
   // The local review (LCSPR): localReview/commands.ts.
   ...localReviewCommands(CommandActorSchema),
+  // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
+  ...learningEventCommandSchemas(CommandActorSchema),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

@@ -33,6 +33,8 @@ import {
   recordLocalReviewMilestone,
   recordLocalReviewPublished,
 } from './localReview/index.js';
+import { recordLearningEventApproval, recordLearningEventDecision, recordLearningEventDissemination, recordLearningEventReport, setUpLearningEvent } from './learningEvent/learningEvent.js';
+import { decideReviewGroupDispute, openReviewGroupDispute, recordReviewGroupDisputeOutcome } from './learningEvent/disputes.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -88,6 +90,15 @@ const HANDLERS: Handlers = {
   RecordLocalReviewCopySent: recordLocalReviewCopySent,
   RecordLocalReviewJustification: recordLocalReviewJustification,
   RecordLocalReviewPublished: recordLocalReviewPublished,
+  // Issue 17: the local learning event and review-group disputes.
+  RecordLearningEventDecision: recordLearningEventDecision,
+  SetUpLearningEvent: setUpLearningEvent,
+  RecordLearningEventReport: recordLearningEventReport,
+  RecordLearningEventApproval: recordLearningEventApproval,
+  RecordLearningEventDissemination: recordLearningEventDissemination,
+  OpenReviewGroupDispute: openReviewGroupDispute,
+  RecordReviewGroupDisputeOutcome: recordReviewGroupDisputeOutcome,
+  DecideReviewGroupDispute: decideReviewGroupDispute,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

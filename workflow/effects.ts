@@ -62,7 +62,12 @@ export type CardSpec =
   | { kind: 'localReviewLetter' }
   | { kind: 'localReviewReminder' }
   | { kind: 'localReviewOverdue' }
-  | { kind: 'localReviewJustification' };
+  | { kind: 'localReviewJustification' }
+  /** Issue 17: the local learning event (status and forms) and its chasers; the review-group dispute and its chasers. */
+  | { kind: 'learningEvent' }
+  | { kind: 'learningEventChaser' }
+  | { kind: 'reviewGroupDispute' }
+  | { kind: 'reviewGroupDisputeChaser' };
 
 export type Effect =
   /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
 import { localReviewEvents } from './localReview/events.js';
+import { learningEventEventSchemas } from './learningEvent/events.js';
 
 /**
  * What happened to a case, in the past tense. The event log is the audit trail: events are
@@ -328,6 +329,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('InitialViewsDiffered'), at: Instant }),
   // The local review (LCSPR) after the decision to hold one: localReview/events.ts.
   ...localReviewEvents(ActorSchema),
+  // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
+  ...learningEventEventSchemas(ActorSchema),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -2,6 +2,8 @@ import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
 import { isLocalReviewEventType } from './localReview/events.js';
 import { foldLocalReview, type LocalReview, type LocalReviewEvent } from './localReview/state.js';
+import { foldLearningArea, type LearningEvent, type ReviewGroupDispute } from './learningEvent/state.js';
+import { isLearningAreaEvent } from './learningEvent/events.js';
 import type { ViewGiver } from './events.js';
 import type { Actor, CaseEvent, DecisionBasis, DisputeStage, MeetingAttendee, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
 
@@ -139,6 +141,9 @@ export type CaseState = {
   careLeaverDeath?: { at: string };
   /** The local review (LCSPR) once the decision to hold one is made: localReview/state.ts. */
   localReview?: LocalReview;
+  /** Issue 17: the case's local learning event (002 Section C), and its review-group disputes (8.2). */
+  learningEvent?: LearningEvent;
+  reviewGroupDisputes?: ReviewGroupDispute[];
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -163,6 +168,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   if (!state) throw new Error(`A ${event.type} event cannot start a case`);
   const s: CaseState = { ...state, version: state.version + 1 };
   if (isLocalReviewEventType(event.type)) return withLocalReview(s, foldLocalReview(s.localReview, event as LocalReviewEvent));
+  if (isLearningAreaEvent(event)) return foldLearningArea(s, event);
   switch (event.type) {
     case 'InitialViewGiven':
       return {

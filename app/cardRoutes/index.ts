@@ -3,6 +3,7 @@ import { CASE_ROUTES } from './cases.js';
 import { DISPUTE_ROUTES } from './dispute.js';
 import { LCSPR_DECISION_ROUTES } from './lcsprDecision.js';
 import { LOCAL_REVIEW_ROUTES } from './localReview.js';
+import { LEARNING_EVENT_ROUTES } from './learningEvent.js';
 import { NOTIFICATION_ROUTES } from './notification.js';
 import { RAPID_REVIEW_ROUTES } from './rapidReview.js';
 import { REFERRAL_ROUTES } from './referral.js';
@@ -33,6 +34,7 @@ export const ALL_CARD_ROUTES: readonly CardRoute[] = [
   ...RAPID_REVIEW_ROUTES,
   ...LCSPR_DECISION_ROUTES,
   ...LOCAL_REVIEW_ROUTES,
+  ...LEARNING_EVENT_ROUTES,
   ...CASE_ROUTES,
 ];
 

@@ -102,6 +102,15 @@ function probesFor(caseRef: string): Probe[] {
     'localReview.copySent': [click('localReview.copySent', { copyDate: '2026-06-12', copyTime: '10:00' })],
     'localReview.justify': [click('localReview.justify', { justifies: 'delay', justification: LONG, justifiedDate: '2026-06-12', justifiedTime: '10:00' })],
     'localReview.published': [click('localReview.published', { publishedDate: '2026-06-12', url: 'https://www.example.org/probe.pdf' })],
+    // Issue 17. Refused after the role check (free text over the limit, or no learning event at that point), so probing records nothing.
+    'learningEvent.decision': [click('learningEvent.decision', { decidedOn: '2026-06-10', rationale: LONG })],
+    'learningEvent.setUp': [click('learningEvent.setUp', { methods: 'singleAgency', leads: 'partner:police' })],
+    'learningEvent.report': [click('learningEvent.report', { documentUrl: '' })],
+    'learningEvent.approve': [click('learningEvent.approve', { approvedOn: '2026-06-10' })],
+    'learningEvent.disseminate': [click('learningEvent.disseminate', { disseminatedOn: '2026-06-10', how: LONG })],
+    'reviewGroupDispute.open': [click('reviewGroupDispute.open', { about: 'reviewGroupDiscussion', reason: LONG })],
+    'reviewGroupDispute.outcome': [click('reviewGroupDispute.outcome', { outcome: 'notResolved', rationale: LONG })],
+    'reviewGroupDispute.decide': [click('reviewGroupDispute.decide', { criteriaMet: 'no', rationale: LONG })],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());
@@ -169,34 +178,45 @@ async function buildCases(s: Services): Promise<Fixture[]> {
     // The review-group members are asked whatever was chosen (002 Section B): they are asked on this case too.
     fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
   }
-  // 5. Issue 17: a case the review group discussed without a notification, then a local review (LCSPR) opened and
+  // 6. Issue 17: a case the review group discussed without a notification, then a local review (LCSPR) opened and
   // its reviewer commissioned: its cards (case.show of the localReview* kinds) and history carry the sentinels.
-  await ok(referral('RR-2026-105', '2026-06-01T09:00:00.000Z'));
-  await ok(s.cases.execute('RR-2026-105', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Threshold for notification not met.' }, at('2026-06-01T10:00:00.000Z')));
-  await ok(s.cases.execute('RR-2026-105', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
-  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
-  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
-  await ok(s.cases.execute('RR-2026-105', { type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'reviewGroupWithScoping', rationale: 'The review group should look at the learning.' }, at('2026-06-01T12:00:00.000Z')));
-  await ok(s.cases.execute('RR-2026-105', { type: 'OpenLocalReview', actor: as(PEOPLE.business), decidedAt: '2026-06-10T10:00:00.000Z', rationale: 'Sentinel QZV105LCSPR: system learning across agencies.' }, at('2026-06-10T11:00:00.000Z')));
+  await ok(referral('RR-2026-106', '2026-06-01T09:00:00.000Z'));
+  await ok(s.cases.execute('RR-2026-106', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Threshold for notification not met.' }, at('2026-06-01T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'reviewGroupWithScoping', rationale: 'The review group should look at the learning.' }, at('2026-06-01T12:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'OpenLocalReview', actor: as(PEOPLE.business), decidedAt: '2026-06-10T10:00:00.000Z', rationale: 'Sentinel QZV106LCSPR: system learning across agencies.' }, at('2026-06-10T11:00:00.000Z')));
   await ok(
     s.cases.execute(
-      'RR-2026-105',
+      'RR-2026-106',
       {
         type: 'CommissionLocalReviewer',
         actor: as(PEOPLE.business),
         reviewerName: 'Robin Reviewer',
         reviewerKind: 'external',
-        independence: 'Sentinel QZV105INDEP: no agency work in five years.',
+        independence: 'Sentinel QZV106INDEP: no agency work in five years.',
         conflicts: 'None declared.',
         methodology: ['systemsMethodology'],
-        termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-105/terms-of-reference.docx',
+        termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-106/terms-of-reference.docx',
         familyEngagementPlanned: true,
         practitionerEngagementPlanned: true,
       },
       at('2026-06-11T11:00:00.000Z'),
     ),
   );
-  fixtures.push({ caseRef: 'RR-2026-105', asked: [], sentinels: ['QZV105LCSPR', 'QZV105INDEP'], agencySentinels: {}, names: [PEOPLE.director.displayName, 'Robin Reviewer'] });
+  fixtures.push({ caseRef: 'RR-2026-106', asked: [], sentinels: ['QZV106LCSPR', 'QZV106INDEP'], agencySentinels: {}, names: [PEOPLE.director.displayName, 'Robin Reviewer'] });
+  // 5. Not notified; the review group considered it: a local learning event and a review-group disagreement (issue 17).
+  await ok(referral('RR-2026-105', '2026-06-01T09:00:00.000Z'));
+  await ok(s.cases.execute('RR-2026-105', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Sentinel QZV105VIEW: threshold not met.' }, at('2026-06-01T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'reviewGroupWithScoping', rationale: 'To the review group.' }, at('2026-06-02T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'RecordLearningEventDecision', actor: as(PEOPLE.business), decidedOn: '2026-06-09', rationale: 'Sentinel QZV105LEARNING: new learning on neglect.' }, at('2026-06-10T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'OpenReviewGroupDispute', actor: as(PEOPLE.police), about: 'reviewGroupDiscussion', reason: 'Sentinel QZV105DISPUTE: a second referral should be discussed.' }, at('2026-06-11T10:00:00.000Z')));
+  fixtures.push({ caseRef: 'RR-2026-105', asked: [], sentinels: ['QZV105VIEW', 'QZV105LEARNING', 'QZV105DISPUTE'], agencySentinels: {}, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.business.displayName] });
+
   await s.effects.idle();
   return fixtures;
 }
@@ -258,7 +278,7 @@ describe('what each role may see and do (issue 12): every role x every verb x ev
       );
     }
     count({ accessProbes: probesRun, accessLeaks: leaks.length });
-    // 13 roles x 6 references x every probe: the table really ran.
+    // 13 roles x 7 references x every probe: the table really ran.
     expect(probesRun).toBe(ROLES.length * (fixtures.length + 1) * probesFor(MISSING).length);
     expect(leaks).toEqual([]);
   }, 240_000);

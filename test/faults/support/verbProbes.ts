@@ -48,6 +48,15 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'localReview.copySent': (caseRef) => [{ caseRef, copyDate: '2026-05-05', copyTime: '15:00' }],
   'localReview.justify': (caseRef) => [{ caseRef, justifies: 'delay', justification: 'Probe.', justifiedDate: '2026-05-05', justifiedTime: '15:00' }],
   'localReview.published': (caseRef) => [{ caseRef, publishedDate: '2026-05-05', url: 'https://www.example.org/probe.pdf' }],
+  // Issue 17: the local learning event and review-group disputes.
+  'learningEvent.decision': (caseRef) => [{ caseRef, decidedOn: '2026-05-05', rationale: 'Probe.' }],
+  'learningEvent.setUp': (caseRef) => [{ caseRef, methods: 'desktop', leads: 'partner:police,agency:gp' }],
+  'learningEvent.report': (caseRef) => [{ caseRef, documentUrl: DOCUMENT_URL }],
+  'learningEvent.approve': (caseRef) => [{ caseRef, approvedOn: '2026-05-05' }],
+  'learningEvent.disseminate': (caseRef) => [{ caseRef, disseminatedOn: '2026-05-05', how: 'Probe.' }],
+  'reviewGroupDispute.open': (caseRef) => [{ caseRef, about: 'reviewGroupDiscussion', reason: 'Probe.' }],
+  'reviewGroupDispute.outcome': (caseRef) => [{ caseRef, outcome: 'notResolved', rationale: 'Probe.' }],
+  'reviewGroupDispute.decide': (caseRef) => [{ caseRef, criteriaMet: 'no', rationale: 'Probe.' }],
 };
 
 export type VerbProbe = { verb: Verb; data: Record<string, unknown> };
