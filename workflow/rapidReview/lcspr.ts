@@ -1,4 +1,5 @@
 import { checkFreeText } from '../freeText.js';
+import { ROLE_WORDS } from '../words.js';
 import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, unique, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, PARTNER_NAMES, partnerPeople, partnersRepresentedBy, type Partner, type PartnershipConfig } from '../partnership.js';
@@ -77,7 +78,7 @@ export const replyOnLcspr: Handler<'ReplyOnLcspr'> = ({ config, calendar }, stat
   const partner = command.partner ?? (mine.length === 1 ? mine[0] : undefined);
   if (!partner || !mine.includes(partner)) return refuse('Say which partner you are answering for.');
   if (l.decided) return refuse(`The partners' decision was already recorded at ${words(l.decided.at, now)}.`);
-  if (l.dispute) return refuse(`The partners disagree; the ${l.dispute.decider === 'partnershipChair' ? 'partnership chair' : 'independent scrutineer'} decides by ${words(l.dispute.decisionDueAt, now)}.`);
+  if (l.dispute) return refuse(`The partners disagree; the ${ROLE_WORDS[l.dispute.decider]} decides by ${words(l.dispute.decisionDueAt, now)}.`);
   const problem = checkFreeText('rationale', command.rationale, { required: command.reply === 'disagree' });
   if (problem) return refuse(problem.message);
   const r = recorder(state);
@@ -94,7 +95,7 @@ export const decideLcsprDispute: Handler<'DecideLcsprDispute'> = ({ config }, st
   if (found.error) return found.error;
   const { l } = found;
   const role = actingRole(config, command.actor.aadObjectId, 'DecideLcsprDispute');
-  if (!role) return refuse(`Only the ${config.reviewDisputeDecider === 'partnershipChair' ? 'partnership chair' : 'independent scrutineer'} decides a disagreement on whether to hold a local review.`);
+  if (!role) return refuse(`Only the ${ROLE_WORDS[config.reviewDisputeDecider]} decides a disagreement on whether to hold a local review.`);
   if (!l.dispute) return refuse('The partners have not disagreed; there is nothing to decide.');
   if (l.decided) return refuse(`The decision was already recorded at ${words(l.decided.at, now)}.`);
   const problem = checkFreeText('rationale', command.rationale, { required: true });
