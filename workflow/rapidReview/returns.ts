@@ -1,6 +1,6 @@
 import type { ScopingChase } from '../events.js';
 import { identifyingDetailIn } from '../freeText.js';
-import { iso, monitoring, person, recorder, refuse, safeDecode, type Handler, type Recorder } from '../kernel.js';
+import { iso, monitoring, person, recorder, refuse, safeDecode, type Handler, type Recorder, sendKey } from '../kernel.js';
 import type { Agency } from '../partnership.js';
 import type { AgencyReturn } from '../state.js';
 import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
@@ -43,7 +43,7 @@ export const recordNoInvolvement: Handler<'RecordNoInvolvement'> = ({ config }, 
 
 function chase(r: Recorder, now: Date, agency: Agency, kind: ScopingChase, to: (agency: Agency) => string[], day?: string) {
   r.record({ type: 'ScopingChased', at: iso(now), agency: agency.id, chase: kind, ...(day ? { day } : {}) });
-  for (const id of to(agency)) r.effect({ type: 'send', key: `scopingChaser:${agency.id}:${kind}:${day ?? ''}:${id}:${r.state?.version}`, to: person(id), card: { kind: 'scopingChaser', agency: agency.id, chase: kind }, tracked: false });
+  for (const id of to(agency)) r.effect({ type: 'send', key: sendKey.scopingChaser(agency.id, kind, day, id, r.state?.version), to: person(id), card: { kind: 'scopingChaser', agency: agency.id, chase: kind }, tracked: false });
   r.effect({ type: 'refreshCards' });
 }
 
@@ -81,7 +81,7 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
         if (!calendar.isWorkingDay(today) || now.getTime() < startOfDay(today, hours).getTime()) return;
         const first = !a.chased.some((c) => c.startsWith('overdue:'));
         chase(r, now, agency, 'overdue', withEscalation, today);
-        if (first) r.effect({ type: 'send', key: `scopingOverdue:${id}:${a.dueAt}`, to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
+        if (first) r.effect({ type: 'send', key: sendKey.scopingOverdue(id, a.dueAt), to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
       }),
     ),
   ];

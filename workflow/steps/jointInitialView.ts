@@ -1,6 +1,6 @@
 import type { CommandActor } from '../commands.js';
 import type { Actor, View, ViewGiver } from '../events.js';
-import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, words, type Handler, type Recorder, type StepContext, sendKey } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnersRepresentedBy, rolesOf, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
@@ -56,7 +56,7 @@ export function viewAgreed(context: StepContext, r: Recorder, now: Date, by: Act
   }
   // Refresh first: the chair's and director's cards show the agreed view; the new card is fresh anyway.
   r.effect({ type: 'refreshCards' });
-  r.effect({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.partnerDecision(), to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
   settle(context, r, now, false);
 }
 
@@ -75,7 +75,7 @@ export function proposeView(context: StepContext, state: CaseState, now: Date, a
   if (other) {
     r.record({ type: 'InitialViewsDiffered', at: iso(now) });
     // The business unit sees both views (tracked, so it shows the agreement when it comes).
-    r.effect({ type: 'send', key: `initialViewsDiffer:${r.state?.version}`, to: monitoring, card: { kind: 'initialViewRequest' }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.initialViewsDiffer(r.state?.version), to: monitoring, card: { kind: 'initialViewRequest' }, tracked: true });
     r.effect({ type: 'refreshCards' });
     return r.done(`Recorded: your view (${VIEW_WORDS[view]}) differs from ${other.by.displayName}'s (${VIEW_WORDS[other.view]}). The business unit has been told and you each see the other's view. It goes to the partners once you agree: either of you may concur with the other or revise your own, by ${words(state.initialViewDueAt, now)}.`);
   }

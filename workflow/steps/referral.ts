@@ -1,5 +1,5 @@
 import { identifyingDetailIn } from '../freeText.js';
-import { actorAs, iso, person, recorder, refuse, safeDecode, unique, words, type Handler } from '../kernel.js';
+import { actorAs, iso, person, recorder, refuse, safeDecode, unique, words, type Handler, sendKey } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { afterReferralLogged, referralCriteriaProblem } from './statutoryNotification.js';
 
@@ -51,7 +51,7 @@ export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefP
   });
   const { decisionRuns } = afterReferralLogged(config, r, now);
   for (const id of decisionRuns ? unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId]) : []) {
-    r.effect({ type: 'send', key: `initialViewRequest:${id}`, to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.initialViewRequest(id), to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
   }
   return r.done(decisionRuns ? `Referral ${referral.caseRef} logged.` : `The death of a care leaver is logged as ${referral.caseRef}.`);
 };
