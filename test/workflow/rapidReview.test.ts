@@ -127,6 +127,18 @@ describe('scoping returns', () => {
     expect(!last.ok && last.refusal).toContain(message);
   });
 
+  it.each([
+    ['not a link', 'documents.example.org/x', "must be a link (https://...) into the partnership's document store."],
+    ['outside the document store', 'https://mail.example.com/x', "must be a link into the partnership's document store (documents.example.org), starting https://."],
+    ['a date of birth in the query', 'https://documents.example.org/doc.aspx?file=DOB%2004-03-2019', 'The document link seems to contain a date of birth.'],
+  ])('refuses a return link %s with the words a referral gets for the same link', (_s, link, words) => {
+    const { last } = run([[{ type: 'RecordScopingReturn', actor: as(P.school), agency: 'education', documentUrl: link }, '2026-06-04T09:00:00.000Z']], setUp());
+    const referral = run([[{ type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: 'RR-2026-099', referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: link } }, '2026-06-04T09:00:00.000Z']]).last;
+    expect(!last.ok && last.refusal).toContain(words);
+    expect(!referral.ok && referral.refusal).toContain(words);
+    expect(!last.ok && last.refusal.replace('The return', 'The referral document')).toBe(!referral.ok && referral.refusal);
+  });
+
   it('records a return by a deputy, a nil return, and refuses a second return', () => {
     const { decisions, state } = run(
       [

@@ -1,4 +1,4 @@
-import { actorAs, iso, monitoring, person, recorder, refuse, unique, words, type Handler, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople, type PartnershipConfig } from '../partnership.js';
 import { openReview } from './common.js';

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { agencyAction, agencyById, contacts, openReview } from './common.js';
 import { closeOfDay, londonDate } from './dates.js';

@@ -1,6 +1,6 @@
 import { checkFreeText } from '../freeText.js';
 import { ROLE_WORDS } from '../words.js';
-import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, unique, words, type Handler, type Recorder, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, PARTNER_NAMES, partnerPeople, partnersRepresentedBy, type Partner, type PartnershipConfig } from '../partnership.js';
 import type { CaseState, LcsprDecision } from '../state.js';

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, recorder, refuse, words, type Handler, sendKey } from '../kernel.js';
+import { actorAs, iso, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, PARTNER_NAMES, type Partner } from '../partnership.js';
 import { openReview } from './common.js';

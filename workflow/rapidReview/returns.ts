@@ -1,6 +1,6 @@
 import type { ScopingChase } from '../events.js';
-import { identifyingDetailIn } from '../freeText.js';
-import { iso, monitoring, person, recorder, refuse, safeDecode, type Handler, type Recorder, sendKey } from '../kernel.js';
+import { checkDocumentLink } from '../documentLink.js';
+import { iso, monitoring, person, recorder, refuse, sendKey, type Handler, type Recorder } from '../kernel.js';
 import type { Agency } from '../partnership.js';
 import type { AgencyReturn } from '../state.js';
 import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
@@ -15,19 +15,10 @@ import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from './dat
 export const recordScopingReturn: Handler<'RecordScopingReturn'> = ({ config }, state, command, now) => {
   const found = agencyAction(config, state, command.actor, command.agency);
   if (found.error) return found.error;
-  let url: URL;
-  try {
-    url = new URL(command.documentUrl.trim());
-  } catch {
-    return refuse("Give the link to the return in the partnership's document store (https://...).");
-  }
-  if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
-    return refuse(`The return must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
-  }
-  const detail = identifyingDetailIn(safeDecode(url.pathname).replace(/[/_+]/g, ' '));
-  if (detail) return refuse(`The link seems to contain ${detail}. Link to a document whose name carries only the case reference.`);
+  const link = checkDocumentLink(config, command.documentUrl, 'The return');
+  if (!link.ok) return refuse(link.refusal);
   const r = recorder(state);
-  r.record({ type: 'ScopingReturned', at: iso(now), by: found.by, agency: found.agency.id, documentUrl: url.toString() });
+  r.record({ type: 'ScopingReturned', at: iso(now), by: found.by, agency: found.agency.id, documentUrl: link.url.toString() });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: ${found.agency.name}'s return. Thank you; no more reminders will be sent.`);
 };

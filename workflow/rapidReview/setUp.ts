@@ -1,4 +1,4 @@
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, unique, words, type Handler, type Recorder, type StepContext, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { finalDecisionMaker, type Partner } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { finalDecisionMaker } from '../partnership.js';
 import type { CaseState } from '../state.js';

@@ -1,6 +1,6 @@
 import type { CommandActor } from '../commands.js';
 import type { Actor, View, ViewGiver } from '../events.js';
-import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, words, type Handler, type Recorder, type StepContext, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnersRepresentedBy, rolesOf, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';

@@ -1,5 +1,5 @@
 import type { DisputeStage, MeetingAttendee } from '../events.js';
-import { actorAs, iso, nothing, recorder, refuse, words, type Handler, type Recorder, sendKey } from '../kernel.js';
+import { actorAs, iso, nothing, recorder, refuse, sendKey, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { expectedAttendees } from '../meetings/attendees.js';
 import type { PartnershipConfig } from '../partnership.js';

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, recorder, refuse, words, type Handler, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 
 /** After a decision not to notify (DOMAIN step 8): the review group chair chooses the next step, with a rationale. */

@@ -1,5 +1,5 @@
 import type { OverdueAbout, ReminderAbout } from '../events.js';
-import { iso, monitoring, person, type Recorder, sendKey } from '../kernel.js';
+import { iso, monitoring, person, sendKey, type Recorder } from '../kernel.js';
 
 /** The two notices the sweep sends for a step's deadline: a reminder before it, an alert after. */
 

@@ -1,6 +1,6 @@
 import { checkFreeText } from '../freeText.js';
 import type { View } from '../events.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, unique, type Handler, type Recorder, type StepContext, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnerPeople, type PartnershipConfig } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';

@@ -1,6 +1,6 @@
 import type { CommandActor } from '../commands.js';
 import type { View } from '../events.js';
-import { iso, monitoring, person, recorder, unique, words, type Decision, type Recorder, type StepContext, sendKey } from '../kernel.js';
+import { iso, monitoring, person, recorder, sendKey, unique, words, type Decision, type Recorder, type StepContext } from '../kernel.js';
 import { finalDecisionMaker } from '../partnership.js';
 import type { CaseState } from '../state.js';
 import type { Actor } from '../events.js';

@@ -1,5 +1,5 @@
 import type { ReferralDetails } from '../events.js';
-import { actorAs, iso, person, recorder, refuse, unique, words, type Handler, type Recorder, sendKey } from '../kernel.js';
+import { actorAs, iso, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnerPeople, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
