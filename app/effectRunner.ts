@@ -1,3 +1,4 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { caseCard, noticeCard, type AdaptiveCard } from '../cards/index.js';
 import { maySee } from '../workflow/access.js';
 import { findPerson } from '../workflow/partnership.js';
@@ -6,7 +7,6 @@ import type { DisputeStage } from '../workflow/events.js';
 import type { MeetingBooker } from './meetingBooker.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
 import type { Outbox, PendingEffect, TrackedCardRow } from '../store/outbox.js';
@@ -48,7 +48,7 @@ export class EffectRunner {
       /** Email where Teams cannot reach (shared inboxes, people without Teams, undeliverable cards). */
       mailer?: Mailer;
       meetings: MeetingBooker;
-      config: PartnershipConfig;
+      config: PartnershipFile;
       log: Logger;
       /** Working days shown on cards (rapid review board: days left, overdue by). */
       calendar: WorkingCalendar;

@@ -1,5 +1,5 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import type { CardSpec } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
 import { CARD_WORDS } from './cardWords.js';
 
@@ -24,7 +24,7 @@ export type MailReason =
 
 export type NotificationEmail = { subject: string; text: string };
 
-export function notificationEmail(args: { config: PartnershipConfig; caseRef: string; state: CaseState; card: CardSpec; reason: MailReason }): NotificationEmail {
+export function notificationEmail(args: { config: PartnershipFile; caseRef: string; state: CaseState; card: CardSpec; reason: MailReason }): NotificationEmail {
   const { config, caseRef, state, card, reason } = args;
   const what = CARD_WORDS[card.kind];
   const due = deadlineOf(state, card);
@@ -41,7 +41,7 @@ export function notificationEmail(args: { config: PartnershipConfig; caseRef: st
   return { subject: `${config.partnership.shortName} ${caseRef}: ${what}`, text: lines.join('\n') };
 }
 
-function whereToAct(config: PartnershipConfig, reason: MailReason): string {
+function whereToAct(config: PartnershipFile, reason: MailReason): string {
   const businessUnit = config.businessUnit.map((p) => p.email).join(', ');
   switch (reason) {
     case 'inbox':

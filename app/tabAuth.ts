@@ -1,3 +1,4 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { roleWords } from '../workflow/words.js';
@@ -60,7 +61,7 @@ export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 
   return { ok: true, identity: { aadObjectId, displayName: person.displayName || tokenName || 'Unknown', roles, mode } };
 }
 
-export function createTabAuthenticator(config: PartnershipConfig, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
+export function createTabAuthenticator(config: PartnershipFile, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
   const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl ?? entraJwksUrl(settings.authorityHost)), { cacheMaxAge: 6 * 60 * 60_000 });
   const issuersOf = (tid: string) => entraIssuers(settings.authorityHost, tid);
 

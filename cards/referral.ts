@@ -1,4 +1,4 @@
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import type { CaseState } from '../workflow/state.js';
 import type { AdaptiveCard, Choice } from './adaptiveCard.js';
 import { adaptiveCard, execute, heading, subheading, textBlock } from './adaptiveCard.js';
@@ -18,7 +18,7 @@ const choicesOf = <K extends string>(words: Record<K, string>): Choice[] =>
  * procedure needs and a link to the document, which stays in the document store: no field here
  * has room for who the child is.
  */
-export function referralFormCard(ctx: { config: PartnershipConfig; now: Date; notice?: string; draft?: Record<string, string> }): AdaptiveCard {
+export function referralFormCard(ctx: { config: PartnershipFile; now: Date; notice?: string; draft?: Record<string, string> }): AdaptiveCard {
   const { config, now } = ctx;
   const draft: Draft = ctx.draft;
   const host = config.documentStoreHosts[0] ?? 'the document store';
@@ -70,7 +70,7 @@ export function referralFormCard(ctx: { config: PartnershipConfig; now: Date; no
 }
 
 /** The business unit's confirmation: what was logged, who is asked for what by when, and what follows. */
-export function referralLoggedCard(state: CaseState, config: PartnershipConfig, now: Date): AdaptiveCard {
+export function referralLoggedCard(state: CaseState, config: PartnershipFile, now: Date): AdaptiveCard {
   const statutory = statutoryNotificationReason(state.referral);
   const statutoryBlocks = statutory
     ? [

@@ -3,7 +3,7 @@ import { caseCard, cardBytes } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, inputsById, visibleText } from '../support/validateCard.js';
 import {
   CASE_REF,
@@ -22,7 +22,7 @@ import {
 const MAKER: Recipient = { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId };
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
 // Brighton & Hove's setting is for whether-to-review disputes; the notification is still the partnership chair's (8.1).
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
+const scrutineerDecides: PartnershipFile = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: MAKER, ...extra });

@@ -3,14 +3,14 @@ import { caseCard } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
 import { CASE_REF, EV, JOIN_URL, PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
 const DECISION: Recipient = { kind: 'conversation', target: 'decision' };
 // Brighton & Hove's setting is for whether-to-review disputes; it changes nothing in the notification's meetings.
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
+const scrutineerDecides: PartnershipFile = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: MONITORING, ...extra });
@@ -136,7 +136,7 @@ describe('arrange meeting request (monitoring channel, for the business unit)', 
   });
 
   test('someone holding two roles is invited once', () => {
-    const twoRoles: PartnershipConfig = { ...sampleConfig, partnershipChair: PEOPLE.scrutineer };
+    const twoRoles: PartnershipFile = { ...sampleConfig, partnershipChair: PEOPLE.scrutineer };
     const { text } = render({ kind: 'arrangeMeetingRequest', stage: 2 }, SCENES.decisionMeetingBookingFailed(), '2026-06-10T12:00:00Z', { config: twoRoles });
     expect(text.split(PEOPLE.scrutineer.email)).toHaveLength(3); // once in the list, once in the line to paste
   });

@@ -4,7 +4,8 @@ import type { CaseCardContext } from '../../cards/index.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { Agency, PartnershipConfig } from '../../workflow/partnership.js';
+import type { Agency } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, inputsById, visibleText } from '../support/validateCard.js';
 import { CASE_REF, EV, MANY_AGENCY_IDS, RETURN_URL, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
@@ -112,7 +113,7 @@ describe('rapid review board (monitoring channel, updated in place)', () => {
   });
 
   test('an agency no longer configured is shown by its id rather than break the board', () => {
-    const config: PartnershipConfig = { ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => a.id !== 'probation') };
+    const config: PartnershipFile = { ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => a.id !== 'probation') };
     expect(render(SCENES.extensionAsked(), '2026-06-18T12:00:00Z', { config }).text).toContain('**probation**: No involvement');
   });
 });
@@ -129,7 +130,7 @@ describe('the board with 30 agencies stays under 28 KB', () => {
     reviewGroup: i < 10,
     domesticAbuseService: false,
   }));
-  const config: PartnershipConfig = { ...sampleConfig, agencies };
+  const config: PartnershipFile = { ...sampleConfig, agencies };
   const now = '2026-06-24T12:00:00Z'; // after the return date: the open ones are all overdue, the longest rows there are
 
   const board = (events: CaseEvent[]) => {

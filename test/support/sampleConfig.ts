@@ -2,8 +2,8 @@ import type { CardSpec } from '../../workflow/effects.js';
 import { maySee } from '../../workflow/access.js';
 import type { Actor, CaseEvent, MeetingAttendee } from '../../workflow/events.js';
 import { OverdueAboutSchema, ReminderAboutSchema, ScopingChaseSchema } from '../../workflow/events.js';
-import type { Person, PartnershipConfig } from '../../workflow/partnership.js';
-import { PartnershipConfigSchema } from '../../workflow/partnership.js';
+import type { Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import type { CaseState } from '../../workflow/state.js';
 import { fold } from '../../workflow/state.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
@@ -59,7 +59,7 @@ const AGENCIES = [
   { id: 'da-service', name: 'Island Domestic Abuse Service', contact: PEOPLE.daContact, escalation: PEOPLE.daEscalation, domesticAbuseService: true },
 ];
 
-export const sampleConfig: PartnershipConfig = PartnershipConfigSchema.parse({
+export const sampleConfig: PartnershipFile = PartnershipFileSchema.parse({
   partnership: { id: 'iow-scp', name: 'Isle of Wight Safeguarding Children Partnership', shortName: 'IOWSCP' },
   tenantId: 'tenant-1',
   nation: 'england-and-wales',

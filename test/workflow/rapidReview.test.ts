@@ -4,7 +4,8 @@ import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { fold } from '../../workflow/state.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { commandRunner } from '../support/runCommands.js';
 import { defaultReturnsDue, papersDueFor, workingDayBefore } from '../../workflow/rapidReview/dates.js';
@@ -24,7 +25,7 @@ const P = {
   gp: person('gp', 'Gil GP'),
   gpLead: person('gp-lead', 'Gwen Lead'),
 };
-const config = PartnershipConfigSchema.parse({
+const config = PartnershipFileSchema.parse({
   ...sampleConfig,
   agencies: [
     { id: 'education', name: 'Education', contact: P.school, deputies: [P.schoolDeputy], escalation: P.schoolHead, reviewGroup: true },
