@@ -7,7 +7,6 @@ import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, inputsById, visibleText } from '../support/validateCard.js';
 import {
   CASE_REF,
-  EV,
   FINAL_RATIONALE,
   JOIN_URL,
   OUTCOME_RATIONALE,
@@ -15,6 +14,7 @@ import {
   RATIONALE,
   REOPEN_REASON,
   SCENES,
+  reopenedWith,
   sampleConfig,
   stateOf,
 } from '../support/sampleConfig.js';
@@ -165,20 +165,7 @@ describe('final decision request (1:1 to the final decision maker)', () => {
 
   test('the largest card (every text and the drafts at 2,000 characters) still fits', () => {
     const long = (seed: string) => `${seed} `.repeat(2000).slice(0, 2000);
-    const events: CaseEvent[] = [
-      EV.logged(),
-      ...EV.viewGiven('notify', long('view')),
-      EV.laAgrees(long('la')),
-      EV.policeDisagrees(long('police')),
-      EV.healthDisagrees(long('health')),
-      EV.dispute(['police', 'health']),
-      EV.meeting1Booked(),
-      { ...EV.outcomeNotResolved(), rationale: long('outcome') } as CaseEvent,
-      EV.escalated('notResolved'),
-      EV.meeting2Booked(),
-      { ...EV.finalDecision(true), rationale: long('final') } as CaseEvent,
-      { ...EV.reopened(), reason: long('reason') } as CaseEvent,
-    ];
+    const events = reopenedWith({ view: long('view'), la: long('la'), police: long('police'), health: long('health'), outcome: long('outcome'), final: long('final'), reason: long('reason') });
     const { card } = render(FINAL, events, '2026-06-15T10:00:00Z', { notice: 'Please give a rationale.', draft: { rationale: long('draft') } });
     expect(cardBytes(card)).toBeLessThan(CARD_BYTES_LIMIT);
   });
