@@ -11,7 +11,7 @@ import { dateInput, lineInput, timeInput } from './inputs.js';
 import { expectedAttendees } from '../workflow/meetings/attendees.js';
 import { joinMeeting, MEETING_NAME, MEETING_SHORT_TITLE, meetingDetails, meetingStatus, meetingTitle } from './meeting.js';
 import { asSentence, decisionMakerWords, VIEW_WORDS, when } from './wording.js';
-import { MEETING_NAMES, ROLE_WORDS } from '../workflow/words.js';
+import { MEETING_NAMES, ROLE_WORDS, withRole } from '../workflow/words.js';
 
 const JOIN_URL_MAX = 2000;
 
@@ -85,7 +85,7 @@ function deadlineWords(state: CaseState, config: PartnershipConfig, stage: Dispu
   if (stage === 1) {
     return [
       textBlock(
-        `It must be held, and its outcome recorded by ${config.reviewGroupChair.displayName} (${ROLE_WORDS.reviewGroupChair}), by **${when(dispute.meetingDueAt, now)}**. If the outcome is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
+        `It must be held, and its outcome recorded by ${withRole(config.reviewGroupChair, 'reviewGroupChair')}, by **${when(dispute.meetingDueAt, now)}**. If the outcome is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
     ];
   }

@@ -6,7 +6,7 @@ import type { Quote } from './budget.js';
 import { escalationWords } from './dispute.js';
 import { meetingTime } from './meeting.js';
 import { partnerPositionBlocks } from './positions.js';
-import { MEETING_WORDS, ROLE_WORDS } from '../workflow/words.js';
+import { MEETING_WORDS, ROLE_WORDS, withRole } from '../workflow/words.js';
 import { actorWords, decisionMakerWords, VIEW_WORDS, when } from './wording.js';
 
 /**
@@ -88,7 +88,7 @@ export function basisWords(state: CaseState, config: PartnershipConfig): string 
   }
 }
 
-/** "Casey Chair (review group chair)": who records the partners' meeting when no actor is on record. */
+/** Who records the partners' meeting, when no actor is on record. */
 function chairWords(config: PartnershipConfig): string {
-  return `${config.reviewGroupChair.displayName} (${ROLE_WORDS.reviewGroupChair})`;
+  return withRole(config.reviewGroupChair, 'reviewGroupChair');
 }

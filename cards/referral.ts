@@ -7,7 +7,7 @@ import type { Draft } from './inputs.js';
 import { choiceInput, dateInput, lineInput, NO_NAMES_HINT, timeInput, todayInLondon, yesNoToggle } from './inputs.js';
 import { referralFacts } from './referralFacts.js';
 import { actorWords, HARM_WORDS, LOCATION_WORDS, when } from './wording.js';
-import { ABUSE_OR_NEGLECT_WORDS, CARE_LEAVER_WORDS } from '../workflow/words.js';
+import { ABUSE_OR_NEGLECT_WORDS, CARE_LEAVER_WORDS, withRole } from '../workflow/words.js';
 import { isAdultCareLeaverDeath, statutoryNotificationReason } from '../workflow/steps/statutoryNotification.js';
 
 const choicesOf = <K extends string>(words: Record<K, string>): Choice[] =>
@@ -102,7 +102,7 @@ export function referralLoggedCard(state: CaseState, config: PartnershipFile, no
       referralFacts(state, now),
       subheading('Asked now'),
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair) and ${config.childrensServicesDirector.displayName} (children's services director) are asked for the initial view **by ${when(state.initialViewDueAt, now)}**. Either may give it; if nobody does, this channel is told.`,
+        `${withRole(config.reviewGroupChair, 'reviewGroupChair')} and ${withRole(config.childrensServicesDirector, 'childrensServicesDirector')} are asked for the initial view **by ${when(state.initialViewDueAt, now)}**. Either may give it; if nobody does, this channel is told.`,
       ),
       subheading('What happens next'),
       textBlock(

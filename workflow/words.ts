@@ -25,6 +25,11 @@ export const ROLE_WORDS: Record<Role['kind'], string> = {
   agencyEscalation: 'escalation contact',
 };
 
+/** "Casey Chair (review group chair)": a person on the roster named with the role they act in. */
+export function withRole(person: { displayName: string }, kind: Role['kind']): string {
+  return `${person.displayName} (${ROLE_WORDS[kind]})`;
+}
+
 /** "Police representative", "Health deputy", "business unit". */
 export function roleWords(role: Role): string {
   return role.kind === 'partnerRepresentative' || role.kind === 'partnerDeputy' ? `${PARTNER_NAMES[role.partner]} ${ROLE_WORDS[role.kind]}` : ROLE_WORDS[role.kind];

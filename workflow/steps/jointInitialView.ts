@@ -4,7 +4,7 @@ import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, sendKey, wo
 import { actingRole } from '../access.js';
 import { partnersRepresentedBy, rolesOf, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
-import { ROLE_WORDS, VIEW_WORDS } from '../words.js';
+import { VIEW_WORDS, withRole } from '../words.js';
 import { settle } from './partnerReplies.js';
 
 /**
@@ -32,7 +32,7 @@ export const otherGiver = (giver: ViewGiver): ViewGiver => (giver === 'reviewGro
 
 /** "Casey Chair (review group chair)". */
 export function giverWords(config: PartnershipConfig, giver: ViewGiver): string {
-  return `${giverPerson(config, giver).displayName} (${ROLE_WORDS[giver]})`;
+  return withRole(giverPerson(config, giver), giver);
 }
 
 const asCommandActor = (a: Actor): CommandActor => ({ aadObjectId: a.aadObjectId, displayName: a.displayName });

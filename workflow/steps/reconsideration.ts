@@ -4,7 +4,7 @@ import { iso, monitoring, person, recorder, sendKey, unique, words, type Decisio
 import { finalDecisionMaker } from '../partnership.js';
 import type { CaseState } from '../state.js';
 import type { Actor } from '../events.js';
-import { VIEW_WORDS } from '../words.js';
+import { VIEW_WORDS, withRole } from '../words.js';
 import { announceDecision } from './outcome.js';
 
 /**
@@ -32,7 +32,7 @@ export function raiseNewInformation({ config, calendar }: StepContext, state: Ca
   r.effect({ type: 'refreshCards' });
   const due = words(r.state!.reconsideration!.decisionDueAt, now);
   return r.done(
-    `Re-opened on new information. ${finalDecisionMaker(config).displayName} (partnership chair) decides again by ${due}; the review group chair and the independent scrutineer have been told. Until then the decision stands and the case carries on.`,
+    `Re-opened on new information. ${withRole(finalDecisionMaker(config), 'partnershipChair')} decides again by ${due}; the review group chair and the independent scrutineer have been told. Until then the decision stands and the case carries on.`,
   );
 }
 
