@@ -21,6 +21,7 @@ import { noCrash, type CrashHook, type CrashPoint } from './crashPoints.js';
 import { SentCards } from './sentCards.js';
 import { MAX_RETRY_MS, REPORT_AFTER_FAILURES, retryDelayMs } from './retryBackoff.js';
 import { CARD_WORDS } from './cardWords.js';
+import { mailRef } from './mailRef.js';
 
 /**
  * Performs a case's pending effects, each once: claimed with a lease, performed, marked done.
@@ -47,6 +48,8 @@ export class EffectRunner {
       messenger: Messenger;
       /** Email where Teams cannot reach (shared inboxes, people without Teams, undeliverable cards). */
       mailer?: Mailer;
+      /** The app's public address (PUBLIC_BASE_URL): emails link to its page to act (app/actLink.ts). */
+      publicBaseUrl?: string;
       meetings: MeetingBooker;
       config: PartnershipFile;
       log: Logger;
@@ -182,14 +185,16 @@ export class EffectRunner {
     const card = pending.effect.card;
     const key = createHash('sha256').update(`${pending.effect.key}\n${mail.address.toLowerCase()}\n${mail.reason}`).digest('hex').slice(0, 40);
     if (await outbox.mailOutcome(caseRef, key)) return;
-    const email = notificationEmail({ config, caseRef, state, card, reason: mail.reason });
-    const result = mailer ? await mailer.send({ to: mail.address, ...email }) : { ok: false as const, refused: 'email is not configured' };
+    const email = notificationEmail({ config, caseRef, state, card, reason: mail.reason, ...(this.deps.publicBaseUrl ? { publicBaseUrl: this.deps.publicBaseUrl } : {}) });
+    const result = mailer ? await mailer.send({ to: mail.address, ...email, ref: mailRef(caseRef, key) }) : { ok: false as const, refused: 'email is not configured' };
+    // What it was, so a bounce reported later can say (app/bounceWatch.ts).
+    const about = { to: mail.address, card: card.kind, reason: mail.reason };
     if (result.ok) {
-      await outbox.recordMail(caseRef, key, 'sent', now);
+      await outbox.recordMail(caseRef, key, 'sent', now, about);
       log.info('email sent', { caseRef, card: card.kind, reason: mail.reason });
       return;
     }
-    await outbox.recordMail(caseRef, key, 'refused', now);
+    await outbox.recordMail(caseRef, key, 'refused', now, about);
     log.warn('email refused', { caseRef, card: card.kind, reason: mail.reason, error: result.refused });
     const notice = noticeCard(
       `${caseRef}: an email could not be sent`,

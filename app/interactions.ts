@@ -1,21 +1,19 @@
-import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
-import { caseCard, exportLinksCard, helpCard, historyCard, noticeCard, referralFormCard, referralLoggedCard } from '../cards/index.js';
-import { CardActionSchema, agencyIdsOf } from '../cards/verbs.js';
+import { caseCard, helpCard, noticeCard, referralFormCard } from '../cards/index.js';
+import { CardActionSchema, type Verb } from '../cards/verbs.js';
 import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
-import type { Partner, PartnershipConfig } from '../workflow/partnership.js';
-import { isOnRoster, mayDo, mayEverSee, maySee, seeingRole, seesEveryCase, type View } from '../workflow/access.js';
-import { roleWords } from '../workflow/words.js';
-import type { AccessRecord } from '../workflow/accessRecord.js';
+import type { PartnershipConfig } from '../workflow/partnership.js';
+import { isOnRoster, mayDo, mayEverSee, maySee, seesEveryCase, type View } from '../workflow/access.js';
 import type { AccessLog } from '../store/accessLog.js';
 import type { CaseEvent } from '../workflow/events.js';
 import type { CaseState } from '../workflow/state.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { CaseService } from './caseService.js';
 import type { CaseStore } from '../store/caseStore.js';
-import { signExportLink } from './exportLinks.js';
-import { londonInstant } from './londonTime.js';
+import { CARD_ROUTES, type CardRoute } from './cardRoutes/index.js';
+import { refusalNotice } from './cardRoutes/refusalNotice.js';
+import { isCommandRoute, isRefused } from './cardRoutes/route.js';
 import type { Logger } from './ports.js';
 
 /**
@@ -45,36 +43,15 @@ export type InteractionDeps = {
   now: () => Date;
 };
 
-type Action = z.infer<typeof CardActionSchema>;
-
 const INVALID_ACTION = noticeCard(
   'That action could not be understood',
   'The card sent something this bot does not recognise, perhaps from an older version of the card. Nothing was recorded. Type "help" to see what you can do.',
 );
 
-const REFERRAL_FIELD_WORDS: Record<string, string> = {
-  caseRef: 'the case reference',
-  referringAgency: 'the referring agency',
-  awareDate: 'the date the partnership became aware',
-  awareTime: 'the time the partnership became aware',
-  harm: 'the harm',
-  location: 'where it happened',
-  lookedAfter: 'whether the child is looked after',
-  documentUrl: 'the link to the referral document',
-  abuseOrNeglect: 'whether abuse or neglect is known or suspected',
-  careLeaver: 'whether the child or young person is a care leaver',
-};
-
-/**
- * A refusal always says that nothing was recorded, so the person never wonders whether a click
- * that was turned down half-happened (most of decide()'s refusals explain only why).
- */
-function refusalNotice(reason: string): string {
-  return /Nothing was recorded/.test(reason) ? reason : `${reason} Nothing was recorded.`;
-}
-
-function isReferralSubmit(payload: unknown): payload is { verb: 'referral.submit'; data: unknown } {
-  return typeof payload === 'object' && payload !== null && (payload as { verb?: unknown }).verb === 'referral.submit';
+/** The route for a payload's verb, if it names one we route (to answer even when its data fails the schema). */
+function routeOf(payload: unknown): CardRoute | undefined {
+  const verb = typeof payload === 'object' && payload !== null ? (payload as { verb?: unknown }).verb : undefined;
+  return typeof verb === 'string' ? CARD_ROUTES.get(verb as Verb) : undefined;
 }
 
 function stringFields(data: unknown): Record<string, string> {
@@ -92,8 +69,6 @@ export function createInteractions(deps: InteractionDeps) {
    * nothing of the case, since references follow a pattern anyone can guess.
    */
   const NOT_YOURS = noticeCard('Not available', 'There is nothing on that case reference for you to see or do here. Nothing was recorded.');
-  const HISTORY_REFUSED = noticeCard('Not available', "The case history is shown only to the partnership's own roster (partners, chairs, scrutineer, business unit).");
-  const EXPORT_REFUSED = noticeCard('Not available', "Only the partnership's business unit can export a case's history.");
   /** Only for the partnership's own people, who see every case: for them "no such case" hides nothing. */
   const noSuchCase = (caseRef: string) => noticeCard(`No case ${caseRef}`, 'There is no case with that reference. Nothing was recorded.');
 
@@ -141,198 +116,40 @@ export function createInteractions(deps: InteractionDeps) {
     return { card: caseCard(spec, { state: outcome.state, config, calendar: deps.calendar, now, recipient, ...(outcome.decision.message ? { notice: outcome.decision.message } : {}) }) };
   }
 
-  /** Who read the history, as its audit row names them. */
-  function accessor(actor: CommandActor, view: View): AccessRecord['by'] {
-    const role = seeingRole(config, actor.aadObjectId, view);
-    return { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: role ? roleWords(role) : '' };
-  }
-
+  /**
+   * A click: the verb's route (app/cardRoutes/) says what it means. The data is parsed with the
+   * verb's schema first; the identity is the validated actor, never anything in the data.
+   */
   async function cardAction(payload: unknown, actor: CommandActor): Promise<Reply> {
+    const now = deps.now();
     const parsed = CardActionSchema.safeParse(payload);
-    if (!parsed.success && isReferralSubmit(payload)) {
-      // Keep what was typed: the form comes back filled in, with what to correct.
-      const draft = stringFields(payload.data);
-      const fields = [...new Set(parsed.error.issues.map((i) => REFERRAL_FIELD_WORDS[String(i.path.at(-1))] ?? String(i.path.at(-1))))];
-      return { card: referralFormCard({ config, now: deps.now(), notice: `Please check: ${fields.join(', ')}. Nothing was recorded yet.`, draft }) };
-    }
     if (!parsed.success) {
+      const route = routeOf(payload);
+      if (route?.invalid) return route.invalid(parsed.error.issues, { actor, now, draft: stringFields((payload as { data?: unknown }).data), deps });
       log.warn('card action refused: unrecognised payload', { issues: parsed.error.issues.length });
       return { card: INVALID_ACTION };
     }
-    const action: Action = parsed.data;
-    const now = deps.now();
+    const action = parsed.data;
     const draft = stringFields(action.data);
-    switch (action.verb) {
-      case 'referral.submit': {
-        const d = action.data;
-        if (!mayDo(config, actor.aadObjectId, { type: 'LogReferral' }, undefined)) return { card: noticeCard('Not logged', "Only members of the partnership's business unit can log a referral. Nothing was recorded.") };
-        const awareAt = londonInstant(d.awareDate, d.awareTime);
-        if (!awareAt) return { card: referralFormCard({ config, now, notice: refusalNotice('Please give a valid date and time when the partnership became aware.'), draft }) };
-        let documentUrl: string;
-        try {
-          documentUrl = new URL(d.documentUrl).toString();
-        } catch {
-          return { card: referralFormCard({ config, now, notice: refusalNotice("The referral document must be a link (https://...) into the partnership's document store."), draft }) };
-        }
-        const caseRef = d.caseRef.trim().toUpperCase();
-        const outcome = await cases.execute(
-          caseRef,
-          {
-            type: 'LogReferral',
-            actor,
-            referral: { caseRef, referringAgency: d.referringAgency, awareAt: awareAt.toISOString(), harm: d.harm, location: d.location, lookedAfter: d.lookedAfter === 'true', documentUrl, abuseOrNeglect: d.abuseOrNeglect, careLeaver: d.careLeaver },
-          },
-          now,
-        );
-        if (!outcome.decision.ok) return { card: referralFormCard({ config, now, notice: refusalNotice(outcome.decision.refusal), draft }) };
-        return { card: referralLoggedCard(outcome.state!, config, now), updateClickedCardForEveryone: true };
-      }
-      case 'initialView.submit':
-        return run(action.data.caseRef, { type: 'GiveInitialView', actor, view: action.data.view, rationale: action.data.rationale ?? '' }, { kind: 'initialViewRequest' }, actor, now, draft);
-      case 'partner.agree':
-      case 'partner.disagree': {
-        const seen = action.data.asOf === undefined ? {} : { seenVersion: Number(action.data.asOf) };
-        const reply =
-          action.verb === 'partner.agree'
-            ? { reply: 'agree' as const, ...(action.data.comment ? { rationale: action.data.comment } : {}) }
-            : { reply: 'disagree' as const, rationale: action.data.rationale ?? '' };
-        return run(action.data.caseRef, { type: 'ReplyAsPartner', actor, ...reply, ...seen }, { kind: 'partnerDecision' }, actor, now, draft);
-      }
-      case 'panel.confirm': {
-        const sentAt = londonInstant(action.data.sentDate ?? '', action.data.sentTime ?? '');
-        if (!sentAt) return showCase(action.data.caseRef, { kind: 'panelNotificationRequest' }, actor, now, 'Please give the date and time the notification was sent.', draft);
-        return run(action.data.caseRef, { type: 'ConfirmPanelNotification', actor, sentAt: sentAt.toISOString(), panelReference: action.data.panelReference ?? '' }, { kind: 'panelNotificationRequest' }, actor, now, draft);
-      }
-      case 'nextStep.submit':
-        return run(action.data.caseRef, { type: 'ChooseNextStep', actor, step: action.data.step, rationale: action.data.rationale ?? '' }, { kind: 'nextStepRequest' }, actor, now, draft);
-      case 'meeting.arrange': {
-        const stage = action.data.stage === '2' ? 2 : 1;
-        const spec: CardSpec = { kind: 'arrangeMeetingRequest', stage };
-        const start = londonInstant(action.data.date, action.data.time);
-        if (!start) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time of the meeting you arranged.', draft);
-        return run(action.data.caseRef, { type: 'ArrangeMeeting', actor, stage, start: start.toISOString(), ...(action.data.joinUrl ? { joinUrl: action.data.joinUrl } : {}) }, spec, actor, now, draft);
-      }
-      case 'dispute.outcome': {
-        const o = action.data.outcome;
-        const command: CaseCommand =
-          o === 'notResolved'
-            ? { type: 'RecordMeetingOutcome', actor, outcome: 'notResolved', rationale: action.data.rationale ?? '' }
-            : { type: 'RecordMeetingOutcome', actor, outcome: 'agreed', decision: o === 'agreedNotify' ? 'notify' : 'doNotNotify', rationale: action.data.rationale ?? '' };
-        return run(action.data.caseRef, command, { kind: 'meetingOutcomeRequest' }, actor, now, draft);
-      }
-      case 'decision.final':
-        return run(
-          action.data.caseRef,
-          { type: 'RecordFinalDecision', actor, decision: action.data.decision, rationale: action.data.rationale ?? '', scrutineerAttended: action.data.scrutineerAttended === 'true' },
-          { kind: 'finalDecisionRequest' },
-          actor,
-          now,
-          draft,
-        );
-      case 'decision.reopen':
-        return run(action.data.caseRef, { type: 'ReopenDecision', actor, reason: action.data.reason ?? '' }, { kind: 'finalDecisionRequest' }, actor, now, draft);
-      case 'review.setup': {
-        const d = action.data;
-        const spec: CardSpec = { kind: 'rapidReviewSetup' };
-        const meetingAt = londonInstant(d.meetingDate, d.meetingTime);
-        if (!meetingAt) return showCase(d.caseRef, spec, actor, now, 'Please give the date and time of the rapid review meeting.', draft);
-        let returnsDueAt: Date | undefined;
-        if (d.returnsDate) {
-          returnsDueAt = londonInstant(d.returnsDate, '12:00');
-          if (!returnsDueAt) return showCase(d.caseRef, spec, actor, now, 'Please give a valid return date, or leave it empty for the default.', draft);
-        }
-        const chosen = d.agencies.split(',').map((id) => id.trim()).filter(Boolean);
-        // Where domestic abuse is identified, the procedure asks the specialist service and invites it to the meeting (North Tyneside).
-        return run(d.caseRef, { type: 'SetUpRapidReview', actor, meetingAt: meetingAt.toISOString(), agencies: chosen, ...(d.includeDomesticAbuse === 'true' ? { domesticAbuse: true } : {}), ...(returnsDueAt ? { returnsDueAt: returnsDueAt.toISOString() } : {}) }, spec, actor, now, draft);
-      }
-      case 'scoping.return':
-        return run(action.data.caseRef, { type: 'RecordScopingReturn', actor, agency: action.data.agency, documentUrl: action.data.documentUrl }, { kind: 'scopingRequest', agency: action.data.agency }, actor, now, draft);
-      case 'scoping.noInvolvement':
-        return run(action.data.caseRef, { type: 'RecordNoInvolvement', actor, agency: action.data.agency }, { kind: 'scopingRequest', agency: action.data.agency }, actor, now, draft);
-      case 'scoping.extension': {
-        const spec: CardSpec = { kind: 'scopingRequest', agency: action.data.agency };
-        const proposed = londonInstant(action.data.proposedDate, '12:00');
-        if (!proposed) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date you propose.', draft);
-        return run(action.data.caseRef, { type: 'RequestExtension', actor, agency: action.data.agency, reason: action.data.reason ?? '', proposedDueAt: proposed.toISOString() }, spec, actor, now, draft);
-      }
-      case 'extension.decide':
-        return run(action.data.caseRef, { type: 'DecideExtension', actor, agency: action.data.agency, agree: action.data.decision === 'agree' }, { kind: 'extensionDecisionRequest', agency: action.data.agency }, actor, now, draft);
-      case 'review.attendance':
-        return run(action.data.caseRef, { type: 'ConfirmAttendance', actor, attending: action.data.attending === 'yes' }, { kind: 'attendanceRequest' }, actor, now, draft);
-      case 'review.outcome': {
-        const d = action.data;
-        const attended = d.attended.split(',').filter((p): p is Partner => p === 'localAuthority' || p === 'police' || p === 'health');
-        const command: CaseCommand = {
-          type: 'RecordRapidReviewMeeting',
-          actor,
-          attended,
-          invitedAttended: agencyIdsOf(d.invitedAttended),
-          lcsprRecommended: d.lcsprRecommended === 'yes',
-          rationale: d.rationale ?? '',
-          ...(d.linesOfEnquiry ? { linesOfEnquiry: d.linesOfEnquiry } : {}),
-          ...(d.methodology ? { methodology: d.methodology } : {}),
-        };
-        return run(d.caseRef, command, { kind: 'rapidReviewOutcomeRequest' }, actor, now, draft);
-      }
-      case 'lcspr.agree':
-        return run(action.data.caseRef, { type: 'ReplyOnLcspr', actor, reply: 'agree', ...(action.data.comment ? { rationale: action.data.comment } : {}) }, { kind: 'lcsprDecision' }, actor, now, draft);
-      case 'lcspr.disagree':
-        return run(action.data.caseRef, { type: 'ReplyOnLcspr', actor, reply: 'disagree', rationale: action.data.rationale ?? '' }, { kind: 'lcsprDecision' }, actor, now, draft);
-      case 'lcspr.decide':
-        return run(action.data.caseRef, { type: 'DecideLcsprDispute', actor, lcspr: action.data.lcspr === 'yes', rationale: action.data.rationale ?? '' }, { kind: 'lcsprDispute' }, actor, now, draft);
-      case 'review.approve':
-        return run(action.data.caseRef, { type: 'ApproveRapidReview', actor }, { kind: 'rapidReviewOutcomeRequest' }, actor, now, draft);
-      case 'review.sent': {
-        const spec: CardSpec = { kind: 'rapidReviewSendPrompt' };
-        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
-        const dfeSentAt = londonInstant(action.data.dfeDate, action.data.dfeTime);
-        if (!sentAt || !dfeSentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the dates and times it was sent to the Panel and Ofsted, and the decision to DfE.', draft);
-        return run(action.data.caseRef, { type: 'RecordRapidReviewSent', actor, sentAt: sentAt.toISOString(), dfeSentAt: dfeSentAt.toISOString() }, spec, actor, now, draft);
-      }
-      case 'case.history': {
-        const found = await loadVisible(action.data.caseRef, { kind: 'history' }, actor, HISTORY_REFUSED);
-        if ('refusal' in found) return found.refusal;
-        const caseRef = found.state.referral.caseRef;
-        // Recorded before it is shown: whoever reads every rationale is on the case's audit trail.
-        await deps.accessLog.record(caseRef, { at: now.toISOString(), by: accessor(actor, { kind: 'history' }), what: 'historyViewed', via: 'bot' });
-        const access = await deps.accessLog.of(caseRef);
-        const canExport = maySee(config, actor.aadObjectId, { kind: 'export' }, found.state);
-        return { card: historyCard(found.state, found.events, config, now, { canExport, access, ...(action.data.returnTo ? { returnTo: action.data.returnTo } : {}) }) };
-      }
-      case 'case.show':
-        return showCase(action.data.caseRef, { kind: action.data.card } as CardSpec, actor, now);
-      case 'case.export': {
-        const found = await loadVisible(action.data.caseRef, { kind: 'export' }, actor, EXPORT_REFUSED);
-        if ('refusal' in found) return found.refusal;
-        const { state } = found;
-        const link = (format: 'csv' | 'json') => signExportLink({ ...deps.exportLinks, caseRef: state.referral.caseRef, format, by: actor.aadObjectId, now });
-        const csv = link('csv');
-        return { card: exportLinksCard(state.referral.caseRef, { csvUrl: csv.url, jsonUrl: link('json').url, expiresAt: csv.expiresAt }, now) };
-      }
-      case 'statutory.record': {
-        const spec: CardSpec = { kind: 'statutoryNotificationRequest' };
-        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
-        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the notification was sent.', draft);
-        return run(action.data.caseRef, { type: 'RecordStatutoryNotification', actor, sentAt: sentAt.toISOString() }, spec, actor, now, draft);
-      }
-      case 'noReview.record':
-        return run(
-          action.data.caseRef,
-          { type: 'RecordNoRapidReview', actor, partnersAgreed: action.data.partnersAgreed === 'true', scrutineerOversight: action.data.scrutineerOversight === 'true', rationale: action.data.rationale ?? '' },
-          { kind: 'noRapidReview' },
-          actor,
-          now,
-          draft,
-        );
-      case 'noReview.panelTold': {
-        const spec: CardSpec = { kind: 'noRapidReview' };
-        const sentAt = londonInstant(action.data.sentDate, action.data.sentTime);
-        if (!sentAt) return showCase(action.data.caseRef, spec, actor, now, 'Please give the date and time the Panel was told.', draft);
-        return run(action.data.caseRef, { type: 'RecordNoRapidReviewPanelTold', actor, sentAt: sentAt.toISOString() }, spec, actor, now, draft);
-      }
-      case 'initialView.concur':
-        return run(action.data.caseRef, { type: 'ConcurInitialView', actor }, { kind: 'initialViewRequest' }, actor, now, draft);
+    // routeTable checked that every verb has exactly one route.
+    const route = CARD_ROUTES.get(action.verb)!;
+    // The table pairs each verb with its own route, so the data is that route's: TypeScript cannot
+    // relate the two unions (verb and route), hence the one cast.
+    const data = action.data as never;
+    if (isCommandRoute(route)) {
+      const spec = route.answer(data);
+      const command = route.toCommand(data, actor);
+      if (isRefused(command)) return showCase(action.data.caseRef, spec, actor, now, command.refused, draft);
+      return run(action.data.caseRef, command, spec, actor, now, draft);
     }
+    return route.reply(data, {
+      actor,
+      now,
+      draft,
+      deps,
+      loadVisible: (caseRef, view, roleRefusal) => loadVisible(caseRef, view, actor, roleRefusal),
+      showCase: (caseRef, spec, notice) => showCase(caseRef, spec, actor, now, notice),
+    });
   }
 
   /** `where` matters: a timeline typed for in a channel would be shown to everyone there. */

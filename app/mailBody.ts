@@ -2,6 +2,7 @@ import type { PartnershipFile } from '../config/partnershipFile.js';
 import type { CardSpec } from '../workflow/effects.js';
 import type { CaseState } from '../workflow/state.js';
 import { CARD_WORDS } from './cardWords.js';
+import { actLink, actRequestFor } from './actLink.js';
 
 /**
  * The email sent where a Teams card cannot reach (a shared inbox, someone without Teams, an
@@ -11,7 +12,9 @@ import { CARD_WORDS } from './cardWords.js';
  * email leaves the partnership's tenant and is forwarded, printed and kept. Pure, so a test can
  * check every kind for identifying details.
  *
- * No link to act: the product has no web pages of its own yet, so the email says where to act.
+ * A person who may act gets a link to the product's own page for the request (app/actLink.ts):
+ * it names the case and the request only, and the page signs them in before showing anything.
+ * A shared inbox gets no link: an inbox is nobody, so it never acts.
  */
 
 export type MailReason =
@@ -24,32 +27,36 @@ export type MailReason =
 
 export type NotificationEmail = { subject: string; text: string };
 
-export function notificationEmail(args: { config: PartnershipFile; caseRef: string; state: CaseState; card: CardSpec; reason: MailReason }): NotificationEmail {
-  const { config, caseRef, state, card, reason } = args;
+export function notificationEmail(args: { config: PartnershipFile; caseRef: string; state: CaseState; card: CardSpec; reason: MailReason; publicBaseUrl?: string }): NotificationEmail {
+  const { config, caseRef, state, card, reason, publicBaseUrl } = args;
   const what = CARD_WORDS[card.kind];
   const due = deadlineOf(state, card);
+  const request = reason === 'inbox' || !publicBaseUrl ? undefined : actRequestFor(caseRef, card);
   const lines = [
     `${config.partnership.name}`,
     '',
     `Case ${caseRef}: ${what}.`,
     ...(due ? [`Due by ${dateTimeWords(due)} (UK time).`] : []),
     '',
-    whereToAct(config, reason),
+    ...(request ? [`To act on it, open ${actLink(publicBaseUrl!, request)} and sign in with your work account (or the partnership guest account you were invited with).`, ''] : []),
+    whereToAct(config, reason, request !== undefined),
     '',
     'This email carries the case reference only, never details of the child or family. Do not reply with them.',
   ];
   return { subject: `${config.partnership.shortName} ${caseRef}: ${what}`, text: lines.join('\n') };
 }
 
-function whereToAct(config: PartnershipFile, reason: MailReason): string {
+function whereToAct(config: PartnershipFile, reason: MailReason, linked: boolean): string {
   const businessUnit = config.businessUnit.map((p) => p.email).join(', ');
   switch (reason) {
     case 'inbox':
       return `For information: your organisation's representative acts on it in Microsoft Teams (${config.channels.decision.label}). Questions to the business unit: ${businessUnit}.`;
     case 'undeliverable':
-      return `The card could not be delivered to you in Microsoft Teams. Open the app in Teams to act on it, or contact the business unit: ${businessUnit}.`;
+      return `The card could not be delivered to you in Microsoft Teams. ${linked ? 'You can also' : 'Open the app in Teams to act on it, or'} contact the business unit: ${businessUnit}.`;
     case 'emailOnly':
-      return `To act on it, use the partnership's channel in Microsoft Teams if you are a member (${config.channels.decision.label}), or contact the business unit: ${businessUnit}.`;
+      return linked
+        ? `Questions to the business unit: ${businessUnit}.`
+        : `To act on it, use the partnership's channel in Microsoft Teams if you are a member (${config.channels.decision.label}), or contact the business unit: ${businessUnit}.`;
   }
 }
 

@@ -30,8 +30,11 @@ export const consoleLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** One email: plain text, to one address (so one refused address holds up no other). */
-export type MailMessage = { to: string; subject: string; text: string };
+/**
+ * One email: plain text, to one address (so one refused address holds up no other). `ref` names
+ * the email (its case and outbox row, nothing of the case) so a bounce can be traced back to it.
+ */
+export type MailMessage = { to: string; subject: string; text: string; ref?: string };
 
 /**
  * How the application sends email: from the partnership's shared mailbox through Graph
@@ -41,4 +44,24 @@ export type MailMessage = { to: string; subject: string; text: string };
  */
 export type Mailer = {
   send(message: MailMessage): Promise<{ ok: true } | { ok: false; refused: string }>;
+};
+
+/** A non-delivery report found in the shared mailbox: what the bounce check needs of it. */
+export type NonDeliveryReport = {
+  /** Stable across reads (the Internet message id when there is one): a bounce is reported once. */
+  id: string;
+  receivedAt: Date;
+  subject: string;
+  /** The report's text: the remote server's status and, from Exchange, the original message's headers. */
+  text: string;
+};
+
+/**
+ * Reads non-delivery reports that arrived in the partnership's shared mailbox (graph/bounces.ts).
+ * `denied` (a permission missing, the mailbox not readable) is for the business unit to fix;
+ * `unavailable` (throttled, no answer) is tried again at the next check.
+ */
+export type BounceInbox = {
+  /** Oldest first; `more` when there were more than one check reads (the rest come next time). */
+  reportsSince(since: Date): Promise<{ ok: true; reports: NonDeliveryReport[]; more: boolean } | { ok: false; kind: 'notConfigured' | 'denied' | 'unavailable'; detail: string }>;
 };

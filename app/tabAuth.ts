@@ -1,11 +1,11 @@
 import type { PartnershipFile } from '../config/partnershipFile.js';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { z } from 'zod';
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { roleWords } from '../workflow/words.js';
 import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
 import { maySee } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from './rosterIdentity.js';
-import { entraIssuers, entraJwksUrl } from './entraEndpoints.js';
+import { entraJwksUrl } from './entraEndpoints.js';
+import { verifyEntraToken, type EntraTokenResult } from './entraToken.js';
 
 /**
  * Who is asking the monitoring tab's API, and whether they may see it. The tab gets a token from
@@ -19,26 +19,7 @@ export type TabIdentity = { aadObjectId: string; displayName: string; roles: Rol
 /** 503: Entra's key set could not be fetched, so nothing is known about the token (try again), unlike 401 (a bad token). */
 export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; status: 401 | 403 | 503; reason: string };
 
-/**
- * Whether `jwtVerify` failed because the key set could not be had: unreachable (fetch's
- * TypeError), an error status or timeout, or not a key set. A token that is wrong (signature,
- * claims, a key id the set does not have) fails with one of jose's ERR_JWT/ERR_JWS/ERR_JWKS_NO_MATCHING_KEY codes.
- */
-export function keySetUnavailable(error: unknown): boolean {
-  if (error instanceof TypeError) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID') return true;
-  return code === 'ERR_JOSE_GENERIC' && error instanceof Error && /JSON Web Key Set HTTP response/.test(error.message);
-}
-
-const ClaimsSchema = z.object({
-  tid: z.string().min(1),
-  oid: z.string().min(1),
-  iss: z.string().min(1),
-  scp: z.string().optional(),
-  name: z.string().optional(),
-});
-
+export { keySetUnavailable } from './entraToken.js';
 
 export type TabAuthSettings = {
   /** Entra's authority for the partnership's cloud (ENTRA_AUTHORITY_HOST): the issuers accepted, and by default the key set. */
@@ -48,6 +29,16 @@ export type TabAuthSettings = {
   /** The app's id and its Application ID URI (api://host/id): tokens for anything else are refused. */
   audiences: string[];
   allowedTenantIds: string[];
+};
+
+/** What the tab says for each way a token can fail, in the words it always used. */
+const TOKEN_REFUSALS: Record<Extract<EntraTokenResult, { ok: false }>['failure'], { status: 401 | 403 | 503; reason: string }> = {
+  missing: { status: 401, reason: 'Sign in through Teams to see this tab.' },
+  unavailable: { status: 503, reason: 'Microsoft sign-in could not be reached to check who you are. Please try again in a minute.' },
+  invalid: { status: 401, reason: 'Your sign-in could not be verified or has expired. Close and reopen the tab.' },
+  claims: { status: 401, reason: 'Your sign-in token is missing who you are.' },
+  issuer: { status: 401, reason: 'Your sign-in token was not issued by your organisation.' },
+  scope: { status: 403, reason: 'Your sign-in does not allow this app to act for you (access_as_user).' },
 };
 
 export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 'sso' | 'local', tokenName?: string): TabAuthResult {
@@ -63,24 +54,12 @@ export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 
 
 export function createTabAuthenticator(config: PartnershipFile, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
   const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl ?? entraJwksUrl(settings.authorityHost)), { cacheMaxAge: 6 * 60 * 60_000 });
-  const issuersOf = (tid: string) => entraIssuers(settings.authorityHost, tid);
 
   return async function authenticate(authorization: string | null): Promise<TabAuthResult> {
-    const token = /^Bearer ([A-Za-z0-9_.-]{20,8000})$/.exec(authorization ?? '')?.[1];
-    if (!token) return { ok: false, status: 401, reason: 'Sign in through Teams to see this tab.' };
-    let payload: unknown;
-    try {
-      ({ payload } = await jwtVerify(token, keySet, { audience: settings.audiences, algorithms: ['RS256'], clockTolerance: 60, requiredClaims: ['exp', 'iss', 'aud'] }));
-    } catch (error) {
-      if (keySetUnavailable(error)) return { ok: false, status: 503, reason: 'Microsoft sign-in could not be reached to check who you are. Please try again in a minute.' };
-      return { ok: false, status: 401, reason: 'Your sign-in could not be verified or has expired. Close and reopen the tab.' };
-    }
-    const claims = ClaimsSchema.safeParse(payload);
-    if (!claims.success) return { ok: false, status: 401, reason: 'Your sign-in token is missing who you are.' };
-    const { tid, oid, iss, scp, name } = claims.data;
+    const checked = await verifyEntraToken(authorization, keySet, settings);
+    if (!checked.ok) return { ok: false, ...TOKEN_REFUSALS[checked.failure] };
+    const { tid, oid, name } = checked.claims;
     if (!settings.allowedTenantIds.includes(tid)) return { ok: false, status: 403, reason: `Your organisation is not one this ${config.partnership.shortName} tab serves.` };
-    if (!issuersOf(tid).includes(iss)) return { ok: false, status: 401, reason: 'Your sign-in token was not issued by your organisation.' };
-    if (!(scp ?? '').split(' ').includes('access_as_user')) return { ok: false, status: 403, reason: 'Your sign-in does not allow this app to act for you (access_as_user).' };
     // The roster says who the (tenant, object id) is, as for the bot: an object id listed for
     // another tenant (or for none) is nobody.
     const person = rosterPersonFor(config, { tenantId: tid, aadObjectId: oid });

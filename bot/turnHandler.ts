@@ -61,11 +61,13 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
       ...(facts.recipient.name ? { botName: facts.recipient.name } : {}),
     };
     // 1:1 chats and Teams ids are kept for the roster only: the bot never writes to anyone else,
-    // so it keeps nothing about them (and a stranger's clicks write nothing at all).
+    // so it keeps nothing about them. A channel or group chat is learned when the bot is added to it
+    // or when someone on the roster acts there: a stranger's message or click writes nothing at all
+    // (not even where later posts would go).
     const from = activity.from;
     const person = actorOf(activity);
     const rostered = Boolean(person && from && onRoster(person.aadObjectId));
-    if (facts.conversation.conversationType !== 'personal' || rostered) await conversations.saveConversation(stored);
+    if (rostered || (facts.conversation.conversationType !== 'personal' && botWasAdded(activity))) await conversations.saveConversation(stored);
     // A 1:1 chat is only ever with someone of the partnership's tenant (a guest included): a
     // shared channel's external member is told by email, so nothing is kept to reach them in Teams.
     if (!person || !from || !rostered || senderOf(activity)?.tenantId !== config.tenantId) return;

@@ -28,11 +28,17 @@ import type { TokenCredential } from '@azure/identity';
 import { lazyGraphClient } from '../graph/lazyGraphClient.js';
 import { createMeetingService } from '../graph/meetings.js';
 import { createGraphMailer } from '../graph/mail.js';
+import { createGraphBounceInbox } from '../graph/bounces.js';
+import { BounceWatch } from '../app/bounceWatch.js';
+import { BounceLedger } from '../store/bounceLedger.js';
+import { errorText } from '../app/effectRunner.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
 import { crashAt } from '../app/crashPoints.js';
 import type { Environment } from './environment.js';
 import { MonitoringService } from '../app/monitoring.js';
 import type { TabAuthResult } from '../app/tabAuth.js';
+import type { WebAuthResult } from '../app/webAuth.js';
+import { createWebAct, type WebAct } from '../app/webAct.js';
 
 /**
  * Builds every service once per process from validated configuration. Entry points (the Azure
@@ -66,8 +72,13 @@ export type Services = {
    */
   runSweep: (now: Date, options?: { drain?: boolean; drainMs?: number }) => Promise<SweepResult>;
   monitoring: MonitoringService;
+  /** Non-delivery reports in the shared mailbox, checked as part of each sweep (app/bounceWatch.ts). */
+  bounceWatch: BounceWatch;
   /** Checks a monitoring-tab request's SSO token and the person's roles (see app/tabAuth.ts). */
   authenticateTab: (authorization: string | null) => Promise<TabAuthResult>;
+  /** The page an email links to: what it shows and does (app/webAct.ts), and who is signed in (app/webAuth.ts). */
+  webAct: WebAct;
+  authenticateWeb: (authorization: string | null) => Promise<WebAuthResult>;
 };
 
 export async function buildServices(
@@ -142,7 +153,7 @@ export async function buildServices(
   const meetings = createMeetingBooker({ meetings: meetingService, calendar, config });
   // Email goes from the partnership's shared mailbox through the same Graph client (graph/mail.ts).
   const mailer = createGraphMailer({ client: graphClient, fromMailbox: config.mail?.fromMailbox });
-  const effectRunner = new EffectRunner({ outbox, store, messenger, mailer, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
+  const effectRunner = new EffectRunner({ outbox, store, messenger, mailer, publicBaseUrl: env.PUBLIC_BASE_URL, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
   const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
   // The procedure gets the roster alone: nothing in it can reach a tenant id, a channel or a mailbox.
   const cases = new CaseService({ store, decide: createDecider(rosterOf(config), calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
@@ -165,14 +176,51 @@ export async function buildServices(
   });
   const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
   const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });
+  const bounceWatch = new BounceWatch({
+    inbox: createGraphBounceInbox({ client: graphClient, mailbox: config.mail?.fromMailbox, graphRoot: env.GRAPH_BASE_URL }),
+    ledger: new BounceLedger(tables),
+    outbox,
+    messenger,
+    config,
+    log,
+  });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
     const result = await sweep({ schedule, cases, effects, log, stuck }, now);
+    // Bounces are looked for after the deadlines, and whatever goes wrong there stops nothing else.
+    await bounceWatch.check(now).catch((error: unknown) => log.error('bounce check failed; tried again at the next sweep', { error: errorText(error) }));
     if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });
     return result;
   };
   const monitoring = new MonitoringService({ store, config, calendar });
   const authenticateTab = tabAuthenticator(env, config);
-  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, authenticateTab };
+  const webAct = createWebAct({ config, calendar, store, accessLog, interactions });
+  const authenticateWeb = webAuthenticator(env, config);
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab, webAct, authenticateWeb };
+}
+
+/**
+ * The app registration the pages an email links to sign in with: the tab's (it exposes
+ * `access_as_user`), with the pages' redirect URI added as a single-page application.
+ */
+export function webSignInClientId(env: Environment): string | undefined {
+  return env.TAB_APP_CLIENT_ID ?? env.MicrosoftAppId;
+}
+
+/** The pages' token check, loaded on first use like the tab's. Without an app registration every token is refused. */
+function webAuthenticator(env: Environment, config: PartnershipFile): (authorization: string | null) => Promise<WebAuthResult> {
+  let authenticate: Promise<(authorization: string | null) => Promise<WebAuthResult>> | undefined;
+  return async (authorization) => {
+    const clientId = webSignInClientId(env);
+    if (!clientId) return { ok: false, status: 401, reason: 'Signing in from an email link is not configured here (no app registration).' };
+    authenticate ??= import('../app/webAuth.js').then(({ createWebAuthenticator }) =>
+      createWebAuthenticator(config, {
+        authorityHost: env.ENTRA_AUTHORITY_HOST,
+        ...(env.ENTRA_JWKS_URL ? { jwksUrl: env.ENTRA_JWKS_URL } : {}),
+        audiences: [clientId, `api://${new URL(env.PUBLIC_BASE_URL).host}/${clientId}`],
+      }),
+    );
+    return (await authenticate)(authorization);
+  };
 }
 
 /**

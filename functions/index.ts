@@ -5,6 +5,7 @@ import { readEnvironment } from './environment.js';
 import { createHandlers } from './handlers.js';
 import { createStaticAssets } from './staticAssets.js';
 import { createTabHandlers } from './tabHandlers.js';
+import { createActHandlers } from './actHandlers.js';
 
 /**
  * Azure Functions registration (v4 programming model). Services are built on the first
@@ -26,7 +27,8 @@ app.setup({ enableHttpStream: true });
 
 const handlers = createHandlers(getServices);
 const tab = createTabHandlers(getServices);
-const assets = createStaticAssets({ localMode: process.env.LOCAL_MODE === 'true' });
+const act = createActHandlers(getServices);
+const assets = createStaticAssets({ localMode: process.env.LOCAL_MODE === 'true', ...(process.env.ENTRA_AUTHORITY_HOST ? { authorityHost: process.env.ENTRA_AUTHORITY_HOST } : {}) });
 
 // host.json sets an empty route prefix, so the tab's pages sit at the paths the manifest names.
 app.http('messages', { route: 'api/messages', methods: ['POST'], authLevel: 'anonymous', handler: handlers.messages });
@@ -38,6 +40,11 @@ app.http('tabHistory', { route: 'api/tab/cases/{caseRef}/history.{format}', meth
 app.http('tabYear', { route: 'api/tab/year', methods: ['GET'], authLevel: 'anonymous', handler: tab.year });
 app.http('tabLocalPeople', { route: 'api/tab/local/people', methods: ['GET'], authLevel: 'anonymous', handler: tab.localPeople });
 app.http('tabAssets', { route: 'tab/{file}', methods: ['GET'], authLevel: 'anonymous', handler: assets });
+// The page an email links to, and its API (functions/actHandlers.ts).
+app.http('actConfig', { route: 'api/act/config', methods: ['GET'], authLevel: 'anonymous', handler: act.config });
+app.http('actCase', { route: 'api/act/case', methods: ['GET'], authLevel: 'anonymous', handler: act.view });
+app.http('act', { route: 'api/act', methods: ['POST'], authLevel: 'anonymous', handler: act.act });
+app.http('actPage', { route: 'act/{*file}', methods: ['GET'], authLevel: 'anonymous', handler: assets });
 app.http('privacyPage', { route: 'privacy.html', methods: ['GET'], authLevel: 'anonymous', handler: assets });
 app.http('termsPage', { route: 'terms.html', methods: ['GET'], authLevel: 'anonymous', handler: assets });
 app.timer('deadlineSweep', { schedule: '0 * * * * *', handler: handlers.deadlineSweep });

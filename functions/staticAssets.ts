@@ -31,15 +31,25 @@ export const ASSETS: Record<string, string> = {
   'tab/styles.css': 'tab/public/styles.css',
   'tab/app.js': 'dist/tab/app.js',
   'tab/config.js': 'dist/tab/config.js',
+  // The page an email links to (its redirect URI is /act/, so both names serve it).
+  'act/': 'tab/public/act.html',
+  'act/index.html': 'tab/public/act.html',
+  'act/act.js': 'dist/tab/act.js',
+  'act/styles.css': 'tab/public/act.css',
   'privacy.html': 'tab/public/privacy.html',
   'terms.html': 'tab/public/terms.html',
 };
 
-/** Teams (web, desktop, mobile) may frame the tab; in local mode a plain browser opens it directly. */
-function securityHeaders(localMode: boolean): Record<string, string> {
+/**
+ * Teams (web, desktop, mobile) may frame the tab; in local mode a plain browser opens it directly.
+ * The page an email links to is never framed, and talks to Entra itself (msal-browser fetches the
+ * authority's metadata and redeems the sign-in code there).
+ */
+function securityHeaders(path: string, authorityOrigin: string): Record<string, string> {
   const ancestors = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.skype.com";
+  const act = path.startsWith('act/');
   return {
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors ${ancestors}; base-uri 'none'; form-action 'none'`,
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${act ? ` ${authorityOrigin}` : ''}; frame-ancestors ${act ? "'none'" : ancestors}; base-uri 'none'; form-action 'none'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   };
@@ -47,8 +57,9 @@ function securityHeaders(localMode: boolean): Record<string, string> {
 
 type Loaded = { body: Buffer; gzipped: Buffer; etag: string };
 
-export function createStaticAssets(options: { root?: string; localMode: boolean }) {
+export function createStaticAssets(options: { root?: string; localMode: boolean; /** ENTRA_AUTHORITY_HOST: the sign-in the page an email links to may reach. */ authorityHost?: string }) {
   const root = options.root ?? packageRoot();
+  const authorityOrigin = new URL(options.authorityHost ?? 'https://login.microsoftonline.com').origin;
   // Files only change with a deployment, so each is read and compressed once per instance; in local
   // mode a rebuilt bundle is picked up at once.
   const cache = new Map<string, Loaded>();
@@ -65,7 +76,8 @@ export function createStaticAssets(options: { root?: string; localMode: boolean 
     const path = new URL(request.url).pathname.replace(/^\/+/, '');
     const file = ASSETS[path];
     if (!file) return { status: 404, body: 'Not found' };
-    const type = TYPES[path.slice(path.lastIndexOf('.') + 1) as keyof typeof TYPES];
+    // A folder's address (the page at /act/) is its page.
+    const type = TYPES[(path.endsWith('/') ? 'html' : path.slice(path.lastIndexOf('.') + 1)) as keyof typeof TYPES];
     let loaded: Loaded;
     try {
       loaded = await load(file);
@@ -74,7 +86,7 @@ export function createStaticAssets(options: { root?: string; localMode: boolean 
       return { status: 503, body: `${path} has not been built yet: run npm run build.` };
     }
     // Revalidated on every load (a new release shows at once) but only re-sent when it changed.
-    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache', etag: loaded.etag, vary: 'accept-encoding', ...securityHeaders(options.localMode) };
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache', etag: loaded.etag, vary: 'accept-encoding', ...securityHeaders(path, authorityOrigin) };
     if (request.headers.get('if-none-match') === loaded.etag) return { status: 304, headers };
     // The bundle is ~520 KB, ~115 KB compressed: worth it on a phone.
     if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: loaded.gzipped };

@@ -1,13 +1,15 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Mailer, MailMessage } from '../app/ports.js';
 import { classifyGraphError } from './graphFailure.js';
+import { MAIL_REF_HEADER } from '../app/mailRef.js';
 import { SendMailRequestSchema } from './graphSchemas.js';
 
 /**
  * Email from the partnership's shared mailbox through Graph `sendMail`, with an application
  * permission (Mail.Send) that Exchange RBAC for Applications scopes to that one mailbox. Graph
  * answers 202 once the message is accepted for delivery; a recipient that does not exist is
- * known only later, by a non-delivery report in the mailbox (not read by the product).
+ * known only later, by a non-delivery report in the mailbox (read by graph/bounces.ts). Each email
+ * carries its reference in a custom header, which Exchange quotes in such a report.
  */
 export function createGraphMailer(options: { client: Client | (() => Promise<Client>) | undefined; fromMailbox: string | undefined }): Mailer {
   const { client, fromMailbox } = options;
@@ -15,7 +17,12 @@ export function createGraphMailer(options: { client: Client | (() => Promise<Cli
     async send(message: MailMessage) {
       if (!client || !fromMailbox?.trim()) return { ok: false, refused: 'email is not configured (no Graph client or no mail.fromMailbox)' };
       const body = SendMailRequestSchema.parse({
-        message: { subject: message.subject, body: { contentType: 'text', content: message.text }, toRecipients: [{ emailAddress: { address: message.to } }] },
+        message: {
+          subject: message.subject,
+          body: { contentType: 'text', content: message.text },
+          toRecipients: [{ emailAddress: { address: message.to } }],
+          ...(message.ref ? { internetMessageHeaders: [{ name: MAIL_REF_HEADER, value: message.ref }] } : {}),
+        },
         saveToSentItems: true,
       });
       try {

@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { SendMailRequestSchema } from '../graph/graphSchemas.js';
 import { OrganiserCalendar } from './organiserCalendar.js';
+import { StandInInbox, type InboxMessage } from './standInInbox.js';
 
 /**
  * Microsoft Graph on loopback, for `npm start`: the three calls the meeting booker makes
- * (getSchedule, create event, cancel event) on the organiser's calendar, and sendMail (kept, and
- * listed at GET /local/sent-mail), answered in Graph's
+ * (getSchedule, create event, cancel event) on the organiser's calendar, sendMail (kept, and
+ * listed at GET /local/sent-mail), and the shared mailbox's inbox as the bounce check reads it
+ * (local/standInInbox.ts: a test drops a non-delivery report there), answered in Graph's
  * shapes (local/organiserCalendar.ts), so someone trying the product sees a dispute meeting booked
  * and its join link posted. The app reaches it through GRAPH_BASE_URL with GRAPH_AUTH=localStandIn,
  * which only local mode accepts. Anything else answers Graph's 404 envelope.
@@ -18,14 +21,23 @@ export type GraphStandIn = {
   sentMail: SentMail[];
   /** Makes sendMail from this mailbox answer as Exchange does for a mailbox it cannot use (for tests and trials). */
   refuseMailbox(mailbox: string): void;
+  /** Mailboxes' inboxes: messages put there are listed by GET /users/{mailbox}/mailFolders/inbox/messages. */
+  inbox: StandInInbox;
+  /**
+   * Puts in the sender's inbox the non-delivery report Exchange Online would for this email: its
+   * subject "Undeliverable: ...", the remote server's status, and (unless `quoteHeaders` is false)
+   * the original message's headers, custom ones included.
+   */
+  bounce(mail: SentMail, options: { at: Date; status?: string; quoteHeaders?: boolean }): InboxMessage;
   close(): Promise<void>;
 };
-export type SentMail = { from: string; to: string; subject: string; text: string; body: unknown };
+export type SentMail = { from: string; to: string; subject: string; text: string; body: unknown; internetMessageId: string; headers: { name: string; value: string }[] };
 
 const EVENTS = /^\/v1\.0\/users\/([^/]+)\/events$/;
 const CANCEL = /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)\/cancel$/;
 const SEND_MAIL = /^\/v1\.0\/users\/([^/]+)\/sendMail$/;
 const SCHEDULE = /^\/v1\.0\/users\/([^/]+)\/calendar\/getSchedule$/;
+const INBOX = /^\/v1\.0\/users\/([^/]+)\/mailFolders\/inbox\/messages$/;
 
 function send(response: ServerResponse, status: number, body?: unknown): void {
   response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -45,11 +57,19 @@ export async function startGraphStandIn(options: { port?: number } = {}): Promis
   const calendar = new OrganiserCalendar();
   const sentMail: SentMail[] = [];
   const refused = new Set<string>();
+  const inbox = new StandInInbox();
+  let url = '';
   const server: Server = createServer((request, response) => {
     void (async () => {
-      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      const requestUrl = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const path = requestUrl.pathname;
       // What the product has emailed, for someone trying it with `npm start` (no mail leaves the machine).
       if (request.method === 'GET' && path === '/local/sent-mail') return send(response, 200, { value: sentMail.map(({ body: _body, ...mail }) => mail) });
+      const inboxPath = INBOX.exec(path);
+      if (request.method === 'GET' && inboxPath) {
+        const listed = inbox.list(decodeURIComponent(inboxPath[1]!), requestUrl.searchParams, `${url}${path}`);
+        return send(response, listed.status, listed.body);
+      }
       if (request.method !== 'POST') return send(response, 405, { error: { code: 'MethodNotAllowed', message: 'only POST is served here' } });
       try {
         if (SCHEDULE.test(path)) return send(response, 200, { value: OrganiserCalendar.allFree(await json(request)) });
@@ -61,7 +81,8 @@ export async function startGraphStandIn(options: { port?: number } = {}): Promis
           const body = SendMailRequestSchema.safeParse(await json(request));
           if (!body.success) return send(response, 400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } });
           const { message } = body.data;
-          sentMail.push({ from, to: message.toRecipients[0]!.emailAddress.address, subject: message.subject, text: message.body.content, body: body.data });
+          const internetMessageId = `<${randomUUID()}@${from.split('@')[1] ?? 'stand-in.local'}>`;
+          sentMail.push({ from, to: message.toRecipients[0]!.emailAddress.address, subject: message.subject, text: message.body.content, body: body.data, internetMessageId, headers: message.internetMessageHeaders ?? [] });
           return send(response, 202);
         }
         const cancel = CANCEL.exec(path);
@@ -73,15 +94,46 @@ export async function startGraphStandIn(options: { port?: number } = {}): Promis
     })();
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     calendar,
     sentMail,
     refuseMailbox: (mailbox) => void refused.add(mailbox.toLowerCase()),
+    inbox,
+    bounce: (mail, o) => inbox.deliver(mail.from, nonDeliveryReport(mail, o)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A report in the form Exchange Online writes (the user's part, the administrators' part, then the
+ * original message's headers), with the NDR message class. Only what the bounce check may read.
+ */
+function nonDeliveryReport(mail: SentMail, o: { at: Date; status?: string; quoteHeaders?: boolean }): Omit<InboxMessage, 'id'> {
+  const status = o.status ?? '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found';
+  const original = [`Message-ID: ${mail.internetMessageId}`, `From: ${mail.from}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, ...mail.headers.map((h) => `${h.name}: ${h.value}`)];
+  const text = [
+    'Your message to ' + mail.to + " couldn't be delivered.",
+    '',
+    'Diagnostic information for administrators:',
+    '',
+    'Generating server: stand-in.local',
+    '',
+    mail.to,
+    `Remote server returned '${status}'`,
+    '',
+    ...(o.quoteHeaders === false ? [] : ['Original message headers:', '', ...original]),
+  ].join('\r\n');
+  return {
+    internetMessageId: `<${randomUUID()}@stand-in.local>`,
+    subject: `Undeliverable: ${mail.subject}`,
+    receivedDateTime: o.at.toISOString(),
+    text,
+    messageClass: 'REPORT.IPM.Note.NDR',
   };
 }

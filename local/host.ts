@@ -8,6 +8,7 @@ import type { Environment } from '../functions/environment.js';
 import { createHandlers, MAX_ACTIVITY_BYTES } from '../functions/handlers.js';
 import { createStaticAssets } from '../functions/staticAssets.js';
 import { createTabHandlers } from '../functions/tabHandlers.js';
+import { createActHandlers } from '../functions/actHandlers.js';
 import { deadlineInWords, londonIso } from '../workflow/calendar/words.js';
 import { LocalClock } from './localClock.js';
 
@@ -55,7 +56,8 @@ export async function startLocalHost(options: {
   services = await buildServices(options.env, { clock, log: options.log, advanceClock: advanceAndSweep, ...(options.messenger ? { messenger: options.messenger } : {}), ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
   const handlers = createHandlers(async () => services!);
   const tab = createTabHandlers(async () => services!);
-  const assets = createStaticAssets({ localMode: true });
+  const act = createActHandlers(async () => services!);
+  const assets = createStaticAssets({ localMode: true, authorityHost: options.env.ENTRA_AUTHORITY_HOST });
   const context = (functionName: string) => new InvocationContext({ functionName, logHandler: (level, ...args) => options.log[level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info'](args.map(String).join(' ')) });
 
   const server: Server = createServer((req, res) => {
@@ -80,6 +82,7 @@ export async function startLocalHost(options: {
       new HttpRequest({ method: req.method ?? 'GET', url: url.toString(), headers: flatHeaders(req), params, query: Object.fromEntries(url.searchParams), ...(bytes !== undefined ? { body: { bytes } } : {}) });
 
     if (url.pathname === '/api/messages' && req.method === 'POST') return send(res, await handlers.messages(request(), context('messages')));
+    if (url.pathname === '/api/act' && req.method === 'POST') return send(res, await act.act(request()));
     const history = /^\/api\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
     if (history && req.method === 'GET') {
       const caseRef = safeDecodeURIComponent(history[1]!);
@@ -93,9 +96,11 @@ export async function startLocalHost(options: {
       if (url.pathname === '/api/tab/cases') return send(res, await tab.cases(request()));
       if (url.pathname === '/api/tab/year') return send(res, await tab.year(request()));
       if (url.pathname === '/api/tab/local/people') return send(res, await tab.localPeople());
+      if (url.pathname === '/api/act/config') return send(res, await act.config());
+      if (url.pathname === '/api/act/case') return send(res, await act.view(request()));
       if (tabCase) return send(res, await tab.caseDetail(request({ caseRef: safeDecodeURIComponent(tabCase[1]!) ?? '' })));
       if (tabHistory) return send(res, await tab.history(request({ caseRef: safeDecodeURIComponent(tabHistory[1]!) ?? '', format: tabHistory[2]! })));
-      if (url.pathname.startsWith('/tab/') || url.pathname === '/privacy.html' || url.pathname === '/terms.html') return send(res, await assets(request()));
+      if (url.pathname.startsWith('/tab/') || url.pathname.startsWith('/act/') || url.pathname === '/privacy.html' || url.pathname === '/terms.html') return send(res, await assets(request()));
       if (url.pathname === '/') return send(res, { status: 302, headers: { location: '/tab/index.html' } });
     }
     if (url.pathname === '/api/local/clock') {

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { packageRoot } from '../functions/staticAssets.js';
 
 /**
- * Bundles the monitoring tab's browser code (with @microsoft/teams-js and zod) into dist/tab/.
+ * Bundles the monitoring tab's browser code (with @microsoft/teams-js and zod) and the page an
+ * email links to (with @azure/msal-browser and adaptivecards) into dist/tab/.
  * Run by `npm run build`, and before `npm start` and `npm test`, so the tab is never stale.
  */
 export async function buildTab(root = packageRoot()): Promise<void> {
   await build({
-    entryPoints: { app: join(root, 'tab/src/main.ts'), config: join(root, 'tab/src/config.ts') },
+    entryPoints: { app: join(root, 'tab/src/main.ts'), config: join(root, 'tab/src/config.ts'), act: join(root, 'tab/src/act/main.ts') },
     outdir: join(root, 'dist/tab'),
     bundle: true,
     format: 'esm',
@@ -22,5 +23,5 @@ export async function buildTab(root = packageRoot()): Promise<void> {
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   await buildTab();
-  console.log('built dist/tab/app.js and dist/tab/config.js');
+  console.log('built dist/tab/app.js, dist/tab/config.js and dist/tab/act.js');
 }

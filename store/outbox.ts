@@ -28,7 +28,19 @@ const OutboxRowSchema = z.object({
   attempts: z.number().int().optional(),
 });
 
-const MailRowSchema = z.object({ outcome: z.enum(['sent', 'refused']) });
+const MailRowSchema = z.object({
+  rowKey: z.string(),
+  outcome: z.enum(['sent', 'refused']),
+  at: z.string().optional(),
+  // What it was (rows written before these were kept have none): to name it when it bounces.
+  to: z.string().optional(),
+  card: z.string().optional(),
+  reason: z.string().optional(),
+  /** A non-delivery report for it was found in the shared mailbox (app/bounceWatch.ts). */
+  bouncedAt: z.string().optional(),
+});
+export type MailRow = z.infer<typeof MailRowSchema> & { key: string };
+export type MailAbout = { to: string; card: string; reason: string };
 
 export type PendingEffect = { rowKey: string; etag: string; effect: Effect; leaseUntil?: string; attempts: number };
 
@@ -174,13 +186,38 @@ export class Outbox {
   async mailOutcome(caseRef: string, key: string): Promise<'sent' | 'refused' | undefined> {
     const partition = CaseStore.partitionOf(caseRef);
     const row = await this.point(partition, caseRowKeys.mail(partition, key));
-    const outcome = MailRowSchema.safeParse(row);
+    const outcome = MailRowSchema.pick({ outcome: true }).safeParse(row);
     return outcome.success ? outcome.data.outcome : undefined;
   }
 
-  async recordMail(caseRef: string, key: string, outcome: 'sent' | 'refused', at: Date): Promise<void> {
+  async recordMail(caseRef: string, key: string, outcome: 'sent' | 'refused', at: Date, about?: MailAbout): Promise<void> {
     const partition = CaseStore.partitionOf(caseRef);
-    await this.casesOf(partition).upsertEntity({ partitionKey: partition, rowKey: caseRowKeys.mail(partition, key), outcome, at: at.toISOString() }, 'Replace');
+    await this.casesOf(partition).upsertEntity({ partitionKey: partition, rowKey: caseRowKeys.mail(partition, key), outcome, at: at.toISOString(), ...about }, 'Replace');
+  }
+
+  /** An email of the case by its key, as recorded when it was sent (or refused). */
+  async mail(caseRef: string, key: string): Promise<MailRow | undefined> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const row = MailRowSchema.safeParse(await this.point(partition, caseRowKeys.mail(partition, key)));
+    return row.success ? { ...row.data, key } : undefined;
+  }
+
+  /** Every email of the case recorded so far (a few per card at most). */
+  async mails(caseRef: string): Promise<MailRow[]> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const out: MailRow[] = [];
+    const suffix = `~${partition}`;
+    for await (const raw of this.casesOf(partition).listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'mail-' and RowKey lt 'mail.'` } })) {
+      const row = MailRowSchema.safeParse(raw);
+      if (row.success && row.data.rowKey.endsWith(suffix)) out.push({ ...row.data, key: row.data.rowKey.slice('mail-'.length, -suffix.length) });
+    }
+    return out;
+  }
+
+  /** Marks a sent email as bounced (a non-delivery report came back for it). */
+  async markMailBounced(caseRef: string, key: string, at: Date): Promise<void> {
+    const partition = CaseStore.partitionOf(caseRef);
+    await this.casesOf(partition).updateEntity({ partitionKey: partition, rowKey: caseRowKeys.mail(partition, key), bouncedAt: at.toISOString() }, 'Merge');
   }
 
   /** Takes the effect for `leaseMs`; false if another process holds it or changed it first. */

@@ -16,6 +16,8 @@ export type TableAccess = string | { endpoint: string; credential: TokenCredenti
  * - caseIndex: one row per case, for listing cases
  * - caseAccess: who viewed or downloaded a case's history (insert-only, apart from the events so a
  *   read never changes the case's version)
+ * - mailBounces: the bounce check's watermark, the non-delivery reports already taken, and whether
+ *   a refused inbox was reported (store/bounceLedger.ts)
  */
 export type Tables = {
   /** The table that holds this case partition's rows. */
@@ -23,6 +25,7 @@ export type Tables = {
   conversations: TableClient;
   caseIndex: TableClient;
   caseAccess: TableClient;
+  mailBounces: TableClient;
   /** The due table of one UTC day ('20260610'); it may not exist yet. */
   dueTable(day: string): TableClient;
   /** The days that have a due table, oldest first. */
@@ -61,6 +64,7 @@ export async function openTables(access: TableAccess, prefix = ''): Promise<Tabl
     conversations: open('Conversations'),
     caseIndex: open('CaseIndex'),
     caseAccess: open('CaseAccess'),
+    mailBounces: open('MailBounces'),
     dueTable: (day) => open(`${DUE}${day}`),
     async dueDays() {
       // Filtered here, not by OData: table names compare case-insensitively in Azure but not in
@@ -77,7 +81,7 @@ export async function openTables(access: TableAccess, prefix = ''): Promise<Tabl
       await service.deleteTable(`${duePrefix}${day}`);
     },
   };
-  await Promise.all([...caseTables, tables.conversations, tables.caseIndex, tables.caseAccess].map((t) => t.createTable()));
+  await Promise.all([...caseTables, tables.conversations, tables.caseIndex, tables.caseAccess, tables.mailBounces].map((t) => t.createTable()));
   return tables;
 }
 

@@ -11,20 +11,23 @@ import type { TimelineRow } from './timelineRow.js';
 export const AccessRecordSchema = z.object({
   at: z.iso.datetime({ offset: true }),
   by: z.object({ aadObjectId: z.string().min(1), displayName: z.string().min(1), role: z.string() }),
-  what: z.enum(['historyViewed', 'historyExported']),
-  /** Where it happened: the History button or typed command, a signed link, or the monitoring tab. */
-  via: z.enum(['bot', 'link', 'tab']),
+  /** `caseViewed`: a case's card opened on the page an email links to (it shows the initial view's rationale). */
+  what: z.enum(['historyViewed', 'historyExported', 'caseViewed']),
+  /** Where it happened: the History button or typed command, a signed link, the monitoring tab, or the page an email links to. */
+  via: z.enum(['bot', 'link', 'tab', 'web']),
   format: z.enum(['csv', 'json']).optional(),
 });
 export type AccessRecord = z.infer<typeof AccessRecordSchema>;
 
-const VIA: Record<AccessRecord['via'], string> = { bot: 'from the bot', link: 'from an export link', tab: 'from the monitoring tab' };
+const VIA: Record<AccessRecord['via'], string> = { bot: 'from the bot', link: 'from an export link', tab: 'from the monitoring tab', web: 'from an email link' };
 
 export function accessRow(record: AccessRecord): TimelineRow {
   const what =
     record.what === 'historyViewed'
       ? `Viewed the case history ${VIA[record.via]}.`
-      : `Downloaded the case history (${(record.format ?? 'csv').toUpperCase()}) ${VIA[record.via]}.`;
+      : record.what === 'caseViewed'
+        ? `Opened the case's card ${VIA[record.via]}.`
+        : `Downloaded the case history (${(record.format ?? 'csv').toUpperCase()}) ${VIA[record.via]}.`;
   return { at: record.at, who: record.by.displayName, role: record.by.role, what, deemed: false };
 }
 

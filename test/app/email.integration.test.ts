@@ -88,14 +88,33 @@ describe('email where Teams cannot reach', () => {
     const expected = notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'inbox' });
     expect(inbox[0]!.from).toBe(FROM);
     expect(inbox[0]!.body).toEqual({
-      message: { subject: expected.subject, body: { contentType: 'text', content: expected.text }, toRecipients: [{ emailAddress: { address: POLICE_INBOX } }] },
+      message: {
+        subject: expected.subject,
+        body: { contentType: 'text', content: expected.text },
+        toRecipients: [{ emailAddress: { address: POLICE_INBOX } }],
+        // The email's reference (its case and outbox row, nothing of the case), for tracing a bounce.
+        internetMessageHeaders: [{ name: 'X-SIN-Mail-Ref', value: expect.stringMatching(/^[A-Za-z0-9_-]+\.[0-9a-f]{40}$/) }],
+      },
       saveToSentItems: true,
     });
+    expect(Buffer.from(inbox[0]!.headers[0]!.value.split('.')[0]!, 'base64url').toString('utf8')).toBe(CASE_REF);
     expect(inbox[0]!.subject).toBe(`IOWSCP ${CASE_REF}: the partners' decision card`);
     // The deadline in words, in UK time: the reply window's close.
     expect(state.initialView?.repliesDueAt).toBeDefined();
     expect(inbox[0]!.text).toMatch(/Due by \w+day \d{1,2} \w+ at \d{2}:\d{2} \(UK time\)/);
-    expect(deputy[0]!.text).toContain('contact the business unit');
+    expect(deputy[0]!.text).toContain('Questions to the business unit');
+    // The email-only deputy may act: the link to the page, under the app's public address.
+    expect(deputy[0]!.body).toEqual({
+      message: {
+        subject: inbox[0]!.subject,
+        body: { contentType: 'text', content: notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'emailOnly', publicBaseUrl: 'http://127.0.0.1:3978' }).text },
+        toRecipients: [{ emailAddress: { address: EMAIL_ONLY_DEPUTY.email } }],
+        internetMessageHeaders: [{ name: 'X-SIN-Mail-Ref', value: expect.stringMatching(/^[A-Za-z0-9_-]+\.[0-9a-f]{40}$/) }],
+      },
+      saveToSentItems: true,
+    });
+    expect(deputy[0]!.text).toContain(`http://127.0.0.1:3978/act/?case=${CASE_REF}&do=reply`);
+    expect(inbox[0]!.text).not.toContain('/act/');
     for (const mail of [...inbox, ...deputy]) expectNothingIdentifying(mail);
 
     // Running the case's effects again sends nothing more.
@@ -193,6 +212,27 @@ describe('the email text', () => {
       });
     }
   }
+  const BASE = 'https://sin.partnership.example.org';
+  it('links a person who may act to the page for the request, naming only the case and the request', () => {
+    const reply = notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'emailOnly', publicBaseUrl: BASE });
+    expect(reply.text).toContain(`To act on it, open ${BASE}/act/?case=${CASE_REF}&do=reply and sign in`);
+    const reminder = notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'reminder', about: 'partnerReply' }, reason: 'undeliverable', publicBaseUrl: BASE });
+    expect(reminder.text).toContain(`${BASE}/act/?case=${CASE_REF}&do=reply `);
+    const scoping = notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'scopingRequest', agency: 'education' }, reason: 'emailOnly', publicBaseUrl: BASE });
+    expect(scoping.text).toContain(`${BASE}/act/?case=${CASE_REF}&do=scoping&agency=education `);
+    for (const email of [reply, reminder, scoping]) {
+      // The only address in the text besides the business unit's is the link, and it carries nothing else.
+      expect([...email.text.matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0]).searchParams.size)).toEqual([email === scoping ? 3 : 2]);
+      expect(identifyingDetailIn(email.text)).toBeUndefined();
+    }
+  });
+
+  it('gives a shared inbox no link (an inbox never acts), nor a card that only tells', () => {
+    expect(notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'inbox', publicBaseUrl: BASE }).text).not.toContain('/act/');
+    expect(notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'decisionRecorded' }, reason: 'emailOnly', publicBaseUrl: BASE }).text).not.toContain('/act/');
+    expect(notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'decisionRecorded' }, reason: 'emailOnly', publicBaseUrl: BASE }).text).toContain('contact the business unit');
+  });
+
   it('gives the reply deadline in UK words (15:00 BST for 14:00 UTC)', () => {
     expect(notificationEmail({ config, caseRef: CASE_REF, state, card: { kind: 'partnerDecision' }, reason: 'inbox' }).text).toContain('Due by Wednesday 6 May at 15:00 (UK time).');
   });

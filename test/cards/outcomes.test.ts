@@ -3,11 +3,11 @@ import { caseCard } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CardSpec } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
 import { CASE_REF, DO, FINAL_RATIONALE, OUTCOME_RATIONALE, PEOPLE, RATIONALE, REOPEN_REASON, SCENES, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
-const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> & { config?: PartnershipConfig } = {}) => {
+const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> & { config?: PartnershipFile } = {}) => {
   const c = caseCard(spec, {
     state: stateOf(events),
     config: sampleConfig,

@@ -5,12 +5,12 @@ import { agencyIdsOf, CardActionSchema, VERB_DATA_SCHEMAS, VERBS } from '../../c
 const invoke = (verb: string, data: Record<string, string>) => ({ type: 'Action.Execute', verb, data });
 
 describe('card action schemas', () => {
-  test('every verb is in the union and the union knows no other', () => {
+  test('the union is the verb map: every verb parses, and a verb the map does not know is refused', () => {
     for (const verb of VERBS) {
-      const option = CardActionSchema.options.find((o) => o.shape.verb.value === verb);
-      expect(option, verb).toBeDefined();
+      const result = CardActionSchema.safeParse(invoke(verb, {}));
+      // Empty data fails most schemas, but on the data, never on the verb.
+      if (!result.success) expect(result.error.issues.every((i) => i.path[0] === 'data'), verb).toBe(true);
     }
-    expect(CardActionSchema.options).toHaveLength(VERBS.length);
     expect(CardActionSchema.safeParse(invoke('case.delete', { caseRef: 'RR-2026-014' })).success).toBe(false);
   });
 

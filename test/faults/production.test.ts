@@ -444,6 +444,11 @@ describe('production mode: people of other organisations (identity across tenant
     await tabServices.effects.idle(30_000);
   });
 
+  it('a stranger of the partnership tenant clicking in a channel the bot has not seen writes nothing, not even where later posts would go', async () => {
+    const stranger: Person = { aadObjectId: 'tenant-1-someone-else', email: 'someone@partnership.example.org', displayName: 'Someone Else' };
+    await refusedHere('stranger in an unseen channel', click(at(stranger, 'conv-never-seen'), 'partner.agree', { caseRef: UNANSWERED_CASE }));
+  });
+
   it('refuses someone whose tenant matches (NHSmail) but whose object id the roster does not list, nothing stored', async () => {
     const stranger: Person = { aadObjectId: 'nhsmail-someone-else', email: 'someone@nhs.example.org', displayName: 'Someone Else' };
     await refusedHere('NHSmail, object id not listed', external(stranger, NHSMAIL, UNANSWERED_CASE));

@@ -20,8 +20,18 @@ describe('the tab pages and bundle', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it.each(['/tab/../package.json', '/tab/%2e%2e/package.json', '/tab/..%2fpackage.json', '/tab/', '/tab/app.js.map', '/local.settings.json', '/tab/index.html/', '/TAB/INDEX.HTML'])('serves nothing else: %s is 404', async (path) => {
+  it.each(['/tab/../package.json', '/tab/%2e%2e/package.json', '/tab/..%2fpackage.json', '/tab/', '/tab/app.js.map', '/local.settings.json', '/tab/index.html/', '/TAB/INDEX.HTML', '/act', '/act/act.js.map', '/act/../package.json'])('serves nothing else: %s is 404', async (path) => {
     expect((await get(path)).status).toBe(404);
+  });
+
+  it.each(['/act/', '/act/index.html', '/act/act.js', '/act/styles.css'])('serves %s, the page an email links to, framed by nobody and talking only to itself and Entra', async (path) => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    const headers = response.headers as Record<string, string>;
+    expect(headers['content-type']).toMatch(path.endsWith('.js') ? /^text\/javascript/ : path.endsWith('.css') ? /^text\/css/ : /^text\/html/);
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toContain("connect-src 'self' https://login.microsoftonline.com;");
+    expect(headers['content-security-policy']).not.toContain('teams.microsoft.com');
   });
 
   it('sends the bundle compressed when asked, and 304 when it has not changed', async () => {

@@ -1,0 +1,98 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { ActRequestSchema } from '../app/actLink.js';
+import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
+import type { CommandActor } from '../workflow/commands.js';
+import { readBounded } from './boundedBody.js';
+import { webSignInClientId, type Services } from './compositionRoot.js';
+
+/**
+ * The API of the page an email links to (tab/src/act/). `config` tells the page how to sign in
+ * (nothing secret); `case` and `act` need the person's Entra access token, and answer with an
+ * Adaptive Card (the request's card, the outcome, or a refusal in words) or a problem in words.
+ * Identity comes from the token only: the body carries the card's verb and data, as a click does.
+ */
+
+const NO_STORE = { 'cache-control': 'no-store' };
+/** A card submission is a few fields of text; the largest rationale a card accepts is far under this. */
+const MAX_ACT_BYTES = 64 * 1024;
+const problem = (status: number, error: string): HttpResponseInit => ({ status, headers: NO_STORE, jsonBody: { error } });
+const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
+
+/** Authorities msal-browser knows as Entra's (AAD protocol); any other (a test's local authority) is spoken to as plain OpenID Connect. */
+const ENTRA_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn', 'login.chinacloudapi.cn']);
+
+export function createActHandlers(getServices: () => Promise<Services>) {
+  async function services(): Promise<{ ok: true; s: Services } | { ok: false; response: HttpResponseInit }> {
+    try {
+      return { ok: true, s: await getServices() };
+    } catch (error) {
+      if (isStoreUnreachable(error)) return { ok: false, response: problem(503, STORE_UNREACHABLE_MESSAGE) };
+      throw error;
+    }
+  }
+
+  const guarded =
+    (handle: (s: Services, request: HttpRequest, actor: CommandActor) => Promise<HttpResponseInit>) =>
+    async (request: HttpRequest): Promise<HttpResponseInit> => {
+      const ready = await services();
+      if (!ready.ok) return ready.response;
+      const { s } = ready;
+      const auth = await s.authenticateWeb(request.headers.get('authorization'));
+      if (!auth.ok) {
+        s.log.info('web page request refused', { status: auth.status });
+        return problem(auth.status, auth.reason);
+      }
+      try {
+        return await handle(s, request, auth.actor);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
+        s.log.error('web page request failed', { error: message });
+        return problem(500, 'Something went wrong on the server. Nothing more was recorded than the page says; it has been logged for the administrator.');
+      }
+    };
+
+  async function config(): Promise<HttpResponseInit> {
+    const ready = await services();
+    if (!ready.ok) return ready.response;
+    const { env, config: partnership } = ready.s;
+    const clientId = webSignInClientId(env);
+    if (!clientId) return problem(503, 'Signing in from an email link is not configured here (no app registration).');
+    const authorityHost = new URL(env.ENTRA_AUTHORITY_HOST);
+    const entra = ENTRA_HOSTS.has(authorityHost.host);
+    return ok({
+      partnership: partnership.partnership.name,
+      clientId,
+      // Two ways in. The partnership's tenant: its own people and its guests (agencies without
+      // Microsoft 365 sign in as guests with an emailed one-time passcode); Entra issues their
+      // tokens from the partnership's tenant with the guest's object id there. `organizations`:
+      // people of another organisation with their own work account (the app is multi-tenant);
+      // their tokens come from their home tenant with their home object id.
+      authority: `${authorityHost.origin}/${partnership.tenantId}`,
+      homeAuthority: `${authorityHost.origin}/organizations`,
+      protocolMode: entra ? 'AAD' : 'OIDC',
+      knownAuthorities: entra ? [] : [authorityHost.host],
+      scopes: [`api://${new URL(env.PUBLIC_BASE_URL).host}/${clientId}/access_as_user`],
+    });
+  }
+
+  const view = guarded(async (s, request, actor) => {
+    const parsed = ActRequestSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return problem(400, 'This link does not name a case and what is asked. Please use the link in the email as it was sent.');
+    return ok({ card: await s.webAct.view(parsed.data, actor, s.clock.now()) });
+  });
+
+  const act = guarded(async (s, request, actor) => {
+    const read = await readBounded(request, MAX_ACT_BYTES);
+    if (!read.ok) return problem(413, 'That is more than this page accepts. Nothing was recorded.');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(read.bytes.toString('utf8'));
+    } catch {
+      return problem(400, 'The page sent something that could not be read. Nothing was recorded.');
+    }
+    return ok({ card: await s.webAct.act(payload, actor) });
+  });
+
+  return { config, view, act };
+}
