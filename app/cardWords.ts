@@ -41,4 +41,8 @@ export const CARD_WORDS: Record<CardSpec['kind'], string> = {
   rapidReviewApproved: 'the approved rapid review',
   rapidReviewForInformation: 'the approved rapid review, for information',
   rapidReviewSendPrompt: 'the prompt to send the rapid review',
+  learningEvent: 'the local learning event',
+  learningEventChaser: 'a reminder about the learning event report',
+  reviewGroupDispute: 'the disagreement for the review group',
+  reviewGroupDisputeChaser: 'a reminder about the disagreement for the review group',
 };

@@ -30,6 +30,8 @@ import { scopingRequestCard } from './scopingRequest.js';
 import { statutoryNotificationRequestCard } from './statutoryNotification.js';
 import { noRapidReviewCard } from './noRapidReview.js';
 import { lcsprChaserCard, lcsprDecidedCard, lcsprDecisionCard, lcsprDisputeCard } from './lcspr.js';
+import { learningEventCard, learningEventChaserCard } from './learningEvent.js';
+import { reviewGroupDisputeCard, reviewGroupDisputeChaserCard } from './reviewGroupDispute.js';
 import { rapidReviewApprovedCard, rapidReviewForInformationCard, rapidReviewInvitationCard, rapidReviewSendPromptCard } from './rapidReviewCompletion.js';
 
 /**
@@ -126,6 +128,14 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return rapidReviewForInformationCard(parts, spec.agency);
     case 'rapidReviewSendPrompt':
       return rapidReviewSendPromptCard(parts);
+    case 'learningEvent':
+      return learningEventCard(parts);
+    case 'learningEventChaser':
+      return learningEventChaserCard(parts);
+    case 'reviewGroupDispute':
+      return reviewGroupDisputeCard(parts);
+    case 'reviewGroupDisputeChaser':
+      return reviewGroupDisputeChaserCard(parts);
   }
 }
 

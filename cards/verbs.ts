@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CardSpec } from '../workflow/effects.js';
+import { DisputeAboutSchema } from '../workflow/learningEvent/events.js';
 import { AbuseOrNeglectSchema, CareLeaverSchema, HarmSchema, LocationSchema, NextStepSchema, ViewSchema } from '../workflow/events.js';
 
 /**
@@ -57,6 +58,10 @@ export const SHOWABLE_CARD_KINDS = [
   'lcsprChaser',
   'rapidReviewApproved',
   'rapidReviewSendPrompt',
+  'learningEvent',
+  'learningEventChaser',
+  'reviewGroupDispute',
+  'reviewGroupDisputeChaser',
 ] as const satisfies readonly Exclude<CardSpec, { about: unknown } | { stage: unknown } | { agency: unknown }>['kind'][];
 export const ShowableCardKindSchema = z.enum(SHOWABLE_CARD_KINDS);
 export type ShowableCardKind = z.infer<typeof ShowableCardKindSchema>;
@@ -85,6 +90,8 @@ export function agencyIdsOf(list: string): string[] {
 }
 
 const YesNo = z.enum(['yes', 'no']);
+/** Multi-select choices (a learning event's methods and leads: "desktop", "partner:police", "agency:gp"), comma-separated. */
+const ChoiceList = z.string().max(SHORT_TEXT_MAX * 4).regex(/^([a-zA-Z0-9:-]+(,[a-zA-Z0-9:-]+)*)?$/, 'must be values, comma-separated').default('');
 /** Input.Toggle always sends one of its two values; anything else did not come from our card. */
 const Toggle = z.enum(['true', 'false']);
 
@@ -189,6 +196,17 @@ export const VERB_DATA_SCHEMAS = {
   }),
   'case.show': z.object({ caseRef: CaseRef, card: ShowableCardKindSchema }),
   'case.export': z.object({ caseRef: CaseRef }),
+  // Issue 17: the local learning event (002 Section C) and review-group disputes (8.2). Multi-select
+  // choices arrive comma-separated; the procedure checks them against the menu and the roster.
+  'learningEvent.decision': z.object({ caseRef: CaseRef, decidedOn: DateInput, rationale: FreeText }),
+  'learningEvent.setUp': z.object({ caseRef: CaseRef, methods: ChoiceList, leads: ChoiceList, termsOfReferenceUrl: z.string().trim().max(URL_MAX).default('') }),
+  'learningEvent.report': z.object({ caseRef: CaseRef, documentUrl: z.string().trim().max(URL_MAX).default('') }),
+  'learningEvent.approve': z.object({ caseRef: CaseRef, approvedOn: DateInput }),
+  'learningEvent.disseminate': z.object({ caseRef: CaseRef, disseminatedOn: DateInput, how: FreeText }),
+  'reviewGroupDispute.open': z.object({ caseRef: CaseRef, about: DisputeAboutSchema, reason: FreeText }),
+  /** "Agreed" carries what was agreed, so one required choice says it all. */
+  'reviewGroupDispute.outcome': z.object({ caseRef: CaseRef, outcome: z.enum(['agreedMet', 'agreedNotMet', 'notResolved']), rationale: FreeText }),
+  'reviewGroupDispute.decide': z.object({ caseRef: CaseRef, criteriaMet: YesNo, rationale: FreeText }),
 } as const;
 
 export type Verb = keyof typeof VERB_DATA_SCHEMAS;

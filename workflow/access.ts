@@ -64,6 +64,19 @@ const COMMAND_ROLES: Record<Exclude<PersonCommandType, AgencyCommandType>, (role
   ApproveRapidReview: (r) => r.kind === 'reviewGroupChair',
   RecordRapidReviewSent: (r) => r.kind === 'businessUnit',
   ConcurInitialView: (r) => r.kind === 'reviewGroupChair' || r.kind === 'childrensServicesDirector',
+  // Issue 17, the local learning event (002 Section C): the partners decide (6.4), the business unit
+  // records it; the review group (its chair) agrees method and leads (6.6, 6.8), quality assures the
+  // report and monitors dissemination (6.14, 6.15); the executive approves, the business unit records it.
+  RecordLearningEventDecision: (r) => r.kind === 'businessUnit',
+  SetUpLearningEvent: (r) => r.kind === 'businessUnit' || r.kind === 'reviewGroupChair',
+  RecordLearningEventReport: (r) => r.kind === 'businessUnit' || r.kind === 'reviewGroupChair',
+  RecordLearningEventApproval: (r) => r.kind === 'businessUnit',
+  RecordLearningEventDissemination: (r) => r.kind === 'businessUnit' || r.kind === 'reviewGroupChair',
+  // Review-group disputes (8.2): raised by a partner's representative or deputy, the review group chair, or
+  // the business unit recording it; the chair records the collective outcome; the partnership's decider decides.
+  OpenReviewGroupDispute: (r) => r.kind === 'partnerRepresentative' || r.kind === 'partnerDeputy' || r.kind === 'reviewGroupChair' || r.kind === 'businessUnit',
+  RecordReviewGroupDisputeOutcome: (r) => r.kind === 'reviewGroupChair',
+  DecideReviewGroupDispute: (r, config) => r.kind === config.reviewDisputeDecider,
 };
 
 /** Whether the person is the agency's scoping contact or one of its deputies. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
+import { learningEventCommandSchemas } from './learningEvent/commands.js';
 import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
 
 /**
@@ -109,5 +110,7 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RecordRapidReviewSent'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }), dfeSentAt: z.iso.datetime({ offset: true }) }),
   /** The other view-giver concurs with the view the first drafted (002 Section B step 3). */
   z.object({ type: z.literal('ConcurInitialView'), actor: CommandActorSchema }),
+  // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
+  ...learningEventCommandSchemas(CommandActorSchema),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

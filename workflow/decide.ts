@@ -21,6 +21,8 @@ import { tick } from './tick.js';
 import { recordStatutoryNotification } from './steps/statutoryNotification.js';
 import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview/notHeld.js';
 import { concurInitialView } from './steps/jointInitialView.js';
+import { recordLearningEventApproval, recordLearningEventDecision, recordLearningEventDissemination, recordLearningEventReport, setUpLearningEvent } from './learningEvent/learningEvent.js';
+import { decideReviewGroupDispute, openReviewGroupDispute, recordReviewGroupDisputeOutcome } from './learningEvent/disputes.js';
 
 /**
  * The procedure (DOMAIN steps 1-8 and the rapid review): given a case's state, a command and the
@@ -65,6 +67,15 @@ const HANDLERS: Handlers = {
   ApproveRapidReview: approveRapidReview,
   RecordRapidReviewSent: recordRapidReviewSent,
   ConcurInitialView: concurInitialView,
+  // Issue 17: the local learning event and review-group disputes.
+  RecordLearningEventDecision: recordLearningEventDecision,
+  SetUpLearningEvent: setUpLearningEvent,
+  RecordLearningEventReport: recordLearningEventReport,
+  RecordLearningEventApproval: recordLearningEventApproval,
+  RecordLearningEventDissemination: recordLearningEventDissemination,
+  OpenReviewGroupDispute: openReviewGroupDispute,
+  RecordReviewGroupDisputeOutcome: recordReviewGroupDisputeOutcome,
+  DecideReviewGroupDispute: decideReviewGroupDispute,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

@@ -56,7 +56,12 @@ export type CardSpec =
   /** The approved rapid review: for scrutiny and information, and the business unit's prompt to send it. */
   | { kind: 'rapidReviewApproved' }
   | { kind: 'rapidReviewForInformation'; agency: string }
-  | { kind: 'rapidReviewSendPrompt' };
+  | { kind: 'rapidReviewSendPrompt' }
+  /** Issue 17: the local learning event (status and forms) and its chasers; the review-group dispute and its chasers. */
+  | { kind: 'learningEvent' }
+  | { kind: 'learningEventChaser' }
+  | { kind: 'reviewGroupDispute' }
+  | { kind: 'reviewGroupDisputeChaser' };
 
 export type Effect =
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PartnerSchema } from './partnership.js';
+import { learningEventEventSchemas } from './learningEvent/events.js';
 
 /**
  * What happened to a case, in the past tense. The event log is the audit trail: events are
@@ -325,6 +326,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('InitialViewProposed'), at: Instant, by: ActorSchema, giver: ViewGiverSchema, view: ViewSchema, rationale: z.string().min(1) }),
   /** The two view-givers' views differ: the business unit is told, and each sees the other's. */
   z.object({ type: z.literal('InitialViewsDiffered'), at: Instant }),
+  // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
+  ...learningEventEventSchemas(ActorSchema),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -4,6 +4,7 @@ import type { Actor, CaseEvent, DisputeStage, OverdueAbout, ReminderAbout, Scopi
 import type { Partner, PartnershipConfig, Role } from './partnership.js';
 import { rolesOf } from './partnership.js';
 import type { CaseState } from './state.js';
+import type { LearningChase } from './learningEvent/events.js';
 import { evolve } from './state.js';
 import type { WorkingCalendar } from './calendar/workingCalendar.js';
 import type { WorkingHours } from './calendar/workingHours.js';
@@ -112,6 +113,18 @@ export const sendKey = {
   rapidReviewApproved: (to: string) => `rapidReviewApproved:${to}`,
   rapidReviewSendPrompt: () => 'rapidReviewSendPrompt',
   rapidReviewCompleted: () => 'rapidReviewCompleted',
+  learningEvent: (to: string) => `learningEvent:${to}`,
+  learningEventMonitoring: () => 'learningEvent:monitoring',
+  learningEventLead: (to: string) => `learningEvent:lead:${to}`,
+  learningEventChaser: (chase: LearningChase, to: string) => `learningEventChaser:${chase}:${to}`,
+  learningEventOverdueMonitoring: () => 'learningEventChaser:overdue:monitoring',
+  reviewGroupDispute: (dispute: string, to: string) => `reviewGroupDispute:${dispute}:${to}`,
+  reviewGroupDisputeMonitoring: (dispute: string) => `reviewGroupDispute:${dispute}:monitoring`,
+  reviewGroupDisputeDecider: (dispute: string) => `reviewGroupDispute:${dispute}:decider`,
+  reviewGroupDisputeOutcomeReminder: (dispute: string, to: string) => `reviewGroupDisputeChaser:${dispute}:outcomeReminder:${to}`,
+  reviewGroupDisputeOutcomeOverdue: (dispute: string) => `reviewGroupDisputeChaser:${dispute}:outcomeOverdue:monitoring`,
+  reviewGroupDisputeDecisionReminder: (dispute: string) => `reviewGroupDisputeChaser:${dispute}:decisionReminder`,
+  reviewGroupDisputeDecisionOverdue: (dispute: string) => `reviewGroupDisputeChaser:${dispute}:decisionOverdue:monitoring`,
 } as const;
 
 /** A malformed escape in a link (%E0%A4%A) is checked as written rather than failing the request. */

@@ -1,5 +1,7 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
+import { foldLearningArea, type LearningEvent, type ReviewGroupDispute } from './learningEvent/state.js';
+import { isLearningAreaEvent } from './learningEvent/events.js';
 import type { ViewGiver } from './events.js';
 import type { Actor, CaseEvent, DecisionBasis, DisputeStage, MeetingAttendee, NextStep, OverdueAbout, ReferralDetails, ReminderAbout, View } from './events.js';
 
@@ -135,6 +137,9 @@ export type CaseState = {
   statutoryNotification?: { sentAt: string; by: Actor; at: string };
   /** A care leaver aged 18 to 24 died: logged for the year's figures, with no decision and no rapid review. */
   careLeaverDeath?: { at: string };
+  /** Issue 17: the case's local learning event (002 Section C), and its review-group disputes (8.2). */
+  learningEvent?: LearningEvent;
+  reviewGroupDisputes?: ReviewGroupDispute[];
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -158,6 +163,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   }
   if (!state) throw new Error(`A ${event.type} event cannot start a case`);
   const s: CaseState = { ...state, version: state.version + 1 };
+  if (isLearningAreaEvent(event)) return foldLearningArea(s, event);
   switch (event.type) {
     case 'InitialViewGiven':
       return {

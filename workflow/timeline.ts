@@ -16,6 +16,8 @@ import { referralCriteriaWords, statutoryRow } from './timelineStatutory.js';
 export { TimelineRowSchema, type TimelineRow } from './timelineRow.js';
 import type { TimelineRow } from './timelineRow.js';
 import { lcsprRow, type LcsprEvent } from './timelineLcspr.js';
+import { isLearningAreaEvent } from './learningEvent/events.js';
+import { learningAreaRow } from './learningEvent/timeline.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
@@ -62,6 +64,7 @@ export function timeline(events: readonly CaseEvent[], now?: Date, agencyName: (
 
 function row(event: CaseEvent, context: Context): TimelineRow {
   const { at } = context;
+  if (isLearningAreaEvent(event)) return learningAreaRow(event, context);
   switch (event.type) {
     case 'ReferralLogged': {
       const r = event.referral;

@@ -2,6 +2,7 @@ import { VERBS, type Verb } from '../../cards/verbs.js';
 import { CASE_ROUTES } from './cases.js';
 import { DISPUTE_ROUTES } from './dispute.js';
 import { LCSPR_DECISION_ROUTES } from './lcsprDecision.js';
+import { LEARNING_EVENT_ROUTES } from './learningEvent.js';
 import { NOTIFICATION_ROUTES } from './notification.js';
 import { RAPID_REVIEW_ROUTES } from './rapidReview.js';
 import { REFERRAL_ROUTES } from './referral.js';
@@ -31,6 +32,7 @@ export const ALL_CARD_ROUTES: readonly CardRoute[] = [
   ...DISPUTE_ROUTES,
   ...RAPID_REVIEW_ROUTES,
   ...LCSPR_DECISION_ROUTES,
+  ...LEARNING_EVENT_ROUTES,
   ...CASE_ROUTES,
 ];
 

@@ -90,6 +90,15 @@ function probesFor(caseRef: string): Probe[] {
     'noReview.panelTold': [click('noReview.panelTold', { sentDate: '2026-06-10', sentTime: '10:00' })],
     // Every fixture's view is already given, so a concurrence is refused and records nothing.
     'initialView.concur': [click('initialView.concur', {})],
+    // Issue 17. Refused after the role check (free text over the limit, or no learning event at that point), so probing records nothing.
+    'learningEvent.decision': [click('learningEvent.decision', { decidedOn: '2026-06-10', rationale: LONG })],
+    'learningEvent.setUp': [click('learningEvent.setUp', { methods: 'singleAgency', leads: 'partner:police' })],
+    'learningEvent.report': [click('learningEvent.report', { documentUrl: '' })],
+    'learningEvent.approve': [click('learningEvent.approve', { approvedOn: '2026-06-10' })],
+    'learningEvent.disseminate': [click('learningEvent.disseminate', { disseminatedOn: '2026-06-10', how: LONG })],
+    'reviewGroupDispute.open': [click('reviewGroupDispute.open', { about: 'reviewGroupDiscussion', reason: LONG })],
+    'reviewGroupDispute.outcome': [click('reviewGroupDispute.outcome', { outcome: 'notResolved', rationale: LONG })],
+    'reviewGroupDispute.decide': [click('reviewGroupDispute.decide', { criteriaMet: 'no', rationale: LONG })],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());
@@ -157,6 +166,17 @@ async function buildCases(s: Services): Promise<Fixture[]> {
     // The review-group members are asked whatever was chosen (002 Section B): they are asked on this case too.
     fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName] });
   }
+  // 5. Not notified; the review group considered it: a local learning event and a review-group disagreement (issue 17).
+  await ok(referral('RR-2026-105', '2026-06-01T09:00:00.000Z'));
+  await ok(s.cases.execute('RR-2026-105', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Sentinel QZV105VIEW: threshold not met.' }, at('2026-06-01T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'reviewGroupWithScoping', rationale: 'To the review group.' }, at('2026-06-02T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'RecordLearningEventDecision', actor: as(PEOPLE.business), decidedOn: '2026-06-09', rationale: 'Sentinel QZV105LEARNING: new learning on neglect.' }, at('2026-06-10T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-105', { type: 'OpenReviewGroupDispute', actor: as(PEOPLE.police), about: 'reviewGroupDiscussion', reason: 'Sentinel QZV105DISPUTE: a second referral should be discussed.' }, at('2026-06-11T10:00:00.000Z')));
+  fixtures.push({ caseRef: 'RR-2026-105', asked: [], sentinels: ['QZV105VIEW', 'QZV105LEARNING', 'QZV105DISPUTE'], agencySentinels: {}, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.business.displayName] });
+
   await s.effects.idle();
   return fixtures;
 }

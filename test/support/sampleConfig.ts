@@ -666,7 +666,30 @@ export const SCENES = {
   /** The chair gives a different view: the business unit is told and each sees the other's. */
   initialViewsDiffer: (): CaseEvent[] =>
     play(SCENES.initialViewDrafted(), [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'doNotNotify', rationale: CHAIR_DIFFERENT_RATIONALE }, T.chairDiffers]),
+  // Issue 17: the local learning event (002 Section C) after the case went to the review group, and review-group disputes (8.2).
+  /** The partners decided on Wednesday 10 June: the report is due ready for approval by 17:00 on Saturday 10 October. */
+  learningEventDecided: (): CaseEvent[] => play(SCENES.closed(), [{ type: 'RecordLearningEventDecision', actor: as(PEOPLE.business), decidedOn: '2026-06-10', rationale: LEARNING_RATIONALE }, '2026-06-11T10:00:00.000Z']),
+  learningEventSetUp: (): CaseEvent[] =>
+    play(SCENES.learningEventDecided(), [{ type: 'SetUpLearningEvent', actor: as(PEOPLE.chair), methods: ['desktop', 'practitionerWorkshop'], leads: ['partner:police', 'agency:gp'] }, '2026-06-12T10:00:00.000Z']),
+  /** Reminded 10 and 3 working days before (Monday 28 September, Wednesday 7 October), overdue after Saturday 10 October. */
+  learningEventOverdue: (): CaseEvent[] => play(SCENES.learningEventSetUp(), DO.sweep('2026-09-28T12:00:00.000Z'), DO.sweep('2026-10-07T12:00:00.000Z'), DO.sweep('2026-10-12T09:00:00.000Z')),
+  /** The report ready for approval on Tuesday 1 September, within the four months. */
+  learningEventReportReady: (): CaseEvent[] =>
+    play(SCENES.learningEventSetUp(), [{ type: 'RecordLearningEventReport', actor: as(PEOPLE.business), documentUrl: 'https://documents.example.org/sites/cases/RR-2026-014/learning-event-report.docx' }, '2026-09-01T10:00:00.000Z']),
+  learningEventApproved: (): CaseEvent[] => play(SCENES.learningEventReportReady(), [{ type: 'RecordLearningEventApproval', actor: as(PEOPLE.business), approvedOn: '2026-09-14' }, '2026-09-15T10:00:00.000Z']),
+  learningEventDisseminated: (): CaseEvent[] =>
+    play(SCENES.learningEventApproved(), [{ type: 'RecordLearningEventDissemination', actor: as(PEOPLE.chair), disseminatedOn: '2026-10-19', how: 'Practitioner briefings and the partnership newsletter.' }, '2026-10-20T10:00:00.000Z']),
+  /** The police disagree that no learning event is needed (Thursday 11 June 11:00): an outcome is due by 11:00 Tuesday 16 June. */
+  reviewGroupDisputeOpen: (): CaseEvent[] => play(SCENES.closed(), [{ type: 'OpenReviewGroupDispute', actor: as(PEOPLE.police), about: 'learningEvent', reason: REVIEW_GROUP_DISPUTE_REASON }, '2026-06-11T10:00:00.000Z']),
+  reviewGroupDisputeEscalated: (): CaseEvent[] => play(SCENES.reviewGroupDisputeOpen(), [{ type: 'RecordReviewGroupDisputeOutcome', actor: as(PEOPLE.chair), outcome: 'notResolved', rationale: 'The partners are split on whether the learning is new.' }, '2026-06-12T10:00:00.000Z']),
+  /** The partnership chair decides a learning event is held: it opens, dated Monday 15 June. */
+  reviewGroupDisputeDecided: (): CaseEvent[] => play(SCENES.reviewGroupDisputeEscalated(), [{ type: 'DecideReviewGroupDispute', actor: as(PEOPLE.partnershipChair), criteriaMet: true, rationale: 'New learning on neglect of adolescents: hold a learning event.' }, '2026-06-15T10:00:00.000Z']),
+  /** No outcome by the 3 working days: the dispute goes to the partnership chair, whose decision is then overdue too. */
+  reviewGroupDisputeOverdue: (): CaseEvent[] => play(SCENES.reviewGroupDisputeOpen(), DO.sweep('2026-06-15T09:00:00.000Z'), DO.sweep('2026-06-16T10:30:00.000Z'), DO.sweep('2026-06-18T09:00:00.000Z'), DO.sweep('2026-06-19T12:00:00.000Z')),
 } satisfies Record<string, () => CaseEvent[]>;
+
+export const LEARNING_RATIONALE = 'Issues of local importance for the multi-agency system: information sharing between schools and health.';
+export const REVIEW_GROUP_DISPUTE_REASON = 'The police think the case meets the criteria for a learning event: new learning on neglect.';
 
 /**
  * A dispute whose every typed text is given: the view, the local authority deputy's comment, and
@@ -786,6 +809,10 @@ const EVERY_KIND: Record<CardSpec['kind'], true> = {
   rapidReviewApproved: true,
   rapidReviewForInformation: true,
   rapidReviewSendPrompt: true,
+  learningEvent: true,
+  learningEventChaser: true,
+  reviewGroupDispute: true,
+  reviewGroupDisputeChaser: true,
 };
 export const CARD_KINDS = Object.keys(EVERY_KIND) as CardSpec['kind'][];
 
@@ -834,6 +861,10 @@ export const CARD_SPECS: CardSpec[] = [
   { kind: 'rapidReviewApproved' },
   { kind: 'rapidReviewForInformation', agency: 'education' },
   { kind: 'rapidReviewSendPrompt' },
+  { kind: 'learningEvent' },
+  { kind: 'learningEventChaser' },
+  { kind: 'reviewGroupDispute' },
+  { kind: 'reviewGroupDisputeChaser' },
 ];
 
 /** "overdue:finalDecision", "meetingBooked:2", "scopingChaser:gp:overdue": a spec's name in a test title. */

@@ -251,7 +251,32 @@ describe('one timer model: the schedule index and the sweep agree', () => {
     for (const seed of SEEDS) checkGenerated(spy, seed);
     expect([...seen].sort()).toEqual(ALL_TIMER_KINDS);
   });
+
+  it("the learning event's and review-group disputes' sample histories reach each of their timers (issue 17)", () => {
+    const seen = new Set<string>();
+    const spy: Sides = {
+      ...REAL,
+      decide: (state, command, now) => {
+        if (command.type === 'Tick' && state) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime()) seen.add(t.key);
+        return decide(state, command, now);
+      },
+    };
+    for (const scene of LEARNING_SCENES) expect(checkEvents(spy, SCENES[scene]())).toEqual([]);
+    expect([...seen].filter((k) => LEARNING_TIMER_KINDS.includes(k)).sort()).toEqual([...LEARNING_TIMER_KINDS].sort());
+  });
 });
+
+/** Issue 17: the learning event's timers and the review-group dispute's, reached by these sample histories (SCENES). */
+const LEARNING_SCENES = ['learningEventOverdue', 'reviewGroupDisputeOverdue'] as const;
+const LEARNING_TIMER_KINDS = [
+  'learningEvent:tenDaysBefore',
+  'learningEvent:threeDaysBefore',
+  'learningEvent:overdue',
+  'reviewGroupDispute:outcomeReminder',
+  'reviewGroupDispute:outcomeOverdue',
+  'reviewGroupDispute:decisionReminder',
+  'reviewGroupDispute:decisionOverdue',
+];
 
 const ALL_TIMER_KINDS = [
   'dispute:finalDecision',
@@ -294,13 +319,13 @@ describe('the property notices a timer missing from either side', () => {
   const found = (sides: Sides, violation: string) =>
     Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) || SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
 
-  it.each(ALL_TIMER_KINDS)('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
+  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS])('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
     const forgetful = tickOver(without(kind));
     const sides: Sides = { ...REAL, decide: (state, command, now) => (command.type === 'Tick' ? forgetful(context, state, command, now) : decide(state, command, now)) };
     expect(found(sides, 'the sweep does nothing')).toBe(true);
   });
 
-  it.each(ALL_TIMER_KINDS)('%s missing from the index: the sweep acts with nothing due', (kind) => {
+  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS])('%s missing from the index: the sweep acts with nothing due', (kind) => {
     const declarations = without(kind);
     const sides: Sides = { ...REAL, index: (state) => timersOf(state, clock, declarations).map((t) => t.at) };
     expect(found(sides, 'nothing is due in the index')).toBe(true);

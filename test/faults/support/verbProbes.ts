@@ -36,6 +36,15 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'review.approve': (caseRef) => [{ caseRef }],
   'review.sent': (caseRef) => [{ caseRef, sentDate: '2026-05-05', sentTime: '15:00', dfeDate: '2026-05-05', dfeTime: '15:00' }],
   'initialView.concur': (caseRef) => [{ caseRef }],
+  // Issue 17: the local learning event and review-group disputes.
+  'learningEvent.decision': (caseRef) => [{ caseRef, decidedOn: '2026-05-05', rationale: 'Probe.' }],
+  'learningEvent.setUp': (caseRef) => [{ caseRef, methods: 'desktop', leads: 'partner:police,agency:gp' }],
+  'learningEvent.report': (caseRef) => [{ caseRef, documentUrl: DOCUMENT_URL }],
+  'learningEvent.approve': (caseRef) => [{ caseRef, approvedOn: '2026-05-05' }],
+  'learningEvent.disseminate': (caseRef) => [{ caseRef, disseminatedOn: '2026-05-05', how: 'Probe.' }],
+  'reviewGroupDispute.open': (caseRef) => [{ caseRef, about: 'reviewGroupDiscussion', reason: 'Probe.' }],
+  'reviewGroupDispute.outcome': (caseRef) => [{ caseRef, outcome: 'notResolved', rationale: 'Probe.' }],
+  'reviewGroupDispute.decide': (caseRef) => [{ caseRef, criteriaMet: 'no', rationale: 'Probe.' }],
 };
 
 export type VerbProbe = { verb: Verb; data: Record<string, unknown> };
