@@ -1,5 +1,6 @@
 import type { CardSpec } from '../workflow/effects.js';
 import type { AdaptiveCard } from './adaptiveCard.js';
+import { deadlineInWords } from '../workflow/calendar/words.js';
 import type { Quote } from './budget.js';
 import { fitQuotes } from './budget.js';
 import type { CaseCardContext, CaseCardParts } from './context.js';
@@ -52,6 +53,12 @@ export { historyCard, exportLinksCard, currentCardKind } from './history.js';
 export { noticeCard } from './notice.js';
 export * from './verbs.js';
 
+/** A stand-in's card says first why it came to them (workflow/absence.ts). */
+function withAwayNote(card: AdaptiveCard, away: { displayName: string; until: string }): AdaptiveCard {
+  const note = { type: 'TextBlock' as const, text: `${away.displayName} is away until ${deadlineInWords(new Date(away.until))}; sent to you as their deputy.`, wrap: true as const, weight: 'Bolder' as const };
+  return { ...card, body: [note, ...card.body] };
+}
+
 function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
   switch (spec.kind) {
     case 'initialViewRequest':
@@ -59,7 +66,7 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
     case 'partnerDecision':
       return partnerDecisionCard(parts);
     case 'reminder':
-      return reminderCard(parts, spec.about);
+      return spec.awayFor ? withAwayNote(reminderCard(parts, spec.about), spec.awayFor) : reminderCard(parts, spec.about);
     case 'overdue':
       return overdueCard(parts, spec.about);
     case 'decisionRecorded':

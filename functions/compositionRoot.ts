@@ -39,6 +39,8 @@ import { MonitoringService } from '../app/monitoring.js';
 import type { TabAuthResult } from '../app/tabAuth.js';
 import type { WebAuthResult } from '../app/webAuth.js';
 import { createWebAct, type WebAct } from '../app/webAct.js';
+import { LiveRoster } from '../app/liveRoster.js';
+import { RosterStore } from '../store/rosterStore.js';
 
 /**
  * Builds every service once per process from validated configuration. Entry points (the Azure
@@ -79,7 +81,21 @@ export type Services = {
   /** The page an email links to: what it shows and does (app/webAct.ts), and who is signed in (app/webAuth.ts). */
   webAct: WebAct;
   authenticateWeb: (authorization: string | null) => Promise<WebAuthResult>;
+  /** The roster as live data: `config`'s roster fields follow its latest version (app/liveRoster.ts). */
+  roster: LiveRoster;
 };
+
+/**
+ * The services with the roster brought up to date first: every entry point (Teams, the tab, the
+ * pages an email links to) gets its services through this, so a change is effective at once.
+ */
+export function withLiveRoster(getServices: () => Promise<Services>): () => Promise<Services> {
+  return async () => {
+    const s = await getServices();
+    await s.roster.refresh();
+    return s;
+  };
+}
 
 export async function buildServices(
   env: Environment,
@@ -111,6 +127,8 @@ export async function buildServices(
   const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
   const accessLog = new AccessLog(tables);
+  const roster = new LiveRoster({ store: new RosterStore(tables), file: config, log });
+  await roster.refresh();
 
   const endpoints: BotEndpoints = Object.fromEntries(BOT_ENDPOINT_SETTINGS.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
   const credentials: BotCredentials =
@@ -156,7 +174,13 @@ export async function buildServices(
   const effectRunner = new EffectRunner({ outbox, store, messenger, mailer, publicBaseUrl: env.PUBLIC_BASE_URL, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
   const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
   // The procedure gets the roster alone: nothing in it can reach a tenant id, a channel or a mailbox.
-  const cases = new CaseService({ store, decide: createDecider(rosterOf(config), calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
+  // One decider per roster version: a change to the roster is what the next command is decided against.
+  let decider = { version: -1, decide: createDecider(rosterOf(config), calendar) };
+  const decide: ReturnType<typeof createDecider> = (state, command, now) => {
+    if (decider.version !== roster.currentVersion) decider = { version: roster.currentVersion, decide: createDecider(rosterOf(config), calendar) };
+    return decider.decide(state, command, now);
+  };
+  const cases = new CaseService({ store, decide, calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
   effectRunner.record = async (caseRef, command) => {
     await cases.execute(caseRef, command, clock.now());
   };
@@ -185,6 +209,8 @@ export async function buildServices(
     log,
   });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
+    // The sweep reminds whoever holds the role now.
+    await roster.refresh();
     const result = await sweep({ schedule, cases, effects, log, stuck }, now);
     // Bounces are looked for after the deadlines, and whatever goes wrong there stops nothing else.
     await bounceWatch.check(now).catch((error: unknown) => log.error('bounce check failed; tried again at the next sweep', { error: errorText(error) }));
@@ -195,7 +221,7 @@ export async function buildServices(
   const authenticateTab = tabAuthenticator(env, config);
   const webAct = createWebAct({ config, calendar, store, accessLog, interactions });
   const authenticateWeb = webAuthenticator(env, config);
-  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab, webAct, authenticateWeb };
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab, webAct, authenticateWeb, roster };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
 import { consoleLogger } from '../app/ports.js';
-import { buildServices, type Services } from './compositionRoot.js';
+import { buildServices, withLiveRoster, type Services } from './compositionRoot.js';
 import { readEnvironment } from './environment.js';
 import { createHandlers } from './handlers.js';
 import { createStaticAssets } from './staticAssets.js';
@@ -25,9 +25,11 @@ function getServices(): Promise<Services> {
 // messages function can stop reading an oversized activity sent without a content-length.
 app.setup({ enableHttpStream: true });
 
-const handlers = createHandlers(getServices);
-const tab = createTabHandlers(getServices);
-const act = createActHandlers(getServices);
+// Every request reads the roster's latest version first (app/liveRoster.ts).
+const live = withLiveRoster(getServices);
+const handlers = createHandlers(live);
+const tab = createTabHandlers(live);
+const act = createActHandlers(live);
 const assets = createStaticAssets({ localMode: process.env.LOCAL_MODE === 'true', ...(process.env.ENTRA_AUTHORITY_HOST ? { authorityHost: process.env.ENTRA_AUTHORITY_HOST } : {}) });
 
 // host.json sets an empty route prefix, so the tab's pages sit at the paths the manifest names.

@@ -3,7 +3,7 @@ import functions, { type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Logger, Messenger } from '../app/ports.js';
-import { buildServices, type Services } from '../functions/compositionRoot.js';
+import { buildServices, withLiveRoster, type Services } from '../functions/compositionRoot.js';
 import type { Environment } from '../functions/environment.js';
 import { createHandlers, MAX_ACTIVITY_BYTES } from '../functions/handlers.js';
 import { createStaticAssets } from '../functions/staticAssets.js';
@@ -54,9 +54,10 @@ export async function startLocalHost(options: {
     };
   };
   services = await buildServices(options.env, { clock, log: options.log, advanceClock: advanceAndSweep, ...(options.messenger ? { messenger: options.messenger } : {}), ...(options.graphClient ? { graphClient: options.graphClient } : {}) });
-  const handlers = createHandlers(async () => services!);
-  const tab = createTabHandlers(async () => services!);
-  const act = createActHandlers(async () => services!);
+  const live = withLiveRoster(async () => services!);
+  const handlers = createHandlers(live);
+  const tab = createTabHandlers(live);
+  const act = createActHandlers(live);
   const assets = createStaticAssets({ localMode: true, authorityHost: options.env.ENTRA_AUTHORITY_HOST });
   const context = (functionName: string) => new InvocationContext({ functionName, logHandler: (level, ...args) => options.log[level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info'](args.map(String).join(' ')) });
 

@@ -18,6 +18,7 @@ export type TableAccess = string | { endpoint: string; credential: TokenCredenti
  *   read never changes the case's version)
  * - mailBounces: the bounce check's watermark, the non-delivery reports already taken, and whether
  *   a refused inbox was reported (store/bounceLedger.ts)
+ * - rosterChanges: the roster as the business unit keeps it, one row per change (store/rosterStore.ts)
  */
 export type Tables = {
   /** The table that holds this case partition's rows. */
@@ -26,6 +27,8 @@ export type Tables = {
   caseIndex: TableClient;
   caseAccess: TableClient;
   mailBounces: TableClient;
+  /** The roster's changes and who downloaded their history (store/rosterStore.ts). */
+  roster: TableClient;
   /** The due table of one UTC day ('20260610'); it may not exist yet. */
   dueTable(day: string): TableClient;
   /** The days that have a due table, oldest first. */
@@ -65,6 +68,7 @@ export async function openTables(access: TableAccess, prefix = ''): Promise<Tabl
     caseIndex: open('CaseIndex'),
     caseAccess: open('CaseAccess'),
     mailBounces: open('MailBounces'),
+    roster: open('RosterChanges'),
     dueTable: (day) => open(`${DUE}${day}`),
     async dueDays() {
       // Filtered here, not by OData: table names compare case-insensitively in Azure but not in
@@ -81,7 +85,7 @@ export async function openTables(access: TableAccess, prefix = ''): Promise<Tabl
       await service.deleteTable(`${duePrefix}${day}`);
     },
   };
-  await Promise.all([...caseTables, tables.conversations, tables.caseIndex, tables.caseAccess, tables.mailBounces].map((t) => t.createTable()));
+  await Promise.all([...caseTables, tables.conversations, tables.caseIndex, tables.caseAccess, tables.mailBounces, tables.roster].map((t) => t.createTable()));
   return tables;
 }
 

@@ -14,7 +14,8 @@ export type Recipient =
 export type CardSpec =
   | { kind: 'initialViewRequest' }
   | { kind: 'partnerDecision' }
-  | { kind: 'reminder'; about: ReminderAbout }
+  /** `awayFor`: sent to a stand-in because the person named is away until then (workflow/absence.ts). */
+  | { kind: 'reminder'; about: ReminderAbout; awayFor?: { displayName: string; until: string } }
   | { kind: 'overdue'; about: OverdueAbout }
   | { kind: 'decisionRecorded' }
   | { kind: 'disputeOpened' }

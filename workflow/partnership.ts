@@ -58,6 +58,19 @@ export const AgencySchema = z.object({
 });
 export type Agency = z.infer<typeof AgencySchema>;
 
+/**
+ * A period a person on the roster is away (DOMAIN: absence). Only the period is kept: the reason
+ * is never stored beyond "absent". While it lasts their deputies are asked instead (absence.ts).
+ */
+export const AbsenceSchema = z
+  .object({
+    aadObjectId: z.string().min(1),
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+  })
+  .refine((a) => Date.parse(a.to) > Date.parse(a.from), { message: 'the end of an absence must be after its start', path: ['to'] });
+export type Absence = z.infer<typeof AbsenceSchema>;
+
 export const FinalDecisionMakerSchema = z.enum(['partnershipChair', 'independentScrutineer']);
 
 /**
@@ -110,6 +123,8 @@ export const RosterFieldsSchema = z.object({
   lcsprSilenceIsAgreement: z.boolean().default(false),
   /** The partnership's executive, told when a rapid review is approved; the partnership chair and the partners' representatives when absent. */
   executive: z.array(PersonSchema).optional(),
+  /** Absences recorded by the people themselves or the business unit for them (kept with the roster's changes). */
+  absences: z.array(AbsenceSchema).default([]),
 });
 type RosterFields = z.infer<typeof RosterFieldsSchema>;
 
@@ -139,6 +154,10 @@ export function checkRoster(roster: RosterFields, ctx: z.RefinementCtx): void {
     if (!agency.partner) return;
     if (partnerAgency.has(agency.partner)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'partner'], message: `another agency already answers for ${agency.partner}` });
     partnerAgency.add(agency.partner);
+  });
+  const listed = new Set(rosterListings(roster).map((p) => p.aadObjectId));
+  roster.absences.forEach((absence, index) => {
+    if (!listed.has(absence.aadObjectId)) ctx.addIssue({ code: 'custom', path: ['absences', index, 'aadObjectId'], message: 'is not anyone on the roster' });
   });
   try {
     new RegExp(roster.caseReferencePattern);

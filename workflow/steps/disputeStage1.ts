@@ -62,6 +62,6 @@ export const disputeStage1Timers: TimerDeclaration = (state) => {
   if (state.stage !== 'dispute' || !d || d.stage !== 1 || d.outcome || state.overdueRaised.includes('meetingOutcome')) return [];
   return timer('dispute:meetingOutcome', new Date(d.meetingDueAt), (r, { config }, now) => {
     raiseOverdue(r, now, 'meetingOutcome');
-    remind(r, now, 'meetingOutcome', unique([config.reviewGroupChair.aadObjectId, ...config.businessUnit.map((p) => p.aadObjectId)]));
+    remind(r, config, now, 'meetingOutcome', unique([config.reviewGroupChair.aadObjectId, ...config.businessUnit.map((p) => p.aadObjectId)]));
   });
 };

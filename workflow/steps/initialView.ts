@@ -37,7 +37,7 @@ export const initialViewTimers: TimerDeclaration = (state, { calendar }) => {
   if (state.stage !== 'awaitingInitialView') return [];
   const due = new Date(state.initialViewDueAt);
   return [
-    ...(state.remindersSent.includes('initialView') ? [] : timer('initialView:reminder', calendar.halfway(new Date(state.loggedAt), due), (r, { config }, now) => remind(r, now, 'initialView', viewGivers(config)), due)),
+    ...(state.remindersSent.includes('initialView') ? [] : timer('initialView:reminder', calendar.halfway(new Date(state.loggedAt), due), (r, { config }, now) => remind(r, config, now, 'initialView', viewGivers(config)), due)),
     ...(state.overdueRaised.includes('initialView') ? [] : timer('initialView:overdue', due, (r, _, now) => raiseOverdue(r, now, 'initialView'))),
   ];
 };

@@ -58,7 +58,7 @@ export const panelNotificationTimers: TimerDeclaration = (state, { calendar }) =
   if (state.stage !== 'awaitingPanelNotification' || !state.decision) return [];
   const due = new Date(state.panelNotificationDueAt);
   return [
-    ...(state.remindersSent.includes('panelNotification') ? [] : timer('panelNotification:reminder', calendar.halfway(new Date(state.decision.at), due), (r, { config }, now) => remind(r, now, 'panelNotification', localAuthorityPeople(config)), due)),
+    ...(state.remindersSent.includes('panelNotification') ? [] : timer('panelNotification:reminder', calendar.halfway(new Date(state.decision.at), due), (r, { config }, now) => remind(r, config, now, 'panelNotification', localAuthorityPeople(config)), due)),
     ...(state.overdueRaised.includes('panelNotification') ? [] : timer('panelNotification:overdue', due, (r, _, now) => raiseOverdue(r, now, 'panelNotification'))),
   ];
 };

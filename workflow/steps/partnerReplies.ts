@@ -113,7 +113,7 @@ export const partnerReplyTimers: TimerDeclaration = (state, { calendar }) => {
   return [
     ...(state.remindersSent.includes('partnerReply') || silent.length === 0
       ? []
-      : timer('partnerReply:reminder', calendar.halfway(new Date(postedAt), closes), (r, { config }, now) => remind(r, now, 'partnerReply', unique(silent.flatMap((p) => partnerPeople(config, p).map((x) => x.aadObjectId)))), closes)),
+      : timer('partnerReply:reminder', calendar.halfway(new Date(postedAt), closes), (r, { config }, now) => remind(r, config, now, 'partnerReply', unique(silent.flatMap((p) => partnerPeople(config, p).map((x) => x.aadObjectId)))), closes)),
     ...timer('partnerReply:windowCloses', closes, (r, context, now) => {
       for (const partner of silent) r.record({ type: 'AgreementDeemed', at: iso(now), partner, windowClosedAt: repliesDueAt });
       if (silent.length > 0) r.effect({ type: 'refreshCards' });

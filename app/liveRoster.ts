@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { parsePartnershipFile, rosterOf, SHELL_KEYS, type PartnershipFile } from '../config/partnershipFile.js';
+import { RosterFieldsSchema, type Roster } from '../workflow/partnership.js';
+import type { RosterChange, RosterStore } from '../store/rosterStore.js';
+import type { Logger } from './ports.js';
+
+/**
+ * The roster as live data (issue 16). The partnership file is the first roster (version 0); every
+ * change the business unit saves in the tab is appended to the store (store/rosterStore.ts) and
+ * is the roster from then on. Every service holds the one PartnershipFile object built at
+ * start-up, and reads the roster from it when it needs it, so `refresh` puts the latest roster's
+ * fields into that object: the procedure, the access policy, the tab and the sweep all see a
+ * change at once, without each learning to ask a store. The shell's settings (tenant, channels,
+ * mailboxes) stay as the file says: they are not the roster and cannot be changed in the tab.
+ */
+
+export const RosterEditSchema = z.object({
+  /** The version the person opened; a change based on an older one is refused. */
+  baseVersion: z.number().int().min(0),
+  why: z.string().trim().min(1, 'say why the roster is changing').max(500),
+  roster: z.record(z.string(), z.unknown()),
+});
+export type RosterEdit = z.infer<typeof RosterEditSchema>;
+
+export type RosterIssue = { path: (string | number)[]; message: string };
+export type ChangeResult =
+  | { ok: true; version: number; before: Roster; after: Roster }
+  | { ok: false; status: 409; reason: string }
+  | { ok: false; status: 400; reason: string; issues: RosterIssue[] };
+
+export const CONFLICT_WORDS = 'Someone changed the roster since you opened it. Your changes are still on the page: reload the roster to see theirs, then make yours again.';
+
+const ROSTER_KEYS = Object.keys(RosterFieldsSchema.shape);
+
+export class LiveRoster {
+  private version = 0;
+  private readonly shell: Record<string, unknown>;
+  private readonly first: Roster;
+
+  constructor(private readonly deps: { store: RosterStore; file: PartnershipFile; log: Logger }) {
+    const file = deps.file as unknown as Record<string, unknown>;
+    this.shell = Object.fromEntries(SHELL_KEYS.filter((k) => k in file).map((k) => [k, file[k]]));
+    this.first = structuredClone(rosterOf(deps.file));
+  }
+
+  /** The version the services see now (0: the partnership file's roster). */
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  /** The roster the services see now. */
+  current(): Roster {
+    return rosterOf(this.deps.file);
+  }
+
+  /** Reads the latest version (one small read); the roster itself only when it changed. */
+  async refresh(): Promise<void> {
+    const latest = await this.deps.store.latestVersion();
+    if (latest === this.version) return;
+    const change = latest === 0 ? undefined : await this.deps.store.get(latest);
+    const parsed = change ? this.validate(change.roster) : { ok: true as const, file: { ...this.shell, ...this.first } as PartnershipFile };
+    if (!parsed.ok) {
+      // Validated when it was saved; a later schema that refuses it must not take the roster away.
+      this.deps.log.error('the stored roster no longer validates; the previous one is kept', { version: latest });
+      return;
+    }
+    this.install(parsed.file, latest);
+  }
+
+  /** Validates the new roster with the partnership file's own schema, then appends it; nothing is stored when refused. */
+  async change(edit: RosterEdit, by: { aadObjectId: string; displayName: string }, now: Date): Promise<ChangeResult> {
+    await this.refresh();
+    if (edit.baseVersion !== this.version) return { ok: false, status: 409, reason: CONFLICT_WORDS };
+    const parsed = this.validate(edit.roster);
+    if (!parsed.ok) return { ok: false, status: 400, reason: 'The roster was not changed: correct what is marked and save again.', issues: parsed.issues };
+    const before = structuredClone(this.current());
+    const after = rosterOf(parsed.file);
+    const version = this.version + 1;
+    const stored = await this.deps.store.append({ version, at: now.toISOString(), by, why: edit.why, roster: after });
+    if (stored === 'conflict') return { ok: false, status: 409, reason: CONFLICT_WORDS };
+    this.install(parsed.file, version);
+    this.deps.log.info('roster changed', { version, by: by.aadObjectId });
+    return { ok: true, version, before, after: this.current() };
+  }
+
+  history(): Promise<RosterChange[]> {
+    return this.deps.store.history();
+  }
+
+  /** The roster's fields only (anything else sent is ignored), checked with the shell's settings beside them as in the file. */
+  private validate(raw: unknown): { ok: true; file: PartnershipFile } | { ok: false; issues: RosterIssue[] } {
+    const fields = typeof raw === 'object' && raw !== null ? Object.fromEntries(Object.entries(raw).filter(([k]) => ROSTER_KEYS.includes(k))) : {};
+    const parsed = parsePartnershipFile({ ...fields, ...this.shell });
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message })) };
+    return { ok: true, file: parsed.data };
+  }
+
+  private install(file: PartnershipFile, version: number): void {
+    const target = this.deps.file as unknown as Record<string, unknown>;
+    for (const key of ROSTER_KEYS) {
+      const value = (file as unknown as Record<string, unknown>)[key];
+      if (value === undefined) delete target[key];
+      else target[key] = value;
+    }
+    this.version = version;
+  }
+}
