@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parsePartnershipFile, rosterOf, SHELL_KEYS, type PartnershipFile } from '../config/partnershipFile.js';
 import { RosterFieldsSchema, type Roster } from '../workflow/partnership.js';
-import type { RosterChange, RosterStore } from '../store/rosterStore.js';
+import type { RosterChange, RosterDownload, RosterStore } from '../store/rosterStore.js';
 import type { Logger } from './ports.js';
 
 /**
@@ -85,6 +85,10 @@ export class LiveRoster {
 
   history(): Promise<RosterChange[]> {
     return this.deps.store.history();
+  }
+
+  recordDownload(download: RosterDownload): Promise<void> {
+    return this.deps.store.recordDownload(download);
   }
 
   /** The roster's fields only (anything else sent is ignored), checked with the shell's settings beside them as in the file. */

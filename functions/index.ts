@@ -6,6 +6,7 @@ import { createHandlers } from './handlers.js';
 import { createStaticAssets } from './staticAssets.js';
 import { createTabHandlers } from './tabHandlers.js';
 import { createActHandlers } from './actHandlers.js';
+import { createRosterHandlers } from './rosterHandlers.js';
 
 /**
  * Azure Functions registration (v4 programming model). Services are built on the first
@@ -30,6 +31,7 @@ const live = withLiveRoster(getServices);
 const handlers = createHandlers(live);
 const tab = createTabHandlers(live);
 const act = createActHandlers(live);
+const roster = createRosterHandlers(live);
 const assets = createStaticAssets({ localMode: process.env.LOCAL_MODE === 'true', ...(process.env.ENTRA_AUTHORITY_HOST ? { authorityHost: process.env.ENTRA_AUTHORITY_HOST } : {}) });
 
 // host.json sets an empty route prefix, so the tab's pages sit at the paths the manifest names.
@@ -41,6 +43,11 @@ app.http('tabCase', { route: 'api/tab/cases/{caseRef}', methods: ['GET'], authLe
 app.http('tabHistory', { route: 'api/tab/cases/{caseRef}/history.{format}', methods: ['GET'], authLevel: 'anonymous', handler: tab.history });
 app.http('tabYear', { route: 'api/tab/year', methods: ['GET'], authLevel: 'anonymous', handler: tab.year });
 app.http('tabLocalPeople', { route: 'api/tab/local/people', methods: ['GET'], authLevel: 'anonymous', handler: tab.localPeople });
+// The roster page (functions/rosterHandlers.ts).
+app.http('tabRoster', { route: 'api/tab/roster', methods: ['GET', 'PUT'], authLevel: 'anonymous', handler: (request) => (request.method === 'PUT' ? roster.change(request) : roster.read(request)) });
+app.http('tabRosterHistory', { route: 'api/tab/roster/history', methods: ['GET'], authLevel: 'anonymous', handler: roster.history });
+app.http('tabRosterExport', { route: 'api/tab/roster/history.{format}', methods: ['GET'], authLevel: 'anonymous', handler: roster.download });
+app.http('tabRosterAbsence', { route: 'api/tab/roster/absence', methods: ['POST'], authLevel: 'anonymous', handler: roster.absence });
 app.http('tabAssets', { route: 'tab/{file}', methods: ['GET'], authLevel: 'anonymous', handler: assets });
 // The page an email links to, and its API (functions/actHandlers.ts).
 app.http('actConfig', { route: 'api/act/config', methods: ['GET'], authLevel: 'anonymous', handler: act.config });

@@ -9,6 +9,7 @@ import { createHandlers, MAX_ACTIVITY_BYTES } from '../functions/handlers.js';
 import { createStaticAssets } from '../functions/staticAssets.js';
 import { createTabHandlers } from '../functions/tabHandlers.js';
 import { createActHandlers } from '../functions/actHandlers.js';
+import { createRosterHandlers } from '../functions/rosterHandlers.js';
 import { deadlineInWords, londonIso } from '../workflow/calendar/words.js';
 import { LocalClock } from './localClock.js';
 
@@ -58,6 +59,7 @@ export async function startLocalHost(options: {
   const handlers = createHandlers(live);
   const tab = createTabHandlers(live);
   const act = createActHandlers(live);
+  const roster = createRosterHandlers(live);
   const assets = createStaticAssets({ localMode: true, authorityHost: options.env.ENTRA_AUTHORITY_HOST });
   const context = (functionName: string) => new InvocationContext({ functionName, logHandler: (level, ...args) => options.log[level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info'](args.map(String).join(' ')) });
 
@@ -84,6 +86,8 @@ export async function startLocalHost(options: {
 
     if (url.pathname === '/api/messages' && req.method === 'POST') return send(res, await handlers.messages(request(), context('messages')));
     if (url.pathname === '/api/act' && req.method === 'POST') return send(res, await act.act(request()));
+    if (url.pathname === '/api/tab/roster' && req.method === 'PUT') return send(res, await roster.change(request()));
+    if (url.pathname === '/api/tab/roster/absence' && req.method === 'POST') return send(res, await roster.absence(request()));
     const history = /^\/api\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
     if (history && req.method === 'GET') {
       const caseRef = safeDecodeURIComponent(history[1]!);
@@ -97,6 +101,10 @@ export async function startLocalHost(options: {
       if (url.pathname === '/api/tab/cases') return send(res, await tab.cases(request()));
       if (url.pathname === '/api/tab/year') return send(res, await tab.year(request()));
       if (url.pathname === '/api/tab/local/people') return send(res, await tab.localPeople());
+      if (url.pathname === '/api/tab/roster') return send(res, await roster.read(request()));
+      if (url.pathname === '/api/tab/roster/history') return send(res, await roster.history(request()));
+      const rosterExport = /^\/api\/tab\/roster\/history\.([a-z]+)$/.exec(url.pathname);
+      if (rosterExport) return send(res, await roster.download(request({ format: rosterExport[1]! })));
       if (url.pathname === '/api/act/config') return send(res, await act.config());
       if (url.pathname === '/api/act/case') return send(res, await act.view(request()));
       if (tabCase) return send(res, await tab.caseDetail(request({ caseRef: safeDecodeURIComponent(tabCase[1]!) ?? '' })));

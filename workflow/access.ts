@@ -233,3 +233,17 @@ function ownsAction(config: PartnershipConfig, personId: string, view: Extract<V
   const escalationToo = view.kind === 'actionChaser' && view.chase === 'overdue';
   return rolesOf(config, personId).some((r) => (r.kind === 'agencyContact' || (escalationToo && r.kind === 'agencyEscalation')) && r.agency === agencyId);
 }
+
+/**
+ * The roster as live data (issue 16): only the business unit keeps it (changes, history and its
+ * download). Read from the live roster, so someone just taken off it can no longer change it.
+ */
+export function mayKeepRoster(config: PartnershipConfig, personId: string): boolean {
+  return rolesOf(config, personId).some((r) => r.kind === 'businessUnit');
+}
+
+/** An absence: anyone on the roster records their own; the business unit records anyone's. */
+export function mayRecordAbsence(config: PartnershipConfig, personId: string, forId: string): boolean {
+  if (!isOnRoster(config, forId)) return false;
+  return mayKeepRoster(config, personId) || (personId === forId && isOnRoster(config, personId));
+}

@@ -1,0 +1,135 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import { csvCell } from '../app/historyExport.js';
+import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
+import { RosterEditSchema } from '../app/liveRoster.js';
+import { mayKeepRoster, mayRecordAbsence } from '../workflow/access.js';
+import { findPerson } from '../workflow/partnership.js';
+import { readBounded } from './boundedBody.js';
+import { LOCAL_USER_HEADER } from './tabHandlers.js';
+import type { Services } from './compositionRoot.js';
+
+/**
+ * The roster page's API (issue 16): the business unit reads and changes the roster, reads and
+ * downloads its history; anyone on the roster records their own absence (the business unit
+ * anyone's). Authenticated like the rest of the tab (Teams SSO token; in the explicit local mode
+ * only, the person picked from the roster), and authorised by workflow/access.ts against the live
+ * roster. Never cached: the roster names people.
+ */
+
+const NO_STORE = { 'cache-control': 'no-store' };
+const MAX_BODY = 512 * 1024;
+const problem = (status: number, error: string, extra: Record<string, unknown> = {}): HttpResponseInit => ({ status, headers: NO_STORE, jsonBody: { error, ...extra } });
+const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
+const LocalUserSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+const FormatSchema = z.enum(['csv', 'json']);
+export const AbsenceRequestSchema = z.object({
+  /** Whose absence; one's own when not given. */
+  aadObjectId: z.string().min(1).optional(),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+const NOT_KEEPER = "Only the partnership's business unit keeps the roster.";
+
+type Who = { aadObjectId: string; displayName: string };
+
+export function createRosterHandlers(getServices: () => Promise<Services>) {
+  /** Who is asking: the tab's sign-in for the roster itself; for an absence, any sign-in of someone on the roster (the pages' check). */
+  async function identify(s: Services, request: HttpRequest, anyoneOnRoster: boolean): Promise<{ ok: true; who: Who } | { ok: false; status: number; reason: string }> {
+    if (s.env.LOCAL_MODE === 'true' && !request.headers.get('authorization')) {
+      const local = LocalUserSchema.safeParse(request.headers.get(LOCAL_USER_HEADER));
+      if (!local.success) return { ok: false, status: 401, reason: 'Local mode: choose who you are from the sample roster.' };
+      const person = findPerson(s.config, local.data);
+      if (!person) return { ok: false, status: 403, reason: `You are not on the ${s.config.partnership.name} roster.` };
+      return { ok: true, who: { aadObjectId: person.aadObjectId, displayName: person.displayName } };
+    }
+    if (anyoneOnRoster) {
+      const auth = await s.authenticateWeb(request.headers.get('authorization'));
+      if (!auth.ok) return auth;
+      return { ok: true, who: { aadObjectId: auth.actor.aadObjectId, displayName: auth.actor.displayName } };
+    }
+    const auth = await s.authenticateTab(request.headers.get('authorization'));
+    if (!auth.ok) return auth;
+    return { ok: true, who: { aadObjectId: auth.identity.aadObjectId, displayName: auth.identity.displayName } };
+  }
+
+  const guarded =
+    (handle: (s: Services, request: HttpRequest, who: Who) => Promise<HttpResponseInit>, options: { anyoneOnRoster?: boolean } = {}) =>
+    async (request: HttpRequest): Promise<HttpResponseInit> => {
+      let s: Services;
+      try {
+        s = await getServices();
+      } catch (error) {
+        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
+        throw error;
+      }
+      try {
+        const id = await identify(s, request, options.anyoneOnRoster === true);
+        if (!id.ok) {
+          s.log.info('roster request refused', { status: id.status });
+          return problem(id.status, id.reason);
+        }
+        if (!options.anyoneOnRoster && !mayKeepRoster(s.config, id.who.aadObjectId)) return problem(403, NOT_KEEPER);
+        return await handle(s, request, id.who);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
+        s.log.error('roster request failed', { error: message });
+        return problem(500, 'Something went wrong on the server. The roster was not changed; it has been logged for the administrator.');
+      }
+    };
+
+  async function jsonBody(request: HttpRequest): Promise<unknown> {
+    const read = await readBounded(request, MAX_BODY);
+    if (!read.ok) return undefined;
+    try {
+      return JSON.parse(read.bytes.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  const read = guarded(async (s) => ok({ version: s.roster.currentVersion, roster: s.roster.current() }));
+
+  const change = guarded(async (s, request, who) => {
+    const edit = RosterEditSchema.safeParse(await jsonBody(request));
+    if (!edit.success) return problem(400, 'Send the roster, the version you opened and why it is changing.', { issues: edit.error.issues.map((i) => ({ path: ['request', ...i.path.map(String)], message: i.message })) });
+    const result = await s.roster.change(edit.data, who, s.clock.now());
+    if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
+    return ok({ version: result.version });
+  });
+
+  const history = guarded(async (s) => ok({ changes: (await s.roster.history()).map(({ roster: _roster, ...rest }) => rest) }));
+
+  const download = guarded(async (s, request, who) => {
+    const format = FormatSchema.safeParse(request.params.format);
+    if (!format.success) return problem(400, 'Ask for roster-history.csv or roster-history.json.');
+    const now = s.clock.now();
+    // A download takes the roster's history out of the partnership's systems: kept like a case history's export.
+    await s.roster.recordDownload({ at: now.toISOString(), by: who, format: format.data });
+    s.log.info('roster history exported from the tab', { format: format.data, by: who.aadObjectId });
+    const changes = await s.roster.history();
+    const headers = { ...NO_STORE, 'content-disposition': `attachment; filename="roster-history.${format.data}"` };
+    if (format.data === 'json') return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ exportedAt: now.toISOString(), changes }, null, 2) };
+    const rows = [['version', 'at', 'by', 'why', 'roster'], ...changes.map((c) => [String(c.version), c.at, c.by.displayName, c.why, JSON.stringify(c.roster)])];
+    return { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n' };
+  });
+
+  const absence = guarded(
+    async (s, request, who) => {
+      const asked = AbsenceRequestSchema.safeParse(await jsonBody(request));
+      if (!asked.success) return problem(400, 'Send the absence as {"from": "<ISO instant>", "to": "<ISO instant>"}, and whose it is if not yours.');
+      const forId = asked.data.aadObjectId ?? who.aadObjectId;
+      if (!mayRecordAbsence(s.config, who.aadObjectId, forId)) return problem(403, "You can record your own absence; the business unit records anyone's.");
+      // The reason is never asked for nor kept: the change says "absent".
+      const current = s.roster.current();
+      const roster = { ...current, absences: [...current.absences, { aadObjectId: forId, from: asked.data.from, to: asked.data.to }] };
+      const result = await s.roster.change({ baseVersion: s.roster.currentVersion, why: 'absent', roster }, who, s.clock.now());
+      if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
+      return ok({ version: result.version });
+    },
+    { anyoneOnRoster: true },
+  );
+
+  return { read, change, history, download, absence };
+}
