@@ -91,6 +91,11 @@ export class LiveRoster {
     return this.deps.store.recordDownload(download);
   }
 
+  /** Who downloaded the history, oldest first. */
+  downloads(): Promise<RosterDownload[]> {
+    return this.deps.store.downloads();
+  }
+
   /** The roster's fields only (anything else sent is ignored), checked with the shell's settings beside them as in the file. */
   private validate(raw: unknown): { ok: true; file: PartnershipFile } | { ok: false; issues: RosterIssue[] } {
     const fields = typeof raw === 'object' && raw !== null ? Object.fromEntries(Object.entries(raw).filter(([k]) => ROSTER_KEYS.includes(k))) : {};
