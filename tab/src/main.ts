@@ -6,6 +6,7 @@ import { caseDetailView } from './views/caseDetail.js';
 import { casesView, type CasesViewState } from './views/cases.js';
 import { deniedView, unavailableView } from './views/problem.js';
 import { yearView } from './views/year.js';
+import { rosterView } from './views/roster.js';
 
 /**
  * The monitoring tab: open cases, a case's timeline, this year's figures. Routes live in the URL
@@ -58,6 +59,8 @@ async function read(route: string): Promise<Screen> {
     const detail = await api.caseDetail(session, caseRef);
     return { route, data: fingerprint(detail), draw: () => caseDetailView(detail, download(caseRef)) };
   }
+  // The roster page reads and saves on its own; the minute's refresh leaves it (and what is typed in it) alone.
+  if (route === 'roster') return { route, data: 'roster', draw: () => rosterView(session, (text) => (status.textContent = text)) };
   if (route === 'year') {
     const offset = yearOffset;
     const figures = await api.year(session, offset);
@@ -95,7 +98,7 @@ function redraw(): void {
 async function render(reason: 'navigate' | 'refresh'): Promise<void> {
   const route = currentRoute();
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('nav a'))) {
-    const current = link.getAttribute('href') === (route === 'year' ? '#/year' : '#/cases');
+    const current = link.getAttribute('href') === (route === 'year' || route === 'roster' ? `#/${route}` : '#/cases');
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
