@@ -1,0 +1,97 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../app/ports.js';
+import { freePort } from '../../local/azurite.js';
+import { startLocalHost, type LocalHost } from '../../local/host.js';
+import { LocalClock } from '../../local/localClock.js';
+import { CHROMIUM_PATH } from '../../scripts/ensureChromium.js';
+import type { CommandActor } from '../../workflow/commands.js';
+import type { Person } from '../../workflow/partnership.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
+import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
+import { testEnvironment, uniquePrefix, writeConfig } from '../support/services.js';
+
+/**
+ * Issue 16 in Chromium: the business unit opens the tab's Roster page (local mode, on its own
+ * local host and port, not the Playground's), replaces the police deputy, is refused once with
+ * the schema's words beside the field and loses nothing, saves; the next reminder on an open case
+ * then goes to the new deputy when the local clock passes half-way and the sweep runs.
+ */
+
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+const started = Date.now();
+// Tuesday 5 May 2026, 10:00 BST, moving on in real time.
+const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z') + (Date.now() - started));
+const NEW_DEPUTY = { aadObjectId: 'aad-robin', displayName: 'Robin Newdeputy', email: 'robin.new@partnership.example.org' };
+const messenger = new RecordingMessenger();
+let host: LocalHost;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const port = await freePort();
+  const env = testEnvironment({ configPath: await writeConfig(), prefix: uniquePrefix(), env: { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` } });
+  host = await startLocalHost({ env, port, log: silentLogger, clock, sweepEveryMs: 0, messenger });
+  const s = host.services;
+  // An open case waiting for the partners' replies (due one working day after the view).
+  await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
+  await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, clock.now());
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, clock.now());
+  await s.effects.idle();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('the roster page', () => {
+  it('the business unit changes the police deputy; a refused save keeps what was typed; the next reminder goes to the new deputy', async () => {
+    await page.goto(`${host.url}/tab/index.html#/roster`);
+    await page.selectOption('#local-user', PEOPLE.business.aadObjectId);
+    const name = page.locator('#roster-partners-police-deputies-0-displayName');
+    await expect.poll(() => name.inputValue()).toBe('Quinn Police');
+
+    // Quinn is replaced by Robin, with a mistyped address first.
+    await name.fill(NEW_DEPUTY.displayName);
+    await page.fill('#roster-partners-police-deputies-0-aadObjectId', NEW_DEPUTY.aadObjectId);
+    await page.fill('#roster-partners-police-deputies-0-email', 'robin at police');
+    await page.fill('#roster-why', 'Quinn has moved on; Robin deputises for the police');
+    await page.click('#roster-save');
+    await expect.poll(() => page.locator('#roster-partners-police-deputies-0-email-error').textContent()).toBe('Invalid email address');
+    expect(await page.locator('#roster-partners-police-deputies-0-email').getAttribute('aria-invalid')).toBe('true');
+    // Nothing typed is lost, and nothing was stored.
+    expect(await name.inputValue()).toBe(NEW_DEPUTY.displayName);
+    expect(await page.inputValue('#roster-why')).toBe('Quinn has moved on; Robin deputises for the police');
+    expect(host.services.roster.currentVersion).toBe(0);
+
+    await page.fill('#roster-partners-police-deputies-0-email', NEW_DEPUTY.email);
+    await page.click('#roster-save');
+    await expect.poll(() => page.locator('.notice').textContent()).toBe('Saved as version 1.');
+    await expect.poll(() => page.locator('#roster-history tbody').textContent()).toContain('Quinn has moved on; Robin deputises for the police');
+    expect(await page.locator('#roster-history tbody').textContent()).toContain('Billie Business');
+
+    // Past half-way through the partners' window (15:00 Wednesday): the sweep reminds whoever deputises now.
+    const sentBefore = messenger.sent.length;
+    clock.set(new Date('2026-05-06T06:00:00.000Z'));
+    await host.services.runSweep(clock.now());
+    const reminded = messenger.sent.slice(sentBefore);
+    expect(reminded.map((m) => m.to)).toContain(NEW_DEPUTY.aadObjectId);
+    expect(reminded.map((m) => m.to)).not.toContain(PEOPLE.policeDeputy.aadObjectId);
+    expect(cardText(reminded.find((m) => m.to === NEW_DEPUTY.aadObjectId)!.card)).toContain(CASE_REF);
+  });
+
+  it('someone who is not the business unit is told so on the page', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${host.url}/tab/index.html#/roster`);
+    await other.selectOption('#local-user', PEOPLE.chair.aadObjectId);
+    await expect.poll(() => other.locator('#main').textContent()).toContain("Only the partnership's business unit keeps the roster.");
+    await other.close();
+  });
+});
