@@ -6,6 +6,7 @@ import { RosterEditSchema } from '../app/liveRoster.js';
 import { mayKeepRoster, mayRecordAbsence } from '../workflow/access.js';
 import { findPerson } from '../workflow/partnership.js';
 import { readBounded } from './boundedBody.js';
+import { followRosterChange } from '../app/rosterFollowUp.js';
 import { LOCAL_USER_HEADER } from './tabHandlers.js';
 import type { Services } from './compositionRoot.js';
 
@@ -94,9 +95,15 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
   const change = guarded(async (s, request, who) => {
     const edit = RosterEditSchema.safeParse(await jsonBody(request));
     if (!edit.success) return problem(400, 'Send the roster, the version you opened and why it is changing.', { issues: edit.error.issues.map((i) => ({ path: ['request', ...i.path.map(String)], message: i.message })) });
-    const result = await s.roster.change(edit.data, who, s.clock.now());
+    const now = s.clock.now();
+    const result = await s.roster.change(edit.data, who, now);
     if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
-    return ok({ version: result.version });
+    // The change is kept whatever happens next; a case it could not be recorded on is logged, not a refused save.
+    const cases = await followRosterChange(s, { before: result.before, after: result.after, version: result.version, by: who }, now).catch((error: unknown) => {
+      s.log.error('roster change: open cases not all brought up to date', { error: error instanceof Error ? error.message : String(error) });
+      return [];
+    });
+    return ok({ version: result.version, cases });
   });
 
   const history = guarded(async (s) => ok({ changes: (await s.roster.history()).map(({ roster: _roster, ...rest }) => rest) }));

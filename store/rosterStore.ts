@@ -93,13 +93,15 @@ export class RosterStore {
   /** A download of the history, kept like the case history's exports. */
   async recordDownload(download: RosterDownload): Promise<void> {
     const d = RosterDownloadSchema.parse(download);
-    await this.table.createEntity({ partitionKey: DOWNLOADS, rowKey: `${d.at}-${Math.random().toString(36).slice(2, 10)}`, record: JSON.stringify(d) });
+    // Sortable by time, then by this process's order (two downloads in one millisecond), then apart by a random tail.
+    const rowKey = `${d.at}-${String(process.hrtime.bigint()).padStart(20, '0')}-${Math.random().toString(36).slice(2, 8)}`;
+    await this.table.createEntity({ partitionKey: DOWNLOADS, rowKey, record: JSON.stringify(d) });
   }
 
   async downloads(): Promise<RosterDownload[]> {
-    const out: RosterDownload[] = [];
-    for await (const entity of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${DOWNLOADS}` } })) out.push(RosterDownloadSchema.parse(JSON.parse(z.string().parse(entity.record))));
-    return out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const out: { rowKey: string; download: RosterDownload }[] = [];
+    for await (const entity of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${DOWNLOADS}` } })) out.push({ rowKey: z.string().parse(entity.rowKey), download: RosterDownloadSchema.parse(JSON.parse(z.string().parse(entity.record))) });
+    return out.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0)).map((x) => x.download);
   }
 }
 

@@ -21,7 +21,7 @@ import type { ActionOwner } from './actions/schemas.js';
 export type View = CardSpec | { kind: 'history' } | { kind: 'export' } | { kind: 'tab' };
 
 /** The commands a person gives; the rest come from the clock or from what the bot did (Graph, Teams). */
-export type PersonCommandType = Exclude<CaseCommand['type'], 'Tick' | 'RecordPartnerCardPosted' | 'RecordMeetingBooked' | 'RecordMeetingBookingFailed'>;
+export type PersonCommandType = Exclude<CaseCommand['type'], 'Tick' | 'RecordPartnerCardPosted' | 'RecordMeetingBooked' | 'RecordMeetingBookingFailed' | 'RecordRosterChange'>;
 /** The commands an agency's contact or deputy gives for its own agency. */
 const AGENCY_COMMANDS = ['RecordScopingReturn', 'RecordNoInvolvement', 'RequestExtension'] as const;
 type AgencyCommandType = (typeof AGENCY_COMMANDS)[number];

@@ -5,6 +5,7 @@ import { ACTION_COMMAND_SCHEMAS } from './actions/commands.js';
 import { COST_COMMAND_SCHEMAS } from './costs/schemas.js';
 import { localReviewCommands } from './localReview/commands.js';
 import { learningEventCommandSchemas } from './learningEvent/commands.js';
+import { ROSTER_COMMAND_SCHEMAS } from './roster/events.js';
 import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
 
 /**
@@ -119,5 +120,7 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   ...localReviewCommands(CommandActorSchema),
   // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
   ...learningEventCommandSchemas(CommandActorSchema),
+  // Issue 16: a roster change that touched the case (workflow/roster/).
+  ...ROSTER_COMMAND_SCHEMAS,
 ]);
 export type CaseCommand = z.infer<typeof CaseCommandSchema>;

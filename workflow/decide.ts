@@ -36,6 +36,7 @@ import {
   recordLocalReviewPublished,
 } from './localReview/index.js';
 import { recordLearningEventApproval, recordLearningEventDecision, recordLearningEventDissemination, recordLearningEventReport, setUpLearningEvent } from './learningEvent/learningEvent.js';
+import { recordRosterChange } from './roster/step.js';
 import { decideReviewGroupDispute, openReviewGroupDispute, recordReviewGroupDisputeOutcome } from './learningEvent/disputes.js';
 
 /**
@@ -109,6 +110,8 @@ const HANDLERS: Handlers = {
   OpenReviewGroupDispute: openReviewGroupDispute,
   RecordReviewGroupDisputeOutcome: recordReviewGroupDisputeOutcome,
   DecideReviewGroupDispute: decideReviewGroupDispute,
+  // Issue 16: a roster change that touched the case.
+  RecordRosterChange: recordRosterChange,
 };
 
 export function createDecider(config: PartnershipConfig, calendar: WorkingCalendar): Decide {

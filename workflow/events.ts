@@ -5,6 +5,7 @@ import { ACTION_EVENT_SCHEMAS } from './actions/events.js';
 import { COST_EVENT_SCHEMAS } from './costs/schemas.js';
 import { localReviewEvents } from './localReview/events.js';
 import { learningEventEventSchemas } from './learningEvent/events.js';
+import { ROSTER_EVENT_SCHEMAS } from './roster/events.js';
 
 /**
  * What happened to a case, in the past tense. The event log is the audit trail: events are
@@ -334,6 +335,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   ...localReviewEvents(ActorSchema),
   // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
   ...learningEventEventSchemas(ActorSchema),
+  // Issue 16: a roster change that touched the case (workflow/roster/).
+  ...ROSTER_EVENT_SCHEMAS,
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

@@ -66,6 +66,8 @@ type Conversation = Extract<Recipient, { kind: 'conversation' }>['target'];
  */
 export const sendKey = {
   initialViewRequest: (to: string) => `initialViewRequest:${to}`,
+  /** Issue 16: a request that went to someone replaced on the roster, sent to the new holder (workflow/roster/step.ts). */
+  movedRequest: (key: string, to: string) => `moved:${key}:${to}`,
   initialViewsDiffer: (version: Version) => `initialViewsDiffer:${version}`,
   partnerDecision: () => 'partnerDecision',
   statutoryNotificationRequest: (to: string) => `statutoryNotificationRequest:${to}`,

@@ -4,6 +4,7 @@ import { isLocalReviewEventType } from './localReview/events.js';
 import { foldLocalReview, type LocalReview, type LocalReviewEvent } from './localReview/state.js';
 import { foldLearningArea, type LearningEvent, type ReviewGroupDispute } from './learningEvent/state.js';
 import { isLearningAreaEvent } from './learningEvent/events.js';
+import { isRosterEvent } from './roster/events.js';
 import type { ViewGiver } from './events.js';
 import { foldActions, isActionEvent, type ActionsSlice } from './actions/state.js';
 import { foldCosts, isCostEvent, type CostsSlice } from './costs/state.js';
@@ -177,6 +178,8 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   if (isCostEvent(event)) return { ...s, costs: foldCosts(s.costs, event) };
   if (isLocalReviewEventType(event.type)) return withLocalReview(s, foldLocalReview(s.localReview, event as LocalReviewEvent));
   if (isLearningAreaEvent(event)) return foldLearningArea(s, event);
+  // A roster change is the case's history only: who holds a role is the roster's, read when needed.
+  if (isRosterEvent(event)) return s;
   switch (event.type) {
     case 'InitialViewGiven':
       return {

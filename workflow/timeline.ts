@@ -22,6 +22,7 @@ import { isCostEvent } from './costs/state.js';
 import { isLocalReviewRowEvent, localReviewRow } from './timelineLocalReview.js';
 import { isLearningAreaEvent } from './learningEvent/events.js';
 import { learningAreaRow } from './learningEvent/timeline.js';
+import { isRosterEvent } from './roster/events.js';
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
 
@@ -71,6 +72,10 @@ function row(event: CaseEvent, context: Context): TimelineRow {
   // Recommendations, actions and costs (issue 17): workflow/actions/timeline.ts.
   if (isActionEvent(event) || isCostEvent(event)) return actionRow(event, context);
   if (isLearningAreaEvent(event)) return learningAreaRow(event, context);
+  if (isRosterEvent(event)) {
+    const who = event.replacements.map((r) => `${r.from.displayName} replaced by ${r.to.map((t) => t.displayName).join(' and ')} as ${r.role}`).join('; ');
+    return { at: event.at, who: event.by.displayName, role: event.by.role, what: `Roster changed by ${event.by.displayName}: ${who}.${event.moved.length ? ` ${event.moved.length === 1 ? 'Its open request was' : `${event.moved.length} open requests were`} sent to the new holder.` : ''}`, deemed: false };
+  }
   switch (event.type) {
     case 'ReferralLogged': {
       const r = event.referral;

@@ -41,7 +41,7 @@ async function call(session: Session, path: string, init: RequestInit = {}): Pro
 export const rosterApi = {
   read: async (s: Session) => RosterReadSchema.parse(await (await call(s, '/api/tab/roster')).json()),
   history: async (s: Session) => HistorySchema.parse(await (await call(s, '/api/tab/roster/history')).json()),
-  save: async (s: Session, edit: { baseVersion: number; why: string; roster: Record<string, unknown> }) => z.object({ version: z.number() }).parse(await (await call(s, '/api/tab/roster', { method: 'PUT', body: JSON.stringify(edit) })).json()),
+  save: async (s: Session, edit: { baseVersion: number; why: string; roster: Record<string, unknown> }) => z.object({ version: z.number(), cases: z.array(z.string()).default([]) }).parse(await (await call(s, '/api/tab/roster', { method: 'PUT', body: JSON.stringify(edit) })).json()),
   async download(s: Session, format: 'csv' | 'json'): Promise<void> {
     const response = await call(s, `/api/tab/roster/history.${format}`);
     const url = URL.createObjectURL(await response.blob());

@@ -84,7 +84,7 @@ describe('the roster kept by the business unit', () => {
     t.clock.set('2026-05-05T10:00:00.000Z');
     const response = await t.roster.change(request('PUT', '/api/tab/roster', PEOPLE.business.aadObjectId, { baseVersion: version, why: 'Quinn has moved on; Robin deputises for the police', roster: withPoliceDeputy(roster, NEW_DEPUTY) }));
     expect(response.status).toBe(200);
-    expect(response.jsonBody).toEqual({ version: 1 });
+    expect(response.jsonBody).toEqual({ version: 1, cases: [] });
     // This process: the access policy reads the new roster.
     expect(mayDo(t.s.config, NEW_DEPUTY.aadObjectId, { type: 'ReplyAsPartner' }, undefined)).toBe(true);
     expect(mayDo(t.s.config, PEOPLE.policeDeputy.aadObjectId, { type: 'ReplyAsPartner' }, undefined)).toBe(false);
@@ -176,6 +176,37 @@ describe('who may use the roster routes', () => {
       }
     });
   }
+});
+
+describe('a change that affects an open case is explicit', () => {
+  it('the review group chair is replaced: the case records it, the open initial-view request goes to the new chair, the old one can no longer act', async () => {
+    const { s, messenger, roster, current } = await setUp();
+    await s.cases.execute(
+      CASE_REF,
+      { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } },
+      new Date(LOGGED),
+    );
+    await s.effects.idle();
+    const NEW_CHAIR: Person = { aadObjectId: 'aad-new-chair', email: 'nia.chair@partnership.example.org', displayName: 'Nia Newchair' };
+    const { version, roster: before } = await current();
+    const sentBefore = messenger.sent.length;
+    const response = await roster.change(request('PUT', '/api/tab/roster', PEOPLE.business.aadObjectId, { baseVersion: version, why: 'Casey has stepped down as chair', roster: { ...before, reviewGroupChair: NEW_CHAIR } }));
+    expect(response.jsonBody).toEqual({ version: 1, cases: [CASE_REF] });
+    await s.effects.idle();
+    // The request is sent to the new chair, as the initial-view card it was.
+    const moved = messenger.sent.slice(sentBefore);
+    expect(moved.map((m) => m.to)).toEqual([NEW_CHAIR.aadObjectId]);
+    expect(cardText(moved[0]!.card)).toContain(CASE_REF);
+    expect(JSON.stringify(moved[0]!.card)).toContain('initialView.submit');
+    // The case's history says so.
+    const detail = await s.monitoring.caseDetail(CASE_REF, new Date(LOGGED));
+    expect(detail!.timeline.map((r) => r.what)).toContain('Roster changed by Billie Business: Casey Chair replaced by Nia Newchair as review group chair. Its open request was sent to the new holder.');
+    // Casey can no longer give the view; Nia can.
+    const refused = await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Criteria met.' }, new Date(LOGGED));
+    expect(refused.decision.ok).toBe(false);
+    const given = await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(NEW_CHAIR), view: 'notify', rationale: 'Criteria met.' }, new Date(LOGGED));
+    expect(given.decision.ok).toBe(true);
+  });
 });
 
 describe('a change is effective at once for the sweep', () => {

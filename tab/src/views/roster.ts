@@ -189,7 +189,7 @@ export function rosterView(session: Session, say: (text: string) => void): HTMLE
     say('Saving the roster…');
     try {
       const saved = await rosterApi.save(session, { baseVersion: state.base!, why: state.why, roster: state.draft! });
-      state.message = `Saved as version ${saved.version}.`;
+      state.message = `Saved as version ${saved.version}.${saved.cases.length ? ` Open cases whose requests moved to the new holders: ${saved.cases.join(', ')}.` : ''}`;
       state.why = '';
       state.draft = undefined;
       say(state.message);

@@ -1,0 +1,21 @@
+import type { CardSpec, Effect } from '../effects.js';
+import { iso, person, refuse, sendKey, type Decision, type Handler } from '../kernel.js';
+import { mayEverSee } from '../access.js';
+
+/**
+ * A roster change that affects an open case (issue 16): the change is recorded on the case, and
+ * each request that went to someone replaced is sent to the new holder, rendered from the case as
+ * it stands. The replaced person can no longer act: the access policy reads the live roster.
+ */
+export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, state, command, now): Decision => {
+  if (!state) return refuse('There is no case with that reference.');
+  if (state.stage === 'closed') return refuse('The case is closed: a roster change does not touch it.');
+  // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's).
+  const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec));
+  const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: m.card as CardSpec, tracked: true }));
+  return {
+    ok: true,
+    events: [{ type: 'RosterChanged', at: iso(now), by: { ...command.actor, role: 'business unit' }, rosterVersion: command.rosterVersion, replacements: command.replacements, moved: moved.map((m) => sendKey.movedRequest(m.key, m.to)) }],
+    effects,
+  };
+};
