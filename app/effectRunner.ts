@@ -156,11 +156,13 @@ export class EffectRunner {
    * the partners' shared inboxes and to partner people listed as email-only (external members of
    * a shared channel see the channel's card there, so they are not emailed for it).
    */
-  private mailsFor(to: Recipient): { address: string; reason: MailReason }[] {
+  private mailsFor(to: Recipient, card: CardSpec): { address: string; reason: MailReason }[] {
     const { config } = this.deps;
     if (to.kind === 'person') {
       const person = findPerson(config, to.aadObjectId);
-      return person && this.emailOnly(to.aadObjectId) ? [{ address: person.email, reason: 'emailOnly' }] : [];
+      // Someone away: their partner's absence inboxes are told what their stand-in is asked (workflow/absence.ts).
+      const inboxes = card.kind === 'reminder' ? (card.awayFor?.inboxes ?? []).map((address) => ({ address, reason: 'inbox' as const })) : [];
+      return [...(person && this.emailOnly(to.aadObjectId) ? [{ address: person.email, reason: 'emailOnly' as const }] : []), ...inboxes];
     }
     if (to.target !== 'decision') return [];
     const inboxes = PARTNERS.flatMap((p) => config.partners[p].inboxes.map((i) => ({ address: i.email, reason: 'inbox' as const })));
@@ -284,7 +286,7 @@ export class EffectRunner {
     // Emails first, each recorded once sent: a card that then fails is retried without them. (If
     // the partners' card only posts at a retry, its emails gave a deadline a little earlier than
     // the one the posting starts: erring early.)
-    for (const mail of this.mailsFor(effect.to)) await this.sendMail(caseRef, pending, mail, state, now);
+    for (const mail of this.mailsFor(effect.to, effect.card)) await this.sendMail(caseRef, pending, mail, state, now);
     // Someone the bot cannot reach in Teams has been told by email: there is no card to send.
     if (effect.to.kind === 'person' && this.emailOnly(effect.to.aadObjectId)) return {};
     const card = this.render(effect.card, state, now, effect.to);

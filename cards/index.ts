@@ -54,8 +54,8 @@ export { noticeCard } from './notice.js';
 export * from './verbs.js';
 
 /** A stand-in's card says first why it came to them (workflow/absence.ts). */
-function withAwayNote(card: AdaptiveCard, away: { displayName: string; until: string }): AdaptiveCard {
-  const note = { type: 'TextBlock' as const, text: `${away.displayName} is away until ${deadlineInWords(new Date(away.until))}; sent to you as their deputy.`, wrap: true as const, weight: 'Bolder' as const };
+function withAwayNote(card: AdaptiveCard, away: { displayName: string; until: string }, now: Date): AdaptiveCard {
+  const note = { type: 'TextBlock' as const, text: `${away.displayName} is away until ${deadlineInWords(new Date(away.until), now)}; sent to you as their deputy.`, wrap: true as const, weight: 'Bolder' as const };
   return { ...card, body: [note, ...card.body] };
 }
 
@@ -66,7 +66,7 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
     case 'partnerDecision':
       return partnerDecisionCard(parts);
     case 'reminder':
-      return spec.awayFor ? withAwayNote(reminderCard(parts, spec.about), spec.awayFor) : reminderCard(parts, spec.about);
+      return spec.awayFor ? withAwayNote(reminderCard(parts, spec.about), spec.awayFor, parts.now) : reminderCard(parts, spec.about);
     case 'overdue':
       return overdueCard(parts, spec.about);
     case 'decisionRecorded':

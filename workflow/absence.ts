@@ -29,8 +29,11 @@ function standIns(roster: PartnershipConfig, aadObjectId: string): { people: Per
 export type Asked = {
   /** Asked in their own right or as a deputy. */
   aadObjectId: string;
-  /** Set when they are asked because this person is away. */
-  awayFor?: { aadObjectId: string; displayName: string; until: string };
+  /**
+   * Set when they are asked because this person is away; `inboxes` (the partner's absence
+   * inboxes) are told with the first stand-in's request only, so each inbox hears it once.
+   */
+  awayFor?: { aadObjectId: string; displayName: string; until: string; inboxes: string[] };
 };
 
 /**
@@ -46,19 +49,20 @@ export function askedAt(roster: PartnershipConfig, aadObjectId: string, now: Dat
   const present = people.filter((p) => !awayAt(roster, p.aadObjectId, now));
   const displayName = findPerson(roster, aadObjectId)?.displayName ?? 'Someone on the roster';
   if (present.length === 0) return { asked: [{ aadObjectId }], inboxes };
-  return { asked: present.map((p) => ({ aadObjectId: p.aadObjectId, awayFor: { aadObjectId, displayName, until: away.to } })), inboxes };
+  return { asked: present.map((p, index) => ({ aadObjectId: p.aadObjectId, awayFor: { aadObjectId, displayName, until: away.to, inboxes: index === 0 ? inboxes : [] } })), inboxes };
 }
 
 /**
- * Everyone asked when each of `ids` would be: duplicates dropped, and someone asked in their own
- * right not also told they stand in for someone else.
+ * Everyone asked when each of `ids` would be, once each. Someone asked in their own right who
+ * also stands in for someone away is told so (a partner's deputy is reminded anyway, and should
+ * know the representative is away).
  */
 export function everyoneAskedAt(roster: PartnershipConfig, ids: readonly string[], now: Date): Asked[] {
   const byId = new Map<string, Asked>();
   for (const id of ids) {
     for (const asked of askedAt(roster, id, now).asked) {
       const before = byId.get(asked.aadObjectId);
-      if (!before || (before.awayFor && !asked.awayFor)) byId.set(asked.aadObjectId, asked);
+      if (!before || (!before.awayFor && asked.awayFor)) byId.set(asked.aadObjectId, asked);
     }
   }
   return [...byId.values()];

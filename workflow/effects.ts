@@ -14,8 +14,8 @@ export type Recipient =
 export type CardSpec =
   | { kind: 'initialViewRequest' }
   | { kind: 'partnerDecision' }
-  /** `awayFor`: sent to a stand-in because the person named is away until then (workflow/absence.ts). */
-  | { kind: 'reminder'; about: ReminderAbout; awayFor?: { displayName: string; until: string } }
+  /** `awayFor`: sent to a stand-in because the person named is away until then; their partner's absence inboxes are emailed it too (workflow/absence.ts). */
+  | { kind: 'reminder'; about: ReminderAbout; awayFor?: { displayName: string; until: string; inboxes?: string[] } }
   | { kind: 'overdue'; about: OverdueAbout }
   | { kind: 'decisionRecorded' }
   | { kind: 'disputeOpened' }

@@ -3,7 +3,7 @@ import { rosterOf } from '../../config/partnershipFile.js';
 import { askedAt, everyoneAskedAt } from '../../workflow/absence.js';
 import { createDecider } from '../../workflow/decide.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
-import { RosterSchema, type Absence, type Roster } from '../../workflow/partnership.js';
+import { RosterSchema, type Absence, type Person, type Roster } from '../../workflow/partnership.js';
 import type { CaseCommand } from '../../workflow/commands.js';
 import { fold } from '../../workflow/state.js';
 import { caseCard } from '../../cards/index.js';
@@ -49,9 +49,19 @@ describe('who is asked at an instant', () => {
     expect(askedAt(roster, PEOPLE.police.aadObjectId, new Date('2026-06-16T10:00:00Z')).inboxes).toEqual([]);
   });
 
-  it('someone asked in their own right is not told they stand in as well', () => {
+  it('a deputy asked anyway is asked once, and told the representative is away', () => {
     const asked = everyoneAskedAt(withAbsences(LEAVE), [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId], new Date('2026-06-09T10:00:00Z'));
-    expect(asked).toEqual([{ aadObjectId: PEOPLE.policeDeputy.aadObjectId }]);
+    expect(asked).toEqual([{ aadObjectId: PEOPLE.policeDeputy.aadObjectId, awayFor: { aadObjectId: PEOPLE.police.aadObjectId, displayName: 'Pat Police', until: LEAVE.to, inboxes: [] } }]);
+  });
+
+  it('the absence inboxes are told with the first stand-in’s request only', () => {
+    const second: Person = { aadObjectId: 'aad-police-deputy-2', email: 'second@police.example.org', displayName: 'Sol Second' };
+    const roster = RosterSchema.parse({ ...base, partners: { ...base.partners, police: { ...base.partners.police, deputies: [PEOPLE.policeDeputy, second], inboxes: [{ name: 'Review team', email: 'review.team@police.example.org' }] } }, absences: [LEAVE] });
+    const asked = askedAt(roster, PEOPLE.police.aadObjectId, new Date('2026-06-09T10:00:00Z')).asked;
+    expect(asked.map((a) => [a.aadObjectId, a.awayFor?.inboxes])).toEqual([
+      [PEOPLE.policeDeputy.aadObjectId, ['review.team@police.example.org']],
+      [second.aadObjectId, []],
+    ]);
   });
 
   it('an absence for someone not on the roster, or ending before it starts, is refused with the schema’s words', () => {
@@ -97,7 +107,7 @@ describe('the procedure’s reminders while someone is away', () => {
     const deputy = sends.find((s) => s.to === PEOPLE.laDeputy.aadObjectId)!;
     const card = caseCard(deputy.card, { state, config: { ...sampleConfig, ...roster }, now: new Date(REMINDED_AT), recipient: { kind: 'person', aadObjectId: PEOPLE.laDeputy.aadObjectId } });
     assertValidCard(card);
-    expect(cardText(card)).toContain('Dana Director is away until 17:00 on Friday 12 June 2026; sent to you as their deputy.');
+    expect(cardText(card)).toContain('Dana Director is away until 17:00 on Friday 12 June; sent to you as their deputy.');
     // The chair, asked in their own right, is not told anything about an absence.
     const chair = sends.find((s) => s.to === PEOPLE.chair.aadObjectId)!;
     expect(cardText(caseCard(chair.card, { state, config: { ...sampleConfig, ...roster }, now: new Date(REMINDED_AT), recipient: { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId } }))).not.toContain('is away until');

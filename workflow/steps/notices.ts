@@ -13,7 +13,7 @@ export function remind(r: Recorder, config: PartnershipConfig, now: Date, about:
   const asked = everyoneAskedAt(config, named, now);
   r.record({ type: 'ReminderSent', at: iso(now), about, to: asked.map((a) => a.aadObjectId) });
   for (const { aadObjectId, awayFor } of asked) {
-    const card = awayFor ? { kind: 'reminder' as const, about, awayFor: { displayName: awayFor.displayName, until: awayFor.until } } : { kind: 'reminder' as const, about };
+    const card = awayFor ? { kind: 'reminder' as const, about, awayFor: { displayName: awayFor.displayName, until: awayFor.until, inboxes: awayFor.inboxes } } : { kind: 'reminder' as const, about };
     r.effect({ type: 'send', key: sendKey.reminder(about, aadObjectId), to: person(aadObjectId), card, tracked: false });
   }
 }

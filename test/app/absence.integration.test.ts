@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGraphStandIn, type GraphStandIn } from '../../local/graphStandIn.js';
+import type { CommandActor } from '../../workflow/commands.js';
+import type { Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
+import { identifyingDetailIn } from '../../workflow/freeText.js';
+import { cardText, RecordingMessenger } from '../support/recordingMessenger.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
+import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
+
+/**
+ * An absence recorded on the live roster (issue 16), through the real services, Azurite and the
+ * Graph stand-in: while the police representative is away, the partners' reminder goes to their
+ * deputy with the card saying so, the police absence inbox is emailed it (once), and the
+ * representative is not sent it; once the absence has ended, nothing is redirected.
+ */
+
+const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+const FROM = 'sin-partnership@partnership.example.org';
+const POLICE_INBOX = 'review.team@police.example.org';
+const LOGGED = '2026-05-05T09:00:00.000Z';
+const VIEW = '2026-05-05T14:00:00.000Z';
+/** Past half-way through the partners' window (15:00 Tuesday to 15:00 Wednesday). */
+const REMINDER_SWEEP = '2026-05-06T13:59:00.000Z';
+
+const config: PartnershipFile = PartnershipFileSchema.parse({
+  ...sampleConfig,
+  mail: { fromMailbox: FROM },
+  partners: { ...sampleConfig.partners, police: { ...sampleConfig.partners.police, inboxes: [{ name: 'Police review team', email: POLICE_INBOX }] } },
+});
+
+let graph: GraphStandIn;
+beforeAll(async () => {
+  graph = await startGraphStandIn();
+});
+afterAll(async () => {
+  await graph?.close();
+});
+
+async function caseAwaitingReplies(absence: { from: string; to: string }) {
+  const messenger = new RecordingMessenger();
+  const clock = new TestClock(new Date(LOGGED));
+  const s = await testServices({ prefix: uniquePrefix(), clock, messenger, configPath: await writeConfig(config), env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
+  const current = s.roster.current();
+  const recorded = await s.roster.change({ baseVersion: 0, why: 'absent', roster: { ...current, absences: [{ aadObjectId: PEOPLE.police.aadObjectId, ...absence }] } }, as(PEOPLE.police), new Date(LOGGED));
+  expect(recorded.ok).toBe(true);
+  await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, new Date(LOGGED));
+  await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Criteria met.' }, new Date(VIEW));
+  await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, new Date(VIEW));
+  await s.effects.idle();
+  return { s, messenger };
+}
+
+describe('an absence on the live roster', () => {
+  it('while the police representative is away: their deputy is reminded and told why, the absence inbox is emailed once, the representative is not sent it', async () => {
+    const { s, messenger } = await caseAwaitingReplies({ from: '2026-05-06T00:00:00+01:00', to: '2026-05-08T18:00:00+01:00' });
+    const sentBefore = messenger.sent.length;
+    const mailBefore = graph.sentMail.filter((m) => m.to === POLICE_INBOX).length;
+    await s.runSweep(new Date(REMINDER_SWEEP));
+    const reminded = messenger.sent.slice(sentBefore);
+    expect(reminded.map((m) => m.to)).not.toContain(PEOPLE.police.aadObjectId);
+    const deputy = reminded.find((m) => m.to === PEOPLE.policeDeputy.aadObjectId);
+    expect(cardText(deputy!.card)).toContain('Pat Police is away until 18:00 on Friday 8 May; sent to you as their deputy.');
+    // The health partner, not away, is reminded as ever.
+    expect(reminded.map((m) => m.to)).toEqual(expect.arrayContaining([PEOPLE.health.aadObjectId, PEOPLE.healthDeputy.aadObjectId]));
+    const mails = graph.sentMail.filter((m) => m.to === POLICE_INBOX).slice(mailBefore);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain(CASE_REF);
+    expect(identifyingDetailIn(`${mails[0]!.subject}\n${mails[0]!.text}`)).toBeUndefined();
+  });
+
+  it('after the absence has ended: the representative is reminded, and no inbox is emailed for it', async () => {
+    const { s, messenger } = await caseAwaitingReplies({ from: '2026-05-01T00:00:00+01:00', to: '2026-05-05T18:00:00+01:00' });
+    const sentBefore = messenger.sent.length;
+    const mailBefore = graph.sentMail.filter((m) => m.to === POLICE_INBOX).length;
+    await s.runSweep(new Date(REMINDER_SWEEP));
+    const reminded = messenger.sent.slice(sentBefore);
+    expect(reminded.map((m) => m.to)).toContain(PEOPLE.police.aadObjectId);
+    expect(reminded.map((m) => cardText(m.card)).join('\n')).not.toContain('is away until');
+    expect(graph.sentMail.filter((m) => m.to === POLICE_INBOX).slice(mailBefore)).toHaveLength(0);
+  });
+});
