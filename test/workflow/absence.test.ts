@@ -5,6 +5,8 @@ import { createDecider } from '../../workflow/decide.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { RosterSchema, type Absence, type Person, type Roster } from '../../workflow/partnership.js';
 import type { CaseCommand } from '../../workflow/commands.js';
+import type { CaseEvent } from '../../workflow/events.js';
+import type { Effect } from '../../workflow/effects.js';
 import { fold } from '../../workflow/state.js';
 import { caseCard } from '../../cards/index.js';
 import { assertValidCard } from '../support/validateCard.js';
@@ -100,16 +102,43 @@ describe('the procedure’s reminders while someone is away', () => {
     expect(reminders(withAbsences()).sends.map((s) => s.to).sort()).toEqual([PEOPLE.chair.aadObjectId, PEOPLE.director.aadObjectId].sort());
   });
 
-  it('the director away: their deputy is reminded instead, and the card says whose deputy and until when', () => {
-    const roster = withAbsences(away(PEOPLE.director, '2026-06-08T00:00:00Z', '2026-06-12T16:00:00Z'));
-    const { sends, state } = reminders(roster);
-    expect(sends.map((s) => s.to).sort()).toEqual([PEOPLE.chair.aadObjectId, PEOPLE.laDeputy.aadObjectId].sort());
-    const deputy = sends.find((s) => s.to === PEOPLE.laDeputy.aadObjectId)!;
-    const card = caseCard(deputy.card, { state, config: { ...sampleConfig, ...roster }, now: new Date(REMINDED_AT), recipient: { kind: 'person', aadObjectId: PEOPLE.laDeputy.aadObjectId } });
+  it('the director away: still reminded of the initial view, which nobody else may give', () => {
+    const { sends } = reminders(withAbsences(away(PEOPLE.director, '2026-06-08T00:00:00Z', '2026-06-12T16:00:00Z')));
+    expect(sends.map((s) => [s.to, s.card.awayFor])).toEqual(expect.arrayContaining([[PEOPLE.director.aadObjectId, undefined]]));
+    expect(sends.map((s) => s.to)).not.toContain(PEOPLE.laDeputy.aadObjectId);
+  });
+
+  it('the police representative away: the partners’ reminder goes to the police deputy, whose card says whose deputy and until when', () => {
+    const roster = withAbsences(away(PEOPLE.police, '2026-06-08T00:00:00Z', '2026-06-12T16:00:00Z'));
+    const decide = createDecider(roster, calendar);
+    const run = (steps: [CaseCommand, string][]) => {
+      let events: CaseEvent[] = [];
+      let effects: Effect[] = [];
+      for (const [command, at] of steps) {
+        const d = decide(fold(events), command, new Date(at));
+        if (!d.ok) throw new Error(`${command.type}: ${d.refusal}`);
+        events = [...events, ...d.events];
+        effects = d.effects;
+      }
+      return { state: fold(events)!, effects };
+    };
+    const actor = (p: Person) => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+    const REMINDED = '2026-06-09T10:00:00.000Z';
+    const { state, effects } = run([
+      [logReferral, T.logged],
+      [{ type: 'GiveInitialView', actor: actor(PEOPLE.chair), view: 'notify', rationale: 'Criteria met.' }, T.viewGiven],
+      [{ type: 'ConcurInitialView', actor: actor(PEOPLE.director) }, T.viewGiven],
+      [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven],
+      [{ type: 'Tick' }, REMINDED],
+    ]);
+    const sends = effects.flatMap((e) => (e.type === 'send' && e.card.kind === 'reminder' && e.to.kind === 'person' ? [{ to: e.to.aadObjectId, card: e.card }] : []));
+    expect(sends.map((s) => s.to)).not.toContain(PEOPLE.police.aadObjectId);
+    const deputy = sends.find((s) => s.to === PEOPLE.policeDeputy.aadObjectId)!;
+    const card = caseCard(deputy.card, { state, config: { ...sampleConfig, ...roster }, now: new Date(REMINDED), recipient: { kind: 'person', aadObjectId: PEOPLE.policeDeputy.aadObjectId } });
     assertValidCard(card);
-    expect(cardText(card)).toContain('Dana Director is away until 17:00 on Friday 12 June; sent to you as their deputy.');
-    // The chair, asked in their own right, is not told anything about an absence.
-    const chair = sends.find((s) => s.to === PEOPLE.chair.aadObjectId)!;
-    expect(cardText(caseCard(chair.card, { state, config: { ...sampleConfig, ...roster }, now: new Date(REMINDED_AT), recipient: { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId } }))).not.toContain('is away until');
+    expect(cardText(card)).toContain('Pat Police is away until 17:00 on Friday 12 June; sent to you as their deputy.');
+    // The health partner, nobody away, is reminded as ever, and not told of anyone's absence.
+    const health = sends.find((s) => s.to === PEOPLE.health.aadObjectId)!;
+    expect(health.card.awayFor).toBeUndefined();
   });
 });

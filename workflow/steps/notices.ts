@@ -6,11 +6,19 @@ import type { PartnershipConfig } from '../partnership.js';
 /** The two notices the sweep sends for a step's deadline: a reminder before it, an alert after. */
 
 /**
- * A reminder to the named people, once per deadline. Someone away at `now` is not sent it: their
- * stand-ins are (workflow/absence.ts), and each stand-in's card says whom they stand in for.
+ * Reminders a partner's deputies may act on (a partner's reply, the local authority's Panel
+ * notification). The others are for a role only its holder can act in (the initial view, the
+ * meeting's outcome): nobody could act for someone away, so they are reminded all the same.
+ */
+const STAND_INS_MAY_ACT: readonly ReminderAbout[] = ['partnerReply', 'panelNotification'];
+
+/**
+ * A reminder to the named people, once per deadline. Where a deputy may act for them, someone
+ * away at `now` is not sent it: their stand-ins are (workflow/absence.ts), and each stand-in's
+ * card says whom they stand in for.
  */
 export function remind(r: Recorder, config: PartnershipConfig, now: Date, about: ReminderAbout, named: string[]) {
-  const asked = everyoneAskedAt(config, named, now);
+  const asked = STAND_INS_MAY_ACT.includes(about) ? everyoneAskedAt(config, named, now) : [...new Set(named)].map((aadObjectId) => ({ aadObjectId, awayFor: undefined }));
   r.record({ type: 'ReminderSent', at: iso(now), about, to: asked.map((a) => a.aadObjectId) });
   for (const { aadObjectId, awayFor } of asked) {
     const card = awayFor ? { kind: 'reminder' as const, about, awayFor: { displayName: awayFor.displayName, until: awayFor.until, inboxes: awayFor.inboxes } } : { kind: 'reminder' as const, about };
