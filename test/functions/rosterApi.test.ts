@@ -9,6 +9,7 @@ import type { Person, Roster } from '../../workflow/partnership.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
 import { TestClock, testServices, uniquePrefix } from '../support/services.js';
+import { count } from '../faults/support/tally.js';
 
 /**
  * The roster as live data (issue 16), through the tab's roster API on the real services and
@@ -142,6 +143,8 @@ describe('who may use the roster routes', () => {
       it(`${route}: ${name} is refused (${status}) and nothing changes`, async () => {
         const { version, roster } = await t.current();
         const response = await handler()(request(route === 'change' ? 'PUT' : 'GET', '/api/tab/roster', who, route === 'change' ? { baseVersion: version, why: 'trying', roster: withPoliceDeputy(roster, NEW_DEPUTY) } : undefined, { format: 'csv' }));
+        const leaked = response.status !== status || JSON.stringify(response.jsonBody ?? response.body).includes('Quinn Police') || (await t.current()).version !== version;
+        count({ accessProbes: 1, ...(leaked ? { accessLeaks: 1 } : {}) });
         expect(response.status).toBe(status);
         expect(JSON.stringify(response.jsonBody ?? response.body)).not.toContain('Quinn Police');
         expect((await t.current()).version).toBe(version);
@@ -167,6 +170,7 @@ describe('who may use the roster routes', () => {
     it(`absence: ${name} → ${status}`, async () => {
       const before = await t.current();
       const response = await t.roster.absence(request('POST', '/api/tab/roster/absence', who, { ...absence, ...(forId ? { aadObjectId: forId } : {}) }));
+      if (status !== 200) count({ accessProbes: 1, ...(response.status !== status ? { accessLeaks: 1 } : {}) });
       expect(response.status).toBe(status);
       const after = await t.current();
       expect(after.version).toBe(status === 200 ? before.version + 1 : before.version);
