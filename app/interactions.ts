@@ -15,6 +15,7 @@ import { CARD_ROUTES, type CardRoute } from './cardRoutes/index.js';
 import { refusalNotice } from './cardRoutes/refusalNotice.js';
 import { isCommandRoute, isRefused } from './cardRoutes/route.js';
 import type { Logger } from './ports.js';
+import { absenceFromWords, type AbsenceOutcome } from './absences.js';
 
 /**
  * What a click or a typed command does, with no knowledge of botbuilder: the bot layer hands in
@@ -41,6 +42,8 @@ export type InteractionDeps = {
   /** Local mode only: move the local clock and run the sweep at once. */
   advanceClock?: (ms: number) => Promise<{ now: Date; summary: string }>;
   now: () => Date;
+  /** "away <date> to <date>": records the person's own absence on the live roster (app/absences.ts). */
+  recordOwnAbsence?: (actor: CommandActor, period: { from: string; to: string }) => Promise<AbsenceOutcome>;
 };
 
 const INVALID_ACTION = noticeCard(
@@ -166,6 +169,13 @@ export function createInteractions(deps: InteractionDeps) {
       return { card: noticeCard('Ask me in a 1:1 chat', "A case's history holds every rationale, so I show it only in your 1:1 chat with me, or to you alone from a case card's History button.") };
     }
     if (history) return cardAction({ verb: 'case.history', data: { caseRef: history[1]!.toUpperCase() } }, actor);
+    if (/^away\b/i.test(command) && deps.recordOwnAbsence) {
+      const period = absenceFromWords(command);
+      if (!period) return { card: noticeCard('When are you away?', 'Type "away" with the first and last day, e.g. "away 2026-05-11 to 2026-05-15". Only the dates are kept.') };
+      const outcome = await deps.recordOwnAbsence(actor, period);
+      if (!outcome.ok) return { card: noticeCard('Absence not recorded', outcome.reason) };
+      return { card: noticeCard('Absence recorded', `You are away from ${command.split(' ')[1]} to ${command.split(' ')[3]}. Until then, what a deputy may do for you goes to your deputies, and your partner's absence inbox is told.`) };
+    }
     const clock = /^clock(?: \+(\d{1,4})([hd]))?$/i.exec(command);
     if (clock && deps.localMode && deps.advanceClock) {
       const ms = clock[1] ? Number(clock[1]) * (clock[2]!.toLowerCase() === 'd' ? 86_400_000 : 3_600_000) : 0;

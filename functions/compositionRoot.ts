@@ -41,6 +41,7 @@ import type { WebAuthResult } from '../app/webAuth.js';
 import { createWebAct, type WebAct } from '../app/webAct.js';
 import { LiveRoster } from '../app/liveRoster.js';
 import { RosterStore } from '../store/rosterStore.js';
+import { recordAbsence } from '../app/absences.js';
 
 /**
  * Builds every service once per process from validated configuration. Entry points (the Azure
@@ -197,6 +198,7 @@ export async function buildServices(
     exportLinks: { baseUrl: env.PUBLIC_BASE_URL, secret: exportLinkSecret },
     now: () => clock.now(),
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
+    recordOwnAbsence: (actor, period) => recordAbsence(roster, actor, actor.aadObjectId, period, clock.now()),
   });
   const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
   const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });

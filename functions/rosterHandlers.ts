@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { csvCell } from '../app/historyExport.js';
 import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
 import { RosterEditSchema } from '../app/liveRoster.js';
-import { mayKeepRoster, mayRecordAbsence } from '../workflow/access.js';
+import { mayKeepRoster } from '../workflow/access.js';
+import { recordAbsence } from '../app/absences.js';
 import { findPerson } from '../workflow/partnership.js';
 import { readBounded } from './boundedBody.js';
 import { followRosterChange } from '../app/rosterFollowUp.js';
@@ -126,14 +127,9 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     async (s, request, who) => {
       const asked = AbsenceRequestSchema.safeParse(await jsonBody(request));
       if (!asked.success) return problem(400, 'Send the absence as {"from": "<ISO instant>", "to": "<ISO instant>"}, and whose it is if not yours.');
-      const forId = asked.data.aadObjectId ?? who.aadObjectId;
-      if (!mayRecordAbsence(s.config, who.aadObjectId, forId)) return problem(403, "You can record your own absence; the business unit records anyone's.");
       // The reason is never asked for nor kept: the change says "absent".
-      const current = s.roster.current();
-      const roster = { ...current, absences: [...current.absences, { aadObjectId: forId, from: asked.data.from, to: asked.data.to }] };
-      const result = await s.roster.change({ baseVersion: s.roster.currentVersion, why: 'absent', roster }, who, s.clock.now());
-      if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
-      return ok({ version: result.version });
+      const result = await recordAbsence(s.roster, who, asked.data.aadObjectId ?? who.aadObjectId, asked.data, s.clock.now());
+      return result.ok ? ok({ version: result.version }) : problem(result.status, result.reason);
     },
     { anyoneOnRoster: true },
   );

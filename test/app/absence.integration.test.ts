@@ -80,3 +80,20 @@ describe('an absence on the live roster', () => {
     expect(graph.sentMail.filter((m) => m.to === POLICE_INBOX).slice(mailBefore)).toHaveLength(0);
   });
 });
+
+describe('recording one’s own absence from the bot', () => {
+  it('"away <first day> to <last day>" in a 1:1 chat records it on the roster as "absent"; someone off the roster is refused; anything else is explained', async () => {
+    const clock = new TestClock(new Date(LOGGED));
+    const s = await testServices({ prefix: uniquePrefix(), clock, configPath: await writeConfig(config), env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
+    const recorded = await s.interactions.textCommand('away 2026-05-06 to 2026-05-08', as(PEOPLE.police));
+    expect(cardText(recorded.card)).toContain('Absence recorded');
+    expect(s.roster.current().absences).toEqual([{ aadObjectId: PEOPLE.police.aadObjectId, from: '2026-05-06T00:00:00.000+01:00', to: '2026-05-09T00:00:00.000+01:00' }]);
+    expect((await s.roster.history()).map((c) => [c.why, c.by.displayName])).toEqual([['absent', 'Pat Police']]);
+
+    const stranger = await s.interactions.textCommand('away 2026-05-06 to 2026-05-08', { aadObjectId: 'aad-stranger', displayName: 'Stranger' });
+    expect(cardText(stranger.card)).toContain('Absence not recorded');
+    const backwards = await s.interactions.textCommand('away 2026-05-08 to 2026-05-06', as(PEOPLE.police));
+    expect(cardText(backwards.card)).toContain('When are you away?');
+    expect(s.roster.currentVersion).toBe(1);
+  });
+});
