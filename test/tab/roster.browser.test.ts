@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../app/ports.js';
@@ -51,6 +52,16 @@ afterAll(async () => {
   await host?.close();
 });
 
+/** axe-core's WCAG 2.1 AA rules on the page as shown: the violations' ids and where. */
+async function accessibilityViolations(): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 describe('the roster page', () => {
   it('the business unit changes the police deputy; a refused save keeps what was typed; the next reminder goes to the new deputy', async () => {
     await page.goto(`${host.url}/tab/index.html#/roster`);
@@ -70,6 +81,8 @@ describe('the roster page', () => {
     expect(await name.inputValue()).toBe(NEW_DEPUTY.displayName);
     expect(await page.inputValue('#roster-why')).toBe('Quinn has moved on; Robin deputises for the police');
     expect(host.services.roster.currentVersion).toBe(0);
+    // Every field labelled, the refusal readable: the page as it stands after a refused save.
+    expect(await accessibilityViolations()).toEqual([]);
 
     await page.fill('#roster-partners-police-deputies-0-email', NEW_DEPUTY.email);
     await page.click('#roster-save');

@@ -25,6 +25,7 @@ const SECTIONS: [string, string][] = [
   ['independentScrutineer', 'Independent scrutineer'],
   ['strategicPartnershipManager', 'Strategic partnership manager'],
   ['agencies', 'Agencies'],
+  ['executive', 'Executive'],
   ['absences', 'Absences'],
 ];
 
@@ -61,6 +62,7 @@ const TEMPLATES: Record<string, () => Json> = {
   inboxes: () => ({ name: '', email: '' }),
   agencies: () => ({ id: '', name: '', contact: person(), deputies: [], escalation: person(), reviewGroup: false, domesticAbuseService: false }),
   absences: () => ({ aadObjectId: '', from: '', to: '' }),
+  tenantIds: () => '',
 };
 
 const key = (path: Path) => path.join('.');
