@@ -23,6 +23,7 @@ export const ROLE_WORDS: Record<Role['kind'], string> = {
   partnerDeputy: 'deputy',
   agencyContact: 'scoping contact',
   agencyEscalation: 'escalation contact',
+  executiveMember: 'member of the executive',
 };
 
 /** "Casey Chair (review group chair)": a person on the roster named with the role they act in. */
