@@ -1,7 +1,7 @@
 import type { NextStep } from '../workflow/events.js';
 import type { AdaptiveCard } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
-import { caseFrame } from './caseFrame.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { choiceInput, freeTextInput, NO_NAMES_HINT } from './inputs.js';
 import { actorWords, NEXT_STEP_THEN, NEXT_STEP_WORDS, stageWords, when } from './wording.js';
@@ -73,5 +73,8 @@ export function nextStepChosenCard({ state, now, notice, quote }: CaseCardParts)
       subheading('What happens next'),
       textBlock(NEXT_STEP_THEN[chosen.step]),
     ],
+    // The case is closed on this card, and it is the one the business unit has in the channel: the way
+    // to record a learning event the partners decide on (002 6.4), or the review group's actions, later.
+    ...(state.stage === 'closed' ? { actions: [showCaseCard(state, 'Local learning event', 'learningEvent'), showCaseCard(state, 'Recommendations and actions', 'actionsBoard')] } : {}),
   });
 }
