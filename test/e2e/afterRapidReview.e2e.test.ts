@@ -201,3 +201,138 @@ describe('a local learning event and its actions, in the Agents Playground', () 
     expect((await host.services.outbox.pending(CASE)).effects).toEqual([]);
   }, 240_000);
 });
+
+describe('a local review (LCSPR) and its actions, in the Agents Playground', () => {
+  // Tuesday 5 May 2026, 10:00 BST.
+  const pg = playgroundAt('2026-05-05T09:00:00.000Z');
+  const CASE = 'RR-2026-172';
+  const ISAIAH = '00000000-0000-0000-0000-0000000000023';
+  const ADELE = '00000000-0000-0000-0000-0000000000022';
+
+  it('opens from the partners’ decision, is told, commissioned and planned; reminded before the copy, copy sent in time, alerted past six months, delay justified, published; its action chased, closed and the review concluded', async () => {
+    const { host, client } = pg;
+    // The earlier steps, quickly: a notify decision, the Panel notified, the rapid review set up.
+    await decide(client, CASE, 'notify');
+    const panel = await trackedCard(host, CASE, 'panelNotificationRequest');
+    await expect.poll(async () => (await host.services.store.load(CASE)).state?.stage).toBe('awaitingPanelNotification');
+    expect(cardText((await client.click({ ...panel, fromId: USERS.adele, verb: 'panel.confirm', data: { caseRef: CASE, sentDate: '2026-05-05', sentTime: '10:00', panelReference: 'CSPRP-2026-0172' } })).card)).toContain('recorded');
+    const setupCard = await client.waitForCard((f, json) => f.actionConversationId === MONITORING && json.includes('"verb":"review.setup"') && json.includes(CASE));
+    await client.click({ fromId: USERS.alex, conversationId: threadOf(setupCard), replyToId: setupCard.message!.messageId, verb: 'review.setup', data: { caseRef: CASE, meetingDate: '2026-05-19', meetingTime: '10:00', agencies: 'education', returnsDate: '' } });
+    // Tuesday 19 May 11:30: the meeting recommends an LCSPR; the three partners agree on it in their group chat.
+    await moveClock(host, '2026-05-19T10:30:00.000Z');
+    const meetingCard = await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"review.outcome"') && json.includes(CASE));
+    await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: meetingCard.message!.messageId, verb: 'review.outcome', data: { caseRef: CASE, attended: 'localAuthority,police,health', invitedAttended: '', lcsprRecommended: 'yes', rationale: 'Agencies did not share what they knew.', linesOfEnquiry: 'Information sharing between police and schools.' } });
+    const lcsprCard = await client.waitForCard((f, json) => f.actionConversationId === DECISIONS && f.action === 'createMessage' && json.includes('"verb":"lcspr.agree"') && json.includes(CASE));
+    const replies: string[] = [];
+    for (const fromId of [USERS.adele, USERS.isaiah, USERS.patti]) replies.push(cardText((await client.click({ conversationId: DECISIONS, replyToId: lcsprCard.message!.messageId, fromId, verb: 'lcspr.agree', data: { caseRef: CASE, comment: 'Agree.' } })).card));
+    expect(replies[2]).toContain('All three partners agree');
+
+    // The partners' decision opens the LCSPR: the business unit's card, in its 1:1 chat, with the six months in words.
+    const boardFrame = await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === PERSONAL && json.includes('Local child safeguarding practice review (LCSPR)') && json.includes('"verb":"localReview.lead"') && json.includes(CASE));
+    const opened = textOf(boardFrame);
+    // 19 May plus six calendar months: Thursday 19 November.
+    expect(opened).toContain('Publish by\nThursday 19 November 2026 (six months)');
+    expect(opened).toContain('Tell the Child Safeguarding Practice Review Panel, Ofsted and DfE of the decision, and record when (5.6).');
+    // The executive (the partners and the partnership chair) gets the letter of notification (5.6).
+    await expect.poll(async () => (await chatLog(host, client, ADELE)).some((l) => l.includes(CASE) && l.includes('letter of notification') && l.includes('It must be published by Thursday 19 November 2026')), { timeout: 15_000 }).toBe(true);
+    const onBoard = { fromId: USERS.alex, conversationId: PERSONAL, replyToId: boardFrame.message!.messageId };
+    const step = async (verb: string, data: Record<string, string>) => cardText((await client.click({ ...onBoard, verb, data: { caseRef: CASE, ...data } })).card);
+
+    // Wednesday 20 May: the lead recorded, the Panel, Ofsted and DfE told, the reviewer commissioned and named to them, milestones planned.
+    await moveClock(host, '2026-05-20T09:00:00.000Z');
+    expect(await step('localReview.lead', { leadPartnership: 'Sample Safeguarding Children Partnership', weLead: 'true', involved: '' })).toContain('Lead: this partnership');
+    expect(await step('localReview.told', { about: 'decision', toldDate: '2026-05-20', toldTime: '09:30' })).toContain('Recorded');
+    const commissioned = await step('localReview.commission', {
+      reviewer: 'Robin Reviewer',
+      reviewerKind: 'external',
+      independence: 'Has not worked for any partnership agency in the past five years.',
+      conflicts: 'None declared.',
+      methodology: 'systemsMethodology,practitionerMeetings',
+      termsOfReferenceUrl: `${DOCS}/${CASE}/lcspr-terms-of-reference.docx`,
+      familyPlanned: 'true',
+      practitionersPlanned: 'true',
+    });
+    expect(commissioned).toContain('Robin Reviewer, external independent reviewer');
+    expect(commissioned).toContain("Tell the Panel, Ofsted and DfE the reviewer's name (Robin Reviewer), and record when (5.6).");
+    expect(await step('localReview.told', { about: 'reviewer', toldDate: '2026-05-20', toldTime: '10:00' })).not.toContain("the reviewer's name (Robin Reviewer), and record when");
+    expect(await step('localReview.plan', { planMilestone: 'earlyDraft', planDate: '2026-08-28' })).toContain('planned Friday 28 August 2026');
+    expect(await step('localReview.plan', { planMilestone: 'executiveApproval', planDate: '2026-10-14' })).toContain('planned Wednesday 14 October 2026');
+
+    // Monday 31 August is a bank holiday: the early draft, due Friday 28 August and not recorded, is chased on Tuesday 1 September.
+    await moveClock(host, '2026-09-01T09:30:00.000Z');
+    const lateDraft = textOf(await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === PERSONAL && json.includes('(LCSPR): overdue') && json.includes(CASE)));
+    expect(lateDraft).toContain('Early draft shared with the review group chair (step 18): planned Friday 28 August 2026, not recorded done.');
+    expect(await step('localReview.done', { doneMilestone: 'earlyDraft', doneDate: '2026-08-28' })).toContain('done Friday 28 August 2026');
+
+    // Wednesday 14 October: the executive approves the report and decides to publish; publication is planned for the six-month day.
+    await moveClock(host, '2026-10-14T15:00:00.000Z');
+    expect(await step('localReview.done', { doneMilestone: 'executiveApproval', doneDate: '2026-10-14', publish: 'yes' })).toContain('done Wednesday 14 October 2026');
+    // The copy is due at the close of the 7th working day before Thursday 19 November, counted back: Tuesday 10 November.
+    const planned = await step('localReview.publication', { publicationDate: '2026-11-19' });
+    expect(planned).toContain('Planned: publication on Thursday 19 November 2026. The copy of the full report to the Panel and the Secretary of State is due by 17:00 on Tuesday 10 November.');
+
+    // Tuesday 27 October, 17:30: the close of the 10th working day before the copy's deadline. The business unit is reminded.
+    await moveClock(host, '2026-10-27T17:30:00.000Z');
+    const reminder = textOf(await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === PERSONAL && json.includes('(LCSPR): reminder') && json.includes(CASE)));
+    expect(reminder).toContain('The copy of the full report to the Panel and the Secretary of State is due by 17:00 on Tuesday 10 November.');
+    expect(reminder).toContain('Publication is due by Thursday 19 November 2026.');
+    // Monday 9 November: the copy goes, in time.
+    await moveClock(host, '2026-11-09T12:00:00.000Z');
+    expect(await step('localReview.copySent', { copyDate: '2026-11-09', copyTime: '11:00' })).toContain('Recorded: the copy of the full report went to the Panel and the Secretary of State at 11:00 on Monday 9 November (on time).');
+
+    // Board ratification slips: Friday 20 November, 09:30, the six months are past with nothing published. The channel is alerted.
+    await moveClock(host, '2026-11-20T09:30:00.000Z');
+    const overdue = textOf(await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === MONITORING && json.includes('(LCSPR): overdue') && json.includes('Publication was due by') && json.includes(CASE)));
+    expect(overdue).toContain('Publication was due by Thursday 19 November 2026 and is not recorded.');
+    expect(overdue).toContain('What happens next: record the publication, or plan it and send the Panel and the Secretary of State the justification for the delay (5.18).');
+    // Publication moved to Thursday 3 December: the justification for the delay is asked for in the channel, and recorded.
+    const moved = await step('localReview.publication', { publicationDate: '2026-12-03' });
+    expect(moved).toContain('Moved: publication on Thursday 3 December 2026.');
+    expect(moved).toContain('That is after the six-month deadline (Thursday 19 November 2026): please send the justification for the delay to the Panel and the Secretary of State and record it.');
+    const asked = textOf(await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === MONITORING && json.includes('justification to the Panel and the Secretary of State') && json.includes(CASE)));
+    expect(asked).toContain('Business unit: please send the Child Safeguarding Practice Review Panel and the Secretary of State the justification for');
+    // A justification naming the child is refused; nothing of it reaches any card.
+    expect(await step('localReview.justify', { justifies: 'delay', justification: `The family of the child called ${CHILD_NAME} asked for more time.`, justifiedDate: '2026-11-20', justifiedTime: '09:00' })).toContain('please remove any name, date of birth or address');
+    const justified = await step('localReview.justify', { justifies: 'delay', justification: 'Board ratification moved to the December meeting so that practitioners could respond to the report first.', justifiedDate: '2026-11-20', justifiedTime: '09:00' });
+    expect(justified).toContain('Recorded: the justification for the delay went to the Panel and the Secretary of State at 09:00 on Friday 20 November.');
+
+    // Thursday 3 December: published, late and justified.
+    await moveClock(host, '2026-12-03T12:00:00.000Z');
+    const published = await step('localReview.published', { publishedDate: '2026-12-03', url: 'https://www.sample-partnership.org.uk/reviews/rr-2026-172.pdf' });
+    expect(published).toContain("Recorded: published on Thursday 3 December 2026 (late). What remains is the review's actions. It is after the six-month deadline (Thursday 19 November 2026).");
+
+    // The recommendation becomes an action for the police, opened from the published review's card.
+    const actionsBoard = cardText((await client.click({ ...onBoard, verb: 'case.show', data: { caseRef: CASE, card: 'actionsBoard' } })).card);
+    expect(actionsBoard).toContain('Recommendations and actions');
+    expect(await step('action.recommend', { review: 'lcspr', text: 'Police share domestic abuse notifications with schools within one working day.', expectedImpact: 'Every notification reaches the school within one working day.' })).toContain('Recorded recommendation R1 of the local child safeguarding practice review (LCSPR).');
+    expect(await step('action.agree', { recommendation: 'R1', owner: 'agency:police', dueDate: '2026-12-18', done: 'The notification process is changed and briefed to all officers.' })).toContain('Agreed action A1 for Sample Constabulary, due by 17:00 on Friday 18 December.');
+    await expect.poll(async () => (await chatLog(host, client, ISAIAH)).some((l) => l.includes(CASE) && l.includes('Action **A1** for **Sample Constabulary**')), { timeout: 15_000 }).toBe(true);
+
+    // Monday 21 December 09:30: overdue. The escalation contact (Alex) is chased and the channel told.
+    await moveClock(host, '2026-12-21T09:30:00.000Z');
+    const chaser = textOf(await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && f.action === 'createMessage' && json.includes('Overdue: action A1') && json.includes(CASE)));
+    expect(chaser).toContain("You are Sample Constabulary's escalation contact: please see that its contact or a deputy records the evidence.");
+    expect(chaser).toContain('17:00 on Friday 18 December');
+    await client.waitForCard((f, json) => f.actionConversationId === MONITORING && f.action === 'createMessage' && json.includes('Overdue: action A1') && json.includes(CASE));
+
+    // Isaiah (the police contact) gives the evidence on his own card; the action closes; the executive is told; the LCSPR is concluded.
+    const isaiahsCard = await trackedCard(host, CASE, 'actionRequest', ISAIAH);
+    expect(cardText((await client.click({ ...isaiahsCard, fromId: USERS.isaiah, verb: 'action.complete', data: { caseRef: CASE, action: 'A1', documentUrl: `${DOCS}/${CASE}/A1-process.docx` } })).card)).toContain('Recorded: evidence that A1 is completed.');
+    expect(
+      cardText((await client.click({ ...isaiahsCard, fromId: USERS.isaiah, verb: 'action.impact', data: { caseRef: CASE, action: 'A1', documentUrl: `${DOCS}/${CASE}/A1-dip-sample.docx`, impact: 'A dip sample in December found every notification shared within one working day.' } })).card),
+    ).toContain('Every action of the local child safeguarding practice review (LCSPR) is now closed: the business unit tells the executive.');
+    await moveClock(host, '2026-12-22T10:00:00.000Z');
+    expect(await step('review.executiveTold', { concludedReview: 'lcspr', toldDate: '2026-12-22', toldTime: '09:30' })).toContain('Recorded: the executive was told at 09:30 on Tuesday 22 December; the local child safeguarding practice review (LCSPR) is formally concluded.');
+
+    const { events, state } = await host.services.store.load(CASE);
+    expect(state?.localReview).toMatchObject({ published: { publishedDate: '2026-12-03', onTime: false }, copySent: { onTime: true }, justifications: { delay: {} } });
+    const chases = events.flatMap((e) => (e.type === 'LocalReviewChased' ? [(e as { chase: string }).chase] : []));
+    expect(chases).toEqual(expect.arrayContaining(['milestone:earlyDraft:2026-08-28', 'publicationOverdue']));
+    expect(chases.some((c) => c.startsWith('copyReminder10'))).toBe(true);
+    expect(chases.some((c) => c.startsWith('copyOverdue'))).toBe(false);
+    expect(events.filter((e) => e.type === 'ReviewConcluded')).toHaveLength(1);
+    const posted = everythingPosted(client);
+    expect(posted).toContain('Agencies did not share what they knew.');
+    expect(posted).not.toContain(CHILD_NAME);
+  }, 240_000);
+});
