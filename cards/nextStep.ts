@@ -74,7 +74,10 @@ export function nextStepChosenCard({ state, now, notice, quote }: CaseCardParts)
       textBlock(NEXT_STEP_THEN[chosen.step]),
     ],
     // The case is closed on this card, and it is the one the business unit has in the channel: the way
-    // to record a learning event the partners decide on (002 6.4), or the review group's actions, later.
-    ...(state.stage === 'closed' ? { actions: [showCaseCard(state, 'Local learning event', 'learningEvent'), showCaseCard(state, 'Recommendations and actions', 'actionsBoard')] } : {}),
+    // to record, later, a learning event (002 6.4) or a local review (5.3) the partners decide on after
+    // the review group discussed the case, or the review group's actions.
+    ...(state.stage === 'closed'
+      ? { actions: [showCaseCard(state, 'Local learning event', 'learningEvent'), showCaseCard(state, 'Local review (LCSPR)', 'localReviewBoard'), showCaseCard(state, 'Recommendations and actions', 'actionsBoard')] }
+      : {}),
   });
 }

@@ -140,10 +140,11 @@ describe('next step', () => {
     expect(text).toContain('The business unit arranges a safeguarding leads meeting.');
   });
 
-  test('chosen, and the case closed: the business unit can open the learning event and the actions board from it', () => {
+  test('chosen, and the case closed: the business unit can open the learning event, the local review and the actions board from it', () => {
     const { card } = render({ kind: 'nextStepChosen' }, SCENES.closed(), '2026-06-10T14:00:00Z');
     expect(executeActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
       ['Local learning event', 'case.show', { caseRef: CASE_REF, card: 'learningEvent' }],
+      ['Local review (LCSPR)', 'case.show', { caseRef: CASE_REF, card: 'localReviewBoard' }],
       ['Recommendations and actions', 'case.show', { caseRef: CASE_REF, card: 'actionsBoard' }],
       ['History', 'case.history', { caseRef: CASE_REF, returnTo: 'nextStepChosen' }],
     ]);

@@ -104,6 +104,8 @@ describe('a local learning event and its actions, in the Agents Playground', () 
     await client.click({ fromId: USERS.alex, conversationId: PERSONAL, replyToId: nextStep.message!.messageId, verb: 'nextStep.submit', data: { caseRef: CASE, step: 'reviewGroupWithScoping', rationale: 'The review group considers the learning on information sharing.' } });
     const chosen = await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === MONITORING && json.includes('Next step chosen') && json.includes(CASE));
     const inThread = { fromId: USERS.alex, conversationId: threadOf(chosen), replyToId: chosen.message!.messageId };
+    // The closed case's card in the channel offers what may follow the review group's discussion.
+    expect(textOf(chosen)).toMatch(/Local learning event\nLocal review \(LCSPR\)\nRecommendations and actions\nHistory$/);
 
     // The business unit opens the learning event from the closed case's card and records the partners' decision.
     const form = cardText((await client.click({ ...inThread, verb: 'case.show', data: { caseRef: CASE, card: 'learningEvent' } })).card);
