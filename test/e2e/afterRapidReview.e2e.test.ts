@@ -200,6 +200,8 @@ describe('a local learning event and its actions, in the Agents Playground', () 
     expect(posted).toContain('New learning on information sharing between police and schools.');
     expect(posted).not.toContain(CHILD_NAME);
     expect(posted).not.toContain(CHILD_DOB);
+    // Every card update the last click caused has gone out: nothing is left waiting.
+    await host.services.effects.idle();
     expect((await host.services.outbox.pending(CASE)).effects).toEqual([]);
   }, 240_000);
 });
