@@ -1,0 +1,35 @@
+import { deadlineInWords } from '../calendar/words.js';
+import { REVIEW_STATUS_WORDS, type ReviewDeadline, type ReviewStatus, type ReviewView } from './schemas.js';
+
+/**
+ * The status words shared by every review's view (issue 17): one deadline's status at `now`, and a
+ * review's from its deadlines. "Due soon" starts where the business unit's first reminder of that
+ * deadline goes, so the tab and the reminders agree on when something is close.
+ */
+
+/** Worst first: a review takes the worst status among its open deadlines. */
+const SEVERITY: ReviewStatus[] = ['overdue', 'dueSoon', 'onTime'];
+
+export function deadlineView(about: string, dueAt: string, done: { at: string; onTime: boolean } | undefined, soonFrom: Date, now: Date): ReviewDeadline {
+  const due = new Date(dueAt);
+  const dueInWords = deadlineInWords(due, now);
+  const base = { about, dueAt, dueInWords };
+  if (done) return { ...base, status: 'done', statusText: `Done ${done.onTime ? 'on time' : 'late'}, ${deadlineInWords(new Date(done.at), now)}`, doneAt: done.at };
+  // The deadline instant itself is still on time, as everywhere else in the product.
+  if (now.getTime() > due.getTime()) return { ...base, status: 'overdue', statusText: `Overdue: it was due by ${dueInWords}` };
+  if (now.getTime() >= soonFrom.getTime()) return { ...base, status: 'dueSoon', statusText: `Due soon: by ${dueInWords}` };
+  return { ...base, status: 'onTime', statusText: `On time: due by ${dueInWords}` };
+}
+
+/** A finished review is done; otherwise the worst of its open deadlines (on time with none open). */
+export function reviewStatus(deadlines: readonly ReviewDeadline[], finished: boolean, now: Date): Pick<ReviewView, 'status' | 'statusText' | 'nextDeadline'> {
+  const open = deadlines.filter((d) => d.status !== 'done').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  const next = open[0];
+  const nextDeadline = next ? { nextDeadline: { about: next.about, dueAt: next.dueAt, inWords: deadlineInWords(new Date(next.dueAt), now) } } : {};
+  const late = deadlines.filter((d) => d.status === 'done' && d.statusText.startsWith('Done late'));
+  const lateWords = late.length > 0 ? ` (${late.map((d) => d.about.toLowerCase()).join('; ')}: done late)` : '';
+  if (finished) return { status: 'done', statusText: `${REVIEW_STATUS_WORDS.done}${lateWords}` };
+  const worst = SEVERITY.find((s) => open.some((d) => d.status === s)) ?? 'onTime';
+  const about = open.find((d) => d.status === worst);
+  return { status: worst, statusText: about ? `${about.statusText} (${about.about.toLowerCase()})${lateWords}` : `${REVIEW_STATUS_WORDS.onTime}: no deadline open${lateWords}`, ...nextDeadline };
+}
