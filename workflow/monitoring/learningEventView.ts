@@ -34,6 +34,7 @@ export function learningEventView(state: CaseState, now: Date, calendar: Working
     'Report ready for approval (4 months)',
     le.reportDueAt,
     le.report ? { at: le.report.readyAt, onTime: le.report.onTime } : undefined,
+    summary.status === 'overdue',
     reminderAt(reportDue, REMINDER_DAYS.tenDaysBefore, calendar, hours),
     now,
   );

@@ -10,13 +10,16 @@ import { REVIEW_STATUS_WORDS, type ReviewDeadline, type ReviewStatus, type Revie
 /** Worst first: a review takes the worst status among its open deadlines. */
 const SEVERITY: ReviewStatus[] = ['overdue', 'dueSoon', 'onTime'];
 
-export function deadlineView(about: string, dueAt: string, done: { at: string; onTime: boolean } | undefined, soonFrom: Date, now: Date): ReviewDeadline {
+/**
+ * `overdue` is the review area's own rule (the learning event and the local review each alert at
+ * the deadline instant itself), passed in so the tab never disagrees with the cards and alerts.
+ */
+export function deadlineView(about: string, dueAt: string, done: { at: string; onTime: boolean } | undefined, overdue: boolean, soonFrom: Date, now: Date): ReviewDeadline {
   const due = new Date(dueAt);
   const dueInWords = deadlineInWords(due, now);
   const base = { about, dueAt, dueInWords };
   if (done) return { ...base, status: 'done', statusText: `Done ${done.onTime ? 'on time' : 'late'}, ${deadlineInWords(new Date(done.at), now)}`, doneAt: done.at };
-  // The deadline instant itself is still on time, as everywhere else in the product.
-  if (now.getTime() > due.getTime()) return { ...base, status: 'overdue', statusText: `Overdue: it was due by ${dueInWords}` };
+  if (overdue) return { ...base, status: 'overdue', statusText: `Overdue: it was due by ${dueInWords}` };
   if (now.getTime() >= soonFrom.getTime()) return { ...base, status: 'dueSoon', statusText: `Due soon: by ${dueInWords}` };
   return { ...base, status: 'onTime', statusText: `On time: due by ${dueInWords}` };
 }
