@@ -33,6 +33,7 @@ import { lcsprChaserCard, lcsprDecidedCard, lcsprDecisionCard, lcsprDisputeCard 
 import { actionChaserCard, actionRequestCard } from './actions.js';
 import { actionsBoardCard, actionsReportCard } from './actionsBoard.js';
 import { reviewCostsCard } from './costs.js';
+import { localReviewBoardCard, localReviewJustificationCard, localReviewLetterCard, localReviewOverdueCard, localReviewReminderCard } from './localReview.js';
 import { learningEventCard, learningEventChaserCard } from './learningEvent.js';
 import { reviewGroupDisputeCard, reviewGroupDisputeChaserCard } from './reviewGroupDispute.js';
 import { rapidReviewApprovedCard, rapidReviewForInformationCard, rapidReviewInvitationCard, rapidReviewSendPromptCard } from './rapidReviewCompletion.js';
@@ -142,6 +143,17 @@ function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
       return actionsReportCard(parts);
     case 'reviewCosts':
       return reviewCostsCard(parts);
+    // The local review (LCSPR): localReview.ts.
+    case 'localReviewBoard':
+      return localReviewBoardCard(parts);
+    case 'localReviewLetter':
+      return localReviewLetterCard(parts);
+    case 'localReviewReminder':
+      return localReviewReminderCard(parts);
+    case 'localReviewOverdue':
+      return localReviewOverdueCard(parts);
+    case 'localReviewJustification':
+      return localReviewJustificationCard(parts);
     case 'learningEvent':
       return learningEventCard(parts);
     case 'learningEventChaser':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CardSpec } from '../workflow/effects.js';
+import { JustificationSchema, LCSPR_METHODS, MilestoneSchema, ReviewerKindSchema, ToldAboutSchema } from '../workflow/localReview/words.js';
 import { DisputeAboutSchema } from '../workflow/learningEvent/events.js';
 import { AbuseOrNeglectSchema, CareLeaverSchema, HarmSchema, LocationSchema, NextStepSchema, ViewSchema } from '../workflow/events.js';
 
@@ -58,6 +59,12 @@ export const SHOWABLE_CARD_KINDS = [
   'lcsprChaser',
   'rapidReviewApproved',
   'rapidReviewSendPrompt',
+  // The local review (LCSPR).
+  'localReviewBoard',
+  'localReviewLetter',
+  'localReviewReminder',
+  'localReviewOverdue',
+  'localReviewJustification',
   'learningEvent',
   'learningEventChaser',
   'reviewGroupDispute',
@@ -208,6 +215,33 @@ export const VERB_DATA_SCHEMAS = {
   'lcspr.agree': z.object({ caseRef: CaseRef, comment: OptionalFreeText }),
   'lcspr.disagree': z.object({ caseRef: CaseRef, rationale: FreeText }),
   'lcspr.decide': z.object({ caseRef: CaseRef, lcspr: YesNo, rationale: FreeText }),
+  // The local review (LCSPR), issue 17: the business unit's forms on its board card (cards/localReview.ts).
+  'localReview.open': z.object({ caseRef: CaseRef, decidedDate: DateInput, decidedTime: TimeInput, rationale: FreeText }),
+  'localReview.lead': z.object({ caseRef: CaseRef, leadPartnership: ShortText, weLead: Toggle, involved: ShortText }),
+  // Each form's inputs have their own ids: several forms sit on the one board card.
+  'localReview.told': z.object({ caseRef: CaseRef, about: ToldAboutSchema, toldDate: DateInput, toldTime: TimeInput }),
+  'localReview.commission': z.object({
+    caseRef: CaseRef,
+    // Not "...Name": a field named like an identity would look like a place for the clicker's (test/cards/verbs.test.ts).
+    reviewer: ShortText,
+    reviewerKind: ReviewerKindSchema,
+    independence: FreeText,
+    conflicts: FreeText,
+    // Input.ChoiceSet with isMultiSelect sends the ticked values comma-separated; empty is refused by the procedure in words.
+    methodology: z.string().max(SHORT_TEXT_MAX).regex(new RegExp(`^((${LCSPR_METHODS.join('|')})(,(${LCSPR_METHODS.join('|')}))*)?$`), 'must be methods from the menu, comma-separated').default(''),
+    // Only a string here: the procedure checks it is a link into the document store, in words.
+    termsOfReferenceUrl: z.string().trim().max(URL_MAX).default(''),
+    familyPlanned: Toggle,
+    familyNote: OptionalFreeText,
+    practitionersPlanned: Toggle,
+    practitionerNote: OptionalFreeText,
+  }),
+  'localReview.plan': z.object({ caseRef: CaseRef, planMilestone: MilestoneSchema, planDate: DateInput }),
+  'localReview.done': z.object({ caseRef: CaseRef, doneMilestone: MilestoneSchema, doneDate: DateInput, publish: z.union([z.literal(''), YesNo]).optional() }),
+  'localReview.publication': z.object({ caseRef: CaseRef, publicationDate: DateInput }),
+  'localReview.copySent': z.object({ caseRef: CaseRef, copyDate: DateInput, copyTime: TimeInput }),
+  'localReview.justify': z.object({ caseRef: CaseRef, justifies: JustificationSchema, justification: FreeText, justifiedDate: DateInput, justifiedTime: TimeInput }),
+  'localReview.published': z.object({ caseRef: CaseRef, publishedDate: DateInput, url: z.string().trim().max(URL_MAX).default('') }),
   'case.history': z.object({
     caseRef: CaseRef,
     /** The card the history's "Back" button returns to; absent means the card for the case's stage. */

@@ -83,6 +83,19 @@ const COMMAND_ROLES: Record<RoleCommandType, (role: Role, config: PartnershipCon
   RecordExecutiveTold: (r) => r.kind === 'businessUnit',
   // Costs (000 1.2.3): agreed by the partners' consensus; the business unit records it.
   RecordReviewCosts: (r) => r.kind === 'businessUnit',
+  // The local review (LCSPR), issue 17. The review group leads on commissioning and oversight (5.7) and the
+  // partnership team does the work (5.6, 5.18): the business unit records every step; a review the review
+  // group agreed without a notification may also be opened by its chair, who speaks for that decision.
+  OpenLocalReview: (r) => r.kind === 'businessUnit' || r.kind === 'reviewGroupChair',
+  RecordLocalReviewLead: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewBodiesTold: (r) => r.kind === 'businessUnit',
+  CommissionLocalReviewer: (r) => r.kind === 'businessUnit',
+  PlanLocalReviewMilestone: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewMilestone: (r) => r.kind === 'businessUnit',
+  PlanLocalReviewPublication: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewCopySent: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewJustification: (r) => r.kind === 'businessUnit',
+  RecordLocalReviewPublished: (r) => r.kind === 'businessUnit',
   // Issue 17, the local learning event (002 Section C): the partners decide (6.4), the business unit
   // records it; the review group (its chair) agrees method and leads (6.6, 6.8), quality assures the
   // report and monitors dissemination (6.14, 6.15); the executive approves, the business unit records it.

@@ -3,6 +3,7 @@ import { PartnerSchema } from './partnership.js';
 import { CommandActorSchema } from './actor.js';
 import { ACTION_COMMAND_SCHEMAS } from './actions/commands.js';
 import { COST_COMMAND_SCHEMAS } from './costs/schemas.js';
+import { localReviewCommands } from './localReview/commands.js';
 import { learningEventCommandSchemas } from './learningEvent/commands.js';
 import { DisputeStageSchema, MeetingAttendeeSchema, NextStepSchema, ReferralDetailsSchema, ViewSchema } from './events.js';
 
@@ -114,6 +115,8 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   ...ACTION_COMMAND_SCHEMAS,
   // Costs and proportionality (issue 17): workflow/costs/schemas.ts.
   ...COST_COMMAND_SCHEMAS,
+  // The local review (LCSPR): localReview/commands.ts.
+  ...localReviewCommands(CommandActorSchema),
   // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
   ...learningEventCommandSchemas(CommandActorSchema),
 ]);

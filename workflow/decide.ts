@@ -23,6 +23,18 @@ import { recordNoRapidReview, recordNoRapidReviewPanelTold } from './rapidReview
 import { concurInitialView } from './steps/jointInitialView.js';
 import { agreeAction, moveActionDueDate, recordActionCompletion, recordActionImpact, recordExecutiveTold, recordRecommendation } from './actions/steps.js';
 import { recordReviewCosts } from './costs/step.js';
+import {
+  commissionLocalReviewer,
+  openLocalReview,
+  planLocalReviewMilestone,
+  planLocalReviewPublication,
+  recordLocalReviewBodiesTold,
+  recordLocalReviewCopySent,
+  recordLocalReviewJustification,
+  recordLocalReviewLead,
+  recordLocalReviewMilestone,
+  recordLocalReviewPublished,
+} from './localReview/index.js';
 import { recordLearningEventApproval, recordLearningEventDecision, recordLearningEventDissemination, recordLearningEventReport, setUpLearningEvent } from './learningEvent/learningEvent.js';
 import { decideReviewGroupDispute, openReviewGroupDispute, recordReviewGroupDisputeOutcome } from './learningEvent/disputes.js';
 
@@ -77,6 +89,17 @@ const HANDLERS: Handlers = {
   MoveActionDueDate: moveActionDueDate,
   RecordExecutiveTold: recordExecutiveTold,
   RecordReviewCosts: recordReviewCosts,
+  // The local review (LCSPR): localReview/.
+  OpenLocalReview: openLocalReview,
+  RecordLocalReviewLead: recordLocalReviewLead,
+  RecordLocalReviewBodiesTold: recordLocalReviewBodiesTold,
+  CommissionLocalReviewer: commissionLocalReviewer,
+  PlanLocalReviewMilestone: planLocalReviewMilestone,
+  RecordLocalReviewMilestone: recordLocalReviewMilestone,
+  PlanLocalReviewPublication: planLocalReviewPublication,
+  RecordLocalReviewCopySent: recordLocalReviewCopySent,
+  RecordLocalReviewJustification: recordLocalReviewJustification,
+  RecordLocalReviewPublished: recordLocalReviewPublished,
   // Issue 17: the local learning event and review-group disputes.
   RecordLearningEventDecision: recordLearningEventDecision,
   SetUpLearningEvent: setUpLearningEvent,

@@ -65,6 +65,12 @@ export type CardSpec =
   | { kind: 'actionsReport' }
   /** Costs and proportionality (issue 17), with the severity matrix as guidance. */
   | { kind: 'reviewCosts' }
+  /** The local review (LCSPR): the business unit's board, the executive's letter, reminders, alerts and the justification prompt. */
+  | { kind: 'localReviewBoard' }
+  | { kind: 'localReviewLetter' }
+  | { kind: 'localReviewReminder' }
+  | { kind: 'localReviewOverdue' }
+  | { kind: 'localReviewJustification' }
   /** Issue 17: the local learning event (status and forms) and its chasers; the review-group dispute and its chasers. */
   | { kind: 'learningEvent' }
   | { kind: 'learningEventChaser' }

@@ -3,6 +3,7 @@ import { PartnerSchema } from './partnership.js';
 import { ActorSchema } from './actor.js';
 import { ACTION_EVENT_SCHEMAS } from './actions/events.js';
 import { COST_EVENT_SCHEMAS } from './costs/schemas.js';
+import { localReviewEvents } from './localReview/events.js';
 import { learningEventEventSchemas } from './learningEvent/events.js';
 
 /**
@@ -329,6 +330,8 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   ...ACTION_EVENT_SCHEMAS,
   // Costs and proportionality (issue 17): workflow/costs/schemas.ts.
   ...COST_EVENT_SCHEMAS,
+  // The local review (LCSPR) after the decision to hold one: localReview/events.ts.
+  ...localReviewEvents(ActorSchema),
   // Issue 17: the local learning event and review-group disputes (workflow/learningEvent/).
   ...learningEventEventSchemas(ActorSchema),
 ]);

@@ -1,5 +1,7 @@
 import type { Partner } from './partnership.js';
 import { PARTNERS } from './partnership.js';
+import { isLocalReviewEventType } from './localReview/events.js';
+import { foldLocalReview, type LocalReview, type LocalReviewEvent } from './localReview/state.js';
 import { foldLearningArea, type LearningEvent, type ReviewGroupDispute } from './learningEvent/state.js';
 import { isLearningAreaEvent } from './learningEvent/events.js';
 import type { ViewGiver } from './events.js';
@@ -143,6 +145,8 @@ export type CaseState = {
   actions?: ActionsSlice;
   /** Each review's estimated cost and apportionment model (workflow/costs/). */
   costs?: CostsSlice;
+  /** The local review (LCSPR) once the decision to hold one is made: localReview/state.ts. */
+  localReview?: LocalReview;
   /** Issue 17: the case's local learning event (002 Section C), and its review-group disputes (8.2). */
   learningEvent?: LearningEvent;
   reviewGroupDisputes?: ReviewGroupDispute[];
@@ -171,6 +175,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   const s: CaseState = { ...state, version: state.version + 1 };
   if (isActionEvent(event)) return { ...s, actions: foldActions(s.actions, event) };
   if (isCostEvent(event)) return { ...s, costs: foldCosts(s.costs, event) };
+  if (isLocalReviewEventType(event.type)) return withLocalReview(s, foldLocalReview(s.localReview, event as LocalReviewEvent));
   if (isLearningAreaEvent(event)) return foldLearningArea(s, event);
   switch (event.type) {
     case 'InitialViewGiven':
@@ -347,6 +352,10 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'InitialViewsDiffered':
       return { ...s, jointView: { proposals: s.jointView?.proposals ?? {}, differedAt: event.at } };
   }
+}
+
+function withLocalReview(s: CaseState, localReview: LocalReview | undefined): CaseState {
+  return localReview ? { ...s, localReview } : s;
 }
 
 function withLcspr(s: CaseState, change: (l: LcsprDecision) => LcsprDecision): CaseState {

@@ -10,13 +10,27 @@ import { returnsTimers } from './rapidReview/returns.js';
 import { papersTimers } from './rapidReview/setUp.js';
 import { lcsprTimers } from './rapidReview/lcspr.js';
 import { actionTimers } from './actions/timers.js';
+import { localReviewTimers } from './localReview/timers.js';
 import { learningEventTimers, reviewGroupDisputeTimers } from './learningEvent/timers.js';
 
 /**
  * Every step's timers, in the order the sweep fires them when several are due at once. The
  * sweep (below) and the schedule index (deadlines.ts) both read this list and nothing else.
  */
-export const TIMERS: readonly TimerDeclaration[] = [initialViewTimers, partnerReplyTimers, disputeStage1Timers, disputeStage2Timers, returnsTimers, papersTimers, panelNotificationTimers, lcsprTimers, learningEventTimers, reviewGroupDisputeTimers, actionTimers];
+export const TIMERS: readonly TimerDeclaration[] = [
+  initialViewTimers,
+  partnerReplyTimers,
+  disputeStage1Timers,
+  disputeStage2Timers,
+  returnsTimers,
+  papersTimers,
+  panelNotificationTimers,
+  lcsprTimers,
+  learningEventTimers,
+  reviewGroupDisputeTimers,
+  localReviewTimers,
+  actionTimers,
+];
 
 export function timersOf(state: CaseState, clock: Clock, declarations: readonly TimerDeclaration[] = TIMERS): Timer[] {
   return declarations.flatMap((declare) => declare(state, clock));

@@ -19,6 +19,7 @@ import { lcsprRow, type LcsprEvent } from './timelineLcspr.js';
 import { actionRow } from './actions/timeline.js';
 import { isActionEvent } from './actions/state.js';
 import { isCostEvent } from './costs/state.js';
+import { isLocalReviewRowEvent, localReviewRow } from './timelineLocalReview.js';
 import { isLearningAreaEvent } from './learningEvent/events.js';
 import { learningAreaRow } from './learningEvent/timeline.js';
 
@@ -205,6 +206,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
     case 'InitialViewsDiffered':
       return jointViewRow(event);
     default:
+      if (isLocalReviewRowEvent(event)) return localReviewRow(event, at);
       return LCSPR_EVENTS.includes(event.type) ? lcsprRow(event as LcsprEvent, context) : rapidReviewRow(event as RapidReviewEvent, context);
   }
 }

@@ -3,6 +3,7 @@ import { ACTIONS_ROUTES } from './actions.js';
 import { CASE_ROUTES } from './cases.js';
 import { DISPUTE_ROUTES } from './dispute.js';
 import { LCSPR_DECISION_ROUTES } from './lcsprDecision.js';
+import { LOCAL_REVIEW_ROUTES } from './localReview.js';
 import { LEARNING_EVENT_ROUTES } from './learningEvent.js';
 import { NOTIFICATION_ROUTES } from './notification.js';
 import { RAPID_REVIEW_ROUTES } from './rapidReview.js';
@@ -35,6 +36,7 @@ export const ALL_CARD_ROUTES: readonly CardRoute[] = [
   ...LCSPR_DECISION_ROUTES,
   // Recommendations and actions, costs (issue 17).
   ...ACTIONS_ROUTES,
+  ...LOCAL_REVIEW_ROUTES,
   ...LEARNING_EVENT_ROUTES,
   ...CASE_ROUTES,
 ];

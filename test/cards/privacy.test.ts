@@ -29,7 +29,8 @@ const emailsIn = (text: string): string[] => text.match(/[\w.+-]+@[\w-]+(?:\.[\w
 // agency is the configured id of the agency a scoping button is about (one person may act for
 // several); decision is agree or decline on a request for more time; attending is yes or no.
 // 'action': an action's id within the case (A1), never anything about the child (issue 17).
-const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scrutineerAttended', 'agency', 'decision', 'attending', 'action'];
+// 'about': which of the local review's notifications (the decision, the reviewer's name) a form records: a fixed choice, never typed.
+const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scrutineerAttended', 'agency', 'decision', 'attending', 'action', 'about'];
 
 /**
  * The arrange card is the one exception: the business unit must send the invitation itself, so it

@@ -101,6 +101,18 @@ function probesFor(caseRef: string): Probe[] {
     'action.move': [click('action.move', { action: 'A1', newDueDate: '2026-06-30', reason: LONG })],
     'review.executiveTold': [click('review.executiveTold', { concludedReview: 'rapidReview', toldDate: '2026-06-15', toldTime: '10:00' })],
     'costs.record': [click('costs.record', { review: 'lcspr', estimate: '0', model: 'option2', shares: 'localAuthority:100' })],
+    // The local review (issue 17). Each is refused after the role check for the business unit too (a long text,
+    // an empty name, a date before the decision or in the future, a step not yet due), so probing records nothing.
+    'localReview.open': [click('localReview.open', { decidedDate: '2026-06-12', decidedTime: '10:00', rationale: LONG })],
+    'localReview.lead': [click('localReview.lead', { leadPartnership: '', weLead: 'true', involved: '' })],
+    'localReview.told': [click('localReview.told', { about: 'decision', toldDate: '2027-01-05', toldTime: '10:00' })],
+    'localReview.commission': [click('localReview.commission', { reviewer: 'Probe Reviewer', reviewerKind: 'external', independence: LONG, conflicts: LONG, methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' })],
+    'localReview.plan': [click('localReview.plan', { planMilestone: 'earlyDraft', planDate: '2026-01-05' })],
+    'localReview.done': [click('localReview.done', { doneMilestone: 'earlyDraft', doneDate: '2026-01-05' })],
+    'localReview.publication': [click('localReview.publication', { publicationDate: '2026-01-05' })],
+    'localReview.copySent': [click('localReview.copySent', { copyDate: '2026-06-12', copyTime: '10:00' })],
+    'localReview.justify': [click('localReview.justify', { justifies: 'delay', justification: LONG, justifiedDate: '2026-06-12', justifiedTime: '10:00' })],
+    'localReview.published': [click('localReview.published', { publishedDate: '2026-06-12', url: 'https://www.example.org/probe.pdf' })],
     // Issue 17. Refused after the role check (free text over the limit, or no learning event at that point), so probing records nothing.
     'learningEvent.decision': [click('learningEvent.decision', { decidedOn: '2026-06-10', rationale: LONG })],
     'learningEvent.setUp': [click('learningEvent.setUp', { methods: 'singleAgency', leads: 'partner:police' })],
@@ -191,6 +203,34 @@ async function buildCases(s: Services): Promise<Fixture[]> {
     // The review-group members are asked whatever was chosen (002 Section B): they are asked on this case too.
     fixtures.push({ caseRef, asked: [...new Set([...agencies, ...sampleConfig.agencies.filter((a) => a.reviewGroup || a.partner).map((a) => a.id)])], sentinels, agencySentinels, names: [PEOPLE.director.displayName, PEOPLE.police.displayName, PEOPLE.laDeputy.displayName], actionOwners });
   }
+  // 6. Issue 17: a case the review group discussed without a notification, then a local review (LCSPR) opened and
+  // its reviewer commissioned: its cards (case.show of the localReview* kinds) and history carry the sentinels.
+  await ok(referral('RR-2026-106', '2026-06-01T09:00:00.000Z'));
+  await ok(s.cases.execute('RR-2026-106', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Threshold for notification not met.' }, at('2026-06-01T10:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:05:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ReplyAsPartner', actor: as(PEOPLE.police), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ReplyAsPartner', actor: as(PEOPLE.health), reply: 'agree', rationale: 'Agreed: not met.' }, at('2026-06-01T11:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'ChooseNextStep', actor: as(PEOPLE.chair), step: 'reviewGroupWithScoping', rationale: 'The review group should look at the learning.' }, at('2026-06-01T12:00:00.000Z')));
+  await ok(s.cases.execute('RR-2026-106', { type: 'OpenLocalReview', actor: as(PEOPLE.business), decidedAt: '2026-06-10T10:00:00.000Z', rationale: 'Sentinel QZV106LCSPR: system learning across agencies.' }, at('2026-06-10T11:00:00.000Z')));
+  await ok(
+    s.cases.execute(
+      'RR-2026-106',
+      {
+        type: 'CommissionLocalReviewer',
+        actor: as(PEOPLE.business),
+        reviewerName: 'Robin Reviewer',
+        reviewerKind: 'external',
+        independence: 'Sentinel QZV106INDEP: no agency work in five years.',
+        conflicts: 'None declared.',
+        methodology: ['systemsMethodology'],
+        termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-106/terms-of-reference.docx',
+        familyEngagementPlanned: true,
+        practitionerEngagementPlanned: true,
+      },
+      at('2026-06-11T11:00:00.000Z'),
+    ),
+  );
+  fixtures.push({ caseRef: 'RR-2026-106', asked: [], sentinels: ['QZV106LCSPR', 'QZV106INDEP'], agencySentinels: {}, names: [PEOPLE.director.displayName, 'Robin Reviewer'], actionOwners: {} });
   // 5. Not notified; the review group considered it: a local learning event and a review-group disagreement (issue 17).
   await ok(referral('RR-2026-105', '2026-06-01T09:00:00.000Z'));
   await ok(s.cases.execute('RR-2026-105', { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Sentinel QZV105VIEW: threshold not met.' }, at('2026-06-01T10:00:00.000Z')));
@@ -263,7 +303,7 @@ describe('what each role may see and do (issue 12): every role x every verb x ev
       );
     }
     count({ accessProbes: probesRun, accessLeaks: leaks.length });
-    // 13 roles x 5 references x every probe: the table really ran.
+    // 13 roles x 7 references x every probe: the table really ran.
     expect(probesRun).toBe(ROLES.length * (fixtures.length + 1) * probesFor(MISSING).length);
     expect(leaks).toEqual([]);
   }, 240_000);

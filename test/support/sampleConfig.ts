@@ -652,6 +652,13 @@ export const SCENES = {
   /** The chair gives a different view: the business unit is told and each sees the other's. */
   initialViewsDiffer: (): CaseEvent[] =>
     play(SCENES.initialViewDrafted(), [{ type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'doNotNotify', rationale: CHAIR_DIFFERENT_RATIONALE }, T.chairDiffers]),
+  /** Issue 17: the LCSPR decided on the rapid review, publication planned past six months, the executive's approval to publish recorded. */
+  localReviewApproved: (): CaseEvent[] =>
+    play(
+      SCENES.lcsprDecided(),
+      [{ type: 'PlanLocalReviewPublication', actor: as(PEOPLE.business), plannedDate: '2027-01-20' }, '2026-07-15T09:00:00.000Z'],
+      [{ type: 'RecordLocalReviewMilestone', actor: as(PEOPLE.business), milestone: 'executiveApproval', doneDate: '2026-07-15', publish: true }, '2026-07-15T10:00:00.000Z'],
+    ),
   // Issue 17: the local learning event (002 Section C) after the case went to the review group, and review-group disputes (8.2).
   /** The partners decided on Wednesday 10 June: the report is due ready for approval by 17:00 on Saturday 10 October. */
   learningEventDecided: (): CaseEvent[] => play(SCENES.closed(), [{ type: 'RecordLearningEventDecision', actor: as(PEOPLE.business), decidedOn: '2026-06-10', rationale: LEARNING_RATIONALE }, '2026-06-11T10:00:00.000Z']),
@@ -802,6 +809,11 @@ const EVERY_KIND: Record<CardSpec['kind'], true> = {
   actionsBoard: true,
   actionsReport: true,
   reviewCosts: true,
+  localReviewBoard: true,
+  localReviewLetter: true,
+  localReviewReminder: true,
+  localReviewOverdue: true,
+  localReviewJustification: true,
   learningEvent: true,
   learningEventChaser: true,
   reviewGroupDispute: true,
@@ -862,6 +874,11 @@ export const CARD_SPECS: CardSpec[] = [
   { kind: 'actionsBoard' },
   { kind: 'actionsReport' },
   { kind: 'reviewCosts' },
+  { kind: 'localReviewBoard' },
+  { kind: 'localReviewLetter' },
+  { kind: 'localReviewReminder' },
+  { kind: 'localReviewOverdue' },
+  { kind: 'localReviewJustification' },
   { kind: 'learningEvent' },
   { kind: 'learningEventChaser' },
   { kind: 'reviewGroupDispute' },

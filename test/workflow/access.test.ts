@@ -212,3 +212,48 @@ describe('recommendations and actions, costs (issue 17): who may do and see what
     expect(maySee(sampleConfig, id(PEOPLE.gpContact), { kind: 'actionRequest', action: 'A1' }, fold(SCENES.reviewCompletedOnTime()))).toBe(false);
   });
 });
+
+// Issue 17, the local review (LCSPR): 5.6 and 5.18 make the partnership team do the work, so the business unit
+// records every step; the review group chair may also record a decision the review group reached without a
+// notification. Every role on the roster sees the review's cards (they are the partnership's), agencies none.
+describe('the local review (LCSPR): who may do what and see what', () => {
+  const people: [string, Person][] = [
+    ['business unit', PEOPLE.business],
+    ['review group chair', PEOPLE.chair],
+    ['partnership chair', PEOPLE.partnershipChair],
+    ['director', PEOPLE.director],
+    ['partner representative', PEOPLE.police],
+    ['partner deputy', PEOPLE.healthDeputy],
+    ['scrutineer', PEOPLE.scrutineer],
+    ['strategic partnership manager', PEOPLE.manager],
+    ['gp contact', PEOPLE.gpContact],
+    ['gp deputy', PEOPLE.gpDeputy],
+    ['gp escalation contact', PEOPLE.gpEscalation],
+    ['probation contact', PEOPLE.probationContact],
+    ['off the roster', STRANGER],
+  ];
+  const commands = [
+    'OpenLocalReview',
+    'RecordLocalReviewLead',
+    'RecordLocalReviewBodiesTold',
+    'CommissionLocalReviewer',
+    'PlanLocalReviewMilestone',
+    'RecordLocalReviewMilestone',
+    'PlanLocalReviewPublication',
+    'RecordLocalReviewCopySent',
+    'RecordLocalReviewJustification',
+    'RecordLocalReviewPublished',
+  ] as const;
+  const cards = ['localReviewBoard', 'localReviewLetter', 'localReviewReminder', 'localReviewOverdue', 'localReviewJustification'] as const;
+  const state = stateOf([EV.logged()]);
+  const partnership = new Set(['business unit', 'review group chair', 'partnership chair', 'director', 'partner representative', 'partner deputy', 'scrutineer', 'strategic partnership manager']);
+
+  it.each(people.flatMap(([name, person]) => commands.map((type) => [name, type, person] as const)))('%s: %s', (name, type, person) => {
+    const allowed = name === 'business unit' || (type === 'OpenLocalReview' && name === 'review group chair');
+    expect(mayDo(sampleConfig, id(person), { type }, state)).toBe(allowed);
+  });
+
+  it.each(people.flatMap(([name, person]) => cards.map((kind) => [name, kind, person] as const)))('%s sees %s: only the partnership', (name, kind, person) => {
+    expect(maySee(sampleConfig, id(person), { kind }, state)).toBe(partnership.has(name));
+  });
+});

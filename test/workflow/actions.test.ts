@@ -6,6 +6,7 @@ import type { CaseEvent } from '../../workflow/events.js';
 import type { Person } from '../../workflow/partnership.js';
 import { fold, type CaseState } from '../../workflow/state.js';
 import { timersOf } from '../../workflow/tick.js';
+import { actionTimers } from '../../workflow/actions/timers.js';
 import { summariseActions } from '../../workflow/actions/summary.js';
 import { timeline } from '../../workflow/timeline.js';
 import { commandRunner } from '../support/runCommands.js';
@@ -22,6 +23,9 @@ const decide = createDecider(sampleConfig, calendar);
 const run = (steps: [CaseCommand, string][], start: CaseEvent[]) => commandRunner(decide)(steps, start);
 const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
 const refusal = (d: Decision) => (d.ok ? undefined : d.refusal);
+// The rapid review in these scenes decided to hold an LCSPR, which has timers of its own: these tests look at the actions' alone.
+const actionSends = (d: Decision) => sends(d).filter((s) => s.startsWith('action'));
+const ACTION_TIMERS = [actionTimers];
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind}${'chase' in e.card ? `:${e.card.chase}` : ''} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : [])) : []);
 const TICK: CaseCommand = { type: 'Tick' };
 
@@ -85,7 +89,7 @@ describe('the owner is asked in Teams, reminded, and chased with its escalation 
     expect(sends(decide(chased.state, TICK, new Date('2026-09-07T08:00:00.000Z')))).toEqual([]);
     expect(sends(decide(chased.state, TICK, new Date('2026-09-08T08:00:00.000Z')))).toEqual([...gp, PEOPLE.gpEscalation.aadObjectId].map((id) => `actionChaser:overdue -> ${id}`));
     const done = run([[{ type: 'RecordActionCompletion', actor: as(PEOPLE.gpDeputy), action: 'A1', documentUrl: EVIDENCE_URL('a1') }, '2026-09-02T09:00:00.000Z']], chased.events);
-    expect(timersOf(done.state, { calendar, hours: sampleConfig.workingHours }).map((t) => t.key)).toEqual(['actions:report']);
+    expect(timersOf(done.state, { calendar, hours: sampleConfig.workingHours }, ACTION_TIMERS).map((t) => t.key)).toEqual(['actions:report']);
   });
 
   it('the business unit moves the due date with a reason: the reminders start again from the new date', () => {
@@ -162,7 +166,7 @@ describe('a review is concluded when all its actions are complete and the execut
   it('once concluded nothing more is added, and no timer is left', () => {
     const concluded = fold(SCENES.reviewConcluded())!;
     expect(refusal(decide(concluded, recommend('2026-09-09T09:00:00.000Z')[0], new Date('2026-09-09T09:00:00.000Z')))).toBe('The rapid review on RR-2026-014 was concluded on 12:00 on Tuesday 8 September; nothing more can be added to it.');
-    expect(timersOf(concluded, { calendar, hours: sampleConfig.workingHours })).toEqual([]);
+    expect(timersOf(concluded, { calendar, hours: sampleConfig.workingHours }, ACTION_TIMERS)).toEqual([]);
   });
 
   it('the last impact evidenced tells the monitoring channel the review is ready to conclude', () => {
@@ -219,7 +223,7 @@ describe('the regular report to the executive: the monitoring channel, 09:00 on 
     const state = run([recommend(at), agree(dueDate, at)], completed).state;
     expect(reportAt(state)).toBe(first);
     const d = decide(state, TICK, new Date(first));
-    expect(sends(d)).toEqual(['actionsReport -> monitoring']);
+    expect(actionSends(d)).toEqual(['actionsReport -> monitoring']);
   });
 
   it('the next report is a month on; none once every action is closed', () => {

@@ -186,7 +186,9 @@ describe("item 11: whether to hold an LCSPR is the three partners' decision; a d
     expect(decisions.every((d) => d.ok)).toBe(true);
     expect(l).toMatchObject(expected);
     if (!('decided' in expected)) expect(l.decided).toBeUndefined();
-    if ('decided' in expected) expect(sends(decisions.at(-1)!)).toEqual([`lcsprDecided -> ${PEOPLE.scrutineer.aadObjectId}`, 'lcsprDecided -> monitoring', `rapidReviewOutcomeRequest -> ${PEOPLE.chair.aadObjectId}`]);
+    // Issue 17: a decision to hold an LCSPR also opens it: the business unit's card, and the executive's letter of notification (5.6).
+    const opened = ['localReviewBoard -> aad-business', 'localReviewBoard -> monitoring', ...[PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health].map((p) => `localReviewLetter -> ${p.aadObjectId}`)];
+    if ('decided' in expected) expect(sends(decisions.at(-1)!)).toEqual([`lcsprDecided -> ${PEOPLE.scrutineer.aadObjectId}`, 'lcsprDecided -> monitoring', `rapidReviewOutcomeRequest -> ${PEOPLE.chair.aadObjectId}`, ...opened]);
   });
 
   it('the review group chair cannot decide it, nor anyone off the partners\' roster', () => {

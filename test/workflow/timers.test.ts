@@ -11,6 +11,7 @@ import type { TimerDeclaration } from '../../workflow/timers.js';
 import { closeOfDay, londonDate, startOfDay, workingDayBefore } from '../../workflow/rapidReview/dates.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { CASE_REF, DOCUMENT_URL, EV, MANY_AGENCY_IDS, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { LR, LR_SCENES, lrRun } from '../support/localReviewScenes.js';
 
 /**
  * The one timer model, as a property: the schedule index (pendingDeadlines) and the sweep (Tick)
@@ -249,6 +250,24 @@ const ACTION_HISTORIES: (() => CaseEvent[])[] = [
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
 
+/**
+ * The local review's histories (issue 17): its deadlines lie months after the last event, so each
+ * is swept for 200 days after it, past the six-month day. `moved` moves the publication day after
+ * the copy alert, so the re-armed reminders and alert are covered too.
+ */
+const LOCAL_REVIEW_HISTORIES: Record<string, () => CaseEvent[]> = {
+  ...LR_SCENES,
+  moved: () => lrRun([LR.publication('2026-12-16', '2026-11-10T10:00:00.000Z'), LR.done('earlyDraft', '2026-10-01', '2026-11-10T10:05:00.000Z')], LR_SCENES.planned()).events,
+};
+const LOCAL_REVIEW_DAYS = 200;
+
+/** A timer's kind: its key without the agency, the action or the milestone it is about. */
+const kindOf = (key: string): string =>
+  key
+    .replace(/^returns:[^:]+:/, 'returns:')
+    .replace(/^action:[^:]+:/, 'action:')
+    .replace(/^localReview:milestone:.*/, 'localReview:milestone');
+
 describe('one timer model: the schedule index and the sweep agree', () => {
   it.each(Object.keys(SCENES) as (keyof typeof SCENES)[])('sample history %s', (scene) => {
     expect(checkEvents(REAL, SCENES[scene]())).toEqual([]);
@@ -260,6 +279,23 @@ describe('one timer model: the schedule index and the sweep agree', () => {
 
   it.each(SEEDS)('generated history, seed %i', (seed) => {
     expect(checkGenerated(REAL, seed)).toEqual([]);
+  });
+
+  it.each(Object.keys(LOCAL_REVIEW_HISTORIES))('local review history %s', (name) => {
+    expect(checkEvents(REAL, LOCAL_REVIEW_HISTORIES[name]!(), LOCAL_REVIEW_DAYS)).toEqual([]);
+  });
+
+  it("the local review's histories reach every kind of its timers", () => {
+    const seen = new Set<string>();
+    const spy: Sides = {
+      ...REAL,
+      decide: (state, command, now) => {
+        if (command.type === 'Tick' && state) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime() && t.key.startsWith('localReview:')) seen.add(kindOf(t.key));
+        return decide(state, command, now);
+      },
+    };
+    for (const history of Object.values(LOCAL_REVIEW_HISTORIES)) checkEvents(spy, history(), LOCAL_REVIEW_DAYS);
+    expect([...seen].sort()).toEqual(LOCAL_REVIEW_TIMER_KINDS);
   });
 
   it('the generated histories reach every kind of timer, so the property covers them all', () => {
@@ -292,8 +328,6 @@ describe('one timer model: the schedule index and the sweep agree', () => {
   });
 });
 
-/** A timer's kind: its key without the agency or action it is for. */
-const kindOf = (key: string) => key.replace(/^returns:[^:]+:/, 'returns:').replace(/^action:[^:]+:/, 'action:');
 /** Issue 17: the learning event's timers and the review-group dispute's, reached by these sample histories (SCENES). */
 const LEARNING_SCENES = ['learningEventOverdue', 'reviewGroupDisputeOverdue'] as const;
 const LEARNING_TIMER_KINDS = [
@@ -327,6 +361,17 @@ const ALL_TIMER_KINDS = [
   'returns:twoDaysBefore',
 ];
 
+/** The local review's timers (workflow/localReview/timers.ts), reached by its histories rather than the generated ones. */
+const LOCAL_REVIEW_TIMER_KINDS = [
+  'localReview:copyOverdue',
+  'localReview:copyReminder10',
+  'localReview:copyReminder3',
+  'localReview:milestone',
+  'localReview:publicationOverdue',
+  'localReview:publicationReminder10',
+  'localReview:publicationReminder3',
+];
+
 /** The timers without one kind, as a drifted sweep or index would have them. */
 const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => kindOf(t.key) !== kind));
 
@@ -350,15 +395,16 @@ describe('the property notices a timer missing from either side', () => {
   const found = (sides: Sides, violation: string) =>
     Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) ||
     ACTION_HISTORIES.some((history) => checkEvents(sides, history(), ACTION_TAIL_DAYS).some((v) => v.includes(violation))) ||
+    Object.values(LOCAL_REVIEW_HISTORIES).some((history) => checkEvents(sides, history(), LOCAL_REVIEW_DAYS).some((v) => v.includes(violation))) ||
     SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
 
-  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS])('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
+  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS, ...LOCAL_REVIEW_TIMER_KINDS])('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
     const forgetful = tickOver(without(kind));
     const sides: Sides = { ...REAL, decide: (state, command, now) => (command.type === 'Tick' ? forgetful(context, state, command, now) : decide(state, command, now)) };
     expect(found(sides, 'the sweep does nothing')).toBe(true);
   });
 
-  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS])('%s missing from the index: the sweep acts with nothing due', (kind) => {
+  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS, ...LOCAL_REVIEW_TIMER_KINDS])('%s missing from the index: the sweep acts with nothing due', (kind) => {
     const declarations = without(kind);
     const sides: Sides = { ...REAL, index: (state) => timersOf(state, clock, declarations).map((t) => t.at) };
     expect(found(sides, 'nothing is due in the index')).toBe(true);

@@ -6,6 +6,7 @@ import type { CaseState, LcsprDecision } from '../state.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { openReview } from './common.js';
+import { openFromPartnersDecision } from '../localReview/open.js';
 
 /**
  * Whether to hold a local review (LCSPR) is the three partners' decision, not the chair's:
@@ -66,6 +67,8 @@ function informOfDecision(r: Recorder, config: PartnershipConfig) {
   r.effect({ type: 'send', key: 'lcsprDecided:monitoring', to: monitoring, card: { kind: 'lcsprDecided' }, tracked: false });
   const chair = config.reviewGroupChair.aadObjectId;
   r.effect({ type: 'send', key: `rapidReviewApproval:${chair}`, to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
+  // A decision to hold an LCSPR opens it now: its six-month clock starts at this decision (5.16).
+  openFromPartnersDecision(r, config);
 }
 
 export const replyOnLcspr: Handler<'ReplyOnLcspr'> = ({ config, calendar }, state, command, now) => {

@@ -43,6 +43,18 @@ const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> 
   'action.move': (caseRef) => [{ caseRef, action: 'A1', newDueDate: '2026-06-30', reason: 'Probe.' }],
   'review.executiveTold': (caseRef) => [{ caseRef, concludedReview: 'rapidReview', toldDate: '2026-05-05', toldTime: '15:00' }],
   'costs.record': (caseRef) => [{ caseRef, review: 'lcspr', estimate: '12000', model: 'option2', shares: 'localAuthority:50,police:50' }],
+  'localReview.open': (caseRef) => [{ caseRef, decidedDate: '2026-05-05', decidedTime: '15:00', rationale: 'Probe.' }],
+  'localReview.lead': (caseRef) => [{ caseRef, leadPartnership: 'Probe Partnership', weLead: 'true', involved: '' }],
+  'localReview.told': (caseRef) => [{ caseRef, about: 'decision', toldDate: '2026-05-05', toldTime: '15:00' }],
+  'localReview.commission': (caseRef) => [
+    { caseRef, reviewer: 'Probe Reviewer', reviewerKind: 'external', independence: 'Probe.', conflicts: 'Probe.', methodology: 'systemsMethodology', termsOfReferenceUrl: DOCUMENT_URL, familyPlanned: 'true', practitionersPlanned: 'true' },
+  ],
+  'localReview.plan': (caseRef) => [{ caseRef, planMilestone: 'earlyDraft', planDate: '2026-09-30' }],
+  'localReview.done': (caseRef) => [{ caseRef, doneMilestone: 'executiveApproval', doneDate: '2026-05-05', publish: 'yes' }],
+  'localReview.publication': (caseRef) => [{ caseRef, publicationDate: '2026-11-30' }],
+  'localReview.copySent': (caseRef) => [{ caseRef, copyDate: '2026-05-05', copyTime: '15:00' }],
+  'localReview.justify': (caseRef) => [{ caseRef, justifies: 'delay', justification: 'Probe.', justifiedDate: '2026-05-05', justifiedTime: '15:00' }],
+  'localReview.published': (caseRef) => [{ caseRef, publishedDate: '2026-05-05', url: 'https://www.example.org/probe.pdf' }],
   // Issue 17: the local learning event and review-group disputes.
   'learningEvent.decision': (caseRef) => [{ caseRef, decidedOn: '2026-05-05', rationale: 'Probe.' }],
   'learningEvent.setUp': (caseRef) => [{ caseRef, methods: 'desktop', leads: 'partner:police,agency:gp' }],

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { caseCard } from '../../cards/index.js';
+import type { CardSpec, Recipient } from '../../workflow/effects.js';
+import type { CaseEvent } from '../../workflow/events.js';
+import { assertValidCard, executeActions, visibleText } from '../support/validateCard.js';
+import { CASE_REF, PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CONFLICTS, DELAY, INDEPENDENCE, LR, LR_SCENES, lrCalendar, lrRun } from '../support/localReviewScenes.js';
+
+/**
+ * The local review's cards (issue 17): parsed by the adaptivecards library, each saying what happens
+ * next and by when, and carrying the case reference only.
+ */
+
+const BUSINESS: Recipient = { kind: 'person', aadObjectId: PEOPLE.business.aadObjectId };
+const render = (spec: CardSpec, events: CaseEvent[], now: string) => {
+  const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: BUSINESS, calendar: lrCalendar });
+  assertValidCard(card);
+  return { card, text: visibleText(card).join('\n') };
+};
+const KINDS = ['localReviewBoard', 'localReviewLetter', 'localReviewReminder', 'localReviewOverdue', 'localReviewJustification'] as const;
+
+describe('every local review card parses, on every stage, and says what happens next', () => {
+  const stages = { ...LR_SCENES, beforeAnyReview: SCENES.lcsprAsked };
+  test.each(KINDS.flatMap((kind) => Object.keys(stages).map((stage) => [kind, stage] as const)))('%s on %s', (kind, stage) => {
+    const { card, text } = render({ kind }, stages[stage as keyof typeof stages](), '2026-11-24T10:00:00.000Z');
+    expect(text).toContain(CASE_REF);
+    if (stage !== 'beforeAnyReview') expect(text).toMatch(/What happens next|Next milestone|Nothing/);
+    const verbs = executeActions(card).map((a) => a.verb);
+    // The business unit records on the board; every other card leads there. Only what is still open is offered.
+    if (stage === 'beforeAnyReview') expect(verbs).toEqual(['case.history']);
+    else if (kind === 'localReviewBoard') expect(verbs.every((v) => v.startsWith('localReview.') || v === 'case.history')).toBe(true);
+    else expect(verbs).toEqual(['case.show', 'case.history']);
+  });
+});
+
+describe('the forms on the board follow the review', () => {
+  const verbs = (events: CaseEvent[], now: string) => executeActions(render({ kind: 'localReviewBoard' }, events, now).card).map((a) => a.verb);
+  test.each([
+    ['a case the review group discussed without a notification: the decision to record', SCENES.closed, '2026-06-15T10:00:00.000Z', ['localReview.open', 'case.history']],
+    ['just opened', LR_SCENES.opened, '2026-06-30T12:00:00.000Z', ['localReview.lead', 'localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.history']],
+    ['commissioned: the name to tell, the reviewer can change', LR_SCENES.commissioned, '2026-07-10T12:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.history']],
+    ['planned: the copy to record', LR_SCENES.planned, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'case.history']],
+    ['approved: the publication to record', LR_SCENES.approved, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.published', 'case.history']],
+    ['delayed: the justification owed', LR_SCENES.delayed, '2026-12-01T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.justify', 'case.history']],
+    ["published: the reviewer's name still to tell, and the milestones still open", LR_SCENES.published, '2026-12-03T10:00:00.000Z', ['localReview.told', 'localReview.plan', 'localReview.done', 'case.history']],
+  ])('%s', (_label, scene, now, expected) => {
+    expect(verbs(scene(), now)).toEqual(expected);
+  });
+});
+
+describe("the business unit's board", () => {
+  test('just opened: lead, telling the Panel, Ofsted and DfE, commissioning, the six-month day', () => {
+    const { text } = render({ kind: 'localReviewBoard' }, LR_SCENES.opened(), '2026-06-30T12:00:00.000Z');
+    expect(text).toContain('Commissioning the reviewer');
+    expect(text).toContain('Wednesday 30 December 2026 (six months)');
+    expect(text).toContain('Tell the Child Safeguarding Practice Review Panel, Ofsted and DfE of the decision, and record when (5.6).');
+    expect(text).toContain('Record the lead partnership (where the child normally lives; for a looked-after child, the responsible authority)');
+  });
+
+  test("commissioned: the reviewer, independence and conflicts quoted, the reviewer's name still to tell", () => {
+    const { text } = render({ kind: 'localReviewBoard' }, LR_SCENES.commissioned(), '2026-07-10T12:00:00.000Z');
+    expect(text).toContain('Robin Reviewer, external independent reviewer');
+    expect(text).toContain(INDEPENDENCE);
+    expect(text).toContain(CONFLICTS);
+    expect(text).toContain("Tell the Panel, Ofsted and DfE the reviewer's name (Robin Reviewer), and record when (5.6).");
+  });
+
+  test('the copy overdue and a milestone past its date are shown, and what to do', () => {
+    const { text } = render({ kind: 'localReviewBoard' }, LR_SCENES.planned(), '2026-11-24T10:00:00.000Z');
+    expect(text).toContain('a deadline is missed or at risk');
+    expect(text).toContain('OVERDUE: was due by 17:00 on Monday 23 November');
+    expect(text).toContain('(past its planned date: record it or move it)');
+  });
+});
+
+test('the letter of notification to the executive (5.6): the decision and the six-month day', () => {
+  const { text } = render({ kind: 'localReviewLetter' }, LR_SCENES.opened(), '2026-06-30T12:00:00.000Z');
+  expect(text).toContain('the safeguarding partners decided at 11:50 on Tuesday 30 June to hold a local child safeguarding practice review');
+  expect(text).toContain('It must be published by Wednesday 30 December 2026');
+});
+
+test('the reminder names the deadline; the alert names what passed', () => {
+  expect(render({ kind: 'localReviewReminder' }, LR_SCENES.planned(), '2026-11-18T17:00:00.000Z').text).toContain('The copy of the full report to the Panel and the Secretary of State is due by 17:00 on Monday 23 November.');
+  const overdue = render({ kind: 'localReviewOverdue' }, LR_SCENES.planned(), '2026-12-31T00:00:00.000Z').text;
+  expect(overdue).toContain('Publication was due by Wednesday 30 December 2026 and is not recorded.');
+  expect(overdue).toContain('justification for the delay (5.18)');
+});
+
+test('the justification prompt: owed, then quoted once recorded', () => {
+  const owed = render({ kind: 'localReviewJustification' }, LR_SCENES.delayed(), '2026-12-01T10:00:00.000Z').text;
+  expect(owed).toContain('the justification for delay to publication beyond six months, and record it (002 5.18)');
+  const sent = render({ kind: 'localReviewJustification' }, lrRun([LR.justify('delay', '2026-12-01T12:00:00.000Z', '2026-12-01T12:05:00.000Z')], LR_SCENES.delayed()).events, '2026-12-01T13:00:00.000Z').text;
+  expect(sent).toContain('No justification is owed now.');
+  expect(sent).toContain(DELAY);
+});

@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { copyDueAt, publicationDueDate, REMINDER_WORKING_DAYS } from '../../workflow/localReview/rules.js';
+import { localReviewSummary, localReviewRefOf } from '../../workflow/localReview/summary.js';
+import { justificationsNeeded } from '../../workflow/localReview/publication.js';
+import { localReviewTimers } from '../../workflow/localReview/timers.js';
+import type { CaseCommand } from '../../workflow/commands.js';
+import type { Effect } from '../../workflow/effects.js';
+import { fold, type CaseState } from '../../workflow/state.js';
+import { createDecider } from '../../workflow/decide.js';
+import { timeline } from '../../workflow/timeline.js';
+import { PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { as, DECIDED_AT, LR, LR_SCENES, lrCalendar, lrDecide, lrRun, PUBLISHED_URL, TOR_URL } from '../support/localReviewScenes.js';
+
+/**
+ * The local review (LCSPR) of issue 17, rule by rule, each with the seed line it enforces and
+ * fixed instants (British Summer Time and GMT, bank holidays, weekends, after hours).
+ */
+
+const BU = as(PEOPLE.business);
+const sends = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : []));
+
+describe('002 5.16 "published within six months from the date of the decision to initiate a review": the last day, on the London calendar', () => {
+  it.each([
+    ['decided 11:50 BST Tuesday 30 June 2026', '2026-06-30T10:50:00.000Z', '2026-12-30'],
+    ['31 August (BST) -> 28 February: the month end is clamped', '2026-08-31T10:00:00.000Z', '2027-02-28'],
+    ['31 August 2027 -> 29 February 2028: a leap year', '2027-08-31T10:00:00.000Z', '2028-02-29'],
+    ['23:30 UTC on 31 August is 00:30 BST on 1 September: the London date counts', '2026-08-31T23:30:00.000Z', '2027-03-01'],
+    ['30 April 2026 -> 30 October, across the October clock change', '2026-04-30T16:30:00.000Z', '2026-10-30'],
+    ['31 March 2026 (the Tuesday after the clock change) -> 30 September', '2026-03-31T08:00:00.000Z', '2026-09-30'],
+    ['Saturday 29 August 2026 -> Sunday 28 February 2027: calendar months, clamped, not moved to a working day', '2026-08-29T11:00:00.000Z', '2027-02-28'],
+  ])('%s', (_label, decidedAt, due) => {
+    expect(publicationDueDate(new Date(decidedAt))).toBe(due);
+  });
+});
+
+describe('002 5.18 "a copy of the full report ... no later than seven working days before publication": the close of the 7th working day before the planned day', () => {
+  it.each([
+    // npm run due -- --working-days-before 7 --date 2026-05-20 prints 17:00 on Monday 11 May 2026.
+    ['Wednesday 20 May 2026 (the issue\'s example)', '2026-05-20', '2026-05-11T16:00:00.000Z'],
+    ['Tuesday 2 June 2026: the Spring bank holiday (25 May) is not counted', '2026-06-02', '2026-05-21T16:00:00.000Z'],
+    ['Friday 2 April 2027: Easter Monday 29 March and Good Friday 26 March skipped, across the 28 March clock change (17:00 GMT)', '2027-04-02', '2027-03-22T17:00:00.000Z'],
+    ['Tuesday 12 May 2026: the Early May bank holiday (4 May) skipped', '2026-05-12', '2026-04-30T16:00:00.000Z'],
+    ['Sunday 1 November 2026: a weekend publication day; the 25 October clock change between (17:00 BST)', '2026-11-01', '2026-10-22T16:00:00.000Z'],
+    ['Wednesday 2 December 2026', '2026-12-02', '2026-11-23T17:00:00.000Z'],
+  ])('%s', (_label, planned, due) => {
+    expect(copyDueAt(lrCalendar, planned).toISOString()).toBe(due);
+  });
+});
+
+describe("opening: the partners' decision (5.3) opens it at once; the clock starts at the decision", () => {
+  it('the third agreement decides, and the same step opens the review, tells the business unit and sends the executive the letter (5.6)', () => {
+    const start = SCENES.lcsprAsked();
+    const replies = SCENES.lcsprDecided().slice(start.length);
+    const last = lrDecide(fold([...start, ...replies.slice(0, -2)]), { type: 'ReplyOnLcspr', actor: as(PEOPLE.health), reply: 'agree' }, new Date(DECIDED_AT));
+    expect(last.ok).toBe(true);
+    if (!last.ok) return;
+    expect(last.events.map((e) => e.type)).toEqual(['LcsprReplied', 'LcsprDecided', 'LocalReviewOpened']);
+    expect(last.events[2]).toMatchObject({ source: 'rapidReview', decidedAt: DECIDED_AT, publicationDueDate: '2026-12-30' });
+    const out = sends(last.effects);
+    // 5.6 "a letter of notification will be sent to the ... executive (including delegated safeguarding partners)": by default the partnership chair and the partners' representatives.
+    for (const p of [PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health]) expect(out).toContain(`localReviewLetter -> ${p.aadObjectId}`);
+    expect(out).toContain(`localReviewBoard -> ${PEOPLE.business.aadObjectId}`);
+    expect(out).toContain('localReviewBoard -> monitoring');
+  });
+
+  it('a decision not to hold one opens nothing', () => {
+    const events = SCENES.lcsprDisputed();
+    const d = lrDecide(fold(events), { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: false, rationale: 'Single-agency learning is enough here.' }, new Date('2026-07-01T09:00:00.000Z'));
+    expect(d.ok && d.events.map((e) => e.type)).toEqual(['LcsprDecided']);
+  });
+
+  it('the executive as configured gets the letter instead (the partnership chair decided the disagreement)', () => {
+    const decide = createDecider({ ...sampleConfig, executive: [PEOPLE.manager] }, lrCalendar);
+    const d = decide(stateOf(SCENES.lcsprDisputed()), { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: true, rationale: 'The learning crosses agencies.' }, new Date('2026-07-01T09:00:00.000Z'));
+    expect(d.ok && d.events.map((e) => e.type)).toEqual(['LcsprDecided', 'LocalReviewOpened']);
+    expect(d.ok && sends(d.effects).filter((x) => x.startsWith('localReviewLetter'))).toEqual([`localReviewLetter -> ${PEOPLE.manager.aadObjectId}`]);
+  });
+});
+
+describe('opening from a case the review group discussed without a notification (a command)', () => {
+  const closed = SCENES.closed; // decision not to notify, the chair's next step chosen
+  const open = (actor = BU, decidedAt = '2026-06-15T10:00:00.000Z', at = '2026-06-15T11:00:00.000Z', rationale = 'The review group found system learning across agencies.'): [CaseCommand, string] => [
+    { type: 'OpenLocalReview', actor, decidedAt, rationale },
+    at,
+  ];
+  it.each([
+    ['the business unit, with the decision instant', BU, undefined],
+    ['the review group chair', as(PEOPLE.chair), undefined],
+    ['not a partner representative', as(PEOPLE.police), 'Only the business unit or the review group chair records a decision to hold a local review.'],
+    ['not the scrutineer', as(PEOPLE.scrutineer), 'Only the business unit or the review group chair records a decision to hold a local review.'],
+  ])('%s', (_label, actor, refusal) => {
+    const { last } = lrRun([open(actor)], closed());
+    if (refusal) expect(last).toEqual({ ok: false, refusal });
+    else expect(last.ok && last.events[0]).toMatchObject({ type: 'LocalReviewOpened', source: 'reviewGroup', decidedAt: '2026-06-15T10:00:00.000Z', publicationDueDate: '2026-12-15' });
+  });
+
+  it.each([
+    ['a decision in the future', open(BU, '2026-06-16T10:00:00.000Z'), closed, 'The decision cannot be in the future.'],
+    ['a case with a rapid review: the partners decide there', open(BU, '2026-06-30T10:00:00.000Z', '2026-06-30T11:00:00.000Z'), SCENES.lcsprAsked, 'RR-2026-014 has a rapid review: the partners decide on a local review there, and it opens when they decide to hold one.'],
+    ['a case still being decided', open(BU, '2026-06-08T10:00:00.000Z', '2026-06-08T11:00:00.000Z'), SCENES.awaitingInitialView, 'RR-2026-014 is still being decided; a local review can be opened here once the decision not to notify and the next step are recorded.'],
+    ['twice', open(BU, '2026-07-01T10:00:00.000Z', '2026-07-01T11:00:00.000Z'), LR_SCENES.opened, 'A local review on RR-2026-014 is already open (decided at 11:50 on Tuesday 30 June).'],
+  ])('refused: %s', (_label, step, scene, refusal) => {
+    expect(lrRun([step], scene()).last).toEqual({ ok: false, refusal });
+  });
+});
+
+describe('commissioning (5.5-5.8, Appendix A step 13-14)', () => {
+  it('records lead, bodies told, reviewer with independence, conflicts, methodology, terms of reference and engagement', () => {
+    const s = fold(LR_SCENES.commissioned())!.localReview!;
+    expect(s.lead).toMatchObject({ leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: true, involved: ['Hampshire Safeguarding Children Partnership'] });
+    expect(s.told.decision?.sentAt).toBe('2026-07-01T10:00:00.000Z');
+    expect(s.reviewer).toMatchObject({ name: 'Robin Reviewer', kind: 'external', methodology: ['systemsMethodology', 'practitionerMeetings'], termsOfReferenceUrl: TOR_URL, family: { planned: true }, practitioners: { planned: true } });
+  });
+
+  it.each([
+    ['terms of reference outside the document store', { termsOfReferenceUrl: 'https://evil.example.com/tor.docx' }, "The terms of reference must be a link into the partnership's document store (documents.example.org), starting https://."],
+    ['no methodology', { methodology: [] }, 'Please choose the methodology from the menu (002 Appendix B).'],
+    ['no conflicts statement (5.7 f "Any real or perceived conflict of interest")', { conflicts: ' ' }, 'Please give a conflicts of interest statement.'],
+    ['a child named in the family note', { familyNote: 'Speak to mother Jane first.' }, 'The family engagement note seems to contain a name. Cards and records carry only the case reference: please remove any name, date of birth or address of the child or family.'],
+  ])('refused: %s', (_label, change, refusal) => {
+    const [command, at] = LR.commission();
+    expect(lrRun([[{ ...command, ...change } as CaseCommand, at]], LR_SCENES.opened()).last).toEqual({ ok: false, refusal });
+  });
+
+  it("5.6 \"including the name of any reviewer commissioned\": the reviewer's name is told after commissioning, not before", () => {
+    const told: [CaseCommand, string] = [{ type: 'RecordLocalReviewBodiesTold', actor: BU, about: 'reviewer', sentAt: '2026-07-11T09:00:00.000Z' }, '2026-07-11T09:05:00.000Z'];
+    expect(lrRun([told], LR_SCENES.opened()).last).toEqual({ ok: false, refusal: "Record the reviewer's commissioning first; then record when the Panel, Ofsted and DfE were told the reviewer's name." });
+    expect(lrRun([told], LR_SCENES.commissioned()).state.localReview!.told.reviewer?.sentAt).toBe('2026-07-11T09:00:00.000Z');
+  });
+});
+
+describe('publication and the copy (5.18): moving the planned day moves the copy deadline', () => {
+  it('the copy is due by the close of the 7th working day before the planned day, and follows it when moved', () => {
+    const planned = fold(LR_SCENES.planned())!.localReview!;
+    expect(planned.publication).toMatchObject({ plannedDate: '2026-12-02', copyDueAt: '2026-11-23T17:00:00.000Z' });
+    const { state, last } = lrRun([LR.publication('2026-12-29', '2026-11-10T10:00:00.000Z')], LR_SCENES.planned());
+    // 29 December 2026: Christmas Day and Boxing Day (substitute Monday 28 December) are skipped.
+    expect(state.localReview!.publication).toMatchObject({ plannedDate: '2026-12-29', copyDueAt: '2026-12-16T17:00:00.000Z' });
+    expect(last.ok && last.message).toBe('Moved: publication on Tuesday 29 December 2026. The copy of the full report to the Panel and the Secretary of State is due by 17:00 on Wednesday 16 December.');
+  });
+
+  it.each([
+    ['on the deadline instant: on time', '2026-11-23T17:00:00.000Z', true],
+    ['a minute after the close: late', '2026-11-23T17:01:00.000Z', false],
+  ])('copy sent %s', (_label, sentAt, onTime) => {
+    const { state } = lrRun([LR.copySent(sentAt, '2026-11-24T09:00:00.000Z')], LR_SCENES.planned());
+    expect(state.localReview!.copySent).toMatchObject({ sentAt, onTime });
+  });
+
+  it('a planned day after six months prompts the justification of the delay (5.18 "justification for any ... delay to publication")', () => {
+    const { last } = lrRun([LR.publication('2027-01-20', '2026-12-01T10:00:00.000Z')], LR_SCENES.commissioned());
+    expect(last.ok && sends(last.effects)).toContain('localReviewJustification -> monitoring');
+    expect(last.ok && last.message).toContain('That is after the six-month deadline (Wednesday 30 December 2026)');
+    const state = fold(LR_SCENES.delayed())!;
+    expect(justificationsNeeded(state.localReview!, new Date('2026-12-01T10:00:00.000Z'))).toEqual(['delay']);
+    const justified = lrRun([LR.justify('delay', '2026-12-01T12:00:00.000Z', '2026-12-01T12:05:00.000Z')], LR_SCENES.delayed());
+    expect(justified.state.localReview!.justifications.delay?.sentAt).toBe('2026-12-01T12:00:00.000Z');
+  });
+
+  it('no justification of a delay is taken while publication is planned in time', () => {
+    expect(lrRun([LR.justify('delay', '2026-11-01T12:00:00.000Z', '2026-11-01T12:05:00.000Z')], LR_SCENES.planned()).last).toEqual({
+      ok: false,
+      refusal: 'Publication is not planned or made after the six-month deadline, so no justification for a delay is needed.',
+    });
+  });
+
+  it('5.15 "a decision not to publish": publication cannot be planned or recorded; the justification of non-publication is owed', () => {
+    const events = LR_SCENES.notPublished();
+    expect(lrRun([LR.publication('2026-12-10', '2026-11-05T10:00:00.000Z')], events).last).toEqual({ ok: false, refusal: 'The executive decided not to publish the report; there is no publication to plan.' });
+    expect(lrRun([LR.published('2026-11-05', '2026-11-05T10:00:00.000Z')], events).last).toEqual({ ok: false, refusal: 'The executive decided not to publish the report.' });
+    const state = fold(events)!;
+    expect(localReviewSummary(state, new Date('2026-11-05T10:00:00.000Z'))).toMatchObject({ status: 'notPublished', justificationsOwed: ['notPublished'] });
+    const justified = lrRun([LR.justify('notPublished', '2026-11-06T10:00:00.000Z', '2026-11-06T10:05:00.000Z')], events);
+    expect(localReviewSummary(justified.state, new Date('2026-11-06T11:00:00.000Z'))).toMatchObject({ justificationsOwed: [] });
+  });
+
+  it('publication is recorded only after the executive decided to publish (step 24), with a link and on-time', () => {
+    expect(lrRun([LR.published('2026-12-02', '2026-12-02T12:00:00.000Z')], LR_SCENES.planned()).last).toEqual({ ok: false, refusal: "Record the executive's approval and its decision to publish (step 24) first." });
+    const state = fold(LR_SCENES.published())!;
+    expect(state.localReview!.published).toMatchObject({ publishedDate: '2026-12-02', url: PUBLISHED_URL, onTime: true });
+    expect(localReviewSummary(state, new Date('2026-12-03T09:00:00.000Z'))).toMatchObject({ status: 'published', onTime: true, deadlines: [{ what: 'publication', state: 'met' }, { what: 'copyToPanel', state: 'met' }] });
+  });
+
+  it('published on the last day is on time; the day after is late and prompts the justification', () => {
+    const onLast = lrRun([LR.publication('2026-12-30', '2026-11-05T10:00:00.000Z'), LR.published('2026-12-30', '2026-12-30T23:00:00.000Z')], LR_SCENES.approved());
+    expect(onLast.state.localReview!.published?.onTime).toBe(true);
+    const late = lrRun([LR.publication('2026-12-31', '2026-11-05T10:00:00.000Z'), LR.published('2026-12-31', '2026-12-31T10:00:00.000Z')], LR_SCENES.approved());
+    expect(late.state.localReview!.published?.onTime).toBe(false);
+    expect(late.last.ok && sends(late.last.effects)).toContain('localReviewJustification -> monitoring');
+  });
+});
+
+describe('milestones (Appendix A stage 2, steps 18, 22-26): planned, moved and recorded done (who, when)', () => {
+  it('moving a milestone keeps one planned date; recording it done keeps who and when', () => {
+    const { state } = lrRun([LR.plan('earlyDraft', '2026-10-07', '2026-09-01T09:00:00.000Z'), LR.done('earlyDraft', '2026-10-06', '2026-10-06T16:00:00.000Z')], LR_SCENES.planned());
+    expect(state.localReview!.milestones.earlyDraft).toMatchObject({ plannedDate: '2026-10-07', done: { doneDate: '2026-10-06', by: { displayName: PEOPLE.business.displayName } } });
+  });
+
+  it.each([
+    ['a date done in the future', LR.done('earlyDraft', '2026-10-01', '2026-09-30T09:00:00.000Z'), 'The date it was done cannot be in the future.'],
+    ['a planned date already passed', LR.plan('boardRatification', '2026-07-14', '2026-07-15T09:00:00.000Z'), 'The planned date (Tuesday 14 July 2026) has already passed; please give today or a later date.'],
+    ['executive approval without the decision to publish', LR.done('executiveApproval', '2026-11-04', '2026-11-04T15:00:00.000Z'), 'Say whether the executive decided to publish the report.'],
+    ['a decision to publish on another milestone', LR.done('earlyDraft', '2026-09-30', '2026-09-30T15:00:00.000Z', true), 'Only the executive approval (step 24) carries the decision to publish.'],
+  ])('refused: %s', (_label, step, refusal) => {
+    expect(lrRun([step], LR_SCENES.planned()).last).toEqual({ ok: false, refusal });
+  });
+});
+
+describe('only the business unit records the review (access.ts), every command', () => {
+  const commands: [CaseCommand, string][] = [
+    LR.lead(),
+    LR.toldDecision(),
+    LR.commission(),
+    LR.plan('earlyDraft', '2026-09-30', '2026-07-15T09:00:00.000Z'),
+    LR.done('earlyDraft', '2026-09-30', '2026-09-30T15:00:00.000Z'),
+    LR.publication('2026-12-02', '2026-07-15T09:03:00.000Z'),
+    LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'),
+    LR.justify('delay', '2026-12-01T12:00:00.000Z', '2026-12-01T12:05:00.000Z'),
+    LR.published('2026-12-02', '2026-12-02T12:00:00.000Z'),
+  ];
+  it.each(commands.flatMap(([c, at]) => [PEOPLE.chair, PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.scrutineer, PEOPLE.manager, PEOPLE.gpContact].map((p) => [c.type, p.displayName, { ...c, actor: as(p) } as CaseCommand, at] as const)))(
+    '%s by %s is refused and records nothing',
+    (_type, _who, command, at) => {
+      const d = lrDecide(fold(LR_SCENES.planned()), command, new Date(at));
+      expect(d.ok ? 'recorded' : d.refusal).toMatch(/^Only the business unit /);
+    },
+  );
+});
+
+describe('timers: reminders before, alerts after, chasers for milestones; nothing decided by silence', () => {
+  const state = (events = LR_SCENES.planned()) => fold(events) as CaseState;
+  const due = (s: CaseState) => localReviewTimers(s, { calendar: lrCalendar, hours: sampleConfig.workingHours }).map((t) => `${t.key} @ ${t.at.toISOString()}`).sort();
+
+  it(`reminders ${REMINDER_WORKING_DAYS.join(' and ')} working days before each deadline, alerts when each passes, a chaser the working day after each planned milestone`, () => {
+    expect(due(state())).toEqual(
+      [
+        // Copy due 17:00 Monday 23 November (GMT): reminders at the close of Mon 9 and Wed 18 November.
+        'localReview:copyReminder10 @ 2026-11-09T17:00:00.000Z',
+        'localReview:copyReminder3 @ 2026-11-18T17:00:00.000Z',
+        'localReview:copyOverdue @ 2026-11-23T17:00:00.000Z',
+        // Publication by Wednesday 30 December: counted back over Christmas and the substitute Boxing Day.
+        'localReview:publicationReminder10 @ 2026-12-14T17:00:00.000Z',
+        'localReview:publicationReminder3 @ 2026-12-23T17:00:00.000Z',
+        'localReview:publicationOverdue @ 2026-12-31T00:00:00.000Z',
+        // Planned Wed 30 Sep (BST), Wed 21 Oct (BST), Wed 4 Nov (GMT): chased at 09:00 the next working day.
+        'localReview:milestone:earlyDraft @ 2026-10-01T08:00:00.000Z',
+        'localReview:milestone:finalReportPresented @ 2026-10-22T08:00:00.000Z',
+        'localReview:milestone:executiveApproval @ 2026-11-05T09:00:00.000Z',
+      ].sort(),
+    );
+  });
+
+  it('the copy alert goes to the business unit and the monitoring channel, once; moving the publication day earns it again', () => {
+    const t = lrDecide(state(), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'));
+    const copy = t.ok ? t.effects.filter((e) => e.type === 'send' && e.key.includes('copyOverdue')) : [];
+    expect(sends(copy)).toEqual([`localReviewOverdue -> ${PEOPLE.business.aadObjectId}`, 'localReviewOverdue -> monitoring']);
+    // The milestones planned for 30 September, 21 October and 4 November are chased to the business unit only.
+    expect(t.ok && t.events.map((e) => (e.type === 'LocalReviewChased' ? e.chase : e.type))).toEqual(['copyOverdue:2026-11-23T17:00:00.000Z', 'milestone:earlyDraft:2026-09-30', 'milestone:finalReportPresented:2026-10-21', 'milestone:executiveApproval:2026-11-04']);
+    const after = t.ok ? [...LR_SCENES.planned(), ...t.events] : [];
+    expect(lrDecide(fold(after), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'))).toEqual({ ok: true, events: [], effects: [] });
+    const moved = lrRun([LR.publication('2026-12-16', '2026-11-24T10:00:00.000Z')], after).state;
+    expect(due(moved)).toContain('localReview:copyOverdue @ 2026-12-07T17:00:00.000Z');
+  });
+
+  it('published: no more publication or copy timers; the tick records only reminders, never a step', () => {
+    expect(due(state(LR_SCENES.published()))).toEqual([]);
+    const t = lrDecide(state(), { type: 'Tick' }, new Date('2027-01-10T12:00:00.000Z'));
+    expect(t.ok && [...new Set(t.events.map((e) => e.type))]).toEqual(['LocalReviewChased']);
+  });
+});
+
+describe('the summary for the tab and the history', () => {
+  it('status, next milestone, deadlines and whether on time; the id actions attach to', () => {
+    const s = localReviewSummary(fold(LR_SCENES.planned())!, new Date('2026-11-24T10:00:00.000Z'))!;
+    expect(s).toMatchObject({
+      ref: { kind: 'lcspr', caseRef: 'RR-2026-014', id: 'RR-2026-014/lcspr' },
+      status: 'underway',
+      publicationDueDate: '2026-12-30',
+      plannedPublicationDate: '2026-12-02',
+      nextMilestone: { milestone: 'earlyDraft', plannedDate: '2026-09-30', overdue: true },
+      deadlines: [
+        { what: 'publication', state: 'open', dueAt: '2026-12-31T00:00:00.000Z' },
+        { what: 'copyToPanel', state: 'overdue', dueAt: '2026-11-23T17:00:00.000Z' },
+      ],
+      onTime: false,
+    });
+    expect(localReviewRefOf(fold(SCENES.lcsprAsked())!)).toBeUndefined();
+  });
+
+  it('every local review event has a history row in words', () => {
+    const rows = timeline(LR_SCENES.published()).slice(SCENES.lcsprDecided().length - 1);
+    expect(rows.map((r) => r.what)).toEqual(expect.arrayContaining([expect.stringContaining('Opened the local review (LCSPR)'), expect.stringContaining('Commissioned Robin Reviewer'), expect.stringContaining('Recorded the publication on 2026-12-02 (within six months)')]));
+  });
+});

@@ -1,0 +1,58 @@
+import { checkFreeText } from '../freeText.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder } from '../kernel.js';
+import { actingRole } from '../access.js';
+import type { PartnershipConfig } from '../partnership.js';
+import { executiveIds, sendBoard } from './common.js';
+import { publicationDueDate } from './rules.js';
+
+/**
+ * Opening the local review. 5.3: "The safeguarding partners have responsibility for deciding
+ * whether to commission and conduct a local child safeguarding practice review"; 5.16: published
+ * "within six months from the date of the decision to initiate a review", so the decision's
+ * instant starts the clock. From the partners' decision on a rapid review it opens in the same
+ * step as that decision (rapidReview/lcspr.ts calls `openFromPartnersDecision`); a case the review
+ * group discussed without a notification is opened by the business unit or the review group chair
+ * with the decision's instant. 5.6: "a letter of notification will be sent to the ... executive";
+ * the partnership team informs "the Child Safeguarding Practice Review Panel, Ofsted and
+ * Department for Education (DfE) ... including the name of any reviewer": the business unit is
+ * asked on its card.
+ */
+
+function announce(r: Recorder, config: PartnershipConfig) {
+  sendBoard(r, config);
+  r.effect({ type: 'send', key: 'localReviewBoard:monitoring', to: monitoring, card: { kind: 'localReviewBoard' }, tracked: true });
+  for (const id of executiveIds(config)) r.effect({ type: 'send', key: `localReviewLetter:${id}`, to: person(id), card: { kind: 'localReviewLetter' }, tracked: false });
+}
+
+/** Called where the partners' LCSPR decision is recorded: a decision to hold one opens the review at once. */
+export function openFromPartnersDecision(r: Recorder, config: PartnershipConfig) {
+  const decided = r.state?.rapidReview?.lcspr?.decided;
+  if (!decided?.lcspr || r.state?.localReview) return;
+  r.record({ type: 'LocalReviewOpened', at: decided.at, source: 'rapidReview', decidedAt: decided.at, publicationDueDate: publicationDueDate(new Date(decided.at)) });
+  announce(r, config);
+}
+
+export const openLocalReview: Handler<'OpenLocalReview'> = ({ config }, state, command, now) => {
+  const role = actingRole(config, command.actor.aadObjectId, 'OpenLocalReview');
+  if (!role) return refuse('Only the business unit or the review group chair records a decision to hold a local review.');
+  if (!state) return refuse('There is no such case.');
+  const caseRef = state.referral.caseRef;
+  if (state.localReview) return refuse(`A local review on ${caseRef} is already open (decided at ${words(state.localReview.decidedAt, now)}).`);
+  if (state.careLeaverDeath) return refuse(`${caseRef} is a care leaver's death (002 Section D): no rapid review or LCSPR is held.`);
+  if (state.rapidReview && !state.rapidReview.notHeld) {
+    return refuse(`${caseRef} has a rapid review: the partners decide on a local review there, and it opens when they decide to hold one.`);
+  }
+  // Discussed by the review group without a notification: the chair's next step is chosen (or the partners agreed no rapid review).
+  if (!state.nextStep && !state.rapidReview?.notHeld) return refuse(`${caseRef} is still being decided; a local review can be opened here once the decision not to notify and the next step are recorded.`);
+  const decidedAt = new Date(command.decidedAt);
+  if (decidedAt.getTime() > now.getTime()) return refuse('The decision cannot be in the future.');
+  if (decidedAt.getTime() < Date.parse(state.loggedAt)) return refuse(`The decision is before the referral was logged (${words(state.loggedAt, now)}); please check it.`);
+  const problem = checkFreeText('rationale', command.rationale, { required: true });
+  if (problem) return refuse(problem.message);
+  const r = recorder(state);
+  const due = publicationDueDate(decidedAt);
+  r.record({ type: 'LocalReviewOpened', at: iso(now), by: actorAs(command.actor, role), source: 'reviewGroup', decidedAt: iso(decidedAt), publicationDueDate: due, rationale: command.rationale.trim() });
+  announce(r, config);
+  r.effect({ type: 'refreshCards' });
+  return r.done(`Recorded: a local review (LCSPR) on ${caseRef}, to be published by ${due}. The executive gets the letter of notification; the business unit is asked to tell the Panel, Ofsted and DfE.`);
+};
