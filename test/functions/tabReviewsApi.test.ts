@@ -5,7 +5,7 @@ import type { Services } from '../../functions/compositionRoot.js';
 import { createTabHandlers, LOCAL_USER_HEADER } from '../../functions/tabHandlers.js';
 import { ActionsViewSchema, CaseDetailSchema, ReviewListSchema, ReviewViewSchema } from '../../workflow/monitoring/schemas.js';
 import type { Person } from '../../workflow/partnership.js';
-import { createReviewCases, LEARNING_CASE, PLAIN_CASE, SENTINELS } from '../support/reviewCases.js';
+import { createReviewCases, LCSPR_CASE, LEARNING_CASE, PLAIN_CASE, SENTINELS } from '../support/reviewCases.js';
 import { PEOPLE } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix } from '../support/services.js';
 
@@ -80,7 +80,18 @@ describe('who gets each review and action route', () => {
 describe('what the business unit sees', () => {
   it('every review, one review with its deadline and milestones, and the case detail links to it', async () => {
     const list = ReviewListSchema.parse((await routes(PEOPLE.business)[0]![1]()).jsonBody);
-    expect(list.reviews.map((r) => [r.caseRef, r.kind, r.status, r.stageText])).toEqual([[LEARNING_CASE, 'learningEvent', 'onTime', 'Under way']]);
+    // The soonest open deadline first: the learning event's report (10 October), then the LCSPR's copy to the Panel (20 November).
+    expect(list.reviews.map((r) => [r.caseRef, r.kind, r.status, r.stageText, r.nextDeadline?.inWords])).toEqual([
+      [LEARNING_CASE, 'learningEvent', 'onTime', 'Under way', '17:00 on Saturday 10 October'],
+      [LCSPR_CASE, 'lcspr', 'onTime', 'Commissioning the reviewer', '17:00 on Friday 20 November'],
+    ]);
+    const lcspr = ReviewViewSchema.parse((await tab.review(get(`/api/tab/reviews/${LCSPR_CASE}/lcspr`, PEOPLE.chair, { caseRef: LCSPR_CASE, kind: 'lcspr' }))).jsonBody);
+    expect(lcspr.deadlines.map((d) => [d.about, d.dueInWords, d.status])).toEqual([
+      ['Publication (within 6 months of the decision)', 'the end of Saturday 12 December 2026', 'onTime'],
+      ['Full report to the Panel and the Secretary of State (7 working days before publication)', '17:00 on Friday 20 November', 'onTime'],
+    ]);
+    // Planned for Friday 26 June and not recorded by Wednesday 1 July: late.
+    expect(lcspr.milestones.find((m) => m.name.startsWith('Early draft'))).toEqual({ name: 'Early draft shared with the review group chair (step 18)', plannedOn: '2026-06-26', late: true });
     const review = ReviewViewSchema.parse((await routes(PEOPLE.business)[1]![1]()).jsonBody);
     expect(review.deadlines).toEqual([expect.objectContaining({ about: 'Report ready for approval (4 months)', dueInWords: '17:00 on Saturday 10 October', status: 'onTime' })]);
     expect(review.milestones.map((m) => [m.name, m.doneOn ?? ''])).toEqual([

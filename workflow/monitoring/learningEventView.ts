@@ -52,7 +52,7 @@ export function learningEventView(state: CaseState, now: Date, calendar: Working
     kind: 'learningEvent',
     title: REVIEW_KIND_TITLES.learningEvent,
     stageText: STAGE_WORDS[summary.status],
-    ...reviewStatus([report], !summary.open, now),
+    ...reviewStatus([report], !summary.open),
     deadlines: [report],
     milestones,
     owed: [],

@@ -14,25 +14,36 @@ const SEVERITY: ReviewStatus[] = ['overdue', 'dueSoon', 'onTime'];
  * `overdue` is the review area's own rule (the learning event and the local review each alert at
  * the deadline instant itself), passed in so the tab never disagrees with the cards and alerts.
  */
-export function deadlineView(about: string, dueAt: string, done: { at: string; onTime: boolean } | undefined, overdue: boolean, soonFrom: Date, now: Date): ReviewDeadline {
+export function deadlineView(
+  about: string,
+  dueAt: string,
+  done: { at: string; onTime: boolean; words?: string } | undefined,
+  overdue: boolean,
+  soonFrom: Date,
+  now: Date,
+  /** For a deadline that is a whole day ("publication by 20 January"), its words instead of the instant's. */
+  dueWords?: string,
+): ReviewDeadline {
   const due = new Date(dueAt);
-  const dueInWords = deadlineInWords(due, now);
+  const dueInWords = dueWords ?? deadlineInWords(due, now);
   const base = { about, dueAt, dueInWords };
-  if (done) return { ...base, status: 'done', statusText: `Done ${done.onTime ? 'on time' : 'late'}, ${deadlineInWords(new Date(done.at), now)}`, doneAt: done.at };
+  if (done) return { ...base, status: 'done', statusText: `Done ${done.onTime ? 'on time' : 'late'}, ${done.words ?? deadlineInWords(new Date(done.at), now)}`, doneAt: done.at };
   if (overdue) return { ...base, status: 'overdue', statusText: `Overdue: it was due by ${dueInWords}` };
   if (now.getTime() >= soonFrom.getTime()) return { ...base, status: 'dueSoon', statusText: `Due soon: by ${dueInWords}` };
   return { ...base, status: 'onTime', statusText: `On time: due by ${dueInWords}` };
 }
 
 /** A finished review is done; otherwise the worst of its open deadlines (on time with none open). */
-export function reviewStatus(deadlines: readonly ReviewDeadline[], finished: boolean, now: Date): Pick<ReviewView, 'status' | 'statusText' | 'nextDeadline'> {
+export function reviewStatus(deadlines: readonly ReviewDeadline[], finished: boolean, owed: readonly string[] = []): Pick<ReviewView, 'status' | 'statusText' | 'nextDeadline'> {
   const open = deadlines.filter((d) => d.status !== 'done').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const next = open[0];
-  const nextDeadline = next ? { nextDeadline: { about: next.about, dueAt: next.dueAt, inWords: deadlineInWords(new Date(next.dueAt), now) } } : {};
+  const nextDeadline = next ? { nextDeadline: { about: next.about, dueAt: next.dueAt, inWords: next.dueInWords } } : {};
   const late = deadlines.filter((d) => d.status === 'done' && d.statusText.startsWith('Done late'));
   const lateWords = late.length > 0 ? ` (${late.map((d) => d.about.toLowerCase()).join('; ')}: done late)` : '';
   if (finished) return { status: 'done', statusText: `${REVIEW_STATUS_WORDS.done}${lateWords}` };
   const worst = SEVERITY.find((s) => open.some((d) => d.status === s)) ?? 'onTime';
   const about = open.find((d) => d.status === worst);
-  return { status: worst, statusText: about ? `${about.statusText} (${about.about.toLowerCase()})${lateWords}` : `${REVIEW_STATUS_WORDS.onTime}: no deadline open${lateWords}`, ...nextDeadline };
+  // Nothing on a clock, but something owed without a deadline of its own (a justification to the Panel): said, not coloured.
+  const idle = owed.length > 0 ? `No deadline open; owed: ${owed.join('; ')}` : `${REVIEW_STATUS_WORDS.onTime}: no deadline open`;
+  return { status: worst, statusText: about ? `${about.statusText} (${about.about.toLowerCase()})${lateWords}` : `${idle}${lateWords}`, ...nextDeadline };
 }

@@ -93,6 +93,7 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
     // The statutory clock: from becoming aware to the notification sent, by the case's own deadline.
     let notification: { sentAt: string } | undefined;
     let deemedSoFar = false;
+    let commissioned = false;
     // A re-opened decision is decided again: the case counts once, by the decision that stands.
     let standing: { at: string; route: 'byAgreement' | 'deemedAgreement' | 'stage1' | 'stage2' } | undefined;
     for (const event of events) {
@@ -107,6 +108,15 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
         notification = { sentAt: event.sentAt };
       }
       if (event.type === 'NoRapidReviewAgreed' && inYear(event.at)) figures.rapidReviews.notHeld++;
+      // A review commissioned again (a new reviewer) is still one review: counted in the year of its first commissioning.
+      if (event.type === 'LocalReviewCommissioned' && !commissioned) {
+        commissioned = true;
+        if (inYear(event.at)) figures.localReviews.commissioned++;
+      }
+      if (event.type === 'LocalReviewPublished' && inYear(event.at)) {
+        figures.localReviews.published++;
+        if (event.onTime) figures.localReviews.publishedOnTime++;
+      }
       if (event.type === 'LearningEventReportReady' && inYear(event.readyAt)) {
         figures.learningEvents.completed++;
         if (event.onTime) figures.learningEvents.withinFourMonths++;

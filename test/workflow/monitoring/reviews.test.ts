@@ -3,6 +3,7 @@ import { actionsCsv } from '../../../app/actionsExport.js';
 import { createWorkingCalendar } from '../../../workflow/calendar/workingCalendar.js';
 import { createDecider } from '../../../workflow/decide.js';
 import type { CaseEvent } from '../../../workflow/events.js';
+import type { CaseCommand } from '../../../workflow/commands.js';
 import { actionsView } from '../../../workflow/monitoring/actionsView.js';
 import { reviewViews } from '../../../workflow/monitoring/reviews.js';
 import { commandRunner } from '../../support/runCommands.js';
@@ -59,6 +60,64 @@ describe("a learning event decided on Wednesday 10 June 2026: the report is due 
 
   it('a case without a learning event has no review to show', () => {
     expect(view(SCENES.closed(), '2026-07-01T09:00:00.000Z')).toEqual([]);
+  });
+});
+
+const bu = { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName };
+const LCSPR_URL = 'https://partnership.example.org/reviews/lcspr-2027.pdf';
+/** The approved LCSPR (publication planned for Wednesday 20 January 2027), its copy sent on Friday 8 January and published on the 20th: late. */
+const publishedLate = (justified: boolean) =>
+  run(
+    [
+      [{ type: 'RecordLocalReviewCopySent', actor: bu, sentAt: '2027-01-08T10:00:00.000Z' }, '2027-01-08T10:05:00.000Z'],
+      [{ type: 'RecordLocalReviewPublished', actor: bu, publishedDate: '2027-01-20', url: LCSPR_URL }, '2027-01-20T10:00:00.000Z'],
+      ...(justified ? [[{ type: 'RecordLocalReviewJustification', actor: bu, about: 'delay', justification: 'The family asked for more time to take part.', sentAt: '2027-01-20T11:00:00.000Z' }, '2027-01-20T11:05:00.000Z'] as [CaseCommand, string]] : []),
+    ],
+    SCENES.localReviewApproved(),
+  );
+
+describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of Wednesday 30 December (first reminder at 17:00 on Monday 14 December)', () => {
+  const lcsprOf = (events: CaseEvent[], now: string) => view(events, now).find((r) => r.kind === 'lcspr')!;
+  const TOLD = 'The Panel, Ofsted and the DfE to be told of the decision';
+  const DELAY = 'A justification to the Panel and the Secretary of State for delay to publication beyond six months';
+  it.each([
+    ['Wednesday 1 July: on time, commissioning', '2026-07-01T10:00:00.000Z', 'onTime', [TOLD]],
+    ['Monday 14 December 16:59: on time', '2026-12-14T16:59:00.000Z', 'onTime', [TOLD]],
+    ["Monday 14 December 17:00, the area's first reminder: due soon", '2026-12-14T17:00:00.000Z', 'dueSoon', [TOLD]],
+    ['Wednesday 30 December 23:59: still due soon', '2026-12-30T23:59:00.000Z', 'dueSoon', [TOLD]],
+    ['Thursday 31 December 00:00, the six-month day over: overdue, and a justification owed', '2026-12-31T00:00:00.000Z', 'overdue', [TOLD, DELAY]],
+  ] as const)('%s', (_sentence, now, status, owed) => {
+    const review = lcsprOf(SCENES.lcsprDecided(), now);
+    expect(review).toMatchObject({ caseRef: 'RR-2026-014', title: 'Local review (LCSPR)', stageText: 'Commissioning the reviewer', status, owed });
+    expect(review.deadlines.map((d) => [d.about, d.dueInWords, d.status])).toEqual([['Publication (within 6 months of the decision)', 'the end of Wednesday 30 December 2026', status]]);
+    expect(review.nextDeadline).toEqual({ about: 'Publication (within 6 months of the decision)', dueAt: '2026-12-31T00:00:00.000Z', inWords: 'the end of Wednesday 30 December 2026' });
+  });
+
+  it('publication planned for 20 January 2027: the copy to the Panel is due by the close of the 7th working day before, and the delay is owed a justification', () => {
+    const review = lcsprOf(SCENES.localReviewApproved(), '2026-07-16T10:00:00.000Z');
+    expect(review.deadlines.map((d) => [d.about, d.dueInWords, d.status])).toEqual([
+      ['Publication (within 6 months of the decision)', 'the end of Wednesday 30 December 2026', 'onTime'],
+      ['Full report to the Panel and the Secretary of State (7 working days before publication)', '17:00 on Monday 11 January 2027', 'onTime'],
+    ]);
+    expect(review.owed).toContain(DELAY);
+    expect(review.milestones.find((m) => m.name.startsWith('Executive approval'))).toMatchObject({ doneOn: '2026-07-15', late: false });
+    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: false });
+  });
+
+  it('a milestone not done by its planned day is marked late from the next day', () => {
+    const planned = run([[{ type: 'PlanLocalReviewMilestone', actor: bu, milestone: 'earlyDraft', plannedDate: '2026-09-01' }, '2026-07-02T10:00:00.000Z']], SCENES.lcsprDecided()).events;
+    const early = (now: string) => lcsprOf(planned, now).milestones.find((m) => m.name.startsWith('Early draft'));
+    expect(early('2026-09-01T16:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: false });
+    expect(early('2026-09-02T08:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: true });
+  });
+
+  it('published late: done only once the delay is justified to the Panel; the late publication is said either way', () => {
+    const unjustified = lcsprOf(publishedLate(false).events, '2027-01-21T10:00:00.000Z');
+    expect(unjustified.deadlines.map((d) => d.statusText)).toEqual(['Done late, published on Wednesday 20 January 2027', 'Done on time, 10:00 on Friday 8 January']);
+    expect(unjustified).toMatchObject({ status: 'onTime', statusText: `No deadline open; owed: ${TOLD}; ${DELAY} (publication (within 6 months of the decision): done late)` });
+    const justified = lcsprOf(publishedLate(true).events, '2027-01-21T10:00:00.000Z');
+    expect(justified).toMatchObject({ status: 'done', statusText: 'Done (publication (within 6 months of the decision): done late)', stageText: 'Published: its actions remain' });
+    expect(justified.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', doneOn: '2027-01-20', late: false });
   });
 });
 

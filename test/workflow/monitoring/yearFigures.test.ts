@@ -6,6 +6,7 @@ import { DOCUMENT_URL, PEOPLE, SCENES, sampleConfig } from '../../support/sample
 import { createDecider } from '../../../workflow/decide.js';
 import { ownerName } from '../../../workflow/actions/owners.js';
 import type { ActionOwner } from '../../../workflow/actions/schemas.js';
+import type { CaseCommand } from '../../../workflow/commands.js';
 import { commandRunner } from '../../support/runCommands.js';
 
 /** The yearly report's figures: which year an event falls in (London time), and how decisions were reached. */
@@ -105,5 +106,42 @@ describe("issue 17: the year's learning events and actions by agency, at fixed i
     const f = yearFigures(histories, year, calendar, named(now));
     expect(f.actionsAsOf).toBe(asOf);
     expect(f.actionsByOwner).toEqual(expected);
+  });
+});
+
+describe("issue 17: the year's local reviews", () => {
+  const run = commandRunner(createDecider(sampleConfig, calendar));
+  const bu = { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName };
+  const commission = (at: string): [CaseCommand, string] => [
+    { type: 'CommissionLocalReviewer', actor: bu, reviewerName: 'Reviewer One', reviewerKind: 'external', independence: 'Not worked for a partnership agency in five years.', conflicts: 'None declared.', methodology: ['systemsMethodology'], termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-014/tor.docx', familyEngagementPlanned: true, practitionerEngagementPlanned: true },
+    at,
+  ];
+  const publish = (date: string, at: string): [CaseCommand, string] => [{ type: 'RecordLocalReviewPublished', actor: bu, publishedDate: date, url: 'https://partnership.example.org/reviews/lcspr.pdf' }, at];
+  const thisYear = reportingYear(new Date('2026-11-22T12:00:00.000Z'), 4);
+  const nextYear = reportingYear(new Date('2027-11-22T12:00:00.000Z'), 4);
+  // Decided Tuesday 30 June 2026: published on time by 30 December 2026.
+  const commissionedTwice = () => {
+    const played = run([commission('2026-07-20T10:00:00.000Z'), commission('2026-08-03T10:00:00.000Z')], SCENES.lcsprDecided());
+    expect(played.events.filter((e) => e.type === 'LocalReviewCommissioned')).toHaveLength(2);
+    return played.events;
+  };
+  const publishedOnTime = () => {
+    const approved: [CaseCommand, string] = [{ type: 'RecordLocalReviewMilestone', actor: bu, milestone: 'executiveApproval', doneDate: '2026-12-01', publish: true }, '2026-12-01T10:00:00.000Z'];
+    const played = run([commission('2026-07-20T10:00:00.000Z'), approved, publish('2026-12-16', '2026-12-16T12:00:00.000Z')], SCENES.lcsprDecided());
+    // Every step accepted: the figures are of a review that really ran.
+    expect(played.decisions.map((d) => (d.ok ? 'ok' : d.refusal))).toEqual(['ok', 'ok', 'ok']);
+    return played.events;
+  };
+  // Publication planned for 20 January 2027 (approved): published then, past the six months, still in the 2026-27 reporting year.
+  const publishedLate = () => run([publish('2027-01-20', '2027-01-20T12:00:00.000Z')], SCENES.localReviewApproved()).events;
+  const decidedOnly = () => SCENES.lcsprDecided();
+
+  it.each([
+    ['commissioned again with a new reviewer: one review', [commissionedTwice()], thisYear, { commissioned: 1, published: 0, publishedOnTime: 0 }],
+    ['one published on time, one late, one not yet commissioned', [publishedOnTime(), publishedLate(), decidedOnly()], thisYear, { commissioned: 1, published: 2, publishedOnTime: 1 }],
+    ['the next year: nothing of these', [publishedOnTime(), publishedLate()], nextYear, { commissioned: 0, published: 0, publishedOnTime: 0 }],
+  ])('%s', (_sentence, histories, year, expected) => {
+    for (const h of histories) expect(h.filter((e) => e.type === 'LocalReviewOpened')).toHaveLength(1);
+    expect(yearFigures(histories, year, calendar).localReviews).toEqual(expected);
   });
 });
