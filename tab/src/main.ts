@@ -49,9 +49,17 @@ function download(caseRef: string) {
     api
       .download(session, caseRef, format)
       .then(() => (status.textContent = `The ${format.toUpperCase()} history of ${caseRef} has been downloaded.`))
-      .catch((error: unknown) => showProblem(error))
+      .catch((error: unknown) => downloadProblem(error))
       .finally(() => (button.disabled = false));
   };
+}
+
+/**
+ * A refused or failed download leaves the view as it is and says why on the status line: a chair
+ * may read what a download would hold, so a 403 here is about the file, not about the tab.
+ */
+function downloadProblem(error: unknown): void {
+  status.textContent = error instanceof ApiError ? error.message : 'The download failed. Please try again.';
 }
 
 function downloadActions(button: HTMLButtonElement): void {
@@ -60,7 +68,7 @@ function downloadActions(button: HTMLButtonElement): void {
   api
     .downloadActions(session)
     .then(() => (status.textContent = 'The actions have been downloaded as CSV.'))
-    .catch((error: unknown) => showProblem(error))
+    .catch((error: unknown) => downloadProblem(error))
     .finally(() => (button.disabled = false));
 }
 

@@ -102,7 +102,7 @@ describe('what the business unit sees', () => {
       ['Learning disseminated', ''],
     ]);
     const detail = CaseDetailSchema.parse((await tab.caseDetail(get(`/api/tab/cases/${LEARNING_CASE}`, PEOPLE.business, { caseRef: LEARNING_CASE }))).jsonBody);
-    expect(detail.reviews).toEqual([{ kind: 'learningEvent', title: 'Local learning event', status: 'onTime', statusText: 'On time: due by 17:00 on Saturday 10 October (report ready for approval (4 months))' }]);
+    expect(detail.reviews).toEqual([{ kind: 'learningEvent', title: 'Local learning event', status: 'onTime', statusText: 'On time: due by 17:00 on Saturday 10 October (Report ready for approval (4 months))' }]);
     const plain = CaseDetailSchema.parse((await tab.caseDetail(get(`/api/tab/cases/${PLAIN_CASE}`, PEOPLE.business, { caseRef: PLAIN_CASE }))).jsonBody);
     expect(plain.reviews).toEqual([]);
   });

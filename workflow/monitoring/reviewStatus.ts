@@ -39,11 +39,11 @@ export function reviewStatus(deadlines: readonly ReviewDeadline[], finished: boo
   const next = open[0];
   const nextDeadline = next ? { nextDeadline: { about: next.about, dueAt: next.dueAt, inWords: next.dueInWords } } : {};
   const late = deadlines.filter((d) => d.status === 'done' && d.statusText.startsWith('Done late'));
-  const lateWords = late.length > 0 ? ` (${late.map((d) => d.about.toLowerCase()).join('; ')}: done late)` : '';
+  const lateWords = late.length > 0 ? ` (${late.map((d) => d.about).join('; ')}: done late)` : '';
   if (finished) return { status: 'done', statusText: `${REVIEW_STATUS_WORDS.done}${lateWords}` };
   const worst = SEVERITY.find((s) => open.some((d) => d.status === s)) ?? 'onTime';
   const about = open.find((d) => d.status === worst);
   // Nothing on a clock, but something owed without a deadline of its own (a justification to the Panel): said, not coloured.
   const idle = owed.length > 0 ? `No deadline open; owed: ${owed.join('; ')}` : `${REVIEW_STATUS_WORDS.onTime}: no deadline open`;
-  return { status: worst, statusText: about ? `${about.statusText} (${about.about.toLowerCase()})${lateWords}` : `${idle}${lateWords}`, ...nextDeadline };
+  return { status: worst, statusText: about ? `${about.statusText} (${about.about})${lateWords}` : `${idle}${lateWords}`, ...nextDeadline };
 }

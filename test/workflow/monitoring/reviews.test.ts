@@ -23,12 +23,12 @@ const view = (events: CaseEvent[], now: string) => reviewViews(stateOf(events), 
 
 describe("a learning event decided on Wednesday 10 June 2026: the report is due by 17:00 on Saturday 10 October (first reminder Monday 28 September, 09:00)", () => {
   it.each([
-    ['Sunday 27 September: on time', SCENES.learningEventSetUp, '2026-09-27T12:00:00.000Z', 'onTime', 'On time: due by 17:00 on Saturday 10 October (report ready for approval (4 months))', 'Under way', false],
-    ['Monday 28 September 09:00, the first reminder: due soon', SCENES.learningEventSetUp, '2026-09-28T08:00:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (report ready for approval (4 months))', 'Under way', false],
-    ['Saturday 10 October 16:59: due soon', SCENES.learningEventSetUp, '2026-10-10T15:59:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (report ready for approval (4 months))', 'Under way', false],
+    ['Sunday 27 September: on time', SCENES.learningEventSetUp, '2026-09-27T12:00:00.000Z', 'onTime', 'On time: due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
+    ['Monday 28 September 09:00, the first reminder: due soon', SCENES.learningEventSetUp, '2026-09-28T08:00:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
+    ['Saturday 10 October 16:59: due soon', SCENES.learningEventSetUp, '2026-10-10T15:59:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
     // The learning event's own overdue alert goes at the deadline instant: the tab agrees with it.
-    ['Saturday 10 October 17:00 exactly: overdue', SCENES.learningEventSetUp, '2026-10-10T16:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (report ready for approval (4 months))', 'Report overdue', false],
-    ['Monday 12 October: overdue, the planned date passed', SCENES.learningEventOverdue, '2026-10-12T09:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (report ready for approval (4 months))', 'Report overdue', true],
+    ['Saturday 10 October 17:00 exactly: overdue', SCENES.learningEventSetUp, '2026-10-10T16:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Report overdue', false],
+    ['Monday 12 October: overdue, the planned date passed', SCENES.learningEventOverdue, '2026-10-12T09:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Report overdue', true],
     ['the report ready on Tuesday 1 September: the deadline done, the review goes on', SCENES.learningEventReportReady, '2026-10-12T09:00:00.000Z', 'onTime', 'On time: no deadline open', "Report ready: awaiting the executive's approval", false],
     ['disseminated: done', SCENES.learningEventDisseminated, '2026-10-21T09:00:00.000Z', 'done', 'Done', 'Learning disseminated', false],
   ] as const)('%s', (_sentence, scene, now, status, statusText, stageText, reportLate) => {
@@ -55,7 +55,7 @@ describe("a learning event decided on Wednesday 10 June 2026: the report is due 
     const late = run([[{ type: 'RecordLearningEventReport', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, documentUrl: 'https://documents.example.org/sites/cases/RR-2026-014/report.docx' }, '2026-10-13T10:00:00.000Z']], SCENES.learningEventOverdue()).events;
     const [review] = view(late, '2026-10-14T09:00:00.000Z');
     expect(review!.deadlines[0]).toMatchObject({ status: 'done', statusText: 'Done late, 11:00 on Tuesday 13 October' });
-    expect(review!.statusText).toBe('On time: no deadline open (report ready for approval (4 months): done late)');
+    expect(review!.statusText).toBe('On time: no deadline open (Report ready for approval (4 months): done late)');
   });
 
   it('a case without a learning event has no review to show', () => {
@@ -114,9 +114,9 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
   it('published late: done only once the delay is justified to the Panel; the late publication is said either way', () => {
     const unjustified = lcsprOf(publishedLate(false).events, '2027-01-21T10:00:00.000Z');
     expect(unjustified.deadlines.map((d) => d.statusText)).toEqual(['Done late, published on Wednesday 20 January 2027', 'Done on time, 10:00 on Friday 8 January']);
-    expect(unjustified).toMatchObject({ status: 'onTime', statusText: `No deadline open; owed: ${TOLD}; ${DELAY} (publication (within 6 months of the decision): done late)` });
+    expect(unjustified).toMatchObject({ status: 'onTime', statusText: `No deadline open; owed: ${TOLD}; ${DELAY} (Publication (within 6 months of the decision): done late)` });
     const justified = lcsprOf(publishedLate(true).events, '2027-01-21T10:00:00.000Z');
-    expect(justified).toMatchObject({ status: 'done', statusText: 'Done (publication (within 6 months of the decision): done late)', stageText: 'Published: its actions remain' });
+    expect(justified).toMatchObject({ status: 'done', statusText: 'Done (Publication (within 6 months of the decision): done late)', stageText: 'Published: its actions remain' });
     expect(justified.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', doneOn: '2027-01-20', late: false });
   });
 });
