@@ -1,7 +1,7 @@
 import { noticeCard } from '../cards/index.js';
 import type { BounceLedger } from '../store/bounceLedger.js';
 import type { MailRow, Outbox } from '../store/outbox.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { CARD_WORDS } from './cardWords.js';
 import { errorText } from './effectRunner.js';
 import { MAIL_REF_HEADER, mailRefsIn } from './mailRef.js';
@@ -51,7 +51,7 @@ export class BounceWatch {
       ledger: BounceLedger;
       outbox: Outbox;
       messenger: Messenger;
-      config: PartnershipConfig;
+      config: PartnershipFile;
       log: Logger;
       everyMs?: number;
     },

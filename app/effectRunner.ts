@@ -1,3 +1,4 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { caseCard, noticeCard, type AdaptiveCard } from '../cards/index.js';
 import { maySee } from '../workflow/access.js';
 import { findPerson } from '../workflow/partnership.js';
@@ -6,7 +7,6 @@ import type { DisputeStage } from '../workflow/events.js';
 import type { MeetingBooker } from './meetingBooker.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
 import type { Outbox, PendingEffect, TrackedCardRow } from '../store/outbox.js';
@@ -51,7 +51,7 @@ export class EffectRunner {
       /** The app's public address (PUBLIC_BASE_URL): emails link to its page to act (app/actLink.ts). */
       publicBaseUrl?: string;
       meetings: MeetingBooker;
-      config: PartnershipConfig;
+      config: PartnershipFile;
       log: Logger;
       /** Working days shown on cards (rapid review board: days left, overdue by). */
       calendar: WorkingCalendar;

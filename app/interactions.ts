@@ -3,7 +3,7 @@ import { caseCard, helpCard, noticeCard, referralFormCard } from '../cards/index
 import { CardActionSchema, type Verb } from '../cards/verbs.js';
 import type { CaseCommand, CommandActor } from '../workflow/commands.js';
 import type { CardSpec } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { isOnRoster, mayDo, mayEverSee, maySee, seesEveryCase, type View } from '../workflow/access.js';
 import type { AccessLog } from '../store/accessLog.js';
 import type { CaseEvent } from '../workflow/events.js';
@@ -29,7 +29,7 @@ export type Reply = {
 };
 
 export type InteractionDeps = {
-  config: PartnershipConfig;
+  config: PartnershipFile;
   calendar: WorkingCalendar;
   cases: CaseService;
   store: CaseStore;

@@ -1,5 +1,5 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import type { CardSpec } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
 import { CARD_WORDS } from './cardWords.js';
 import { actLink, actRequestFor } from './actLink.js';
@@ -27,7 +27,7 @@ export type MailReason =
 
 export type NotificationEmail = { subject: string; text: string };
 
-export function notificationEmail(args: { config: PartnershipConfig; caseRef: string; state: CaseState; card: CardSpec; reason: MailReason; publicBaseUrl?: string }): NotificationEmail {
+export function notificationEmail(args: { config: PartnershipFile; caseRef: string; state: CaseState; card: CardSpec; reason: MailReason; publicBaseUrl?: string }): NotificationEmail {
   const { config, caseRef, state, card, reason, publicBaseUrl } = args;
   const what = CARD_WORDS[card.kind];
   const due = deadlineOf(state, card);
@@ -46,7 +46,7 @@ export function notificationEmail(args: { config: PartnershipConfig; caseRef: st
   return { subject: `${config.partnership.shortName} ${caseRef}: ${what}`, text: lines.join('\n') };
 }
 
-function whereToAct(config: PartnershipConfig, reason: MailReason, linked: boolean): string {
+function whereToAct(config: PartnershipFile, reason: MailReason, linked: boolean): string {
   const businessUnit = config.businessUnit.map((p) => p.email).join(', ');
   switch (reason) {
     case 'inbox':

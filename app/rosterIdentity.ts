@@ -1,4 +1,5 @@
-import { rosterListings, type PartnershipConfig, type Person } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
+import { rosterListings, type Person } from '../workflow/partnership.js';
 
 /**
  * Who a sender is, across tenants: the roster lists a person by object id AND the tenants their
@@ -8,12 +9,12 @@ import { rosterListings, type PartnershipConfig, type Person } from '../workflow
  *
  * The person's roster key (their `aadObjectId` as listed) is what the procedure knows them by.
  */
-export function rosterPersonFor(config: PartnershipConfig, sender: { tenantId: string; aadObjectId: string }): Person | undefined {
+export function rosterPersonFor(config: PartnershipFile, sender: { tenantId: string; aadObjectId: string }): Person | undefined {
   return rosterListings(config).find((p) => p.aadObjectId === sender.aadObjectId && tenantsOf(config, p).includes(sender.tenantId));
 }
 
 /** The tenants a listed person's actions may come from: the partnership's own when the roster does not say. */
-export function tenantsOf(config: PartnershipConfig, person: Person): readonly string[] {
+export function tenantsOf(config: PartnershipFile, person: Person): readonly string[] {
   return person.tenantIds ?? [config.tenantId];
 }
 
@@ -22,7 +23,7 @@ export function tenantsOf(config: PartnershipConfig, person: Person): readonly s
  * guest) of the partnership's tenant. An external member of a shared channel is not: the bot
  * cannot start a 1:1 chat with them, so they are told by email.
  */
-export function reachableInTeams(config: PartnershipConfig, person: Person): boolean {
+export function reachableInTeams(config: PartnershipFile, person: Person): boolean {
   return person.teams !== false && tenantsOf(config, person).includes(config.tenantId);
 }
 

@@ -1,6 +1,6 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { noticeCard } from '../cards/index.js';
 import type { FailureStreaks } from '../store/failureStreaks.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import { REPORT_AFTER_FAILURES, MAX_RETRY_MS, retryDelayMs } from './retryBackoff.js';
 import type { Logger, Messenger } from './ports.js';
 
@@ -17,7 +17,7 @@ const MIN_RETRY_MS = 1_000;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class StuckCases {
-  constructor(private readonly deps: { streaks: FailureStreaks; messenger: Messenger; config: PartnershipConfig; log: Logger }) {}
+  constructor(private readonly deps: { streaks: FailureStreaks; messenger: Messenger; config: PartnershipFile; log: Logger }) {}
 
   /** Counts the failure, reports it if it is the one that makes the case stuck, and says when to try again. */
   async failed(caseRef: string, error: unknown, now: Date): Promise<{ failures: number; retryAt: Date }> {

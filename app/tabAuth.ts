@@ -1,3 +1,4 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { roleWords } from '../workflow/words.js';
 import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
@@ -51,7 +52,7 @@ export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 
   return { ok: true, identity: { aadObjectId, displayName: person.displayName || tokenName || 'Unknown', roles, mode } };
 }
 
-export function createTabAuthenticator(config: PartnershipConfig, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
+export function createTabAuthenticator(config: PartnershipFile, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
   const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl ?? entraJwksUrl(settings.authorityHost)), { cacheMaxAge: 6 * 60 * 60_000 });
 
   return async function authenticate(authorization: string | null): Promise<TabAuthResult> {

@@ -3,7 +3,7 @@ import { caseCard, noticeCard } from '../cards/index.js';
 import { mayEverSee, maySee, seeingRole } from '../workflow/access.js';
 import type { CommandActor } from '../workflow/commands.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { roleWords } from '../workflow/words.js';
 import type { AccessLog } from '../store/accessLog.js';
 import type { CaseStore } from '../store/caseStore.js';
@@ -23,7 +23,7 @@ import type { Interactions } from './interactions.js';
 const VIEW_RECORD_MS = 30 * 60_000;
 
 export type WebActDeps = {
-  config: PartnershipConfig;
+  config: PartnershipFile;
   calendar: WorkingCalendar;
   store: CaseStore;
   accessLog: AccessLog;

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { CommandActor } from '../workflow/commands.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { entraJwksUrl } from './entraEndpoints.js';
 import { verifyEntraToken, type EntraTokenResult } from './entraToken.js';
 import { rosterPersonFor } from './rosterIdentity.js';
@@ -32,7 +32,7 @@ const TOKEN_REFUSALS: Record<Extract<EntraTokenResult, { ok: false }>['failure']
   scope: { status: 403, reason: 'Your sign-in does not allow this app to act for you (access_as_user).' },
 };
 
-export function createWebAuthenticator(config: PartnershipConfig, settings: WebAuthSettings, keys?: JWTVerifyGetKey) {
+export function createWebAuthenticator(config: PartnershipFile, settings: WebAuthSettings, keys?: JWTVerifyGetKey) {
   const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl ?? entraJwksUrl(settings.authorityHost)), { cacheMaxAge: 6 * 60 * 60_000 });
   return async function authenticate(authorization: string | null): Promise<WebAuthResult> {
     const checked = await verifyEntraToken(authorization, keySet, settings);

@@ -1,10 +1,10 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import { ActivityTypes, CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { noticeCard } from '../cards/index.js';
 import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, messageTextOf, senderOf, tenantOf } from './activityFacts.js';
 import { isOnRoster } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
@@ -16,7 +16,7 @@ export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card butto
  * One Teams turn: check the tenant, remember where we can post, then route a typed command or a
  * card click to the application. The person acting is whoever the activity says, never the card.
  */
-export function createTurnHandler(deps: { config: PartnershipConfig; interactions: Interactions; conversations: ConversationDirectory; log: Logger; localMode: boolean }) {
+export function createTurnHandler(deps: { config: PartnershipFile; interactions: Interactions; conversations: ConversationDirectory; log: Logger; localMode: boolean }) {
   const { config, interactions, conversations, log, localMode } = deps;
   const onRoster = (aadObjectId: string) => isOnRoster(config, aadObjectId);
 

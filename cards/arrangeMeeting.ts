@@ -11,6 +11,7 @@ import { dateInput, lineInput, timeInput } from './inputs.js';
 import { expectedAttendees } from '../workflow/meetings/attendees.js';
 import { joinMeeting, MEETING_NAME, MEETING_SHORT_TITLE, meetingDetails, meetingStatus, meetingTitle } from './meeting.js';
 import { asSentence, decisionMakerWords, VIEW_WORDS, when } from './wording.js';
+import { MEETING_NAMES, ROLE_WORDS, withRole } from '../workflow/words.js';
 
 const JOIN_URL_MAX = 2000;
 
@@ -55,7 +56,7 @@ export function arrangeMeetingRequestCard({ state, config, now, notice, draft }:
       subheading('Invite'),
       ...inviteBlocks(config, stage, caseRef),
       subheading('Record the meeting'),
-      textBlock("Once it is arranged, record it here: the partners' card and the review group chair's card then show it."),
+      textBlock(`Once it is arranged, record it here: the partners' card and the ${ROLE_WORDS.reviewGroupChair}'s card then show it.`),
       ...recordInputs(draft),
     ],
     actions: [execute('Record the meeting', 'meeting.arrange', { caseRef, stage: stage === 1 ? '1' : '2' }, { style: 'positive' })],
@@ -74,7 +75,7 @@ function nothingToArrange(state: CaseState, config: PartnershipConfig, stage: Di
 function whyWords(state: CaseState, stage: DisputeStage, now: Date): string {
   if (stage === 1) return `${disagreementWords(state) ?? 'The partners disagree.'} The partner representatives meet to resolve it, and prioritise attendance.`;
   const why = state.dispute ? escalationWords(state.dispute, now) : undefined;
-  return `${why ?? 'The partners could not agree.'} The decision maker and the independent scrutineer meet the partner representatives.`;
+  return `${why ?? 'The partners could not agree.'} The decision maker and the ${ROLE_WORDS.independentScrutineer} meet the partner representatives.`;
 }
 
 /** What happens if the meeting does not happen: the deadlines run whatever the business unit does. */
@@ -84,7 +85,7 @@ function deadlineWords(state: CaseState, config: PartnershipConfig, stage: Dispu
   if (stage === 1) {
     return [
       textBlock(
-        `It must be held, and its outcome recorded by ${config.reviewGroupChair.displayName} (review group chair), by **${when(dispute.meetingDueAt, now)}**. If the outcome is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
+        `It must be held, and its outcome recorded by ${withRole(config.reviewGroupChair, 'reviewGroupChair')}, by **${when(dispute.meetingDueAt, now)}**. If the outcome is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
     ];
   }
@@ -107,7 +108,7 @@ function inviteBlocks(config: PartnershipConfig, stage: DisputeStage, caseRef: s
     verbatim(required.map((p) => p.email).join('; ')),
     ...(optional.length > 0 ? [verbatim(optional.map((p) => p.email).join('; '))] : []),
     textBlock('Use a subject with the case reference only, never a name, for example:', { isSubtle: true, spacing: 'Medium' }),
-    verbatim(`${caseRef}: ${stage === 1 ? "partners' meeting" : 'decision meeting'}`),
+    verbatim(`${caseRef}: ${MEETING_NAMES[stage]}`),
   ];
 }
 

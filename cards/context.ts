@@ -1,6 +1,6 @@
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { Recipient } from '../workflow/effects.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
 import type { Quote } from './budget.js';
 import type { Draft } from './inputs.js';
@@ -8,7 +8,7 @@ import type { Draft } from './inputs.js';
 /** Everything a case card is rendered from. Cards are pure: the time is passed in, never read. */
 export type CaseCardContext = {
   state: CaseState;
-  config: PartnershipConfig;
+  config: PartnershipFile;
   now: Date;
   recipient: Recipient;
   /** A message shown at the top: a refusal to fix, or a confirmation of what was recorded. */

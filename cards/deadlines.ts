@@ -1,3 +1,4 @@
+import { withRole } from '../workflow/words.js';
 import type { OverdueAbout, ReminderAbout } from '../workflow/events.js';
 import type { Partner, PartnershipConfig } from '../workflow/partnership.js';
 import { PARTNER_NAMES, PARTNERS, partnersRepresentedBy } from '../workflow/partnership.js';
@@ -46,7 +47,7 @@ export function overdueCard(parts: CaseCardParts, about: OverdueAbout): Adaptive
 const initialViewAskedOf = (config: PartnershipConfig) =>
   config.reviewGroupChair.aadObjectId === config.childrensServicesDirector.aadObjectId
     ? `${config.reviewGroupChair.displayName} (review group chair and children's services director)`
-    : `${config.reviewGroupChair.displayName} (review group chair) and ${config.childrensServicesDirector.displayName} (children's services director), together`;
+    : `${withRole(config.reviewGroupChair, 'reviewGroupChair')} and ${withRole(config.childrensServicesDirector, 'childrensServicesDirector')}, together`;
 
 function localAuthorityPeople(config: PartnershipConfig): string {
   const la = config.partners.localAuthority;

@@ -1,3 +1,4 @@
+import { withRole } from '../workflow/words.js';
 import type { Partner, PartnershipConfig } from '../workflow/partnership.js';
 import { finalDecisionMaker, PARTNER_NAMES, PARTNERS } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
@@ -94,7 +95,7 @@ export function disputeOpenedCard({ state, config, now, notice, quote }: CaseCar
       ),
       textBlock(`A meeting must be held, and its outcome recorded, by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
       textBlock(
-        `The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it. ${config.reviewGroupChair.displayName} (review group chair) records its outcome; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
+        `The bot books a short Teams meeting of the partner representatives, who prioritise attendance; if it cannot, this channel is asked to arrange it. ${withRole(config.reviewGroupChair, 'reviewGroupChair')} records its outcome; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
       ...meetingStatus(state, 1, config, now),
       textBlock(finalSay(config)),
@@ -117,9 +118,7 @@ function positions(state: CaseState, partners: readonly Partner[], now: Date, qu
 
 /** The notification's final say is always the partnership chair's, with the scrutineer mediating (002, 8.1). */
 function finalSay(config: PartnershipConfig): string {
-  const scrutineer = config.independentScrutineer.displayName;
-  const decider = finalDecisionMaker(config).displayName;
-  return `In exceptional cases a second short meeting follows within one working day: ${decider} (partnership chair) decides and ${scrutineer} (independent scrutineer) mediates. That decision is final.`;
+  return `In exceptional cases a second short meeting follows within one working day: ${withRole(finalDecisionMaker(config), 'partnershipChair')} decides and ${withRole(config.independentScrutineer, 'independentScrutineer')} mediates. That decision is final.`;
 }
 
 /** The decision is reported to these people (DOMAIN outcomes); the manager only where the partnership has one. */

@@ -1,3 +1,4 @@
+import { withRole } from '../workflow/words.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { textBlock } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
@@ -29,7 +30,7 @@ export function meetingOutcomeOverdue(parts: CaseCardParts): AdaptiveCard {
   const decisionDue = finalDecisionDueAt(dispute);
   return frame(parts, "Overdue: partners' meeting outcome", [
     textBlock(`The outcome of the partners' meeting has been overdue since **${due}**.`, { size: 'Medium', color: 'Attention' }),
-    textBlock(`Expected from ${config.reviewGroupChair.displayName} (review group chair).`),
+    textBlock(`Expected from ${withRole(config.reviewGroupChair, 'reviewGroupChair')}.`),
     textBlock(
       state.decision
         ? `The decision (${VIEW_WORDS[state.decision.decision]}) has since been recorded, at ${when(state.decision.at, now)}.`

@@ -1,4 +1,4 @@
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import type { AdaptiveCard, RichTextBlock } from './adaptiveCard.js';
 import { adaptiveCard, heading, subheading, textBlock } from './adaptiveCard.js';
 
@@ -18,7 +18,7 @@ function command(typed: string, what: string): RichTextBlock {
 }
 
 /** What you can type to the bot. The clock commands exist only in local mode, where time is simulated. */
-export function helpCard(config: PartnershipConfig, options: { localMode: boolean }): AdaptiveCard {
+export function helpCard(config: PartnershipFile, options: { localMode: boolean }): AdaptiveCard {
   return adaptiveCard([
     heading(`${config.partnership.shortName} serious incident decisions`),
     textBlock(

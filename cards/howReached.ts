@@ -6,6 +6,7 @@ import type { Quote } from './budget.js';
 import { escalationWords } from './dispute.js';
 import { meetingTime } from './meeting.js';
 import { partnerPositionBlocks } from './positions.js';
+import { MEETING_WORDS, ROLE_WORDS, withRole } from '../workflow/words.js';
 import { actorWords, decisionMakerWords, VIEW_WORDS, when } from './wording.js';
 
 /**
@@ -34,7 +35,7 @@ export function howReachedBlocks(state: CaseState, config: PartnershipConfig, no
       const meeting = dispute?.meetings[1];
       return [
         textBlock(
-          `Agreed at the partners' meeting${meeting ? ` (${meetingTime(meeting, now)})` : ''}, recorded by ${decision.by ? actorWords(decision.by) : `${config.reviewGroupChair.displayName} (review group chair)`} at ${when(decision.at, now)}.`,
+          `Agreed at ${MEETING_WORDS[1]}${meeting ? ` (${meetingTime(meeting, now)})` : ''}, recorded by ${decision.by ? actorWords(decision.by) : chairWords(config)} at ${when(decision.at, now)}.`,
         ),
         ...(decision.rationale ? [quote(decision.rationale)] : []),
         textBlock('Before the meeting, in writing:', { weight: 'Bolder', spacing: 'Medium' }),
@@ -67,8 +68,8 @@ export function scrutineerAttendance(attended: boolean | undefined, config: Part
   return [
     textBlock(
       attended
-        ? 'The independent scrutineer attended the decision meeting: **yes**.'
-        : `The independent scrutineer attended the decision meeting: **no**. The full record has been sent to ${config.independentScrutineer.displayName} to review.`,
+        ? `The ${ROLE_WORDS.independentScrutineer} attended ${MEETING_WORDS[2]}: **yes**.`
+        : `The ${ROLE_WORDS.independentScrutineer} attended ${MEETING_WORDS[2]}: **no**. The full record has been sent to ${config.independentScrutineer.displayName} to review.`,
     ),
   ];
 }
@@ -81,8 +82,13 @@ export function basisWords(state: CaseState, config: PartnershipConfig): string 
     case 'partnersAgreed':
       return 'All three partners agreed or were deemed to agree.';
     case 'meetingAgreed':
-      return `Agreed at the partners' meeting, recorded by ${decision.by ? actorWords(decision.by) : `${config.reviewGroupChair.displayName} (review group chair)`}.`;
+      return `Agreed at ${MEETING_WORDS[1]}, recorded by ${decision.by ? actorWords(decision.by) : chairWords(config)}.`;
     case 'finalDecision':
       return `Final decision by ${decision.by ? actorWords(decision.by) : decisionMakerWords(config)}, because the partners could not agree.`;
   }
+}
+
+/** Who records the partners' meeting, when no actor is on record. */
+function chairWords(config: PartnershipConfig): string {
+  return withRole(config.reviewGroupChair, 'reviewGroupChair');
 }

@@ -3,6 +3,7 @@ import { textBlock } from './adaptiveCard.js';
 import { DateTime } from 'luxon';
 import { LONDON_ZONE } from '../workflow/calendar/workingHours.js';
 import { RATIONALE_MAX } from '../workflow/freeText.js';
+import { upperFirst, VIEW_WORDS } from '../workflow/words.js';
 
 /**
  * Input builders that pre-fill from a draft: after a refused submit the card comes back with what
@@ -163,8 +164,8 @@ export function viewChoiceWithRationale(id: string, label: string, draft: Draft)
       id,
       label,
       [
-        { title: 'Notify the Panel', value: 'notify' },
-        { title: 'Do not notify the Panel', value: 'doNotNotify' },
+        { title: upperFirst(VIEW_WORDS.notify), value: 'notify' },
+        { title: upperFirst(VIEW_WORDS.doNotNotify), value: 'doNotNotify' },
       ],
       draft,
       { errorMessage: 'Please choose notify or do not notify.' },

@@ -6,6 +6,7 @@ import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { choiceInput, freeTextInput, NO_NAMES_HINT } from './inputs.js';
 import { noReviewCard } from './noReview.js';
+import { ROLE_WORDS } from '../workflow/words.js';
 import { actorWords, when } from './wording.js';
 
 /**
@@ -14,7 +15,7 @@ import { actorWords, when } from './wording.js';
  * scrutineer and the monitoring channel are told of it, and the chasers.
  */
 
-const DECIDER = { partnershipChair: 'partnership chair', independentScrutineer: 'independent scrutineer' } as const;
+const DECIDER = ROLE_WORDS;
 
 function recommendationBlocks(l: LcsprDecision, parts: CaseCardParts): CardElement[] {
   const { now, quote } = parts;

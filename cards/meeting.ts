@@ -3,6 +3,7 @@ import type { PartnershipConfig } from '../workflow/partnership.js';
 import { finalDecisionMaker } from '../workflow/partnership.js';
 import type { CaseState, Meeting } from '../workflow/state.js';
 import { periodInWords } from '../workflow/timeline.js';
+import { MEETING_TITLES } from '../workflow/words.js';
 import type { CardActionJson, CardElement } from './adaptiveCard.js';
 import { factSet, openUrl, textBlock } from './adaptiveCard.js';
 import { actorWords, decisionMakerRole, listWords, when } from './wording.js';
@@ -15,16 +16,16 @@ import { actorWords, decisionMakerRole, listWords, when } from './wording.js';
  */
 
 /** For a card's subtitle; the body gives the stage 2 meeting's full title. */
-export const MEETING_SHORT_TITLE: Record<DisputeStage, string> = { 1: "Partners' meeting", 2: 'Decision meeting' };
+export { MEETING_TITLES as MEETING_SHORT_TITLE } from '../workflow/words.js';
 
 /** Lower-case, for use inside a sentence. */
 export { MEETING_WORDS as MEETING_NAME } from '../workflow/words.js';
 
 /** The stage 2 meeting names who decides and who mediates: that is the point of the meeting. */
 export function meetingTitle(stage: DisputeStage, config: PartnershipConfig): string {
-  if (stage === 1) return "Partners' meeting";
+  if (stage === 1) return MEETING_TITLES[1];
   const maker = finalDecisionMaker(config).displayName;
-  return `Decision meeting with the ${decisionMakerRole(config)}, ${maker} (decision maker), and ${config.independentScrutineer.displayName} (mediator)`;
+  return `${MEETING_TITLES[2]} with the ${decisionMakerRole(config)}, ${maker} (decision maker), and ${config.independentScrutineer.displayName} (mediator)`;
 }
 
 /** "10:00 to 10:30 on Tuesday 5 May". */

@@ -12,8 +12,8 @@ import type { DisputeOutcomeChoice } from './verbs.js';
 import { actorWords, decisionMakerWords, stageWords, VIEW_WORDS, when } from './wording.js';
 
 const OUTCOME_CHOICES: { title: string; value: DisputeOutcomeChoice }[] = [
-  { title: 'Agreed: notify the Panel', value: 'agreedNotify' },
-  { title: 'Agreed: do not notify the Panel', value: 'agreedDoNotNotify' },
+  { title: `Agreed: ${VIEW_WORDS.notify}`, value: 'agreedNotify' },
+  { title: `Agreed: ${VIEW_WORDS.doNotNotify}`, value: 'agreedDoNotNotify' },
   { title: 'Not resolved', value: 'notResolved' },
 ];
 

@@ -1,3 +1,4 @@
+import { withRole } from '../workflow/words.js';
 import type { AdaptiveCard } from './adaptiveCard.js';
 import { textBlock } from './adaptiveCard.js';
 import { caseFrame, showCaseCard } from './caseFrame.js';
@@ -31,7 +32,7 @@ export function meetingOutcomeChaser(parts: CaseCardParts): AdaptiveCard {
       textBlock(
         isChair
           ? 'Please record it now: agreed (with the decision) or not resolved, with a rationale.'
-          : `Please chase ${chair.displayName} (review group chair) to record it: agreed (with the decision) or not resolved.`,
+          : `Please chase ${withRole(chair, 'reviewGroupChair')} to record it: agreed (with the decision) or not resolved.`,
       ),
       textBlock(`The case waits for it; the outcome is never assumed. It goes to ${decisionMakerWords(config)} for a final decision only if the meeting did not resolve it.`, { isSubtle: true }),
     ],

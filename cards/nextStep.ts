@@ -1,3 +1,4 @@
+import { withRole } from '../workflow/words.js';
 import type { NextStep } from '../workflow/events.js';
 import type { AdaptiveCard } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
@@ -44,7 +45,7 @@ export function nextStepRequestCard({ state, config, now, notice, draft, quote }
     body: [
       textBlock(`The partners decided not to notify the Panel (recorded at ${when(state.decision.at, now)}).`),
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair): please choose the next step, with your rationale. The procedure sets no deadline, but until you choose, the case stays open and shows as waiting for you.`,
+        `${withRole(config.reviewGroupChair, 'reviewGroupChair')}: please choose the next step, with your rationale. The procedure sets no deadline, but until you choose, the case stays open and shows as waiting for you.`,
       ),
       subheading('Next step'),
       choiceInput('step', 'Next step', STEP_CHOICES, draft, { errorMessage: 'Please choose the next step.' }),

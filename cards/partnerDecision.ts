@@ -1,3 +1,4 @@
+import { withRole } from '../workflow/words.js';
 import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState, Dispute } from '../workflow/state.js';
 import type { AdaptiveCard, CardActionJson, CardElement } from './adaptiveCard.js';
@@ -93,7 +94,7 @@ function disputeBlocks(state: CaseState, dispute: Dispute, config: PartnershipCo
       textBlock(`Dispute: partners disagree; a meeting must be held by **${when(dispute.meetingDueAt, now)}**.`, { size: 'Medium', color: 'Attention' }),
       ...meetingStatus(state, 1, config, now),
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair) records its outcome by then; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
+        `${withRole(config.reviewGroupChair, 'reviewGroupChair')} records its outcome by then; if it is not recorded by then, the chair and the business unit are chased and the monitoring channel is told. It goes to ${decisionMakerWords(config)} for a final decision only if the chair records that the meeting did not resolve it.`,
       ),
       stillAgree,
     ];

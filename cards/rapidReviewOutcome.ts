@@ -1,3 +1,4 @@
+import { withRole } from '../workflow/words.js';
 import type { AdaptiveCard } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
 import { caseFrame } from './caseFrame.js';
@@ -87,7 +88,7 @@ export function rapidReviewOutcomeRequestCard(parts: CaseCardParts): AdaptiveCar
     subtitle: 'Rapid review meeting: record it',
     body: [
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair): after the meeting at ${when(setup.meetingAt, now)}, please record who attended and the group's recommendation. The rapid review is due by ${when(rr.dueAt, now)}, ${FIFTEEN_DAYS}.`,
+        `${withRole(config.reviewGroupChair, 'reviewGroupChair')}: after the meeting at ${when(setup.meetingAt, now)}, please record who attended and the group's recommendation. The rapid review is due by ${when(rr.dueAt, now)}, ${FIFTEEN_DAYS}.`,
         { size: 'Medium' },
       ),
       ...(left ? [textBlock(left, { spacing: 'None' })] : []),

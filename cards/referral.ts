@@ -1,4 +1,4 @@
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import type { PartnershipFile } from '../config/partnershipFile.js';
 import type { CaseState } from '../workflow/state.js';
 import type { AdaptiveCard, Choice } from './adaptiveCard.js';
 import { adaptiveCard, execute, heading, subheading, textBlock } from './adaptiveCard.js';
@@ -7,7 +7,7 @@ import type { Draft } from './inputs.js';
 import { choiceInput, dateInput, lineInput, NO_NAMES_HINT, timeInput, todayInLondon, yesNoToggle } from './inputs.js';
 import { referralFacts } from './referralFacts.js';
 import { actorWords, HARM_WORDS, LOCATION_WORDS, when } from './wording.js';
-import { ABUSE_OR_NEGLECT_WORDS, CARE_LEAVER_WORDS } from '../workflow/words.js';
+import { ABUSE_OR_NEGLECT_WORDS, CARE_LEAVER_WORDS, withRole } from '../workflow/words.js';
 import { isAdultCareLeaverDeath, statutoryNotificationReason } from '../workflow/steps/statutoryNotification.js';
 
 const choicesOf = <K extends string>(words: Record<K, string>): Choice[] =>
@@ -18,7 +18,7 @@ const choicesOf = <K extends string>(words: Record<K, string>): Choice[] =>
  * procedure needs and a link to the document, which stays in the document store: no field here
  * has room for who the child is.
  */
-export function referralFormCard(ctx: { config: PartnershipConfig; now: Date; notice?: string; draft?: Record<string, string> }): AdaptiveCard {
+export function referralFormCard(ctx: { config: PartnershipFile; now: Date; notice?: string; draft?: Record<string, string> }): AdaptiveCard {
   const { config, now } = ctx;
   const draft: Draft = ctx.draft;
   const host = config.documentStoreHosts[0] ?? 'the document store';
@@ -70,7 +70,7 @@ export function referralFormCard(ctx: { config: PartnershipConfig; now: Date; no
 }
 
 /** The business unit's confirmation: what was logged, who is asked for what by when, and what follows. */
-export function referralLoggedCard(state: CaseState, config: PartnershipConfig, now: Date): AdaptiveCard {
+export function referralLoggedCard(state: CaseState, config: PartnershipFile, now: Date): AdaptiveCard {
   const statutory = statutoryNotificationReason(state.referral);
   const statutoryBlocks = statutory
     ? [
@@ -102,7 +102,7 @@ export function referralLoggedCard(state: CaseState, config: PartnershipConfig, 
       referralFacts(state, now),
       subheading('Asked now'),
       textBlock(
-        `${config.reviewGroupChair.displayName} (review group chair) and ${config.childrensServicesDirector.displayName} (children's services director) are asked for the initial view **by ${when(state.initialViewDueAt, now)}**. Either may give it; if nobody does, this channel is told.`,
+        `${withRole(config.reviewGroupChair, 'reviewGroupChair')} and ${withRole(config.childrensServicesDirector, 'childrensServicesDirector')} are asked for the initial view **by ${when(state.initialViewDueAt, now)}**. Either may give it; if nobody does, this channel is told.`,
       ),
       subheading('What happens next'),
       textBlock(

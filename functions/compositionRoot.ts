@@ -1,3 +1,4 @@
+import { rosterOf, type PartnershipFile } from '../config/partnershipFile.js';
 import { randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { createAdapter, botAppId, connectorAudience, BOT_ENDPOINT_SETTINGS, type BotAdapter, type BotCredentials, type BotEndpoints } from '../bot/adapter.js';
@@ -33,7 +34,6 @@ import { BounceLedger } from '../store/bounceLedger.js';
 import { errorText } from '../app/effectRunner.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
 import { crashAt } from '../app/crashPoints.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
 import type { Environment } from './environment.js';
 import { MonitoringService } from '../app/monitoring.js';
 import type { TabAuthResult } from '../app/tabAuth.js';
@@ -46,7 +46,7 @@ import { createWebAct, type WebAct } from '../app/webAct.js';
  */
 export type Services = {
   env: Environment;
-  config: PartnershipConfig;
+  config: PartnershipFile;
   calendar: WorkingCalendar;
   tables: Tables;
   store: CaseStore;
@@ -155,7 +155,8 @@ export async function buildServices(
   const mailer = createGraphMailer({ client: graphClient, fromMailbox: config.mail?.fromMailbox });
   const effectRunner = new EffectRunner({ outbox, store, messenger, mailer, publicBaseUrl: env.PUBLIC_BASE_URL, meetings, config, log, calendar, partnerWindow: partnerWindowFrom(calendar), ...(crash ? { crash } : {}) });
   const effects = new BackgroundEffects((caseRef, now, o) => effectRunner.runFor(caseRef, now, o), log);
-  const cases = new CaseService({ store, decide: createDecider(config, calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
+  // The procedure gets the roster alone: nothing in it can reach a tenant id, a channel or a mailbox.
+  const cases = new CaseService({ store, decide: createDecider(rosterOf(config), calendar), calendar, workingHours: config.workingHours, effects, log, ...(crash ? { crash } : {}) });
   effectRunner.record = async (caseRef, command) => {
     await cases.execute(caseRef, command, clock.now());
   };
@@ -206,7 +207,7 @@ export function webSignInClientId(env: Environment): string | undefined {
 }
 
 /** The pages' token check, loaded on first use like the tab's. Without an app registration every token is refused. */
-function webAuthenticator(env: Environment, config: PartnershipConfig): (authorization: string | null) => Promise<WebAuthResult> {
+function webAuthenticator(env: Environment, config: PartnershipFile): (authorization: string | null) => Promise<WebAuthResult> {
   let authenticate: Promise<(authorization: string | null) => Promise<WebAuthResult>> | undefined;
   return async (authorization) => {
     const clientId = webSignInClientId(env);
@@ -226,7 +227,7 @@ function webAuthenticator(env: Environment, config: PartnershipConfig): (authori
  * The tab's token check, loaded on first use: `jose` is not needed to answer Teams. Without a bot
  * app id (local mode) there is no SSO audience, so every token is refused.
  */
-function tabAuthenticator(env: Environment, config: PartnershipConfig): (authorization: string | null) => Promise<TabAuthResult> {
+function tabAuthenticator(env: Environment, config: PartnershipFile): (authorization: string | null) => Promise<TabAuthResult> {
   let authenticate: Promise<(authorization: string | null) => Promise<TabAuthResult>> | undefined;
   return async (authorization) => {
     if (!env.MicrosoftAppId) return { ok: false, status: 401, reason: 'Teams sign-in is not configured here (no bot app id).' };

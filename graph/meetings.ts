@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Attendee, Event } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
-import { PartnershipConfigSchema } from '../workflow/partnership.js';
+import { RosterFieldsSchema } from '../workflow/partnership.js';
 import { toGraphDateTime } from './graphDateTime.js';
 import { classifyGraphError, failure, type GraphResult } from './graphFailure.js';
 import { CreatedEventSchema, GetScheduleResponseSchema } from './graphSchemas.js';
@@ -64,7 +64,7 @@ const MAX_WINDOW_MS = 62 * 24 * 3_600_000;
 const IntervalSchema = z.number().int().min(5).max(1440);
 const EmailSchema = z.email();
 
-const DEFAULT_CASE_REFERENCE_PATTERN = PartnershipConfigSchema.shape.caseReferencePattern.parse(undefined);
+const DEFAULT_CASE_REFERENCE_PATTERN = RosterFieldsSchema.shape.caseReferencePattern.parse(undefined);
 
 export function createMeetingService(options: MeetingServiceOptions): MeetingService {
   const { client, organiserUpn } = options;

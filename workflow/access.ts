@@ -48,6 +48,9 @@ const PARTNERSHIP_ROLES: readonly Role['kind'][] = [
   'partnerDeputy',
 ];
 
+/** The cards an executive member who holds no other role is sent; `roleSees` lets them see these alone. */
+const EXECUTIVE_VIEWS: readonly View['kind'][] = ['rapidReviewApproved', 'localReviewLetter', 'actionsReport'];
+
 /** The monitoring tab shows every case: for the business unit and the chairs who run the process. */
 export const TAB_ROLES: readonly Role['kind'][] = ['businessUnit', 'reviewGroupChair', 'partnershipChair'];
 
@@ -197,6 +200,12 @@ function roleSees(role: Role, view: View): boolean {
       return partnership || role.kind === 'agencyContact';
     case 'actionChaser':
       return partnership || role.kind === 'agencyContact' || (role.kind === 'agencyEscalation' && view.chase === 'overdue');
+    // What the executive is sent (002 5.6 the letter of notification, 7.1 "reported to the ... Executive"; 003 the
+    // approved rapid review): an executive member who holds no other role sees these and nothing else.
+    case 'rapidReviewApproved':
+    case 'localReviewLetter':
+    case 'actionsReport':
+      return partnership || role.kind === 'executiveMember';
     default:
       return partnership;
   }
@@ -225,6 +234,8 @@ export function maySee(config: PartnershipConfig, personId: string, view: View, 
   if (ALL_CASE_VIEWS.includes(view.kind)) return true;
   if (!state) return false;
   if (seesEveryCase(config, personId)) return true;
+  // The executive's own cards, on any case (they are sent on every case that reaches them).
+  if (EXECUTIVE_VIEWS.includes(view.kind)) return true;
   // An agency's people: only their own action's cards (issue 17)...
   if ('action' in view) return ownsAction(config, personId, view, state);
   // ...and their agency's part of a rapid review that asked it.

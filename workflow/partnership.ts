@@ -3,8 +3,8 @@ import { NationSchema } from './calendar/nation.js';
 import { WorkingHoursSchema, DEFAULT_WORKING_HOURS } from './calendar/workingHours.js';
 
 /**
- * The partnership's configuration: who holds which role, where cards go, which tenant is trusted.
- * It is the roster every action is authorised against, so it is validated in full at start-up.
+ * The partnership's roster: who holds which role. Every action is authorised against it, so it is
+ * validated in full at start-up (with the shell's settings, see config/partnershipFile.ts).
  */
 
 export const PersonSchema = z.object({
@@ -40,14 +40,6 @@ export const PartnerConfigSchema = z.object({
 });
 export type PartnerConfig = z.infer<typeof PartnerConfigSchema>;
 
-/** A Teams conversation the bot posts into: a channel (new thread per case) or a group chat. */
-export const ConversationTargetSchema = z.object({
-  conversationId: z.string().min(1),
-  kind: z.enum(['channel', 'groupChat']),
-  label: z.string().min(1),
-});
-export type ConversationTarget = z.infer<typeof ConversationTargetSchema>;
-
 /** An agency asked for scoping returns in rapid reviews (education, probation, GP, hospital trust, ...). */
 export const AgencySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and hyphens'),
@@ -77,106 +69,92 @@ export const FinalDecisionMakerSchema = z.enum(['partnershipChair', 'independent
 export const ReviewDisputeDeciderSchema = z.enum(['partnershipChair', 'independentScrutineer']);
 export type ReviewDisputeDecider = z.infer<typeof ReviewDisputeDeciderSchema>;
 
-export const PartnershipConfigSchema = z
-  .object({
-    partnership: z.object({
-      id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and hyphens'),
-      name: z.string().min(1),
-      shortName: z.string().min(1).max(20),
-    }),
-    tenantId: z.string().min(1),
-    /** Tenants whose people may open the monitoring tab with Teams SSO; the partnership's own tenant when absent. */
-    tabTenantIds: z.array(z.string().min(1)).min(1).optional(),
-    nation: NationSchema,
-    workingHours: WorkingHoursSchema.default(DEFAULT_WORKING_HOURS),
-    /** A file path or URL in GOV.UK's bank-holidays.json format, overriding the library for the years it covers. */
-    bankHolidaysSource: z.string().min(1).optional(),
-    /** Case references look like RR-2026-014: letters, year, number. Never a name. */
-    caseReferencePattern: z.string().default('^[A-Z]{2,6}-\\d{4}-\\d{1,4}$'),
-    /** The month (1-12) the partnership's reporting year starts, for the tab's yearly figures; April by default. */
-    reportingYearStartMonth: z.number().int().min(1).max(12).default(4),
-    /** Referral documents stay in the partnership's document store; only links to these hosts are accepted. */
-    documentStoreHosts: z.array(z.string().min(1)).min(1),
-    referringAgencies: z.array(z.string().min(1)).min(1),
-    partners: z.object({
-      localAuthority: PartnerConfigSchema,
-      police: PartnerConfigSchema,
-      health: PartnerConfigSchema,
-    }),
-    reviewGroupChair: PersonSchema,
-    childrensServicesDirector: PersonSchema,
-    partnershipChair: PersonSchema,
-    independentScrutineer: PersonSchema,
-    /** Required: told of every decision to notify within 5 working days (002 Section B). */
-    strategicPartnershipManager: PersonSchema,
-    businessUnit: z.array(PersonSchema).min(1),
-    /** Whether-to-hold-a-review disputes only; see ReviewDisputeDeciderSchema and `withLegacySettings`. */
-    reviewDisputeDecider: ReviewDisputeDeciderSchema.default('partnershipChair'),
-    agencies: z.array(AgencySchema).default([]),
-    /** Whether a partner's silence on the review group's LCSPR recommendation counts as agreement (never, unless said here). */
-    lcsprSilenceIsAgreement: z.boolean().default(false),
-    /** The partnership's executive, told when a rapid review is approved; the partnership chair and the partners' representatives when absent. */
-    executive: z.array(PersonSchema).optional(),
-    /** Dispute meetings are organised from this mailbox through Microsoft Graph (application permissions). */
-    meetings: z.object({ organiserUpn: z.string().min(1) }).optional(),
-    /** Notifications by email go from this shared mailbox through Graph sendMail (application permission scoped to it). */
-    mail: z.object({ fromMailbox: z.string().min(1) }).optional(),
-    channels: z.object({
-      monitoring: ConversationTargetSchema,
-      decision: ConversationTargetSchema,
-    }),
-  })
-  .superRefine((config, ctx) => {
-    // A person on two partners' rosters could not say which partner a click is for.
-    const partnerOf = new Map<string, Partner>();
-    for (const partner of PARTNERS) {
-      const p = config.partners[partner];
-      [p.representative, ...p.deputies].forEach((person, index) => {
-        const other = partnerOf.get(person.aadObjectId);
-        if (other && other !== partner) {
-          const path = index === 0 ? ['partners', partner, 'representative'] : ['partners', partner, 'deputies', index - 1];
-          ctx.addIssue({ code: 'custom', path, message: `${person.displayName} is already on the ${other} roster; a person may reply for one partner only` });
-        }
-        partnerOf.set(person.aadObjectId, partner);
-      });
-    }
-    // One object id is one person: the tenants their actions may come from cannot differ by role.
-    const tenantsOf = new Map<string, string>();
-    for (const person of rosterListings(config)) {
-      const tenants = JSON.stringify([...(person.tenantIds ?? [config.tenantId])].sort());
-      const other = tenantsOf.get(person.aadObjectId);
-      if (other !== undefined && other !== tenants) ctx.addIssue({ code: 'custom', path: ['tenantIds'], message: `${person.displayName} is listed with different tenantIds in different places; list the same tenants everywhere` });
-      tenantsOf.set(person.aadObjectId, tenants);
-    }
-    // Shared inboxes, email-only people and people of other tenants are reached by email only.
-    if (!config.mail) {
-      const byEmail = [
-        ...PARTNERS.flatMap((p) => config.partners[p].inboxes.map((i) => i.name)),
-        ...rosterListings(config)
-          .filter((p) => p.teams === false || !(p.tenantIds ?? [config.tenantId]).includes(config.tenantId))
-          .map((p) => p.displayName),
-      ];
-      if (byEmail.length > 0) ctx.addIssue({ code: 'custom', path: ['mail'], message: `mail.fromMailbox is needed to reach ${[...new Set(byEmail)].join(', ')} by email` });
-    }
-    const ids = new Set<string>();
-    config.agencies.forEach((agency, index) => {
-      if (ids.has(agency.id)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'id'], message: `"${agency.id}" is used by another agency` });
-      ids.add(agency.id);
+/**
+ * The roster: who the partnership is, who holds which role, and the few rules of its own the
+ * procedure applies (working hours, case references, document store, deciders). It is all the
+ * procedure sees. Where cards go, which tenants are trusted, the organiser and mail mailboxes and
+ * the bank-holidays source are the shell's settings (config/partnershipFile.ts): they share the
+ * partnership file with the roster but are never handed to the procedure.
+ */
+export const RosterFieldsSchema = z.object({
+  partnership: z.object({
+    id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and hyphens'),
+    name: z.string().min(1),
+    shortName: z.string().min(1).max(20),
+  }),
+  nation: NationSchema,
+  workingHours: WorkingHoursSchema.default(DEFAULT_WORKING_HOURS),
+  /** Case references look like RR-2026-014: letters, year, number. Never a name. */
+  caseReferencePattern: z.string().default('^[A-Z]{2,6}-\\d{4}-\\d{1,4}$'),
+  /** The month (1-12) the partnership's reporting year starts, for the tab's yearly figures; April by default. */
+  reportingYearStartMonth: z.number().int().min(1).max(12).default(4),
+  /** Referral documents stay in the partnership's document store; only links to these hosts are accepted. */
+  documentStoreHosts: z.array(z.string().min(1)).min(1),
+  referringAgencies: z.array(z.string().min(1)).min(1),
+  partners: z.object({
+    localAuthority: PartnerConfigSchema,
+    police: PartnerConfigSchema,
+    health: PartnerConfigSchema,
+  }),
+  reviewGroupChair: PersonSchema,
+  childrensServicesDirector: PersonSchema,
+  partnershipChair: PersonSchema,
+  independentScrutineer: PersonSchema,
+  /** Required: told of every decision to notify within 5 working days (002 Section B). */
+  strategicPartnershipManager: PersonSchema,
+  businessUnit: z.array(PersonSchema).min(1),
+  /** Whether-to-hold-a-review disputes only; see ReviewDisputeDeciderSchema and `withLegacySettings`. */
+  reviewDisputeDecider: ReviewDisputeDeciderSchema.default('partnershipChair'),
+  agencies: z.array(AgencySchema).default([]),
+  /** Whether a partner's silence on the review group's LCSPR recommendation counts as agreement (never, unless said here). */
+  lcsprSilenceIsAgreement: z.boolean().default(false),
+  /** The partnership's executive, told when a rapid review is approved; the partnership chair and the partners' representatives when absent. */
+  executive: z.array(PersonSchema).optional(),
+});
+type RosterFields = z.infer<typeof RosterFieldsSchema>;
+
+/** The roster's own consistency rules; the partnership file's schema applies them too. */
+export function checkRoster(roster: RosterFields, ctx: z.RefinementCtx): void {
+  // A person on two partners' rosters could not say which partner a click is for.
+  const partnerOf = new Map<string, Partner>();
+  for (const partner of PARTNERS) {
+    const p = roster.partners[partner];
+    [p.representative, ...p.deputies].forEach((person, index) => {
+      const other = partnerOf.get(person.aadObjectId);
+      if (other && other !== partner) {
+        const path = index === 0 ? ['partners', partner, 'representative'] : ['partners', partner, 'deputies', index - 1];
+        ctx.addIssue({ code: 'custom', path, message: `${person.displayName} is already on the ${other} roster; a person may reply for one partner only` });
+      }
+      partnerOf.set(person.aadObjectId, partner);
     });
-    // One scoping agency per partner: otherwise a partner's return could be given twice over.
-    const partnerAgency = new Set<Partner>();
-    config.agencies.forEach((agency, index) => {
-      if (!agency.partner) return;
-      if (partnerAgency.has(agency.partner)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'partner'], message: `another agency already answers for ${agency.partner}` });
-      partnerAgency.add(agency.partner);
-    });
-    try {
-      new RegExp(config.caseReferencePattern);
-    } catch {
-      ctx.addIssue({ code: 'custom', path: ['caseReferencePattern'], message: 'is not a valid regular expression' });
-    }
+  }
+  const ids = new Set<string>();
+  roster.agencies.forEach((agency, index) => {
+    if (ids.has(agency.id)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'id'], message: `"${agency.id}" is used by another agency` });
+    ids.add(agency.id);
   });
-export type PartnershipConfig = z.infer<typeof PartnershipConfigSchema>;
+  // One scoping agency per partner: otherwise a partner's return could be given twice over.
+  const partnerAgency = new Set<Partner>();
+  roster.agencies.forEach((agency, index) => {
+    if (!agency.partner) return;
+    if (partnerAgency.has(agency.partner)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'partner'], message: `another agency already answers for ${agency.partner}` });
+    partnerAgency.add(agency.partner);
+  });
+  try {
+    new RegExp(roster.caseReferencePattern);
+  } catch {
+    ctx.addIssue({ code: 'custom', path: ['caseReferencePattern'], message: 'is not a valid regular expression' });
+  }
+}
+
+export const RosterSchema = RosterFieldsSchema.superRefine(checkRoster);
+export type Roster = z.infer<typeof RosterSchema>;
+
+/**
+ * The procedure's name for the roster, kept so step modules written against it read on: it is
+ * the roster only, so no step can read a tenant id, a channel or a mailbox.
+ */
+export type PartnershipConfig = Roster;
 
 export type Role =
   | { kind: 'businessUnit' }
@@ -189,7 +167,9 @@ export type Role =
   | { kind: 'partnerDeputy'; partner: Partner }
   /** Agencies' people: on the roster for their own agency's scoping returns in rapid reviews. */
   | { kind: 'agencyContact'; agency: string }
-  | { kind: 'agencyEscalation'; agency: string };
+  | { kind: 'agencyEscalation'; agency: string }
+  /** A member of the partnership's executive (`executive`): told of approved reviews and their progress, nothing more. */
+  | { kind: 'executiveMember' };
 
 export const PARTNER_NAMES: Record<Partner, string> = {
   localAuthority: "Local authority children's services",
@@ -217,6 +197,7 @@ export function rolesOf(config: PartnershipConfig, aadObjectId: string | undefin
     if (is(agency.contact) || agency.deputies.some(is)) roles.push({ kind: 'agencyContact', agency: agency.id });
     if (is(agency.escalation)) roles.push({ kind: 'agencyEscalation', agency: agency.id });
   }
+  if ((config.executive ?? []).some(is)) roles.push({ kind: 'executiveMember' });
   return roles;
 }
 

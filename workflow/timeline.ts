@@ -1,7 +1,7 @@
 import type { Actor, CaseEvent, ScopingChase } from './events.js';
 import { jointViewRow } from './timelineJointView.js';
 import { PARTNER_NAMES } from './partnership.js';
-import { HARM_WORDS, LOCATION_WORDS, MEETING_WORDS, NEXT_STEP_WORDS, VIEW_WORDS, lowerFirst } from './words.js';
+import { HARM_WORDS, LOCATION_WORDS, MEETING_WORDS, NEXT_STEP_WORDS, ROLE_WORDS, VIEW_WORDS, lowerFirst } from './words.js';
 import { deadlineInWords } from './calendar/words.js';
 import { referralCriteriaWords, statutoryRow } from './timelineStatutory.js';
 
@@ -29,7 +29,7 @@ const ABOUT = {
   initialView: 'the initial view',
   partnerReply: "the partners' replies",
   panelNotification: 'the Panel notification',
-  meetingOutcome: "the outcome of the partners' meeting",
+  meetingOutcome: `the outcome of ${MEETING_WORDS[1]}`,
   finalDecision: 'the final decision',
 } as const;
 
@@ -156,7 +156,7 @@ function row(event: CaseEvent, context: Context): TimelineRow {
     case 'DisputeEscalated': {
       const why =
         event.reason === 'notResolved'
-          ? "the partners' meeting did not resolve the disagreement"
+          ? `${MEETING_WORDS[1]} did not resolve the disagreement`
           : `the outcome was not recorded${context.meetingDueAt ? ` by ${at(context.meetingDueAt)}` : ' in time'}`;
       return { at: event.at, ...BOT, what: `Escalated to the decision maker: ${why}. Decision due by ${at(event.decisionDueAt)}.`, deemed: false };
     }
@@ -334,14 +334,14 @@ function decisionRow(event: Extract<CaseEvent, { type: 'DecisionReached' }>): Ti
     case 'partnersAgreed':
       return { at: event.at, ...BOT, what: `Decision: ${VIEW_WORDS[event.decision]}. All three partners agreed or were deemed to agree.`, deemed: false };
     case 'meetingAgreed':
-      return { at: event.at, ...who, what: `Decision: ${VIEW_WORDS[event.decision]}. Agreed at the partners' meeting.`, ...detail, deemed: false };
+      return { at: event.at, ...who, what: `Decision: ${VIEW_WORDS[event.decision]}. Agreed at ${MEETING_WORDS[1]}.`, ...detail, deemed: false };
     case 'finalDecision': {
       const scrutineer =
         event.scrutineerAttended === undefined
           ? ''
           : event.scrutineerAttended
-            ? ' The independent scrutineer attended the meeting.'
-            : ' The independent scrutineer did not attend; the full record goes to them.';
+            ? ` The ${ROLE_WORDS.independentScrutineer} attended the meeting.`
+            : ` The ${ROLE_WORDS.independentScrutineer} did not attend; the full record goes to them.`;
       const again = event.reconsidered === 'confirmed' ? ', confirmed on new information' : event.reconsidered === 'reversed' ? ', reversed on new information' : '';
       return { at: event.at, ...who, what: `Final decision${again}: ${VIEW_WORDS[event.decision]}.${scrutineer}`, ...detail, deemed: false };
     }

@@ -1,13 +1,14 @@
 import type { Actor, CaseEvent } from './events.js';
 import { PARTNER_NAMES } from './partnership.js';
 import type { TimelineRow } from './timelineRow.js';
+import { ROLE_WORDS } from './words.js';
 
 /** The timeline's rows for the rapid review meeting, the partners' LCSPR decision and the approval. */
 
 export type LcsprEvent = Extract<CaseEvent, { type: 'RapidReviewMeetingRecorded' | 'LcsprReplied' | 'LcsprAgreementDeemed' | 'LcsprChased' | 'LcsprDisputed' | 'LcsprDecided' | 'RapidReviewApproved' }>;
 
 const BOT = { who: 'Recorded automatically', role: 'the bot' };
-const DECIDER = { partnershipChair: 'the partnership chair', independentScrutineer: 'the independent scrutineer' } as const;
+const DECIDER = { partnershipChair: `the ${ROLE_WORDS.partnershipChair}`, independentScrutineer: `the ${ROLE_WORDS.independentScrutineer}` } as const;
 
 export function lcsprRow(event: LcsprEvent, context: { at: (iso: string) => string; agency: (id: string) => string }): TimelineRow {
   const { at, agency } = context;

@@ -2,6 +2,7 @@ import type { AbuseOrNeglect, CareLeaver, DisputeStage, NextStep, ReferralDetail
 import type { Role } from './partnership.js';
 import { PARTNER_NAMES } from './partnership.js';
 import type { CaseState, Stage } from './state.js';
+import type { MonitoringStage } from './monitoring/schemas.js';
 
 /**
  * The procedure's values in plain words, written once: the procedure's messages, the timeline,
@@ -22,7 +23,13 @@ export const ROLE_WORDS: Record<Role['kind'], string> = {
   partnerDeputy: 'deputy',
   agencyContact: 'scoping contact',
   agencyEscalation: 'escalation contact',
+  executiveMember: 'member of the executive',
 };
+
+/** "Casey Chair (review group chair)": a person on the roster named with the role they act in. */
+export function withRole(person: { displayName: string }, kind: Role['kind']): string {
+  return `${person.displayName} (${ROLE_WORDS[kind]})`;
+}
 
 /** "Police representative", "Health deputy", "business unit". */
 export function roleWords(role: Role): string {
@@ -40,8 +47,14 @@ export const LOCATION_WORDS: Record<ReferralDetails['location'], string> = {
   residentHarmedOutsideEngland: 'Normally resident in the area, harmed outside England',
 };
 
-/** The dispute's meeting at each stage, as named mid-sentence. */
-export const MEETING_WORDS: Record<DisputeStage, string> = { 1: "the partners' meeting", 2: 'the decision meeting' };
+/** The dispute's meeting at each stage, by its name: "partners' meeting", "decision meeting". */
+export const MEETING_NAMES: Record<DisputeStage, string> = { 1: "partners' meeting", 2: 'decision meeting' };
+
+/** As named mid-sentence: "the partners' meeting". */
+export const MEETING_WORDS: Record<DisputeStage, string> = { 1: `the ${MEETING_NAMES[1]}`, 2: `the ${MEETING_NAMES[2]}` };
+
+/** As a title starts (a card's subtitle): "Partners' meeting". */
+export const MEETING_TITLES: Record<DisputeStage, string> = { 1: upperFirst(MEETING_NAMES[1]), 2: upperFirst(MEETING_NAMES[2]) };
 
 export const NEXT_STEP_WORDS: Record<NextStep, string> = {
   reviewGroupWithScoping: 'Discussion at the review group, with scoping returns',
@@ -66,12 +79,33 @@ export const STAGE_WORDS: Record<Stage, string> = {
   closed: 'Closed: the next step has been chosen',
 };
 
+/**
+ * The stage as the monitoring tab's table labels it: short, because it is a column. The tab's
+ * filter, the case list and the case detail all use these, so a stage has one label.
+ */
+export const STAGE_LABELS: Record<MonitoringStage, string> = {
+  awaitingInitialView: 'Awaiting initial view',
+  awaitingPartnerReplies: 'Awaiting partner replies',
+  disputeStage1: 'Dispute: stage 1 meeting',
+  disputeStage2: 'Dispute: stage 2 decision',
+  awaitingPanelNotification: 'Awaiting Panel notification',
+  awaitingNextStep: 'Awaiting next step',
+  panelNotified: 'Panel notified',
+  rapidReview: 'Rapid review',
+  closed: 'Closed',
+};
+
 /** Where the case stands, in words: a case closes either on its next step or on its rapid review. */
 export function stageWords(state: Pick<CaseState, 'stage' | 'rapidReview' | 'closedByReversal'> & Partial<Pick<CaseState, 'careLeaverDeath'>>): string {
   if (state.stage === 'closed' && state.closedByReversal) return 'Closed: the decision to notify was reversed on new information';
   if (state.stage === 'closed' && state.rapidReview?.notHeld) return CLOSED_WITHOUT_RAPID_REVIEW;
   if (state.stage === 'closed' && state.careLeaverDeath) return CLOSED_CARE_LEAVER_DEATH;
   return state.stage === 'closed' && state.rapidReview?.completed ? 'Closed: the rapid review is complete' : STAGE_WORDS[state.stage];
+}
+
+/** "partners' meeting" -> "Partners' meeting", for the start of a sentence or a title. */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "The child has died" -> "the child has died", for the middle of a sentence. */

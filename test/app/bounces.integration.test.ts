@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraphStandIn, type GraphStandIn } from '../../local/graphStandIn.js';
 import type { CommandActor } from '../../workflow/commands.js';
 import { identifyingDetailIn } from '../../workflow/freeText.js';
-import { PartnershipConfigSchema, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { cardText, RecordingMessenger } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
@@ -20,8 +21,8 @@ const POLICE_INBOX = 'review.team@police.example.org';
 const SENTINEL = 'SENTINEL-RATIONALE-B7';
 const EMAIL_ONLY_DEPUTY: Person = { ...PEOPLE.healthDeputy, teams: false };
 
-function partnership(fromMailbox: string): PartnershipConfig {
-  return PartnershipConfigSchema.parse({
+function partnership(fromMailbox: string): PartnershipFile {
+  return PartnershipFileSchema.parse({
     ...sampleConfig,
     mail: { fromMailbox },
     partners: {
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 /** Two calls with the same prefix are two processes on one storage account. */
-async function servicesFor(config: PartnershipConfig, o: { prefix?: string; messenger?: RecordingMessenger; clock?: TestClock } = {}) {
+async function servicesFor(config: PartnershipFile, o: { prefix?: string; messenger?: RecordingMessenger; clock?: TestClock } = {}) {
   const clock = o.clock ?? new TestClock(new Date('2026-05-05T09:00:00.000Z'));
   const s = await testServices({ prefix: o.prefix ?? uniquePrefix(), clock, messenger: o.messenger ?? new RecordingMessenger(), configPath: await writeConfig(config), env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
   return Object.assign(s, { clock });

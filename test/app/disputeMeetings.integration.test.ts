@@ -3,7 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandActor } from '../../workflow/commands.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { fakeOrganiserCalendar, graphError, ORGANISER, ORGANISER_PATH, recorder, testClient } from '../graph/graphTestKit.js';
 import { OrganiserCalendar } from '../../local/organiserCalendar.js';
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
@@ -22,7 +23,7 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
-const config = PartnershipConfigSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } });
+const config = PartnershipFileSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } });
 // Tuesday 5 May 2026; the window closes Wednesday 6 May 15:00 BST with police disagreeing.
 const WINDOW_CLOSES = new Date('2026-05-06T14:00:00.000Z');
 

@@ -4,7 +4,8 @@ import { startGraphStandIn, type GraphStandIn, type SentMail } from '../../local
 import type { CommandActor } from '../../workflow/commands.js';
 import type { CardSpec } from '../../workflow/effects.js';
 import { identifyingDetailIn } from '../../workflow/freeText.js';
-import { PartnershipConfigSchema, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { HARM_WORDS } from '../../workflow/words.js';
 import { cardText, RecordingMessenger } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
@@ -24,7 +25,7 @@ const POLICE_INBOX = 'review.team@police.example.org';
 const SENTINEL = 'SENTINEL-RATIONALE-M3';
 const EMAIL_ONLY_DEPUTY: Person = { ...PEOPLE.healthDeputy, teams: false };
 
-const config: PartnershipConfig = PartnershipConfigSchema.parse({
+const config: PartnershipFile = PartnershipFileSchema.parse({
   ...sampleConfig,
   mail: { fromMailbox: FROM },
   partners: {
@@ -42,7 +43,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-async function servicesFor(partnership: PartnershipConfig, messenger = new RecordingMessenger()) {
+async function servicesFor(partnership: PartnershipFile, messenger = new RecordingMessenger()) {
   const clock = new TestClock(new Date('2026-05-05T09:00:00.000Z'));
   return testServices({ prefix: uniquePrefix(), clock, messenger, configPath: await writeConfig(partnership), env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
 }
@@ -170,7 +171,7 @@ describe('email where Teams cannot reach', () => {
     const refusedFrom = 'not-a-mailbox@partnership.example.org';
     graph.refuseMailbox(refusedFrom);
     const messenger = new RecordingMessenger();
-    const s = await servicesFor(PartnershipConfigSchema.parse({ ...config, mail: { fromMailbox: refusedFrom } }), messenger);
+    const s = await servicesFor(PartnershipFileSchema.parse({ ...config, mail: { fromMailbox: refusedFrom } }), messenger);
     const since = graph.sentMail.length;
     await logAndGiveView(s);
     const reports = () => messenger.sent.filter((m) => m.to === config.channels.monitoring.conversationId).map((m) => cardText(m.card)).filter((t) => t.includes('an email could not be sent'));

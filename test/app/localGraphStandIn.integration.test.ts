@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraphStandIn, type GraphStandIn } from '../../local/graphStandIn.js';
 import type { CommandActor } from '../../workflow/commands.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
@@ -25,14 +26,14 @@ afterAll(async () => {
 
 describe('the local Graph stand-in', () => {
   it('is what the sample partnership books with: it names an organiser mailbox', async () => {
-    const sample = PartnershipConfigSchema.parse(JSON.parse(await readFile(new URL('../../config/sample-partnership.json', import.meta.url), 'utf8')));
+    const sample = PartnershipFileSchema.parse(JSON.parse(await readFile(new URL('../../config/sample-partnership.json', import.meta.url), 'utf8')));
     expect(sample.meetings?.organiserUpn).toMatch(/@/);
   });
 
   it('books the dispute meeting, and the monitoring channel shows it with its join link', async () => {
     const clock = new TestClock(new Date('2026-05-05T09:00:00.000Z'));
     const messenger = new RecordingMessenger();
-    const configPath = await writeConfig(PartnershipConfigSchema.parse({ ...sampleConfig, meetings: { organiserUpn: 'sin-meetings@example.com' } }));
+    const configPath = await writeConfig(PartnershipFileSchema.parse({ ...sampleConfig, meetings: { organiserUpn: 'sin-meetings@example.com' } }));
     const s = await testServices({ prefix: uniquePrefix(), clock, messenger, configPath, env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
     const at = (iso: string) => new Date(iso);
     await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-05-05T09:00:00.000Z'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandActor } from '../../workflow/commands.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
@@ -15,7 +16,7 @@ const AGENCIES = Array.from({ length: 20 }, (_, i) => ({
   contact: contact(i),
   escalation: { aadObjectId: `aad-lead-${i}`, email: `lead${i}@agency.example.org`, displayName: `Agency Lead ${i}` },
 }));
-const config = PartnershipConfigSchema.parse({ ...sampleConfig, agencies: AGENCIES });
+const config = PartnershipFileSchema.parse({ ...sampleConfig, agencies: AGENCIES });
 
 async function reviewWithTwentyAgencies() {
   const clock = new TestClock(new Date('2026-06-01T09:00:00.000Z'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { senderOf, tenantOf } from '../../bot/activityFacts.js';
 import { rosterPersonFor, reachableInTeams } from '../../app/rosterIdentity.js';
-import { PartnershipConfigSchema, type PartnershipConfig } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { sampleConfig } from '../support/sampleConfig.js';
 
 /**
@@ -44,7 +44,7 @@ describe('the tenant and sender an activity carries', () => {
 
 describe('who a sender is on the roster', () => {
   const NHSMAIL = 'nhsmail-tenant';
-  const config: PartnershipConfig = PartnershipConfigSchema.parse({
+  const config: PartnershipFile = PartnershipFileSchema.parse({
     ...sampleConfig,
     mail: { fromMailbox: 'sin@partnership.example.org' },
     partners: {
@@ -81,15 +81,15 @@ describe('who a sender is on the roster', () => {
   });
   it('a person listed with different tenants in different roles is refused at start-up', () => {
     const director = sampleConfig.childrensServicesDirector;
-    const result = PartnershipConfigSchema.safeParse({ ...sampleConfig, mail: { fromMailbox: 'sin@partnership.example.org' }, childrensServicesDirector: { ...director, tenantIds: [HOME] } });
+    const result = PartnershipFileSchema.safeParse({ ...sampleConfig, mail: { fromMailbox: 'sin@partnership.example.org' }, childrensServicesDirector: { ...director, tenantIds: [HOME] } });
     expect(result.success).toBe(false);
     expect(result.error?.issues.some((i) => i.message.includes('different tenantIds'))).toBe(true);
   });
   it('a roster that needs email (an external member) without a mailbox to send it from is refused at start-up', () => {
-    const result = PartnershipConfigSchema.safeParse({ ...sampleConfig, reviewGroupChair: { ...sampleConfig.reviewGroupChair, tenantIds: [HOME] } });
+    const result = PartnershipFileSchema.safeParse({ ...sampleConfig, reviewGroupChair: { ...sampleConfig.reviewGroupChair, tenantIds: [HOME] } });
     expect(result.error?.issues.map((i) => i.message)).toEqual([`mail.fromMailbox is needed to reach ${sampleConfig.reviewGroupChair.displayName} by email`]);
   });
   it('an existing configuration without tenants loads unchanged', () => {
-    expect(PartnershipConfigSchema.parse(sampleConfig)).toEqual(sampleConfig);
+    expect(PartnershipFileSchema.parse(sampleConfig)).toEqual(sampleConfig);
   });
 });

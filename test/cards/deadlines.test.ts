@@ -3,7 +3,7 @@ import { caseCard } from '../../cards/index.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, PEOPLE, SCENES, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
 const person = (p: { aadObjectId: string }): Recipient => ({ kind: 'person', aadObjectId: p.aadObjectId });
@@ -60,13 +60,13 @@ describe('reminders', () => {
 
 describe('overdue alerts in the monitoring channel', () => {
   test('initial view: overdue since when, and who is expected to act', () => {
-    const { text } = render({ kind: 'overdue', about: 'initialView' }, [...SCENES.awaitingInitialView(), EV.overdue('initialView')], '2026-06-09T09:00:05Z', MONITORING);
+    const { text } = render({ kind: 'overdue', about: 'initialView' }, play(SCENES.awaitingInitialView(), DO.sweep('2026-06-09T09:00:00.000Z')), '2026-06-09T09:00:05Z', MONITORING);
     expect(text).toContain('overdue since **10:00 on Tuesday 9 June**');
     expect(text).toContain("Expected from Casey Chair (review group chair) and Dana Director (children's services director), together.");
   });
 
   test('panel notification: overdue since when, and the local authority people expected to act', () => {
-    const { text } = render({ kind: 'overdue', about: 'panelNotification' }, [...SCENES.decidedNotify(), EV.overdue('panelNotification')], '2026-06-12T16:00:05Z', MONITORING);
+    const { text } = render({ kind: 'overdue', about: 'panelNotification' }, play(SCENES.decidedNotify(), DO.sweep('2026-06-12T16:00:00.000Z')), '2026-06-12T16:00:05Z', MONITORING);
     expect(text).toContain('overdue since **17:00 on Friday 12 June**');
     expect(text).toContain('Expected from the local authority: Dana Director (representative) or a deputy: Lee Deputy.');
   });

@@ -4,7 +4,7 @@ import type { CaseCardContext } from '../../cards/index.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, JOIN_URL, OUTCOME_RATIONALE, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, JOIN_URL, OUTCOME_RATIONALE, PEOPLE, RATIONALE, SCENES, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const CHAIR: Recipient = { kind: 'person', aadObjectId: PEOPLE.chair.aadObjectId };
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
@@ -159,15 +159,15 @@ describe('overdue alerts for the dispute (monitoring channel)', () => {
   });
 
   test('after a re-opening the new deadline counts', () => {
-    const events = [...SCENES.reopened(), { type: 'OverdueRaised', at: '2026-06-16T09:00:05.000Z', about: 'finalDecision' } as const];
+    const events = play(SCENES.reopened(), DO.sweep('2026-06-16T09:00:05.000Z'));
     const { text } = render({ kind: 'overdue', about: 'finalDecision' }, events, '2026-06-16T09:00:10Z');
     expect(text).toContain('overdue since **10:00 on Tuesday 16 June**');
   });
 
   test('rendered after the late action, each says it was done and by whom', () => {
-    const outcome = render({ kind: 'overdue', about: 'meetingOutcome' }, [...SCENES.meetingBooked(), EV.outcomeNotResolved()], '2026-06-10T12:00:00Z');
+    const outcome = render({ kind: 'overdue', about: 'meetingOutcome' }, SCENES.escalatedNotResolved(), '2026-06-10T12:00:00Z');
     expect(outcome.text).toContain('Update: the outcome (due by 15:00 on Wednesday 10 June) was recorded by Casey Chair (review group chair)');
-    const decision = render({ kind: 'overdue', about: 'finalDecision' }, [...SCENES.finalDecisionOverdue(), EV.finalDecision(true, '2026-06-11T12:00:00.000Z')], '2026-06-11T12:00:00Z');
+    const decision = render({ kind: 'overdue', about: 'finalDecision' }, play(SCENES.finalDecisionOverdue(), DO.finalDecision(true, '2026-06-11T12:00:00.000Z')), '2026-06-11T12:00:00Z');
     expect(decision.text).toContain('Update: the final decision (due by 11:00 on Thursday 11 June) was recorded by Morgan Partnership (partnership chair) at 13:00 on Thursday 11 June');
   });
 });

@@ -3,11 +3,10 @@ import { caseCard, cardBytes } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, inputsById, visibleText } from '../support/validateCard.js';
 import {
   CASE_REF,
-  EV,
   FINAL_RATIONALE,
   JOIN_URL,
   OUTCOME_RATIONALE,
@@ -15,6 +14,7 @@ import {
   RATIONALE,
   REOPEN_REASON,
   SCENES,
+  reopenedWith,
   sampleConfig,
   stateOf,
 } from '../support/sampleConfig.js';
@@ -22,7 +22,7 @@ import {
 const MAKER: Recipient = { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId };
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
 // Brighton & Hove's setting is for whether-to-review disputes; the notification is still the partnership chair's (8.1).
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
+const scrutineerDecides: PartnershipFile = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: MAKER, ...extra });
@@ -165,20 +165,7 @@ describe('final decision request (1:1 to the final decision maker)', () => {
 
   test('the largest card (every text and the drafts at 2,000 characters) still fits', () => {
     const long = (seed: string) => `${seed} `.repeat(2000).slice(0, 2000);
-    const events: CaseEvent[] = [
-      EV.logged(),
-      ...EV.viewGiven('notify', long('view')),
-      EV.laAgrees(long('la')),
-      EV.policeDisagrees(long('police')),
-      EV.healthDisagrees(long('health')),
-      EV.dispute(['police', 'health']),
-      EV.meeting1Booked(),
-      { ...EV.outcomeNotResolved(), rationale: long('outcome') } as CaseEvent,
-      EV.escalated('notResolved'),
-      EV.meeting2Booked(),
-      { ...EV.finalDecision(true), rationale: long('final') } as CaseEvent,
-      { ...EV.reopened(), reason: long('reason') } as CaseEvent,
-    ];
+    const events = reopenedWith({ view: long('view'), la: long('la'), police: long('police'), health: long('health'), outcome: long('outcome'), final: long('final'), reason: long('reason') });
     const { card } = render(FINAL, events, '2026-06-15T10:00:00Z', { notice: 'Please give a rationale.', draft: { rationale: long('draft') } });
     expect(cardBytes(card)).toBeLessThan(CARD_BYTES_LIMIT);
   });

@@ -5,16 +5,18 @@ import { periodInWords, timeline } from '../../workflow/timeline.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, visibleText } from '../support/validateCard.js';
 import {
   CASE_REF,
-  EV,
+  DO,
   EXTENSION_REASON,
   FINAL_RATIONALE,
   OUTCOME_RATIONALE,
+  PEOPLE,
   RATIONALE,
   REOPEN_REASON,
   RETURN_URL,
   REVIEW_RATIONALE,
   SCENES,
   T,
+  play,
   sampleConfig,
   stateOf,
 } from '../support/sampleConfig.js';
@@ -47,7 +49,8 @@ describe('timeline', () => {
   });
 
   test('reminders and alerts never expose whom they went to, only how many', () => {
-    const rows = timeline([EV.logged(), EV.reminder('initialView', ['aad-chair', 'aad-director']), EV.overdue('initialView')]);
+    // The sweep at half time reminds the chair and the director; at the deadline it tells the monitoring channel.
+    const rows = timeline(play(SCENES.awaitingInitialView(), DO.sweep('2026-06-08T15:00:00.000Z'), DO.sweep(T.initialViewDue)));
     expect(rows[1]?.what).toBe('Reminder about the initial view sent to 2 people.');
     expect(JSON.stringify(rows)).not.toContain('aad-');
     expect(rows[2]?.what).toBe('Monitoring channel told: the initial view is overdue.');
@@ -86,8 +89,9 @@ describe('history card', () => {
 
   test('a very long history still fits in a Teams message and says what it left out', () => {
     const long = (i: number) => `Reply ${i}: ${'because '.repeat(250)}`.slice(0, 2000);
-    const flips: CaseEvent[] = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? EV.policeDisagrees(long(i)) : EV.policeAgrees(long(i))));
-    const events = [...SCENES.awaitingReplies(), ...flips];
+    // The police change their reply 40 times within their window, a minute apart.
+    const flips = Array.from({ length: 40 }, (_, i) => DO.reply(PEOPLE.police, i % 2 === 0 ? 'disagree' : 'agree', long(i), new Date(Date.parse(T.viewGiven) + (i + 1) * 60_000).toISOString()));
+    const events = play(SCENES.awaitingReplies(), ...flips);
     const c = historyCard(stateOf(events), events, sampleConfig, NOW, { canExport: true });
     assertValidCard(c);
     expect(cardBytes(c)).toBeLessThan(CARD_BYTES_LIMIT);
@@ -110,7 +114,7 @@ describe('timeline of a dispute (DOMAIN steps 5-6)', () => {
     const [failed, arranged] = rowsOf(SCENES.meetingArranged());
     expect(failed?.what).toBe("Could not book the partners' meeting: Microsoft Graph is not configured; the business unit arranges it by 15:00 on Wednesday 10 June.");
     expect(arranged).toMatchObject({ who: 'Billie Business', role: 'business unit', what: "Recorded the partners' meeting, arranged by hand, for 11:00 to 11:30 on Wednesday 10 June." });
-    expect(rowsOf([...SCENES.escalatedNotResolved(), EV.bookingFailed(2)]).at(-1)?.what).toBe(
+    expect(rowsOf(SCENES.decisionMeetingBookingFailed()).at(-1)?.what).toBe(
       'Could not book the decision meeting: Microsoft Graph is not configured; the business unit arranges it by 11:00 on Thursday 11 June.',
     );
   });

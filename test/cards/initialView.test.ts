@@ -3,7 +3,7 @@ import { caseCard } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, CHAIR_DIFFERENT_RATIONALE, DOCUMENT_URL, EV, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, CHAIR_DIFFERENT_RATIONALE, DO, DOCUMENT_URL, PEOPLE, RATIONALE, SCENES, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const card = (events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const c = caseCard(
@@ -57,7 +57,7 @@ describe('initial view request', () => {
     expect(text(card(SCENES.awaitingInitialView(), '2026-06-09T10:00:00Z'))).toContain(
       'This is overdue since 10:00 on Tuesday 9 June; the business unit will be told.',
     );
-    expect(text(card([...SCENES.awaitingInitialView(), EV.overdue('initialView')], '2026-06-09T10:00:00Z'))).toContain('the business unit has been told');
+    expect(text(card(play(SCENES.awaitingInitialView(), DO.sweep('2026-06-09T09:00:05.000Z')), '2026-06-09T10:00:00Z'))).toContain('the business unit has been told');
   });
 
   test('once given, both copies show who gave it, when, the view and the rationale, with no inputs', () => {

@@ -3,14 +3,14 @@ import { caseCard } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, JOIN_URL, PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, JOIN_URL, OUTCOME_RATIONALE, PEOPLE, SCENES, T, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
 const DECISION: Recipient = { kind: 'conversation', target: 'decision' };
 // Brighton & Hove's setting is for whether-to-review disputes; it changes nothing in the notification's meetings.
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
+const scrutineerDecides: PartnershipFile = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const card = caseCard(spec, { state: stateOf(events), config: sampleConfig, now: new Date(now), recipient: MONITORING, ...extra });
@@ -136,7 +136,7 @@ describe('arrange meeting request (monitoring channel, for the business unit)', 
   });
 
   test('someone holding two roles is invited once', () => {
-    const twoRoles: PartnershipConfig = { ...sampleConfig, partnershipChair: PEOPLE.scrutineer };
+    const twoRoles: PartnershipFile = { ...sampleConfig, partnershipChair: PEOPLE.scrutineer };
     const { text } = render({ kind: 'arrangeMeetingRequest', stage: 2 }, SCENES.decisionMeetingBookingFailed(), '2026-06-10T12:00:00Z', { config: twoRoles });
     expect(text.split(PEOPLE.scrutineer.email)).toHaveLength(3); // once in the list, once in the line to paste
   });
@@ -163,10 +163,10 @@ describe('arrange meeting request (monitoring channel, for the business unit)', 
   });
 
   test('nothing to arrange once the partners agree, or once the case has moved on to the decision maker', () => {
-    const decided = render({ kind: 'arrangeMeetingRequest', stage: 1 }, [...SCENES.bookingFailed(), ...EV.policeChangesMind()], '2026-06-09T16:30:00Z');
+    const decided = render({ kind: 'arrangeMeetingRequest', stage: 1 }, play(SCENES.bookingFailed(), DO.reply(PEOPLE.police, 'agree', 'Having read the chronology, we agree.', T.policeChangedMind)), '2026-06-09T16:30:00Z');
     expect(decided.text).toContain('Nothing to arrange: the decision (notify the Panel) was recorded at 17:00 on Tuesday 9 June.');
     expect(inputsById(decided.card).size).toBe(0);
-    const escalated = render({ kind: 'arrangeMeetingRequest', stage: 1 }, [...SCENES.bookingFailed(), EV.meetingOutcomeOverdue(), EV.escalated('outcomeOverdue')], '2026-06-10T16:00:00Z');
+    const escalated = render({ kind: 'arrangeMeetingRequest', stage: 1 }, play(SCENES.bookingFailed(), DO.outcome('notResolved', OUTCOME_RATIONALE)), '2026-06-10T16:00:00Z');
     expect(escalated.text).toContain('Nothing to arrange: the case has gone to Morgan Partnership (partnership chair) for a final decision.');
     expect(inputsById(escalated.card).size).toBe(0);
     const botBooking = render({ kind: 'arrangeMeetingRequest', stage: 1 }, SCENES.dispute(), BEFORE_MEETING);
@@ -189,7 +189,7 @@ describe('meeting cancelled (decision and monitoring channels)', () => {
   });
 
   test('a meeting arranged by hand: the business unit must withdraw the invitation itself', () => {
-    const events = [...SCENES.meetingArranged(), ...EV.policeChangesMind()];
+    const events = play(SCENES.meetingArranged(), DO.reply(PEOPLE.police, 'agree', 'Having read the chronology, we agree.', T.policeChangedMind));
     const { text } = render({ kind: 'meetingCancelled', stage: 1 }, events, '2026-06-09T16:30:00Z');
     expect(text).toContain('It was arranged by hand by Billie Business (business unit): the business unit, please cancel the invitation too.');
   });

@@ -3,11 +3,11 @@ import { caseCard } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CardSpec } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, FINAL_RATIONALE, OUTCOME_RATIONALE, PEOPLE, RATIONALE, REOPEN_REASON, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, FINAL_RATIONALE, OUTCOME_RATIONALE, PEOPLE, RATIONALE, REOPEN_REASON, SCENES, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
-const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> & { config?: PartnershipConfig } = {}) => {
+const render = (spec: CardSpec, events: CaseEvent[], now: string, extra: Partial<CaseCardContext> & { config?: PartnershipFile } = {}) => {
   const c = caseCard(spec, {
     state: stateOf(events),
     config: sampleConfig,
@@ -151,7 +151,7 @@ describe('next step', () => {
 });
 
 test('a reply by a deputy shows the deputy by name and role', () => {
-  const events = [...SCENES.awaitingReplies(), EV.healthDisagrees('Not met.')];
+  const events = play(SCENES.awaitingReplies(), DO.reply(PEOPLE.healthDeputy, 'disagree', 'Not met.'));
   const { text } = render({ kind: 'partnerDecision' }, events, '2026-06-09T10:00:00Z');
   expect(text).toContain('**Health (ICB)**: Disagreed, by Drew Doctor (Health (ICB) deputy)');
 });

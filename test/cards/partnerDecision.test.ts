@@ -3,7 +3,7 @@ import { caseCard, cardBytes } from '../../cards/index.js';
 import type { CaseCardContext } from '../../cards/index.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, FINAL_RATIONALE, JOIN_URL, RATIONALE, REOPEN_REASON, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, FINAL_RATIONALE, JOIN_URL, PEOPLE, RATIONALE, REOPEN_REASON, SCENES, disputeWith, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const card = (events: CaseEvent[], now: string, extra: Partial<CaseCardContext> = {}) => {
   const c = caseCard(
@@ -52,7 +52,7 @@ describe('partner decision card', () => {
 
   test('a reply shows who gave it and their comment verbatim, never read as Markdown', () => {
     const comment = 'Agree. **Note**: see [the minutes](https://evil.example) and _check_ #1';
-    const c = card([...SCENES.awaitingReplies(), EV.policeAgrees(comment)], OPEN);
+    const c = card(play(SCENES.awaitingReplies(), DO.reply(PEOPLE.police, 'agree', comment)), OPEN);
     expect(text(c)).toContain('**Police**: Agreed, by Pat Police (Police representative), at 09:30 on Tuesday 9 June');
     expect(JSON.stringify(c.body)).toContain(JSON.stringify({ type: 'TextRun', text: comment }));
   });
@@ -98,16 +98,10 @@ describe('partner decision card', () => {
   });
 
   test('the largest card (four 2,000-character texts and two 2,000-character drafts) fits, with every text in full', () => {
-    const long = (seed: string) => `${seed} `.repeat(2000).slice(0, 2000);
+    // Ending in a full stop: the procedure stores typed text trimmed, so a trailing space never reaches a card.
+    const long = (seed: string) => `${`${seed} `.repeat(2000).slice(0, 1999)}.`;
     expect(long('la')).toHaveLength(2000);
-    const events = [
-      EV.logged(),
-      ...EV.viewGiven('notify', long('view')),
-      EV.laAgrees(long('la')),
-      EV.policeDisagrees(long('police')),
-      EV.healthDisagrees(long('health')),
-      EV.dispute(['police', 'health']),
-    ];
+    const events = disputeWith({ view: long('view'), la: long('la'), police: long('police'), health: long('health') });
     const c = card(events, '2026-06-09T16:00:00Z', { notice: 'Recorded: Health (ICB) disagrees.', draft: { comment: long('c'), rationale: long('r') } });
     expect(cardBytes(c)).toBeLessThan(CARD_BYTES_LIMIT);
     for (const seed of ['view', 'la', 'police', 'health']) expect(visibleText(c)).toContain(long(seed));
@@ -116,14 +110,7 @@ describe('partner decision card', () => {
 
   test('when typed text is not plain ASCII (more bytes per character) quotes are shortened to fit, saying so', () => {
     const heavy = (c: string) => c.repeat(2000);
-    const events = [
-      EV.logged(),
-      ...EV.viewGiven('notify', heavy('€')),
-      EV.laAgrees(heavy('ü')),
-      EV.policeDisagrees(heavy('你')),
-      EV.healthDisagrees(heavy('—')),
-      EV.dispute(['police', 'health']),
-    ];
+    const events = disputeWith({ view: heavy('€'), la: heavy('ü'), police: heavy('你'), health: heavy('—') });
     const c = card(events, '2026-06-09T16:00:00Z', { draft: { comment: heavy('é'), rationale: heavy('ß') } });
     expect(cardBytes(c)).toBeLessThan(CARD_BYTES_LIMIT);
     expect(text(c)).toContain('shortened to fit this card; the case history has the full text');

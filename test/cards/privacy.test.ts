@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { caseCard, historyCard, referralLoggedCard } from '../../cards/index.js';
 import type { CardSpec } from '../../workflow/effects.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { expectedAttendees } from '../../workflow/meetings/attendees.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { executeActions, visibleText } from '../support/validateCard.js';
 import { CARD_SPECS, CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
-const scrutineerDecides: PartnershipConfig = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
+const scrutineerDecides: PartnershipFile = { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' };
 
 /**
  * Cards carry the case reference and what users typed, never anything else about the case: the
@@ -36,7 +36,7 @@ const ALLOWED_DATA_KEYS = ['caseRef', 'card', 'returnTo', 'asOf', 'stage', 'scru
  * The arrange card is the one exception: the business unit must send the invitation itself, so it
  * lists the attendees' work addresses, and only theirs. Never an Entra id, anywhere.
  */
-function emailsAllowedOn(spec: CardSpec, config: PartnershipConfig): string[] {
+function emailsAllowedOn(spec: CardSpec, config: PartnershipFile): string[] {
   return spec.kind === 'arrangeMeetingRequest' ? expectedAttendees(config, spec.stage).map((a) => a.person.email) : [];
 }
 

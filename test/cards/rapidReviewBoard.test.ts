@@ -4,9 +4,11 @@ import type { CaseCardContext } from '../../cards/index.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { Agency, PartnershipConfig } from '../../workflow/partnership.js';
+import type { CaseCommand } from '../../workflow/commands.js';
+import type { Agency } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, CARD_BYTES_LIMIT, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, MANY_AGENCY_IDS, RETURN_URL, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, MANY_AGENCY_IDS, PEOPLE, RETURN_URL, SCENES, T, play, playWith, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: DEFAULT_WORKING_HOURS });
 const MONITORING = { kind: 'conversation', target: 'monitoring' } as const;
@@ -78,7 +80,7 @@ describe('rapid review board (monitoring channel, updated in place)', () => {
     const all = render(SCENES.attendanceConfirmed(), '2026-06-18T12:00:00Z').text;
     expect(all).toMatch(/Police\nattending \(Pat Police\)/);
     expect(all).toContain('The meeting is quorate.');
-    const healthAway = render([...SCENES.attendanceConfirmed(), EV.attended('health', false, '2026-06-15T09:00:00.000Z')], '2026-06-18T12:00:00Z').text;
+    const healthAway = render(play(SCENES.attendanceConfirmed(), DO.attend('health', false, '2026-06-15T09:00:00.000Z')), '2026-06-18T12:00:00Z').text;
     expect(healthAway).toMatch(/Health \(ICB\)\nnot attending \(Harper Health\)/);
     expect(healthAway).toContain('The meeting is not yet quorate: Health (ICB) is not attending: ask for a deputy.');
   });
@@ -112,7 +114,7 @@ describe('rapid review board (monitoring channel, updated in place)', () => {
   });
 
   test('an agency no longer configured is shown by its id rather than break the board', () => {
-    const config: PartnershipConfig = { ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => a.id !== 'probation') };
+    const config: PartnershipFile = { ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => a.id !== 'probation') };
     expect(render(SCENES.extensionAsked(), '2026-06-18T12:00:00Z', { config }).text).toContain('**probation**: No involvement');
   });
 });
@@ -129,8 +131,16 @@ describe('the board with 30 agencies stays under 28 KB', () => {
     reviewGroup: i < 10,
     domesticAbuseService: false,
   }));
-  const config: PartnershipConfig = { ...sampleConfig, agencies };
+  const config: PartnershipFile = { ...sampleConfig, agencies };
   const now = '2026-06-24T12:00:00Z'; // after the return date: the open ones are all overdue, the longest rows there are
+
+  /** Set up with all thirty, each returned (by its contact) with the link given. */
+  const allReturned = (link: (id: string) => string): CaseEvent[] =>
+    playWith(config)(
+      SCENES.reviewOpened(),
+      [{ type: 'SetUpRapidReview', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, meetingAt: T.reviewMeeting, agencies: MANY_AGENCY_IDS }, T.reviewSetUp],
+      ...MANY_AGENCY_IDS.map((id): [CaseCommand, string] => [{ type: 'RecordScopingReturn', actor: { aadObjectId: `aad-${id}`, displayName: `Contact ${id}` }, agency: id, documentUrl: link(id) }, T.educationReturned]),
+    );
 
   const board = (events: CaseEvent[]) => {
     const card = caseCard({ kind: 'rapidReviewBoard' }, { state: stateOf(events), config, now: new Date(now), recipient: MONITORING, calendar });
@@ -151,22 +161,14 @@ describe('the board with 30 agencies stays under 28 KB', () => {
   });
 
   test('all 30 returned with realistic links still fit, links and all', () => {
-    const events = [
-      ...SCENES.reviewOpened(),
-      EV.reviewSetUp(MANY_AGENCY_IDS),
-      ...MANY_AGENCY_IDS.map((id) => EV.returned(id, T.educationReturned, `https://documents.example.org/sites/safeguarding/cases/RR-2026-014/scoping-returns/${id}-referral-response-form-v2.docx`)),
-    ];
+    const events = allReturned((id) => `https://documents.example.org/sites/safeguarding/cases/RR-2026-014/scoping-returns/${id}-referral-response-form-v2.docx`);
     const card = board(events);
     expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BYTES_MAX);
     expect(returnLinks(card)).toHaveLength(30);
   });
 
   test('links so long they cannot all fit are left out, and the card says so, rather than Teams refusing it', () => {
-    const events = [
-      ...SCENES.reviewOpened(),
-      EV.reviewSetUp(MANY_AGENCY_IDS),
-      ...MANY_AGENCY_IDS.map((id) => EV.returned(id, T.educationReturned, `https://documents.example.org/${'deep/'.repeat(200)}${id}.docx`)),
-    ];
+    const events = allReturned((id) => `https://documents.example.org/${'deep/'.repeat(200)}${id}.docx`);
     const card = board(events);
     expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BYTES_MAX);
     expect(returnLinks(card)).toEqual([]);

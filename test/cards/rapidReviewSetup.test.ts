@@ -4,7 +4,7 @@ import type { CaseCardContext } from '../../cards/index.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
 import { CASE_REF, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
@@ -60,7 +60,7 @@ describe('rapid review set-up (monitoring channel, for the business unit)', () =
   test('the domestic abuse service is offered by a toggle, asked and invited to the meeting, and only where one is configured', () => {
     const toggle = inputsById(render(SCENES.reviewOpened(), OPENED).card).get('includeDomesticAbuse');
     expect(toggle).toMatchObject({ type: 'Input.Toggle', title: 'Domestic abuse is identified: ask Island Domestic Abuse Service for a return and invite it to take part in the meeting', valueOn: 'true', valueOff: 'false', value: 'false' });
-    const withoutService: PartnershipConfig = { ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => !a.domesticAbuseService) };
+    const withoutService: PartnershipFile = { ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => !a.domesticAbuseService) };
     expect(inputsById(render(SCENES.reviewOpened(), OPENED, { config: withoutService }).card).has('includeDomesticAbuse')).toBe(false);
   });
 

@@ -6,7 +6,7 @@ import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, NO_LCSPR_RATIONALE, PEOPLE, REVIEW_RATIONALE, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, NO_LCSPR_RATIONALE, PEOPLE, REVIEW_RATIONALE, SCENES, T, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: DEFAULT_WORKING_HOURS });
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
@@ -48,7 +48,7 @@ describe("attendance request (1:1 to each statutory partner's representative)", 
   });
 
   test('not attending: the meeting is not quorate without them', () => {
-    const events = [...SCENES.reviewSetUp(), EV.attended('health', false)];
+    const events = play(SCENES.reviewSetUp(), DO.attend('health', false));
     const { card, text } = render(ATTENDANCE, events, '2026-06-12T12:00:00Z', { recipient: person(PEOPLE.health) });
     expect(text).toContain('Health (ICB): **not attending**');
     expect(text).toContain('If a deputy can go in your place, change this answer to attending: without Health (ICB) the meeting is not quorate.');
@@ -70,7 +70,7 @@ describe('papers prompt (monitoring channel)', () => {
   });
 
   test('all returns in', () => {
-    const events = [...SCENES.extensionAgreed(), EV.returned('gp', '2026-06-22T10:00:00.000Z'), EV.papersPrompted([])];
+    const events = play(SCENES.extensionAgreed(), DO.returned('gp', '2026-06-22T10:00:00.000Z'), DO.sweep(T.papersPrompted));
     expect(render({ kind: 'papersPrompt' }, events, T.papersPrompted).text).toContain('All returns are in.');
   });
 });

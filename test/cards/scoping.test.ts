@@ -6,7 +6,7 @@ import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
 import type { CardSpec, Recipient } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { assertValidCard, executeActions, inputsById, visibleText } from '../support/validateCard.js';
-import { CASE_REF, EV, PEOPLE, RETURN_URL, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { CASE_REF, DO, PEOPLE, RETURN_URL, SCENES, T, play, sampleConfig, stateOf } from '../support/sampleConfig.js';
 
 const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: DEFAULT_WORKING_HOURS });
 const MONITORING: Recipient = { kind: 'conversation', target: 'monitoring' };
@@ -170,7 +170,7 @@ describe('scoping chasers (1:1; once late, to the escalation contact too)', () =
   });
 
   test('rendered after the return came in: nothing outstanding, no buttons', () => {
-    const events = [...SCENES.scopingOverdue(), EV.returned('gp', '2026-06-23T10:00:00.000Z')];
+    const events = play(SCENES.scopingOverdue(), DO.returned('gp', '2026-06-23T10:00:00.000Z'));
     const { card, text } = render(chaser('overdue'), events, '2026-06-23T10:00:05Z');
     expect(text).toContain("Nothing outstanding: GP practice's return was recorded by Gail Surgery (GP practice scoping deputy) at 11:00 on Tuesday 23 June.");
     expect(executeActions(card).map((a) => a.verb)).toEqual([]);
@@ -191,7 +191,7 @@ describe('scoping overdue alert (monitoring channel)', () => {
   });
 
   test('rendered after the return came in, it says so', () => {
-    const events = [...SCENES.scopingOverdue(), EV.noInvolvement('gp', '2026-06-23T10:00:00.000Z')];
+    const events = play(SCENES.scopingOverdue(), DO.noInvolvement('gp', '2026-06-23T10:00:00.000Z'));
     expect(render(OVERDUE, events, '2026-06-23T10:00:05Z', { recipient: MONITORING }).text).toContain(
       'Update: no involvement was recorded by Gail Surgery (GP practice scoping deputy) at 11:00 on Tuesday 23 June.',
     );

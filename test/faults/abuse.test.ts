@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { cardActionActivity } from '../support/activities.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { cardText } from '../support/recordingMessenger.js';
@@ -130,7 +131,7 @@ describe('the roster', () => {
   });
 
   it('a former deputy removed from the configuration can no longer act', async () => {
-    const withoutDeputy = PartnershipConfigSchema.parse({ ...sampleConfig, partners: { ...sampleConfig.partners, police: { ...sampleConfig.partners.police, deputies: [] } } });
+    const withoutDeputy = PartnershipFileSchema.parse({ ...sampleConfig, partners: { ...sampleConfig.partners, police: { ...sampleConfig.partners.police, deputies: [] } } });
     // While on the roster, the deputy acts for the police.
     await teams.click(PEOPLE.policeDeputy, 'partner.agree', { caseRef: CASE_REF, comment: 'Agreed, as deputy.' });
     expect((await host.services.store.load(CASE_REF)).state?.positions.police).toMatchObject({ status: 'agreed', by: { aadObjectId: PEOPLE.policeDeputy.aadObjectId } });

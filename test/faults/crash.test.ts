@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { CaseEvent } from '../../workflow/events.js';
-import { PartnershipConfigSchema } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
@@ -116,7 +116,7 @@ describe.concurrent('the host killed at every step, and started again', () => {
     const connector = await new RecordingConnector().start();
     const graph = await new FakeGraph().start();
     const prefix = uniquePrefix();
-    const configPath = await writeConfig(PartnershipConfigSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } }));
+    const configPath = await writeConfig(PartnershipFileSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } }));
     const connectionString = inject('azuriteConnectionString');
     const start = (clockAt: string, crashAt?: string) => startHostChild({ configPath, connectionString, prefix, clockAt, graphUrl: graph.url, ...(crashAt ? { crashAt } : {}) });
     let host: HostChild | undefined;

@@ -15,7 +15,8 @@ import { isRefusal } from './support/answers.js';
 import { snapshotter } from './support/tableSnapshot.js';
 import { crossTenantProbe, probe } from './support/tally.js';
 import { verbProbes } from './support/verbProbes.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 
 const { HttpRequest, InvocationContext } = functions;
 
@@ -354,7 +355,7 @@ describe('production mode: people of other organisations (identity across tenant
   const EXTERNAL_CASE = 'RR-2026-102';
   /** No partner has replied on it: a refusal there is the identity's, never "already recorded". */
   const UNANSWERED_CASE = 'RR-2026-103';
-  const cross = PartnershipConfigSchema.parse({
+  const cross = PartnershipFileSchema.parse({
     ...sampleConfig,
     // No Graph in this suite: the emails are refused as not configured and reported (test/app/email.integration.test.ts sends them).
     mail: { fromMailbox: 'sin@partnership.example.org' },
@@ -428,7 +429,7 @@ describe('production mode: people of other organisations (identity across tenant
   });
 
   it("opens the tab only for the (tenant, object id) the roster lists: the business unit's object id from another allowed tenant is nobody", async () => {
-    const tabTenants = PartnershipConfigSchema.parse({ ...cross, tabTenantIds: ['tenant-1', NHSMAIL] });
+    const tabTenants = PartnershipFileSchema.parse({ ...cross, tabTenantIds: ['tenant-1', NHSMAIL] });
     const tabServices = await buildServices(
       readEnvironment({ ...environmentVariables(authority), PARTNERSHIP_CONFIG: await writeConfig(tabTenants), TABLE_PREFIX: uniquePrefix() }),
       { clock: new TestClock(new Date(CLOCK_AT)), log: silentLogger, messenger: new RecordingMessenger() },

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActHandlers } from '../../functions/actHandlers.js';
 import type { Services } from '../../functions/compositionRoot.js';
 import type { CommandActor } from '../../workflow/commands.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { startLocalTokenAuthority, type LocalTokenAuthority } from '../support/localTokenAuthority.js';
 import { cardText } from '../support/recordingMessenger.js';
 import { DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
@@ -21,7 +22,7 @@ const POLICE_TENANT = '9b1c2d3e-0000-4000-8000-00000000b0b1';
 const CLIENT_ID = '6f0e1d2c-1111-4222-8333-444455556666';
 const CASE = 'RR-2026-071';
 const POLICE: Person = { aadObjectId: 'c0ffee00-0000-4000-8000-00000000c0de', email: 'pat.police@police.example.org', displayName: 'Pat Police', tenantIds: [POLICE_TENANT], teams: false };
-const config = PartnershipConfigSchema.parse({ ...sampleConfig, mail: { fromMailbox: 'sin-partnership@partnership.example.org' }, partners: { ...sampleConfig.partners, police: { ...sampleConfig.partners.police, representative: POLICE } } });
+const config = PartnershipFileSchema.parse({ ...sampleConfig, mail: { fromMailbox: 'sin-partnership@partnership.example.org' }, partners: { ...sampleConfig.partners, police: { ...sampleConfig.partners.police, representative: POLICE } } });
 const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
 
 let authority: LocalTokenAuthority;

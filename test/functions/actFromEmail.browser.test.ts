@@ -10,7 +10,8 @@ import { CHROMIUM_PATH } from '../../scripts/ensureChromium.js';
 import { buildTab } from '../../scripts/buildTab.js';
 import type { CommandActor } from '../../workflow/commands.js';
 import { identifyingDetailIn } from '../../workflow/freeText.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { startLocalTokenAuthority, type LocalTokenAuthority } from '../support/localTokenAuthority.js';
 import { RecordingMessenger } from '../support/recordingMessenger.js';
 import { DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
@@ -44,7 +45,7 @@ const POLICE: Person = { aadObjectId: 'c0ffee00-0000-4000-8000-00000000c0de', em
 /** The school's contact has no Microsoft 365: a guest of the partnership's tenant, told by email only. */
 const EDUCATION: Person = { aadObjectId: 'e0e0e0e0-0000-4000-8000-0000000000ed', email: 'eve@school.example.org', displayName: 'Eve Education', teams: false };
 
-const config = PartnershipConfigSchema.parse({
+const config = PartnershipFileSchema.parse({
   ...sampleConfig,
   mail: { fromMailbox: FROM },
   partners: { ...sampleConfig.partners, police: { ...sampleConfig.partners.police, representative: POLICE } },

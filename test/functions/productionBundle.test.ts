@@ -15,7 +15,7 @@ import { startLocalTokenAuthority, TEAMS_SERVICE_URL, type LocalTokenAuthority }
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { cardText } from '../support/recordingMessenger.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
-import { PartnershipConfigSchema } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { uniquePrefix, writeConfig } from '../support/services.js';
 
 /**
@@ -296,7 +296,7 @@ describe('the bundle in production mode, as the managed identity', () => {
 
   it("books a dispute's meeting through Microsoft Graph with the identity's token for Graph", async () => {
     const ORGANISER = 'sin-meetings@partnership.example.org';
-    const configPath = await writeConfig(PartnershipConfigSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } }));
+    const configPath = await writeConfig(PartnershipFileSchema.parse({ ...sampleConfig, meetings: { organiserUpn: ORGANISER } }));
     const at = (from: (typeof PEOPLE)[keyof typeof PEOPLE], conversationId: string, personal = false) => ({ from, conversationId, serviceUrl: TEAMS_SERVICE_URL, ...(personal ? { conversationType: 'personal' as const } : {}) });
     const clicks = [
       // The bot is added to the monitoring channel and the partners' channel (Teams tells it so).

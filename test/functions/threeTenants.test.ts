@@ -11,7 +11,8 @@ import { createHandlers } from '../../functions/handlers.js';
 import { createGraphClient } from '../../graph/graphClient.js';
 import { startGraphStandIn, type GraphStandIn, type SentMail } from '../../local/graphStandIn.js';
 import { identifyingDetailIn } from '../../workflow/freeText.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { HARM_WORDS } from '../../workflow/words.js';
 import { isRefusal } from '../faults/support/answers.js';
 import { snapshotter } from '../faults/support/tableSnapshot.js';
@@ -70,7 +71,7 @@ const COUNCIL_REP: Person = { aadObjectId: 'c3c3c3c3-0000-4000-8000-00000000c3c3
 /** The school's contact: no Microsoft 365, a guest of the partnership signing in with a one-time passcode. */
 const SCHOOL_GUEST: Person = { aadObjectId: 'd4d4d4d4-0000-4000-8000-00000000d4d4', email: 'eve@school.example.org', displayName: 'Eve Education', teams: false };
 
-const config = PartnershipConfigSchema.parse({
+const config = PartnershipFileSchema.parse({
   ...sampleConfig,
   mail: { fromMailbox: FROM },
   partners: {

@@ -1,5 +1,6 @@
 import type { CommandActor } from '../../workflow/commands.js';
-import { PARTNERS, PartnershipConfigSchema, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { PARTNERS, type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from './sampleConfig.js';
 import type { Services } from '../../functions/compositionRoot.js';
 
@@ -11,7 +12,7 @@ import type { Services } from '../../functions/compositionRoot.js';
 
 const person = (id: string, displayName: string): Person => ({ aadObjectId: `aad-${id}`, email: `${id}@agency.example.org`, displayName });
 
-export function largePartnership(o: { agencies: number; deputies: number; partnerDeputies: number }): PartnershipConfig {
+export function largePartnership(o: { agencies: number; deputies: number; partnerDeputies: number }): PartnershipFile {
   const agencies = Array.from({ length: o.agencies }, (_, i) => ({
     id: `agency-${i}`,
     name: `Agency ${i}`,
@@ -34,7 +35,7 @@ export function largePartnership(o: { agencies: number; deputies: number; partne
       },
     ]),
   );
-  return PartnershipConfigSchema.parse({ ...sampleConfig, agencies, partners });
+  return PartnershipFileSchema.parse({ ...sampleConfig, agencies, partners });
 }
 
 export const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });

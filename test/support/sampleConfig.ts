@@ -2,8 +2,8 @@ import type { CardSpec } from '../../workflow/effects.js';
 import { maySee } from '../../workflow/access.js';
 import type { Actor, CaseEvent, MeetingAttendee } from '../../workflow/events.js';
 import { OverdueAboutSchema, ReminderAboutSchema, ScopingChaseSchema } from '../../workflow/events.js';
-import type { Person, PartnershipConfig } from '../../workflow/partnership.js';
-import { PartnershipConfigSchema } from '../../workflow/partnership.js';
+import type { Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import type { CaseState } from '../../workflow/state.js';
 import { fold } from '../../workflow/state.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
@@ -59,7 +59,7 @@ const AGENCIES = [
   { id: 'da-service', name: 'Island Domestic Abuse Service', contact: PEOPLE.daContact, escalation: PEOPLE.daEscalation, domesticAbuseService: true },
 ];
 
-export const sampleConfig: PartnershipConfig = PartnershipConfigSchema.parse({
+export const sampleConfig: PartnershipFile = PartnershipFileSchema.parse({
   partnership: { id: 'iow-scp', name: 'Isle of Wight Safeguarding Children Partnership', shortName: 'IOWSCP' },
   tenantId: 'tenant-1',
   nation: 'england-and-wales',
@@ -441,39 +441,48 @@ export function stateOf(events: readonly CaseEvent[]): CaseState {
  * a card is never tested on a state the procedure cannot reach; a refused command fails the scene.
  */
 export const RATIONALE = 'Serious harm in the area while looked after; known neglect concerns. Criteria met.';
-const sceneDecide = createDecider(sampleConfig, createWorkingCalendar({ nation: 'england-and-wales', workingHours: sampleConfig.workingHours }));
 const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
 
-function play(start: CaseEvent[], ...steps: [CaseCommand, string][]): CaseEvent[] {
-  let events = start;
-  for (const [command, at] of steps) {
-    const decision = sceneDecide(fold(events), command, new Date(at));
-    if (!decision.ok) throw new Error(`scene fixture: ${command.type} at ${at} was refused: ${decision.refusal}`);
-    if (decision.events.length === 0) throw new Error(`scene fixture: ${command.type} at ${at} changed nothing`);
-    events = [...events, ...decision.events];
-    // Every card the procedure addresses to a person is one the access policy lets them see: the
-    // effect runner refuses to send any other (app/effectRunner.ts).
-    const after = fold(events);
-    for (const effect of decision.effects) {
-      if (effect.type === 'send' && effect.to.kind === 'person' && !maySee(sampleConfig, effect.to.aadObjectId, effect.card, after)) {
-        throw new Error(`scene fixture: ${command.type} at ${at} addressed a ${effect.card.kind} card to ${effect.to.aadObjectId}, who may not see it`);
+/**
+ * Plays commands on from `start` through the procedure for `config`: a refused command, or one
+ * that changes nothing, fails the fixture, so a card is only ever drawn on a reachable state.
+ */
+export function playWith(config: PartnershipFile) {
+  const decide = createDecider(config, createWorkingCalendar({ nation: 'england-and-wales', workingHours: config.workingHours }));
+  return (start: CaseEvent[], ...steps: [CaseCommand, string][]): CaseEvent[] => {
+    let events = start;
+    for (const [command, at] of steps) {
+      const decision = decide(fold(events), command, new Date(at));
+      if (!decision.ok) throw new Error(`scene fixture: ${command.type} at ${at} was refused: ${decision.refusal}`);
+      if (decision.events.length === 0) throw new Error(`scene fixture: ${command.type} at ${at} changed nothing`);
+      events = [...events, ...decision.events];
+      // Every card the procedure addresses to a person is one the access policy lets them see: the
+      // effect runner refuses to send any other (app/effectRunner.ts).
+      const after = fold(events);
+      for (const effect of decision.effects) {
+        if (effect.type === 'send' && effect.to.kind === 'person' && !maySee(config, effect.to.aadObjectId, effect.card, after)) {
+          throw new Error(`scene fixture: ${command.type} at ${at} addressed a ${effect.card.kind} card to ${effect.to.aadObjectId}, who may not see it`);
+        }
       }
     }
-  }
-  return events;
+    return events;
+  };
 }
 
-/** The commands behind the scenes, named as the events they produce (EV) are. */
+/** Plays commands through the sample partnership's procedure: `play(SCENES.dispute(), DO.booked(1))`. */
+export const play = playWith(sampleConfig);
+
+/** The commands behind the scenes, named as the events they produce (EV) are; tests build on a scene with `play(SCENES.x(), DO.y())`. */
 const AGENCY_PEOPLE: Record<string, Person> = { education: PEOPLE.educationContact, probation: PEOPLE.probationContact, gp: PEOPLE.gpDeputy, 'hospital-trust': PEOPLE.hospitalContact };
 const PARTNER_PEOPLE = { localAuthority: PEOPLE.director, police: PEOPLE.police, health: PEOPLE.health } as const;
-const DO = {
+export const DO = {
   log: (): [CaseCommand, string] => [
     { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: T.aware, harm: 'seriousHarm', location: 'inArea', lookedAfter: true, documentUrl: DOCUMENT_URL } },
     T.logged,
   ],
-  giveView: (view: 'notify' | 'doNotNotify'): [CaseCommand, string][] => [
+  giveView: (view: 'notify' | 'doNotNotify', rationale: string = RATIONALE): [CaseCommand, string][] => [
     // The view is the chair's and the director's together (002 Section B step 3): the director drafts, the chair concurs.
-    [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view, rationale: RATIONALE }, T.viewGiven],
+    [{ type: 'GiveInitialView', actor: as(PEOPLE.director), view, rationale }, T.viewGiven],
     [{ type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, T.viewGiven],
     // The partners' card was posted at once; their window runs from here.
     [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven],
@@ -603,27 +612,32 @@ export const SCENES = {
   /** Everything in, the meeting quorate, and the outcome sent within the 15 working days. */
   reviewCompletedOnTime: (): CaseEvent[] => play(reviewToTheMeeting(), ...DO.complete(true)),
   reviewCompletedLate: (): CaseEvent[] => play(reviewToTheMeeting(), ...DO.complete(false)),
-  /** For the size test: 30 agencies in every status; the test configures their (long) names. */
-  thirtyAgencies: (): CaseEvent[] => [
-    ...SCENES.reviewOpened(),
-    EV.reviewSetUp(MANY_AGENCY_IDS),
-    ...MANY_AGENCY_IDS.flatMap((id, i): CaseEvent[] => {
+  /** For the size test: 30 agencies in every status (MANY_AGENCIES_CONFIG); the test names them at length. */
+  thirtyAgencies: (): CaseEvent[] => {
+    const contact = (id: string): CommandActor => ({ aadObjectId: `aad-${id}`, displayName: `Contact ${id}` });
+    const commands = MANY_AGENCY_IDS.flatMap((agency, i): [CaseCommand, string][] => {
       const at = `2026-06-1${5 + (i % 4)}T${String(8 + Math.floor(i / 4)).padStart(2, '0')}:00:00.000Z`;
+      const ask: [CaseCommand, string] = [{ type: 'RequestExtension', actor: contact(agency), agency, reason: EXTENSION_REASON, proposedDueAt: T.extensionTo }, at];
       switch (i % 5) {
         case 0:
-          return [EV.returned(id, at)];
+          return [[{ type: 'RecordScopingReturn', actor: contact(agency), agency, documentUrl: RETURN_URL(agency) }, at]];
         case 1:
-          return [EV.noInvolvement(id, at)];
+          return [[{ type: 'RecordNoInvolvement', actor: contact(agency), agency }, at]];
         case 2:
-          return [EV.extensionAsked(id, at)];
+          return [ask];
         case 3:
-          return [EV.extensionAsked(id, at), EV.extensionDecided(id, true, at)];
+          return [ask, [{ type: 'DecideExtension', actor: as(PEOPLE.business), agency, agree: true }, at]];
         default:
           return [];
       }
-    }).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
-    EV.attended('police', false, '2026-06-19T09:00:00.000Z'),
-  ],
+    });
+    return playWith(MANY_AGENCIES_CONFIG)(
+      SCENES.reviewOpened(),
+      [{ type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: T.reviewMeeting, agencies: MANY_AGENCY_IDS }, T.reviewSetUp],
+      ...commands.sort((a, b) => Date.parse(a[1]) - Date.parse(b[1])),
+      DO.attend('police', false, '2026-06-19T09:00:00.000Z'),
+    );
+  },
   // The exceptional decision not to hold the rapid review (002 Section B), then the Panel told.
   noRapidReviewAgreed: (): CaseEvent[] => play(SCENES.reviewSetUp(), DO_SEEDS.noRapidReview()),
   noRapidReviewPanelTold: (): CaseEvent[] => play(SCENES.noRapidReviewAgreed(), DO_SEEDS.panelTold()),
@@ -720,6 +734,33 @@ export const ACT = {
 export const LEARNING_RATIONALE = 'Issues of local importance for the multi-agency system: information sharing between schools and health.';
 export const REVIEW_GROUP_DISPUTE_REASON = 'The police think the case meets the criteria for a learning event: new learning on neglect.';
 
+/**
+ * A dispute whose every typed text is given: the view, the local authority deputy's comment, and
+ * the police's and health's (deputy's) disagreements, as the procedure records them. For the
+ * size tests, which need the longest texts the procedure accepts.
+ */
+export function disputeWith(texts: { view: string; la: string; police: string; health: string }): CaseEvent[] {
+  return play(
+    SCENES.awaitingInitialView(),
+    ...DO.giveView('notify', texts.view),
+    DO.reply(PEOPLE.laDeputy, 'agree', texts.la),
+    DO.reply(PEOPLE.police, 'disagree', texts.police),
+    DO.reply(PEOPLE.healthDeputy, 'disagree', texts.health),
+  );
+}
+
+/** The same dispute taken to a final decision and re-opened, with every typed text given. */
+export function reopenedWith(texts: { view: string; la: string; police: string; health: string; outcome: string; final: string; reason: string }): CaseEvent[] {
+  return play(
+    disputeWith(texts),
+    DO.booked(1),
+    DO.outcome('notResolved', texts.outcome),
+    DO.booked(2),
+    [{ type: 'RecordFinalDecision', actor: as(PEOPLE.partnershipChair), decision: 'notify', rationale: texts.final, scrutineerAttended: true }, T.finalDecision],
+    [{ type: 'ReopenDecision', actor: as(PEOPLE.partnershipChair), reason: texts.reason }, T.reopened],
+  );
+}
+
 export const CHAIR_DIFFERENT_RATIONALE = 'No abuse or neglect is suspected on the agency chronology.';
 export const RECONFIRM_RATIONALE = 'The new evidence does not change the reading: the criteria are still met.';
 export const REVERSAL_RATIONALE = 'The new medical evidence shows an accidental injury: the criteria are not met.';
@@ -739,8 +780,15 @@ function reviewAfterFinalDecision(): CaseEvent[] {
 }
 export type SceneName = keyof typeof SCENES;
 
-/** The ids of the 30 agencies in SCENES.thirtyAgencies; the sample configuration knows none of them. */
+/** The ids of the 30 agencies in SCENES.thirtyAgencies: MANY_AGENCIES_CONFIG has them, the sample configuration none. */
 export const MANY_AGENCY_IDS = Array.from({ length: 30 }, (_, i) => `agency-${String(i + 1).padStart(2, '0')}`);
+
+/** The sample partnership with only the thirty agencies (the first ten in the review group), each with a deputy. */
+const manyAgencyPerson = (id: string): Person => ({ aadObjectId: `aad-${id}`, email: `${id}@agency.example.org`, displayName: `Contact ${id}` });
+export const MANY_AGENCIES_CONFIG: PartnershipFile = PartnershipFileSchema.parse({
+  ...sampleConfig,
+  agencies: MANY_AGENCY_IDS.map((id, i) => ({ id, name: `Agency ${i + 1}`, contact: manyAgencyPerson(id), deputies: [manyAgencyPerson(`${id}-deputy`)], escalation: manyAgencyPerson(`${id}-lead`), reviewGroup: i < 10 })),
+});
 
 function reviewToTheMeeting(): CaseEvent[] {
   return play(

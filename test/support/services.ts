@@ -10,7 +10,7 @@ import { readEnvironment, type Environment } from '../../functions/environment.j
 import { freePort } from '../../local/azurite.js';
 import { startLocalHost, type LocalHost } from '../../local/host.js';
 import type { LocalClock } from '../../local/localClock.js';
-import type { PartnershipConfig } from '../../workflow/partnership.js';
+import type { PartnershipFile } from '../../config/partnershipFile.js';
 import { sampleConfig } from './sampleConfig.js';
 import { RecordingMessenger } from './recordingMessenger.js';
 
@@ -25,7 +25,7 @@ export class TestClock implements Clock {
   }
 }
 
-export async function writeConfig(config: PartnershipConfig = sampleConfig): Promise<string> {
+export async function writeConfig(config: PartnershipFile = sampleConfig): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'partnership-'));
   const path = join(dir, 'partnership.json');
   await writeFile(path, JSON.stringify(config, null, 2));

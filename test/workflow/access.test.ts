@@ -3,6 +3,7 @@ import { actingRole, mayDo, mayEverSee, maySee, type Act, type View } from '../.
 import type { Person } from '../../workflow/partnership.js';
 import type { CaseState } from '../../workflow/state.js';
 import { EV, PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { SHOWABLE_CARD_KINDS } from '../../cards/verbs.js';
 import { fold } from '../../workflow/state.js';
 
 /** The access policy as a table: each role against each kind of view and command, from roles and the case. */
@@ -255,5 +256,32 @@ describe('the local review (LCSPR): who may do what and see what', () => {
 
   it.each(people.flatMap(([name, person]) => cards.map((kind) => [name, kind, person] as const)))('%s sees %s: only the partnership', (name, kind, person) => {
     expect(maySee(sampleConfig, id(person), { kind }, state)).toBe(partnership.has(name));
+  });
+});
+
+// The partnership's executive (`executive`) is told of approved rapid reviews (003), gets the letter of notification
+// of a local review (002 5.6 "send a letter of notification to the ... Executive") and the regular report on actions
+// (7.1 "reported to the ... Executive on a regular basis"). A member holding no other role sees exactly those cards:
+// before this rule the effect runner dropped their letters as "not theirs to see".
+describe('a member of the executive who holds no other role', () => {
+  const EXEC: Person = { aadObjectId: 'aad-exec-only', displayName: 'Erin Executive', email: 'erin@example.org' };
+  const config = { ...sampleConfig, executive: [EXEC] };
+  const state = fold(SCENES.reviewCompletedOnTime())!;
+  const theirs = new Set(['rapidReviewApproved', 'localReviewLetter', 'actionsReport']);
+
+  it.each(SHOWABLE_CARD_KINDS.map((kind) => [kind] as const))('%s', (kind) => {
+    expect(maySee(config, id(EXEC), { kind } as View, state)).toBe(theirs.has(kind));
+  });
+
+  it('sees no history, no export and no tab, acts on nothing, and sees nothing on a case that does not exist', () => {
+    expect(maySee(config, id(EXEC), { kind: 'history' }, state)).toBe(false);
+    expect(maySee(config, id(EXEC), { kind: 'export' }, state)).toBe(false);
+    expect(maySee(config, id(EXEC), { kind: 'tab' }, undefined)).toBe(false);
+    expect(maySee(config, id(EXEC), { kind: 'localReviewLetter' }, undefined)).toBe(false);
+    for (const type of ['RecordExecutiveTold', 'ApproveRapidReview', 'RecordLocalReviewMilestone', 'GiveInitialView'] as const) expect(mayDo(config, id(EXEC), { type }, state)).toBe(false);
+  });
+
+  it('without an executive configured, the same person sees none of them', () => {
+    for (const kind of theirs) expect(maySee(sampleConfig, id(EXEC), { kind } as View, state)).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.j
 import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import type { Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, rosterOf } from '../../config/partnershipFile.js';
 import { fold } from '../../workflow/state.js';
 import { timersOf } from '../../workflow/tick.js';
 import type { CostModel, CostShare } from '../../workflow/costs/schemas.js';
@@ -18,10 +19,10 @@ import { PEOPLE, SCENES, sampleConfig } from '../support/sampleConfig.js';
  */
 
 // The sample partnership, with a relevant agency (a hospital trust) and the police answering as a review-group agency.
-const config = PartnershipConfigSchema.parse({
+const config = rosterOf(PartnershipFileSchema.parse({
   ...sampleConfig,
   agencies: [...sampleConfig.agencies, { id: 'police-review', name: 'Police review team', contact: PEOPLE.police, escalation: PEOPLE.policeDeputy, partner: 'police' }],
-});
+}));
 const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: config.workingHours });
 const decide = createDecider(config, calendar);
 const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });

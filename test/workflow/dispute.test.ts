@@ -3,7 +3,8 @@ import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.j
 import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
-import { PartnershipConfigSchema, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { commandRunner } from '../support/runCommands.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 
@@ -18,7 +19,7 @@ const tick: CaseCommand = { type: 'Tick' };
 const types = (d: Decision) => (d.ok ? d.events.map((e) => e.type) : [`refused: ${d.refusal}`]);
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : e.type === 'refreshCards' ? [] : [`${e.type} ${e.stage}`])) : []);
 
-const runner = (config: PartnershipConfig = sampleConfig) => commandRunner(createDecider(config, calendar));
+const runner = (config: PartnershipFile = sampleConfig) => commandRunner(createDecider(config, calendar));
 const run = runner();
 
 // Tuesday 5 May 2026: logged 10:00 BST, view 15:00 BST and posted; police disagree; window closes Wednesday 15:00 BST.
@@ -174,7 +175,7 @@ describe('stage 2: the decision maker', () => {
   });
 
   it('"The IOWSCP Partnership Chair will make the final decision regarding notification" (002 8.1): the scrutineer mediates, even where they settle review disputes (Brighton & Hove)', () => {
-    const brighton = PartnershipConfigSchema.parse({ ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' });
+    const brighton = PartnershipFileSchema.parse({ ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' });
     const runB = runner(brighton);
     const start = inDispute().events;
     const { decisions } = runB([[outcome(PEOPLE.chair, 'notResolved'), '2026-05-07T10:00:00.000Z'], [final(PEOPLE.scrutineer, 'notify', true), '2026-05-08T09:00:00.000Z'], [final(PEOPLE.partnershipChair, 'notify', true), '2026-05-08T09:00:00.000Z']], start);

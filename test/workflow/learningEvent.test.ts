@@ -3,7 +3,8 @@ import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.j
 import { createDecider } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import type { Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { addCalendarMonths, reminderAt, reportDueAt } from '../../workflow/learningEvent/months.js';
 import { learningEventRef, learningEventSummary, reviewGroupDisputeSummaries } from '../../workflow/learningEvent/summary.js';
 import { timeline } from '../../workflow/timeline.js';
@@ -181,7 +182,7 @@ describe('002 8.2 review-group disputes: "agree an outcome (within three working
     const chairDecides = run([open('2026-08-27T09:00:00.000Z'), notResolved], closed());
     expect(chairDecides.state.reviewGroupDisputes?.[0]?.escalated).toEqual({ at: '2026-08-28T15:00:00.000Z', reason: 'notResolved', decider: 'partnershipChair', decisionDueAt: '2026-09-03T15:00:00.000Z' });
     expect(chairDecides.last.ok && chairDecides.last.effects).toContainEqual(expect.objectContaining({ to: { kind: 'person', aadObjectId: PEOPLE.partnershipChair.aadObjectId }, card: { kind: 'reviewGroupDispute' } }));
-    const scrutineerConfig = PartnershipConfigSchema.parse({ ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' });
+    const scrutineerConfig = PartnershipFileSchema.parse({ ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' });
     const scrutineer = commandRunner(createDecider(scrutineerConfig, calendar));
     const s = scrutineer([open('2026-08-27T09:00:00.000Z'), notResolved, [{ type: 'DecideReviewGroupDispute', actor: as(PEOPLE.partnershipChair), criteriaMet: true, rationale: 'Hold it.' }, '2026-08-28T16:00:00.000Z']], closed());
     expect(s.last.ok ? 'accepted' : s.last.refusal).toMatch(/Only the independent scrutineer/);

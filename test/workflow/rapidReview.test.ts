@@ -4,7 +4,8 @@ import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { fold } from '../../workflow/state.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { commandRunner } from '../support/runCommands.js';
 import { defaultReturnsDue, papersDueFor, workingDayBefore } from '../../workflow/rapidReview/dates.js';
@@ -24,7 +25,7 @@ const P = {
   gp: person('gp', 'Gil GP'),
   gpLead: person('gp-lead', 'Gwen Lead'),
 };
-const config = PartnershipConfigSchema.parse({
+const config = PartnershipFileSchema.parse({
   ...sampleConfig,
   agencies: [
     { id: 'education', name: 'Education', contact: P.school, deputies: [P.schoolDeputy], escalation: P.schoolHead, reviewGroup: true },
@@ -125,6 +126,18 @@ describe('scoping returns', () => {
   ])('refuses %s, nothing recorded', (_s, command, message) => {
     const { last } = run([[command, '2026-06-04T09:00:00.000Z']], setUp());
     expect(!last.ok && last.refusal).toContain(message);
+  });
+
+  it.each([
+    ['not a link', 'documents.example.org/x', "must be a link (https://...) into the partnership's document store."],
+    ['outside the document store', 'https://mail.example.com/x', "must be a link into the partnership's document store (documents.example.org), starting https://."],
+    ['a date of birth in the query', 'https://documents.example.org/doc.aspx?file=DOB%2004-03-2019', 'The document link seems to contain a date of birth.'],
+  ])('refuses a return link %s with the words a referral gets for the same link', (_s, link, words) => {
+    const { last } = run([[{ type: 'RecordScopingReturn', actor: as(P.school), agency: 'education', documentUrl: link }, '2026-06-04T09:00:00.000Z']], setUp());
+    const referral = run([[{ type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: 'RR-2026-099', referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: link } }, '2026-06-04T09:00:00.000Z']]).last;
+    expect(!last.ok && last.refusal).toContain(words);
+    expect(!referral.ok && referral.refusal).toContain(words);
+    expect(!last.ok && last.refusal.replace('The return', 'The referral document')).toBe(!referral.ok && referral.refusal);
   });
 
   it('records a return by a deputy, a nil return, and refuses a second return', () => {

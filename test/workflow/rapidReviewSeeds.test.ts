@@ -3,7 +3,8 @@ import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.j
 import { createDecider, type Decision } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import { PartnershipConfigSchema, type Partner, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { type Partner, type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { commandRunner } from '../support/runCommands.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 
@@ -23,8 +24,8 @@ const A = {
   lead: person('lead', 'Lou Lead'),
 };
 /** The three partners answer as review-group agencies flagged with the partner (the one mechanism for scoping returns). */
-const configWith = (overrides: Partial<PartnershipConfig> = {}) =>
-  PartnershipConfigSchema.parse({
+const configWith = (overrides: Partial<PartnershipFile> = {}) =>
+  PartnershipFileSchema.parse({
     ...sampleConfig,
     agencies: [
       { id: 'childrens-services', name: "Children's services", contact: PEOPLE.director, deputies: [PEOPLE.laDeputy], escalation: A.lead, reviewGroup: true, partner: 'localAuthority' },
@@ -44,11 +45,11 @@ const lcsprSends = (d: Decision) => sends(d).filter((s) => /^(lcspr|rapidReviewO
 const refusal = (d: Decision) => (d.ok ? undefined : d.refusal);
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind}${'agency' in e.card ? `(${e.card.agency})` : ''} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : [])) : []);
 
-const run = (steps: [CaseCommand, string][], start: CaseEvent[] = [], cfg: PartnershipConfig = config) => commandRunner(createDecider(cfg, calendar))(steps, start);
+const run = (steps: [CaseCommand, string][], start: CaseEvent[] = [], cfg: PartnershipFile = config) => commandRunner(createDecider(cfg, calendar))(steps, start);
 
 const REVIEW_DUE = '2026-06-23T09:00:00.000Z';
 const MEETING = '2026-06-16T09:00:00.000Z';
-const notified = (cfg: PartnershipConfig = config) =>
+const notified = (cfg: PartnershipFile = config) =>
   run(
     [
       [{ type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, '2026-06-01T09:00:00.000Z'],
@@ -65,7 +66,7 @@ const notified = (cfg: PartnershipConfig = config) =>
     cfg,
   ).events;
 const setUpCommand = (agencies: string[], domesticAbuse?: boolean): CaseCommand => ({ type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: MEETING, agencies, ...(domesticAbuse !== undefined ? { domesticAbuse } : {}) });
-const setUp = (cfg: PartnershipConfig = config, domesticAbuse = false) => run([[setUpCommand(['probation'], domesticAbuse), '2026-06-03T09:00:00.000Z']], notified(cfg), cfg).events;
+const setUp = (cfg: PartnershipFile = config, domesticAbuse = false) => run([[setUpCommand(['probation'], domesticAbuse), '2026-06-03T09:00:00.000Z']], notified(cfg), cfg).events;
 
 const ALL: Partner[] = ['localAuthority', 'police', 'health'];
 const meeting = (attended: Partner[], extra: Partial<Extract<CaseCommand, { type: 'RecordRapidReviewMeeting' }>> = {}): CaseCommand => ({
@@ -81,7 +82,7 @@ const meeting = (attended: Partner[], extra: Partial<Extract<CaseCommand, { type
 /** Tuesday 16 June 11:00, after the meeting: the partners' answers are due 1 working day later, Wednesday 17 June 11:00. */
 const RECORDED = '2026-06-16T10:00:00.000Z';
 const REPLIES_DUE = '2026-06-17T10:00:00.000Z';
-const recommended = (cfg: PartnershipConfig = config) => run([[meeting(ALL), RECORDED]], setUp(cfg), cfg).events;
+const recommended = (cfg: PartnershipFile = config) => run([[meeting(ALL), RECORDED]], setUp(cfg), cfg).events;
 const reply = (who: Person, answer: 'agree' | 'disagree', rationale?: string): CaseCommand => ({ type: 'ReplyOnLcspr', actor: as(who), reply: answer, ...(rationale ? { rationale } : {}) });
 
 describe('item 8: scoping requests go to every review-group member, the three partners included, and any other agency identified', () => {

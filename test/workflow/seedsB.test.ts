@@ -7,7 +7,8 @@ import { pendingDeadlines } from '../../workflow/deadlines.js';
 import type { CaseEvent, ReferralDetails } from '../../workflow/events.js';
 import { caseSummary } from '../../workflow/monitoring/caseSummary.js';
 import { reportingYear, yearFigures } from '../../workflow/monitoring/yearFigures.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { fold, type CaseState } from '../../workflow/state.js';
 import { timeline } from '../../workflow/timeline.js';
 import { CASE_REF, DOCUMENT_URL, EV, NO_RAPID_REVIEW_RATIONALE, PEOPLE, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
@@ -176,7 +177,7 @@ describe('item 13: the strategic partnership manager is told of every notify dec
     ['without the manager, the configuration is refused at start-up', false, false],
   ])(`%s (seed: "${SEED}")`, (_name, withManager, valid) => {
     const { strategicPartnershipManager, ...rest } = sampleConfig;
-    const parsed = PartnershipConfigSchema.safeParse(withManager ? { ...rest, strategicPartnershipManager } : rest);
+    const parsed = PartnershipFileSchema.safeParse(withManager ? { ...rest, strategicPartnershipManager } : rest);
     expect(parsed.success).toBe(valid);
     if (!parsed.success) expect(parsed.error.issues.map((i) => i.path.join('.'))).toContain('strategicPartnershipManager');
   });

@@ -9,7 +9,8 @@ import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { expectedAttendees } from '../../workflow/meetings/attendees.js';
-import { PartnershipConfigSchema, withLegacySettings, type PartnershipConfig, type Person } from '../../workflow/partnership.js';
+import { withLegacySettings, type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { fold, type CaseState } from '../../workflow/state.js';
 import { commandRunner } from '../support/runCommands.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, REOPEN_REASON, REVERSAL_RATIONALE, RECONFIRM_RATIONALE, SCENES, sampleConfig } from '../support/sampleConfig.js';
@@ -26,7 +27,7 @@ const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayNa
 const types = (d: Decision) => (d.ok ? d.events.map((e) => e.type) : [`refused: ${d.refusal}`]);
 const sends = (d: Decision) => (d.ok ? d.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : [])) : []);
 
-const runner = (config: PartnershipConfig) => commandRunner(createDecider(config, calendar));
+const runner = (config: PartnershipFile) => commandRunner(createDecider(config, calendar));
 const run = runner(sampleConfig);
 
 // Friday 1 May 2026 16:30 BST; Monday 4 May is the Early May bank holiday; the initial view is due Tuesday 5 May 16:30 BST.
@@ -121,7 +122,7 @@ describe('1. the initial view is the chair\'s and the director\'s together', () 
   });
 
   it('where one person holds both roles, one action gives the view (and the partners\' card goes at once)', () => {
-    const oneForBoth = PartnershipConfigSchema.parse({ ...sampleConfig, reviewGroupChair: PEOPLE.director });
+    const oneForBoth = PartnershipFileSchema.parse({ ...sampleConfig, reviewGroupChair: PEOPLE.director });
     const { decisions, state } = runner(oneForBoth)([[referral, FRI_1630], [give(PEOPLE.director, 'notify', DIRECTOR_VIEW), FRI_1830]]);
     expect(types(decisions[1]!)).toEqual(['InitialViewGiven', 'PartnerReplied']);
     expect(state.initialView?.concurredBy).toBeUndefined();
@@ -160,7 +161,7 @@ describe('2. every partner reply carries a rationale', () => {
 describe('3. the partnership chair decides the notification; the scrutineer mediates', () => {
   // 002 Section B step 6: "IOWSCP will arrange a short meeting within 1 working day with the IOWSCP Partnership Chair (as decision maker) and Independent Scrutineer (as mediator)."
   // 002 Section E 8.1: "The IOWSCP Partnership Chair will make the final decision regarding notification, with the information known at the time."
-  const disputed = (config: PartnershipConfig) =>
+  const disputed = (config: PartnershipFile) =>
     runner(config)([
       [referral, FRI_1630],
       [give(PEOPLE.director, 'notify', DIRECTOR_VIEW), FRI_1630],
@@ -171,7 +172,7 @@ describe('3. the partnership chair decides the notification; the scrutineer medi
       [{ type: 'RecordMeetingOutcome', actor: as(PEOPLE.chair), outcome: 'notResolved', rationale: 'Still differ after discussion.' }, TUE_1630],
     ]);
   const final = (by: Person): CaseCommand => ({ type: 'RecordFinalDecision', actor: as(by), decision: 'notify', rationale: 'Criteria met.', scrutineerAttended: true });
-  it.each<[string, PartnershipConfig, Person, string]>([
+  it.each<[string, PartnershipFile, Person, string]>([
     ['Isle of Wight: the partnership chair decides', sampleConfig, PEOPLE.partnershipChair, 'DecisionReached'],
     ['Isle of Wight: the scrutineer cannot', sampleConfig, PEOPLE.scrutineer, "refused: Only the partnership's final decision maker (Morgan Partnership) can record the final decision."],
     ['Brighton & Hove\'s review-dispute setting: the partnership chair still decides the notification', { ...sampleConfig, reviewDisputeDecider: 'independentScrutineer' }, PEOPLE.partnershipChair, 'DecisionReached'],
@@ -200,7 +201,7 @@ describe('3. the partnership chair decides the notification; the scrutineer medi
     const config = await loadPartnershipConfig(path);
     expect(config.reviewDisputeDecider).toBe(decider);
     expect('finalDecisionMaker' in config).toBe(false);
-    expect(PartnershipConfigSchema.parse(withLegacySettings({ ...base, ...settings })).reviewDisputeDecider).toBe(decider);
+    expect(PartnershipFileSchema.parse(withLegacySettings({ ...base, ...settings })).reviewDisputeDecider).toBe(decider);
   });
 });
 

@@ -4,7 +4,8 @@ import { createDecider, type Decide } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import { stepContext } from '../../workflow/kernel.js';
-import { PartnershipConfigSchema, type Person } from '../../workflow/partnership.js';
+import { type Person } from '../../workflow/partnership.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { evolve, fold, type CaseState } from '../../workflow/state.js';
 import { TIMERS, tickOver, timersOf } from '../../workflow/tick.js';
 import type { TimerDeclaration } from '../../workflow/timers.js';
@@ -28,7 +29,7 @@ const manyAgencies = MANY_AGENCY_IDS.map((id) => {
   const who = (suffix: string): Person => ({ aadObjectId: `aad-${id}${suffix}`, email: `${id}${suffix}@agency.example.org`, displayName: `Contact ${id}${suffix}` });
   return { id, name: `Agency ${id}`, contact: who(''), escalation: who('-lead') };
 });
-const config = PartnershipConfigSchema.parse({ ...sampleConfig, agencies: [...sampleConfig.agencies, ...manyAgencies] });
+const config = PartnershipFileSchema.parse({ ...sampleConfig, agencies: [...sampleConfig.agencies, ...manyAgencies] });
 const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: config.workingHours });
 const clock = { calendar, hours: config.workingHours };
 const decide = createDecider(config, calendar);

@@ -1,6 +1,6 @@
 import { actingRole, ownerRole } from '../access.js';
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Decision, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, words, type Decision, type Handler, sendKey } from '../kernel.js';
 import type { CaseState } from '../state.js';
 import type { CommandActor } from '../commands.js';
 import type { Actor } from '../events.js';
@@ -74,7 +74,7 @@ export const agreeAction: Handler<'AgreeAction'> = ({ config, calendar, hours },
   const r = recorder(state);
   r.record({ type: 'ActionAgreed', at: iso(now), by: actorAs(command.actor, role), action: id, recommendation: rec.id, owner: command.owner, dueDate: command.dueDate, dueAt: iso(dueAt), done: command.done.trim() });
   // The owner is asked in Teams: a 1:1 card to its contact and deputies, updated in place as the action moves on.
-  for (const who of ownerContacts(config, command.owner)) r.effect({ type: 'send', key: `actionRequest:${id}:${who}`, to: person(who), card: { kind: 'actionRequest', action: id }, tracked: true });
+  for (const who of ownerContacts(config, command.owner)) r.effect({ type: 'send', key: sendKey.actionRequest(id, who), to: person(who), card: { kind: 'actionRequest', action: id }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done(`Agreed action ${id} for ${ownerName(config, command.owner)}, due by ${words(iso(dueAt), now)}. Its contact and deputies have been asked in Teams.`);
 };
@@ -126,7 +126,7 @@ export const recordActionImpact: Handler<'RecordActionImpact'> = ({ config }, st
   const after = r.state!.actions!;
   const allClosed = actionsOf(after, a.review.kind).every((x) => statusOf(x) === 'closed') && recommendationsCovered(after, a.review.kind);
   // Every action of the review is closed: the monitoring channel is told, so the business unit tells the executive.
-  if (allClosed) r.effect({ type: 'send', key: `actionsComplete:${a.review.kind}`, to: monitoring, card: { kind: 'actionsReport' }, tracked: false });
+  if (allClosed) r.effect({ type: 'send', key: sendKey.actionsComplete(a.review.kind), to: monitoring, card: { kind: 'actionsReport' }, tracked: false });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: evidence of the impact of ${a.id}; the action is closed.${allClosed ? ` Every action of ${REVIEW_WORDS[a.review.kind]} is now closed: the business unit tells the executive.` : ''}`);
 };
@@ -175,7 +175,7 @@ export const recordExecutiveTold: Handler<'RecordExecutiveTold'> = ({ config }, 
   if (toldAt.getTime() < lastClosed) return refuse(`The executive can only have been told that all actions are complete after the last was closed (${words(new Date(lastClosed).toISOString(), now)}).`);
   const r = recorder(state);
   r.record({ type: 'ReviewConcluded', at: iso(now), by: actorAs(command.actor, role), review: command.review, executiveToldAt: iso(toldAt) });
-  r.effect({ type: 'send', key: `reviewConcluded:${kind}`, to: monitoring, card: { kind: 'actionsReport' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.reviewConcluded(kind), to: monitoring, card: { kind: 'actionsReport' }, tracked: false });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: the executive was told at ${words(iso(toldAt), now)}; ${REVIEW_WORDS[kind]} is formally concluded.`);
 };

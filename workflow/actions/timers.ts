@@ -1,4 +1,4 @@
-import { iso, monitoring, person, type Recorder } from '../kernel.js';
+import { iso, monitoring, person, type Recorder, sendKey } from '../kernel.js';
 import type { PartnershipConfig } from '../partnership.js';
 import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from '../rapidReview/dates.js';
 import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
@@ -27,7 +27,7 @@ export const OVERDUE_EVERY_WORKING_DAYS = 5;
 function chase(r: Recorder, config: PartnershipConfig, a: Action, kind: 'reminder' | 'overdue', now: Date, day?: string) {
   const to = [...new Set([...ownerContacts(config, a.owner), ...(kind === 'overdue' ? [ownerEscalation(config, a.owner)].filter((x): x is string => x !== undefined) : [])])];
   r.record({ type: 'ActionChased', at: iso(now), action: a.id, chase: kind, ...(day ? { day } : {}), to });
-  for (const id of to) r.effect({ type: 'send', key: `actionChaser:${a.id}:${kind}:${day ?? a.dueDate}:${id}`, to: person(id), card: { kind: 'actionChaser', action: a.id, chase: kind }, tracked: false });
+  for (const id of to) r.effect({ type: 'send', key: sendKey.actionChaser(a.id, kind, day ?? a.dueDate, id), to: person(id), card: { kind: 'actionChaser', action: a.id, chase: kind }, tracked: false });
   r.effect({ type: 'refreshCards' });
 }
 
@@ -44,7 +44,7 @@ function actionTimersOf(a: Action, { calendar, hours }: Clock): Timer[] {
       if (!cal.isWorkingDay(today) || now.getTime() < startOfDay(today, h).getTime()) return;
       const first = !a.chased.some((c) => c.startsWith('overdue:'));
       chase(r, config, a, 'overdue', now, today);
-      if (first) r.effect({ type: 'send', key: `actionOverdue:${a.id}:${a.dueDate}`, to: monitoring, card: { kind: 'actionChaser', action: a.id, chase: 'overdue' }, tracked: false });
+      if (first) r.effect({ type: 'send', key: sendKey.actionOverdueMonitoring(a.id, a.dueDate), to: monitoring, card: { kind: 'actionChaser', action: a.id, chase: 'overdue' }, tracked: false });
     }),
   ];
 }
@@ -57,7 +57,7 @@ function reportTimer(s: ActionsSlice, { calendar, hours }: Clock): Timer[] {
   return timer('actions:report', startOfDay(firstWorkingDayAfterMonth(calendar, from), hours), (r, _context, now) => {
     const month = londonDate(now).slice(0, 7);
     r.record({ type: 'ActionsReported', at: iso(now), month });
-    r.effect({ type: 'send', key: `actionsReport:${month}`, to: monitoring, card: { kind: 'actionsReport' }, tracked: false });
+    r.effect({ type: 'send', key: sendKey.actionsReport(month), to: monitoring, card: { kind: 'actionsReport' }, tracked: false });
   });
 }
 

@@ -7,7 +7,7 @@ import { LearningMethodSchema, type LearningLead, type LearningMethod } from './
 import { checkPastDate, dateWords, learningDisputeOpen, learningEventBlocked, openLearningEvent } from './opening.js';
 import { leadRecipients } from './people.js';
 import type { LearningEvent } from './state.js';
-import { person } from '../kernel.js';
+import { person, sendKey } from '../kernel.js';
 
 /**
  * The local learning event (002 Section C): the partners' decision (6.4 "The safeguarding partners
@@ -88,7 +88,7 @@ export const setUpLearningEvent: Handler<'SetUpLearningEvent'> = ({ config }, st
   }
   const r = recorder(state);
   r.record({ type: 'LearningEventSetUp', at: iso(now), by: actorAs(command.actor, role), methods: methods.map((m) => m.data as LearningMethod), leads, ...(tor ? { termsOfReferenceUrl: safeDecode(tor) } : {}) });
-  for (const id of leadRecipients(config, leads, { kind: 'learningEvent' }, r.state!)) r.effect({ type: 'send', key: `learningEvent:lead:${id}`, to: person(id), card: { kind: 'learningEvent' }, tracked: true });
+  for (const id of leadRecipients(config, leads, { kind: 'learningEvent' }, r.state!)) r.effect({ type: 'send', key: sendKey.learningEventLead(id), to: person(id), card: { kind: 'learningEvent' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded the method and leads. The report is due ready for approval by ${words(le.reportDueAt, now)}.`);
 };

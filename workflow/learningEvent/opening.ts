@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { LONDON_ZONE } from '../calendar/workingHours.js';
 import type { Actor } from '../events.js';
-import { iso, monitoring, person, words, type Recorder, type StepContext } from '../kernel.js';
+import { iso, monitoring, person, sendKey, words, type Recorder, type StepContext } from '../kernel.js';
 import { londonDate } from '../rapidReview/dates.js';
 import type { CaseState } from '../state.js';
 import { reportDueAt } from './months.js';
@@ -48,9 +48,9 @@ export function openLearningEvent(
   const due = reportDueAt(opened.decidedOn, hours);
   r.record({ type: 'LearningEventOpened', at: iso(now), ...opened, reportDueAt: iso(due) });
   for (const id of [...businessUnitIds(config), config.reviewGroupChair.aadObjectId]) {
-    r.effect({ type: 'send', key: `learningEvent:${id}`, to: person(id), card: { kind: 'learningEvent' }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.learningEvent(id), to: person(id), card: { kind: 'learningEvent' }, tracked: true });
   }
-  r.effect({ type: 'send', key: 'learningEvent:monitoring', to: monitoring, card: { kind: 'learningEvent' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.learningEventMonitoring(), to: monitoring, card: { kind: 'learningEvent' }, tracked: true });
   return `The report is due ready for approval by ${words(iso(due), now)}.`;
 }
 

@@ -1,4 +1,4 @@
-import { iso, monitoring, person, type Recorder, type StepContext } from '../kernel.js';
+import { iso, monitoring, person, sendKey, type Recorder, type StepContext } from '../kernel.js';
 import { timer, type Timer, type TimerDeclaration } from '../timers.js';
 import { REMINDER_DAYS, reminderAt } from './months.js';
 import { businessUnitIds, deciderPerson, disputeMembers, leadRecipients } from './people.js';
@@ -22,8 +22,8 @@ export const learningEventTimers: TimerDeclaration = (state, { calendar, hours }
     const ids = { bu: businessUnitIds(config), leads: leadRecipients(config, le.setUp?.leads ?? [], { kind: 'learningEventChaser' }, r.state!) };
     const people = to(r, ids);
     r.record({ type: 'LearningEventChased', at: iso(now), chase: kind, to: people });
-    for (const id of people) r.effect({ type: 'send', key: `learningEventChaser:${kind}:${id}`, to: person(id), card: { kind: 'learningEventChaser' }, tracked: false });
-    if (kind === 'overdue') r.effect({ type: 'send', key: 'learningEventChaser:overdue:monitoring', to: monitoring, card: { kind: 'learningEventChaser' }, tracked: false });
+    for (const id of people) r.effect({ type: 'send', key: sendKey.learningEventChaser(kind, id), to: person(id), card: { kind: 'learningEventChaser' }, tracked: false });
+    if (kind === 'overdue') r.effect({ type: 'send', key: sendKey.learningEventOverdueMonitoring(), to: monitoring, card: { kind: 'learningEventChaser' }, tracked: false });
   };
   const reminders = (_: Recorder, ids: { bu: string[]; leads: string[] }) => [...new Set([...ids.leads, ...ids.bu])];
   return [
@@ -54,7 +54,7 @@ export const reviewGroupDisputeTimers: TimerDeclaration = (state, { calendar }) 
           (r, { config }, now) => {
             const to = disputeMembers(config);
             r.record({ type: 'ReviewGroupDisputeChased', at: iso(now), id: d.id, chase: 'outcomeReminder', to });
-            for (const id of to) r.effect({ type: 'send', key: `reviewGroupDisputeChaser:${d.id}:outcomeReminder:${id}`, to: person(id), card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
+            for (const id of to) r.effect({ type: 'send', key: sendKey.reviewGroupDisputeOutcomeReminder(d.id, id), to: person(id), card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
           },
           due,
         ),
@@ -63,7 +63,7 @@ export const reviewGroupDisputeTimers: TimerDeclaration = (state, { calendar }) 
     out.push(
       ...timer('reviewGroupDispute:outcomeOverdue', due, (r, context, now) => {
         escalate(r, context, d, 'outcomeOverdue', now);
-        r.effect({ type: 'send', key: `reviewGroupDisputeChaser:${d.id}:outcomeOverdue:monitoring`, to: monitoring, card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
+        r.effect({ type: 'send', key: sendKey.reviewGroupDisputeOutcomeOverdue(d.id), to: monitoring, card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
       }),
     );
     return out;
@@ -77,7 +77,7 @@ export const reviewGroupDisputeTimers: TimerDeclaration = (state, { calendar }) 
         (r, { config }, now) => {
           const to = [deciderPerson(config, d.escalated!.decider).aadObjectId];
           r.record({ type: 'ReviewGroupDisputeChased', at: iso(now), id: d.id, chase: 'decisionReminder', to });
-          r.effect({ type: 'send', key: `reviewGroupDisputeChaser:${d.id}:decisionReminder`, to: person(to[0]!), card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
+          r.effect({ type: 'send', key: sendKey.reviewGroupDisputeDecisionReminder(d.id), to: person(to[0]!), card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
         },
         due,
       ),
@@ -87,7 +87,7 @@ export const reviewGroupDisputeTimers: TimerDeclaration = (state, { calendar }) 
     out.push(
       ...timer('reviewGroupDispute:decisionOverdue', due, (r, _, now) => {
         r.record({ type: 'ReviewGroupDisputeChased', at: iso(now), id: d.id, chase: 'decisionOverdue', to: [] });
-        r.effect({ type: 'send', key: `reviewGroupDisputeChaser:${d.id}:decisionOverdue:monitoring`, to: monitoring, card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
+        r.effect({ type: 'send', key: sendKey.reviewGroupDisputeDecisionOverdue(d.id), to: monitoring, card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
         r.effect({ type: 'refreshCards' });
       }),
     );

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { LONDON_ZONE } from '../calendar/workingHours.js';
 import { identifyingDetailIn } from '../freeText.js';
-import { person, refuse, safeDecode, unique, type Decision, type Recorder } from '../kernel.js';
+import { person, refuse, safeDecode, unique, type Decision, type Recorder, sendKey } from '../kernel.js';
 import { PARTNERS, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
 import { isCalendarDate, londonDateOf } from './rules.js';
@@ -79,7 +79,7 @@ export const executiveIds = (config: PartnershipConfig): string[] =>
 
 /** The business unit's working card, one per person, kept up to date. */
 export function sendBoard(r: Recorder, config: PartnershipConfig) {
-  for (const id of businessUnitIds(config)) r.effect({ type: 'send', key: `localReviewBoard:${id}`, to: person(id), card: { kind: 'localReviewBoard' }, tracked: true });
+  for (const id of businessUnitIds(config)) r.effect({ type: 'send', key: sendKey.localReviewBoard(id), to: person(id), card: { kind: 'localReviewBoard' }, tracked: true });
 }
 
 /** A short free-text field that is not a rationale (a partnership's or a reviewer's name). */

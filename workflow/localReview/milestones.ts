@@ -1,4 +1,4 @@
-import { actorAs, iso, monitoring, recorder, refuse, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, type Handler, sendKey } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { dateProblem, dayWords, findReview, sendBoard } from './common.js';
 import { MILESTONE_WORDS, type Milestone } from './words.js';
@@ -52,7 +52,7 @@ export const recordLocalReviewMilestone: Handler<'RecordLocalReviewMilestone'> =
   if (approval && command.publish === false) {
     // 5.18: "set out for the Panel and the Secretary of State the justification for any non-publication".
     sendBoard(r, config);
-    r.effect({ type: 'send', key: 'localReviewJustification:notPublished', to: monitoring, card: { kind: 'localReviewJustification' }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.localReviewJustification('notPublished'), to: monitoring, card: { kind: 'localReviewJustification' }, tracked: true });
     then = ' The executive decided not to publish: please send the justification to the Panel and the Secretary of State and record it.';
   } else if (approval) {
     then = l.publication ? '' : ' Please plan the publication date: the copy to the Panel and the Secretary of State is due 7 working days before it.';

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, sendKey } from '../kernel.js';
 import { actingRole } from '../access.js';
 import type { PartnershipConfig } from '../partnership.js';
 import { executiveIds, sendBoard } from './common.js';
@@ -20,8 +20,8 @@ import { publicationDueDate } from './rules.js';
 
 function announce(r: Recorder, config: PartnershipConfig) {
   sendBoard(r, config);
-  r.effect({ type: 'send', key: 'localReviewBoard:monitoring', to: monitoring, card: { kind: 'localReviewBoard' }, tracked: true });
-  for (const id of executiveIds(config)) r.effect({ type: 'send', key: `localReviewLetter:${id}`, to: person(id), card: { kind: 'localReviewLetter' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.localReviewBoardMonitoring(), to: monitoring, card: { kind: 'localReviewBoard' }, tracked: true });
+  for (const id of executiveIds(config)) r.effect({ type: 'send', key: sendKey.localReviewLetter(id), to: person(id), card: { kind: 'localReviewLetter' }, tracked: false });
 }
 
 /** Called where the partners' LCSPR decision is recorded: a decision to hold one opens the review at once. */

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, recorder, refuse, words, type Handler, type Recorder } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, words, type Handler, type Recorder, sendKey } from '../kernel.js';
 import { actingRole } from '../access.js';
 import type { PartnershipConfig } from '../partnership.js';
 import { dateProblem, dayWords, findReview, publicLink, sendBoard, sentAtProblem } from './common.js';
@@ -30,7 +30,7 @@ export function justificationsNeeded(l: LocalReview, now: Date): Justification[]
 
 function promptJustification(r: Recorder, config: PartnershipConfig, about: Justification) {
   sendBoard(r, config);
-  r.effect({ type: 'send', key: `localReviewJustification:${about}`, to: monitoring, card: { kind: 'localReviewJustification' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.localReviewJustification(about), to: monitoring, card: { kind: 'localReviewJustification' }, tracked: true });
 }
 
 export const planLocalReviewPublication: Handler<'PlanLocalReviewPublication'> = ({ config, calendar }, state, command, now) => {

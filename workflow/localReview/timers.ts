@@ -1,4 +1,4 @@
-import { iso, monitoring, person, type Recorder } from '../kernel.js';
+import { iso, monitoring, person, type Recorder, sendKey } from '../kernel.js';
 import type { PartnershipConfig } from '../partnership.js';
 import { timer, type Timer, type TimerDeclaration } from '../timers.js';
 import { businessUnitIds } from './common.js';
@@ -28,8 +28,8 @@ function chase(name: string, key: string, l: LocalReview, at: Date, kind: 'local
     (r: Recorder, { config }: { config: PartnershipConfig }, now: Date) => {
       const to = businessUnitIds(config);
       r.record({ type: 'LocalReviewChased', at: iso(now), chase: key, to });
-      for (const id of to) r.effect({ type: 'send', key: `${kind}:${key}:${id}`, to: person(id), card: { kind }, tracked: false });
-      if (alsoMonitoring) r.effect({ type: 'send', key: `${kind}:${key}:monitoring`, to: monitoring, card: { kind }, tracked: false });
+      for (const id of to) r.effect({ type: 'send', key: sendKey.localReviewChase(kind, key, id), to: person(id), card: { kind }, tracked: false });
+      if (alsoMonitoring) r.effect({ type: 'send', key: sendKey.localReviewChase(kind, key, 'monitoring'), to: monitoring, card: { kind }, tracked: false });
       r.effect({ type: 'refreshCards' });
     },
     until,

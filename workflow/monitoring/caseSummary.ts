@@ -2,8 +2,8 @@ import type { CaseState } from '../state.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { deadlineInWords } from '../calendar/words.js';
 import { PARTNERS, PARTNER_NAMES, finalDecisionMaker, type Partner, type PartnershipConfig } from '../partnership.js';
-import { ROLE_WORDS } from '../words.js';
-import { STAGE_LABELS, type CaseSummary, type MonitoringStage, type RagStatus } from './schemas.js';
+import { ROLE_WORDS, STAGE_LABELS } from '../words.js';
+import { type CaseSummary, type MonitoringStage, type RagStatus } from './schemas.js';
 import { NO_DEADLINE_TEXT, closedLabel, outstandingDuties } from './outstanding.js';
 
 /**

@@ -19,18 +19,6 @@ export const MonitoringStageSchema = z.enum([
 ]);
 export type MonitoringStage = z.infer<typeof MonitoringStageSchema>;
 
-export const STAGE_LABELS: Record<MonitoringStage, string> = {
-  awaitingInitialView: 'Awaiting initial view',
-  awaitingPartnerReplies: 'Awaiting partner replies',
-  disputeStage1: 'Dispute: stage 1 meeting',
-  disputeStage2: 'Dispute: stage 2 decision',
-  awaitingPanelNotification: 'Awaiting Panel notification',
-  awaitingNextStep: 'Awaiting next step',
-  panelNotified: 'Panel notified',
-  rapidReview: 'Rapid review',
-  closed: 'Closed',
-};
-
 /** red: overdue; amber: less than half the time left; green otherwise; closed cases have none. */
 export const RagStatusSchema = z.enum(['red', 'amber', 'green', 'closed']);
 export type RagStatus = z.infer<typeof RagStatusSchema>;

@@ -1,4 +1,4 @@
-import { actorAs, iso, monitoring, person, recorder, refuse, unique, words, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople, type PartnershipConfig } from '../partnership.js';
 import { openReview } from './common.js';
@@ -30,13 +30,13 @@ export const approveRapidReview: Handler<'ApproveRapidReview'> = ({ config }, st
   // Review-group members, for information: each member agency's contacts, on a card about their agency.
   for (const agency of config.agencies.filter((a) => (a.reviewGroup || a.partner) && rr.agencies[a.id])) {
     for (const to of unique([agency.contact.aadObjectId, ...agency.deputies.map((d) => d.aadObjectId)])) {
-      r.effect({ type: 'send', key: `rapidReviewForInformation:${agency.id}:${to}`, to: person(to), card: { kind: 'rapidReviewForInformation', agency: agency.id }, tracked: false });
+      r.effect({ type: 'send', key: sendKey.rapidReviewForInformation(agency.id, to), to: person(to), card: { kind: 'rapidReviewForInformation', agency: agency.id }, tracked: false });
     }
   }
   // The partners and the scrutineer for scrutiny, and the executive informed.
   const scrutiny = unique([...PARTNERS.flatMap((p) => partnerPeople(config, p).map((x) => x.aadObjectId)), config.independentScrutineer.aadObjectId, ...executive(config)]);
-  for (const to of scrutiny) r.effect({ type: 'send', key: `rapidReviewApproved:${to}`, to: person(to), card: { kind: 'rapidReviewApproved' }, tracked: false });
-  r.effect({ type: 'send', key: 'rapidReviewSendPrompt', to: monitoring, card: { kind: 'rapidReviewSendPrompt' }, tracked: true });
+  for (const to of scrutiny) r.effect({ type: 'send', key: sendKey.rapidReviewApproved(to), to: person(to), card: { kind: 'rapidReviewApproved' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.rapidReviewSendPrompt(), to: monitoring, card: { kind: 'rapidReviewSendPrompt' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done(`Approved. The business unit is asked to send it to the Panel and Ofsted, and the LCSPR decision to DfE, by ${words(rr.dueAt, now)}.`);
 };
@@ -67,7 +67,7 @@ export const recordRapidReviewSent: Handler<'RecordRapidReviewSent'> = ({ config
     onTime,
     dfeSentAt: iso(dfeSentAt),
   });
-  r.effect({ type: 'send', key: 'rapidReviewCompleted', to: monitoring, card: { kind: 'rapidReviewCompleted' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.rapidReviewCompleted(), to: monitoring, card: { kind: 'rapidReviewCompleted' }, tracked: false });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: the rapid review is complete (${onTime ? 'on time' : 'late'}).`);
 };

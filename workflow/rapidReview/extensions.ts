@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { agencyAction, agencyById, contacts, openReview } from './common.js';
 import { closeOfDay, londonDate } from './dates.js';
@@ -20,7 +20,7 @@ export const requestExtension: Handler<'RequestExtension'> = ({ config, calendar
   if (proposed.getTime() > Date.parse(rr.dueAt)) return refuse(`The proposed date is after the rapid review deadline (${words(rr.dueAt, now)}), so it cannot be agreed.`);
   const r = recorder(state);
   r.record({ type: 'ExtensionRequested', at: iso(now), by: found.by, agency: found.agency.id, reason: command.reason.trim(), proposedDueAt: iso(proposed) });
-  r.effect({ type: 'send', key: `extensionDecisionRequest:${found.agency.id}:${r.state?.version}`, to: monitoring, card: { kind: 'extensionDecisionRequest', agency: found.agency.id }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.extensionDecisionRequest(found.agency.id, r.state?.version), to: monitoring, card: { kind: 'extensionDecisionRequest', agency: found.agency.id }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done(`Asked: the business unit will answer. Until then the return is due by ${words(found.a.dueAt, now)}.`);
 };
@@ -35,7 +35,7 @@ export const decideExtension: Handler<'DecideExtension'> = ({ config }, state, c
   if (!a || !agency || a.status !== 'extensionAsked' || !a.extension) return refuse('There is no request for more time to decide.');
   const r = recorder(state);
   r.record({ type: 'ExtensionDecided', at: iso(now), by: actorAs(command.actor, role), agency: agency.id, agreed: command.agree, dueAt: command.agree ? a.extension.proposedDueAt : a.dueAt });
-  for (const to of contacts(agency)) r.effect({ type: 'send', key: `extensionAnswer:${agency.id}:${to}:${r.state?.version}`, to: person(to), card: { kind: 'extensionAnswer', agency: agency.id }, tracked: false });
+  for (const to of contacts(agency)) r.effect({ type: 'send', key: sendKey.extensionAnswer(agency.id, to, r.state?.version), to: person(to), card: { kind: 'extensionAnswer', agency: agency.id }, tracked: false });
   r.effect({ type: 'refreshCards' });
   return r.done(command.agree ? `Agreed: ${agency.name}'s return is now due by ${words(a.extension.proposedDueAt, now)}.` : `Declined: ${agency.name}'s return stays due by ${words(a.dueAt, now)}.`);
 };

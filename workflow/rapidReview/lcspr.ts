@@ -1,5 +1,6 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, unique, words, type Handler, type Recorder } from '../kernel.js';
+import { ROLE_WORDS } from '../words.js';
+import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, PARTNER_NAMES, partnerPeople, partnersRepresentedBy, type Partner, type PartnershipConfig } from '../partnership.js';
 import type { CaseState, LcsprDecision } from '../state.js';
@@ -57,16 +58,16 @@ function openDispute(r: Recorder, config: PartnershipConfig, calendar: WorkingCa
   const decider = config.reviewDisputeDecider;
   r.record({ type: 'LcsprDisputed', at: iso(now), disagreeing: against, decider, decisionDueAt: iso(calendar.addWorkingDays(now, DISPUTE_DAYS)) });
   const who = decider === 'partnershipChair' ? config.partnershipChair : config.independentScrutineer;
-  r.effect({ type: 'send', key: 'lcsprDispute', to: person(who.aadObjectId), card: { kind: 'lcsprDispute' }, tracked: true });
-  r.effect({ type: 'send', key: 'lcsprDispute:monitoring', to: monitoring, card: { kind: 'lcsprDispute' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.lcsprDispute(), to: person(who.aadObjectId), card: { kind: 'lcsprDispute' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.lcsprDisputeMonitoring(), to: monitoring, card: { kind: 'lcsprDispute' }, tracked: true });
 }
 
 /** 5.3: "The Independent Scrutineer will also be informed"; the monitoring channel too. */
 function informOfDecision(r: Recorder, config: PartnershipConfig) {
-  r.effect({ type: 'send', key: 'lcsprDecided:scrutineer', to: person(config.independentScrutineer.aadObjectId), card: { kind: 'lcsprDecided' }, tracked: false });
-  r.effect({ type: 'send', key: 'lcsprDecided:monitoring', to: monitoring, card: { kind: 'lcsprDecided' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.lcsprDecidedScrutineer(), to: person(config.independentScrutineer.aadObjectId), card: { kind: 'lcsprDecided' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.lcsprDecidedMonitoring(), to: monitoring, card: { kind: 'lcsprDecided' }, tracked: false });
   const chair = config.reviewGroupChair.aadObjectId;
-  r.effect({ type: 'send', key: `rapidReviewApproval:${chair}`, to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.rapidReviewApproval(chair), to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
   // A decision to hold an LCSPR opens it now: its six-month clock starts at this decision (5.16).
   openFromPartnersDecision(r, config);
 }
@@ -80,7 +81,7 @@ export const replyOnLcspr: Handler<'ReplyOnLcspr'> = ({ config, calendar }, stat
   const partner = command.partner ?? (mine.length === 1 ? mine[0] : undefined);
   if (!partner || !mine.includes(partner)) return refuse('Say which partner you are answering for.');
   if (l.decided) return refuse(`The partners' decision was already recorded at ${words(l.decided.at, now)}.`);
-  if (l.dispute) return refuse(`The partners disagree; the ${l.dispute.decider === 'partnershipChair' ? 'partnership chair' : 'independent scrutineer'} decides by ${words(l.dispute.decisionDueAt, now)}.`);
+  if (l.dispute) return refuse(`The partners disagree; the ${ROLE_WORDS[l.dispute.decider]} decides by ${words(l.dispute.decisionDueAt, now)}.`);
   const problem = checkFreeText('rationale', command.rationale, { required: command.reply === 'disagree' });
   if (problem) return refuse(problem.message);
   const r = recorder(state);
@@ -97,7 +98,7 @@ export const decideLcsprDispute: Handler<'DecideLcsprDispute'> = ({ config }, st
   if (found.error) return found.error;
   const { l } = found;
   const role = actingRole(config, command.actor.aadObjectId, 'DecideLcsprDispute');
-  if (!role) return refuse(`Only the ${config.reviewDisputeDecider === 'partnershipChair' ? 'partnership chair' : 'independent scrutineer'} decides a disagreement on whether to hold a local review.`);
+  if (!role) return refuse(`Only the ${ROLE_WORDS[config.reviewDisputeDecider]} decides a disagreement on whether to hold a local review.`);
   if (!l.dispute) return refuse('The partners have not disagreed; there is nothing to decide.');
   if (l.decided) return refuse(`The decision was already recorded at ${words(l.decided.at, now)}.`);
   const problem = checkFreeText('rationale', command.rationale, { required: true });
@@ -128,7 +129,7 @@ export const lcsprTimers: TimerDeclaration = (state, { calendar }) => {
       ? []
       : timer('lcspr:disputeOverdue', new Date(l.dispute.decisionDueAt), (r, _, now) => {
           r.record({ type: 'LcsprChased', at: iso(now), chase: 'disputeOverdue', to: [] });
-          r.effect({ type: 'send', key: 'lcsprChaser:disputeOverdue', to: monitoring, card: { kind: 'lcsprChaser' }, tracked: false });
+          r.effect({ type: 'send', key: sendKey.lcsprDisputeOverdue(), to: monitoring, card: { kind: 'lcsprChaser' }, tracked: false });
           r.effect({ type: 'refreshCards' });
         });
   }
@@ -142,7 +143,7 @@ export const lcsprTimers: TimerDeclaration = (state, { calendar }) => {
           (r, { config }, now) => {
             const to = silentPeople(config, l);
             r.record({ type: 'LcsprChased', at: iso(now), chase: 'reminder', to });
-            for (const id of to) r.effect({ type: 'send', key: `lcsprChaser:reminder:${id}`, to: person(id), card: { kind: 'lcsprChaser' }, tracked: false });
+            for (const id of to) r.effect({ type: 'send', key: sendKey.lcsprReminder(id), to: person(id), card: { kind: 'lcsprChaser' }, tracked: false });
           },
           closes,
         )),
@@ -159,7 +160,7 @@ export const lcsprTimers: TimerDeclaration = (state, { calendar }) => {
           const after = r.state!.rapidReview!.lcspr!;
           if (!after.decided && !after.dispute) {
             r.record({ type: 'LcsprChased', at: iso(now), chase: 'repliesOverdue', to: silentPeople(config, after) });
-            r.effect({ type: 'send', key: 'lcsprChaser:repliesOverdue', to: monitoring, card: { kind: 'lcsprChaser' }, tracked: false });
+            r.effect({ type: 'send', key: sendKey.lcsprRepliesOverdue(), to: monitoring, card: { kind: 'lcsprChaser' }, tracked: false });
           } else {
             r.record({ type: 'LcsprChased', at: iso(now), chase: 'repliesOverdue', to: [] });
           }

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, recorder, refuse, words, type Handler } from '../kernel.js';
+import { actorAs, iso, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, PARTNER_NAMES, type Partner } from '../partnership.js';
 import { openReview } from './common.js';
@@ -55,7 +55,7 @@ export const recordRapidReviewMeeting: Handler<'RecordRapidReviewMeeting'> = ({ 
     ...(command.methodology?.trim() ? { methodology: command.methodology.trim() } : {}),
     repliesDueAt: iso(repliesDueAt),
   });
-  r.effect({ type: 'send', key: 'lcsprDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'lcsprDecision' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.lcsprDecision(), to: { kind: 'conversation', target: 'decision' }, card: { kind: 'lcsprDecision' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: a quorate meeting recommending ${command.lcsprRecommended ? 'an LCSPR' : 'no LCSPR'}. The decision is the partners': they are asked to agree or disagree by ${words(iso(repliesDueAt), now)}.`);
 };

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { openReview } from './common.js';
 
@@ -25,9 +25,9 @@ export const recordNoRapidReview: Handler<'RecordNoRapidReview'> = ({ config }, 
   if (problem) return refuse(problem.message);
   const r = recorder(state);
   r.record({ type: 'NoRapidReviewAgreed', at: iso(now), by: actorAs(command.actor, role), rationale: command.rationale.trim(), partnersAgreed: true, scrutineerOversight: true });
-  r.effect({ type: 'send', key: 'noRapidReview', to: monitoring, card: { kind: 'noRapidReview' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.noRapidReview(), to: monitoring, card: { kind: 'noRapidReview' }, tracked: true });
   // The scrutineer's oversight is on the record; they are sent what was recorded in their name.
-  r.effect({ type: 'send', key: `noRapidReview:${config.independentScrutineer.aadObjectId}`, to: person(config.independentScrutineer.aadObjectId), card: { kind: 'noRapidReview' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.noRapidReviewTo(config.independentScrutineer.aadObjectId), to: person(config.independentScrutineer.aadObjectId), card: { kind: 'noRapidReview' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done('Recorded: no rapid review will be held, and the case is closed. Now tell the Panel, with the rationale, and record when.');
 };

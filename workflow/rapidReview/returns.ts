@@ -1,6 +1,6 @@
 import type { ScopingChase } from '../events.js';
-import { identifyingDetailIn } from '../freeText.js';
-import { iso, monitoring, person, recorder, refuse, safeDecode, type Handler, type Recorder } from '../kernel.js';
+import { checkDocumentLink } from '../documentLink.js';
+import { iso, monitoring, person, recorder, refuse, sendKey, type Handler, type Recorder } from '../kernel.js';
 import type { Agency } from '../partnership.js';
 import type { AgencyReturn } from '../state.js';
 import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
@@ -15,19 +15,10 @@ import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from './dat
 export const recordScopingReturn: Handler<'RecordScopingReturn'> = ({ config }, state, command, now) => {
   const found = agencyAction(config, state, command.actor, command.agency);
   if (found.error) return found.error;
-  let url: URL;
-  try {
-    url = new URL(command.documentUrl.trim());
-  } catch {
-    return refuse("Give the link to the return in the partnership's document store (https://...).");
-  }
-  if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
-    return refuse(`The return must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
-  }
-  const detail = identifyingDetailIn(safeDecode(url.pathname).replace(/[/_+]/g, ' '));
-  if (detail) return refuse(`The link seems to contain ${detail}. Link to a document whose name carries only the case reference.`);
+  const link = checkDocumentLink(config, command.documentUrl, 'The return');
+  if (!link.ok) return refuse(link.refusal);
   const r = recorder(state);
-  r.record({ type: 'ScopingReturned', at: iso(now), by: found.by, agency: found.agency.id, documentUrl: url.toString() });
+  r.record({ type: 'ScopingReturned', at: iso(now), by: found.by, agency: found.agency.id, documentUrl: link.url.toString() });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: ${found.agency.name}'s return. Thank you; no more reminders will be sent.`);
 };
@@ -43,7 +34,7 @@ export const recordNoInvolvement: Handler<'RecordNoInvolvement'> = ({ config }, 
 
 function chase(r: Recorder, now: Date, agency: Agency, kind: ScopingChase, to: (agency: Agency) => string[], day?: string) {
   r.record({ type: 'ScopingChased', at: iso(now), agency: agency.id, chase: kind, ...(day ? { day } : {}) });
-  for (const id of to(agency)) r.effect({ type: 'send', key: `scopingChaser:${agency.id}:${kind}:${day ?? ''}:${id}:${r.state?.version}`, to: person(id), card: { kind: 'scopingChaser', agency: agency.id, chase: kind }, tracked: false });
+  for (const id of to(agency)) r.effect({ type: 'send', key: sendKey.scopingChaser(agency.id, kind, day, id, r.state?.version), to: person(id), card: { kind: 'scopingChaser', agency: agency.id, chase: kind }, tracked: false });
   r.effect({ type: 'refreshCards' });
 }
 
@@ -81,7 +72,7 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
         if (!calendar.isWorkingDay(today) || now.getTime() < startOfDay(today, hours).getTime()) return;
         const first = !a.chased.some((c) => c.startsWith('overdue:'));
         chase(r, now, agency, 'overdue', withEscalation, today);
-        if (first) r.effect({ type: 'send', key: `scopingOverdue:${id}:${a.dueAt}`, to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
+        if (first) r.effect({ type: 'send', key: sendKey.scopingOverdue(id, a.dueAt), to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
       }),
     ),
   ];

@@ -1,4 +1,4 @@
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
@@ -15,7 +15,7 @@ import { closeOfDay, defaultReturnsDue, londonDate, papersDueFor } from './dates
 /** Opened with the Panel notification's confirmation: 15 working days from the notification. */
 export function openRapidReview({ calendar }: StepContext, r: Recorder, notifiedAt: Date, now: Date) {
   r.record({ type: 'RapidReviewOpened', at: iso(now), notifiedAt: iso(notifiedAt), dueAt: iso(calendar.addWorkingDays(notifiedAt, 15)) });
-  r.effect({ type: 'send', key: 'rapidReviewSetup', to: monitoring, card: { kind: 'rapidReviewSetup' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.rapidReviewSetup(), to: monitoring, card: { kind: 'rapidReviewSetup' }, tracked: true });
 }
 
 export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar, hours }, state, command, now) => {
@@ -65,20 +65,20 @@ export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar
   });
   // Invited to take part in the meeting, not only asked for a return (001).
   for (const id of invited) {
-    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: `rapidReviewInvitation:${id}:${to}`, to: person(to), card: { kind: 'rapidReviewInvitation', agency: id }, tracked: true });
+    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: sendKey.rapidReviewInvitation(id, to), to: person(to), card: { kind: 'rapidReviewInvitation', agency: id }, tracked: true });
   }
   for (const id of agencies) {
-    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: `scopingRequest:${id}:${to}`, to: person(to), card: { kind: 'scopingRequest', agency: id }, tracked: true });
+    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: sendKey.scopingRequest(id, to), to: person(to), card: { kind: 'scopingRequest', agency: id }, tracked: true });
   }
   // Representatives and deputies alike: either may confirm the partner's attendance.
   for (const partner of PARTNERS) {
     for (const who of new Set(partnerPeople(config, partner).map((p) => p.aadObjectId))) {
-      r.effect({ type: 'send', key: `attendanceRequest:${partner}:${who}`, to: person(who), card: { kind: 'attendanceRequest' }, tracked: true });
+      r.effect({ type: 'send', key: sendKey.attendanceRequest(partner, who), to: person(who), card: { kind: 'attendanceRequest' }, tracked: true });
     }
   }
   const chair = config.reviewGroupChair.aadObjectId;
-  r.effect({ type: 'send', key: `rapidReviewOutcomeRequest:${chair}`, to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
-  r.effect({ type: 'send', key: 'rapidReviewBoard', to: monitoring, card: { kind: 'rapidReviewBoard' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.rapidReviewOutcomeRequest(chair), to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.rapidReviewBoard(), to: monitoring, card: { kind: 'rapidReviewBoard' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done([`Rapid review set up: ${agencies.length} agencies asked, returns due by ${words(iso(returnsDueAt), now)}.`, ...(invited.length > 0 ? [`${invited.map((id) => agencyById(config, id)!.name).join(', ')} invited to take part in the meeting.`] : []), ...warnings].join(' '));
 };
@@ -90,7 +90,7 @@ export const papersTimers: TimerDeclaration = (state) => {
   return timer('rapidReview:papers', new Date(rr.setup.papersDueAt), (r, _, now) => {
     const missing = rr.agencyOrder.filter((id) => OPEN.includes(rr.agencies[id]?.status ?? 'returned'));
     r.record({ type: 'PapersPrompted', at: iso(now), missing });
-    r.effect({ type: 'send', key: 'papersPrompt', to: monitoring, card: { kind: 'papersPrompt' }, tracked: false });
+    r.effect({ type: 'send', key: sendKey.papersPrompt(), to: monitoring, card: { kind: 'papersPrompt' }, tracked: false });
     r.effect({ type: 'refreshCards' });
   });
 };

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { finalDecisionMaker, type Partner } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
@@ -17,10 +17,10 @@ import { announceDecision } from './outcome.js';
 export function openDispute({ config, calendar }: StepContext, r: Recorder, now: Date, disagreeing: Partner[], arose: Date) {
   r.record({ type: 'DisputeOpened', at: iso(now), disagreeing, meetingDueAt: iso(calendar.addWorkingDays(arose, 1)) });
   const v = r.state?.version;
-  r.effect({ type: 'send', key: `disputeOpened:${v}`, to: monitoring, card: { kind: 'disputeOpened' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.disputeOpened(v), to: monitoring, card: { kind: 'disputeOpened' }, tracked: false });
   r.effect({ type: 'bookMeeting', stage: 1 });
   const chair = config.reviewGroupChair.aadObjectId;
-  r.effect({ type: 'send', key: `meetingOutcomeRequest:${chair}:${v}`, to: person(chair), card: { kind: 'meetingOutcomeRequest' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.meetingOutcomeRequest(chair, v), to: person(chair), card: { kind: 'meetingOutcomeRequest' }, tracked: true });
 }
 
 export const recordMeetingOutcome: Handler<'RecordMeetingOutcome'> = (context, state, command, now) => {

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { finalDecisionMaker } from '../partnership.js';
 import type { CaseState } from '../state.js';
@@ -17,10 +17,10 @@ import { raiseNewInformation, redecide } from './reconsideration.js';
 export function escalate({ config, calendar }: StepContext, r: Recorder, now: Date, reason: 'notResolved' | 'outcomeOverdue') {
   r.record({ type: 'DisputeEscalated', at: iso(now), reason, decisionDueAt: iso(calendar.addWorkingDays(now, 1)) });
   const v = r.state?.version;
-  r.effect({ type: 'send', key: `disputeEscalated:${v}`, to: monitoring, card: { kind: 'disputeEscalated' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.disputeEscalated(v), to: monitoring, card: { kind: 'disputeEscalated' }, tracked: false });
   r.effect({ type: 'bookMeeting', stage: 2 });
   const maker = finalDecisionMaker(config).aadObjectId;
-  r.effect({ type: 'send', key: `finalDecisionRequest:${maker}:${v}`, to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.finalDecisionRequest(maker, v), to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
   r.effect({ type: 'refreshCards' });
 }
 
@@ -48,7 +48,7 @@ export const recordFinalDecision: Handler<'RecordFinalDecision'> = (context, sta
   announceDecision(context, r, command.decision);
   const scrutineer = config.independentScrutineer.aadObjectId;
   if (!command.scrutineerAttended && scrutineer !== command.actor.aadObjectId) {
-    r.effect({ type: 'send', key: `scrutineerReview:${r.state?.version}`, to: person(scrutineer), card: { kind: 'scrutineerReview' }, tracked: false });
+    r.effect({ type: 'send', key: sendKey.scrutineerReview(r.state?.version), to: person(scrutineer), card: { kind: 'scrutineerReview' }, tracked: false });
   }
   r.effect({ type: 'refreshCards' });
   return r.done(`Final decision recorded: ${VIEW_WORDS[command.decision]}.`);

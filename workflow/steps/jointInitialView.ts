@@ -1,10 +1,10 @@
 import type { CommandActor } from '../commands.js';
 import type { Actor, View, ViewGiver } from '../events.js';
-import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnersRepresentedBy, rolesOf, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
-import { ROLE_WORDS, VIEW_WORDS } from '../words.js';
+import { VIEW_WORDS, withRole } from '../words.js';
 import { settle } from './partnerReplies.js';
 
 /**
@@ -32,7 +32,7 @@ export const otherGiver = (giver: ViewGiver): ViewGiver => (giver === 'reviewGro
 
 /** "Casey Chair (review group chair)". */
 export function giverWords(config: PartnershipConfig, giver: ViewGiver): string {
-  return `${giverPerson(config, giver).displayName} (${ROLE_WORDS[giver]})`;
+  return withRole(giverPerson(config, giver), giver);
 }
 
 const asCommandActor = (a: Actor): CommandActor => ({ aadObjectId: a.aadObjectId, displayName: a.displayName });
@@ -56,7 +56,7 @@ export function viewAgreed(context: StepContext, r: Recorder, now: Date, by: Act
   }
   // Refresh first: the chair's and director's cards show the agreed view; the new card is fresh anyway.
   r.effect({ type: 'refreshCards' });
-  r.effect({ type: 'send', key: 'partnerDecision', to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.partnerDecision(), to: { kind: 'conversation', target: 'decision' }, card: { kind: 'partnerDecision' }, tracked: true });
   settle(context, r, now, false);
 }
 
@@ -75,7 +75,7 @@ export function proposeView(context: StepContext, state: CaseState, now: Date, a
   if (other) {
     r.record({ type: 'InitialViewsDiffered', at: iso(now) });
     // The business unit sees both views (tracked, so it shows the agreement when it comes).
-    r.effect({ type: 'send', key: `initialViewsDiffer:${r.state?.version}`, to: monitoring, card: { kind: 'initialViewRequest' }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.initialViewsDiffer(r.state?.version), to: monitoring, card: { kind: 'initialViewRequest' }, tracked: true });
     r.effect({ type: 'refreshCards' });
     return r.done(`Recorded: your view (${VIEW_WORDS[view]}) differs from ${other.by.displayName}'s (${VIEW_WORDS[other.view]}). The business unit has been told and you each see the other's view. It goes to the partners once you agree: either of you may concur with the other or revise your own, by ${words(state.initialViewDueAt, now)}.`);
   }

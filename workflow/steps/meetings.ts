@@ -1,5 +1,5 @@
 import type { DisputeStage, MeetingAttendee } from '../events.js';
-import { actorAs, iso, nothing, recorder, refuse, words, type Handler, type Recorder } from '../kernel.js';
+import { actorAs, iso, nothing, recorder, refuse, sendKey, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { expectedAttendees } from '../meetings/attendees.js';
 import type { PartnershipConfig } from '../partnership.js';
@@ -27,7 +27,7 @@ export const recordMeetingBookingFailed: Handler<'RecordMeetingBookingFailed'> =
   const r = recorder(state);
   r.record({ type: 'MeetingBookingFailed', at: iso(now), stage: command.stage, reason: command.reason, arrangeBy });
   // The case never waits silently: the business unit is asked to arrange it by hand.
-  r.effect({ type: 'send', key: `arrangeMeetingRequest:${command.stage}:${r.state?.version}`, to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'arrangeMeetingRequest', stage: command.stage }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.arrangeMeetingRequest(command.stage, r.state?.version), to: { kind: 'conversation', target: 'monitoring' }, card: { kind: 'arrangeMeetingRequest', stage: command.stage }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done();
 };
@@ -74,7 +74,7 @@ function meetingAttendees(config: PartnershipConfig, stage: DisputeStage): Meeti
 
 function announceMeeting(r: Recorder, stage: DisputeStage) {
   for (const target of ['decision', 'monitoring'] as const) {
-    r.effect({ type: 'send', key: `meetingBooked:${stage}:${target}`, to: { kind: 'conversation', target }, card: { kind: 'meetingBooked', stage }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.meetingBooked(stage, target), to: { kind: 'conversation', target }, card: { kind: 'meetingBooked', stage }, tracked: true });
   }
   r.effect({ type: 'refreshCards' });
 }
@@ -89,7 +89,7 @@ export function cancelMeetings(r: Recorder, now: Date, reason: string) {
     r.record({ type: 'MeetingCancelled', at: iso(now), stage, reason });
     if (meeting.eventId) r.effect({ type: 'cancelMeeting', stage, eventId: meeting.eventId });
     for (const target of ['decision', 'monitoring'] as const) {
-      r.effect({ type: 'send', key: `meetingCancelled:${stage}:${target}`, to: { kind: 'conversation', target }, card: { kind: 'meetingCancelled', stage }, tracked: false });
+      r.effect({ type: 'send', key: sendKey.meetingCancelled(stage, target), to: { kind: 'conversation', target }, card: { kind: 'meetingCancelled', stage }, tracked: false });
     }
   }
 }

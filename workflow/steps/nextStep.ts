@@ -1,5 +1,5 @@
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, recorder, refuse, words, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 
 /** After a decision not to notify (DOMAIN step 8): the review group chair chooses the next step, with a rationale. */
@@ -14,7 +14,7 @@ export const chooseNextStep: Handler<'ChooseNextStep'> = ({ config }, state, com
   if (problem) return refuse(problem.message);
   const r = recorder(state);
   r.record({ type: 'NextStepChosen', at: iso(now), by: actorAs(command.actor, role), step: command.step, rationale: command.rationale.trim() });
-  r.effect({ type: 'send', key: 'nextStepChosen', to: monitoring, card: { kind: 'nextStepChosen' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.nextStepChosen(), to: monitoring, card: { kind: 'nextStepChosen' }, tracked: false });
   r.effect({ type: 'refreshCards' });
   return r.done(`Next step for ${state.referral.caseRef} recorded.`);
 };

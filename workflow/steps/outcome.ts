@@ -1,6 +1,6 @@
 import { checkFreeText } from '../freeText.js';
 import type { View } from '../events.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, unique, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnerPeople, type PartnershipConfig } from '../partnership.js';
 import { timer, type TimerDeclaration } from '../timers.js';
@@ -17,18 +17,18 @@ const localAuthorityPeople = (config: PartnershipConfig) => unique(partnerPeople
 
 export function announceDecision({ config }: StepContext, r: Recorder, decision: View) {
   const v = r.state?.version;
-  r.effect({ type: 'send', key: `decisionRecorded:monitoring:${v}`, to: monitoring, card: { kind: 'decisionRecorded' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.decisionRecorded(v), to: monitoring, card: { kind: 'decisionRecorded' }, tracked: false });
   const informed = unique([config.independentScrutineer.aadObjectId, ...(config.strategicPartnershipManager ? [config.strategicPartnershipManager.aadObjectId] : [])]);
   for (const id of informed) {
-    r.effect({ type: 'send', key: `decisionRecorded:${id}:${v}`, to: person(id), card: { kind: 'decisionRecorded' }, tracked: false });
+    r.effect({ type: 'send', key: sendKey.decisionRecordedTo(id, v), to: person(id), card: { kind: 'decisionRecorded' }, tracked: false });
   }
   if (decision === 'notify') {
     for (const id of localAuthorityPeople(config)) {
-      r.effect({ type: 'send', key: `panelNotificationRequest:${id}:${v}`, to: person(id), card: { kind: 'panelNotificationRequest' }, tracked: true });
+      r.effect({ type: 'send', key: sendKey.panelNotificationRequest(id, v), to: person(id), card: { kind: 'panelNotificationRequest' }, tracked: true });
     }
   } else {
     const chair = config.reviewGroupChair.aadObjectId;
-    r.effect({ type: 'send', key: `nextStepRequest:${chair}:${v}`, to: person(chair), card: { kind: 'nextStepRequest' }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.nextStepRequest(chair, v), to: person(chair), card: { kind: 'nextStepRequest' }, tracked: true });
   }
 }
 
@@ -46,7 +46,7 @@ export const confirmPanelNotification: Handler<'ConfirmPanelNotification'> = (co
   if (problem) return refuse(problem.message);
   const r = recorder(state);
   r.record({ type: 'PanelNotificationConfirmed', at: iso(now), by: actorAs(command.actor, role), sentAt: new Date(command.sentAt).toISOString(), panelReference: reference });
-  r.effect({ type: 'send', key: 'panelNotificationConfirmed', to: monitoring, card: { kind: 'panelNotificationConfirmed' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.panelNotificationConfirmed(), to: monitoring, card: { kind: 'panelNotificationConfirmed' }, tracked: false });
   // The rapid review's 15 working days run from the notification.
   openRapidReview(context, r, new Date(command.sentAt), now);
   r.effect({ type: 'refreshCards' });

@@ -1,10 +1,10 @@
 import type { CommandActor } from '../commands.js';
 import type { View } from '../events.js';
-import { iso, monitoring, person, recorder, unique, words, type Decision, type Recorder, type StepContext } from '../kernel.js';
+import { iso, monitoring, person, recorder, sendKey, unique, words, type Decision, type Recorder, type StepContext } from '../kernel.js';
 import { finalDecisionMaker } from '../partnership.js';
 import type { CaseState } from '../state.js';
 import type { Actor } from '../events.js';
-import { VIEW_WORDS } from '../words.js';
+import { VIEW_WORDS, withRole } from '../words.js';
 import { announceDecision } from './outcome.js';
 
 /**
@@ -23,16 +23,16 @@ export function raiseNewInformation({ config, calendar }: StepContext, state: Ca
   r.record({ type: 'DecisionReopened', at: iso(now), by, reason, decisionDueAt: iso(calendar.addWorkingDays(now, 1)), keepsOutcome: true });
   const v = r.state?.version;
   const maker = finalDecisionMaker(config).aadObjectId;
-  r.effect({ type: 'send', key: `decisionReopened:${v}`, to: monitoring, card: { kind: 'decisionReopened' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.decisionReopened(v), to: monitoring, card: { kind: 'decisionReopened' }, tracked: false });
   // All of whom are told (8.1); the partnership chair is asked for the decision on their own card.
   for (const id of unique([config.reviewGroupChair.aadObjectId, config.independentScrutineer.aadObjectId])) {
-    r.effect({ type: 'send', key: `decisionReopened:${id}:${v}`, to: person(id), card: { kind: 'decisionReopened' }, tracked: false });
+    r.effect({ type: 'send', key: sendKey.decisionReopenedTo(id, v), to: person(id), card: { kind: 'decisionReopened' }, tracked: false });
   }
-  r.effect({ type: 'send', key: `finalDecisionRequest:${maker}:${v}`, to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
+  r.effect({ type: 'send', key: sendKey.finalDecisionRequest(maker, v), to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   const due = words(r.state!.reconsideration!.decisionDueAt, now);
   return r.done(
-    `Re-opened on new information. ${finalDecisionMaker(config).displayName} (partnership chair) decides again by ${due}; the review group chair and the independent scrutineer have been told. Until then the decision stands and the case carries on.`,
+    `Re-opened on new information. ${withRole(finalDecisionMaker(config), 'partnershipChair')} decides again by ${due}; the review group chair and the independent scrutineer have been told. Until then the decision stands and the case carries on.`,
   );
 }
 
@@ -48,7 +48,7 @@ export function redecide(context: StepContext, state: CaseState, actor: CommandA
   else tellDecided(context, r);
   const scrutineer = config.independentScrutineer.aadObjectId;
   if (!scrutineerAttended && scrutineer !== actor.aadObjectId) {
-    r.effect({ type: 'send', key: `scrutineerReview:${r.state?.version}`, to: person(scrutineer), card: { kind: 'scrutineerReview' }, tracked: false });
+    r.effect({ type: 'send', key: sendKey.scrutineerReview(r.state?.version), to: person(scrutineer), card: { kind: 'scrutineerReview' }, tracked: false });
   }
   r.effect({ type: 'refreshCards' });
   if (outcome === 'confirmed') return r.done(`Decision confirmed on the new information: ${VIEW_WORDS[decision]}. The case carries on as it was.`);
@@ -59,7 +59,7 @@ export function redecide(context: StepContext, state: CaseState, actor: CommandA
 /** The monitoring channel, the scrutineer and the strategic partnership manager see the new decision; nobody is asked to act again. */
 function tellDecided({ config }: StepContext, r: Recorder) {
   const v = r.state?.version;
-  r.effect({ type: 'send', key: `decisionRecorded:monitoring:${v}`, to: monitoring, card: { kind: 'decisionRecorded' }, tracked: false });
+  r.effect({ type: 'send', key: sendKey.decisionRecorded(v), to: monitoring, card: { kind: 'decisionRecorded' }, tracked: false });
   const informed = unique([config.independentScrutineer.aadObjectId, ...(config.strategicPartnershipManager ? [config.strategicPartnershipManager.aadObjectId] : [])]);
-  for (const id of informed) r.effect({ type: 'send', key: `decisionRecorded:${id}:${v}`, to: person(id), card: { kind: 'decisionRecorded' }, tracked: false });
+  for (const id of informed) r.effect({ type: 'send', key: sendKey.decisionRecordedTo(id, v), to: person(id), card: { kind: 'decisionRecorded' }, tracked: false });
 }

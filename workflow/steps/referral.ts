@@ -1,5 +1,5 @@
-import { identifyingDetailIn } from '../freeText.js';
-import { actorAs, iso, person, recorder, refuse, safeDecode, unique, words, type Handler } from '../kernel.js';
+import { checkDocumentLink } from '../documentLink.js';
+import { actorAs, iso, person, recorder, refuse, sendKey, unique, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { afterReferralLogged, referralCriteriaProblem } from './statutoryNotification.js';
 
@@ -25,19 +25,8 @@ export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefP
   if (awareAt.getTime() < now.getTime() - AWARENESS_MAX_AGE_MS) {
     return refuse('The date the partnership became aware is more than six months ago; please check it. A Panel notification is due 5 working days from that date.');
   }
-  let url: URL;
-  try {
-    url = new URL(referral.documentUrl);
-  } catch {
-    return refuse("The referral document must be a link (https://...) into the partnership's document store.");
-  }
-  // A user name or password in the link would be shown on every card and kept in the record.
-  if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
-    return refuse(`The referral document must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`);
-  }
-  // The link is stored and shown on cards: its path must not name the child either.
-  const inLink = identifyingDetailIn(safeDecode(url.pathname + url.search).replace(/[/_+]/g, ' '));
-  if (inLink) return refuse(`The document link seems to contain ${inLink}. Link to a document whose name carries only the case reference.`);
+  const link = checkDocumentLink(config, referral.documentUrl, 'The referral document');
+  if (!link.ok) return refuse(link.refusal);
   const criteria = referralCriteriaProblem(referral);
   if (criteria) return refuse(criteria);
   const r = recorder(state);
@@ -51,7 +40,7 @@ export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefP
   });
   const { decisionRuns } = afterReferralLogged(config, r, now);
   for (const id of decisionRuns ? unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId]) : []) {
-    r.effect({ type: 'send', key: `initialViewRequest:${id}`, to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
+    r.effect({ type: 'send', key: sendKey.initialViewRequest(id), to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
   }
   return r.done(decisionRuns ? `Referral ${referral.caseRef} logged.` : `The death of a care leaver is logged as ${referral.caseRef}.`);
 };

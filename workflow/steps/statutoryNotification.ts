@@ -1,5 +1,5 @@
 import type { ReferralDetails } from '../events.js';
-import { actorAs, iso, person, recorder, refuse, unique, words, type Handler, type Recorder } from '../kernel.js';
+import { actorAs, iso, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnerPeople, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
@@ -45,7 +45,7 @@ export function afterReferralLogged(config: PartnershipConfig, r: Recorder, now:
   const referral = r.state!.referral;
   if (statutoryNotificationReason(referral)) {
     for (const id of localAuthorityPeople(config)) {
-      r.effect({ type: 'send', key: `statutoryNotificationRequest:${id}`, to: person(id), card: { kind: 'statutoryNotificationRequest' }, tracked: true });
+      r.effect({ type: 'send', key: sendKey.statutoryNotificationRequest(id), to: person(id), card: { kind: 'statutoryNotificationRequest' }, tracked: true });
     }
   }
   if (!isAdultCareLeaverDeath(referral)) return { decisionRuns: true };

@@ -1,4 +1,5 @@
-import { MonitoringStageSchema, STAGE_LABELS, type CaseList, type CaseSummary, type MonitoringStage } from '../../../workflow/monitoring/schemas.js';
+import { STAGE_LABELS } from '../../../workflow/words.js';
+import { MonitoringStageSchema, type CaseList, type CaseSummary, type MonitoringStage } from '../../../workflow/monitoring/schemas.js';
 import { h } from '../dom.js';
 import { statusBadge } from './status.js';
 

@@ -1,5 +1,5 @@
 import { helpCard } from '../../../cards/index.js';
-import type { PartnershipConfig } from '../../../workflow/partnership.js';
+import type { PartnershipFile } from '../../../config/partnershipFile.js';
 import { cardText } from '../../support/recordingMessenger.js';
 
 /**
@@ -39,7 +39,7 @@ export function isRefusal(card: unknown): boolean {
 }
 
 /** Classifies a card the bot answered with (the invoke response, or the message it posted). */
-export function classifyCard(card: unknown, status: number, config: PartnershipConfig): Answer {
+export function classifyCard(card: unknown, status: number, config: PartnershipFile): Answer {
   const text = cardText(card);
   if (TURN_FAILED.test(text)) return { kind: 'turnFailed', status, text };
   if (JSON.stringify(card) === JSON.stringify(helpCard(config, { localMode: true }))) return { kind: 'help', status, text };
