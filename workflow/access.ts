@@ -17,8 +17,14 @@ import type { ActionOwner } from './actions/schemas.js';
  * roster sees nothing.
  */
 
-/** What a person may ask to see: a case card, the case's history, its export, or the monitoring tab. */
-export type View = CardSpec | { kind: 'history' } | { kind: 'export' } | { kind: 'tab' };
+/**
+ * What a person may ask to see: a case card, the case's history, its export, or the monitoring tab;
+ * and in the tab (issue 17) the reviews and their deadlines, every action by review and by agency,
+ * and the actions' CSV download. The last three are about every case at once: asked with no state.
+ */
+export type View = CardSpec | { kind: 'history' } | { kind: 'export' } | { kind: 'tab' } | { kind: 'reviews' } | { kind: 'actions' } | { kind: 'actionsExport' };
+/** The views that are about every case at once, not one. */
+const ALL_CASE_VIEWS: readonly View['kind'][] = ['tab', 'reviews', 'actions', 'actionsExport'];
 
 /** The commands a person gives; the rest come from the clock or from what the bot did (Graph, Teams). */
 export type PersonCommandType = Exclude<CaseCommand['type'], 'Tick' | 'RecordPartnerCardPosted' | 'RecordMeetingBooked' | 'RecordMeetingBookingFailed'>;
@@ -171,8 +177,13 @@ function roleSees(role: Role, view: View): boolean {
   const partnership = PARTNERSHIP_ROLES.includes(role.kind);
   switch (view.kind) {
     case 'tab':
+    // The tab's review and action views are the tab's: for the people who run the process.
+    case 'reviews':
+    case 'actions':
       return TAB_ROLES.includes(role.kind);
     case 'export':
+    // A download takes the actions of every case out of the partnership's systems: as for a case's history, the business unit's.
+    case 'actionsExport':
       return role.kind === 'businessUnit';
     case 'history':
       return partnership;
@@ -216,11 +227,11 @@ export function seeingRole(config: PartnershipConfig, personId: string, view: Vi
 /**
  * Whether the person may see the view of this case. A case that does not exist is seen by nobody,
  * so a caller that refuses on `false` answers alike for "no such case" and "not yours to see".
- * The tab is not about one case: pass no state.
+ * The tab and its review and action views are not about one case: pass no state.
  */
 export function maySee(config: PartnershipConfig, personId: string, view: View, state: CaseState | undefined): boolean {
   if (!mayEverSee(config, personId, view)) return false;
-  if (view.kind === 'tab') return true;
+  if (ALL_CASE_VIEWS.includes(view.kind)) return true;
   if (!state) return false;
   if (seesEveryCase(config, personId)) return true;
   // The executive's own cards, on any case (they are sent on every case that reaches them).

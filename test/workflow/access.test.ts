@@ -49,6 +49,29 @@ describe('who may see what (workflow/access.ts)', () => {
     expect(Object.fromEntries(views.map(([label], i) => [label, seen[i]]))).toEqual(Object.fromEntries(views.map(([label], i) => [label, expected[i]])));
   });
 
+  // Issue 17: the tab's reviews and actions views are the tab's (business unit and chairs); the actions' CSV is the business unit's alone.
+  const tabViews: View[] = [{ kind: 'reviews' }, { kind: 'actions' }, { kind: 'actionsExport' }];
+  it.each([
+    ['business unit', PEOPLE.business, [true, true, true]],
+    ['review group chair', PEOPLE.chair, [true, true, false]],
+    ['partnership chair', PEOPLE.partnershipChair, [true, true, false]],
+    ['director', PEOPLE.director, [false, false, false]],
+    ['partner representative', PEOPLE.police, [false, false, false]],
+    ['partner deputy', PEOPLE.policeDeputy, [false, false, false]],
+    ['scrutineer', PEOPLE.scrutineer, [false, false, false]],
+    ['strategic partnership manager', PEOPLE.manager, [false, false, false]],
+    ['gp contact (owns an action)', PEOPLE.gpContact, [false, false, false]],
+    ['gp deputy', PEOPLE.gpDeputy, [false, false, false]],
+    ['gp escalation contact', PEOPLE.gpEscalation, [false, false, false]],
+    ['probation contact', PEOPLE.probationContact, [false, false, false]],
+    ['off the roster', STRANGER, [false, false, false]],
+  ] as const)("the tab's reviews, actions and actions CSV: %s", (_name, person, expected) => {
+    // About every case at once: asked with no case, and a case given changes nothing.
+    expect(tabViews.map((view) => maySee(sampleConfig, id(person), view, undefined))).toEqual(expected);
+    expect(tabViews.map((view) => maySee(sampleConfig, id(person), view, reviewed))).toEqual(expected);
+    expect(tabViews.map((view) => mayEverSee(sampleConfig, id(person), view))).toEqual(expected);
+  });
+
   // Issue 14: the partners' LCSPR card is the partnership's; an agency's copy of the approved review and the domestic abuse service's invitation are that agency's.
   const lcsprViews: [string, View][] = [
     ["the partners' LCSPR card", { kind: 'lcsprDecision' }],
