@@ -1,6 +1,6 @@
 import type { CaseCommand } from './commands.js';
 import type { CardSpec } from './effects.js';
-import { rolesOf, type PartnershipConfig, type Role } from './partnership.js';
+import { partnersRepresentedBy, rolesOf, type PartnershipConfig, type Role, type Partner } from './partnership.js';
 import type { CaseState } from './state.js';
 import type { ActionOwner } from './actions/schemas.js';
 
@@ -254,4 +254,14 @@ function ownsAction(config: PartnershipConfig, personId: string, view: Extract<V
   if (agencyId === undefined) return false;
   const escalationToo = view.kind === 'actionChaser' && view.chase === 'overdue';
   return rolesOf(config, personId).some((r) => (r.kind === 'agencyContact' || (escalationToo && r.kind === 'agencyEscalation')) && r.agency === agencyId);
+}
+
+/**
+ * The partners a person may answer for: as a partner's representative or one of its deputies (002 Section B:
+ * "the safeguarding partner representative, or their deputy"). The partners' replies, the LCSPR decision,
+ * attendance at the rapid review meeting and the joint initial view's concurrence all ask here, and the cards
+ * too, so who may speak for a partner is decided in this module alone.
+ */
+export function partnersActedFor(config: PartnershipConfig, personId: string): Partner[] {
+  return partnersRepresentedBy(config, personId);
 }

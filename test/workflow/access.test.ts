@@ -285,3 +285,22 @@ describe('a member of the executive who holds no other role', () => {
     for (const kind of theirs) expect(maySee(sampleConfig, id(EXEC), { kind } as View, state)).toBe(false);
   });
 });
+
+// "Who may do what, in one place" (issue 13): who may speak for a partner is asked of access.ts by the procedure and
+// the cards alike; the roster lookup behind it is called nowhere else.
+describe('who may answer for a partner is decided in access.ts alone', () => {
+  it('no module but access.ts calls the roster lookup partnersRepresentedBy', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { join, relative } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..');
+    const callers: string[] = [];
+    for (const dir of ['workflow', 'cards', 'app', 'bot', 'functions']) {
+      for (const entry of await readdir(join(root, dir), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+        const file = join(entry.parentPath, entry.name);
+        if ((await readFile(file, 'utf8')).includes('partnersRepresentedBy(')) callers.push(relative(root, file));
+      }
+    }
+    expect(callers.sort()).toEqual(['workflow/access.ts', 'workflow/partnership.ts']);
+  });
+});
