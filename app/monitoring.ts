@@ -4,7 +4,10 @@ import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import { deadlineInWords } from '../workflow/calendar/words.js';
 import { caseSummary } from '../workflow/monitoring/caseSummary.js';
 import { reportingYear, yearFigures } from '../workflow/monitoring/yearFigures.js';
-import type { CaseDetail, CaseList, ScopingRow, YearFigures } from '../workflow/monitoring/schemas.js';
+import type { ActionsView, CaseDetail, CaseList, ReviewKind, ReviewList, ReviewView, ScopingRow, YearFigures } from '../workflow/monitoring/schemas.js';
+import { reviewViews } from '../workflow/monitoring/reviews.js';
+import { actionsView } from '../workflow/monitoring/actionsView.js';
+import { ownerName } from '../workflow/actions/owners.js';
 import { timeline } from '../workflow/timeline.js';
 import type { AgencyReturnStatus } from '../workflow/state.js';
 
@@ -77,16 +80,43 @@ export class MonitoringService {
             }),
           }
         : undefined;
-    return { summary, timeline: timeline(events, now, agencyName), ...(scoping ? { scoping } : {}) };
+    const reviews = reviewViews(state, now, calendar, config.workingHours).map((r) => ({ kind: r.kind, title: r.title, status: r.status, statusText: r.statusText }));
+    return { summary, reviews, timeline: timeline(events, now, agencyName), ...(scoping ? { scoping } : {}) };
+  }
+
+  /** Every case's local review and learning event (issue 17), the soonest open deadline first, finished ones last. */
+  async reviews(now: Date): Promise<ReviewList> {
+    const { config, calendar } = this.deps;
+    const loaded = await this.readAll();
+    const reviews = loaded.flatMap((c) => reviewViews(c.state!, now, calendar, config.workingHours));
+    reviews.sort((a, b) => (a.nextDeadline?.dueAt ?? '\uffff').localeCompare(b.nextDeadline?.dueAt ?? '\uffff') || a.caseRef.localeCompare(b.caseRef) || a.kind.localeCompare(b.kind));
+    return { generatedAt: now.toISOString(), reviews };
+  }
+
+  /** One review of one case; undefined when the case has no such review (or there is no such case). */
+  async review(caseRef: string, kind: ReviewKind, now: Date): Promise<ReviewView | undefined> {
+    const { config, calendar, store } = this.deps;
+    const { state } = await store.load(caseRef);
+    if (!state) return undefined;
+    return reviewViews(state, now, calendar, config.workingHours).find((r) => r.kind === kind);
+  }
+
+  /** Every action of every case, by review and by owner (issue 17). */
+  async actions(now: Date): Promise<ActionsView> {
+    const loaded = await this.readAll();
+    const states = loaded.map((c) => c.state!).sort((a, b) => a.referral.caseRef.localeCompare(b.referral.caseRef));
+    return actionsView(states, this.deps.config, this.deps.calendar, now);
   }
 
   /** `offsetYears` 0 is the reporting year containing `now`, -1 the one before. */
   async year(now: Date, offsetYears = 0): Promise<YearFigures> {
     const loaded = await this.readAll();
+    const { config } = this.deps;
     return yearFigures(
       loaded.map((c) => c.events),
-      reportingYear(now, this.deps.config.reportingYearStartMonth, offsetYears),
+      reportingYear(now, config.reportingYearStartMonth, offsetYears),
       this.deps.calendar,
+      { now, ownerName: (owner) => ownerName(config, owner) },
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { Agency, PartnershipConfig } from '../workflow/partnership.js';
 import type { Recipient } from '../workflow/effects.js';
 import { actsForAgency as actsFor } from '../workflow/access.js';
+import { withRole } from '../workflow/words.js';
 
 /**
  * Agencies as cards name them. The case log stores only an agency's id, and the configuration
@@ -18,7 +19,7 @@ export function agencyName(config: PartnershipConfig, id: string): string {
 
 /** "Eve Education (scoping contact) or Ezra Schools (deputy)". Names only: never an address. */
 export function agencyPeopleWords(agency: Agency): string {
-  const contact = `${agency.contact.displayName} (scoping contact)`;
+  const contact = withRole(agency.contact, 'agencyContact');
   const deputies = agency.deputies.map((d) => `${d.displayName} (deputy)`);
   const last = deputies.pop();
   return last ? `${[contact, ...deputies].join(', ')} or ${last}` : contact;

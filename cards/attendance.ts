@@ -1,5 +1,6 @@
+import { partnersActedFor } from '../workflow/access.js';
 import type { Partner } from '../workflow/partnership.js';
-import { PARTNER_NAMES, partnersRepresentedBy } from '../workflow/partnership.js';
+import { PARTNER_NAMES } from '../workflow/partnership.js';
 import type { RapidReview } from '../workflow/state.js';
 import type { AdaptiveCard, CardActionJson } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
@@ -24,7 +25,7 @@ export function attendanceRequestCard(parts: CaseCardParts): AdaptiveCard {
     return caseFrame({ ...frame, subtitle: 'Rapid review meeting', body: [textBlock('The rapid review meeting has not been set up yet. This card asks for your attendance once it is.')] });
   }
   // The reader's own partner; a card shown to anyone else is the quorum alone.
-  const partner: Partner | undefined = recipient.kind === 'person' ? partnersRepresentedBy(config, recipient.aadObjectId)[0] : undefined;
+  const partner: Partner | undefined = recipient.kind === 'person' ? partnersActedFor(config, recipient.aadObjectId)[0] : undefined;
   const own = partner ? rr.attendance[partner] : undefined;
   const open = !rr.completed && now.getTime() < Date.parse(setup.meetingAt);
   return caseFrame({

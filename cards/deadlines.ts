@@ -1,7 +1,8 @@
+import { partnersActedFor } from '../workflow/access.js';
 import { withRole } from '../workflow/words.js';
 import type { OverdueAbout, ReminderAbout } from '../workflow/events.js';
 import type { Partner, PartnershipConfig } from '../workflow/partnership.js';
-import { PARTNER_NAMES, PARTNERS, partnersRepresentedBy } from '../workflow/partnership.js';
+import { PARTNER_NAMES, PARTNERS } from '../workflow/partnership.js';
 import type { CaseState } from '../workflow/state.js';
 import type { AdaptiveCard, CardElement } from './adaptiveCard.js';
 import { textBlock } from './adaptiveCard.js';
@@ -80,7 +81,7 @@ function initialViewReminder(parts: CaseCardParts): AdaptiveCard {
 function silentPartnersFor(state: CaseState, config: PartnershipConfig, parts: CaseCardParts): Partner[] {
   const silent = PARTNERS.filter((p) => state.positions[p].status === 'awaiting');
   if (parts.recipient.kind !== 'person') return silent;
-  const own = partnersRepresentedBy(config, parts.recipient.aadObjectId);
+  const own = partnersActedFor(config, parts.recipient.aadObjectId);
   return own.length > 0 ? silent.filter((p) => own.includes(p)) : silent;
 }
 

@@ -15,7 +15,6 @@ import { actorWords, when } from './wording.js';
  * scrutineer and the monitoring channel are told of it, and the chasers.
  */
 
-const DECIDER = ROLE_WORDS;
 
 function recommendationBlocks(l: LcsprDecision, parts: CaseCardParts): CardElement[] {
   const { now, quote } = parts;
@@ -58,7 +57,7 @@ export function lcsprDecisionCard(parts: CaseCardParts): AdaptiveCard {
     return caseFrame({
       ...frame,
       subtitle: 'Decision on a local review (LCSPR): the partners disagree',
-      body: [...recommendationBlocks(l, parts), ...status, textBlock(`What happens next: the ${DECIDER[l.dispute.decider]} decides by ${when(l.dispute.decisionDueAt, now)}.`)],
+      body: [...recommendationBlocks(l, parts), ...status, textBlock(`What happens next: the ${ROLE_WORDS[l.dispute.decider]} decides by ${when(l.dispute.decisionDueAt, now)}.`)],
     });
   }
   const silence = config.lcsprSilenceIsAgreement
@@ -71,7 +70,7 @@ export function lcsprDecisionCard(parts: CaseCardParts): AdaptiveCard {
       ...recommendationBlocks(l, parts),
       textBlock(`Safeguarding partners: please agree or disagree **by ${when(l.repliesDueAt, now)}**. ${silence}`),
       ...status,
-      textBlock('What happens next: if all three agree, the decision is recorded and the scrutineer informed; a disagreement goes to the ' + DECIDER[config.reviewDisputeDecider] + ' within 3 working days.', { isSubtle: true }),
+      textBlock('What happens next: if all three agree, the decision is recorded and the scrutineer informed; a disagreement goes to the ' + ROLE_WORDS[config.reviewDisputeDecider] + ' within 3 working days.', { isSubtle: true }),
     ],
     actions: [
       execute('Agree', 'lcspr.agree', { caseRef }, { style: 'positive', associatedInputs: 'none' }),
@@ -102,7 +101,7 @@ export function lcsprDisputeCard(parts: CaseCardParts): AdaptiveCard {
     body: [
       ...recommendationBlocks(l, parts),
       ...disagreements,
-      textBlock(`As ${DECIDER[l.dispute.decider]}, please decide **by ${when(l.dispute.decisionDueAt, now)}** (within 3 working days). What happens next: the decision is recorded, the scrutineer informed, and the chair asked to approve the rapid review.`),
+      textBlock(`As ${ROLE_WORDS[l.dispute.decider]}, please decide **by ${when(l.dispute.decisionDueAt, now)}** (within 3 working days). What happens next: the decision is recorded, the scrutineer informed, and the chair asked to approve the rapid review.`),
       choiceInput('lcspr', 'Decision', LCSPR_CHOICES, draft, { errorMessage: 'Please give the decision.' }),
       freeTextInput('rationale', 'Rationale', draft, { required: true }),
     ],
@@ -132,7 +131,7 @@ export function lcsprChaserCard(parts: CaseCardParts): AdaptiveCard {
   const frame = { state, notice, returnTo: 'lcsprChaser' as const };
   if (l.decided) return caseFrame({ ...frame, subtitle: 'Decision on a local review', body: [textBlock(decidedWords(l, now))] });
   if (l.dispute) {
-    return caseFrame({ ...frame, subtitle: 'Overdue: the decision on a disagreement about a local review', body: [textBlock(`The ${DECIDER[l.dispute.decider]}'s decision was due by ${when(l.dispute.decisionDueAt, now)}. What happens next: nothing is decided for them; the business unit follows it up.`, { color: 'Attention' })] });
+    return caseFrame({ ...frame, subtitle: 'Overdue: the decision on a disagreement about a local review', body: [textBlock(`The ${ROLE_WORDS[l.dispute.decider]}'s decision was due by ${when(l.dispute.decisionDueAt, now)}. What happens next: nothing is decided for them; the business unit follows it up.`, { color: 'Attention' })] });
   }
   const silent = PARTNERS.filter((p) => !l.positions[p]).map((p) => PARTNER_NAMES[p]);
   const overdue = now.getTime() >= Date.parse(l.repliesDueAt);

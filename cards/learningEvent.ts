@@ -97,6 +97,8 @@ export function learningEventCard(parts: CaseCardParts): AdaptiveCard {
   } else {
     body.push(textBlock(`Learning shared (recorded by ${actorWords(le.disseminated.by)}). What happens next: the review group monitors the actions until all are complete (002 6.14, 7.1).`));
   }
+  // The approved report's recommendations become actions (002 6.14, 7.1): the board is where they are recorded.
+  if (le.approved) actions.push(showCaseCard(state, 'Recommendations and actions', 'actionsBoard'));
   return caseFrame({ ...frame, subtitle: `Local learning event (${le.id === LEARNING_EVENT_ID ? 'learning event' : le.id})`, body, actions });
 }
 

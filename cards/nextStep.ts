@@ -2,7 +2,7 @@ import { withRole } from '../workflow/words.js';
 import type { NextStep } from '../workflow/events.js';
 import type { AdaptiveCard } from './adaptiveCard.js';
 import { execute, subheading, textBlock } from './adaptiveCard.js';
-import { caseFrame } from './caseFrame.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { choiceInput, freeTextInput, NO_NAMES_HINT } from './inputs.js';
 import { actorWords, NEXT_STEP_THEN, NEXT_STEP_WORDS, stageWords, when } from './wording.js';
@@ -74,5 +74,11 @@ export function nextStepChosenCard({ state, now, notice, quote }: CaseCardParts)
       subheading('What happens next'),
       textBlock(NEXT_STEP_THEN[chosen.step]),
     ],
+    // The case is closed on this card, and it is the one the business unit has in the channel: the way
+    // to record, later, a learning event (002 6.4) or a local review (5.3) the partners decide on after
+    // the review group discussed the case, or the review group's actions.
+    ...(state.stage === 'closed'
+      ? { actions: [showCaseCard(state, 'Local learning event', 'learningEvent'), showCaseCard(state, 'Local review (LCSPR)', 'localReviewBoard'), showCaseCard(state, 'Recommendations and actions', 'actionsBoard')] }
+      : {}),
   });
 }

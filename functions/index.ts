@@ -41,6 +41,10 @@ app.http('tabMe', { route: 'api/tab/me', methods: ['GET'], authLevel: 'anonymous
 app.http('tabCases', { route: 'api/tab/cases', methods: ['GET'], authLevel: 'anonymous', handler: tab.cases });
 app.http('tabCase', { route: 'api/tab/cases/{caseRef}', methods: ['GET'], authLevel: 'anonymous', handler: tab.caseDetail });
 app.http('tabHistory', { route: 'api/tab/cases/{caseRef}/history.{format}', methods: ['GET'], authLevel: 'anonymous', handler: tab.history });
+app.http('tabReviews', { route: 'api/tab/reviews', methods: ['GET'], authLevel: 'anonymous', handler: tab.reviews });
+app.http('tabReview', { route: 'api/tab/reviews/{caseRef}/{kind}', methods: ['GET'], authLevel: 'anonymous', handler: tab.review });
+app.http('tabActions', { route: 'api/tab/actions', methods: ['GET'], authLevel: 'anonymous', handler: tab.actions });
+app.http('tabActionsExport', { route: 'api/tab/actions.csv', methods: ['GET'], authLevel: 'anonymous', handler: tab.actionsExport });
 app.http('tabYear', { route: 'api/tab/year', methods: ['GET'], authLevel: 'anonymous', handler: tab.year });
 app.http('tabLocalPeople', { route: 'api/tab/local/people', methods: ['GET'], authLevel: 'anonymous', handler: tab.localPeople });
 // The roster page (functions/rosterHandlers.ts).

@@ -2,13 +2,14 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { ExportFormatSchema } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
+import { actionsCsv } from '../app/actionsExport.js';
 import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
 import { authorise, type TabAuthResult, type TabIdentity } from '../app/tabAuth.js';
 import { maySee, seeingRole } from '../workflow/access.js';
 import { roleWords } from '../workflow/words.js';
 import { withAccessRows } from '../workflow/accessRecord.js';
 import { findPerson, rolesOf } from '../workflow/partnership.js';
-import type { LocalPeople, TabUser } from '../workflow/monitoring/schemas.js';
+import { ReviewKindSchema, type LocalPeople, type TabUser } from '../workflow/monitoring/schemas.js';
 import type { Services } from './compositionRoot.js';
 
 /**
@@ -113,6 +114,41 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
     return ok(await s.monitoring.year(s.clock.now(), Number(offset.data)));
   });
 
+  /** The reviews and actions views (issue 17) are asked of workflow/access.ts too, so the tab and the rules cannot drift apart. */
+  const NOT_YOURS = 'This view is for the business unit and the chairs.';
+
+  const reviews = guarded(async (s, _request, who) => {
+    if (!maySee(s.config, who.aadObjectId, { kind: 'reviews' }, undefined)) return problem(403, NOT_YOURS);
+    return ok(await s.monitoring.reviews(s.clock.now()));
+  });
+
+  const review = guarded(async (s, request, who) => {
+    if (!maySee(s.config, who.aadObjectId, { kind: 'reviews' }, undefined)) return problem(403, NOT_YOURS);
+    const caseRef = CaseRefSchema.safeParse(request.params.caseRef);
+    const kind = ReviewKindSchema.safeParse(request.params.kind);
+    if (!caseRef.success || !kind.success) return problem(400, 'Ask for the lcspr or learningEvent review of a case reference.');
+    const view = await s.monitoring.review(caseRef.data, kind.data, s.clock.now());
+    return view ? ok(view) : problem(404, 'That case has no review of that kind.');
+  });
+
+  const actions = guarded(async (s, _request, who) => {
+    if (!maySee(s.config, who.aadObjectId, { kind: 'actions' }, undefined)) return problem(403, NOT_YOURS);
+    return ok(await s.monitoring.actions(s.clock.now()));
+  });
+
+  const actionsExport = guarded(async (s, _request, who) => {
+    if (!maySee(s.config, who.aadObjectId, { kind: 'actionsExport' }, undefined)) return problem(403, "Only the partnership's business unit can download the actions. You can read them here in the tab.");
+    const now = s.clock.now();
+    const view = await s.monitoring.actions(now);
+    // Each case whose actions leave in the file has the download on its audit trail, as a history export does.
+    const role = seeingRole(s.config, who.aadObjectId, { kind: 'actionsExport' });
+    const by = { aadObjectId: who.aadObjectId, displayName: who.displayName, role: role ? roleWords(role) : '' };
+    const caseRefs = [...new Set(view.rows.map((r) => r.caseRef))];
+    await Promise.all(caseRefs.map((caseRef) => s.accessLog.record(caseRef, { at: now.toISOString(), by, what: 'actionsExported', via: 'tab', format: 'csv' })));
+    s.log.info('actions exported from the tab', { cases: caseRefs.length, actions: view.rows.length, by: who.aadObjectId });
+    return { status: 200, headers: { ...NO_STORE, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="actions.csv"' }, body: actionsCsv(view) };
+  });
+
   const history = guarded(async (s, request, who) => {
     const caseRef = CaseRefSchema.safeParse(request.params.caseRef);
     const format = ExportFormatSchema.safeParse(request.params.format);
@@ -156,5 +192,5 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
     return ok({ people });
   }
 
-  return { me, cases, caseDetail, year, history, localPeople };
+  return { me, cases, caseDetail, year, history, reviews, review, actions, actionsExport, localPeople };
 }

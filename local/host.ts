@@ -100,6 +100,11 @@ export async function startLocalHost(options: {
       if (url.pathname === '/api/tab/me') return send(res, await tab.me(request()));
       if (url.pathname === '/api/tab/cases') return send(res, await tab.cases(request()));
       if (url.pathname === '/api/tab/year') return send(res, await tab.year(request()));
+      if (url.pathname === '/api/tab/reviews') return send(res, await tab.reviews(request()));
+      if (url.pathname === '/api/tab/actions') return send(res, await tab.actions(request()));
+      if (url.pathname === '/api/tab/actions.csv') return send(res, await tab.actionsExport(request()));
+      const tabReview = /^\/api\/tab\/reviews\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      if (tabReview) return send(res, await tab.review(request({ caseRef: safeDecodeURIComponent(tabReview[1]!) ?? '', kind: safeDecodeURIComponent(tabReview[2]!) ?? '' })));
       if (url.pathname === '/api/tab/local/people') return send(res, await tab.localPeople());
       if (url.pathname === '/api/tab/roster') return send(res, await roster.read(request()));
       if (url.pathname === '/api/tab/roster/history') return send(res, await roster.history(request()));

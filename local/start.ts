@@ -103,6 +103,10 @@ You are Alex Wilber (business unit, and review group chair in this sample). Try:
      Silence becomes deemed agreement and the decision reaches the monitoring channel.
   5. Open the monitoring tab as Alex to see every case, its deadline and status, its timeline,
      and this year's figures; pick Isaiah (police) to see the page that refuses him.
+  6. After the rapid review: the partners' decision to hold an LCSPR opens it on your 1:1 card; a case
+     closed without a notification offers the learning event, the local review and the actions board
+     on its card in the monitoring channel. Move the clock by weeks ("clock +30d") to see the
+     reminders, the overdue alerts and the chasers.
   Type "help" for every command. Ctrl+C stops everything.
 `);
 

@@ -1,6 +1,6 @@
 import type { CaseCommand } from './commands.js';
 import type { CardSpec } from './effects.js';
-import { rolesOf, type PartnershipConfig, type Role } from './partnership.js';
+import { partnersRepresentedBy, rolesOf, type PartnershipConfig, type Role, type Partner } from './partnership.js';
 import type { CaseState } from './state.js';
 import type { ActionOwner } from './actions/schemas.js';
 
@@ -17,8 +17,14 @@ import type { ActionOwner } from './actions/schemas.js';
  * roster sees nothing.
  */
 
-/** What a person may ask to see: a case card, the case's history, its export, or the monitoring tab. */
-export type View = CardSpec | { kind: 'history' } | { kind: 'export' } | { kind: 'tab' };
+/**
+ * What a person may ask to see: a case card, the case's history, its export, or the monitoring tab;
+ * and in the tab (issue 17) the reviews and their deadlines, every action by review and by agency,
+ * and the actions' CSV download. The last three are about every case at once: asked with no state.
+ */
+export type View = CardSpec | { kind: 'history' } | { kind: 'export' } | { kind: 'tab' } | { kind: 'reviews' } | { kind: 'actions' } | { kind: 'actionsExport' };
+/** The views that are about every case at once, not one. */
+const ALL_CASE_VIEWS: readonly View['kind'][] = ['tab', 'reviews', 'actions', 'actionsExport'];
 
 /** The commands a person gives; the rest come from the clock or from what the bot did (Graph, Teams). */
 export type PersonCommandType = Exclude<CaseCommand['type'], 'Tick' | 'RecordPartnerCardPosted' | 'RecordMeetingBooked' | 'RecordMeetingBookingFailed' | 'RecordRosterChange'>;
@@ -41,6 +47,9 @@ const PARTNERSHIP_ROLES: readonly Role['kind'][] = [
   'partnerRepresentative',
   'partnerDeputy',
 ];
+
+/** The cards an executive member who holds no other role is sent; `roleSees` lets them see these alone. */
+const EXECUTIVE_VIEWS: readonly View['kind'][] = ['rapidReviewApproved', 'localReviewLetter', 'actionsReport'];
 
 /** The monitoring tab shows every case: for the business unit and the chairs who run the process. */
 export const TAB_ROLES: readonly Role['kind'][] = ['businessUnit', 'reviewGroupChair', 'partnershipChair'];
@@ -168,8 +177,13 @@ function roleSees(role: Role, view: View): boolean {
   const partnership = PARTNERSHIP_ROLES.includes(role.kind);
   switch (view.kind) {
     case 'tab':
+    // The tab's review and action views are the tab's: for the people who run the process.
+    case 'reviews':
+    case 'actions':
       return TAB_ROLES.includes(role.kind);
     case 'export':
+    // A download takes the actions of every case out of the partnership's systems: as for a case's history, the business unit's.
+    case 'actionsExport':
       return role.kind === 'businessUnit';
     case 'history':
       return partnership;
@@ -186,6 +200,12 @@ function roleSees(role: Role, view: View): boolean {
       return partnership || role.kind === 'agencyContact';
     case 'actionChaser':
       return partnership || role.kind === 'agencyContact' || (role.kind === 'agencyEscalation' && view.chase === 'overdue');
+    // What the executive is sent (002 5.6 the letter of notification, 7.1 "reported to the ... Executive"; 003 the
+    // approved rapid review): an executive member who holds no other role sees these and nothing else.
+    case 'rapidReviewApproved':
+    case 'localReviewLetter':
+    case 'actionsReport':
+      return partnership || role.kind === 'executiveMember';
     default:
       return partnership;
   }
@@ -207,13 +227,15 @@ export function seeingRole(config: PartnershipConfig, personId: string, view: Vi
 /**
  * Whether the person may see the view of this case. A case that does not exist is seen by nobody,
  * so a caller that refuses on `false` answers alike for "no such case" and "not yours to see".
- * The tab is not about one case: pass no state.
+ * The tab and its review and action views are not about one case: pass no state.
  */
 export function maySee(config: PartnershipConfig, personId: string, view: View, state: CaseState | undefined): boolean {
   if (!mayEverSee(config, personId, view)) return false;
-  if (view.kind === 'tab') return true;
+  if (ALL_CASE_VIEWS.includes(view.kind)) return true;
   if (!state) return false;
   if (seesEveryCase(config, personId)) return true;
+  // The executive's own cards, on any case (they are sent on every case that reaches them).
+  if (EXECUTIVE_VIEWS.includes(view.kind)) return true;
   // An agency's people: only their own action's cards (issue 17)...
   if ('action' in view) return ownsAction(config, personId, view, state);
   // ...and their agency's part of a rapid review that asked it.
@@ -232,6 +254,16 @@ function ownsAction(config: PartnershipConfig, personId: string, view: Extract<V
   if (agencyId === undefined) return false;
   const escalationToo = view.kind === 'actionChaser' && view.chase === 'overdue';
   return rolesOf(config, personId).some((r) => (r.kind === 'agencyContact' || (escalationToo && r.kind === 'agencyEscalation')) && r.agency === agencyId);
+}
+
+/**
+ * The partners a person may answer for: as a partner's representative or one of its deputies (002 Section B:
+ * "the safeguarding partner representative, or their deputy"). The partners' replies, the LCSPR decision,
+ * attendance at the rapid review meeting and the joint initial view's concurrence all ask here, and the cards
+ * too, so who may speak for a partner is decided in this module alone.
+ */
+export function partnersActedFor(config: PartnershipConfig, personId: string): Partner[] {
+  return partnersRepresentedBy(config, personId);
 }
 
 /**

@@ -11,8 +11,11 @@ import type { TimelineRow } from './timelineRow.js';
 export const AccessRecordSchema = z.object({
   at: z.iso.datetime({ offset: true }),
   by: z.object({ aadObjectId: z.string().min(1), displayName: z.string().min(1), role: z.string() }),
-  /** `caseViewed`: a case's card opened on the page an email links to (it shows the initial view's rationale). */
-  what: z.enum(['historyViewed', 'historyExported', 'caseViewed']),
+  /**
+   * `caseViewed`: a case's card opened on the page an email links to (it shows the initial view's rationale).
+   * `actionsExported` (issue 17): the tab's CSV of every action was downloaded; recorded on each case it included.
+   */
+  what: z.enum(['historyViewed', 'historyExported', 'caseViewed', 'actionsExported']),
   /** Where it happened: the History button or typed command, a signed link, the monitoring tab, or the page an email links to. */
   via: z.enum(['bot', 'link', 'tab', 'web']),
   format: z.enum(['csv', 'json']).optional(),
@@ -27,7 +30,9 @@ export function accessRow(record: AccessRecord): TimelineRow {
       ? `Viewed the case history ${VIA[record.via]}.`
       : record.what === 'caseViewed'
         ? `Opened the case's card ${VIA[record.via]}.`
-        : `Downloaded the case history (${(record.format ?? 'csv').toUpperCase()}) ${VIA[record.via]}.`;
+        : record.what === 'actionsExported'
+          ? `Downloaded the actions of every case (CSV), this case's among them, ${VIA[record.via]}.`
+          : `Downloaded the case history (${(record.format ?? 'csv').toUpperCase()}) ${VIA[record.via]}.`;
   return { at: record.at, who: record.by.displayName, role: record.by.role, what, deemed: false };
 }
 

@@ -186,7 +186,9 @@ export type Role =
   | { kind: 'partnerDeputy'; partner: Partner }
   /** Agencies' people: on the roster for their own agency's scoping returns in rapid reviews. */
   | { kind: 'agencyContact'; agency: string }
-  | { kind: 'agencyEscalation'; agency: string };
+  | { kind: 'agencyEscalation'; agency: string }
+  /** A member of the partnership's executive (`executive`): told of approved reviews and their progress, nothing more. */
+  | { kind: 'executiveMember' };
 
 export const PARTNER_NAMES: Record<Partner, string> = {
   localAuthority: "Local authority children's services",
@@ -214,6 +216,7 @@ export function rolesOf(config: PartnershipConfig, aadObjectId: string | undefin
     if (is(agency.contact) || agency.deputies.some(is)) roles.push({ kind: 'agencyContact', agency: agency.id });
     if (is(agency.escalation)) roles.push({ kind: 'agencyEscalation', agency: agency.id });
   }
+  if ((config.executive ?? []).some(is)) roles.push({ kind: 'executiveMember' });
   return roles;
 }
 

@@ -1,4 +1,5 @@
 import type { Actor } from './events.js';
+import { dayWords } from './localReview/common.js';
 import { isLocalReviewEventType } from './localReview/events.js';
 import type { LocalReviewEvent } from './localReview/state.js';
 import { JUSTIFICATION_WORDS, METHOD_WORDS, MILESTONE_WORDS, OPENED_WORDS, REVIEWER_KIND_WORDS, type Milestone } from './localReview/words.js';
@@ -29,7 +30,7 @@ export function localReviewRow(event: LocalReviewEvent, at: (iso: string) => str
       return {
         at: event.at,
         ...(event.by ? by(event.by) : BOT),
-        what: `Opened the local review (LCSPR) from ${OPENED_WORDS[event.source]}, decided at ${at(event.decidedAt)}: to be published by ${event.publicationDueDate} (six months). The executive was sent the letter of notification.`,
+        what: `Opened the local review (LCSPR) from ${OPENED_WORDS[event.source]}, decided at ${at(event.decidedAt)}: to be published by ${dayWords(event.publicationDueDate)} (six months). The executive was sent the letter of notification.`,
         ...(event.rationale ? { detail: event.rationale } : {}),
         deemed: false,
       };
@@ -48,22 +49,22 @@ export function localReviewRow(event: LocalReviewEvent, at: (iso: string) => str
         deemed: false,
       };
     case 'LocalReviewMilestonePlanned':
-      return { at: event.at, ...by(event.by), what: `Planned ${lower(event.milestone)} for ${event.plannedDate}.`, deemed: false };
+      return { at: event.at, ...by(event.by), what: `Planned ${lower(event.milestone)} for ${dayWords(event.plannedDate)}.`, deemed: false };
     case 'LocalReviewMilestoneDone':
       return {
         at: event.at,
         ...by(event.by),
-        what: `Recorded ${lower(event.milestone)} as done on ${event.doneDate}${event.publish === undefined ? '' : event.publish ? ': the executive decided to publish' : ': the executive decided not to publish'}.`,
+        what: `Recorded ${lower(event.milestone)} as done on ${dayWords(event.doneDate)}${event.publish === undefined ? '' : event.publish ? ': the executive decided to publish' : ': the executive decided not to publish'}.`,
         deemed: false,
       };
     case 'LocalReviewPublicationPlanned':
-      return { at: event.at, ...by(event.by), what: `Planned publication for ${event.plannedDate}: the copy to the Panel and the Secretary of State is due by ${at(event.copyDueAt)}.`, deemed: false };
+      return { at: event.at, ...by(event.by), what: `Planned publication for ${dayWords(event.plannedDate)}: the copy to the Panel and the Secretary of State is due by ${at(event.copyDueAt)}.`, deemed: false };
     case 'LocalReviewCopySent':
       return { at: event.at, ...by(event.by), what: `Recorded the copy of the full report sent to the Panel and the Secretary of State at ${at(event.sentAt)} (${event.onTime ? 'on time' : `late: due by ${at(event.copyDueAt)}`}).`, deemed: false };
     case 'LocalReviewJustificationSent':
       return { at: event.at, ...by(event.by), what: `Recorded the justification for ${JUSTIFICATION_WORDS[event.about]} sent to the Panel and the Secretary of State at ${at(event.sentAt)}.`, detail: event.justification, deemed: false };
     case 'LocalReviewPublished':
-      return { at: event.at, ...by(event.by), what: `Recorded the publication on ${event.publishedDate} (${event.onTime ? 'within six months' : 'after the six-month deadline'}).`, detail: event.url, deemed: false };
+      return { at: event.at, ...by(event.by), what: `Recorded the publication on ${dayWords(event.publishedDate)} (${event.onTime ? 'within six months' : 'after the six-month deadline'}).`, detail: event.url, deemed: false };
     case 'LocalReviewChased':
       return { at: event.at, ...BOT, what: chaseWords(event.chase), deemed: false };
   }

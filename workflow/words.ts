@@ -23,7 +23,11 @@ export const ROLE_WORDS: Record<Role['kind'], string> = {
   partnerDeputy: 'deputy',
   agencyContact: 'scoping contact',
   agencyEscalation: 'escalation contact',
+  executiveMember: 'member of the executive',
 };
+
+/** An agency's deputy recording its scoping return, as recorded with the actor. */
+export const SCOPING_DEPUTY_WORDS = 'scoping deputy';
 
 /** "Casey Chair (review group chair)": a person on the roster named with the role they act in. */
 export function withRole(person: { displayName: string }, kind: Role['kind']): string {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CaseDetailSchema, CaseListSchema, ProblemSchema, TabUserSchema, YearFiguresSchema } from '../../workflow/monitoring/schemas.js';
+import { ActionsViewSchema, CaseDetailSchema, CaseListSchema, ProblemSchema, ReviewListSchema, ReviewViewSchema, TabUserSchema, YearFiguresSchema } from '../../workflow/monitoring/schemas.js';
 import { ApiError } from './apiError.js';
 import type { Session } from './session.js';
 
@@ -29,20 +29,26 @@ export const api = {
   cases: (s: Session) => getJson(s, '/api/tab/cases', CaseListSchema),
   caseDetail: (s: Session, caseRef: string) => getJson(s, `/api/tab/cases/${encodeURIComponent(caseRef)}`, CaseDetailSchema),
   year: (s: Session, offset: number) => getJson(s, `/api/tab/year?offset=${offset}`, YearFiguresSchema),
-  /** Fetched with the person's token (a plain link could not carry it), then saved as a file. */
-  async download(session: Session, caseRef: string, format: 'csv' | 'json'): Promise<void> {
-    const response = await fetch(`/api/tab/cases/${encodeURIComponent(caseRef)}/history.${format}`, { headers: await session.headers(), cache: 'no-store' });
-    if (!response.ok) {
-      const body: unknown = await response.json().catch(() => undefined);
-      throw new ApiError(response.status, ProblemSchema.safeParse(body).data?.error ?? `The download failed (${response.status}).`);
-    }
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${caseRef}-history.${format}`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  reviews: (s: Session) => getJson(s, '/api/tab/reviews', ReviewListSchema),
+  review: (s: Session, caseRef: string, kind: string) => getJson(s, `/api/tab/reviews/${encodeURIComponent(caseRef)}/${encodeURIComponent(kind)}`, ReviewViewSchema),
+  actions: (s: Session) => getJson(s, '/api/tab/actions', ActionsViewSchema),
+  download: (session: Session, caseRef: string, format: 'csv' | 'json') => saveFile(session, `/api/tab/cases/${encodeURIComponent(caseRef)}/history.${format}`, `${caseRef}-history.${format}`),
+  downloadActions: (session: Session) => saveFile(session, '/api/tab/actions.csv', 'actions.csv'),
 };
+
+/** Fetched with the person's token (a plain link could not carry it), then saved as a file. */
+async function saveFile(session: Session, path: string, filename: string): Promise<void> {
+  const response = await fetch(path, { headers: await session.headers(), cache: 'no-store' });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new ApiError(response.status, ProblemSchema.safeParse(body).data?.error ?? `The download failed (${response.status}).`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -6,10 +6,14 @@ import { caseDetailView } from './views/caseDetail.js';
 import { casesView, type CasesViewState } from './views/cases.js';
 import { deniedView, unavailableView } from './views/problem.js';
 import { yearView } from './views/year.js';
+import { reviewsView } from './views/reviews.js';
+import { reviewView } from './views/review.js';
+import { actionsView } from './views/actions.js';
 import { rosterView } from './views/roster.js';
 
 /**
- * The monitoring tab: open cases, a case's timeline, this year's figures. Routes live in the URL
+ * The monitoring tab: open cases, a case's timeline, the reviews and their deadlines, every action,
+ * this year's figures. Routes live in the URL
  * hash so Back works and a case can be linked. Every minute, while the tab is visible, the view's
  * data is fetched again; the view is rebuilt only if the data changed, and then the focused control
  * (and the scroll position) is found again by its identity, so the reader keeps their place. The
@@ -46,9 +50,36 @@ function download(caseRef: string) {
     api
       .download(session, caseRef, format)
       .then(() => (status.textContent = `The ${format.toUpperCase()} history of ${caseRef} has been downloaded.`))
-      .catch((error: unknown) => showProblem(error))
+      .catch((error: unknown) => downloadProblem(error))
       .finally(() => (button.disabled = false));
   };
+}
+
+/**
+ * A refused or failed download leaves the view as it is and says why on the status line: a chair
+ * may read what a download would hold, so a 403 here is about the file, not about the tab.
+ */
+function downloadProblem(error: unknown): void {
+  status.textContent = error instanceof ApiError ? error.message : 'The download failed. Please try again.';
+}
+
+function downloadActions(button: HTMLButtonElement): void {
+  button.disabled = true;
+  status.textContent = 'Preparing the CSV download of the actions…';
+  api
+    .downloadActions(session)
+    .then(() => (status.textContent = 'The actions have been downloaded as CSV.'))
+    .catch((error: unknown) => downloadProblem(error))
+    .finally(() => (button.disabled = false));
+}
+
+/** The nav link that is current for a route: a case or a review belongs to its list. */
+function navFor(route: string): string {
+  if (route === 'year') return '#/year';
+  if (route === 'reviews' || route.startsWith('review/')) return '#/reviews';
+  if (route === 'actions') return '#/actions';
+  if (route === 'roster') return '#/roster';
+  return '#/cases';
 }
 
 /** Reads what `route` shows, without touching the page. */
@@ -61,6 +92,19 @@ async function read(route: string): Promise<Screen> {
   }
   // The roster page reads and saves on its own; the minute's refresh leaves it (and what is typed in it) alone.
   if (route === 'roster') return { route, data: 'roster', draw: () => rosterView(session, (text) => (status.textContent = text)) };
+  const reviewMatch = /^review\/([^/]+)\/([^/]+)$/.exec(route);
+  if (reviewMatch) {
+    const review = await api.review(session, decodeURIComponent(reviewMatch[1]!), decodeURIComponent(reviewMatch[2]!));
+    return { route, data: fingerprint(review), draw: () => reviewView(review) };
+  }
+  if (route === 'reviews') {
+    const list = await api.reviews(session);
+    return { route, data: fingerprint(list), draw: () => reviewsView(list) };
+  }
+  if (route === 'actions') {
+    const view = await api.actions(session);
+    return { route, data: fingerprint(view), draw: () => actionsView(view, downloadActions) };
+  }
   if (route === 'year') {
     const offset = yearOffset;
     const figures = await api.year(session, offset);
@@ -98,7 +142,7 @@ function redraw(): void {
 async function render(reason: 'navigate' | 'refresh'): Promise<void> {
   const route = currentRoute();
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('nav a'))) {
-    const current = link.getAttribute('href') === (route === 'year' || route === 'roster' ? `#/${route}` : '#/cases');
+    const current = link.getAttribute('href') === navFor(route);
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

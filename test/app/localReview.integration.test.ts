@@ -35,7 +35,7 @@ describe('the local review by card clicks (Azurite)', () => {
 
     // A partner's representative may not open it; the business unit may, with the decision's instant.
     expect(await click('2026-06-10T11:00:00.000Z', 'localReview.open', { decidedDate: '2026-06-10', decidedTime: '10:00', rationale: 'System learning across agencies.' }, PEOPLE.police)).toContain('Only the business unit or the review group chair records a decision to hold a local review.');
-    expect(await click('2026-06-10T11:00:00.000Z', 'localReview.open', { decidedDate: '2026-06-10', decidedTime: '10:00', rationale: 'System learning across agencies.' })).toContain('to be published by 2026-12-10');
+    expect(await click('2026-06-10T11:00:00.000Z', 'localReview.open', { decidedDate: '2026-06-10', decidedTime: '10:00', rationale: 'System learning across agencies.' })).toContain('to be published by Thursday 10 December 2026');
     expect(await last()).toMatchObject({ type: 'LocalReviewOpened', source: 'reviewGroup', decidedAt: '2026-06-10T09:00:00.000Z', publicationDueDate: '2026-12-10' });
 
     const steps: [string, string, Record<string, string>, Record<string, unknown>][] = [

@@ -54,14 +54,16 @@ describe('the learning event card', () => {
     expect(ready.verbs).toEqual(['learningEvent.approve', 'case.history']);
     const approved = render({ kind: 'learningEvent' }, SCENES.learningEventApproved(), '2026-09-16T09:00:00Z');
     expect(approved.text).toContain('record when and how it was shared');
-    expect(approved.verbs).toEqual(['learningEvent.disseminate', 'case.history']);
+    // The approved report's recommendations are recorded on the actions board, one click away.
+    expect(approved.verbs).toEqual(['learningEvent.disseminate', 'case.show', 'case.history']);
+    expect(executeActions(approved.card)[1]).toMatchObject({ title: 'Recommendations and actions', data: { card: 'actionsBoard' } });
   });
 
-  test('done: approved, learning shared, no more buttons than the history', () => {
+  test('done: approved, learning shared, only the actions board and the history', () => {
     const { text, verbs } = render({ kind: 'learningEvent' }, SCENES.learningEventDisseminated(), '2026-10-21T09:00:00Z');
     expect(text).toContain('Monday 14 September 2026 by the executive');
     expect(text).toContain('the review group monitors the actions until all are complete');
-    expect(verbs).toEqual(['case.history']);
+    expect(verbs).toEqual(['case.show', 'case.history']);
   });
 
   test('the chaser: working days left before, overdue after', () => {

@@ -28,7 +28,7 @@ describe('every local review card parses, on every stage, and says what happens 
     const verbs = executeActions(card).map((a) => a.verb);
     // The business unit records on the board; every other card leads there. Only what is still open is offered.
     if (stage === 'beforeAnyReview') expect(verbs).toEqual(['case.history']);
-    else if (kind === 'localReviewBoard') expect(verbs.every((v) => v.startsWith('localReview.') || v === 'case.history')).toBe(true);
+    else if (kind === 'localReviewBoard') expect(verbs.every((v) => v.startsWith('localReview.') || v === 'case.history' || v === 'case.show')).toBe(true);
     else expect(verbs).toEqual(['case.show', 'case.history']);
   });
 });
@@ -42,13 +42,19 @@ describe('the forms on the board follow the review', () => {
     ['planned: the copy to record', LR_SCENES.planned, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'case.history']],
     ['approved: the publication to record', LR_SCENES.approved, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.published', 'case.history']],
     ['delayed: the justification owed', LR_SCENES.delayed, '2026-12-01T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.justify', 'case.history']],
-    ["published: the reviewer's name still to tell, and the milestones still open", LR_SCENES.published, '2026-12-03T10:00:00.000Z', ['localReview.told', 'localReview.plan', 'localReview.done', 'case.history']],
+    ["published: the reviewer's name still to tell, and the milestones still open", LR_SCENES.published, '2026-12-03T10:00:00.000Z', ['localReview.told', 'localReview.plan', 'localReview.done', 'case.show', 'case.history']],
   ])('%s', (_label, scene, now, expected) => {
     expect(verbs(scene(), now)).toEqual(expected);
   });
 });
 
 describe("the business unit's board", () => {
+  test('published: what remains is the actions, one click away; not before', () => {
+    const shown = (events: CaseEvent[], now: string) => executeActions(render({ kind: 'localReviewBoard' }, events, now).card).filter((a) => a.verb === 'case.show');
+    expect(shown(LR_SCENES.published(), '2026-12-03T10:00:00.000Z')).toEqual([{ title: 'Recommendations and actions', verb: 'case.show', data: { caseRef: CASE_REF, card: 'actionsBoard' } }]);
+    expect(shown(LR_SCENES.approved(), '2026-11-24T10:00:00.000Z')).toEqual([]);
+  });
+
   test('just opened: lead, telling the Panel, Ofsted and DfE, commissioning, the six-month day', () => {
     const { text } = render({ kind: 'localReviewBoard' }, LR_SCENES.opened(), '2026-06-30T12:00:00.000Z');
     expect(text).toContain('Commissioning the reviewer');

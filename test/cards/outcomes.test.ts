@@ -140,6 +140,16 @@ describe('next step', () => {
     expect(text).toContain('The business unit arranges a safeguarding leads meeting.');
   });
 
+  test('chosen, and the case closed: the business unit can open the learning event, the local review and the actions board from it', () => {
+    const { card } = render({ kind: 'nextStepChosen' }, SCENES.closed(), '2026-06-10T14:00:00Z');
+    expect(executeActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Local learning event', 'case.show', { caseRef: CASE_REF, card: 'learningEvent' }],
+      ['Local review (LCSPR)', 'case.show', { caseRef: CASE_REF, card: 'localReviewBoard' }],
+      ['Recommendations and actions', 'case.show', { caseRef: CASE_REF, card: 'actionsBoard' }],
+      ['History', 'case.history', { caseRef: CASE_REF, returnTo: 'nextStepChosen' }],
+    ]);
+  });
+
   test('cards asked for in the wrong state say what the case is waiting for instead of offering inputs', () => {
     const a = render({ kind: 'nextStepRequest' }, SCENES.decidedNotify(), '2026-06-09T16:00:00Z', { recipient: CHAIR });
     expect(a.text).toContain('No next step is asked for on this case.');

@@ -182,6 +182,11 @@ describe('every other request is refused with its reason and no data', () => {
       await tab.caseDetail(get(`/api/tab/cases/${CASE_REF}`, h, { caseRef: CASE_REF })),
       await tab.history(get(`/api/tab/cases/${CASE_REF}/history.json`, h, { caseRef: CASE_REF, format: 'json' })),
       await tab.year(get('/api/tab/year', h)),
+      // Issue 17: the reviews and actions routes refuse alike.
+      await tab.reviews(get('/api/tab/reviews', h)),
+      await tab.review(get(`/api/tab/reviews/${CASE_REF}/lcspr`, h, { caseRef: CASE_REF, kind: 'lcspr' })),
+      await tab.actions(get('/api/tab/actions', h)),
+      await tab.actionsExport(get('/api/tab/actions.csv', h)),
     ]) {
       expect(response.status).toBe(status);
       expect(Object.keys(response.jsonBody as object)).toEqual(['error']);
@@ -214,6 +219,9 @@ describe('when the case store cannot be reached', () => {
       await timed(handlers.caseDetail(get(`/api/tab/cases/${CASE_REF}`, auth, { caseRef: CASE_REF }))),
       await timed(handlers.history(get(`/api/tab/cases/${CASE_REF}/history.json`, auth, { caseRef: CASE_REF, format: 'json' }))),
       await timed(handlers.year(get('/api/tab/year', auth))),
+      await timed(handlers.reviews(get('/api/tab/reviews', auth))),
+      await timed(handlers.actions(get('/api/tab/actions', auth))),
+      await timed(handlers.actionsExport(get('/api/tab/actions.csv', auth))),
     ]) {
       expect(answer.status).toBe(503);
       expect(answer.body).toEqual(UNREACHABLE);

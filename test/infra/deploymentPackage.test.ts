@@ -26,7 +26,7 @@ const PackageJsonSchema = z.object({ main: z.string(), dependencies: z.record(z.
 const packageJson = async (path: string) => PackageJsonSchema.parse(JSON.parse(await readFile(path, 'utf8')));
 
 /** What `npm run build` writes (scripts/build.ts), and what a developer's machine may hold besides. */
-const BUILT = ['dist/functions/index.js', 'dist/functions/index.js.map', 'dist/functions/chunk-5XQ2ZP3K.js', 'dist/functions/chunk-5XQ2ZP3K.js.map', 'dist/tab/app.js', 'dist/tab/config.js'];
+const BUILT = ['dist/functions/index.js', 'dist/functions/index.js.map', 'dist/functions/chunk-5XQ2ZP3K.js', 'dist/functions/chunk-5XQ2ZP3K.js.map', 'dist/tab/app.js', 'dist/tab/config.js', 'dist/tab/act.js'];
 const LEFTOVERS = ['local.settings.json', '.azure/dev/.env', '.azurite/__azurite_db_table__.json', 'dist/.bundle-test-1a2b3c4d/index.js', 'node_modules/.bin/tsc', 'node_modules/.package-lock.json', 'test-results/report.json', 'npm-debug.log'];
 
 /** Installed packages by name (scoped ones as @scope/name). */

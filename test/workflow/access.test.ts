@@ -3,6 +3,7 @@ import { actingRole, mayDo, mayEverSee, maySee, type Act, type View } from '../.
 import type { Person } from '../../workflow/partnership.js';
 import type { CaseState } from '../../workflow/state.js';
 import { EV, PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { SHOWABLE_CARD_KINDS } from '../../cards/verbs.js';
 import { fold } from '../../workflow/state.js';
 
 /** The access policy as a table: each role against each kind of view and command, from roles and the case. */
@@ -46,6 +47,29 @@ describe('who may see what (workflow/access.ts)', () => {
   it.each(table)('%s', (_name, person, expected) => {
     const seen = views.map(([, view]) => maySee(sampleConfig, id(person), view, view.kind === 'tab' ? undefined : reviewed));
     expect(Object.fromEntries(views.map(([label], i) => [label, seen[i]]))).toEqual(Object.fromEntries(views.map(([label], i) => [label, expected[i]])));
+  });
+
+  // Issue 17: the tab's reviews and actions views are the tab's (business unit and chairs); the actions' CSV is the business unit's alone.
+  const tabViews: View[] = [{ kind: 'reviews' }, { kind: 'actions' }, { kind: 'actionsExport' }];
+  it.each([
+    ['business unit', PEOPLE.business, [true, true, true]],
+    ['review group chair', PEOPLE.chair, [true, true, false]],
+    ['partnership chair', PEOPLE.partnershipChair, [true, true, false]],
+    ['director', PEOPLE.director, [false, false, false]],
+    ['partner representative', PEOPLE.police, [false, false, false]],
+    ['partner deputy', PEOPLE.policeDeputy, [false, false, false]],
+    ['scrutineer', PEOPLE.scrutineer, [false, false, false]],
+    ['strategic partnership manager', PEOPLE.manager, [false, false, false]],
+    ['gp contact (owns an action)', PEOPLE.gpContact, [false, false, false]],
+    ['gp deputy', PEOPLE.gpDeputy, [false, false, false]],
+    ['gp escalation contact', PEOPLE.gpEscalation, [false, false, false]],
+    ['probation contact', PEOPLE.probationContact, [false, false, false]],
+    ['off the roster', STRANGER, [false, false, false]],
+  ] as const)("the tab's reviews, actions and actions CSV: %s", (_name, person, expected) => {
+    // About every case at once: asked with no case, and a case given changes nothing.
+    expect(tabViews.map((view) => maySee(sampleConfig, id(person), view, undefined))).toEqual(expected);
+    expect(tabViews.map((view) => maySee(sampleConfig, id(person), view, reviewed))).toEqual(expected);
+    expect(tabViews.map((view) => mayEverSee(sampleConfig, id(person), view))).toEqual(expected);
   });
 
   // Issue 14: the partners' LCSPR card is the partnership's; an agency's copy of the approved review and the domestic abuse service's invitation are that agency's.
@@ -232,5 +256,51 @@ describe('the local review (LCSPR): who may do what and see what', () => {
 
   it.each(people.flatMap(([name, person]) => cards.map((kind) => [name, kind, person] as const)))('%s sees %s: only the partnership', (name, kind, person) => {
     expect(maySee(sampleConfig, id(person), { kind }, state)).toBe(partnership.has(name));
+  });
+});
+
+// The partnership's executive (`executive`) is told of approved rapid reviews (003), gets the letter of notification
+// of a local review (002 5.6 "send a letter of notification to the ... Executive") and the regular report on actions
+// (7.1 "reported to the ... Executive on a regular basis"). A member holding no other role sees exactly those cards:
+// before this rule the effect runner dropped their letters as "not theirs to see".
+describe('a member of the executive who holds no other role', () => {
+  const EXEC: Person = { aadObjectId: 'aad-exec-only', displayName: 'Erin Executive', email: 'erin@example.org' };
+  const config = { ...sampleConfig, executive: [EXEC] };
+  const state = fold(SCENES.reviewCompletedOnTime())!;
+  const theirs = new Set(['rapidReviewApproved', 'localReviewLetter', 'actionsReport']);
+
+  it.each(SHOWABLE_CARD_KINDS.map((kind) => [kind] as const))('%s', (kind) => {
+    expect(maySee(config, id(EXEC), { kind } as View, state)).toBe(theirs.has(kind));
+  });
+
+  it('sees no history, no export and no tab, acts on nothing, and sees nothing on a case that does not exist', () => {
+    expect(maySee(config, id(EXEC), { kind: 'history' }, state)).toBe(false);
+    expect(maySee(config, id(EXEC), { kind: 'export' }, state)).toBe(false);
+    expect(maySee(config, id(EXEC), { kind: 'tab' }, undefined)).toBe(false);
+    expect(maySee(config, id(EXEC), { kind: 'localReviewLetter' }, undefined)).toBe(false);
+    for (const type of ['RecordExecutiveTold', 'ApproveRapidReview', 'RecordLocalReviewMilestone', 'GiveInitialView'] as const) expect(mayDo(config, id(EXEC), { type }, state)).toBe(false);
+  });
+
+  it('without an executive configured, the same person sees none of them', () => {
+    for (const kind of theirs) expect(maySee(sampleConfig, id(EXEC), { kind } as View, state)).toBe(false);
+  });
+});
+
+// "Who may do what, in one place" (issue 13): who may speak for a partner is asked of access.ts by the procedure and
+// the cards alike; the roster lookup behind it is called nowhere else.
+describe('who may answer for a partner is decided in access.ts alone', () => {
+  it('no module but access.ts calls the roster lookup partnersRepresentedBy', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { join, relative } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..');
+    const callers: string[] = [];
+    for (const dir of ['workflow', 'cards', 'app', 'bot', 'functions']) {
+      for (const entry of await readdir(join(root, dir), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+        const file = join(entry.parentPath, entry.name);
+        if ((await readFile(file, 'utf8')).includes('partnersRepresentedBy(')) callers.push(relative(root, file));
+      }
+    }
+    expect(callers.sort()).toEqual(['workflow/access.ts', 'workflow/partnership.ts']);
   });
 });

@@ -289,6 +289,6 @@ describe('the summary for the tab and the history', () => {
 
   it('every local review event has a history row in words', () => {
     const rows = timeline(LR_SCENES.published()).slice(SCENES.lcsprDecided().length - 1);
-    expect(rows.map((r) => r.what)).toEqual(expect.arrayContaining([expect.stringContaining('Opened the local review (LCSPR)'), expect.stringContaining('Commissioned Robin Reviewer'), expect.stringContaining('Recorded the publication on 2026-12-02 (within six months)')]));
+    expect(rows.map((r) => r.what)).toEqual(expect.arrayContaining([expect.stringContaining('Opened the local review (LCSPR)'), expect.stringContaining('Commissioned Robin Reviewer'), expect.stringContaining('Recorded the publication on Wednesday 2 December 2026 (within six months)')]));
   });
 });

@@ -213,19 +213,37 @@ describe('chasing', () => {
       [
         [tick, '2026-06-09T08:00:00.000Z'],
         [tick, '2026-06-09T12:00:00.000Z'],
+        [tick, '2026-06-10T08:00:00.000Z'],
+        [tick, '2026-06-11T08:00:00.000Z'],
+        [tick, '2026-06-12T08:00:00.000Z'],
         [tick, '2026-06-13T08:00:00.000Z'], // Saturday: none
         [tick, '2026-06-15T08:00:00.000Z'],
       ],
       setUp(),
     );
-    expect(sends(decisions[0]!).filter((s) => s.startsWith('scopingChaser(gp)') || s.startsWith('scopingOverdue(gp)'))).toEqual([
-      `scopingChaser(gp) -> ${P.gp.aadObjectId}`,
-      `scopingChaser(gp) -> ${P.gpLead.aadObjectId}`,
-      'scopingOverdue(gp) -> monitoring',
-    ]);
-    expect(decisions.slice(1, 3).map(types)).toEqual([['PapersPrompted'], []]);
-    expect(sends(decisions[3]!).filter((s) => s.includes('(gp)'))).toEqual([`scopingChaser(gp) -> ${P.gp.aadObjectId}`, `scopingChaser(gp) -> ${P.gpLead.aadObjectId}`]);
-    expect(state.rapidReview?.agencies.gp?.chased).toContain('overdue:2026-06-15');
+    const gp = (i: number) => sends(decisions[i]!).filter((s) => s.includes('(gp)'));
+    expect(gp(0)).toEqual([`scopingChaser(gp) -> ${P.gp.aadObjectId}`, `scopingChaser(gp) -> ${P.gpLead.aadObjectId}`, 'scopingOverdue(gp) -> monitoring']);
+    expect(types(decisions[1]!)).toEqual(['PapersPrompted']);
+    for (const day of [2, 3, 4, 6]) expect(gp(day)).toEqual([`scopingChaser(gp) -> ${P.gp.aadObjectId}`, `scopingChaser(gp) -> ${P.gpLead.aadObjectId}`]);
+    expect(types(decisions[5]!)).toEqual([]);
+    expect(state.rapidReview?.agencies.gp?.chased).toEqual(expect.arrayContaining(['overdue:2026-06-09', 'overdue:2026-06-12', 'overdue:2026-06-15']));
+  });
+
+  it('a sweep that was down from Wednesday to Saturday chases when it runs, then again on Monday morning', () => {
+    const { decisions, state } = run(
+      [
+        [tick, '2026-06-09T08:00:00.000Z'],
+        [tick, '2026-06-13T10:00:00.000Z'], // Saturday, the first tick since Tuesday
+        [tick, '2026-06-13T10:30:00.000Z'],
+        [tick, '2026-06-15T08:00:00.000Z'],
+      ],
+      setUp(),
+    );
+    const gp = (i: number) => sends(decisions[i]!).filter((s) => s.includes('(gp)'));
+    expect(gp(1)).toEqual([`scopingChaser(gp) -> ${P.gp.aadObjectId}`, `scopingChaser(gp) -> ${P.gpLead.aadObjectId}`]);
+    expect(gp(2)).toEqual([]);
+    expect(gp(3)).toEqual([`scopingChaser(gp) -> ${P.gp.aadObjectId}`, `scopingChaser(gp) -> ${P.gpLead.aadObjectId}`]);
+    expect(state.rapidReview?.agencies.gp?.chased).toEqual(expect.arrayContaining(['overdue:2026-06-13', 'overdue:2026-06-15']));
   });
 
   it('stops chasing the moment a return is recorded, and prompts for papers with what is missing', () => {

@@ -8,7 +8,7 @@ import { type Person } from '../../workflow/partnership.js';
 import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { evolve, fold, type CaseState } from '../../workflow/state.js';
 import { TIMERS, tickOver, timersOf } from '../../workflow/tick.js';
-import type { TimerDeclaration } from '../../workflow/timers.js';
+import { isDue, type TimerDeclaration } from '../../workflow/timers.js';
 import { closeOfDay, londonDate, startOfDay, workingDayBefore } from '../../workflow/rapidReview/dates.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
 import { CASE_REF, DOCUMENT_URL, EV, MANY_AGENCY_IDS, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
@@ -387,6 +387,40 @@ describe('a sweep that comes late', () => {
     expect(decision.ok && decision.events.find((e) => e.type === 'DisputeOpened')).toMatchObject({ meetingDueAt: '2026-06-10T14:00:00.000Z' });
     const after = decision.ok ? decision.events.reduce<CaseState | undefined>(evolve, state)! : state;
     expect(decide(after, TICK, thursday)).toEqual({ ok: true, events: [], effects: [] });
+  });
+});
+
+/**
+ * Whatever instant the sweep runs at, it leaves nothing due behind: a timer that is due but does
+ * nothing when fired (a chaser that waited for a working morning) would be dropped from the schedule
+ * index by that tick and never looked at again. Each timer of each state of each history is ticked
+ * late: two and a half days after it fell due (often a night or a weekend), and five days after.
+ */
+describe('a late sweep leaves nothing due behind', () => {
+  const LATE_MS = [2.5 * DAY, 5 * DAY + 3 * 3_600_000];
+  const histories: [string, () => CaseEvent[]][] = [
+    ...Object.entries(SCENES).map(([name, scene]) => [`scene ${name}`, scene] as [string, () => CaseEvent[]]),
+    ...ACTION_HISTORIES.map((history, i) => [`actions history ${i}`, history] as [string, () => CaseEvent[]]),
+    ...Object.entries(LOCAL_REVIEW_HISTORIES).map(([name, history]) => [`local review history ${name}`, history] as [string, () => CaseEvent[]]),
+  ];
+  it.each(histories)('%s', (_name, history) => {
+    const events = history();
+    const left: string[] = [];
+    for (let i = 1; i <= events.length; i++) {
+      const state = fold(events.slice(0, i))!;
+      const next = i < events.length ? Date.parse(events[i]!.at) : Infinity;
+      for (const t of timersOf(state, clock)) {
+        for (const late of LATE_MS) {
+          const now = new Date(t.at.getTime() + late);
+          if (now.getTime() >= next || !isDue(t, now)) continue;
+          const d = decide(state, TICK, now);
+          if (!d.ok) continue;
+          const after = d.events.reduce<CaseState | undefined>(evolve, state)!;
+          for (const still of timersOf(after, clock).filter((x) => isDue(x, now))) left.push(`${now.toISOString()}: ${still.key} still due after the tick`);
+        }
+      }
+    }
+    expect([...new Set(left)]).toEqual([]);
   });
 });
 

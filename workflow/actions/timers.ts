@@ -38,10 +38,10 @@ function actionTimersOf(a: Action, { calendar, hours }: Clock): Timer[] {
   const next = lastOverdue ? workingDaysAfter(calendar, lastOverdue, OVERDUE_EVERY_WORKING_DAYS) : workingDayAfter(calendar, a.dueDate);
   return [
     ...(a.chased.includes('reminder') || reminderAt.getTime() <= since ? [] : timer(`action:${a.id}:reminder`, reminderAt, (r, { config }, now) => chase(r, config, a, 'reminder', now), new Date(a.dueAt))),
-    ...timer(`action:${a.id}:overdue`, startOfDay(next, hours), (r, { config, calendar: cal, hours: h }, now) => {
-      // A sweep that comes late (a night, a weekend) chases for the working day it runs, from its opening.
+    ...timer(`action:${a.id}:overdue`, startOfDay(next, hours), (r, { config }, now) => {
+      // A sweep that comes late (it was down over a night or a weekend) chases when it runs: a due timer that did
+      // nothing would leave the schedule index with that tick and never be looked at again (see returns.ts).
       const today = londonDate(now);
-      if (!cal.isWorkingDay(today) || now.getTime() < startOfDay(today, h).getTime()) return;
       const first = !a.chased.some((c) => c.startsWith('overdue:'));
       chase(r, config, a, 'overdue', now, today);
       if (first) r.effect({ type: 'send', key: sendKey.actionOverdueMonitoring(a.id, a.dueDate), to: monitoring, card: { kind: 'actionChaser', action: a.id, chase: 'overdue' }, tracked: false });

@@ -1,3 +1,4 @@
+import { ROLE_WORDS } from '../words.js';
 import { PARTNER_NAMES, type PartnershipConfig } from '../partnership.js';
 import type { DisputeAbout, LearningLead, LearningMethod } from './events.js';
 
@@ -16,7 +17,8 @@ export const CONCLUSION_WORDS: Record<DisputeAbout, Record<'yes' | 'no', string>
   reviewGroupDiscussion: { yes: 'the review group considers the case', no: 'the review group does not consider the case' },
 };
 
-export const DECIDER_WORDS = { partnershipChair: 'partnership chair', independentScrutineer: 'independent scrutineer' } as const;
+/** The partnership's decider on a review-group dispute, in the role words every card and the history use. */
+export const DECIDER_WORDS = { partnershipChair: ROLE_WORDS.partnershipChair, independentScrutineer: ROLE_WORDS.independentScrutineer } as const;
 
 /** The lead in words; an agency no longer configured is named by its id, which is stable. */
 export function leadWords(config: PartnershipConfig | undefined, lead: LearningLead): string {

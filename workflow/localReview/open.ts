@@ -2,7 +2,7 @@ import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, monitoring, person, recorder, refuse, words, type Handler, type Recorder, sendKey } from '../kernel.js';
 import { actingRole } from '../access.js';
 import type { PartnershipConfig } from '../partnership.js';
-import { executiveIds, sendBoard } from './common.js';
+import { dayWords, executiveIds, sendBoard } from './common.js';
 import { publicationDueDate } from './rules.js';
 
 /**
@@ -54,5 +54,5 @@ export const openLocalReview: Handler<'OpenLocalReview'> = ({ config }, state, c
   r.record({ type: 'LocalReviewOpened', at: iso(now), by: actorAs(command.actor, role), source: 'reviewGroup', decidedAt: iso(decidedAt), publicationDueDate: due, rationale: command.rationale.trim() });
   announce(r, config);
   r.effect({ type: 'refreshCards' });
-  return r.done(`Recorded: a local review (LCSPR) on ${caseRef}, to be published by ${due}. The executive gets the letter of notification; the business unit is asked to tell the Panel, Ofsted and DfE.`);
+  return r.done(`Recorded: a local review (LCSPR) on ${caseRef}, to be published by ${dayWords(due)}. The executive gets the letter of notification; the business unit is asked to tell the Panel, Ofsted and DfE.`);
 };

@@ -3,6 +3,9 @@ import type { CaseEvent } from '../events.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { LONDON_ZONE } from '../calendar/workingHours.js';
 import type { YearFigures } from './schemas.js';
+import { foldActions, isActionEvent, type ActionsSlice } from '../actions/state.js';
+import { ownerKey } from '../actions/owners.js';
+import type { ActionOwner } from '../actions/schemas.js';
 
 /**
  * The figures the partnership's yearly report needs, over its reporting year (1 April to 31 March
@@ -31,7 +34,23 @@ function median(values: number[]): number | undefined {
   return Math.round(value * 10) / 10;
 }
 
-export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: ReportingYear, calendar: WorkingCalendar): YearFigures {
+/**
+ * Where the actions are counted from (issue 17): open and overdue are a position at an instant, the
+ * year's end for a year gone by, `now` for the current year; owners are named by `ownerName`.
+ * Without it, at the year's end and by the owner's id.
+ */
+export type ActionsMeasure = { now: Date; ownerName: (owner: ActionOwner) => string };
+
+type OwnerCounts = { owner: string; open: number; overdue: number; closed: number };
+
+/** The case's actions as they stood at `asOf`, from its events up to then. */
+function actionsAt(events: readonly CaseEvent[], asOf: number): ActionsSlice | undefined {
+  let slice: ActionsSlice | undefined;
+  for (const event of events) if (isActionEvent(event) && Date.parse(event.at) <= asOf) slice = foldActions(slice, event);
+  return slice;
+}
+
+export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: ReportingYear, calendar: WorkingCalendar, measure?: ActionsMeasure): YearFigures {
   const inYear = (iso: string) => {
     const t = Date.parse(iso);
     return t >= year.from.getTime() && t < year.to.getTime();
@@ -46,6 +65,21 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
     notificationsOnTime: 0,
     rapidReviews: { completed: 0, onTime: 0, notHeld: 0 },
     careLeaverDeaths: 0,
+    localReviews: { commissioned: 0, published: 0, publishedOnTime: 0 },
+    learningEvents: { completed: 0, withinFourMonths: 0 },
+    actionsAsOf: '',
+    actionsByOwner: [],
+  };
+  // The position is taken at the last instant of the year, or now if the year is not over.
+  const asOf = Math.min(measure?.now.getTime() ?? Infinity, year.to.getTime() - 1);
+  figures.actionsAsOf = new Date(asOf).toISOString();
+  const nameOf = measure?.ownerName ?? ownerKey;
+  const byOwner = new Map<string, OwnerCounts>();
+  const ownerCounts = (owner: ActionOwner) => {
+    const name = nameOf(owner);
+    let counts = byOwner.get(name);
+    if (!counts) byOwner.set(name, (counts = { owner: name, open: 0, overdue: 0, closed: 0 }));
+    return counts;
   };
   const daysToNotification: number[] = [];
   for (const events of histories) {
@@ -59,6 +93,7 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
     // The statutory clock: from becoming aware to the notification sent, by the case's own deadline.
     let notification: { sentAt: string } | undefined;
     let deemedSoFar = false;
+    let commissioned = false;
     // A re-opened decision is decided again: the case counts once, by the decision that stands.
     let standing: { at: string; route: 'byAgreement' | 'deemedAgreement' | 'stage1' | 'stage2' } | undefined;
     for (const event of events) {
@@ -73,10 +108,36 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
         notification = { sentAt: event.sentAt };
       }
       if (event.type === 'NoRapidReviewAgreed' && inYear(event.at)) figures.rapidReviews.notHeld++;
+      // A review commissioned again (a new reviewer) is still one review: counted in the year of its first commissioning.
+      if (event.type === 'LocalReviewCommissioned' && !commissioned) {
+        commissioned = true;
+        if (inYear(event.at)) figures.localReviews.commissioned++;
+      }
+      if (event.type === 'LocalReviewPublished' && inYear(event.at)) {
+        figures.localReviews.published++;
+        if (event.onTime) figures.localReviews.publishedOnTime++;
+      }
+      if (event.type === 'LearningEventReportReady' && inYear(event.readyAt)) {
+        figures.learningEvents.completed++;
+        if (event.onTime) figures.learningEvents.withinFourMonths++;
+      }
       if (event.type === 'RapidReviewCompleted' && inYear(event.at)) {
         figures.rapidReviews.completed++;
         if (event.onTime) figures.rapidReviews.onTime++;
       }
+    }
+    const actions = actionsAt(events, asOf);
+    for (const a of Object.values(actions?.actions ?? {})) {
+      // Agreed after the year (a past year's figures asked for later) is not that year's.
+      if (Date.parse(a.agreedAt) >= year.to.getTime()) continue;
+      if (a.impact) {
+        if (inYear(a.impact.at)) ownerCounts(a.owner).closed++;
+        continue;
+      }
+      const counts = ownerCounts(a.owner);
+      counts.open++;
+      // As the actions area says: overdue while the completion is not evidenced and its due time has passed.
+      if (!a.completion && Date.parse(a.dueAt) < asOf) counts.overdue++;
     }
     if (standing) {
       figures.decisions.total++;
@@ -87,6 +148,7 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
       if (Date.parse(notification.sentAt) <= Date.parse(referral.panelNotificationDueAt)) figures.notificationsOnTime++;
     }
   }
+  figures.actionsByOwner = [...byOwner.values()].filter((c) => c.open + c.closed > 0).sort((a, b) => a.owner.localeCompare(b.owner));
   const m = median(daysToNotification);
   return m === undefined ? figures : { ...figures, medianWorkingDaysAwarenessToNotification: m };
 }

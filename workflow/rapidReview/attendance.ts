@@ -1,5 +1,5 @@
+import { partnersActedFor } from '../access.js';
 import { actorAs, iso, nothing, partnerRoleFor, recorder, refuse, type Handler } from '../kernel.js';
-import { partnersRepresentedBy } from '../partnership.js';
 import { openReview } from './common.js';
 
 /** Attendance at the rapid review meeting: each statutory partner's representative or deputy confirms it. */
@@ -8,7 +8,7 @@ export const confirmAttendance: Handler<'ConfirmAttendance'> = ({ config }, stat
   const found = openReview(state);
   if (found.error) return found.error;
   if (!found.rr.setup) return refuse('The rapid review meeting has not been set up yet.');
-  const partner = partnersRepresentedBy(config, command.actor.aadObjectId)[0];
+  const partner = partnersActedFor(config, command.actor.aadObjectId)[0];
   if (!partner) return refuse("Only a statutory partner's representative or a deputy can confirm attendance for that partner.");
   const current = found.rr.attendance[partner];
   if (current && current.attending === command.attending) return nothing('Already recorded.');

@@ -3,6 +3,7 @@ import type { Actor } from '../events.js';
 import { refuse, words, type Decision } from '../kernel.js';
 import type { Agency, PartnershipConfig } from '../partnership.js';
 import { actsForAgency } from '../access.js';
+import { ROLE_WORDS, SCOPING_DEPUTY_WORDS } from '../words.js';
 import type { AgencyReturn, CaseState, RapidReview } from '../state.js';
 
 /** What the rapid review's steps share: finding the open review, an agency and who acts for it. */
@@ -28,7 +29,7 @@ export function openReview(state: CaseState | undefined): { error: Decision } | 
 function forAgency(config: PartnershipConfig, actor: CommandActor, agencyId: string): { agency: Agency; by: Actor } | undefined {
   const agency = config.agencies.find((a) => a.id === agencyId && actsForAgency(config, actor.aadObjectId, a.id));
   if (!agency) return undefined;
-  const role = agency.contact.aadObjectId === actor.aadObjectId ? 'scoping contact' : 'scoping deputy';
+  const role = agency.contact.aadObjectId === actor.aadObjectId ? ROLE_WORDS.agencyContact : SCOPING_DEPUTY_WORDS;
   return { agency, by: { aadObjectId: actor.aadObjectId, displayName: actor.displayName, role: `${agency.name} ${role}` } };
 }
 

@@ -1,8 +1,8 @@
 import { checkFreeText } from '../freeText.js';
 import { ROLE_WORDS } from '../words.js';
 import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
-import { actingRole } from '../access.js';
-import { PARTNERS, PARTNER_NAMES, partnerPeople, partnersRepresentedBy, type Partner, type PartnershipConfig } from '../partnership.js';
+import { actingRole, partnersActedFor } from '../access.js';
+import { PARTNERS, PARTNER_NAMES, partnerPeople, type Partner, type PartnershipConfig } from '../partnership.js';
 import type { CaseState, LcsprDecision } from '../state.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
@@ -76,7 +76,7 @@ export const replyOnLcspr: Handler<'ReplyOnLcspr'> = ({ config, calendar }, stat
   const found = openDecision(state);
   if (found.error) return found.error;
   const { l } = found;
-  const mine = partnersRepresentedBy(config, command.actor.aadObjectId);
+  const mine = partnersActedFor(config, command.actor.aadObjectId);
   if (mine.length === 0) return refuse("Only a safeguarding partner's representative or deputy can answer for that partner.");
   const partner = command.partner ?? (mine.length === 1 ? mine[0] : undefined);
   if (!partner || !mine.includes(partner)) return refuse('Say which partner you are answering for.');

@@ -66,10 +66,11 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
       startOfDay(next, hours),
       forAgency(id, (r, agency, now) => {
         // Once each working day, to the contacts and the agency's escalation contact; the monitoring channel is flagged the first time.
-        // Due (`at`) is the first working morning at or after the due time, or after the last chaser; a sweep that
-        // comes late (a night, a weekend) chases for the day it runs, and only from that working day's opening.
+        // Due (`at`) is the first working morning at or after the due time, or after the last chaser. A sweep that comes
+        // late (it was down over a night or a weekend) chases when it runs rather than waiting for a working morning: a
+        // timer that is due and does nothing would leave the schedule index with that tick and never be looked at again.
+        // The next chaser is then due the working morning after.
         const today = londonDate(now);
-        if (!calendar.isWorkingDay(today) || now.getTime() < startOfDay(today, hours).getTime()) return;
         const first = !a.chased.some((c) => c.startsWith('overdue:'));
         chase(r, now, agency, 'overdue', withEscalation, today);
         if (first) r.effect({ type: 'send', key: sendKey.scopingOverdue(id, a.dueAt), to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });

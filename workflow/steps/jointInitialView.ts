@@ -1,8 +1,8 @@
 import type { CommandActor } from '../commands.js';
 import type { Actor, View, ViewGiver } from '../events.js';
 import { actorAs, iso, monitoring, partnerRoleFor, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
-import { actingRole } from '../access.js';
-import { partnersRepresentedBy, rolesOf, type PartnershipConfig } from '../partnership.js';
+import { actingRole, partnersActedFor } from '../access.js';
+import { rolesOf, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
 import { VIEW_WORDS, withRole } from '../words.js';
 import { settle } from './partnerReplies.js';
@@ -48,7 +48,7 @@ export function viewAgreed(context: StepContext, r: Recorder, now: Date, by: Act
   const authors = [by, ...(concurredBy ? [concurredBy] : [])].map(asCommandActor);
   const recorded = new Set<string>();
   for (const author of authors) {
-    for (const partner of partnersRepresentedBy(config, author.aadObjectId)) {
+    for (const partner of partnersActedFor(config, author.aadObjectId)) {
       if (recorded.has(partner)) continue;
       recorded.add(partner);
       r.record({ type: 'PartnerReplied', at: iso(now), by: actorAs(author, partnerRoleFor(config, author, partner)!), partner, reply: 'agree', rationale, asAuthorOfView: true });

@@ -1,6 +1,7 @@
+import { partnersActedFor } from '../access.js';
 import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, nothing, partnerRoleFor, recorder, refuse, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
-import { PARTNERS, PARTNER_NAMES, partnerPeople, partnersRepresentedBy, type Partner } from '../partnership.js';
+import { PARTNERS, PARTNER_NAMES, partnerPeople, type Partner } from '../partnership.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { timer, type TimerDeclaration } from '../timers.js';
 import { VIEW_WORDS } from '../words.js';
@@ -30,7 +31,7 @@ export const recordPartnerCardPosted: Handler<'RecordPartnerCardPosted'> = ({ ca
 export const replyAsPartner: Handler<'ReplyAsPartner'> = (context, state, command, now) => {
   const { config } = context;
   if (!state) return refuse('There is no such case.');
-  const represented = partnersRepresentedBy(config, command.actor.aadObjectId);
+  const represented = partnersActedFor(config, command.actor.aadObjectId);
   if (represented.length === 0) {
     return refuse("Only a statutory partner's representative or one of its deputies can reply, and you are not on the partnership's roster for any partner. Nothing was recorded.");
   }

@@ -1,6 +1,7 @@
 import type { CaseDetail } from '../../../workflow/monitoring/schemas.js';
 import { h } from '../dom.js';
 import { statusBadge } from './status.js';
+import { reviewBadge, reviewHref } from './reviewBadge.js';
 
 /** One case: where it stands, the scoping return matrix during a rapid review, and its whole timeline. */
 export function caseDetailView(detail: CaseDetail, download: (format: 'csv' | 'json', button: HTMLButtonElement) => void): HTMLElement {
@@ -60,6 +61,18 @@ export function caseDetailView(detail: CaseDetail, download: (format: 'csv' | 'j
     ),
     h('div', { class: 'controls' }, button('csv', 'Download history (CSV)'), ' ', button('json', 'Download history (JSON)')),
     scoping,
+    detail.reviews.length === 0
+      ? undefined
+      : h(
+          'section',
+          { 'aria-labelledby': 'case-reviews-heading' },
+          h('h3', { id: 'case-reviews-heading' }, 'Reviews'),
+          h(
+            'ul',
+            { class: 'case-reviews' },
+            ...detail.reviews.map((r) => h('li', {}, h('a', { href: reviewHref(summary.caseRef, r.kind), 'data-focus-key': `review:${r.kind}` }, r.title), ' ', reviewBadge(r.status, r.statusText))),
+          ),
+        ),
     h(
       'section',
       { 'aria-labelledby': 'timeline-heading' },

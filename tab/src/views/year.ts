@@ -18,7 +18,8 @@ export function yearView(figures: YearFigures, offset: number, move: (offset: nu
     b.addEventListener('click', () => move(to));
     return b;
   };
-  const { rapidReviews, decisions } = figures;
+  const { rapidReviews, decisions, localReviews, learningEvents } = figures;
+  const asOf = new Date(figures.actionsAsOf).toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
   return h(
     'section',
     { 'aria-labelledby': 'year-heading' },
@@ -44,7 +45,30 @@ export function yearView(figures: YearFigures, offset: number, move: (offset: nu
         ['Rapid reviews completed on time', rapidReviews.completed === 0 ? 'None completed yet' : `${rapidReviews.onTime} of ${rapidReviews.completed}`],
         ['Rapid reviews not held (the partners agreed, exceptionally)', String(rapidReviews.notHeld)],
         ['Deaths of care leavers logged', String(figures.careLeaverDeaths)],
+        ['Local reviews (LCSPRs) commissioned', String(localReviews.commissioned)],
+        ['Local reviews published within 6 months of the decision', localReviews.published === 0 ? 'None published yet' : `${localReviews.publishedOnTime} of ${localReviews.published}`],
+        ['Learning events with the report ready within 4 months', learningEvents.completed === 0 ? 'None completed yet' : `${learningEvents.withinFourMonths} of ${learningEvents.completed}`],
       ].flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'year-actions-heading' },
+      h('h3', { id: 'year-actions-heading' }, 'Actions by agency'),
+      figures.actionsByOwner.length === 0
+        ? h('p', { class: 'empty' }, 'No actions open or closed in this year.')
+        : h(
+            'table',
+            { class: 'year-actions' },
+            h('caption', {}, `Open and overdue at ${asOf}; closed (impact evidenced) during the year.`),
+            h('thead', {}, h('tr', {}, ...['Agency', 'Open', 'Of which overdue', 'Closed in the year'].map((c) => h('th', { scope: 'col' }, c)))),
+            h(
+              'tbody',
+              {},
+              ...figures.actionsByOwner.map((o) =>
+                h('tr', { 'data-owner': o.owner }, h('th', { scope: 'row', 'data-label': 'Agency' }, o.owner), h('td', { 'data-label': 'Open' }, String(o.open)), h('td', { 'data-label': 'Of which overdue' }, String(o.overdue)), h('td', { 'data-label': 'Closed in the year' }, String(o.closed))),
+              ),
+            ),
+          ),
     ),
     h('figure', {}, counts, h('figcaption', {}, 'Referrals, notifications and how decisions were reached')),
     h('figure', {}, timeliness, h('figcaption', {}, 'Median working days from the partnership becoming aware to the Panel notification, against the statutory 5 working days; rapid reviews completed within 15 working days')),

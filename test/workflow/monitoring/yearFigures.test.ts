@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../workflow/calendar/workingCalendar.js';
 import type { CaseEvent } from '../../../workflow/events.js';
 import { reportingYear, yearFigures } from '../../../workflow/monitoring/yearFigures.js';
-import { DOCUMENT_URL } from '../../support/sampleConfig.js';
+import { DOCUMENT_URL, PEOPLE, SCENES, sampleConfig } from '../../support/sampleConfig.js';
+import { createDecider } from '../../../workflow/decide.js';
+import { ownerName } from '../../../workflow/actions/owners.js';
+import type { ActionOwner } from '../../../workflow/actions/schemas.js';
+import type { CaseCommand } from '../../../workflow/commands.js';
+import { commandRunner } from '../../support/runCommands.js';
 
 /** The yearly report's figures: which year an event falls in (London time), and how decisions were reached. */
 
@@ -69,5 +74,74 @@ describe('the figures for 1 April 2026 to 31 March 2027', () => {
     const f = yearFigures([[logged('RR-2026-009', '2026-11-20T10:00:00.000Z')]], year, calendar);
     expect(f.medianWorkingDaysAwarenessToNotification).toBeUndefined();
     expect(f.referrals).toBe(1);
+  });
+});
+
+describe("issue 17: the year's learning events and actions by agency, at fixed instants", () => {
+  const run = commandRunner(createDecider(sampleConfig, calendar));
+  const business = { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName };
+  const reportLate = () => run([[{ type: 'RecordLearningEventReport', actor: business, documentUrl: 'https://documents.example.org/sites/cases/RR-2026-014/report.docx' }, '2026-10-13T10:00:00.000Z']], SCENES.learningEventOverdue()).events;
+  const thisYear = reportingYear(new Date('2026-11-22T12:00:00.000Z'), 4);
+  const lastYear = reportingYear(new Date('2026-11-22T12:00:00.000Z'), 4, -1);
+  const named = (now: string) => ({ now: new Date(now), ownerName: (o: ActionOwner) => ownerName(sampleConfig, o) });
+
+  it.each([
+    ['two learning events, one report on time and one late', [SCENES.learningEventReportReady(), reportLate()], thisYear, '2026-11-22T12:00:00.000Z', { completed: 2, withinFourMonths: 1 }],
+    ['a learning event still under way completes nothing', [SCENES.learningEventSetUp()], thisYear, '2026-11-22T12:00:00.000Z', { completed: 0, withinFourMonths: 0 }],
+    ['the year before: nothing', [SCENES.learningEventReportReady()], lastYear, '2026-11-22T12:00:00.000Z', { completed: 0, withinFourMonths: 0 }],
+  ])('learning events: %s', (_sentence, histories, year, now, expected) => {
+    expect(yearFigures(histories, year, calendar, named(now)).learningEvents).toEqual(expected);
+  });
+
+  it.each([
+    // Tuesday 1 September 2026: the GP action (due Friday 28 August) overdue, the police action (due 15 September) open.
+    ['1 September: one overdue, one open', [SCENES.actionOverdue()], thisYear, '2026-09-01T08:00:00.000Z', '2026-09-01T08:00:00.000Z', [{ owner: 'GP practice', open: 1, overdue: 1, closed: 0 }, { owner: 'Police', open: 1, overdue: 0, closed: 0 }]],
+    // The GP action completed (evidence given) on 2 September: awaiting impact, open but no longer overdue.
+    ['2 September, the GP completion evidenced: open, not overdue', [SCENES.actionCompleted()], thisYear, '2026-09-02T10:00:00.000Z', '2026-09-02T10:00:00.000Z', [{ owner: 'GP practice', open: 1, overdue: 0, closed: 0 }, { owner: 'Police', open: 1, overdue: 0, closed: 0 }]],
+    ['8 September: both closed in the year', [SCENES.actionsClosed()], thisYear, '2026-09-08T10:00:00.000Z', '2026-09-08T10:00:00.000Z', [{ owner: 'GP practice', open: 0, overdue: 0, closed: 1 }, { owner: 'Police', open: 0, overdue: 0, closed: 1 }]],
+    // Asked during the next year: the position at 31 March 2027 23:59:59.999 BST, when both were past due.
+    ['a year gone by: the position at its end', [SCENES.actionOverdue()], thisYear, '2027-06-01T10:00:00.000Z', '2027-03-31T22:59:59.999Z', [{ owner: 'GP practice', open: 1, overdue: 1, closed: 0 }, { owner: 'Police', open: 1, overdue: 1, closed: 0 }]],
+    ['the year before the actions were agreed: none', [SCENES.actionsClosed()], lastYear, '2026-09-08T10:00:00.000Z', '2026-03-31T22:59:59.999Z', []],
+  ])('actions by agency: %s', (_sentence, histories, year, now, asOf, expected) => {
+    const f = yearFigures(histories, year, calendar, named(now));
+    expect(f.actionsAsOf).toBe(asOf);
+    expect(f.actionsByOwner).toEqual(expected);
+  });
+});
+
+describe("issue 17: the year's local reviews", () => {
+  const run = commandRunner(createDecider(sampleConfig, calendar));
+  const bu = { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName };
+  const commission = (at: string): [CaseCommand, string] => [
+    { type: 'CommissionLocalReviewer', actor: bu, reviewerName: 'Reviewer One', reviewerKind: 'external', independence: 'Not worked for a partnership agency in five years.', conflicts: 'None declared.', methodology: ['systemsMethodology'], termsOfReferenceUrl: 'https://documents.example.org/sites/cases/RR-2026-014/tor.docx', familyEngagementPlanned: true, practitionerEngagementPlanned: true },
+    at,
+  ];
+  const publish = (date: string, at: string): [CaseCommand, string] => [{ type: 'RecordLocalReviewPublished', actor: bu, publishedDate: date, url: 'https://partnership.example.org/reviews/lcspr.pdf' }, at];
+  const thisYear = reportingYear(new Date('2026-11-22T12:00:00.000Z'), 4);
+  const nextYear = reportingYear(new Date('2027-11-22T12:00:00.000Z'), 4);
+  // Decided Tuesday 30 June 2026: published on time by 30 December 2026.
+  const commissionedTwice = () => {
+    const played = run([commission('2026-07-20T10:00:00.000Z'), commission('2026-08-03T10:00:00.000Z')], SCENES.lcsprDecided());
+    expect(played.events.filter((e) => e.type === 'LocalReviewCommissioned')).toHaveLength(2);
+    return played.events;
+  };
+  const publishedOnTime = () => {
+    const approved: [CaseCommand, string] = [{ type: 'RecordLocalReviewMilestone', actor: bu, milestone: 'executiveApproval', doneDate: '2026-12-01', publish: true }, '2026-12-01T10:00:00.000Z'];
+    const played = run([commission('2026-07-20T10:00:00.000Z'), approved, publish('2026-12-16', '2026-12-16T12:00:00.000Z')], SCENES.lcsprDecided());
+    // Every step accepted: the figures are of a review that really ran.
+    expect(played.decisions.map((d) => (d.ok ? 'ok' : d.refusal))).toEqual(['ok', 'ok', 'ok']);
+    return played.events;
+  };
+  // Publication planned for 20 January 2027 (approved): published then, past the six months, still in the 2026-27 reporting year.
+  const publishedLate = () => run([publish('2027-01-20', '2027-01-20T12:00:00.000Z')], SCENES.localReviewApproved()).events;
+  const decidedOnly = () => SCENES.lcsprDecided();
+
+  it.each([
+    ['commissioned again with a new reviewer: one review', [commissionedTwice()], thisYear, { commissioned: 1, published: 0, publishedOnTime: 0 }],
+    ['one published on time, one late, one not yet commissioned', [publishedOnTime(), publishedLate(), decidedOnly()], thisYear, { commissioned: 1, published: 2, publishedOnTime: 1 }],
+    ['the next year: nothing of these', [publishedOnTime(), publishedLate()], nextYear, { commissioned: 0, published: 0, publishedOnTime: 0 }],
+  ])('%s', (_sentence, histories, year, expected) => {
+    for (const h of histories) expect(h.filter((e) => e.type === 'LocalReviewOpened')).toHaveLength(1);
+    expect(yearFigures(histories, year, calendar).localReviews).toEqual(expected);
   });
 });

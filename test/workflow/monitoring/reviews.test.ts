@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { actionsCsv } from '../../../app/actionsExport.js';
+import { createWorkingCalendar } from '../../../workflow/calendar/workingCalendar.js';
+import { createDecider } from '../../../workflow/decide.js';
+import type { CaseEvent } from '../../../workflow/events.js';
+import type { CaseCommand } from '../../../workflow/commands.js';
+import { actionsView } from '../../../workflow/monitoring/actionsView.js';
+import { reviewViews } from '../../../workflow/monitoring/reviews.js';
+import { commandRunner } from '../../support/runCommands.js';
+import { PEOPLE, SCENES, sampleConfig, stateOf } from '../../support/sampleConfig.js';
+
+/**
+ * The tab's view of a local learning event (issue 17) at fixed instants: on time until its first
+ * reminder, due soon from then (the deadline instant itself still due), overdue after; the report
+ * ready puts the deadline done; dissemination finishes the review. And every action by review and
+ * by owner, named from the roster, with its CSV.
+ */
+
+const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: sampleConfig.workingHours });
+const hours = sampleConfig.workingHours;
+const run = commandRunner(createDecider(sampleConfig, calendar));
+const view = (events: CaseEvent[], now: string) => reviewViews(stateOf(events), new Date(now), calendar, hours);
+
+describe("a learning event decided on Wednesday 10 June 2026: the report is due by 17:00 on Saturday 10 October (first reminder Monday 28 September, 09:00)", () => {
+  it.each([
+    ['Sunday 27 September: on time', SCENES.learningEventSetUp, '2026-09-27T12:00:00.000Z', 'onTime', 'On time: due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
+    ['Monday 28 September 09:00, the first reminder: due soon', SCENES.learningEventSetUp, '2026-09-28T08:00:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
+    ['Saturday 10 October 16:59: due soon', SCENES.learningEventSetUp, '2026-10-10T15:59:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
+    // The learning event's own overdue alert goes at the deadline instant: the tab agrees with it.
+    ['Saturday 10 October 17:00 exactly: overdue', SCENES.learningEventSetUp, '2026-10-10T16:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Report overdue', false],
+    ['Monday 12 October: overdue, the planned date passed', SCENES.learningEventOverdue, '2026-10-12T09:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Report overdue', true],
+    ['the report ready on Tuesday 1 September: the deadline done, the review goes on', SCENES.learningEventReportReady, '2026-10-12T09:00:00.000Z', 'onTime', 'On time: no deadline open', "Report ready: awaiting the executive's approval", false],
+    ['disseminated: done', SCENES.learningEventDisseminated, '2026-10-21T09:00:00.000Z', 'done', 'Done', 'Learning disseminated', false],
+  ] as const)('%s', (_sentence, scene, now, status, statusText, stageText, reportLate) => {
+    const [review] = view(scene(), now);
+    expect(review).toMatchObject({ caseRef: 'RR-2026-014', kind: 'learningEvent', title: 'Local learning event', status, statusText, stageText });
+    expect(review!.deadlines).toHaveLength(1);
+    expect(review!.deadlines[0]).toMatchObject({ about: 'Report ready for approval (4 months)', dueAt: '2026-10-10T16:00:00.000Z' });
+    expect(review!.milestones.find((m) => m.name === 'Report ready for approval')).toMatchObject({ plannedOn: '2026-10-10', late: reportLate });
+  });
+
+  it('shows each milestone with the day it was done', () => {
+    const [review] = view(SCENES.learningEventDisseminated(), '2026-10-21T09:00:00.000Z');
+    expect(review!.milestones.map((m) => [m.name, m.plannedOn ?? '', m.doneOn ?? ''])).toEqual([
+      ['Decision to hold a learning event', '', '2026-06-10'],
+      ['Method and leads agreed', '', '2026-06-12'],
+      ['Report ready for approval', '2026-10-10', '2026-09-01'],
+      ['Approved by the executive', '', '2026-09-14'],
+      ['Learning disseminated', '', '2026-10-19'],
+    ]);
+    expect(review!.deadlines[0]).toMatchObject({ status: 'done', statusText: 'Done on time, 11:00 on Tuesday 1 September' });
+  });
+
+  it('a report ready late: the deadline says so, and so does the finished review', () => {
+    const late = run([[{ type: 'RecordLearningEventReport', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, documentUrl: 'https://documents.example.org/sites/cases/RR-2026-014/report.docx' }, '2026-10-13T10:00:00.000Z']], SCENES.learningEventOverdue()).events;
+    const [review] = view(late, '2026-10-14T09:00:00.000Z');
+    expect(review!.deadlines[0]).toMatchObject({ status: 'done', statusText: 'Done late, 11:00 on Tuesday 13 October' });
+    expect(review!.statusText).toBe('On time: no deadline open (Report ready for approval (4 months): done late)');
+  });
+
+  it('a case without a learning event has no review to show', () => {
+    expect(view(SCENES.closed(), '2026-07-01T09:00:00.000Z')).toEqual([]);
+  });
+});
+
+const bu = { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName };
+const LCSPR_URL = 'https://partnership.example.org/reviews/lcspr-2027.pdf';
+/** The approved LCSPR (publication planned for Wednesday 20 January 2027), its copy sent on Friday 8 January and published on the 20th: late. */
+const publishedLate = (justified: boolean) =>
+  run(
+    [
+      [{ type: 'RecordLocalReviewCopySent', actor: bu, sentAt: '2027-01-08T10:00:00.000Z' }, '2027-01-08T10:05:00.000Z'],
+      [{ type: 'RecordLocalReviewPublished', actor: bu, publishedDate: '2027-01-20', url: LCSPR_URL }, '2027-01-20T10:00:00.000Z'],
+      ...(justified ? [[{ type: 'RecordLocalReviewJustification', actor: bu, about: 'delay', justification: 'The family asked for more time to take part.', sentAt: '2027-01-20T11:00:00.000Z' }, '2027-01-20T11:05:00.000Z'] as [CaseCommand, string]] : []),
+    ],
+    SCENES.localReviewApproved(),
+  );
+
+describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of Wednesday 30 December (first reminder at 17:00 on Monday 14 December)', () => {
+  const lcsprOf = (events: CaseEvent[], now: string) => view(events, now).find((r) => r.kind === 'lcspr')!;
+  const TOLD = 'The Panel, Ofsted and the DfE to be told of the decision';
+  const DELAY = 'A justification to the Panel and the Secretary of State for delay to publication beyond six months';
+  it.each([
+    ['Wednesday 1 July: on time, commissioning', '2026-07-01T10:00:00.000Z', 'onTime', [TOLD]],
+    ['Monday 14 December 16:59: on time', '2026-12-14T16:59:00.000Z', 'onTime', [TOLD]],
+    ["Monday 14 December 17:00, the area's first reminder: due soon", '2026-12-14T17:00:00.000Z', 'dueSoon', [TOLD]],
+    ['Wednesday 30 December 23:59: still due soon', '2026-12-30T23:59:00.000Z', 'dueSoon', [TOLD]],
+    ['Thursday 31 December 00:00, the six-month day over: overdue, and a justification owed', '2026-12-31T00:00:00.000Z', 'overdue', [TOLD, DELAY]],
+  ] as const)('%s', (_sentence, now, status, owed) => {
+    const review = lcsprOf(SCENES.lcsprDecided(), now);
+    expect(review).toMatchObject({ caseRef: 'RR-2026-014', title: 'Local review (LCSPR)', stageText: 'Commissioning the reviewer', status, owed });
+    expect(review.deadlines.map((d) => [d.about, d.dueInWords, d.status])).toEqual([['Publication (within 6 months of the decision)', 'the end of Wednesday 30 December 2026', status]]);
+    expect(review.nextDeadline).toEqual({ about: 'Publication (within 6 months of the decision)', dueAt: '2026-12-31T00:00:00.000Z', inWords: 'the end of Wednesday 30 December 2026' });
+  });
+
+  it('publication planned for 20 January 2027: the copy to the Panel is due by the close of the 7th working day before, and the delay is owed a justification', () => {
+    const review = lcsprOf(SCENES.localReviewApproved(), '2026-07-16T10:00:00.000Z');
+    expect(review.deadlines.map((d) => [d.about, d.dueInWords, d.status])).toEqual([
+      ['Publication (within 6 months of the decision)', 'the end of Wednesday 30 December 2026', 'onTime'],
+      ['Full report to the Panel and the Secretary of State (7 working days before publication)', '17:00 on Monday 11 January 2027', 'onTime'],
+    ]);
+    expect(review.owed).toContain(DELAY);
+    expect(review.milestones.find((m) => m.name.startsWith('Executive approval'))).toMatchObject({ doneOn: '2026-07-15', late: false });
+    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: false });
+  });
+
+  it('a milestone not done by its planned day is marked late from the next day', () => {
+    const planned = run([[{ type: 'PlanLocalReviewMilestone', actor: bu, milestone: 'earlyDraft', plannedDate: '2026-09-01' }, '2026-07-02T10:00:00.000Z']], SCENES.lcsprDecided()).events;
+    const early = (now: string) => lcsprOf(planned, now).milestones.find((m) => m.name.startsWith('Early draft'));
+    expect(early('2026-09-01T16:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: false });
+    expect(early('2026-09-02T08:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: true });
+  });
+
+  it('published late: done only once the delay is justified to the Panel; the late publication is said either way', () => {
+    const unjustified = lcsprOf(publishedLate(false).events, '2027-01-21T10:00:00.000Z');
+    expect(unjustified.deadlines.map((d) => d.statusText)).toEqual(['Done late, published on Wednesday 20 January 2027', 'Done on time, 10:00 on Friday 8 January']);
+    expect(unjustified).toMatchObject({ status: 'onTime', statusText: `No deadline open; owed: ${TOLD}; ${DELAY} (Publication (within 6 months of the decision): done late)` });
+    const justified = lcsprOf(publishedLate(true).events, '2027-01-21T10:00:00.000Z');
+    expect(justified).toMatchObject({ status: 'done', statusText: 'Done (Publication (within 6 months of the decision): done late)', stageText: 'Published: its actions remain' });
+    expect(justified.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', doneOn: '2027-01-20', late: false });
+  });
+});
+
+describe('every action by review and by owner (Friday 21 August 2026, 09:00: the GP action inside its reminder window)', () => {
+  const states = [stateOf(SCENES.actionsAgreed()), stateOf(SCENES.learningEventSetUp())];
+  const actions = actionsView(states, sampleConfig, calendar, new Date('2026-08-21T08:00:00.000Z'));
+
+  it('names each owner from the roster and counts each action once', () => {
+    expect(actions.byOwner).toEqual([
+      { owner: 'GP practice', open: 0, dueSoon: 1, overdue: 0, awaitingImpact: 0, closed: 0 },
+      { owner: 'Police', open: 1, dueSoon: 0, overdue: 0, awaitingImpact: 0, closed: 0 },
+    ]);
+    expect(actions.byReview).toEqual([{ caseRef: 'RR-2026-014', review: 'Rapid review', concluded: false, open: 1, dueSoon: 1, overdue: 0, awaitingImpact: 0, closed: 0 }]);
+    expect(actions.rows.map((r) => [r.action, r.recommendation, r.owner, r.bucket, r.dueInWords])).toEqual([
+      ['A1', 'R1', 'GP practice', 'dueSoon', '17:00 on Friday 28 August'],
+      ['A2', 'R2', 'Police', 'open', '17:00 on Tuesday 15 September'],
+    ]);
+  });
+
+  it('the CSV has a row per action, and a typed cell that starts like a formula is neutralised', () => {
+    const csv = actionsCsv({ ...actions, rows: [{ ...actions.rows[0]!, done: '=HYPERLINK("http://evil.example")' }, actions.rows[1]!] });
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('case,review,action,recommendation,owner,what done means,due,status');
+    expect(lines[1]).toBe(`RR-2026-014,Rapid review,A1,R1,GP practice,"'=HYPERLINK(""http://evil.example"")",2026-08-28T17:00:00+01:00,Due soon`);
+    expect(lines[2]).toBe('RR-2026-014,Rapid review,A2,R2,Police,The referral guidance is reissued and recorded in the force policy.,2026-09-15T17:00:00+01:00,Open');
+    expect(lines).toHaveLength(4);
+  });
+});
