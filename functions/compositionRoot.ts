@@ -90,10 +90,23 @@ export type Services = {
  * The services with the roster brought up to date first: every entry point (Teams, the tab, the
  * pages an email links to) gets its services through this, so a change is effective at once.
  */
+/**
+ * The roster last read stays in force when its version cannot be read (storage unreachable): a request
+ * goes on to answer in its own words ("please try again", the tab's "cannot be reached"), and the sweep
+ * to do what it can, rather than failing on a read they do not need to be right.
+ */
+async function refreshRoster(roster: Services['roster'], log: Logger): Promise<void> {
+  try {
+    await roster.refresh();
+  } catch (error) {
+    log.warn('could not check the roster version; the roster last read stays in force', { error: errorText(error) });
+  }
+}
+
 export function withLiveRoster(getServices: () => Promise<Services>): () => Promise<Services> {
   return async () => {
     const s = await getServices();
-    await s.roster.refresh();
+    await refreshRoster(s.roster, s.log);
     return s;
   };
 }
@@ -212,7 +225,7 @@ export async function buildServices(
   });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
     // The sweep reminds whoever holds the role now.
-    await roster.refresh();
+    await refreshRoster(roster, log);
     const result = await sweep({ schedule, cases, effects, log, stuck }, now);
     // Bounces are looked for after the deadlines, and whatever goes wrong there stops nothing else.
     await bounceWatch.check(now).catch((error: unknown) => log.error('bounce check failed; tried again at the next sweep', { error: errorText(error) }));
