@@ -104,7 +104,12 @@ export class LiveRoster {
     return { ok: true, file: parsed.data };
   }
 
+  /**
+   * Nothing when `version` is not newer than the one installed: a slow read (a refresh, or a
+   * refresh racing a change) that finishes after a newer one must not put an older roster back.
+   */
   private install(file: PartnershipFile, version: number): void {
+    if (version <= this.version) return;
     const target = this.deps.file as unknown as Record<string, unknown>;
     for (const key of ROSTER_KEYS) {
       const value = (file as unknown as Record<string, unknown>)[key];
