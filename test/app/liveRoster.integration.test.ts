@@ -72,4 +72,25 @@ describe('the live roster’s versions', () => {
     expect(reader.currentVersion).toBe(2);
     expect(policeDeputies(reader)).toEqual([deputy(2).aadObjectId]);
   });
+
+  it('a stored roster that no longer validates: the previous roster stays, the error is logged, and a corrected roster can be saved on top of it', async () => {
+    const ownTables = await openTables(inject('azuriteConnectionString'), uniquePrefix());
+    const store = new RosterStore(ownTables);
+    // As a later schema might see a roster saved under an earlier one.
+    expect(await store.append({ version: 1, at: AT, by: BY, why: 'saved under an older schema', roster: { ...sampleConfig, partners: { police: 'not a partner' } } })).toBe('ok');
+    const { log, errors } = recordingLog();
+    const live = new LiveRoster({ store, file: file(), log });
+    await live.refresh();
+    expect(live.current().partners.police.representative.aadObjectId).toBe(PEOPLE.police.aadObjectId);
+    expect(live.currentVersion).toBe(1);
+    expect(errors).toEqual([expect.objectContaining({ fields: { version: 1 } })]);
+
+    const corrected = await live.change({ baseVersion: live.currentVersion, why: 'corrected', roster: withPoliceDeputy(live.current(), deputy(3)) }, BY, new Date(AT));
+    expect(corrected).toMatchObject({ ok: true, version: 2 });
+    // Another process on the same storage sees the corrected roster.
+    const other = new LiveRoster({ store: new RosterStore(ownTables), file: file(), log: recordingLog().log });
+    await other.refresh();
+    expect(other.currentVersion).toBe(2);
+    expect(policeDeputies(other)).toEqual([deputy(3).aadObjectId]);
+  });
 });
