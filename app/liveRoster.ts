@@ -61,7 +61,10 @@ export class LiveRoster {
     const parsed = change ? this.validate(change.roster) : { ok: true as const, file: { ...this.shell, ...this.first } as PartnershipFile };
     if (!parsed.ok) {
       // Validated when it was saved; a later schema that refuses it must not take the roster away.
-      this.deps.log.error('the stored roster no longer validates; the previous one is kept', { version: latest });
+      // Its version is the base all the same: otherwise every later save would be refused as a
+      // conflict, and the business unit could never save a corrected roster.
+      if (latest > this.version) this.version = latest;
+      this.deps.log.error('the stored roster no longer validates; the previous one is kept, and later changes are based on its version', { version: latest });
       return;
     }
     this.install(parsed.file, latest);
@@ -104,7 +107,12 @@ export class LiveRoster {
     return { ok: true, file: parsed.data };
   }
 
+  /**
+   * Nothing when `version` is not newer than the one installed: a slow read (a refresh, or a
+   * refresh racing a change) that finishes after a newer one must not put an older roster back.
+   */
   private install(file: PartnershipFile, version: number): void {
+    if (version <= this.version) return;
     const target = this.deps.file as unknown as Record<string, unknown>;
     for (const key of ROSTER_KEYS) {
       const value = (file as unknown as Record<string, unknown>)[key];

@@ -54,8 +54,9 @@ export { noticeCard } from './notice.js';
 export * from './verbs.js';
 
 /** A stand-in's card says first why it came to them (workflow/absence.ts). */
-function withAwayNote(card: AdaptiveCard, away: { displayName: string; until: string }, now: Date): AdaptiveCard {
-  const note = { type: 'TextBlock' as const, text: `${away.displayName} is away until ${deadlineInWords(new Date(away.until), now)}; sent to you as their deputy.`, wrap: true as const, weight: 'Bolder' as const };
+function withAwayNote(card: AdaptiveCard, away: { displayName: string; until: string; nobodyStandsIn?: true }, now: Date): AdaptiveCard {
+  const why = away.nobodyStandsIn ? "their team's inbox has been told" : 'sent to you as their deputy';
+  const note = { type: 'TextBlock' as const, text: `${away.displayName} is away until ${deadlineInWords(new Date(away.until), now)}; ${why}.`, wrap: true as const, weight: 'Bolder' as const };
   return { ...card, body: [note, ...card.body] };
 }
 

@@ -31,7 +31,9 @@ export type Asked = {
   aadObjectId: string;
   /**
    * Set when they are asked because this person is away; `inboxes` (the partner's absence
-   * inboxes) are told with the first stand-in's request only, so each inbox hears it once.
+   * inboxes) are told with the first stand-in's request only, so each inbox hears it once. When
+   * nobody can stand in, it is set on the away person's own request (`aadObjectId` is theirs)
+   * whenever there are inboxes to tell.
    */
   awayFor?: { aadObjectId: string; displayName: string; until: string; inboxes: string[] };
 };
@@ -48,7 +50,10 @@ export function askedAt(roster: PartnershipConfig, aadObjectId: string, now: Dat
   const { people, inboxes } = standIns(roster, aadObjectId);
   const present = people.filter((p) => !awayAt(roster, p.aadObjectId, now));
   const displayName = findPerson(roster, aadObjectId)?.displayName ?? 'Someone on the roster';
-  if (present.length === 0) return { asked: [{ aadObjectId }], inboxes };
+  // Nobody can stand in (the police and ICB case: the shared inbox is the only deputy): the person
+  // is asked all the same, and their reminder carries the inboxes so the team's inbox is told and
+  // the card says so. Without inboxes there is nobody else to tell, so nothing is redirected.
+  if (present.length === 0) return { asked: [inboxes.length > 0 ? { aadObjectId, awayFor: { aadObjectId, displayName, until: away.to, inboxes } } : { aadObjectId }], inboxes };
   return { asked: present.map((p, index) => ({ aadObjectId: p.aadObjectId, awayFor: { aadObjectId, displayName, until: away.to, inboxes: index === 0 ? inboxes : [] } })), inboxes };
 }
 

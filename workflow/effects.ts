@@ -14,8 +14,12 @@ export type Recipient =
 export type CardSpec =
   | { kind: 'initialViewRequest' }
   | { kind: 'partnerDecision' }
-  /** `awayFor`: sent to a stand-in because the person named is away until then; their partner's absence inboxes are emailed it too (workflow/absence.ts). */
-  | { kind: 'reminder'; about: ReminderAbout; awayFor?: { displayName: string; until: string; inboxes?: string[] } }
+  /**
+   * `awayFor`: sent to a stand-in because the person named is away until then; their partner's
+   * absence inboxes are emailed it too (workflow/absence.ts). `nobodyStandsIn`: sent to the away
+   * person themselves, nobody being able to stand in; only the inboxes are told.
+   */
+  | { kind: 'reminder'; about: ReminderAbout; awayFor?: { displayName: string; until: string; inboxes?: string[]; nobodyStandsIn?: true } }
   | { kind: 'overdue'; about: OverdueAbout }
   | { kind: 'decisionRecorded' }
   | { kind: 'disputeOpened' }

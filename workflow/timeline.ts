@@ -74,7 +74,9 @@ function row(event: CaseEvent, context: Context): TimelineRow {
   if (isLearningAreaEvent(event)) return learningAreaRow(event, context);
   if (isRosterEvent(event)) {
     const who = event.replacements.map((r) => `${r.from.displayName} replaced by ${r.to.map((t) => t.displayName).join(' and ')} as ${r.role}`).join('; ');
-    return { at: event.at, who: event.by.displayName, role: event.by.role, what: `Roster changed by ${event.by.displayName}: ${who}.${event.moved.length ? ` ${event.moved.length === 1 ? 'Its open request was' : `${event.moved.length} open requests were`} sent to the new holder.` : ''}`, deemed: false };
+    const replaced = who ? `Roster changed by ${event.by.displayName}: ${who}.${event.moved.length ? ` ${event.moved.length === 1 ? 'Its open request was' : `${event.moved.length} open requests were`} sent to the new holder.` : ''}` : '';
+    const removed = event.removed.map((r) => `${r.from.displayName} removed from the roster by ${event.by.displayName} (${r.role}); the business unit follows up their open request.`);
+    return { at: event.at, who: event.by.displayName, role: event.by.role, what: [replaced, ...removed].filter(Boolean).join(' '), deemed: false };
   }
   switch (event.type) {
     case 'ReferralLogged': {

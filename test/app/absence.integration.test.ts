@@ -81,6 +81,34 @@ describe('an absence on the live roster', () => {
   });
 });
 
+describe('an absence where a shared inbox is the only deputy (police, ICB)', () => {
+  it('the representative is reminded themselves, their card says the team’s inbox has been told, and the inbox is emailed once', async () => {
+    const inboxOnly: PartnershipFile = PartnershipFileSchema.parse({ ...config, partners: { ...config.partners, police: { ...config.partners.police, deputies: [] } } });
+    const messenger = new RecordingMessenger();
+    const clock = new TestClock(new Date(LOGGED));
+    const s = await testServices({ prefix: uniquePrefix(), clock, messenger, configPath: await writeConfig(inboxOnly), env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
+    const current = s.roster.current();
+    expect((await s.roster.change({ baseVersion: 0, why: 'absent', roster: { ...current, absences: [{ aadObjectId: PEOPLE.police.aadObjectId, from: '2026-05-06T00:00:00+01:00', to: '2026-05-08T18:00:00+01:00' }] } }, as(PEOPLE.police), new Date(LOGGED))).ok).toBe(true);
+    await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, new Date(LOGGED));
+    await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Criteria met.' }, new Date(VIEW));
+    await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, new Date(VIEW));
+    await s.effects.idle();
+    const sentBefore = messenger.sent.length;
+    const mailBefore = graph.sentMail.filter((m) => m.to === POLICE_INBOX).length;
+    await s.runSweep(new Date(REMINDER_SWEEP));
+    // A second sweep at the same deadline sends nothing more.
+    await s.runSweep(new Date(REMINDER_SWEEP));
+    const reminded = messenger.sent.slice(sentBefore);
+    const police = reminded.filter((m) => m.to === PEOPLE.police.aadObjectId);
+    expect(police).toHaveLength(1);
+    expect(cardText(police[0]!.card)).toContain("Pat Police is away until 18:00 on Friday 8 May; their team's inbox has been told.");
+    const mails = graph.sentMail.filter((m) => m.to === POLICE_INBOX).slice(mailBefore);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain(CASE_REF);
+    expect(identifyingDetailIn(`${mails[0]!.subject}\n${mails[0]!.text}`)).toBeUndefined();
+  });
+});
+
 describe('recording one’s own absence from the bot', () => {
   it('"away <first day> to <last day>" in a 1:1 chat records it on the roster as "absent"; someone off the roster is refused; anything else is explained', async () => {
     const clock = new TestClock(new Date(LOGGED));

@@ -213,6 +213,32 @@ describe('a change that affects an open case is explicit', () => {
   });
 });
 
+describe('an agency removed while it has an open request', () => {
+  it('the case records who removed it and that the business unit follows up; a case it had no request on is untouched', async () => {
+    const { s, roster, current } = await setUp();
+    const at = (iso: string) => new Date(iso);
+    await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-06-01T09:00:00.000Z'));
+    await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at('2026-06-01T10:00:00.000Z'));
+    await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.chair) }, at('2026-06-01T10:00:00.000Z'));
+    for (const p of [PEOPLE.police, PEOPLE.health]) await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(p), reply: 'agree', rationale: 'Agreed on what is known.' }, at('2026-06-01T11:00:00.000Z'));
+    await s.cases.execute(CASE_REF, { type: 'ConfirmPanelNotification', actor: as(PEOPLE.laDeputy), sentAt: '2026-06-02T09:00:00.000Z', panelReference: 'CSPRP-9' }, at('2026-06-02T09:30:00.000Z'));
+    const setUpReview = await s.cases.execute(CASE_REF, { type: 'SetUpRapidReview', actor: as(PEOPLE.business), meetingAt: '2026-06-16T09:00:00.000Z', agencies: ['education', 'probation'] }, at('2026-06-03T09:00:00.000Z'));
+    expect(setUpReview.decision.ok).toBe(true);
+    // Another open case, with no request to probation.
+    const OTHER = 'RR-2026-015';
+    await s.cases.execute(OTHER, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: OTHER, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-06-03T09:00:00.000Z'));
+    await s.effects.idle();
+
+    const { version, roster: before } = await current();
+    const response = await roster.change(request('PUT', '/api/tab/roster', PEOPLE.business.aadObjectId, { baseVersion: version, why: 'The probation service has left the partnership', roster: { ...before, agencies: before.agencies.filter((a) => a.id !== 'probation') } }));
+    expect(response.jsonBody).toEqual({ version: version + 1, cases: [CASE_REF] });
+    const detail = await s.monitoring.caseDetail(CASE_REF, at('2026-06-03T10:00:00.000Z'));
+    expect(detail!.timeline.map((r) => r.what)).toContain('Parker Probation removed from the roster by Billie Business (scoping contact for Probation Service); the business unit follows up their open request.');
+    const other = await s.monitoring.caseDetail(OTHER, at('2026-06-03T10:00:00.000Z'));
+    expect(other!.timeline.map((r) => r.what).join('\n')).not.toContain('removed from the roster');
+  });
+});
+
 describe('a change is effective at once for the sweep', () => {
   it('the business unit changes the police deputy; the next reminder on an open case goes to the new deputy, not the old', async () => {
     const { s, messenger, roster, current } = await setUp();

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
 import { describe, expect, test, vi } from 'vitest';
 import {
+  buildTeamsAppPackage,
   fillTemplate,
   PackageError,
   placeholderValues,
@@ -64,6 +66,16 @@ describe('the filled manifest', () => {
     const lists = bots[0]?.commandLists ?? [];
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
     for (const list of lists) expect(list.commands.map((command) => command.title)).toEqual(['help', 'new referral', 'history']);
+  });
+
+  // Shared channels (issue 16): without these two fields Teams does not offer the app in a shared
+  // channel, so the partners' decision card could not reach external members there.
+  test('the packaged manifest supports shared channels at tier 1', async () => {
+    const { zip } = await buildTeamsAppPackage(placeholderValues(await readPackageInputs(VALID_ENV, '0.1.0')));
+    const packaged = JSON.parse(await (await JSZip.loadAsync(zip)).file('manifest.json')!.async('string')) as { supportedChannelTypes?: string[]; supportsChannelFeatures?: string };
+    expect(packaged.supportedChannelTypes).toContain('sharedChannels');
+    expect(packaged.supportsChannelFeatures).toBe('tier1');
+    expect(await validateManifest(packaged)).toEqual([]);
   });
 
   test('a broken manifest gives schema errors with their paths, so the validator can fail', async () => {

@@ -51,6 +51,15 @@ describe('who is asked at an instant', () => {
     expect(askedAt(roster, PEOPLE.police.aadObjectId, new Date('2026-06-16T10:00:00Z')).inboxes).toEqual([]);
   });
 
+  it('a shared inbox the only deputy (police, ICB): the representative is asked, their reminder carries the inbox to tell', () => {
+    const roster = RosterSchema.parse({ ...base, partners: { ...base.partners, police: { ...base.partners.police, deputies: [], inboxes: [{ name: 'Review team', email: 'review.team@police.example.org' }] } }, absences: [LEAVE] });
+    expect(askedAt(roster, PEOPLE.police.aadObjectId, new Date('2026-06-09T10:00:00Z')).asked).toEqual([
+      { aadObjectId: PEOPLE.police.aadObjectId, awayFor: { aadObjectId: PEOPLE.police.aadObjectId, displayName: 'Pat Police', until: LEAVE.to, inboxes: ['review.team@police.example.org'] } },
+    ]);
+    // Once the absence is over, nobody's inbox is told.
+    expect(askedAt(roster, PEOPLE.police.aadObjectId, new Date('2026-06-16T10:00:00Z')).asked).toEqual([{ aadObjectId: PEOPLE.police.aadObjectId }]);
+  });
+
   it('a deputy asked anyway is asked once, and told the representative is away', () => {
     const asked = everyoneAskedAt(withAbsences(LEAVE), [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId], new Date('2026-06-09T10:00:00Z'));
     expect(asked).toEqual([{ aadObjectId: PEOPLE.policeDeputy.aadObjectId, awayFor: { aadObjectId: PEOPLE.police.aadObjectId, displayName: 'Pat Police', until: LEAVE.to, inboxes: [] } }]);
@@ -140,5 +149,38 @@ describe('the procedure’s reminders while someone is away', () => {
     // The health partner, nobody away, is reminded as ever, and not told of anyone's absence.
     const health = sends.find((s) => s.to === PEOPLE.health.aadObjectId)!;
     expect(health.card.awayFor).toBeUndefined();
+  });
+
+  it('the police representative away with only a shared inbox to stand in: they are reminded themselves, the card says their team’s inbox has been told', () => {
+    const roster = RosterSchema.parse({
+      ...base,
+      partners: { ...base.partners, police: { ...base.partners.police, deputies: [], inboxes: [{ name: 'Review team', email: 'review.team@police.example.org' }] } },
+      absences: [away(PEOPLE.police, '2026-06-08T00:00:00Z', '2026-06-12T16:00:00Z')],
+    });
+    const decide = createDecider(roster, calendar);
+    let events: CaseEvent[] = [];
+    let effects: Effect[] = [];
+    const actor = (p: Person) => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+    const REMINDED = '2026-06-09T10:00:00.000Z';
+    for (const [command, at] of [
+      [logReferral, T.logged],
+      [{ type: 'GiveInitialView', actor: actor(PEOPLE.chair), view: 'notify', rationale: 'Criteria met.' }, T.viewGiven],
+      [{ type: 'ConcurInitialView', actor: actor(PEOPLE.director) }, T.viewGiven],
+      [{ type: 'RecordPartnerCardPosted', postedAt: T.viewGiven }, T.viewGiven],
+      [{ type: 'Tick' }, REMINDED],
+    ] as [CaseCommand, string][]) {
+      const d = decide(fold(events), command, new Date(at));
+      if (!d.ok) throw new Error(`${command.type}: ${d.refusal}`);
+      events = [...events, ...d.events];
+      effects = d.effects;
+    }
+    const sends = effects.flatMap((e) => (e.type === 'send' && e.card.kind === 'reminder' && e.to.kind === 'person' ? [{ to: e.to.aadObjectId, card: e.card }] : []));
+    const police = sends.filter((s) => s.to === PEOPLE.police.aadObjectId);
+    expect(police).toHaveLength(1);
+    expect(police[0]!.card.awayFor).toEqual({ displayName: 'Pat Police', until: '2026-06-12T16:00:00Z', inboxes: ['review.team@police.example.org'], nobodyStandsIn: true });
+    const card = caseCard(police[0]!.card, { state: fold(events)!, config: { ...sampleConfig, ...roster }, now: new Date(REMINDED), recipient: { kind: 'person', aadObjectId: PEOPLE.police.aadObjectId } });
+    assertValidCard(card);
+    expect(cardText(card)).toContain("Pat Police is away until 17:00 on Friday 12 June; their team's inbox has been told.");
+    expect(cardText(card)).not.toContain('as their deputy');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rosterOf } from '../../config/partnershipFile.js';
-import { replacements } from '../../workflow/roster/replacements.js';
+import { removals, replacements } from '../../workflow/roster/replacements.js';
 import type { Person, Roster } from '../../workflow/partnership.js';
 import { PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 
@@ -23,5 +23,22 @@ describe('replacements', () => {
   ];
   it.each(rows)('%s', (_name, after, expected) => {
     expect(replacements(base, after)).toEqual(expected.map((r) => ({ role: r.role, from: ref(r.from), to: r.to.map(ref) })));
+  });
+});
+
+describe('removals: someone taken off with nobody to hold what they held', () => {
+  const rows: [string, Roster, { role: string; from: Person }[]][] = [
+    ['nothing changed', base, []],
+    ['an agency removed: its contact, deputies and escalation contact', { ...base, agencies: base.agencies.filter((a) => a.id !== 'gp') }, [
+      { role: 'scoping contact for GP practice', from: PEOPLE.gpContact },
+      { role: 'deputy for GP practice', from: PEOPLE.gpDeputy },
+      { role: 'escalation contact for GP practice', from: PEOPLE.gpEscalation },
+    ]],
+    ['an agency contact replaced: a replacement, not a removal', { ...base, agencies: base.agencies.map((a) => (a.id === 'gp' ? { ...a, contact: NEW } : a)) }, []],
+    ['a partner deputy removed: the representative holds it, not a removal', { ...base, partners: { ...base.partners, police: { ...base.partners.police, deputies: [] } } }, []],
+    ['an agency deputy removed: the contact holds it, not a removal', { ...base, agencies: base.agencies.map((a) => (a.id === 'gp' ? { ...a, deputies: [] } : a)) }, []],
+  ];
+  it.each(rows)('%s', (_name, after, expected) => {
+    expect(removals(base, after)).toEqual(expected.map((r) => ({ role: r.role, from: ref(r.from) })));
   });
 });

@@ -18,6 +18,14 @@ export const ReplacementSchema = z.object({
 });
 export type Replacement = z.infer<typeof ReplacementSchema>;
 
+/**
+ * Someone taken off the roster with nobody to hold what they held (an agency removed, a role left
+ * empty) while a request to them was open: nothing can move, so the case records it and the
+ * business unit follows the request up.
+ */
+export const RemovalSchema = z.object({ role: z.string().min(1), from: PersonRefSchema });
+export type Removal = z.infer<typeof RemovalSchema>;
+
 export const ROSTER_EVENT_SCHEMAS = [
   z.object({
     type: z.literal('RosterChanged'),
@@ -25,9 +33,11 @@ export const ROSTER_EVENT_SCHEMAS = [
     by: ActorSchema,
     /** The roster's version after the change (store/rosterStore.ts). */
     rosterVersion: z.number().int().min(1),
-    replacements: z.array(ReplacementSchema).min(1),
+    replacements: z.array(ReplacementSchema),
     /** The send keys of the requests moved to the new holders. */
     moved: z.array(z.string()),
+    /** Absent from events recorded before removals were: nobody had been removed then. */
+    removed: z.array(RemovalSchema).default([]),
   }),
 ] as const;
 export type RosterEvent = z.infer<(typeof ROSTER_EVENT_SCHEMAS)[number]>;
@@ -46,5 +56,7 @@ export const MovedRequestSchema = z.object({
 
 export const ROSTER_COMMAND_SCHEMAS = [
   /** From the shell after a roster change: not a person's command (workflow/access.ts leaves it out). */
-  z.object({ type: z.literal('RecordRosterChange'), actor: CommandActorSchema, rosterVersion: z.number().int().min(1), replacements: z.array(ReplacementSchema).min(1), moved: z.array(MovedRequestSchema) }),
+  z
+    .object({ type: z.literal('RecordRosterChange'), actor: CommandActorSchema, rosterVersion: z.number().int().min(1), replacements: z.array(ReplacementSchema), moved: z.array(MovedRequestSchema), removed: z.array(RemovalSchema).default([]) })
+    .refine((c) => c.replacements.length + c.removed.length > 0, 'a roster change names someone replaced or removed'),
 ] as const;

@@ -6,6 +6,8 @@ import { mayEverSee } from '../access.js';
  * A roster change that affects an open case (issue 16): the change is recorded on the case, and
  * each request that went to someone replaced is sent to the new holder, rendered from the case as
  * it stands. The replaced person can no longer act: the access policy reads the live roster.
+ * Someone removed with nobody to take over (`removed`) is recorded too, so the open request to
+ * them is not lost: the business unit follows it up.
  */
 export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, state, command, now): Decision => {
   if (!state) return refuse('There is no case with that reference.');
@@ -15,7 +17,7 @@ export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, st
   const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: m.card as CardSpec, tracked: true }));
   return {
     ok: true,
-    events: [{ type: 'RosterChanged', at: iso(now), by: { ...command.actor, role: 'business unit' }, rosterVersion: command.rosterVersion, replacements: command.replacements, moved: moved.map((m) => sendKey.movedRequest(m.key, m.to)) }],
+    events: [{ type: 'RosterChanged', at: iso(now), by: { ...command.actor, role: 'business unit' }, rosterVersion: command.rosterVersion, replacements: command.replacements, moved: moved.map((m) => sendKey.movedRequest(m.key, m.to)), removed: command.removed }],
     effects,
   };
 };

@@ -21,7 +21,8 @@ export function remind(r: Recorder, config: PartnershipConfig, now: Date, about:
   const asked = STAND_INS_MAY_ACT.includes(about) ? everyoneAskedAt(config, named, now) : [...new Set(named)].map((aadObjectId) => ({ aadObjectId, awayFor: undefined }));
   r.record({ type: 'ReminderSent', at: iso(now), about, to: asked.map((a) => a.aadObjectId) });
   for (const { aadObjectId, awayFor } of asked) {
-    const card = awayFor ? { kind: 'reminder' as const, about, awayFor: { displayName: awayFor.displayName, until: awayFor.until, inboxes: awayFor.inboxes } } : { kind: 'reminder' as const, about };
+    const nobodyStandsIn = awayFor?.aadObjectId === aadObjectId ? { nobodyStandsIn: true as const } : {};
+    const card = awayFor ? { kind: 'reminder' as const, about, awayFor: { displayName: awayFor.displayName, until: awayFor.until, inboxes: awayFor.inboxes, ...nobodyStandsIn } } : { kind: 'reminder' as const, about };
     r.effect({ type: 'send', key: sendKey.reminder(about, aadObjectId), to: person(aadObjectId), card, tracked: false });
   }
 }
