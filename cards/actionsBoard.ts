@@ -5,8 +5,8 @@ import { ownerName } from '../workflow/actions/owners.js';
 import { summariseActions, type Tally } from '../workflow/actions/summary.js';
 import { REVIEW_TITLES, REVIEW_WORDS, STATUS_WORDS } from '../workflow/actions/words.js';
 import type { AdaptiveCard, CardElement, Choice } from './adaptiveCard.js';
-import { execute, factSet, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
-import { caseFrame } from './caseFrame.js';
+import { actionSet, execute, factSet, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { choiceInput, dateInput, freeTextInput, londonDateOf, NO_NAMES_HINT, timeInput, todayInLondon } from './inputs.js';
 import { deadlineWords } from './workingDays.js';
@@ -130,6 +130,8 @@ export function actionsBoardCard(parts: CaseCardParts): AdaptiveCard {
         "What happens next: each recommendation becomes one or more actions; each owner is asked in Teams, reminded before the due date and chased once overdue (its escalation contact too). A review is concluded when all its actions are closed (impact evidenced) and the business unit records that the executive was told.",
         { isSubtle: true },
       ),
+      // In the body: the card's own actions (four forms and History) are at the five Teams shows.
+      actionSet([showCaseCard(state, 'Costs', 'reviewCosts')]),
     ],
     actions: forms(parts, kinds),
   });

@@ -85,12 +85,13 @@ describe('reminders and chasers', () => {
 
 describe("the review group's board and the report for the executive", () => {
   test('the board lists each recommendation and action and offers the business unit its forms', () => {
-    const { text, verbs } = render({ kind: 'actionsBoard' }, SCENES.actionOverdue(), '2026-09-01T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    const { card, text, verbs } = render({ kind: 'actionsBoard' }, SCENES.actionOverdue(), '2026-09-01T10:00:00.000Z', { recipient: to(PEOPLE.business) });
     expect(text).toContain('**R1** (1 action)');
     expect(text).toContain('A1 GP practice');
     expect(text).toContain('A2 Police');
-    expect(verbs).toEqual(['action.recommend', 'action.agree', 'action.move', 'review.executiveTold', 'case.history']);
+    expect(verbs).toEqual(['case.show', 'action.recommend', 'action.agree', 'action.move', 'review.executiveTold', 'case.history']);
     expect(text).toContain('What happens next');
+    expect(executeActions(card).find((a) => a.verb === 'case.show')).toMatchObject({ title: 'Costs', data: { card: 'reviewCosts' } });
   });
 
   test('the monthly report: by review and by owner, what is overdue, and when the next one comes', () => {
