@@ -94,6 +94,15 @@ describe("the review group's board and the report for the executive", () => {
     expect(executeActions(card).find((a) => a.verb === 'case.show')).toMatchObject({ title: 'Costs', data: { card: 'reviewCosts' } });
   });
 
+  test.each([
+    // scene, the reviews offered for a recommendation (only those the case has: the procedure refuses the others)
+    ['a rapid review that decided on an LCSPR', SCENES.actionOverdue, ['rapidReview', 'lcspr']],
+    ['a learning event and no rapid review', SCENES.learningEventDecided, ['learningEvent']],
+  ] as const)('the recommendation form offers only the reviews the case has: %s', (_label, scene, offered) => {
+    const { card } = render({ kind: 'actionsBoard' }, scene(), '2026-09-01T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    expect((inputsById(card).get('review') as { choices: { value: string }[] }).choices.map((c) => c.value)).toEqual(offered);
+  });
+
   test('the monthly report: by review and by owner, what is overdue, and when the next one comes', () => {
     const { text } = render({ kind: 'actionsReport' }, SCENES.actionOverdue(), '2026-09-01T08:00:00.000Z');
     expect(text).toContain('0 open, 0 due soon, 1 overdue, 0 completed awaiting impact, 0 closed');

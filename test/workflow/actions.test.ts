@@ -185,6 +185,9 @@ describe('recommendations: recorded against a review of the case by the business
     ['on a case with no rapid review', SCENES.closed(), as(PEOPLE.chair), 'rapidReview', RECOMMENDATION, 'There is no rapid review on RR-2026-014.'],
     ['with a name in it', completed, as(PEOPLE.chair), 'rapidReview', 'Make sure baby Ava is seen.', 'The recommendation seems to contain a name. Cards and records carry only the case reference: please remove any name, date of birth or address of the child or family.'],
     ['while the rapid review is still running', earlier, as(PEOPLE.chair), 'rapidReview', RECOMMENDATION, undefined],
+    ['on an LCSPR while the rapid review is still running (no local review yet)', earlier, as(PEOPLE.business), 'lcspr', RECOMMENDATION, "There is no local child safeguarding practice review (LCSPR) on RR-2026-014. Record the partners' decision to hold one on the local review card first."],
+    ['on a learning event the partners never decided', completed, as(PEOPLE.business), 'learningEvent', RECOMMENDATION, "There is no local learning event on RR-2026-014. Record the partners' decision to hold one on the learning event card first."],
+    ['on a learning event the partners decided to hold', SCENES.learningEventDecided(), as(PEOPLE.business), 'learningEvent', RECOMMENDATION, undefined],
   ] as const)('%s', (_name, start, actor, kind, text, refused) => {
     expect(refusal(run([[{ type: 'RecordRecommendation', actor, review: { kind }, text, expectedImpact: EXPECTED_IMPACT }, '2026-07-01T08:00:00.000Z']], start).last)).toBe(refused);
   });

@@ -24,15 +24,27 @@ import { REVIEW_WORDS } from './words.js';
 
 const slice = (state: CaseState): ActionsSlice => state.actions ?? { recommendationOrder: [], recommendations: {}, actionOrder: [], actions: {}, reported: [], concluded: {} };
 
+/** Whether the case has this review (opened, not decided against): the cards offer only these. */
+export function reviewHeld(state: CaseState, kind: ReviewKind): boolean {
+  if (kind === 'rapidReview') return state.rapidReview !== undefined && !state.rapidReview.notHeld;
+  if (kind === 'lcspr') return state.localReview !== undefined;
+  return state.learningEvent !== undefined;
+}
+
+const NOT_HELD: Record<ReviewKind, (caseRef: string) => string> = {
+  rapidReview: (caseRef) => `There is no rapid review on ${caseRef}.`,
+  lcspr: (caseRef) => `There is no local child safeguarding practice review (LCSPR) on ${caseRef}. Record the partners' decision to hold one on the local review card first.`,
+  learningEvent: (caseRef) => `There is no local learning event on ${caseRef}. Record the partners' decision to hold one on the learning event card first.`,
+};
+
 /**
- * Whether the case has the review a recommendation belongs to. The rapid review is checked here;
- * an LCSPR or a learning event is built in its own area (workflow/localReview/,
- * workflow/learningEvent/), so their recommendations are accepted on any case until those areas
- * are merged and can be asked.
+ * Whether the case has the review a recommendation (or a cost estimate, workflow/costs/step.ts)
+ * belongs to: a recommendation of a review that was never opened would have nothing to conclude.
+ * The refusal says where to record the review first.
  */
 export function reviewProblem(state: CaseState | undefined, kind: ReviewKind): Decision | undefined {
   if (!state) return refuse('There is no such case.');
-  if (kind === 'rapidReview' && (!state.rapidReview || state.rapidReview.notHeld)) return refuse(`There is no rapid review on ${state.referral.caseRef}.`);
+  if (!reviewHeld(state, kind)) return refuse(NOT_HELD[kind](state.referral.caseRef));
   const concluded = state.actions?.concluded[kind];
   if (concluded) return refuse(`${capital(REVIEW_WORDS[kind])} on ${state.referral.caseRef} was concluded on ${words(concluded.at, new Date(concluded.at))}; nothing more can be added to it.`);
   return undefined;
