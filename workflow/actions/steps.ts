@@ -11,6 +11,9 @@ import { ownerContacts, ownerName, agencyOf } from './owners.js';
 import { actionsOf, statusOf, type Action, type ActionsSlice } from './state.js';
 import type { ReviewKind } from './schemas.js';
 import { REVIEW_WORDS } from './words.js';
+import { justificationsNeeded } from '../localReview/publication.js';
+import { publishDecision } from '../localReview/state.js';
+import { JUSTIFICATION_WORDS } from '../localReview/words.js';
 
 /**
  * Recommendations and actions (002 Section E 7.1; 001 "Recommendations and learning"): the review
@@ -166,12 +169,31 @@ export const moveActionDueDate: Handler<'MoveActionDueDate'> = ({ config, calend
   return r.done(`Moved: ${a.id} is now due by ${words(iso(dueAt), now)}. Reminders start again from the new date.`);
 };
 
+/**
+ * Why the review itself has not finished, if it has not: 5.16 concludes an LCSPR after publication
+ * (or the executive's decision not to publish, with the justification the Panel and the Secretary
+ * of State are owed, 5.18); 6.4 a learning event once its learning is disseminated.
+ */
+function unfinished(state: CaseState, kind: ReviewKind, now: Date): string | undefined {
+  const caseRef = state.referral.caseRef;
+  if (kind === 'lcspr') {
+    const l = state.localReview!;
+    if (!l.published && publishDecision(l) !== false) return `The LCSPR on ${caseRef} has not finished: it is concluded once published, or once the executive decides not to publish it. Record the publication (or that decision) on the local review card first.`;
+    const owed = justificationsNeeded(l, now).filter((j) => !l.justifications[j]);
+    if (owed.length > 0) return `The LCSPR on ${caseRef} has not finished: the Panel and the Secretary of State are owed the justification for ${owed.map((j) => JUSTIFICATION_WORDS[j]).join(' and for ')} (5.18). Record it on the local review card first.`;
+  }
+  if (kind === 'learningEvent' && !state.learningEvent!.disseminated) return `The local learning event on ${caseRef} has not finished: it is concluded once its learning is disseminated. Record the dissemination on the learning event card first.`;
+  return undefined;
+}
+
 export const recordExecutiveTold: Handler<'RecordExecutiveTold'> = ({ config }, state, command, now) => {
   const role = actingRole(config, command.actor.aadObjectId, 'RecordExecutiveTold');
   if (!role) return refuse('Only the business unit records that the executive was told.');
   const kind = command.review.kind;
   const problem = reviewProblem(state, kind);
   if (problem) return problem;
+  const notDone = unfinished(state!, kind, now);
+  if (notDone) return refuse(notDone);
   const s = slice(state!);
   const recs = s.recommendationOrder.filter((id) => s.recommendations[id]!.review.kind === kind);
   if (recs.length === 0) return refuse(`No recommendations of ${REVIEW_WORDS[kind]} are recorded; there is nothing to conclude.`);
