@@ -119,7 +119,7 @@ describe("the review group's board and the report for the executive", () => {
 
 describe('costs and proportionality', () => {
   test('the recorded model and shares, funding never delays, and the severity matrix labelled as guidance', () => {
-    const { text, verbs } = render({ kind: 'reviewCosts' }, SCENES.costsRecorded(), '2026-07-02T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    const { card, text, verbs } = render({ kind: 'reviewCosts' }, SCENES.costsRecorded(), '2026-07-02T10:00:00.000Z', { recipient: to(PEOPLE.business) });
     expect(text).toContain('£18,000');
     expect(text).toContain("Local authority children's services 40%, Police 30%, Health (ICB) 30%");
     expect(text).toContain('Funding never delays a review');
@@ -127,5 +127,12 @@ describe('costs and proportionality', () => {
     expect(text).toContain('The criteria in 002 5.2 decide');
     expect(text).toContain('Practice manager audit or review');
     expect(verbs).toEqual(['costs.record', 'case.history']);
+    expect((inputsById(card).get('review') as { choices: { value: string }[] }).choices.map((c) => c.value)).toEqual(['rapidReview', 'lcspr']);
+  });
+
+  test('no review held yet: nothing to cost, no form the procedure would refuse', () => {
+    const { text, verbs } = render({ kind: 'reviewCosts' }, SCENES.closed(), '2026-06-15T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    expect(text).toContain('No review is held on this case yet');
+    expect(verbs).toEqual(['case.history']);
   });
 });
