@@ -7,7 +7,9 @@ import type { CaseCommand } from '../../../workflow/commands.js';
 import { actionsView } from '../../../workflow/monitoring/actionsView.js';
 import { reviewViews } from '../../../workflow/monitoring/reviews.js';
 import { commandRunner } from '../../support/runCommands.js';
-import { PEOPLE, SCENES, sampleConfig, stateOf } from '../../support/sampleConfig.js';
+import { ACTION_DONE, EVIDENCE_URL, EXPECTED_IMPACT, IMPACT_STATEMENT, PEOPLE, RECOMMENDATION, SCENES, sampleConfig, stateOf } from '../../support/sampleConfig.js';
+import { LR_SCENES } from '../../support/localReviewScenes.js';
+import { localReviewSummary } from '../../../workflow/localReview/summary.js';
 
 /**
  * The tab's view of a local learning event (issue 17) at fixed instants: on time until its first
@@ -118,6 +120,35 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
     const justified = lcsprOf(publishedLate(true).events, '2027-01-21T10:00:00.000Z');
     expect(justified).toMatchObject({ status: 'done', statusText: 'Done (Publication (within 6 months of the decision): done late)', stageText: 'Published: its actions remain' });
     expect(justified.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', doneOn: '2027-01-20', late: false });
+  });
+});
+
+describe('concluded: the review says so, with the day the executive was told (002 5.16 "Formally conclude the review process when all the actions have been implemented")', () => {
+  const person = (p: { aadObjectId: string; displayName: string }) => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+  /** One recommendation, one police action closed, and the executive told at 10:00 on Thursday 10 December 2026. */
+  const concluded = (kind: 'lcspr' | 'learningEvent', start: CaseEvent[]) =>
+    run(
+      [
+        [{ type: 'RecordRecommendation', actor: person(PEOPLE.chair), review: { kind }, text: RECOMMENDATION, expectedImpact: EXPECTED_IMPACT }, '2026-12-07T09:00:00.000Z'],
+        [{ type: 'AgreeAction', actor: bu, recommendation: 'R1', owner: { kind: 'partner', partner: 'police' }, dueDate: '2026-12-18', done: ACTION_DONE }, '2026-12-07T09:05:00.000Z'],
+        [{ type: 'RecordActionCompletion', actor: person(PEOPLE.police), action: 'A1', documentUrl: EVIDENCE_URL('a1-completed') }, '2026-12-08T09:00:00.000Z'],
+        [{ type: 'RecordActionImpact', actor: person(PEOPLE.policeDeputy), action: 'A1', documentUrl: EVIDENCE_URL('a1-impact'), impact: IMPACT_STATEMENT }, '2026-12-09T09:00:00.000Z'],
+        [{ type: 'RecordExecutiveTold', actor: bu, review: { kind }, toldAt: '2026-12-10T10:00:00.000Z' }, '2026-12-10T11:00:00.000Z'],
+      ],
+      start,
+    );
+
+  it.each([
+    // review, finished scene, its stage before the executive was told
+    ['lcspr', LR_SCENES.published, 'Published: its actions remain'],
+    ['learningEvent', SCENES.learningEventDisseminated, 'Learning disseminated'],
+  ] as const)('%s', (kind, scene, before) => {
+    const result = concluded(kind, scene());
+    expect(result.decisions.every((d) => d.ok)).toBe(true);
+    const stageOf = (events: CaseEvent[]) => view(events, '2026-12-11T10:00:00.000Z').find((r) => r.kind === kind)!.stageText;
+    expect(stageOf(scene())).toBe(before);
+    expect(stageOf(result.events)).toBe('Concluded (executive told Thursday 10 December 2026)');
+    if (kind === 'lcspr') expect(localReviewSummary(result.state, new Date('2026-12-11T10:00:00.000Z'))).toMatchObject({ status: 'concluded', statusText: 'Concluded (executive told Thursday 10 December 2026)' });
   });
 });
 
