@@ -91,7 +91,7 @@ export const ReviewMilestoneSchema = z.object({
   /** London dates (YYYY-MM-DD); planned by the business unit where the review has planned dates. */
   plannedOn: z.string().optional(),
   doneOn: z.string().optional(),
-  /** Not done and its planned day has passed. */
+  /** Not done, and its planned day has passed or falls after the deadline it must meet (an LCSPR's six-month publication day). */
   late: z.boolean(),
 });
 export type ReviewMilestone = z.infer<typeof ReviewMilestoneSchema>;

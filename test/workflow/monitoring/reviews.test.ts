@@ -103,7 +103,8 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
     ]);
     expect(review.owed).toContain(DELAY);
     expect(review.milestones.find((m) => m.name.startsWith('Executive approval'))).toMatchObject({ doneOn: '2026-07-15', late: false });
-    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: false });
+    // Planned after the six-month day: late against the deadline already in July.
+    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: true });
   });
 
   it('a milestone not done by its planned day is marked late from the next day', () => {
@@ -111,6 +112,18 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
     const early = (now: string) => lcsprOf(planned, now).milestones.find((m) => m.name.startsWith('Early draft'));
     expect(early('2026-09-01T16:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: false });
     expect(early('2026-09-02T08:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: true });
+  });
+
+  it.each([
+    // planned day of the early draft, viewed at, late?
+    ['on the six-month day itself, viewed in July: not late', '2026-12-30', '2026-07-02T11:00:00.000Z', false],
+    ['the day after the six-month day, viewed in July: late against the deadline', '2026-12-31', '2026-07-02T11:00:00.000Z', true],
+    ['in January 2027, viewed in July: late against the deadline', '2027-01-15', '2026-07-02T11:00:00.000Z', true],
+    ['in September, viewed in September before it: not late', '2026-09-30', '2026-09-29T10:00:00.000Z', false],
+  ] as const)('002 5.16 "published within six months": a milestone planned %s', (_sentence, plannedDate, now, late) => {
+    const planned = run([[{ type: 'PlanLocalReviewMilestone', actor: bu, milestone: 'earlyDraft', plannedDate }, '2026-07-02T10:00:00.000Z']], SCENES.lcsprDecided());
+    expect(planned.last.ok).toBe(true);
+    expect(lcsprOf(planned.events, now).milestones.find((m) => m.name.startsWith('Early draft'))).toMatchObject({ plannedOn: plannedDate, late });
   });
 
   it('published late: done only once the delay is justified to the Panel; the late publication is said either way', () => {
