@@ -2,11 +2,13 @@ import { PARTNERS, PARTNER_NAMES } from '../workflow/partnership.js';
 import { actionsOf, statusOf } from '../workflow/actions/state.js';
 import { REVIEW_KINDS, type ReviewKind } from '../workflow/actions/schemas.js';
 import { ownerName } from '../workflow/actions/owners.js';
+import { reviewHeld } from '../workflow/actions/steps.js';
+import type { CaseState } from '../workflow/state.js';
 import { summariseActions, type Tally } from '../workflow/actions/summary.js';
 import { REVIEW_TITLES, REVIEW_WORDS, STATUS_WORDS } from '../workflow/actions/words.js';
 import type { AdaptiveCard, CardElement, Choice } from './adaptiveCard.js';
-import { execute, factSet, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
-import { caseFrame } from './caseFrame.js';
+import { actionSet, execute, factSet, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
+import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { choiceInput, dateInput, freeTextInput, londonDateOf, NO_NAMES_HINT, timeInput, todayInLondon } from './inputs.js';
 import { deadlineWords } from './workingDays.js';
@@ -19,6 +21,8 @@ import { when } from './wording.js';
  */
 
 const REVIEW_CHOICES: Choice[] = REVIEW_KINDS.map((k) => ({ title: REVIEW_TITLES[k], value: k }));
+/** Only the reviews this case has: the procedure refuses a recommendation of any other (reviewProblem). */
+const heldChoices = (state: CaseState): Choice[] => REVIEW_CHOICES.filter((c) => reviewHeld(state, c.value as ReviewKind));
 
 export function tallyWords(t: Tally): string {
   return `${t.open} open, ${t.dueSoon} due soon, ${t.overdue} overdue, ${t.awaitingImpact} completed awaiting impact, ${t.closed} closed`;
@@ -62,14 +66,19 @@ function forms(parts: CaseCardParts, kinds: ReviewKind[]) {
   const recs = (s?.recommendationOrder ?? []).filter((id) => !s!.concluded[s!.recommendations[id]!.review.kind]);
   const open = (s?.actionOrder ?? []).filter((id) => statusOf(s!.actions[id]!) === 'open');
   const tomorrow = londonDateOf(now, 1);
+  const held = heldChoices(state);
   return [
-    showCard(
-      'Record a recommendation',
-      subCard(
-        [choiceInput('review', 'Of which review', REVIEW_CHOICES, draft, { errorMessage: 'Please choose the review.', style: 'compact' }), freeTextInput('text', 'Recommendation (SMART)', draft, { required: true }), freeTextInput('expectedImpact', 'Impact expected', draft, { required: true }), textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small' })],
-        [execute('Record the recommendation', 'action.recommend', { caseRef }, { style: 'positive' })],
-      ),
-    ),
+    ...(held.length > 0
+      ? [
+          showCard(
+            'Record a recommendation',
+            subCard(
+              [choiceInput('review', 'Of which review', held, draft, { errorMessage: 'Please choose the review.', style: 'compact' }), freeTextInput('text', 'Recommendation (SMART)', draft, { required: true }), freeTextInput('expectedImpact', 'Impact expected', draft, { required: true }), textBlock(NO_NAMES_HINT, { isSubtle: true, size: 'Small' })],
+              [execute('Record the recommendation', 'action.recommend', { caseRef }, { style: 'positive' })],
+            ),
+          ),
+        ]
+      : []),
     ...(recs.length > 0
       ? [
           showCard(
@@ -130,6 +139,8 @@ export function actionsBoardCard(parts: CaseCardParts): AdaptiveCard {
         "What happens next: each recommendation becomes one or more actions; each owner is asked in Teams, reminded before the due date and chased once overdue (its escalation contact too). A review is concluded when all its actions are closed (impact evidenced) and the business unit records that the executive was told.",
         { isSubtle: true },
       ),
+      // In the body: the card's own actions (four forms and History) are at the five Teams shows.
+      actionSet([showCaseCard(state, 'Costs', 'reviewCosts')]),
     ],
     actions: forms(parts, kinds),
   });

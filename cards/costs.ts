@@ -1,6 +1,7 @@
 import { PARTNERS } from '../workflow/partnership.js';
 import { REVIEW_KINDS } from '../workflow/actions/schemas.js';
 import { REVIEW_TITLES } from '../workflow/actions/words.js';
+import { reviewHeld } from '../workflow/actions/steps.js';
 import { OPTION2_CAP_PERCENT, payerOf } from '../workflow/costs/rules.js';
 import type { AdaptiveCard, Choice } from './adaptiveCard.js';
 import { execute, factSet, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
@@ -25,6 +26,8 @@ export function reviewCostsCard(parts: CaseCardParts): AdaptiveCard {
   const { state, notice, config, now, draft } = parts;
   const costs = state.costs ?? {};
   const recorded = REVIEW_KINDS.filter((k) => costs[k]);
+  // Only the reviews this case has: the procedure refuses the others (reviewProblem).
+  const held = REVIEW_KINDS.filter((k) => reviewHeld(state, k));
   const payers = [...PARTNERS, ...config.agencies.filter((a) => !a.partner).map((a) => a.id)].map((id) => `${id} (${payerOf(config, id)!.name})`);
   return caseFrame({
     state,
@@ -47,15 +50,16 @@ export function reviewCostsCard(parts: CaseCardParts): AdaptiveCard {
             ];
           })),
       textBlock('Funding never delays a review: nothing in the procedure waits for it (000 1.2.1 "Joint funding decisions and disputes on local case review should not delay the delivery of a local review").', { isSubtle: true }),
+      ...(held.length === 0 ? [textBlock('No review is held on this case yet: costs are recorded once the rapid review is set up or the partners decide on a local review or a learning event.')] : []),
       textBlock('What happens next: the estimate is monitored as the review goes on; record it again when it changes (the history keeps each).', { isSubtle: true }),
       severityGuidanceSection(),
     ],
-    actions: [
+    actions: held.length === 0 ? [] : [
       showCard(
         'Record costs',
         subCard(
           [
-            choiceInput('review', 'Review', REVIEW_KINDS.map((k) => ({ title: REVIEW_TITLES[k], value: k })), draft, { errorMessage: 'Please choose the review.', style: 'compact' }),
+            choiceInput('review', 'Review', held.map((k) => ({ title: REVIEW_TITLES[k], value: k })), draft, { errorMessage: 'Please choose the review.', style: 'compact' }),
             lineInput('estimate', 'Estimated cost (£)', draft, { required: true, errorMessage: 'Please give the estimate in pounds.' }),
             choiceInput('model', 'Model agreed by the partners', MODEL_CHOICES, draft, { errorMessage: 'Please choose the model.' }),
             lineInput('shares', 'Shares, as payer:percent separated by commas', draft, { required: true, errorMessage: 'Please give the shares.', placeholder: 'localAuthority:40, police:30, health:30' }),

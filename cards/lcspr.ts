@@ -7,6 +7,7 @@ import type { CaseCardParts } from './context.js';
 import { choiceInput, freeTextInput, NO_NAMES_HINT } from './inputs.js';
 import { noReviewCard } from './noReview.js';
 import { ROLE_WORDS } from '../workflow/words.js';
+import { severityGuidanceSection } from './severity.js';
 import { actorWords, when } from './wording.js';
 
 /**
@@ -70,6 +71,7 @@ export function lcsprDecisionCard(parts: CaseCardParts): AdaptiveCard {
       ...recommendationBlocks(l, parts),
       textBlock(`Safeguarding partners: please agree or disagree **by ${when(l.repliesDueAt, now)}**. ${silence}`),
       ...status,
+      severityGuidanceSection(),
       textBlock('What happens next: if all three agree, the decision is recorded and the scrutineer informed; a disagreement goes to the ' + ROLE_WORDS[config.reviewDisputeDecider] + ' within 3 working days.', { isSubtle: true }),
     ],
     actions: [
@@ -101,6 +103,7 @@ export function lcsprDisputeCard(parts: CaseCardParts): AdaptiveCard {
     body: [
       ...recommendationBlocks(l, parts),
       ...disagreements,
+      severityGuidanceSection(),
       textBlock(`As ${ROLE_WORDS[l.dispute.decider]}, please decide **by ${when(l.dispute.decisionDueAt, now)}** (within 3 working days). What happens next: the decision is recorded, the scrutineer informed, and the chair asked to approve the rapid review.`),
       choiceInput('lcspr', 'Decision', LCSPR_CHOICES, draft, { errorMessage: 'Please give the decision.' }),
       freeTextInput('rationale', 'Rationale', draft, { required: true }),

@@ -8,6 +8,7 @@ import { execute, factSet, openUrl, showCard, subCard, subheading, textBlock } f
 import { caseFrame, showCaseCard } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { dateInput, freeTextInput, lineInput, multiChoiceInput, NO_NAMES_HINT, todayInLondon } from './inputs.js';
+import { severityGuidanceSection } from './severity.js';
 import { actorWords, when } from './wording.js';
 
 /**
@@ -33,6 +34,7 @@ export function learningEventCard(parts: CaseCardParts): AdaptiveCard {
       body: [
         textBlock("No local learning event is recorded on this case. The safeguarding partners decide whether to hold one (002 6.4); the business unit records their decision and its date."),
         textBlock('What happens next: the report is due ready for approval within 4 calendar months of the decision, and the method and leads are asked for.', { isSubtle: true }),
+        severityGuidanceSection(),
       ],
       actions: [
         showCard(

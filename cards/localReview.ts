@@ -68,11 +68,13 @@ function frame(parts: CaseCardParts, kind: ShowableCardKind, subtitle: string, b
   const toBoard = kind === 'localReviewBoard' ? [] : [showCaseCard(state, 'Open the local review card', 'localReviewBoard')];
   // Published (or not to be published): what remains is the recommendations' actions (002 5.16, 7.1), on their own board.
   const toActions = kind === 'localReviewBoard' && (l.published || publishDecision(l) === false) ? [showCaseCard(state, 'Recommendations and actions', 'actionsBoard')] : [];
+  // The estimate and its apportionment are recorded while the review runs (000 1.2.3): from the board, where the business unit works.
+  const toCosts = kind === 'localReviewBoard' ? [showCaseCard(state, 'Costs', 'reviewCosts')] : [];
   // The board's forms sit in the body, four to a row: a card's own actions are limited to five.
   const forms = actions ? actions(l) : [];
   const rows: CardElement[] = [];
   for (let i = 0; i < forms.length; i += 4) rows.push(actionSet(forms.slice(i, i + 4)));
-  return caseFrame({ state, notice, returnTo: kind, subtitle, body: [...body(l, s), ...(rows.length ? [subheading('Record a step'), ...rows] : [])], actions: [...toBoard, ...toActions] });
+  return caseFrame({ state, notice, returnTo: kind, subtitle, body: [...body(l, s), ...(rows.length ? [subheading('Record a step'), ...rows] : [])], actions: [...toBoard, ...toActions, ...toCosts] });
 }
 
 /** Whether the case may have a local review opened on it by command (open.ts says why not, in words). */

@@ -4,6 +4,7 @@ import { publishDecision, type LocalReview } from '../workflow/localReview/state
 import { JUSTIFICATION_WORDS, LCSPR_METHODS, METHOD_WORDS, MILESTONES, MILESTONE_WORDS, REVIEWER_KIND_WORDS } from '../workflow/localReview/words.js';
 import type { CardActionJson } from './adaptiveCard.js';
 import { execute, showCard, subCard, textBlock } from './adaptiveCard.js';
+import { severityGuidanceSection } from './severity.js';
 import { choiceInput, dateInput, freeTextInput, lineInput, multiChoiceInput, NO_NAMES_HINT, timeInput, todayInLondon, yesNoToggle, type Draft } from './inputs.js';
 
 /**
@@ -29,6 +30,7 @@ export function openForm(state: CaseState, draft: Draft, now: Date): CardActionJ
           timeInput('decidedTime', 'Time (UK time)', draft, { errorMessage: 'Please give the time of the decision.' }),
           freeTextInput('rationale', 'Rationale', draft, { required: true }),
           hint,
+          severityGuidanceSection(),
         ],
         [execute('Open the local review', 'localReview.open', { caseRef }, { style: 'positive' })],
       ),

@@ -11,6 +11,7 @@ import { onTimeWords, outcomeBlocks } from './reviewOutcome.js';
 import { noReviewCard } from './noReview.js';
 import { timeLeftSentence } from './workingDays.js';
 import type { ReviewOutcomeData } from './verbs.js';
+import { severityGuidanceSection } from './severity.js';
 import { when } from './wording.js';
 
 const LCSPR_CHOICES: { title: string; value: ReviewOutcomeData['lcsprRecommended'] }[] = [
@@ -100,6 +101,8 @@ export function rapidReviewOutcomeRequestCard(parts: CaseCardParts): AdaptiveCar
       multiChoiceInput('attended', 'Partners represented at the meeting', PARTNERS.map((p) => ({ title: PARTNER_NAMES[p], value: p })), draft, { errorMessage: 'Please say which partners were represented.', ticked: [] }),
       ...(invited.length > 0 ? [{ ...multiChoiceInput('invitedAttended', 'Invited agencies that took part', invited, draft, { errorMessage: 'Please say whether the invited agencies took part.', ticked: [] }), isRequired: false }] : []),
       subheading('Recommendation'),
+      // Where the type of review is chosen: 004's matrix as guidance, labelled as overridden by 002's criteria.
+      severityGuidanceSection(),
       choiceInput('lcsprRecommended', 'Does the review group recommend an LCSPR?', LCSPR_CHOICES, draft, { errorMessage: 'Please give the recommendation.' }),
       freeTextInput('rationale', 'Rationale', draft, { required: true }),
       freeTextInput('linesOfEnquiry', 'Key lines of enquiry (needed if an LCSPR is recommended)', draft, { required: false }),

@@ -56,14 +56,17 @@ describe('recommendations and actions by card (Azurite)', () => {
     expect(state!.actions!.actions.A1).toMatchObject({ dueDate: '2026-08-14', completion: { by: { role: 'GP practice deputy' } }, impact: { by: { role: 'GP practice contact' } } });
   }, 60_000);
 
-  it('costs by card: option 2 refused in words for two partners only, malformed shares refused, option 1 recorded', async () => {
+  it('costs by card: an LCSPR not yet decided refused, option 2 refused in words for two partners only, malformed shares refused, option 1 recorded', async () => {
     const { s } = await reviewUnderWay();
-    const click = async (data: Record<string, string>) => cardText((await s.interactions.cardAction({ verb: 'costs.record', data: { caseRef: CASE_REF, review: 'lcspr', ...data } }, as(PEOPLE.business))).card);
+    const click = async (data: Record<string, string>) => cardText((await s.interactions.cardAction({ verb: 'costs.record', data: { caseRef: CASE_REF, review: 'rapidReview', ...data } }, as(PEOPLE.business))).card);
+    // Only a review the case has is costed: this one has a rapid review and no local review yet.
+    expect(await click({ review: 'lcspr', estimate: '18000', model: 'option1', shares: 'localAuthority:100' })).toContain("There is no local child safeguarding practice review (LCSPR) on RR-2026-014. Record the partners' decision to hold one on the local review card first.");
     expect(await click({ estimate: '18000', model: 'option2', shares: 'localAuthority:80, police:20' })).toContain('all three statutory partners must contribute');
     expect(await click({ estimate: '18000', model: 'option2', shares: 'half each' })).toContain('Give the shares as payer:percent separated by commas');
     expect(await click({ estimate: 'a lot', model: 'option1', shares: 'localAuthority:100' })).toContain('Give the estimated cost of the review in pounds');
-    expect(await click({ estimate: '£18,000', model: 'option1', shares: 'localAuthority:60, gp:40' })).toContain('Recorded the costs of the local child safeguarding practice review (LCSPR): an estimate of £18,000');
+    expect(await click({ estimate: '£18,000', model: 'option1', shares: 'localAuthority:60, gp:40' })).toContain('Recorded the costs of the rapid review: an estimate of £18,000');
     const { state } = await s.store.load(CASE_REF);
-    expect(state!.costs!.lcspr).toMatchObject({ estimate: 18_000, model: 'option1', shares: [{ payer: 'localAuthority', percent: 60 }, { payer: 'gp', percent: 40 }] });
+    expect(state!.costs!.lcspr).toBeUndefined();
+    expect(state!.costs!.rapidReview).toMatchObject({ estimate: 18_000, model: 'option1', shares: [{ payer: 'localAuthority', percent: 60 }, { payer: 'gp', percent: 40 }] });
   }, 60_000);
 });

@@ -85,12 +85,22 @@ describe('reminders and chasers', () => {
 
 describe("the review group's board and the report for the executive", () => {
   test('the board lists each recommendation and action and offers the business unit its forms', () => {
-    const { text, verbs } = render({ kind: 'actionsBoard' }, SCENES.actionOverdue(), '2026-09-01T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    const { card, text, verbs } = render({ kind: 'actionsBoard' }, SCENES.actionOverdue(), '2026-09-01T10:00:00.000Z', { recipient: to(PEOPLE.business) });
     expect(text).toContain('**R1** (1 action)');
     expect(text).toContain('A1 GP practice');
     expect(text).toContain('A2 Police');
-    expect(verbs).toEqual(['action.recommend', 'action.agree', 'action.move', 'review.executiveTold', 'case.history']);
+    expect(verbs).toEqual(['case.show', 'action.recommend', 'action.agree', 'action.move', 'review.executiveTold', 'case.history']);
     expect(text).toContain('What happens next');
+    expect(executeActions(card).find((a) => a.verb === 'case.show')).toMatchObject({ title: 'Costs', data: { card: 'reviewCosts' } });
+  });
+
+  test.each([
+    // scene, the reviews offered for a recommendation (only those the case has: the procedure refuses the others)
+    ['a rapid review that decided on an LCSPR', SCENES.actionOverdue, ['rapidReview', 'lcspr']],
+    ['a learning event and no rapid review', SCENES.learningEventDecided, ['learningEvent']],
+  ] as const)('the recommendation form offers only the reviews the case has: %s', (_label, scene, offered) => {
+    const { card } = render({ kind: 'actionsBoard' }, scene(), '2026-09-01T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    expect((inputsById(card).get('review') as { choices: { value: string }[] }).choices.map((c) => c.value)).toEqual(offered);
   });
 
   test('the monthly report: by review and by owner, what is overdue, and when the next one comes', () => {
@@ -109,7 +119,7 @@ describe("the review group's board and the report for the executive", () => {
 
 describe('costs and proportionality', () => {
   test('the recorded model and shares, funding never delays, and the severity matrix labelled as guidance', () => {
-    const { text, verbs } = render({ kind: 'reviewCosts' }, SCENES.costsRecorded(), '2026-07-02T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    const { card, text, verbs } = render({ kind: 'reviewCosts' }, SCENES.costsRecorded(), '2026-07-02T10:00:00.000Z', { recipient: to(PEOPLE.business) });
     expect(text).toContain('£18,000');
     expect(text).toContain("Local authority children's services 40%, Police 30%, Health (ICB) 30%");
     expect(text).toContain('Funding never delays a review');
@@ -117,5 +127,12 @@ describe('costs and proportionality', () => {
     expect(text).toContain('The criteria in 002 5.2 decide');
     expect(text).toContain('Practice manager audit or review');
     expect(verbs).toEqual(['costs.record', 'case.history']);
+    expect((inputsById(card).get('review') as { choices: { value: string }[] }).choices.map((c) => c.value)).toEqual(['rapidReview', 'lcspr']);
+  });
+
+  test('no review held yet: nothing to cost, no form the procedure would refuse', () => {
+    const { text, verbs } = render({ kind: 'reviewCosts' }, SCENES.closed(), '2026-06-15T10:00:00.000Z', { recipient: to(PEOPLE.business) });
+    expect(text).toContain('No review is held on this case yet');
+    expect(verbs).toEqual(['case.history']);
   });
 });

@@ -37,12 +37,12 @@ describe('the forms on the board follow the review', () => {
   const verbs = (events: CaseEvent[], now: string) => executeActions(render({ kind: 'localReviewBoard' }, events, now).card).map((a) => a.verb);
   test.each([
     ['a case the review group discussed without a notification: the decision to record', SCENES.closed, '2026-06-15T10:00:00.000Z', ['localReview.open', 'case.history']],
-    ['just opened', LR_SCENES.opened, '2026-06-30T12:00:00.000Z', ['localReview.lead', 'localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.history']],
-    ['commissioned: the name to tell, the reviewer can change', LR_SCENES.commissioned, '2026-07-10T12:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.history']],
-    ['planned: the copy to record', LR_SCENES.planned, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'case.history']],
-    ['approved: the publication to record', LR_SCENES.approved, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.published', 'case.history']],
-    ['delayed: the justification owed', LR_SCENES.delayed, '2026-12-01T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.justify', 'case.history']],
-    ["published: the reviewer's name still to tell, and the milestones still open", LR_SCENES.published, '2026-12-03T10:00:00.000Z', ['localReview.told', 'localReview.plan', 'localReview.done', 'case.show', 'case.history']],
+    ['just opened', LR_SCENES.opened, '2026-06-30T12:00:00.000Z', ['localReview.lead', 'localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.show', 'case.history']],
+    ['commissioned: the name to tell, the reviewer can change', LR_SCENES.commissioned, '2026-07-10T12:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'case.show', 'case.history']],
+    ['planned: the copy to record', LR_SCENES.planned, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'case.show', 'case.history']],
+    ['approved: the publication to record', LR_SCENES.approved, '2026-11-24T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.published', 'case.show', 'case.history']],
+    ['delayed: the justification owed', LR_SCENES.delayed, '2026-12-01T10:00:00.000Z', ['localReview.told', 'localReview.commission', 'localReview.plan', 'localReview.done', 'localReview.publication', 'localReview.copySent', 'localReview.justify', 'case.show', 'case.history']],
+    ["published: the reviewer's name still to tell, and the milestones still open", LR_SCENES.published, '2026-12-03T10:00:00.000Z', ['localReview.told', 'localReview.plan', 'localReview.done', 'case.show', 'case.show', 'case.history']],
   ])('%s', (_label, scene, now, expected) => {
     expect(verbs(scene(), now)).toEqual(expected);
   });
@@ -51,8 +51,9 @@ describe('the forms on the board follow the review', () => {
 describe("the business unit's board", () => {
   test('published: what remains is the actions, one click away; not before', () => {
     const shown = (events: CaseEvent[], now: string) => executeActions(render({ kind: 'localReviewBoard' }, events, now).card).filter((a) => a.verb === 'case.show');
-    expect(shown(LR_SCENES.published(), '2026-12-03T10:00:00.000Z')).toEqual([{ title: 'Recommendations and actions', verb: 'case.show', data: { caseRef: CASE_REF, card: 'actionsBoard' } }]);
-    expect(shown(LR_SCENES.approved(), '2026-11-24T10:00:00.000Z')).toEqual([]);
+    const costs = { title: 'Costs', verb: 'case.show', data: { caseRef: CASE_REF, card: 'reviewCosts' } };
+    expect(shown(LR_SCENES.published(), '2026-12-03T10:00:00.000Z')).toEqual([{ title: 'Recommendations and actions', verb: 'case.show', data: { caseRef: CASE_REF, card: 'actionsBoard' } }, costs]);
+    expect(shown(LR_SCENES.approved(), '2026-11-24T10:00:00.000Z')).toEqual([costs]);
   });
 
   test('just opened: lead, telling the Panel, Ofsted and DfE, commissioning, the six-month day', () => {

@@ -10,6 +10,7 @@ import { actionTimers } from '../../workflow/actions/timers.js';
 import { summariseActions } from '../../workflow/actions/summary.js';
 import { timeline } from '../../workflow/timeline.js';
 import { commandRunner } from '../support/runCommands.js';
+import { LR, LR_SCENES } from '../support/localReviewScenes.js';
 import { ACTION_DONE, EVIDENCE_URL, EXPECTED_IMPACT, IMPACT_STATEMENT, PEOPLE, RECOMMENDATION, SCENES, sampleConfig } from '../support/sampleConfig.js';
 
 /**
@@ -176,6 +177,32 @@ describe('a review is concluded when all its actions are complete and the execut
   });
 });
 
+describe('a review is concluded only once it has finished (002 5.16 "Formally conclude the review process when all the actions have been implemented", after publication; 5.18 the justification for non-publication; 6.4 the learning disseminated)', () => {
+  /** A recommendation of the review with one police action, completed and its impact evidenced, then the executive told. */
+  const closeAndTell = (kind: 'lcspr' | 'learningEvent'): [CaseCommand, string][] => [
+    [{ type: 'RecordRecommendation', actor: as(PEOPLE.chair), review: { kind }, text: RECOMMENDATION, expectedImpact: EXPECTED_IMPACT }, '2026-12-07T09:00:00.000Z'],
+    [{ type: 'AgreeAction', actor: as(PEOPLE.business), recommendation: 'R1', owner: { kind: 'partner', partner: 'police' }, dueDate: '2026-12-18', done: ACTION_DONE }, '2026-12-07T09:05:00.000Z'],
+    [{ type: 'RecordActionCompletion', actor: as(PEOPLE.police), action: 'A1', documentUrl: EVIDENCE_URL('a1-completed') }, '2026-12-08T09:00:00.000Z'],
+    [{ type: 'RecordActionImpact', actor: as(PEOPLE.policeDeputy), action: 'A1', documentUrl: EVIDENCE_URL('a1-impact'), impact: IMPACT_STATEMENT }, '2026-12-09T09:00:00.000Z'],
+    [{ type: 'RecordExecutiveTold', actor: as(PEOPLE.business), review: { kind }, toldAt: '2026-12-10T10:00:00.000Z' }, '2026-12-10T11:00:00.000Z'],
+  ];
+  const notPublishedJustified = () => commandRunner(decide)([LR.justify('notPublished', '2026-11-05T10:00:00.000Z', '2026-11-05T10:05:00.000Z')], LR_SCENES.notPublished()).events;
+
+  it.each([
+    ['an LCSPR approved, not yet published', 'lcspr', LR_SCENES.approved, 'The LCSPR on RR-2026-014 has not finished: it is concluded once published, or once the executive decides not to publish it. Record the publication (or that decision) on the local review card first.'],
+    ['an LCSPR published', 'lcspr', LR_SCENES.published, undefined],
+    ['an LCSPR not to be published, its justification not sent', 'lcspr', LR_SCENES.notPublished, 'The LCSPR on RR-2026-014 has not finished: the Panel and the Secretary of State are owed the justification for the decision not to publish (5.18). Record it on the local review card first.'],
+    ['an LCSPR not to be published, its justification sent', 'lcspr', notPublishedJustified, undefined],
+    ['a learning event approved, its learning not disseminated', 'learningEvent', SCENES.learningEventApproved, 'The local learning event on RR-2026-014 has not finished: it is concluded once its learning is disseminated. Record the dissemination on the learning event card first.'],
+    ['a learning event disseminated', 'learningEvent', SCENES.learningEventDisseminated, undefined],
+  ] as const)('%s', (_name, kind, scene, refused) => {
+    const result = run(closeAndTell(kind), scene());
+    expect(result.decisions.slice(0, -1).every((d) => d.ok)).toBe(true);
+    expect(refusal(result.last)).toBe(refused);
+    expect(result.state.actions?.concluded[kind] !== undefined).toBe(refused === undefined);
+  });
+});
+
 describe('recommendations: recorded against a review of the case by the business unit or the review group chair (001 "The case review subgroup is responsible for converting the recommendations into action plans")', () => {
   const earlier = SCENES.reviewSetUp();
   it.each([
@@ -185,6 +212,9 @@ describe('recommendations: recorded against a review of the case by the business
     ['on a case with no rapid review', SCENES.closed(), as(PEOPLE.chair), 'rapidReview', RECOMMENDATION, 'There is no rapid review on RR-2026-014.'],
     ['with a name in it', completed, as(PEOPLE.chair), 'rapidReview', 'Make sure baby Ava is seen.', 'The recommendation seems to contain a name. Cards and records carry only the case reference: please remove any name, date of birth or address of the child or family.'],
     ['while the rapid review is still running', earlier, as(PEOPLE.chair), 'rapidReview', RECOMMENDATION, undefined],
+    ['on an LCSPR while the rapid review is still running (no local review yet)', earlier, as(PEOPLE.business), 'lcspr', RECOMMENDATION, "There is no local child safeguarding practice review (LCSPR) on RR-2026-014. Record the partners' decision to hold one on the local review card first."],
+    ['on a learning event the partners never decided', completed, as(PEOPLE.business), 'learningEvent', RECOMMENDATION, "There is no local learning event on RR-2026-014. Record the partners' decision to hold one on the learning event card first."],
+    ['on a learning event the partners decided to hold', SCENES.learningEventDecided(), as(PEOPLE.business), 'learningEvent', RECOMMENDATION, undefined],
   ] as const)('%s', (_name, start, actor, kind, text, refused) => {
     expect(refusal(run([[{ type: 'RecordRecommendation', actor, review: { kind }, text, expectedImpact: EXPECTED_IMPACT }, '2026-07-01T08:00:00.000Z']], start).last)).toBe(refused);
   });

@@ -89,6 +89,10 @@ describe('option 1 apportions by involvement; every record adds up and names kno
     expect(refusal(decide(completed, record('option2', [s('localAuthority', 100)], 18_000, PEOPLE.partnershipChair), AT))).toBe("Only the business unit records a review's costs and how they are shared.");
   });
 
+  it('only for a review the case has: no LCSPR is costed before the partners decide to hold one', () => {
+    expect(refusal(decide(fold(SCENES.lcsprAsked())!, record('option2', [s('localAuthority', 100)]), AT))).toBe("There is no local child safeguarding practice review (LCSPR) on RR-2026-014. Record the partners' decision to hold one on the local review card first.");
+  });
+
   it('recorded again as the estimate changes: the latest stands', () => {
     const run = commandRunner(decide);
     const result = run([[record('option2', [s('localAuthority', 100)]), '2026-07-02T09:00:00.000Z'], [record('option1', [s('localAuthority', 50), s('gp', 50)], 24_500), '2026-08-03T09:00:00.000Z']], SCENES.reviewCompletedOnTime());

@@ -11,6 +11,9 @@ import { ownerContacts, ownerName, agencyOf } from './owners.js';
 import { actionsOf, statusOf, type Action, type ActionsSlice } from './state.js';
 import type { ReviewKind } from './schemas.js';
 import { REVIEW_WORDS } from './words.js';
+import { justificationsNeeded } from '../localReview/publication.js';
+import { publishDecision } from '../localReview/state.js';
+import { JUSTIFICATION_WORDS } from '../localReview/words.js';
 
 /**
  * Recommendations and actions (002 Section E 7.1; 001 "Recommendations and learning"): the review
@@ -24,15 +27,27 @@ import { REVIEW_WORDS } from './words.js';
 
 const slice = (state: CaseState): ActionsSlice => state.actions ?? { recommendationOrder: [], recommendations: {}, actionOrder: [], actions: {}, reported: [], concluded: {} };
 
+/** Whether the case has this review (opened, not decided against): the cards offer only these. */
+export function reviewHeld(state: CaseState, kind: ReviewKind): boolean {
+  if (kind === 'rapidReview') return state.rapidReview !== undefined && !state.rapidReview.notHeld;
+  if (kind === 'lcspr') return state.localReview !== undefined;
+  return state.learningEvent !== undefined;
+}
+
+const NOT_HELD: Record<ReviewKind, (caseRef: string) => string> = {
+  rapidReview: (caseRef) => `There is no rapid review on ${caseRef}.`,
+  lcspr: (caseRef) => `There is no local child safeguarding practice review (LCSPR) on ${caseRef}. Record the partners' decision to hold one on the local review card first.`,
+  learningEvent: (caseRef) => `There is no local learning event on ${caseRef}. Record the partners' decision to hold one on the learning event card first.`,
+};
+
 /**
- * Whether the case has the review a recommendation belongs to. The rapid review is checked here;
- * an LCSPR or a learning event is built in its own area (workflow/localReview/,
- * workflow/learningEvent/), so their recommendations are accepted on any case until those areas
- * are merged and can be asked.
+ * Whether the case has the review a recommendation (or a cost estimate, workflow/costs/step.ts)
+ * belongs to: a recommendation of a review that was never opened would have nothing to conclude.
+ * The refusal says where to record the review first.
  */
 export function reviewProblem(state: CaseState | undefined, kind: ReviewKind): Decision | undefined {
   if (!state) return refuse('There is no such case.');
-  if (kind === 'rapidReview' && (!state.rapidReview || state.rapidReview.notHeld)) return refuse(`There is no rapid review on ${state.referral.caseRef}.`);
+  if (!reviewHeld(state, kind)) return refuse(NOT_HELD[kind](state.referral.caseRef));
   const concluded = state.actions?.concluded[kind];
   if (concluded) return refuse(`${capital(REVIEW_WORDS[kind])} on ${state.referral.caseRef} was concluded on ${words(concluded.at, new Date(concluded.at))}; nothing more can be added to it.`);
   return undefined;
@@ -154,12 +169,31 @@ export const moveActionDueDate: Handler<'MoveActionDueDate'> = ({ config, calend
   return r.done(`Moved: ${a.id} is now due by ${words(iso(dueAt), now)}. Reminders start again from the new date.`);
 };
 
+/**
+ * Why the review itself has not finished, if it has not: 5.16 concludes an LCSPR after publication
+ * (or the executive's decision not to publish, with the justification the Panel and the Secretary
+ * of State are owed, 5.18); 6.4 a learning event once its learning is disseminated.
+ */
+function unfinished(state: CaseState, kind: ReviewKind, now: Date): string | undefined {
+  const caseRef = state.referral.caseRef;
+  if (kind === 'lcspr') {
+    const l = state.localReview!;
+    if (!l.published && publishDecision(l) !== false) return `The LCSPR on ${caseRef} has not finished: it is concluded once published, or once the executive decides not to publish it. Record the publication (or that decision) on the local review card first.`;
+    const owed = justificationsNeeded(l, now).filter((j) => !l.justifications[j]);
+    if (owed.length > 0) return `The LCSPR on ${caseRef} has not finished: the Panel and the Secretary of State are owed the justification for ${owed.map((j) => JUSTIFICATION_WORDS[j]).join(' and for ')} (5.18). Record it on the local review card first.`;
+  }
+  if (kind === 'learningEvent' && !state.learningEvent!.disseminated) return `The local learning event on ${caseRef} has not finished: it is concluded once its learning is disseminated. Record the dissemination on the learning event card first.`;
+  return undefined;
+}
+
 export const recordExecutiveTold: Handler<'RecordExecutiveTold'> = ({ config }, state, command, now) => {
   const role = actingRole(config, command.actor.aadObjectId, 'RecordExecutiveTold');
   if (!role) return refuse('Only the business unit records that the executive was told.');
   const kind = command.review.kind;
   const problem = reviewProblem(state, kind);
   if (problem) return problem;
+  const notDone = unfinished(state!, kind, now);
+  if (notDone) return refuse(notDone);
   const s = slice(state!);
   const recs = s.recommendationOrder.filter((id) => s.recommendations[id]!.review.kind === kind);
   if (recs.length === 0) return refuse(`No recommendations of ${REVIEW_WORDS[kind]} are recorded; there is nothing to conclude.`);

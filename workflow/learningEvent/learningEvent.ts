@@ -1,6 +1,7 @@
 import { actingRole } from '../access.js';
+import { documentLink } from '../actions/links.js';
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, recorder, refuse, safeDecode, words, type Handler } from '../kernel.js';
+import { actorAs, iso, recorder, refuse, words, type Handler } from '../kernel.js';
 import { PARTNERS, type Partner, type PartnershipConfig } from '../partnership.js';
 import { londonDate } from '../rapidReview/dates.js';
 import { LearningMethodSchema, type LearningLead, type LearningMethod } from './events.js';
@@ -55,19 +56,6 @@ function parseLeads(config: PartnershipConfig, values: string[]): LearningLead[]
   return leads;
 }
 
-function checkDocumentUrl(config: PartnershipConfig, text: string, what: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(safeDecode(text.trim()));
-  } catch {
-    return `The ${what} must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`;
-  }
-  if (url.protocol !== 'https:' || !config.documentStoreHosts.includes(url.hostname) || url.username || url.password) {
-    return `The ${what} must be a link into the partnership's document store (${config.documentStoreHosts.join(', ')}), starting https://.`;
-  }
-  return undefined;
-}
-
 export const setUpLearningEvent: Handler<'SetUpLearningEvent'> = ({ config }, state, command, now) => {
   const role = actingRole(config, command.actor.aadObjectId, 'SetUpLearningEvent');
   if (!role) return refuse("Only the business unit or the review group chair records the review group's method and leads.");
@@ -81,13 +69,10 @@ export const setUpLearningEvent: Handler<'SetUpLearningEvent'> = ({ config }, st
   if (methods.length === 0 || methods.some((m) => !m.success)) return refuse('Choose the method from the menu: a desktop review, a practitioner workshop, or both.');
   const leads = parseLeads(config, command.leads);
   if (typeof leads === 'string') return refuse(leads);
-  const tor = command.termsOfReferenceUrl?.trim();
-  if (tor) {
-    const problem = checkDocumentUrl(config, tor, 'terms of reference');
-    if (problem) return refuse(problem);
-  }
+  const tor = command.termsOfReferenceUrl?.trim() ? documentLink(config, command.termsOfReferenceUrl, 'terms of reference') : undefined;
+  if (tor && 'problem' in tor) return refuse(tor.problem);
   const r = recorder(state);
-  r.record({ type: 'LearningEventSetUp', at: iso(now), by: actorAs(command.actor, role), methods: methods.map((m) => m.data as LearningMethod), leads, ...(tor ? { termsOfReferenceUrl: safeDecode(tor) } : {}) });
+  r.record({ type: 'LearningEventSetUp', at: iso(now), by: actorAs(command.actor, role), methods: methods.map((m) => m.data as LearningMethod), leads, ...(tor && 'url' in tor ? { termsOfReferenceUrl: tor.url } : {}) });
   for (const id of leadRecipients(config, leads, { kind: 'learningEvent' }, r.state!)) r.effect({ type: 'send', key: sendKey.learningEventLead(id), to: person(id), card: { kind: 'learningEvent' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded the method and leads. The report is due ready for approval by ${words(le.reportDueAt, now)}.`);
@@ -100,14 +85,15 @@ export const recordLearningEventReport: Handler<'RecordLearningEventReport'> = (
   if (found.error) return found.error;
   const { le } = found;
   if (le.report) return refuse(`The report was already recorded ready at ${words(le.report.readyAt, now)}.`);
-  const problem = checkDocumentUrl(config, command.documentUrl, 'report');
-  if (problem) return refuse(problem);
+  // The same check and words as every other document link (the LCSPR's terms of reference, an action's evidence).
+  const link = documentLink(config, command.documentUrl, 'report');
+  if ('problem' in link) return refuse(link.problem);
   const readyAt = command.readyAt ? new Date(command.readyAt) : now;
   if (readyAt.getTime() > now.getTime()) return refuse('The report cannot be ready in the future.');
   if (londonDate(readyAt) < le.decidedOn) return refuse(`The report cannot be ready before the decision to hold the learning event (${dateWords(le.decidedOn)}).`);
   const onTime = readyAt.getTime() <= Date.parse(le.reportDueAt);
   const r = recorder(state);
-  r.record({ type: 'LearningEventReportReady', at: iso(now), by: actorAs(command.actor, role), readyAt: iso(readyAt), documentUrl: safeDecode(command.documentUrl.trim()), onTime });
+  r.record({ type: 'LearningEventReportReady', at: iso(now), by: actorAs(command.actor, role), readyAt: iso(readyAt), documentUrl: link.url, onTime });
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: the report is ready for approval, ${onTime ? 'within' : 'after'} the four months (due by ${words(le.reportDueAt, now)}). Next: the executive's approval.`);
 };

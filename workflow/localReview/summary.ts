@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import type { CaseState } from '../state.js';
+import { concludedWords } from '../actions/concluded.js';
 import { justificationsNeeded } from './publication.js';
 import { endOfLondonDate, londonDateOf, pastSixMonths } from './rules.js';
 import { publishDecision, type LocalReview } from './state.js';
@@ -15,7 +16,7 @@ export type ReviewRef = { kind: 'lcspr'; caseRef: string; id: string };
 export const localReviewRef = (caseRef: string): ReviewRef => ({ kind: 'lcspr', caseRef, id: `${caseRef}/lcspr` });
 export const localReviewRefOf = (state: CaseState): ReviewRef | undefined => (state.localReview ? localReviewRef(state.referral.caseRef) : undefined);
 
-export type LocalReviewStatus = 'commissioning' | 'underway' | 'awaitingPublication' | 'published' | 'notPublished';
+export type LocalReviewStatus = 'commissioning' | 'underway' | 'awaitingPublication' | 'published' | 'notPublished' | 'concluded';
 
 export type DeadlineSummary = {
   what: 'publication' | 'copyToPanel';
@@ -45,7 +46,8 @@ export type LocalReviewSummary = {
   onTime: boolean;
 };
 
-function status(l: LocalReview): LocalReviewStatus {
+function status(state: CaseState, l: LocalReview): LocalReviewStatus {
+  if (state.actions?.concluded.lcspr) return 'concluded';
   if (l.published) return 'published';
   if (publishDecision(l) === false) return 'notPublished';
   if (!l.reviewer) return 'commissioning';
@@ -58,6 +60,7 @@ const STATUS_TEXT: Record<LocalReviewStatus, string> = {
   awaitingPublication: 'Approved: awaiting publication',
   published: 'Published: its actions remain',
   notPublished: 'Not published (executive decision): its actions remain',
+  concluded: 'Concluded',
 };
 
 export function localReviewSummary(state: CaseState, now: Date, _calendar?: WorkingCalendar): LocalReviewSummary | undefined {
@@ -90,8 +93,9 @@ export function localReviewSummary(state: CaseState, now: Date, _calendar?: Work
   const plannedLate = l.publication && !l.published ? pastSixMonths(l.publication.plannedDate, l.publicationDueDate) : false;
   return {
     ref: localReviewRef(state.referral.caseRef),
-    status: status(l),
-    statusText: STATUS_TEXT[status(l)],
+    status: status(state, l),
+    // Concluded: with the day the executive was told, as every view of a concluded review says it.
+    statusText: concludedWords(state, 'lcspr') ?? STATUS_TEXT[status(state, l)],
     decidedAt: l.decidedAt,
     publicationDueDate: l.publicationDueDate,
     ...(l.publication ? { plannedPublicationDate: l.publication.plannedDate } : {}),

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { LONDON_ZONE, type WorkingHours } from '../calendar/workingHours.js';
 import { REMINDER_DAYS, reminderAt } from '../learningEvent/months.js';
 import { learningEventSummary, type LearningEventStatus } from '../learningEvent/summary.js';
+import { concludedWords } from '../actions/concluded.js';
 import type { CaseState } from '../state.js';
 import { deadlineView, reviewStatus } from './reviewStatus.js';
 import { REVIEW_KIND_TITLES, type ReviewMilestone, type ReviewView } from './schemas.js';
@@ -51,7 +52,7 @@ export function learningEventView(state: CaseState, now: Date, calendar: Working
     caseRef: state.referral.caseRef,
     kind: 'learningEvent',
     title: REVIEW_KIND_TITLES.learningEvent,
-    stageText: STAGE_WORDS[summary.status],
+    stageText: concludedWords(state, 'learningEvent') ?? STAGE_WORDS[summary.status],
     ...reviewStatus([report], !summary.open),
     deadlines: [report],
     milestones,

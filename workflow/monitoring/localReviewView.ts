@@ -47,6 +47,10 @@ export function localReviewView(state: CaseState, now: Date, calendar: WorkingCa
     return deadlineView(ABOUT.copyToPanel, d.dueAt, done ? { at: d.doneAt!, onTime: d.state === 'met' } : undefined, d.state === 'overdue', reminderAt(calendar, londonDateOf(new Date(d.dueAt)), firstReminder), now);
   });
   const today = londonDateOf(now);
+  // Late against the deadline as well as against today: a step planned after the six-month day cannot be
+  // met in time for publication (5.16), so it is flagged when planned, not only once its day has passed.
+  const mustPublish = !l.published && publishDecision(l) !== false;
+  const lateOn = (plannedDate: string | undefined) => plannedDate !== undefined && (plannedDate < today || (mustPublish && plannedDate > l.publicationDueDate));
   const milestones: ReviewMilestone[] = [
     { name: 'Decision to hold the review', doneOn: londonDateOf(new Date(l.decidedAt)), late: false },
     { name: 'Reviewer commissioned', ...(l.reviewer ? { doneOn: londonDateOf(new Date(l.reviewer.at)) } : {}), late: false },
@@ -54,7 +58,7 @@ export function localReviewView(state: CaseState, now: Date, calendar: WorkingCa
       name: m.words,
       ...(m.plannedDate ? { plannedOn: m.plannedDate } : {}),
       ...(m.doneDate ? { doneOn: m.doneDate } : {}),
-      late: !m.doneDate && m.plannedDate !== undefined && m.plannedDate < today,
+      late: !m.doneDate && lateOn(m.plannedDate),
     })),
     ...(publishDecision(l) === false
       ? []
@@ -63,7 +67,7 @@ export function localReviewView(state: CaseState, now: Date, calendar: WorkingCa
             name: 'Publication',
             ...(summary.plannedPublicationDate ? { plannedOn: summary.plannedPublicationDate } : {}),
             ...(l.published ? { doneOn: l.published.publishedDate } : {}),
-            late: !l.published && summary.plannedPublicationDate !== undefined && summary.plannedPublicationDate < today,
+            late: !l.published && lateOn(summary.plannedPublicationDate),
           },
         ]),
   ];

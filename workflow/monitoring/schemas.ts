@@ -91,7 +91,7 @@ export const ReviewMilestoneSchema = z.object({
   /** London dates (YYYY-MM-DD); planned by the business unit where the review has planned dates. */
   plannedOn: z.string().optional(),
   doneOn: z.string().optional(),
-  /** Not done and its planned day has passed. */
+  /** Not done, and its planned day has passed or falls after the deadline it must meet (an LCSPR's six-month publication day). */
   late: z.boolean(),
 });
 export type ReviewMilestone = z.infer<typeof ReviewMilestoneSchema>;
@@ -193,8 +193,8 @@ export const YearFiguresSchema = z.object({
   /** Deaths of care leavers logged (002 Section D: the review group keeps local data on them), any age up to 24. */
   careLeaverDeaths: z.number().int(),
   /**
-   * Issue 17. Local reviews: commissioned (a reviewer commissioned in the year), and published in
-   * the year, of which within six months of the decision.
+   * Issue 17. Local reviews: commissioned (the partners' decision to hold one made in the year, not
+   * the reviewer's appointment), and published in the year, of which within six months of the decision.
    */
   localReviews: z.object({ commissioned: z.number().int(), published: z.number().int(), publishedOnTime: z.number().int() }),
   /** Learning events whose report was ready for approval in the year, and of those within 4 months of the decision. */

@@ -93,7 +93,6 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
     // The statutory clock: from becoming aware to the notification sent, by the case's own deadline.
     let notification: { sentAt: string } | undefined;
     let deemedSoFar = false;
-    let commissioned = false;
     // A re-opened decision is decided again: the case counts once, by the decision that stands.
     let standing: { at: string; route: 'byAgreement' | 'deemedAgreement' | 'stage1' | 'stage2' } | undefined;
     for (const event of events) {
@@ -108,11 +107,9 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
         notification = { sentAt: event.sentAt };
       }
       if (event.type === 'NoRapidReviewAgreed' && inYear(event.at)) figures.rapidReviews.notHeld++;
-      // A review commissioned again (a new reviewer) is still one review: counted in the year of its first commissioning.
-      if (event.type === 'LocalReviewCommissioned' && !commissioned) {
-        commissioned = true;
-        if (inYear(event.at)) figures.localReviews.commissioned++;
-      }
+      // "Commissioned" is the partners' decision to hold the review (5.16: its six months run from it), counted in
+      // the year of that decision, not of the reviewer's appointment (which may be re-made, or fall in the next year).
+      if (event.type === 'LocalReviewOpened' && inYear(event.decidedAt)) figures.localReviews.commissioned++;
       if (event.type === 'LocalReviewPublished' && inYear(event.at)) {
         figures.localReviews.published++;
         if (event.onTime) figures.localReviews.publishedOnTime++;

@@ -45,7 +45,7 @@ export function yearView(figures: YearFigures, offset: number, move: (offset: nu
         ['Rapid reviews completed on time', rapidReviews.completed === 0 ? 'None completed yet' : `${rapidReviews.onTime} of ${rapidReviews.completed}`],
         ['Rapid reviews not held (the partners agreed, exceptionally)', String(rapidReviews.notHeld)],
         ['Deaths of care leavers logged', String(figures.careLeaverDeaths)],
-        ['Local reviews (LCSPRs) commissioned', String(localReviews.commissioned)],
+        ['Local reviews (LCSPRs) commissioned (decided in the year)', String(localReviews.commissioned)],
         ['Local reviews published within 6 months of the decision', localReviews.published === 0 ? 'None published yet' : `${localReviews.publishedOnTime} of ${localReviews.published}`],
         ['Learning events with the report ready within 4 months', learningEvents.completed === 0 ? 'None completed yet' : `${learningEvents.withinFourMonths} of ${learningEvents.completed}`],
       ].flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),

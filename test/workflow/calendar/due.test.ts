@@ -43,6 +43,18 @@ describe('npm run due', { timeout: 30_000 }, () => {
     expect(mixed.stderr).toContain('not both');
   });
 
+  it.each([
+    // Publication on Wednesday 2 December 2026; the seventh working day before it, counted back with the publication day not counted.
+    // Scotland: St Andrew's Day (Monday 30 November, in the fixture) is not a working day, so the count reaches Friday 20 November.
+    ['scotland', '16:00 on Friday 20 November 2026', 'due: 2026-11-20T16:00:00+00:00'],
+    // England and Wales: 30 November is a working day, so the count stops on Monday 23 November.
+    ['england-and-wales', '16:00 on Monday 23 November 2026', 'due: 2026-11-23T16:00:00+00:00'],
+  ])('counts back with --nation %s, --hours and --holidays together', async (nation, words, dueLine) => {
+    const outcome = await due('--working-days-before', '7', '--date', '2026-12-02', '--nation', nation, '--hours', '08:30-16:00', '--holidays', FIXTURE);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toBe(`${dueLine}\nin words: ${words}\n`);
+  });
+
   it('exits 2 naming each problem and showing the usage on bad input', async () => {
     const outcome = await due('--from', 'yesterday', '--working-days=-1', '--nation', 'wales');
     expect(outcome.code).toBe(2);

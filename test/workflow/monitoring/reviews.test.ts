@@ -7,7 +7,9 @@ import type { CaseCommand } from '../../../workflow/commands.js';
 import { actionsView } from '../../../workflow/monitoring/actionsView.js';
 import { reviewViews } from '../../../workflow/monitoring/reviews.js';
 import { commandRunner } from '../../support/runCommands.js';
-import { PEOPLE, SCENES, sampleConfig, stateOf } from '../../support/sampleConfig.js';
+import { ACTION_DONE, EVIDENCE_URL, EXPECTED_IMPACT, IMPACT_STATEMENT, PEOPLE, RECOMMENDATION, SCENES, sampleConfig, stateOf } from '../../support/sampleConfig.js';
+import { LR_SCENES } from '../../support/localReviewScenes.js';
+import { localReviewSummary } from '../../../workflow/localReview/summary.js';
 
 /**
  * The tab's view of a local learning event (issue 17) at fixed instants: on time until its first
@@ -101,7 +103,8 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
     ]);
     expect(review.owed).toContain(DELAY);
     expect(review.milestones.find((m) => m.name.startsWith('Executive approval'))).toMatchObject({ doneOn: '2026-07-15', late: false });
-    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: false });
+    // Planned after the six-month day: late against the deadline already in July.
+    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: true });
   });
 
   it('a milestone not done by its planned day is marked late from the next day', () => {
@@ -111,6 +114,18 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
     expect(early('2026-09-02T08:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: true });
   });
 
+  it.each([
+    // planned day of the early draft, viewed at, late?
+    ['on the six-month day itself, viewed in July: not late', '2026-12-30', '2026-07-02T11:00:00.000Z', false],
+    ['the day after the six-month day, viewed in July: late against the deadline', '2026-12-31', '2026-07-02T11:00:00.000Z', true],
+    ['in January 2027, viewed in July: late against the deadline', '2027-01-15', '2026-07-02T11:00:00.000Z', true],
+    ['in September, viewed in September before it: not late', '2026-09-30', '2026-09-29T10:00:00.000Z', false],
+  ] as const)('002 5.16 "published within six months": a milestone planned %s', (_sentence, plannedDate, now, late) => {
+    const planned = run([[{ type: 'PlanLocalReviewMilestone', actor: bu, milestone: 'earlyDraft', plannedDate }, '2026-07-02T10:00:00.000Z']], SCENES.lcsprDecided());
+    expect(planned.last.ok).toBe(true);
+    expect(lcsprOf(planned.events, now).milestones.find((m) => m.name.startsWith('Early draft'))).toMatchObject({ plannedOn: plannedDate, late });
+  });
+
   it('published late: done only once the delay is justified to the Panel; the late publication is said either way', () => {
     const unjustified = lcsprOf(publishedLate(false).events, '2027-01-21T10:00:00.000Z');
     expect(unjustified.deadlines.map((d) => d.statusText)).toEqual(['Done late, published on Wednesday 20 January 2027', 'Done on time, 10:00 on Friday 8 January']);
@@ -118,6 +133,35 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
     const justified = lcsprOf(publishedLate(true).events, '2027-01-21T10:00:00.000Z');
     expect(justified).toMatchObject({ status: 'done', statusText: 'Done (Publication (within 6 months of the decision): done late)', stageText: 'Published: its actions remain' });
     expect(justified.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', doneOn: '2027-01-20', late: false });
+  });
+});
+
+describe('concluded: the review says so, with the day the executive was told (002 5.16 "Formally conclude the review process when all the actions have been implemented")', () => {
+  const person = (p: { aadObjectId: string; displayName: string }) => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+  /** One recommendation, one police action closed, and the executive told at 10:00 on Thursday 10 December 2026. */
+  const concluded = (kind: 'lcspr' | 'learningEvent', start: CaseEvent[]) =>
+    run(
+      [
+        [{ type: 'RecordRecommendation', actor: person(PEOPLE.chair), review: { kind }, text: RECOMMENDATION, expectedImpact: EXPECTED_IMPACT }, '2026-12-07T09:00:00.000Z'],
+        [{ type: 'AgreeAction', actor: bu, recommendation: 'R1', owner: { kind: 'partner', partner: 'police' }, dueDate: '2026-12-18', done: ACTION_DONE }, '2026-12-07T09:05:00.000Z'],
+        [{ type: 'RecordActionCompletion', actor: person(PEOPLE.police), action: 'A1', documentUrl: EVIDENCE_URL('a1-completed') }, '2026-12-08T09:00:00.000Z'],
+        [{ type: 'RecordActionImpact', actor: person(PEOPLE.policeDeputy), action: 'A1', documentUrl: EVIDENCE_URL('a1-impact'), impact: IMPACT_STATEMENT }, '2026-12-09T09:00:00.000Z'],
+        [{ type: 'RecordExecutiveTold', actor: bu, review: { kind }, toldAt: '2026-12-10T10:00:00.000Z' }, '2026-12-10T11:00:00.000Z'],
+      ],
+      start,
+    );
+
+  it.each([
+    // review, finished scene, its stage before the executive was told
+    ['lcspr', LR_SCENES.published, 'Published: its actions remain'],
+    ['learningEvent', SCENES.learningEventDisseminated, 'Learning disseminated'],
+  ] as const)('%s', (kind, scene, before) => {
+    const result = concluded(kind, scene());
+    expect(result.decisions.every((d) => d.ok)).toBe(true);
+    const stageOf = (events: CaseEvent[]) => view(events, '2026-12-11T10:00:00.000Z').find((r) => r.kind === kind)!.stageText;
+    expect(stageOf(scene())).toBe(before);
+    expect(stageOf(result.events)).toBe('Concluded (executive told Thursday 10 December 2026)');
+    if (kind === 'lcspr') expect(localReviewSummary(result.state, new Date('2026-12-11T10:00:00.000Z'))).toMatchObject({ status: 'concluded', statusText: 'Concluded (executive told Thursday 10 December 2026)' });
   });
 });
 

@@ -135,10 +135,19 @@ describe("issue 17: the year's local reviews", () => {
   // Publication planned for 20 January 2027 (approved): published then, past the six months, still in the 2026-27 reporting year.
   const publishedLate = () => run([publish('2027-01-20', '2027-01-20T12:00:00.000Z')], SCENES.localReviewApproved()).events;
   const decidedOnly = () => SCENES.lcsprDecided();
+  // Decided in June 2026; the reviewer appointed only in April 2027, the next reporting year.
+  const appointedNextYear = () => {
+    const played = run([commission('2027-04-06T10:00:00.000Z')], SCENES.lcsprDecided());
+    expect(played.last.ok).toBe(true);
+    return played.events;
+  };
 
   it.each([
+    // "Commissioned" counts the partners' decision to hold the review (LocalReviewOpened), in the year of the decision.
     ['commissioned again with a new reviewer: one review', [commissionedTwice()], thisYear, { commissioned: 1, published: 0, publishedOnTime: 0 }],
-    ['one published on time, one late, one not yet commissioned', [publishedOnTime(), publishedLate(), decidedOnly()], thisYear, { commissioned: 1, published: 2, publishedOnTime: 1 }],
+    ['one published on time, one late, one decided with no reviewer yet: three decided', [publishedOnTime(), publishedLate(), decidedOnly()], thisYear, { commissioned: 3, published: 2, publishedOnTime: 1 }],
+    ['the reviewer appointed the next year: counted in the year of the decision', [appointedNextYear()], thisYear, { commissioned: 1, published: 0, publishedOnTime: 0 }],
+    ['and not in the year of the appointment', [appointedNextYear()], nextYear, { commissioned: 0, published: 0, publishedOnTime: 0 }],
     ['the next year: nothing of these', [publishedOnTime(), publishedLate()], nextYear, { commissioned: 0, published: 0, publishedOnTime: 0 }],
   ])('%s', (_sentence, histories, year, expected) => {
     for (const h of histories) expect(h.filter((e) => e.type === 'LocalReviewOpened')).toHaveLength(1);
