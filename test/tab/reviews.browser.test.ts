@@ -160,7 +160,8 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     await open(PEOPLE.business.aadObjectId, 'year');
     await page.locator('#year-actions-heading').waitFor();
     const figures = await page.locator('dl.figures').textContent();
-    expect(figures).toContain('Local reviews (LCSPRs) commissioned (decided in the year)0');
+    // The local review decided on this year's case counts in its year, whether or not its reviewer is appointed yet.
+    expect(figures).toContain('Local reviews (LCSPRs) commissioned (decided in the year)1');
     expect(figures).toContain('Local reviews published within 6 months of the decisionNone published yet');
     expect(figures).toContain('Learning events with the report ready within 4 monthsNone completed yet');
     expect(await page.locator('table.year-actions caption').textContent()).toBe('Open and overdue at 1 July 2026; closed (impact evidenced) during the year.');
