@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launchChromium } from '../support/browser.js';
 import { silentLogger } from '../../app/ports.js';
 import { readEnvironment } from '../../functions/environment.js';
 import { freePort } from '../../local/azurite.js';
 import { startLocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { CHROMIUM_PATH } from '../../scripts/ensureChromium.js';
 import { storageSwitch } from '../functions/storageSwitch.js';
 import { BOT, DECISIONS, MONITORING, PERSONAL, ROOT, startPlaygroundStack, USERS, type PlaygroundStack } from '../support/playgroundStack.js';
 import { uniquePrefix } from '../support/services.js';
@@ -66,12 +65,7 @@ beforeAll(async () => {
   await logReferral(LATER);
   await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && json.includes('"verb":"initialView.submit"') && json.includes(LATER));
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    // This machine's network is closed: without these Chromium keeps trying to reach Google.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 } })).newPage();
   // The page's own timers are faked, so its once-a-minute refresh can be seen without waiting.
   await page.clock.install();
@@ -82,15 +76,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** axe-core's WCAG 2.1 AA rules (contrast included) on the page as shown: the violations' ids and where. */
-async function accessibilityViolations(): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const row = (caseRef: string) => page.locator(`tr[data-case="${caseRef}"]`);
 const cell = (caseRef: string, label: string) => row(caseRef).locator(`[data-label="${label}"]`);
@@ -148,7 +133,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     expect(await cell(LATER, 'Next deadline').textContent()).toMatch(/Initial view: 12:0\d on Thursday 7 May/);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-light.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await sortByDeadline([CASE, LATER]);
 
@@ -244,9 +229,9 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     await page.selectOption('#local-theme', 'dark');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(31, 31, 31)');
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-dark.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.selectOption('#local-theme', 'contrast');
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 
   it("charts the year's counts and, on their own scales, the median working days from becoming aware to the Panel notification and rapid reviews on time", async () => {
@@ -271,7 +256,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     expect(await timeliness.locator('rect.chart-bar').count()).toBe(0);
     expect(await timeliness.locator('rect.chart-track').count()).toBe(2);
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-year-dark.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 60_000);
 
   it("at a phone's width, reflows the table and keeps the sort toggle visible and working; refuses a partner", async () => {
@@ -284,7 +269,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
     // Now the later case's initial view (Thursday) is due before the first's Panel notification (next week).
     await sortByDeadline([LATER, CASE]);
     await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-phone.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A partner is on the roster but not the business unit or a chair: a page saying why, no case.
     await page.goto(`${host.url}/tab/index.html?as=${ISAIAH}&theme=default`);
@@ -319,7 +304,7 @@ describe('the monitoring tab, in Chromium, in local mode', () => {
       await expect.poll(() => page.locator('#who').textContent()).toContain('Alex Wilber');
       expect(await page.locator('main').textContent()).not.toMatch(/Something went wrong|The service answered/);
       await page.screenshot({ path: join(ARTEFACTS, 'monitoring-tab-store-unreachable.png'), fullPage: true });
-      expect(await accessibilityViolations()).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await host.close();
     }

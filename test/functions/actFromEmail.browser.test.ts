@@ -1,12 +1,12 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
 import { notificationEmail } from '../../app/mailBody.js';
 import { silentLogger } from '../../app/ports.js';
 import { freePort } from '../../local/azurite.js';
 import { startGraphStandIn, type GraphStandIn, type SentMail } from '../../local/graphStandIn.js';
 import { startLocalHost, type LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { CHROMIUM_PATH } from '../../scripts/ensureChromium.js';
 import { buildTab } from '../../scripts/buildTab.js';
 import type { CommandActor } from '../../workflow/commands.js';
 import { identifyingDetailIn } from '../../workflow/freeText.js';
@@ -82,11 +82,7 @@ beforeAll(async () => {
     },
   });
   host = await startLocalHost({ env, port, log: silentLogger, clock, sweepEveryMs: 0, messenger: new RecordingMessenger() });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

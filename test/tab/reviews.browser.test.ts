@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchChromium } from '../support/browser.js';
 import { silentLogger } from '../../app/ports.js';
 import { freePort } from '../../local/azurite.js';
 import { startLocalHost, type LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { CHROMIUM_PATH } from '../../scripts/ensureChromium.js';
 import { buildTab } from '../../scripts/buildTab.js';
 import { createReviewCases, LCSPR_CASE, LEARNING_CASE, PLAIN_CASE, SENTINELS } from '../support/reviewCases.js';
 import { PEOPLE } from '../support/sampleConfig.js';
@@ -36,12 +35,7 @@ beforeAll(async () => {
   const env = testEnvironment({ configPath: await writeConfig(), prefix: uniquePrefix() });
   host = await startLocalHost({ env, port: await freePort(), log: silentLogger, clock, sweepEveryMs: 0 });
   await createReviewCases(host.services);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    // This machine's network is closed: without these Chromium keeps trying to reach Google.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 } })).newPage();
 }, 120_000);
 
@@ -50,15 +44,6 @@ afterAll(async () => {
   await host?.close();
 });
 
-/** axe-core's WCAG 2.1 AA rules (contrast included) on the page as shown: the violations' ids and where. */
-async function accessibilityViolations(): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const open = (who: string, hash: string, theme = 'default') => page.goto(`${host.url}/tab/index.html?as=${who}&theme=${theme}#/${hash}`);
 const reviewRow = (caseRef: string, kind: string) => page.locator(`tr[data-review="${caseRef} ${kind}"]`);
@@ -75,7 +60,7 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     expect(await cellOf(reviewRow(LCSPR_CASE, 'lcspr'), 'Status').textContent()).toContain('On time: due by 17:00 on Friday 20 November');
     expect(await page.locator('#main').textContent()).not.toContain(PLAIN_CASE);
     await page.screenshot({ path: join(ARTEFACTS, 'tab-reviews-light.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // By keyboard, to the LCSPR's own view.
     await page.focus(`a[data-focus-key="review:${LCSPR_CASE}:lcspr"]`);
@@ -96,11 +81,11 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     expect(await cellOf(page.locator('tr[data-milestone="Publication"]'), 'Planned').textContent()).toBe('Tue, 1 Dec 2026');
     expect(await page.locator('#review-owed').textContent()).toBe('The Panel, Ofsted and the DfE to be told of the decision');
     await page.screenshot({ path: join(ARTEFACTS, 'tab-review-lcspr-light.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     for (const theme of ['dark', 'contrast']) {
       await page.selectOption('#local-theme', theme);
       await page.screenshot({ path: join(ARTEFACTS, `tab-review-lcspr-${theme}.png`), fullPage: true });
-      expect(await accessibilityViolations()).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
     }
     await page.selectOption('#local-theme', 'default');
   }, 120_000);
@@ -124,7 +109,7 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     await open(PEOPLE.business.aadObjectId, `case/${PLAIN_CASE}`);
     await page.locator('#case-stage').waitFor();
     expect(await page.locator('#case-reviews-heading').count()).toBe(0);
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 60_000);
 
   it('shows every action by review and by agency, and downloads them as CSV, on the audit trail of the case', async () => {
@@ -139,7 +124,7 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     // Typed words shown verbatim.
     expect(await cellOf(page.locator(`tr[data-action="${LEARNING_CASE} A1"]`), 'What done means').textContent()).toBe(SENTINELS.done);
     await page.screenshot({ path: join(ARTEFACTS, 'tab-actions-light.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download actions (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('actions.csv');
@@ -171,7 +156,7 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
       ['Police', '1', '1', '0'],
     ]);
     await page.screenshot({ path: join(ARTEFACTS, 'tab-year-reviews-light.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 60_000);
 
   it("lets a chair read the actions but not download them; refuses a partner; reflows at a phone's width", async () => {
@@ -190,7 +175,7 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     await reviewRow(LCSPR_CASE, 'lcspr').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(ARTEFACTS, 'tab-reviews-phone.png'), fullPage: true });
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1200, height: 800 });
   }, 60_000);
 });

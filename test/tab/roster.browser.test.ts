@@ -1,11 +1,10 @@
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchChromium } from '../support/browser.js';
 import { silentLogger } from '../../app/ports.js';
 import { freePort } from '../../local/azurite.js';
 import { startLocalHost, type LocalHost } from '../../local/host.js';
 import { LocalClock } from '../../local/localClock.js';
-import { CHROMIUM_PATH } from '../../scripts/ensureChromium.js';
 import type { CommandActor } from '../../workflow/commands.js';
 import type { Person } from '../../workflow/partnership.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
@@ -39,11 +38,7 @@ beforeAll(async () => {
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, clock.now());
   await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, clock.now());
   await s.effects.idle();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
 }, 120_000);
 
@@ -52,15 +47,6 @@ afterAll(async () => {
   await host?.close();
 });
 
-/** axe-core's WCAG 2.1 AA rules on the page as shown: the violations' ids and where. */
-async function accessibilityViolations(): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the roster page', () => {
   it('the business unit changes the police deputy; a refused save keeps what was typed; the next reminder goes to the new deputy', async () => {
@@ -82,7 +68,7 @@ describe('the roster page', () => {
     expect(await page.inputValue('#roster-why')).toBe('Quinn has moved on; Robin deputises for the police');
     expect(host.services.roster.currentVersion).toBe(0);
     // Every field labelled, the refusal readable: the page as it stands after a refused save.
-    expect(await accessibilityViolations()).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.fill('#roster-partners-police-deputies-0-email', NEW_DEPUTY.email);
     await page.click('#roster-save');
