@@ -1,7 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { csvCell } from '../app/historyExport.js';
-import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
 import { RosterEditSchema } from '../app/liveRoster.js';
 import { mayKeepRoster } from '../workflow/access.js';
 import { recordAbsence } from '../app/absences.js';
@@ -10,6 +9,7 @@ import { readBounded } from './boundedBody.js';
 import { followRosterChange } from '../app/rosterFollowUp.js';
 import { LOCAL_USER_HEADER } from './tabHandlers.js';
 import type { Services } from './compositionRoot.js';
+import { signedInRoute, type Identified } from './signedInRoute.js';
 
 /**
  * The roster page's API (issue 16): the business unit reads and changes the roster, reads and
@@ -55,31 +55,19 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     return { ok: true, who: { aadObjectId: auth.identity.aadObjectId, displayName: auth.identity.displayName } };
   }
 
-  const guarded =
-    (handle: (s: Services, request: HttpRequest, who: Who) => Promise<HttpResponseInit>, options: { anyoneOnRoster?: boolean } = {}) =>
-    async (request: HttpRequest): Promise<HttpResponseInit> => {
-      let s: Services;
-      try {
-        s = await getServices();
-      } catch (error) {
-        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
-        throw error;
-      }
-      try {
-        const id = await identify(s, request, options.anyoneOnRoster === true);
-        if (!id.ok) {
-          s.log.info('roster request refused', { status: id.status });
-          return problem(id.status, id.reason);
-        }
-        if (!options.anyoneOnRoster && !mayKeepRoster(s.config, id.who.aadObjectId)) return problem(403, NOT_KEEPER);
-        return await handle(s, request, id.who);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
-        s.log.error('roster request failed', { error: message });
-        return problem(500, 'Something went wrong on the server. The roster was not changed; it has been logged for the administrator.');
-      }
-    };
+  /** The web APIs' one prologue (functions/signedInRoute.ts); the roster itself is the business unit's to keep. */
+  const guarded = (handle: (s: Services, request: HttpRequest, who: Who) => Promise<HttpResponseInit>, options: { anyoneOnRoster?: boolean } = {}) =>
+    signedInRoute(getServices, {
+      identify: async (s, request): Promise<Identified<Who>> => {
+        const anyoneOnRoster = options.anyoneOnRoster === true;
+        const id = await identify(s, request, anyoneOnRoster);
+        if (!id.ok) return id;
+        if (!anyoneOnRoster && !mayKeepRoster(s.config, id.who.aadObjectId)) return { ok: false, status: 403, reason: NOT_KEEPER };
+        return id;
+      },
+      area: 'roster',
+      failed: 'Something went wrong on the server. The roster was not changed; it has been logged for the administrator.',
+    })(handle);
 
   async function jsonBody(request: HttpRequest): Promise<unknown> {
     const read = await readBounded(request, MAX_BODY);
