@@ -41,6 +41,7 @@ import type { WebAuthResult } from '../app/webAuth.js';
 import { createWebAct, type WebAct } from '../app/webAct.js';
 import { LiveRoster } from '../app/liveRoster.js';
 import { RosterStore } from '../store/rosterStore.js';
+import { RosterFollowUp } from '../app/rosterFollowUp.js';
 import { recordAbsence } from '../app/absences.js';
 
 /**
@@ -84,6 +85,8 @@ export type Services = {
   authenticateWeb: (authorization: string | null) => Promise<WebAuthResult>;
   /** The roster as live data: `config`'s roster fields follow its latest version (app/liveRoster.ts). */
   roster: LiveRoster;
+  /** Brings open cases up to date after a roster change, at the save and again at each sweep until done (app/rosterFollowUp.ts). */
+  rosterFollowUp: RosterFollowUp;
 };
 
 /**
@@ -141,7 +144,10 @@ export async function buildServices(
   const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
   const accessLog = new AccessLog(tables);
-  const roster = new LiveRoster({ store: new RosterStore(tables), file: config, log });
+  // The file's roster is version 0: what the first change is compared with (app/rosterFollowUp.ts).
+  const firstRoster = structuredClone(rosterOf(config));
+  const rosterStore = new RosterStore(tables);
+  const roster = new LiveRoster({ store: rosterStore, file: config, log });
   await roster.refresh();
 
   const endpoints: BotEndpoints = Object.fromEntries(BOT_ENDPOINT_SETTINGS.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
@@ -223,10 +229,11 @@ export async function buildServices(
     config,
     log,
   });
+  const rosterFollowUp = new RosterFollowUp({ store, outbox, cases, log, rosterStore, first: firstRoster });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
     // The sweep reminds whoever holds the role now.
     await refreshRoster(roster, log);
-    const result = await sweep({ schedule, cases, effects, log, stuck }, now);
+    const result = await sweep({ schedule, cases, effects, log, stuck, rosterFollowUp }, now);
     // Bounces are looked for after the deadlines, and whatever goes wrong there stops nothing else.
     await bounceWatch.check(now).catch((error: unknown) => log.error('bounce check failed; tried again at the next sweep', { error: errorText(error) }));
     if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });
@@ -236,7 +243,7 @@ export async function buildServices(
   const authenticateTab = tabAuthenticator(env, config);
   const webAct = createWebAct({ config, calendar, store, accessLog, interactions });
   const authenticateWeb = webAuthenticator(env, config);
-  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab, webAct, authenticateWeb, roster };
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab, webAct, authenticateWeb, roster, rosterFollowUp };
 }
 
 /**
