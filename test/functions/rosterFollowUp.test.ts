@@ -188,3 +188,41 @@ describe('a follow-up that fails part-way', () => {
     expect((await s.store.load(CASE_REF)).state!.version).toBe(before);
   });
 });
+
+describe('the new holder is reached by their own channel', () => {
+  it('the chair is replaced by someone reached by email only: the initial-view request is emailed to them; replaced in turn, it moves on to Teams', async () => {
+    const { s, clock, messenger } = await setUp();
+    const handlers = createRosterHandlers(withLiveRoster(async () => s));
+    const replaceChair = async (chair: Person, why: string) => {
+      const { version, roster } = (await handlers.read(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1:3978/api/tab/roster', headers: { 'x-local-user': PEOPLE.business.aadObjectId } }))).jsonBody as { version: number; roster: Roster };
+      return handlers.change(request({ baseVersion: version, why, roster: { ...roster, reviewGroupChair: chair } }));
+    };
+    const EMAIL_CHAIR: Person = { aadObjectId: 'aad-chair-2', email: 'nia.chair@partnership.example.org', displayName: 'Nia Newchair', teams: false };
+    const TEAMS_CHAIR: Person = { aadObjectId: 'aad-chair-3', email: 'ola.chair@partnership.example.org', displayName: 'Ola Chair' };
+    await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, new Date(LOGGED));
+    await s.effects.idle();
+    const since = graph.sentMail.length;
+
+    clock.set('2026-05-05T10:00:00.000Z');
+    expect((await replaceChair(EMAIL_CHAIR, 'Casey has stepped down')).jsonBody).toEqual({ version: 1, cases: [CASE_REF], followUp: FOLLOWED_UP });
+    await s.effects.idle();
+    // Emailed, with the link to give the view; no Teams card.
+    const emailed = mailTo(EMAIL_CHAIR.email, since);
+    expect(emailed).toHaveLength(1);
+    expect(emailed[0]!.subject).toContain(CASE_REF);
+    expect(messenger.sent.some((m) => m.to === EMAIL_CHAIR.aadObjectId)).toBe(false);
+    expect(await history(s, CASE_REF)).toContain('Roster changed by Billie Business: Casey Chair replaced by Nia Newchair as review group chair. Its open request was sent to the new holder.');
+
+    // Nia holds the request though no card was posted: replaced in turn, it moves on to Ola's Teams chat.
+    clock.set('2026-05-05T11:00:00.000Z');
+    const sentBefore = messenger.sent.length;
+    expect((await replaceChair(TEAMS_CHAIR, 'Nia is needed elsewhere')).jsonBody).toEqual({ version: 2, cases: [CASE_REF], followUp: FOLLOWED_UP });
+    await s.effects.idle();
+    const moved = messenger.sent.slice(sentBefore).filter((m) => m.to === TEAMS_CHAIR.aadObjectId);
+    expect(moved).toHaveLength(1);
+    assertValidCard(moved[0]!.card);
+    expect(executeActions(moved[0]!.card).map((a) => a.verb)).toContain('initialView.submit');
+    expect(await history(s, CASE_REF)).toContain('Roster changed by Billie Business: Nia Newchair replaced by Ola Chair as review group chair. Its open request was sent to the new holder.');
+    expect(mailTo(TEAMS_CHAIR.email, since)).toHaveLength(0);
+  });
+});
