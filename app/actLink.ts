@@ -98,6 +98,7 @@ const MONITORING = "Asked of the business unit in its own monitoring channel in 
  * and never neither (test/app/actLinkCoverage.test.ts).
  */
 export const TEAMS_ONLY: Partial<Record<Verb, string>> = {
+  'absence.record': "A person's own absence, not a request on a case: Outlook's suggestion comes on a 1:1 Teams card (app/awaySuggestions.ts) that is never emailed, and the \"away\" command records the same.",
   'referral.submit': 'The business unit logs a referral from its form in Teams; nothing is asked of anyone before the case exists.',
   'case.history': LOOKING_ROUND,
   'case.show': LOOKING_ROUND,
