@@ -78,6 +78,42 @@ export function conversationFactsOf(activity: Partial<Activity>): ConversationFa
   return facts.success ? facts.data : undefined;
 }
 
+/*
+ * WHAT A CONVERSATION IS CALLED, AND WHETHER IT IS SHARED, when the bot is added to it (issue 16:
+ * the business unit chooses the channels from these). Documented: `channelData.team.name` on a
+ * team install, `channelData.channel.name` on channel events, `conversation.name` on a named
+ * group chat. Shared channels: Microsoft's published samples of the shared-channel events (the
+ * Agents SDK issues "Support for bots and agents in shared channels") carry
+ * `channelData.channel.type: "shared"` and the shared channel's (host's) tenant in
+ * `channelData.tenant.id`. NOT verified in a real tenant. Anything not a short string is ignored:
+ * a missing name only makes the tab say "without a name", a missing type means "not shared".
+ */
+const NameSchema = z.string().trim().min(1).max(200);
+const InstallChannelDataSchema = z
+  .object({
+    team: z.object({ name: z.unknown() }).partial().loose().optional().catch(undefined),
+    channel: z.object({ name: z.unknown(), type: z.unknown() }).partial().loose().optional().catch(undefined),
+  })
+  .loose()
+  .optional()
+  .catch(undefined);
+
+export type InstallFacts = { name?: string; channelType?: string };
+
+export function installFactsOf(activity: Partial<Activity>): InstallFacts {
+  const data = InstallChannelDataSchema.parse(activity.channelData);
+  const text = (value: unknown) => {
+    const parsed = NameSchema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const team = text(data?.team?.name);
+  const channel = text(data?.channel?.name);
+  const chat = text(activity.conversation?.name);
+  const name = team && channel ? `${team} › ${channel}` : (team ?? channel ?? chat);
+  const channelType = z.enum(['standard', 'shared', 'private']).safeParse(data?.channel?.type);
+  return { ...(name ? { name } : {}), ...(channelType.success ? { channelType: channelType.data } : {}) };
+}
+
 /** A reply inside a channel thread has ";messageid=..." on the conversation id; the channel itself does not. */
 export function baseConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0]!;

@@ -5,7 +5,8 @@ import { noticeCard } from '../cards/index.js';
 import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
-import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, messageTextOf, senderOf, tenantOf } from './activityFacts.js';
+import type { InstalledConversations } from '../store/installedConversations.js';
+import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, installFactsOf, messageTextOf, senderOf, tenantOf } from './activityFacts.js';
 import { isOnRoster } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
 import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
@@ -16,8 +17,8 @@ export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card butto
  * One Teams turn: check the tenant, remember where we can post, then route a typed command or a
  * card click to the application. The person acting is whoever the activity says, never the card.
  */
-export function createTurnHandler(deps: { config: PartnershipFile; interactions: Interactions; conversations: ConversationDirectory; log: Logger; localMode: boolean }) {
-  const { config, interactions, conversations, log, localMode } = deps;
+export function createTurnHandler(deps: { config: PartnershipFile; interactions: Interactions; conversations: ConversationDirectory; installed: InstalledConversations; now: () => Date; log: Logger; localMode: boolean }) {
+  const { config, interactions, conversations, installed, now, log, localMode } = deps;
   const onRoster = (aadObjectId: string) => isOnRoster(config, aadObjectId);
 
   const cardMessage = (card: AdaptiveCard): Partial<Activity> => ({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
@@ -68,6 +69,16 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     const person = actorOf(activity);
     const rostered = Boolean(person && from && onRoster(person.aadObjectId));
     if (rostered || (facts.conversation.conversationType !== 'personal' && botWasAdded(activity))) await conversations.saveConversation(stored);
+    // What the business unit chooses the channels from (app/channelChoice.ts): every team channel
+    // or group chat the bot is added to, whoever added it (the tenant was checked above; who added
+    // it is kept, and decides whether it is offered), and its removal.
+    const kind = facts.conversation.conversationType;
+    const tenantId = tenantOf(activity);
+    if (kind !== 'personal' && tenantId && botWasAdded(activity)) {
+      const addedFrom = senderOf(activity)?.tenantId;
+      await installed.added({ conversationId, kind, tenantId, ...installFactsOf(activity), ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
+    }
+    if (kind !== 'personal' && botWasRemoved(activity)) await installed.removed(conversationId, now());
     // A 1:1 chat is only ever with someone of the partnership's tenant (a guest included): a
     // shared channel's external member is told by email, so nothing is kept to reach them in Teams.
     if (!person || !from || !rostered || senderOf(activity)?.tenantId !== config.tenantId) return;
@@ -99,6 +110,10 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
       log.warn('could not list the members of a conversation', { error: error instanceof Error ? error.message : String(error) });
     }
   }
+
+  const botWasRemoved = (activity: Activity) =>
+    (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'remove') ||
+    (activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id));
 
   const botWasAdded = (activity: Activity) =>
     (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add') ||
