@@ -100,13 +100,19 @@ const InstallChannelDataSchema = z
 
 export type InstallFacts = { name?: string; channelType?: string };
 
+const text = (value: unknown) => {
+  const parsed = NameSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/** The team's name, when the activity comes from a team and says it. */
+export function teamNameOf(activity: Partial<Activity>): string | undefined {
+  return text(InstallChannelDataSchema.parse(activity.channelData)?.team?.name);
+}
+
 export function installFactsOf(activity: Partial<Activity>): InstallFacts {
   const data = InstallChannelDataSchema.parse(activity.channelData);
-  const text = (value: unknown) => {
-    const parsed = NameSchema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  };
-  const team = text(data?.team?.name);
+  const team = teamNameOf(activity);
   const channel = text(data?.channel?.name);
   const chat = text(activity.conversation?.name);
   const name = team && channel ? `${team} › ${channel}` : (team ?? channel ?? chat);

@@ -6,10 +6,14 @@ import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
 import type { InstalledConversations } from '../store/installedConversations.js';
-import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, installFactsOf, messageTextOf, senderOf, tenantOf } from './activityFacts.js';
+import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, installFactsOf, messageTextOf, senderOf, teamNameOf, tenantOf } from './activityFacts.js';
 import { isOnRoster } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
 import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
+import { z } from 'zod';
+
+/** A team's channel as the connector lists it; anything of another shape is skipped. */
+const TeamChannelSchema = z.object({ id: z.string().min(1).max(1000), name: z.string().trim().min(1).max(200).nullish(), type: z.enum(['standard', 'shared', 'private']).nullish() });
 
 export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card buttons (adaptiveCard/action); nothing was done.';
 
@@ -111,9 +115,44 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     }
   }
 
+  /**
+   * When the app is added to a team, Teams names one conversation (the team's General channel):
+   * the team's other channels are listed so the business unit can choose any of them as a channel
+   * (app/channelChoice.ts), with the same tenant and "added by" as the install itself.
+   */
+  async function learnTeamChannels(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const tenantId = tenantOf(activity);
+    const facts = conversationFactsOf(activity);
+    if (!tenantId || !facts) return;
+    const here = baseConversationId(facts.conversation.id);
+    const team = teamNameOf(activity);
+    const addedFrom = senderOf(activity)?.tenantId;
+    try {
+      for (const listed of await TeamsInfo.getTeamChannels(context)) {
+        const channel = TeamChannelSchema.safeParse(listed);
+        if (!channel.success || channel.data.id === here) continue;
+        const name = channel.data.name ?? undefined;
+        await installed.added({
+          conversationId: channel.data.id,
+          kind: 'channel',
+          tenantId,
+          ...(name ? { name: team ? `${team} › ${name}` : name } : {}),
+          ...(channel.data.type ? { channelType: channel.data.type } : {}),
+          ...(addedFrom ? { addedFromTenantId: addedFrom } : {}),
+          addedAt: now().toISOString(),
+        });
+      }
+    } catch (error) {
+      log.warn("could not list the team's channels", { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
   const botWasRemoved = (activity: Activity) =>
     (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'remove') ||
     (activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id));
+
+  const hasTeam = (activity: Activity) => z.object({ team: z.object({ id: z.string().min(1) }) }).safeParse(activity.channelData).success;
 
   const botWasAdded = (activity: Activity) =>
     (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add') ||
@@ -174,6 +213,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     }
 
     if (botWasAdded(activity) && activity.conversation.conversationType !== 'personal') await learnMembers(context);
+    if (botWasAdded(activity) && activity.conversation.conversationType === 'channel' && hasTeam(activity)) await learnTeamChannels(context);
     if (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add' && activity.conversation.conversationType === 'personal') {
       await context.sendActivity(cardMessage((await interactions.textCommand('help', actor ?? { aadObjectId: '', displayName: '' })).card));
     }

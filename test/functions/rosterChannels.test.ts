@@ -170,6 +170,30 @@ describe('the channels the business unit chooses', () => {
   });
 });
 
+describe("a team's channels", () => {
+  it("when the app is added to a team, the team's other channels are offered too, by name; a malformed entry is not kept", async () => {
+    const s = await testServices({ prefix: uniquePrefix(), clock: new TestClock(new Date(LOGGED)) });
+    const roster = createRosterHandlers(withLiveRoster(async () => s));
+    const TEAM = '19:team-safeguarding@thread.tacv2';
+    connector.channels = [{ id: TEAM }, { id: '19:sin-monitoring@thread.tacv2', name: 'SIN monitoring', type: 'standard' }, { id: '19:partners@thread.tacv2', name: 'Partners', type: 'shared' }, { id: '', name: 'malformed' }];
+    try {
+      const added = installation({ conversationId: TEAM, conversationType: 'channel', from: PEOPLE.business, channelData: { team: { id: TEAM, name: 'Safeguarding' } } });
+      expect((await processWithAdapter(s.adapter, { method: 'POST', headers: {}, body: added }, s.onTurn)).status).toBe(200);
+    } finally {
+      connector.channels = [];
+    }
+    expect(connector.calls.some((c) => c.method === 'GET' && c.path === `/v3/teams/${encodeURIComponent(TEAM)}/conversations`)).toBe(true);
+    const read = (await roster.channels(request('GET', PEOPLE.business.aadObjectId))).jsonBody as ChannelsBody;
+    // Added in the same minute: in no particular order.
+    expect(read.offers.monitoring.filter((o) => !o.current).map((o) => [o.conversationId, o.name]).sort()).toEqual([
+      ['19:partners@thread.tacv2', 'Safeguarding › Partners'],
+      ['19:sin-monitoring@thread.tacv2', 'Safeguarding › SIN monitoring'],
+      [TEAM, 'Safeguarding'],
+    ]);
+    expect(await s.installed.get('19:partners@thread.tacv2')).toMatchObject({ channelType: 'shared', addedFromTenantId: 'tenant-1', tenantId: 'tenant-1' });
+  });
+});
+
 describe('who may choose the channels', () => {
   let t: Awaited<ReturnType<typeof setUp>>;
   beforeAll(async () => {
