@@ -91,14 +91,14 @@ export function conversationFactsOf(activity: Partial<Activity>): ConversationFa
 const NameSchema = z.string().trim().min(1).max(200);
 const InstallChannelDataSchema = z
   .object({
-    team: z.object({ name: z.unknown() }).partial().loose().optional().catch(undefined),
+    team: z.object({ id: z.unknown(), name: z.unknown() }).partial().loose().optional().catch(undefined),
     channel: z.object({ name: z.unknown(), type: z.unknown() }).partial().loose().optional().catch(undefined),
   })
   .loose()
   .optional()
   .catch(undefined);
 
-export type InstallFacts = { name?: string; channelType?: string };
+export type InstallFacts = { name?: string; channelType?: string; teamId?: string };
 
 const text = (value: unknown) => {
   const parsed = NameSchema.safeParse(value);
@@ -117,7 +117,27 @@ export function installFactsOf(activity: Partial<Activity>): InstallFacts {
   const chat = text(activity.conversation?.name);
   const name = team && channel ? `${team} › ${channel}` : (team ?? channel ?? chat);
   const channelType = z.enum(['standard', 'shared', 'private']).safeParse(data?.channel?.type);
-  return { ...(name ? { name } : {}), ...(channelType.success ? { channelType: channelType.data } : {}) };
+  const teamId = z.string().min(1).max(1000).safeParse(data?.team?.id);
+  return { ...(name ? { name } : {}), ...(channelType.success ? { channelType: channelType.data } : {}), ...(teamId.success ? { teamId: teamId.data } : {}) };
+}
+
+/**
+ * A team's channel created, renamed, deleted or restored, as Teams tells a bot installed in the
+ * team (a `conversationUpdate` with `channelData.eventType` and `channelData.channel`, documented
+ * for Teams bots). Undefined for anything else or anything of another shape.
+ */
+const ChannelEventSchema = z.object({
+  eventType: z.enum(['channelCreated', 'channelRenamed', 'channelDeleted', 'channelRestored']),
+  channel: z.object({ id: z.string().min(1).max(1000), name: z.unknown().optional(), type: z.unknown().optional() }),
+});
+export type ChannelEvent = { event: z.infer<typeof ChannelEventSchema>['eventType']; channelId: string; name?: string; channelType?: string };
+
+export function channelEventOf(activity: Partial<Activity>): ChannelEvent | undefined {
+  if (activity.type !== ActivityTypes.ConversationUpdate) return undefined;
+  const parsed = ChannelEventSchema.safeParse(activity.channelData);
+  if (!parsed.success) return undefined;
+  const facts = installFactsOf(activity);
+  return { event: parsed.data.eventType, channelId: parsed.data.channel.id, ...facts };
 }
 
 /** A reply inside a channel thread has ";messageid=..." on the conversation id; the channel itself does not. */

@@ -6,7 +6,7 @@ import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
 import type { InstalledConversations } from '../store/installedConversations.js';
-import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, installFactsOf, messageTextOf, senderOf, teamNameOf, tenantOf } from './activityFacts.js';
+import { AdaptiveCardActionValueSchema, baseConversationId, channelEventOf, conversationFactsOf, installFactsOf, messageTextOf, senderOf, teamNameOf, tenantOf } from './activityFacts.js';
 import { isOnRoster } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
 import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
@@ -82,7 +82,21 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
       const addedFrom = senderOf(activity)?.tenantId;
       await installed.added({ conversationId, kind, tenantId, ...installFactsOf(activity), ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
     }
-    if (kind !== 'personal' && botWasRemoved(activity)) await installed.removed(conversationId, now());
+    if (kind !== 'personal' && botWasRemoved(activity)) {
+      await installed.removed(conversationId, now());
+      const teamId = installFactsOf(activity).teamId;
+      if (teamId) await installed.teamRemoved(teamId, now());
+    }
+    // A team's channel created, renamed or restored is offered (by its new name); a deleted one no longer.
+    const channelEvent = channelEventOf(activity);
+    if (channelEvent && tenantId) {
+      if (channelEvent.event === 'channelDeleted') await installed.removed(channelEvent.channelId, now());
+      else {
+        const addedFrom = senderOf(activity)?.tenantId;
+        const { event: _event, channelId, ...named } = channelEvent;
+        await installed.added({ conversationId: channelId, kind: 'channel', tenantId, ...named, ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
+      }
+    }
     // A 1:1 chat is only ever with someone of the partnership's tenant (a guest included): a
     // shared channel's external member is told by email, so nothing is kept to reach them in Teams.
     if (!person || !from || !rostered || senderOf(activity)?.tenantId !== config.tenantId) return;
@@ -127,6 +141,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     if (!tenantId || !facts) return;
     const here = baseConversationId(facts.conversation.id);
     const team = teamNameOf(activity);
+    const teamId = installFactsOf(activity).teamId;
     const addedFrom = senderOf(activity)?.tenantId;
     try {
       for (const listed of await TeamsInfo.getTeamChannels(context)) {
@@ -139,6 +154,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
           tenantId,
           ...(name ? { name: team ? `${team} › ${name}` : name } : {}),
           ...(channel.data.type ? { channelType: channel.data.type } : {}),
+          ...(teamId ? { teamId } : {}),
           ...(addedFrom ? { addedFromTenantId: addedFrom } : {}),
           addedAt: now().toISOString(),
         });

@@ -20,6 +20,8 @@ export const InstalledConversationSchema = z.object({
   tenantId: z.string().min(1),
   /** The tenant of whoever added the bot, when the activity said; absent when it could not be read. */
   addedFromTenantId: z.string().min(1).optional(),
+  /** The team a channel belongs to, when Teams said: the bot removed from the team leaves all its channels. */
+  teamId: z.string().min(1).max(1000).optional(),
   /** Teams' channel type ("standard", "shared", "private") when the activity carried one. */
   channelType: z.string().max(50).optional(),
   addedAt: z.iso.datetime(),
@@ -45,6 +47,11 @@ export class InstalledConversations {
     const known = await this.get(conversationId);
     if (!known) return;
     await this.table.upsertEntity({ partitionKey: INSTALLED, rowKey: encodeKey(conversationId), record: JSON.stringify({ ...known, removedAt: at.toISOString() }) }, 'Replace');
+  }
+
+  /** The bot was removed from a team: none of the team's channels is offered any more. */
+  async teamRemoved(teamId: string, at: Date): Promise<void> {
+    for (const c of await this.list()) if (c.teamId === teamId && !c.removedAt) await this.removed(c.conversationId, at);
   }
 
   async get(conversationId: string): Promise<InstalledConversation | undefined> {

@@ -171,7 +171,7 @@ describe('the channels the business unit chooses', () => {
 });
 
 describe("a team's channels", () => {
-  it("when the app is added to a team, the team's other channels are offered too, by name; a malformed entry is not kept", async () => {
+  it("when the app is added to a team, the team's other channels are offered too, by name, and follow the team's changes; a malformed entry is not kept", async () => {
     const s = await testServices({ prefix: uniquePrefix(), clock: new TestClock(new Date(LOGGED)) });
     const roster = createRosterHandlers(withLiveRoster(async () => s));
     const TEAM = '19:team-safeguarding@thread.tacv2';
@@ -191,6 +191,21 @@ describe("a team's channels", () => {
       [TEAM, 'Safeguarding'],
     ]);
     expect(await s.installed.get('19:partners@thread.tacv2')).toMatchObject({ channelType: 'shared', addedFromTenantId: 'tenant-1', tenantId: 'tenant-1' });
+
+    // Teams tells the bot of the team's channels as they change.
+    const event = (eventType: string, channel: Record<string, unknown>) => {
+      const base = installation({ conversationId: TEAM, conversationType: 'channel', from: PEOPLE.business, channelData: { team: { id: TEAM, name: 'Safeguarding' }, eventType, channel } });
+      return { ...base, type: 'conversationUpdate', action: undefined };
+    };
+    for (const e of [event('channelCreated', { id: '19:reviews@thread.tacv2', name: 'Reviews' }), event('channelRenamed', { id: '19:sin-monitoring@thread.tacv2', name: 'Monitoring' }), event('channelDeleted', { id: '19:partners@thread.tacv2', name: 'Partners' })]) {
+      expect((await processWithAdapter(s.adapter, { method: 'POST', headers: {}, body: e }, s.onTurn)).status).toBe(200);
+    }
+    const offered = async () => ((await roster.channels(request('GET', PEOPLE.business.aadObjectId))).jsonBody as ChannelsBody).offers.decision.filter((o) => !o.current).map((o) => o.name).sort();
+    expect(await offered()).toEqual(['Safeguarding', 'Safeguarding › Monitoring', 'Safeguarding › Reviews']);
+    // The app removed from the team: none of its channels is offered any more.
+    const removed = installation({ conversationId: TEAM, conversationType: 'channel', from: PEOPLE.business, action: 'remove', channelData: { team: { id: TEAM, name: 'Safeguarding' } } });
+    expect((await processWithAdapter(s.adapter, { method: 'POST', headers: {}, body: removed }, s.onTurn)).status).toBe(200);
+    expect(await offered()).toEqual([]);
   });
 });
 
