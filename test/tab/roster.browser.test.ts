@@ -115,7 +115,7 @@ describe('the roster page', () => {
     const select = bu.locator('#channels-monitoring');
     await expect.poll(() => select.locator('option').allTextContents()).toEqual(['SIN monitoring (channel), in force now', 'Safeguarding › Referrals desk (channel)']);
     // What moving the decision channel does to open cases is said beside it.
-    expect(await bu.locator('#channels-decision-move').textContent()).toContain("The partners' cards of cases already open stay where they were posted, and keep being updated there");
+    expect(await bu.locator('#channels-decision-move').textContent()).toContain("every card posted from now on goes to the new channel, for new cases and for the next steps of open ones. The partners' cards already posted stay where they were posted, and keep being updated there");
     await select.selectOption(NEW_MONITORING);
     expect(await bu.inputValue('#channels-monitoring-label')).toBe('Safeguarding › Referrals desk');
     await bu.fill('#channels-monitoring-label', 'Referrals desk');

@@ -17,7 +17,7 @@ const ROLES = [
 ] as const;
 
 export const DECISION_MOVE_WORDS =
-  "Moving the decision channel while cases are open: the cards of new cases go to the new channel. The partners' cards of cases already open stay where they were posted, and keep being updated there as the case goes on; nothing is posted again in the new channel. Reminders and requests to a person are not affected.";
+  "Moving the decision channel while cases are open: every card posted from now on goes to the new channel, for new cases and for the next steps of open ones. The partners' cards already posted stay where they were posted, and keep being updated there as their case goes on; nothing is posted again in the new channel. Reminders and requests to a person are not affected.";
 
 type Choice = { conversationId: string; label: string };
 type State = { read?: ChannelsRead; choice?: Record<'monitoring' | 'decision', Choice>; why: string; issues: RosterIssue[]; message?: string };
