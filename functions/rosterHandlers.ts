@@ -9,7 +9,6 @@ import { mayKeepRoster } from '../workflow/access.js';
 import { recordAbsence } from '../app/absences.js';
 import { findPerson } from '../workflow/partnership.js';
 import { readBounded } from './boundedBody.js';
-import { followRosterChange } from '../app/rosterFollowUp.js';
 import { LOCAL_USER_HEADER } from './tabHandlers.js';
 import type { Services } from './compositionRoot.js';
 
@@ -34,6 +33,8 @@ export const AbsenceRequestSchema = z.object({
   to: z.iso.datetime({ offset: true }),
 });
 const NOT_KEEPER = "Only the partnership's business unit keeps the roster.";
+export const FOLLOWED_UP = 'Open cases are up to date with this change.';
+export const FOLLOW_UP_LATER = 'The change is saved. Some open cases are not up to date with it yet: the next sweep (every minute) finishes them.';
 
 type Who = { aadObjectId: string; displayName: string };
 
@@ -101,12 +102,13 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     const now = s.clock.now();
     const result = await s.roster.change(edit.data, who, now);
     if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
-    // The change is kept whatever happens next; a case it could not be recorded on is logged, not a refused save.
-    const cases = await followRosterChange(s, { before: result.before, after: result.after, version: result.version, by: who }, now).catch((error: unknown) => {
+    // The change is kept whatever happens next: open cases not brought up to date now (a storage
+    // blip, a crash) are by the next sweep, and the answer says which it is.
+    const followed = await s.rosterFollowUp.followUpPending(now).catch((error: unknown) => {
       s.log.error('roster change: open cases not all brought up to date', { error: error instanceof Error ? error.message : String(error) });
-      return [];
+      return { cases: [], finished: false };
     });
-    return ok({ version: result.version, cases });
+    return ok({ version: result.version, cases: followed.cases, followUp: followed.finished ? FOLLOWED_UP : FOLLOW_UP_LATER });
   });
 
   // A change that moved a channel lists where it went; the others do not repeat the channels.
