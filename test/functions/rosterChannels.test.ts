@@ -270,6 +270,9 @@ describe('moving the decision channel while a case is open', () => {
     expect((response.jsonBody as { version: number }).version).toBe(1);
     // The roster itself is as it was: a channel change is not a roster change.
     expect(s.roster.current()).toEqual((await s.roster.history())[0]!.roster);
+    // Nobody was replaced: the roster follow-up (run by the sweep) finishes at once and records nothing on the open case.
+    expect(await s.rosterFollowUp.followUpPending(at('2026-05-05T11:01:00.000Z'))).toEqual({ cases: [], failed: [], finished: true });
+    expect((await s.monitoring.caseDetail(CASE_REF, at('2026-05-05T11:01:00.000Z')))!.timeline.map((r) => r.what).join('\n')).not.toContain('Roster changed');
 
     // The police reply on the open case: its card is updated where it was posted, nothing goes to the new chat for it.
     const sentBefore = s.messenger.sent.length;
