@@ -44,6 +44,7 @@ import type { WebAuthResult } from '../app/webAuth.js';
 import { createWebAct, type WebAct } from '../app/webAct.js';
 import { LiveRoster } from '../app/liveRoster.js';
 import { RosterStore } from '../store/rosterStore.js';
+import { InstalledConversations } from '../store/installedConversations.js';
 import { RosterFollowUp } from '../app/rosterFollowUp.js';
 import { recordAbsence } from '../app/absences.js';
 
@@ -88,8 +89,10 @@ export type Services = {
   /** The page an email links to: what it shows and does (app/webAct.ts), and who is signed in (app/webAuth.ts). */
   webAct: WebAct;
   authenticateWeb: (authorization: string | null) => Promise<WebAuthResult>;
-  /** The roster as live data: `config`'s roster fields follow its latest version (app/liveRoster.ts). */
+  /** The roster as live data: `config`'s roster fields and channels follow its latest version (app/liveRoster.ts). */
   roster: LiveRoster;
+  /** The team channels and group chats the bot has been added to: what the channels are chosen from. */
+  installed: InstalledConversations;
   /** Brings open cases up to date after a roster change, at the save and again at each sweep until done (app/rosterFollowUp.ts). */
   rosterFollowUp: RosterFollowUp;
 };
@@ -148,6 +151,7 @@ export async function buildServices(
   const store = new CaseStore(tables, schedule, heads, crash ? { crash } : {});
   const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
+  const installed = new InstalledConversations(tables);
   const accessLog = new AccessLog(tables);
   // The file's roster is version 0: what the first change is compared with (app/rosterFollowUp.ts).
   const firstRoster = structuredClone(rosterOf(config));
@@ -224,7 +228,7 @@ export async function buildServices(
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
     recordOwnAbsence: (actor, period) => recordAbsence(roster, actor, actor.aadObjectId, period, clock.now()),
   });
-  const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
+  const onTurn = createTurnHandler({ config, interactions, conversations, installed, now: () => clock.now(), log, localMode: env.LOCAL_MODE === 'true' });
   const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });
   const bounceWatch = new BounceWatch({
     inbox: createGraphBounceInbox({ client: graphClient, mailbox: config.mail?.fromMailbox, graphRoot: env.GRAPH_BASE_URL }),
@@ -256,7 +260,7 @@ export async function buildServices(
   const authenticateTab = tabAuthenticator(env, config);
   const webAct = createWebAct({ config, calendar, store, accessLog, interactions });
   const authenticateWeb = webAuthenticator(env, config);
-  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, awaySuggestions, authenticateTab, webAct, authenticateWeb, roster, rosterFollowUp };
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, awaySuggestions, authenticateTab, webAct, authenticateWeb, roster, installed, rosterFollowUp };
 }
 
 /**

@@ -32,6 +32,12 @@ export const RosterChangeSchema = z.object({
   why: z.string().min(1),
   /** The complete roster after the change, as validated when it was made. */
   roster: z.unknown(),
+  /**
+   * Where cards are posted from this version on (the monitoring and decision channels), as
+   * validated when it was made; absent on changes made before channels were kept here, which
+   * leave the partnership file's channels in force.
+   */
+  channels: z.unknown().optional(),
 });
 export type RosterChange = z.infer<typeof RosterChangeSchema>;
 
@@ -80,6 +86,8 @@ export class RosterStore {
         why: parsed.why,
         chunks: Object.keys(chunks).length,
         ...chunks,
+        // Two conversation ids and labels: far below a property's 64 KiB.
+        ...(parsed.channels !== undefined ? { channels: JSON.stringify(parsed.channels) } : {}),
         followedUp: false,
       });
       return 'ok';
@@ -127,5 +135,6 @@ function fromRow(entity: Record<string, unknown>): RosterChange {
   const row = RowSchema.parse(entity);
   let json = '';
   for (let n = 0; n < row.chunks; n++) json += z.string().parse(entity[`roster${n}`]);
-  return RosterChangeSchema.parse({ version: row.version, at: row.at, by: { aadObjectId: row.byId, displayName: row.byName }, why: row.why, roster: JSON.parse(json) });
+  const channels = typeof entity.channels === 'string' ? { channels: JSON.parse(entity.channels) as unknown } : {};
+  return RosterChangeSchema.parse({ version: row.version, at: row.at, by: { aadObjectId: row.byId, displayName: row.byName }, why: row.why, roster: JSON.parse(json), ...channels });
 }

@@ -109,7 +109,7 @@ describe('the roster kept by the business unit', () => {
   it('exports the history as CSV and JSON, and keeps who downloaded it', async () => {
     const csv = await t.roster.download(request('GET', '/api/tab/roster/history.csv', PEOPLE.business.aadObjectId, undefined, { format: 'csv' }));
     expect(csv.status).toBe(200);
-    expect(String(csv.body).split('\r\n')[0]).toBe('version,at,by,why,roster');
+    expect(String(csv.body).split('\r\n')[0]).toBe('version,at,by,why,roster,channels');
     expect(String(csv.body)).toContain('Robin Newdeputy');
     const json = await t.roster.download(request('GET', '/api/tab/roster/history.json', PEOPLE.business.aadObjectId, undefined, { format: 'json' }));
     expect(JSON.parse(String(json.body)).changes[0].roster.partners.police.deputies[0].displayName).toBe('Robin Newdeputy');
