@@ -60,7 +60,7 @@ describe('an absence on the live roster', () => {
     const reminded = messenger.sent.slice(sentBefore);
     expect(reminded.map((m) => m.to)).not.toContain(PEOPLE.police.aadObjectId);
     const deputy = reminded.find((m) => m.to === PEOPLE.policeDeputy.aadObjectId);
-    expect(cardText(deputy!.card)).toContain('Pat Police is away until 18:00 on Friday 8 May; sent to you as their deputy.');
+    expect(cardText(deputy!.card)).toContain('You are asked because Pat Police is away until 18:00 on Friday 8 May: you stand in for them as their deputy.');
     // The health partner, not away, is reminded as ever.
     expect(reminded.map((m) => m.to)).toEqual(expect.arrayContaining([PEOPLE.health.aadObjectId, PEOPLE.healthDeputy.aadObjectId]));
     const mails = graph.sentMail.filter((m) => m.to === POLICE_INBOX).slice(mailBefore);
