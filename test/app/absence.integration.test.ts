@@ -66,6 +66,8 @@ describe('an absence on the live roster', () => {
     const mails = graph.sentMail.filter((m) => m.to === POLICE_INBOX).slice(mailBefore);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain(CASE_REF);
+    expect(mails[0]!.text).toContain('The person asked is away until Friday 8 May at 18:00 (UK time): their deputy is asked in their place, and this inbox is told.');
+    expect(mails[0]!.text).not.toContain('Pat Police');
     expect(identifyingDetailIn(`${mails[0]!.subject}\n${mails[0]!.text}`)).toBeUndefined();
   });
 

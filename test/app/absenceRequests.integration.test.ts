@@ -85,6 +85,9 @@ describe('an agency contact away when the rapid review is set up', () => {
     const toDeputy = mail.filter((m) => m.to === PEOPLE.gpDeputy.email);
     expect(toDeputy).toHaveLength(1);
     expect(toDeputy[0]!.subject).toContain(CASE_REF);
+    // Why it came to them, as their card would say, but without the name: an email carries none.
+    expect(toDeputy[0]!.text).toContain('You are asked as a deputy: the person you stand in for is away until Friday 5 June at 18:00 (UK time).');
+    expect(toDeputy[0]!.text).not.toContain(PEOPLE.gpContact.displayName);
     expect(identifyingDetailIn(`${toDeputy[0]!.subject}\n${toDeputy[0]!.text}`)).toBeUndefined();
     expect(mail.filter((m) => m.to === PEOPLE.gpContact.email)).toEqual([]);
   });
