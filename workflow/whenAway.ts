@@ -88,9 +88,12 @@ export const WHEN_AWAY: Record<Exclude<CardSpec['kind'], 'reminder'>, WhenAway> 
   // The business unit and the chair act on the learning event; a lead partner's people are all sent it anyway.
   learningEvent: 'asNamed',
   learningEventChaser: 'asNamed',
-  // 8.2: the outcome is recorded by the chair; the partners' people are all told, the decider alone decides.
-  reviewGroupDispute: 'asNamed',
-  reviewGroupDisputeChaser: 'asNamed',
+  // 8.2: "The Learning Inquiry Group safeguarding partner representatives, including the chair" agree the outcome
+  // (each partner's people are all sent it already), the chair records it, the decider alone decides: each is
+  // sent it while away, and where their partner has absence inboxes (002: the police's "communication will be
+  // shared ... with the generic inbox") the inboxes are told.
+  reviewGroupDispute: 'holder',
+  reviewGroupDisputeChaser: 'holder',
 };
 
 /**

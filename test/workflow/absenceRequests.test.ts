@@ -281,6 +281,32 @@ describe('requests only the holder may answer, while they are away', () => {
   it('the director present: asked as ever, nobody told', () => {
     expect(logged(withInbox(false)).every((s) => s.awayFor === undefined)).toBe(true);
   });
+
+  // 002 Section B: the police representative's "communication will be shared ... with the generic inbox"; 8.2: the
+  // "safeguarding partner representatives, including the chair" agree the outcome of a review-group disagreement.
+  it('the police representative away when a review-group disagreement is opened: still sent it, the police inbox is told, their deputy is sent it in their own right', () => {
+    const AWAY_TO = '2026-06-12T16:00:00.000Z';
+    const config = PartnershipFileSchema.parse({
+      ...sampleConfig,
+      mail: { fromMailbox: 'partnership@partnership.example.org' },
+      partners: { ...sampleConfig.partners, police: { ...sampleConfig.partners.police, inboxes: [{ name: 'Review team', email: 'review.team@police.example.org' }] } },
+      absences: [{ aadObjectId: PEOPLE.police.aadObjectId, from: '2026-06-11T10:00:00.000Z', to: AWAY_TO }],
+    });
+    const open: CaseCommand = { type: 'OpenReviewGroupDispute', actor: as(PEOPLE.healthDeputy), about: 'reviewGroupDiscussion', reason: 'We think the case should be considered by the review group.' };
+    const { sent } = sendsOf(config, SCENES.closed(), open, '2026-06-11T10:00:00.000Z', (card) => card.kind === 'reviewGroupDispute');
+    expect(sent).toEqual(
+      [
+        { to: PEOPLE.chair.aadObjectId },
+        { to: PEOPLE.director.aadObjectId },
+        { to: PEOPLE.laDeputy.aadObjectId },
+        { to: PEOPLE.police.aadObjectId, awayFor: 'Pat Police', until: AWAY_TO },
+        { to: PEOPLE.policeDeputy.aadObjectId },
+        { to: PEOPLE.health.aadObjectId },
+        { to: PEOPLE.healthDeputy.aadObjectId },
+      ].sort((a, b) => a.to.localeCompare(b.to)),
+    );
+    expect(WHEN_AWAY.reviewGroupDispute).toBe('holder');
+  });
 });
 
 describe('every 1:1 send of a kind someone may stand in for, or only its holder may answer, goes through workflow/whenAway.ts', () => {
