@@ -51,6 +51,7 @@ export { referralFormCard, referralLoggedCard } from './referral.js';
 export { helpCard } from './help.js';
 export { historyCard, exportLinksCard, currentCardKind } from './history.js';
 export { noticeCard } from './notice.js';
+export { awaySuggestionCard } from './awaySuggestion.js';
 export * from './verbs.js';
 
 /**

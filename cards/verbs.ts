@@ -137,6 +137,8 @@ export function sharesOf(text: string): { payer: string; percent: number }[] | u
  * app/cardRoutes/, and a test checks the two agree.
  */
 export const VERB_DATA_SCHEMAS = {
+  /** A person records their own absence, from Outlook's suggestion (cards/awaySuggestion.ts); who is away comes from the activity. */
+  'absence.record': z.object({ first: DateInput, last: DateInput }),
   'referral.submit': z.object({
     caseRef: ShortText,
     referringAgency: ShortText,

@@ -1,15 +1,14 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { csvCell } from '../app/historyExport.js';
-import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
 import { RosterEditSchema } from '../app/liveRoster.js';
 import { mayKeepRoster } from '../workflow/access.js';
 import { recordAbsence } from '../app/absences.js';
 import { findPerson } from '../workflow/partnership.js';
 import { readBounded } from './boundedBody.js';
-import { followRosterChange } from '../app/rosterFollowUp.js';
 import { LOCAL_USER_HEADER } from './tabHandlers.js';
 import type { Services } from './compositionRoot.js';
+import { signedInRoute, type Identified } from './signedInRoute.js';
 
 /**
  * The roster page's API (issue 16): the business unit reads and changes the roster, reads and
@@ -32,6 +31,8 @@ export const AbsenceRequestSchema = z.object({
   to: z.iso.datetime({ offset: true }),
 });
 const NOT_KEEPER = "Only the partnership's business unit keeps the roster.";
+export const FOLLOWED_UP = 'Open cases are up to date with this change.';
+export const FOLLOW_UP_LATER = 'The change is saved. Some open cases are not up to date with it yet: the next sweep (every minute) finishes them.';
 
 type Who = { aadObjectId: string; displayName: string };
 
@@ -55,31 +56,19 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     return { ok: true, who: { aadObjectId: auth.identity.aadObjectId, displayName: auth.identity.displayName } };
   }
 
-  const guarded =
-    (handle: (s: Services, request: HttpRequest, who: Who) => Promise<HttpResponseInit>, options: { anyoneOnRoster?: boolean } = {}) =>
-    async (request: HttpRequest): Promise<HttpResponseInit> => {
-      let s: Services;
-      try {
-        s = await getServices();
-      } catch (error) {
-        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
-        throw error;
-      }
-      try {
-        const id = await identify(s, request, options.anyoneOnRoster === true);
-        if (!id.ok) {
-          s.log.info('roster request refused', { status: id.status });
-          return problem(id.status, id.reason);
-        }
-        if (!options.anyoneOnRoster && !mayKeepRoster(s.config, id.who.aadObjectId)) return problem(403, NOT_KEEPER);
-        return await handle(s, request, id.who);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
-        s.log.error('roster request failed', { error: message });
-        return problem(500, 'Something went wrong on the server. The roster was not changed; it has been logged for the administrator.');
-      }
-    };
+  /** The web APIs' one prologue (functions/signedInRoute.ts); the roster itself is the business unit's to keep. */
+  const guarded = (handle: (s: Services, request: HttpRequest, who: Who) => Promise<HttpResponseInit>, options: { anyoneOnRoster?: boolean } = {}) =>
+    signedInRoute(getServices, {
+      identify: async (s, request): Promise<Identified<Who>> => {
+        const anyoneOnRoster = options.anyoneOnRoster === true;
+        const id = await identify(s, request, anyoneOnRoster);
+        if (!id.ok) return id;
+        if (!anyoneOnRoster && !mayKeepRoster(s.config, id.who.aadObjectId)) return { ok: false, status: 403, reason: NOT_KEEPER };
+        return id;
+      },
+      area: 'roster',
+      failed: 'Something went wrong on the server. The roster was not changed; it has been logged for the administrator.',
+    })(handle);
 
   async function jsonBody(request: HttpRequest): Promise<unknown> {
     const read = await readBounded(request, MAX_BODY);
@@ -99,12 +88,13 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     const now = s.clock.now();
     const result = await s.roster.change(edit.data, who, now);
     if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
-    // The change is kept whatever happens next; a case it could not be recorded on is logged, not a refused save.
-    const cases = await followRosterChange(s, { before: result.before, after: result.after, version: result.version, by: who }, now).catch((error: unknown) => {
+    // The change is kept whatever happens next: open cases not brought up to date now (a storage
+    // blip, a crash) are by the next sweep, and the answer says which it is.
+    const followed = await s.rosterFollowUp.followUpPending(now).catch((error: unknown) => {
       s.log.error('roster change: open cases not all brought up to date', { error: error instanceof Error ? error.message : String(error) });
-      return [];
+      return { cases: [], finished: false };
     });
-    return ok({ version: result.version, cases });
+    return ok({ version: result.version, cases: followed.cases, followUp: followed.finished ? FOLLOWED_UP : FOLLOW_UP_LATER });
   });
 
   const history = guarded(async (s) => ok({ changes: (await s.roster.history()).map(({ roster: _roster, ...rest }) => rest) }));

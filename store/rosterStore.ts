@@ -9,6 +9,11 @@ import type { Tables } from './tables.js';
  * "insert, never replace": two people saving a change to the same version cannot both succeed,
  * which is the optimistic concurrency the tab relies on. Who downloaded the history is kept in
  * its own partition of the same table.
+ *
+ * The one thing set on a change after it is written is whether its open cases were brought up to
+ * date (`followedUp`): written false with the change itself, so a change whose follow-up failed
+ * part-way is never lost, and the sweep finishes it (app/rosterFollowUp.ts). Rows written before
+ * it was kept have none: they were followed up when saved.
  */
 
 const CHANGES = 'changes';
@@ -75,12 +80,25 @@ export class RosterStore {
         why: parsed.why,
         chunks: Object.keys(chunks).length,
         ...chunks,
+        followedUp: false,
       });
       return 'ok';
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 409) return 'conflict';
       throw error;
     }
+  }
+
+  /** The versions whose open cases are not yet brought up to date, oldest first. */
+  async notFollowedUp(): Promise<number[]> {
+    const out: number[] = [];
+    for await (const entity of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${CHANGES} and followedUp eq false`, select: ['version'] } })) out.push(z.number().parse(entity.version));
+    return out.sort((a, b) => a - b);
+  }
+
+  /** The change's open cases are all brought up to date. */
+  async markFollowedUp(version: number, at: Date): Promise<void> {
+    await this.table.updateEntity({ partitionKey: CHANGES, rowKey: rowKeyOf(version), followedUp: true, followedUpAt: at.toISOString() }, 'Merge');
   }
 
   /** Every change, newest first. */

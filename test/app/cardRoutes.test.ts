@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ALL_CARD_ROUTES, CARD_ROUTES, routeTable } from '../../app/cardRoutes/index.js';
-import { caseCard, helpCard, historyCard, referralFormCard, referralLoggedCard } from '../../cards/index.js';
+import { awaySuggestionCard, caseCard, helpCard, historyCard, referralFormCard, referralLoggedCard } from '../../cards/index.js';
 import { VERBS } from '../../cards/verbs.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
@@ -32,6 +32,7 @@ function emittedVerbs(): Map<string, string> {
   const now = NOWS[0]!;
   collect(referralFormCard({ config: sampleConfig, now }), 'referral form');
   collect(helpCard(sampleConfig, { localMode: true }), 'help');
+  collect(awaySuggestionCard({ now, until: new Date(now.getTime() + 3 * 86_400_000) }), "Outlook's absence suggestion");
   for (const scene of Object.keys(SCENES) as SceneName[]) {
     const events = SCENES[scene]();
     const state = stateOf(events);

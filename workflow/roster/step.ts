@@ -1,5 +1,5 @@
 import type { CardSpec, Effect } from '../effects.js';
-import { iso, person, refuse, sendKey, type Decision, type Handler } from '../kernel.js';
+import { iso, nothing, person, refuse, sendKey, type Decision, type Handler } from '../kernel.js';
 import { mayEverSee } from '../access.js';
 
 /**
@@ -12,6 +12,8 @@ import { mayEverSee } from '../access.js';
 export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, state, command, now): Decision => {
   if (!state) return refuse('There is no case with that reference.');
   if (state.stage === 'closed') return refuse('The case is closed: a roster change does not touch it.');
+  // A follow-up retried (the sweep after a failure part-way, or two at once) finds it done here.
+  if (state.rosterVersions?.includes(command.rosterVersion)) return nothing();
   // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's).
   const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec));
   const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: inOwnRight(m.card as CardSpec), tracked: true }));
