@@ -160,8 +160,8 @@ export class EffectRunner {
     const { config } = this.deps;
     if (to.kind === 'person') {
       const person = findPerson(config, to.aadObjectId);
-      // Someone away: their partner's absence inboxes are told what their stand-in is asked (workflow/absence.ts).
-      const inboxes = card.kind === 'reminder' ? (card.awayFor?.inboxes ?? []).map((address) => ({ address, reason: 'inbox' as const })) : [];
+      // Someone away: their partner's absence inboxes are told what they or their stand-in is asked (workflow/whenAway.ts).
+      const inboxes = (card.awayFor?.inboxes ?? []).map((address) => ({ address, reason: 'inbox' as const }));
       return [...(person && this.emailOnly(to.aadObjectId) ? [{ address: person.email, reason: 'emailOnly' as const, holder: person.aadObjectId }] : []), ...inboxes];
     }
     if (to.target !== 'decision') return [];

@@ -1,6 +1,7 @@
+import { sendAsked } from '../whenAway.js';
 import { actingRole, ownerRole } from '../access.js';
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Decision, type Handler, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, words, type Decision, type Handler, sendKey } from '../kernel.js';
 import type { CaseState } from '../state.js';
 import type { CommandActor } from '../commands.js';
 import type { Actor } from '../events.js';
@@ -89,7 +90,8 @@ export const agreeAction: Handler<'AgreeAction'> = ({ config, calendar, hours },
   const r = recorder(state);
   r.record({ type: 'ActionAgreed', at: iso(now), by: actorAs(command.actor, role), action: id, recommendation: rec.id, owner: command.owner, dueDate: command.dueDate, dueAt: iso(dueAt), done: command.done.trim() });
   // The owner is asked in Teams: a 1:1 card to its contact and deputies, updated in place as the action moves on.
-  for (const who of ownerContacts(config, command.owner)) r.effect({ type: 'send', key: sendKey.actionRequest(id, who), to: person(who), card: { kind: 'actionRequest', action: id }, tracked: true });
+  // Someone away is not asked: their deputies are, told for whom (workflow/whenAway.ts).
+  sendAsked(r, config, now, ownerContacts(config, command.owner), { kind: 'actionRequest', action: id }, (who) => sendKey.actionRequest(id, who), true);
   r.effect({ type: 'refreshCards' });
   return r.done(`Agreed action ${id} for ${ownerName(config, command.owner)}, due by ${words(iso(dueAt), now)}. Its contact and deputies have been asked in Teams.`);
 };

@@ -16,10 +16,19 @@ export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, st
   if (state.rosterVersions?.includes(command.rosterVersion)) return nothing();
   // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's).
   const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec));
-  const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: m.card as CardSpec, tracked: true }));
+  const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: inOwnRight(m.card as CardSpec), tracked: true }));
   return {
     ok: true,
     events: [{ type: 'RosterChanged', at: iso(now), by: { ...command.actor, role: 'business unit' }, rosterVersion: command.rosterVersion, replacements: command.replacements, moved: moved.map((m) => sendKey.movedRequest(m.key, m.to)), removed: command.removed }],
     effects,
   };
 };
+
+/**
+ * The new holder is asked in their own right: an away note the request carried (workflow/whenAway.ts)
+ * was about the person replaced, and its absence inboxes were told when it was first sent.
+ */
+function inOwnRight(card: CardSpec): CardSpec {
+  const { awayFor, ...rest } = card;
+  return awayFor ? (rest as CardSpec) : card;
+}
