@@ -115,7 +115,14 @@ export function localReviewBoardCard(parts: CaseCardParts): AdaptiveCard {
       : [];
     return [
       textBlock(`**${s.statusText}**${s.onTime ? '' : ' — a deadline is missed or at risk'}.`, { size: 'Medium' }),
-      ...(l.lead ? [textBlock(`Lead: ${l.lead.weLead ? 'this partnership' : l.lead.leadPartnership}${l.lead.involved.length ? `; involved: ${l.lead.involved.join(', ')}` : ''}.`)] : []),
+      ...(l.lead
+        ? [
+            textBlock(
+              `Lead: ${l.lead.weLead ? 'this partnership' : l.lead.leadPartnership}${l.lead.responsibleAuthority ? ` (looked-after child; responsible authority: ${l.lead.responsibleAuthority})` : ''}${l.lead.involved.length ? `; involved: ${l.lead.involved.join(', ')}` : ''}.`,
+            ),
+            ...(l.lead.leadReason ? [textBlock("Why the responsible authority's partnership does not lead (5.5):", { isSubtle: true }), quote(l.lead.leadReason)] : []),
+          ]
+        : []),
       deadlineFacts(s, now),
       subheading('Milestones (Appendix A, stage 2)'),
       milestoneFacts(s),

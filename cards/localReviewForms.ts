@@ -48,9 +48,13 @@ export function boardForms(state: CaseState, l: LocalReview, draft: Draft, now: 
         'Record the lead',
         subCard(
           [
-            textBlock(state.referral.lookedAfter ? 'A looked-after child: the partnership of the authority responsible for the child leads (5.5).' : 'The partnership where the child normally lives leads (5.5).', { isSubtle: true }),
+            textBlock('The partnership where the child normally lives leads; for a looked-after child, the partnership of the local authority with statutory responsibility for the child (5.5).', { isSubtle: true }),
+            // Prefilled from the referral; a child may have become looked after since.
+            yesNoToggle('lookedAfter', 'Looked after', 'The child is looked after', { lookedAfter: String(state.referral.lookedAfter), ...draft }),
+            lineInput('responsibleAuthority', 'Responsible authority (a looked-after child only)', draft, { required: false, errorMessage: 'Please give the responsible authority.', maxLength: 200 }),
             lineInput('leadPartnership', 'Lead partnership', draft, { required: true, errorMessage: 'Please give the lead partnership.', maxLength: 200 }),
             yesNoToggle('weLead', 'Who leads', 'This partnership leads', draft),
+            freeTextInput('leadReason', "If the responsible authority's partnership does not lead: why", draft, { required: false }),
             lineInput('involved', 'Other partnerships involved (comma-separated)', draft, { required: false, errorMessage: 'Please list the partnerships involved.', maxLength: 1000 }),
           ],
           [execute('Record the lead', 'localReview.lead', { caseRef })],

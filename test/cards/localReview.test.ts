@@ -64,6 +64,23 @@ describe("the business unit's board", () => {
     expect(text).toContain('Record the lead partnership (where the child normally lives; for a looked-after child, the responsible authority)');
   });
 
+  test('5.5 the lead: the form asks whether the child is looked after (the referral\'s answer first) and the responsible authority; the board shows them and quotes a reason for another lead', () => {
+    const { card } = render({ kind: 'localReviewBoard' }, LR_SCENES.opened(), '2026-06-30T12:00:00.000Z');
+    const json = JSON.stringify(card);
+    // The sample referral is a looked-after child: the toggle starts on.
+    expect(json).toContain('"id":"lookedAfter","label":"Looked after","title":"The child is looked after","valueOn":"true","valueOff":"false","value":"true"');
+    expect(json).toContain('"id":"responsibleAuthority"');
+    const reason = 'Hampshire asked this partnership to lead: most of the agencies involved are on the Island.';
+    const led = lrRun(
+      [[{ type: 'RecordLocalReviewLead', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: true, involved: [], responsibleAuthority: 'Hampshire County Council', leadReason: reason }, '2026-07-01T09:00:00.000Z']],
+      LR_SCENES.opened(),
+    ).events;
+    const { text } = render({ kind: 'localReviewBoard' }, led, '2026-07-01T10:00:00.000Z');
+    expect(text).toContain('Lead: this partnership (looked-after child; responsible authority: Hampshire County Council).');
+    expect(text).toContain("Why the responsible authority's partnership does not lead (5.5):");
+    expect(text).toContain(reason);
+  });
+
   test("commissioned: the reviewer, independence and conflicts quoted, the reviewer's name still to tell", () => {
     const { text } = render({ kind: 'localReviewBoard' }, LR_SCENES.commissioned(), '2026-07-10T12:00:00.000Z');
     expect(text).toContain('Robin Reviewer, external independent reviewer');

@@ -129,6 +129,60 @@ describe('commissioning (5.5-5.8, Appendix A step 13-14)', () => {
   });
 });
 
+describe('the lead (5.5 "In the case of looked after children, the local authority with statutory responsibility for the looked after child should take lead responsibility for conducting the review"): the responsible authority recorded, and its partnership leads unless a reason is given', () => {
+  // The sample referral is a looked-after child; this partnership's local authority is the Isle of Wight Council.
+  const US = 'Isle of Wight Safeguarding Children Partnership';
+  const lead = (change: Partial<Extract<CaseCommand, { type: 'RecordLocalReviewLead' }>>): [CaseCommand, string] => [
+    { type: 'RecordLocalReviewLead', actor: BU, leadPartnership: US, weLead: true, involved: [], ...change },
+    '2026-07-01T09:00:00.000Z',
+  ];
+  const REASON = 'Hampshire asked this partnership to lead: most of the agencies involved are on the Island.';
+  it.each([
+    ['looked after by our own authority: this partnership leads', lead({ responsibleAuthority: 'Isle of Wight Council' }), undefined, { lookedAfter: true, responsibleAuthority: 'Isle of Wight Council', weLead: true }],
+    ['our authority named loosely ("the isle of wight  council")', lead({ responsibleAuthority: 'the isle of wight  council' }), undefined, { lookedAfter: true, weLead: true }],
+    [
+      'looked after by our own authority, another partnership named to lead without a reason',
+      lead({ responsibleAuthority: 'Isle of Wight Council', leadPartnership: 'Hampshire Safeguarding Children Partnership', weLead: false }),
+      "For a looked-after child the responsible authority's partnership leads (5.5): that is this partnership (Isle of Wight Safeguarding Children Partnership), as Isle of Wight Council is the responsible authority for the looked-after child. Record the lead as that, or give the reason it does not lead.",
+      undefined,
+    ],
+    ['looked after by another authority, whose partnership leads', lead({ responsibleAuthority: 'Hampshire County Council', leadPartnership: 'Hampshire Safeguarding Children Partnership', weLead: false }), undefined, { lookedAfter: true, responsibleAuthority: 'Hampshire County Council', weLead: false, leadPartnership: 'Hampshire Safeguarding Children Partnership' }],
+    [
+      'looked after by another authority, this partnership leading without a reason',
+      lead({ responsibleAuthority: 'Hampshire County Council' }),
+      "For a looked-after child the responsible authority's partnership leads (5.5): that is Hampshire County Council's partnership, as it is the responsible authority for the looked-after child. Record the lead as that, or give the reason it does not lead.",
+      undefined,
+    ],
+    ['looked after by another authority, this partnership leading with the reason stated', lead({ responsibleAuthority: 'Hampshire County Council', leadReason: REASON }), undefined, { lookedAfter: true, responsibleAuthority: 'Hampshire County Council', weLead: true, leadReason: REASON }],
+    [
+      'a reason naming the child',
+      lead({ responsibleAuthority: 'Hampshire County Council', leadReason: 'The mother Jane moved to the Island last year.' }),
+      "The reason the responsible authority's partnership does not lead seems to contain a name. Cards and records carry only the case reference: please remove any name, date of birth or address of the child or family.",
+      undefined,
+    ],
+    ['looked after (as the referral says) with no responsible authority', lead({}), 'For a looked-after child, please give the responsible authority: the local authority with statutory responsibility for the child, whose partnership leads the review (5.5).', undefined],
+    ['said not looked after, with a responsible authority', lead({ lookedAfter: false, responsibleAuthority: 'Isle of Wight Council' }), 'A responsible authority is recorded only for a looked-after child. Either say the child is looked after, or leave the responsible authority empty.', undefined],
+    ['not looked after (no longer, unlike the referral): where the child normally lives; nothing more to check', lead({ lookedAfter: false }), undefined, { lookedAfter: false, weLead: true }],
+  ] as const)('%s', (_label, step, refusal, recorded) => {
+    const result = lrRun([step as [CaseCommand, string]], LR_SCENES.opened());
+    if (refusal) {
+      expect(result.last).toEqual({ ok: false, refusal });
+      expect(result.state.localReview!.lead).toBeUndefined();
+      return;
+    }
+    expect(result.last.ok).toBe(true);
+    expect(result.state.localReview!.lead).toMatchObject(recorded!);
+    if (!('leadReason' in recorded!)) expect(result.state.localReview!.lead!.leadReason).toBeUndefined();
+  });
+
+  it('the history says who leads, for which authority, and quotes the reason', () => {
+    const result = lrRun([lead({ responsibleAuthority: 'Hampshire County Council', leadReason: REASON })], LR_SCENES.opened());
+    const row = timeline(result.events, new Date('2026-07-01T10:00:00.000Z')).find((r) => r.what.startsWith('Recorded the lead'))!;
+    expect(row.what).toBe('Recorded the lead: this partnership leads (a looked-after child; the responsible authority is Hampshire County Council, whose partnership does not lead: the reason is below).');
+    expect(row.detail).toBe(REASON);
+  });
+});
+
 describe('publication and the copy (5.18): moving the planned day moves the copy deadline', () => {
   it('the copy is due by the close of the 7th working day before the planned day, and follows it when moved', () => {
     const planned = fold(LR_SCENES.planned())!.localReview!;
