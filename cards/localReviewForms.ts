@@ -1,6 +1,7 @@
 import type { CaseState } from '../workflow/state.js';
 import { justificationsNeeded } from '../workflow/localReview/publication.js';
 import { publishDecision, type LocalReview } from '../workflow/localReview/state.js';
+import { decisionTold } from '../workflow/localReview/told.js';
 import { JUSTIFICATION_WORDS, LCSPR_METHODS, METHOD_WORDS, MILESTONES, MILESTONE_WORDS, REVIEWER_KIND_WORDS } from '../workflow/localReview/words.js';
 import type { CardActionJson } from './adaptiveCard.js';
 import { execute, showCard, subCard, textBlock } from './adaptiveCard.js';
@@ -62,7 +63,7 @@ export function boardForms(state: CaseState, l: LocalReview, draft: Draft, now: 
       ),
     );
   }
-  const toldAbout = !l.told.decision ? ('decision' as const) : l.reviewer && !l.told.reviewer ? ('reviewer' as const) : undefined;
+  const toldAbout = !decisionTold(state) ? ('decision' as const) : l.reviewer && !l.told.reviewer ? ('reviewer' as const) : undefined;
   if (toldAbout) {
     forms.push(
       showCard(

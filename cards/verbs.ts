@@ -211,7 +211,7 @@ export const VERB_DATA_SCHEMAS = {
     methodology: OptionalFreeText,
   }),
   'review.approve': z.object({ caseRef: CaseRef }),
-  'review.sent': z.object({ caseRef: CaseRef, ...SentAt, dfeDate: DateInput, dfeTime: TimeInput }),
+  'review.sent': z.object({ caseRef: CaseRef, ...SentAt, dfeDate: DateInput.optional(), dfeTime: TimeInput.optional() }),
   'lcspr.agree': z.object({ caseRef: CaseRef, comment: OptionalFreeText }),
   'lcspr.disagree': z.object({ caseRef: CaseRef, rationale: FreeText }),
   'lcspr.decide': z.object({ caseRef: CaseRef, lcspr: YesNo, rationale: FreeText }),

@@ -8,7 +8,7 @@ import type { Effect } from '../../workflow/effects.js';
 import { fold, type CaseState } from '../../workflow/state.js';
 import { createDecider } from '../../workflow/decide.js';
 import { timeline } from '../../workflow/timeline.js';
-import { PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { PEOPLE, play, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 import { as, DECIDED_AT, LR, LR_SCENES, lrCalendar, lrDecide, lrRun, PUBLISHED_URL, TOR_URL } from '../support/localReviewScenes.js';
 
 /**
@@ -180,6 +180,34 @@ describe('the lead (5.5 "In the case of looked after children, the local authori
     const row = timeline(result.events, new Date('2026-07-01T10:00:00.000Z')).find((r) => r.what.startsWith('Recorded the lead'))!;
     expect(row.what).toBe('Recorded the lead: this partnership leads (a looked-after child; the responsible authority is Hampshire County Council, whose partnership does not lead: the reason is below).');
     expect(row.detail).toBe(REASON);
+  });
+});
+
+describe('told of the decision once (5.6 "As part of the rapid review, the ... Team will inform the Child Safeguarding Practice Review Panel, Ofsted and Department for Education (DfE) ... of the decision regarding whether a local child safeguarding practice review is required"): the rapid review\'s completion and the local review card share one record', () => {
+  const toldDecision = (sentAt: string, at: string): [CaseCommand, string] => [{ type: 'RecordLocalReviewBodiesTold', actor: BU, about: 'decision', sentAt }, at];
+  const sent = (dfeSentAt: string | undefined, at = '2026-07-01T11:00:00.000Z'): [CaseCommand, string] => [{ type: 'RecordRapidReviewSent', actor: BU, sentAt: '2026-07-01T10:30:00.000Z', ...(dfeSentAt ? { dfeSentAt } : {}) }, at];
+
+  it("recorded with the rapid review's completion: the local review counts it told, and does not ask again", () => {
+    // SCENES.reviewCompletedOnTime: the rapid review (with the decision) went to the Panel and Ofsted, and the decision to DfE, at 14:00 on Tuesday 30 June.
+    const completed = fold(SCENES.reviewCompletedOnTime())!;
+    expect(localReviewSummary(completed, new Date('2026-07-01T10:00:00.000Z'))!.toldOfDecision).toBe(true);
+    expect(lrRun([toldDecision('2026-07-01T09:00:00.000Z', '2026-07-01T09:05:00.000Z')], SCENES.reviewCompletedOnTime()).last).toEqual({
+      ok: false,
+      refusal: "Already recorded on Tuesday 30 June 2026 by Billie Business, with the rapid review's completion: the rapid review, with the decision, went to the Panel and Ofsted at 14:00 on Tuesday 30 June, and the decision to DfE at 14:00 on Tuesday 30 June (5.6).",
+    });
+  });
+
+  it('recorded first on the local review card: the rapid review is sent without asking for DfE again, and its record carries that time', () => {
+    const start = play(SCENES.reviewApproved(), toldDecision('2026-07-01T10:00:00.000Z', '2026-07-01T10:05:00.000Z'));
+    const result = lrRun([sent(undefined)], start);
+    expect(result.last.ok).toBe(true);
+    expect(result.state.rapidReview!.completed).toMatchObject({ sentAt: '2026-07-01T10:30:00.000Z', dfeSentAt: '2026-07-01T10:00:00.000Z' });
+    // Given anyway, the date given is the one recorded.
+    expect(lrRun([sent('2026-07-01T10:20:00.000Z')], start).state.rapidReview!.completed!.dfeSentAt).toBe('2026-07-01T10:20:00.000Z');
+  });
+
+  it('recorded nowhere: the rapid review still asks when the decision went to DfE', () => {
+    expect(lrRun([sent(undefined)], SCENES.reviewApproved()).last).toEqual({ ok: false, refusal: 'Please give when the LCSPR decision went to DfE.' });
   });
 });
 

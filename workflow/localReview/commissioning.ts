@@ -3,6 +3,7 @@ import { actorAs, iso, recorder, refuse, words, type Handler } from '../kernel.j
 import { actingRole } from '../access.js';
 import { dayWords, documentLink, findReview, sentAtProblem, shortTextProblem } from './common.js';
 import { leadRule, ruleWords } from './lead.js';
+import { decisionTold, decisionToldWords } from './told.js';
 
 /**
  * Who leads, who is told, and the reviewer. 5.5: "The Local Safeguarding Children Partnership for
@@ -71,6 +72,8 @@ export const recordLocalReviewBodiesTold: Handler<'RecordLocalReviewBodiesTold'>
   if (found.error) return found.error;
   const { l } = found;
   if (command.about === 'reviewer' && !l.reviewer) return refuse("Record the reviewer's commissioning first; then record when the Panel, Ofsted and DfE were told the reviewer's name.");
+  const viaRapidReview = command.about === 'decision' ? decisionTold(state!) : undefined;
+  if (viaRapidReview?.via === 'rapidReview') return refuse(decisionToldWords(viaRapidReview, now));
   const already = l.told[command.about];
   if (already) return refuse(`Already recorded: told ${command.about === 'decision' ? 'of the decision' : "the reviewer's name"} at ${words(already.sentAt, now)}.`);
   const problem = sentAtProblem(command.sentAt, l, now);
