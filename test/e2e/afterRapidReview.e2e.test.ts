@@ -281,7 +281,7 @@ describe('a local review (LCSPR) and its actions, in the Agents Playground', () 
     // Monday 31 August is a bank holiday: the early draft, due Friday 28 August and not recorded, is chased on Tuesday 1 September.
     await moveClock(host, '2026-09-01T09:30:00.000Z');
     const lateDraft = textOf(await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === PERSONAL && json.includes('(LCSPR): overdue') && json.includes(CASE)));
-    expect(lateDraft).toContain('Early draft shared with the review group chair (step 18): planned Friday 28 August 2026, not recorded done.');
+    expect(lateDraft).toContain("Early draft shared with the review group chair and partner agencies' senior managers as appropriate (step 18): planned Friday 28 August 2026, not recorded done.");
     expect(await step('localReview.done', { doneMilestone: 'earlyDraft', doneDate: '2026-08-28' })).toContain('done Friday 28 August 2026');
 
     // Wednesday 14 October: the executive approves the report and decides to publish; publication is planned for the six-month day.

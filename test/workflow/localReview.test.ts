@@ -129,6 +129,24 @@ describe('commissioning (5.5-5.8, Appendix A step 13-14)', () => {
   });
 });
 
+describe('002 Appendix A stage 2: the milestones the business unit plans, in the seed\'s order (18 "Early draft report shared with LIG chair and senior managers from partner agencies as appropriate", 19 "Final report produced with findings and recommendations", 21 "Communication and media strategy agreed", 22-26)', () => {
+  it('lists steps 18, 19 and 21 to 26; step 20, the action plans, is the actions board', () => {
+    const s = localReviewSummary(fold(LR_SCENES.opened())!, new Date('2026-07-01T10:00:00.000Z'))!;
+    expect(s.milestones.map((m) => m.words.match(/\(step (\d+)\)$/)![1])).toEqual(['18', '19', '21', '22', '23', '24', '25', '26']);
+    expect(s.milestones[1]!.words).toBe('Final report produced with findings and recommendations (step 19)');
+    expect(s.milestones[2]!.words).toBe('Communication and media strategy agreed (step 21)');
+    // Each can be planned and recorded done like the others.
+    const done = lrRun(
+      [
+        [{ type: 'PlanLocalReviewMilestone', actor: BU, milestone: 'communicationStrategy', plannedDate: '2026-10-01' }, '2026-07-02T10:00:00.000Z'],
+        [{ type: 'RecordLocalReviewMilestone', actor: BU, milestone: 'finalReportProduced', doneDate: '2026-07-02' }, '2026-07-02T11:00:00.000Z'],
+      ],
+      LR_SCENES.opened(),
+    );
+    expect(done.state.localReview!.milestones).toMatchObject({ communicationStrategy: { plannedDate: '2026-10-01' }, finalReportProduced: { done: { doneDate: '2026-07-02' } } });
+  });
+});
+
 describe('the lead (5.5 "In the case of looked after children, the local authority with statutory responsibility for the looked after child should take lead responsibility for conducting the review"): the responsible authority recorded, and its partnership leads unless a reason is given', () => {
   // The sample referral is a looked-after child; this partnership's local authority is the Isle of Wight Council.
   const US = 'Isle of Wight Safeguarding Children Partnership';
