@@ -172,12 +172,18 @@ export const moveActionDueDate: Handler<'MoveActionDueDate'> = ({ config, calend
 };
 
 /**
- * Why the review itself has not finished, if it has not: 5.16 concludes an LCSPR after publication
- * (or the executive's decision not to publish, with the justification the Panel and the Secretary
- * of State are owed, 5.18); 6.4 a learning event once its learning is disseminated.
+ * Why the review itself has not finished, if it has not: Section B, a rapid review once completed
+ * and shared ("On completion of the rapid review, the ... Team will share the Rapid Review with the
+ * ... Child Safeguarding Practice Review Panel and Ofsted": its recommendations may be acted on
+ * while it runs, but it cannot be concluded before it is complete); 5.16 concludes an LCSPR after
+ * publication (or the executive's decision not to publish, with the justification the Panel and
+ * the Secretary of State are owed, 5.18); 6.4 a learning event once its learning is disseminated.
  */
 function unfinished(state: CaseState, kind: ReviewKind, now: Date): string | undefined {
   const caseRef = state.referral.caseRef;
+  if (kind === 'rapidReview' && !state.rapidReview!.completed) {
+    return `The rapid review on ${caseRef} has not finished: it is concluded once it is complete, sent to the Panel and Ofsted. Record when it was sent on the rapid review's card first.`;
+  }
   if (kind === 'lcspr') {
     const l = state.localReview!;
     if (!l.published && publishDecision(l) !== false) return `The LCSPR on ${caseRef} has not finished: it is concluded once published, or once the executive decides not to publish it. Record the publication (or that decision) on the local review card first.`;
