@@ -74,8 +74,7 @@ export const WHEN_AWAY: Record<Exclude<CardSpec['kind'], 'reminder'>, WhenAway> 
   rapidReviewSendPrompt: 'channel',
   // Issue 17: the owner's contact (or partner representative) or deputies give the evidence.
   actionRequest: 'standIn',
-  // Sent as named for now: workflow/actions/timers.ts is being changed on another branch (fin17).
-  actionChaser: 'asNamed',
+  actionChaser: 'standIn',
   actionsBoard: 'channel',
   actionsReport: 'channel',
   reviewCosts: 'channel',

@@ -255,6 +255,30 @@ describe('first requests while someone is away: the deputy is asked in their pla
   });
 });
 
+describe("an action's chasers while its owner's contact is away", () => {
+  // 001: agencies are "responsible for ... Providing evidence that actions have been completed"; the roster: deputies act in the contact's absence.
+  const pick = (card: CardSpec) => card.kind === 'actionChaser' && card.action === 'A1';
+  const REMINDED = '2026-08-21T08:00:00.000Z'; // Friday 21 August, the 5th working day before the GP action's due date
+  const OVERDUE = '2026-09-01T08:00:00.000Z'; // Tuesday 1 September (Monday 31 August is the bank holiday)
+  const beforeReminder = () => play(SCENES.actionsAgreed(), DO.sweep('2026-08-03T08:00:00.000Z'));
+
+  it('the reminder goes to the GP deputy alone, told for whom and until when', () => {
+    const until = '2026-08-26T08:00:00.000Z';
+    const config = configWith([{ who: PEOPLE.gpContact, from: '2026-08-20T08:00:00.000Z', to: until }]);
+    expect(sendsOf(config, beforeReminder(), tick, REMINDED, pick).sent).toEqual([{ to: PEOPLE.gpDeputy.aadObjectId, awayFor: 'Glen Surgery', until }]);
+    expect(sendsOf(configWith([]), beforeReminder(), tick, REMINDED, pick).sent).toEqual(ids([PEOPLE.gpContact, PEOPLE.gpDeputy]).map((to) => ({ to })));
+  });
+
+  it('overdue: the GP deputy stands in for the contact; the escalation contact is chased in their own right', () => {
+    const until = '2026-09-04T08:00:00.000Z';
+    const config = configWith([{ who: PEOPLE.gpContact, from: '2026-08-28T16:00:00.000Z', to: until }]);
+    const start = play(beforeReminder(), DO.sweep(REMINDED));
+    const { sent, state } = sendsOf(config, start, tick, OVERDUE, pick);
+    expect(sent).toEqual([{ to: PEOPLE.gpDeputy.aadObjectId, awayFor: 'Glen Surgery', until }, { to: PEOPLE.gpEscalation.aadObjectId }].sort((a, b) => a.to.localeCompare(b.to)));
+    expect(mayDo(configWith([]), PEOPLE.gpDeputy.aadObjectId, { type: 'RecordActionCompletion', action: 'A1' }, state)).toBe(true);
+  });
+});
+
 describe('requests only the holder may answer, while they are away', () => {
   // DOMAIN: the review group chair "gives the initial view together with the children's services director".
   const withInbox = (absent: boolean): PartnershipFile =>

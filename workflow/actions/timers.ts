@@ -1,4 +1,5 @@
-import { iso, monitoring, person, type Recorder, sendKey } from '../kernel.js';
+import { iso, monitoring, type Recorder, sendKey } from '../kernel.js';
+import { sendAsked } from '../whenAway.js';
 import type { PartnershipConfig } from '../partnership.js';
 import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from '../rapidReview/dates.js';
 import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
@@ -25,9 +26,10 @@ export const REMINDER_WORKING_DAYS = 5;
 export const OVERDUE_EVERY_WORKING_DAYS = 5;
 
 function chase(r: Recorder, config: PartnershipConfig, a: Action, kind: 'reminder' | 'overdue', now: Date, day?: string) {
-  const to = [...new Set([...ownerContacts(config, a.owner), ...(kind === 'overdue' ? [ownerEscalation(config, a.owner)].filter((x): x is string => x !== undefined) : [])])];
+  const named = [...new Set([...ownerContacts(config, a.owner), ...(kind === 'overdue' ? [ownerEscalation(config, a.owner)].filter((x): x is string => x !== undefined) : [])])];
+  // Someone away is not chased: their deputies are, told for whom (workflow/whenAway.ts); the history names who was.
+  const to = sendAsked(r, config, now, named, { kind: 'actionChaser', action: a.id, chase: kind }, (id) => sendKey.actionChaser(a.id, kind, day ?? a.dueDate, id), false);
   r.record({ type: 'ActionChased', at: iso(now), action: a.id, chase: kind, ...(day ? { day } : {}), to });
-  for (const id of to) r.effect({ type: 'send', key: sendKey.actionChaser(a.id, kind, day ?? a.dueDate, id), to: person(id), card: { kind: 'actionChaser', action: a.id, chase: kind }, tracked: false });
   r.effect({ type: 'refreshCards' });
 }
 
