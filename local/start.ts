@@ -114,7 +114,7 @@ Ready: ${config.partnership.name} (sample), local time ${deadlineInWords(now, no
   Bot endpoint:         http://127.0.0.1:${BOT_PORT}/api/messages
   Monitoring tab:       http://127.0.0.1:${BOT_PORT}/tab/index.html  (local mode: pick who you are from the sample roster)
   Emails sent:          ${graph.url}/local/sent-mail  (each email's link opens the page http://127.0.0.1:${BOT_PORT}/act/)
-  Sign-in for that page: ${signIn.authorityHost}  (choose whom to sign in as; self-signed HTTPS: the browser warns once, see the README)
+  Email-link sign-in:   ${signIn.authorityHost}  (choose whom to sign in as; self-signed HTTPS: the browser warns once, see the README)
 
 You are Alex Wilber (business unit, and review group chair in this sample). Try:
   1. In the "${config.channels.monitoring.label}" channel of the team, type:  @${'SIN decisions'} new referral
