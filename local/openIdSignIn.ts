@@ -83,6 +83,11 @@ export async function startOpenIdSignIn(o: {
       return void response.end();
     }
     const url = new URL(request.url ?? '/', origin);
+    // A browser must accept the self-signed certificate before the page can fetch discovery from
+    // here (it fails silently otherwise): npm start says to open this address first.
+    if (url.pathname === '/' && request.method === 'GET') {
+      return html(response, 200, '<h1>Local sign-in</h1><p>Your browser now accepts this local sign-in authority’s certificate. Go back to the page the email linked to and sign in.</p>');
+    }
     const route = /^\/([^/]+)\/(?:v2\.0\/)?(\.well-known\/openid-configuration|oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/token)$/.exec(url.pathname);
     if (!route) return json(response, 404, { error: 'not_found' });
     const [, tenant = '', endpoint] = route;

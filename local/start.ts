@@ -27,6 +27,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BOT_PORT = Number(process.env.BOT_PORT ?? 3978);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 const AZURITE_PORT = Number(process.env.AZURITE_TABLE_PORT ?? 10002);
+/** Where Azurite keeps its data between starts; a test gives a folder of its own, so no earlier start's conversations (another Playground's) linger. */
+const AZURITE_LOCATION = resolve(ROOT, process.env.AZURITE_LOCATION ?? '.azurite');
 
 /** Quiet logs for a person at a terminal: warnings and errors only, unless VERBOSE=1. */
 const log: Logger = process.env.VERBOSE ? consoleLogger : { ...consoleLogger, info: () => {} };
@@ -48,8 +50,8 @@ const running: { name: string; stop: () => Promise<void> }[] = [];
 
 async function main() {
   const step = (text: string) => process.stdout.write(`• ${text}\n`);
-  step(`Starting Azurite (Table storage) on 127.0.0.1:${AZURITE_PORT}, data in .azurite/ ...`);
-  const azurite = await startAzurite({ location: resolve(ROOT, '.azurite'), port: AZURITE_PORT });
+  step(`Starting Azurite (Table storage) on 127.0.0.1:${AZURITE_PORT}, data in ${AZURITE_LOCATION} ...`);
+  const azurite = await startAzurite({ location: AZURITE_LOCATION, port: AZURITE_PORT });
   running.push({ name: 'Azurite', stop: () => azurite.stop() });
 
   // Dispute meetings are booked against a Graph stand-in on loopback, so the escalation path works end to end here.
@@ -104,7 +106,14 @@ async function main() {
   for (const conversationId of ['personal-chat-alex', config.channels.decision.conversationId, 'team-sample-scp', config.channels.monitoring.conversationId]) {
     await installBot(playground.url, conversationId);
   }
-  await waitFor(async () => Boolean(await host.services.conversations.conversation(config.channels.monitoring.conversationId)) && Boolean(await host.services.conversations.conversation(config.channels.decision.conversationId)));
+  // .azurite/ keeps the conversations of an earlier start, whose Playground may have had another
+  // port: each must be this Playground's before the bot posts there.
+  const here = new URL(playground.url).port;
+  const installedHere = async (conversationId: string) => {
+    const stored = await host.services.conversations.conversation(conversationId);
+    return stored !== undefined && new URL(stored.serviceUrl).port === here;
+  };
+  await waitFor(async () => (await installedHere(config.channels.monitoring.conversationId)) && (await installedHere(config.channels.decision.conversationId)));
 
   const now = host.clock.now();
   process.stdout.write(`
@@ -114,7 +123,9 @@ Ready: ${config.partnership.name} (sample), local time ${deadlineInWords(now, no
   Bot endpoint:         http://127.0.0.1:${BOT_PORT}/api/messages
   Monitoring tab:       http://127.0.0.1:${BOT_PORT}/tab/index.html  (local mode: pick who you are from the sample roster)
   Emails sent:          ${graph.url}/local/sent-mail  (each email's link opens the page http://127.0.0.1:${BOT_PORT}/act/)
-  Email-link sign-in:   ${signIn.authorityHost}  (choose whom to sign in as; self-signed HTTPS: the browser warns once, see the README)
+  Email-link sign-in:   ${signIn.authorityHost}  (a stand-in for Entra where you choose whom to sign in as. Its
+                        certificate is self-signed: open this address once first and accept the browser's
+                        warning, or the page cannot reach it; see the README)
 
 You are Alex Wilber (business unit, and review group chair in this sample). Try:
   1. In the "${config.channels.monitoring.label}" channel of the team, type:  @${'SIN decisions'} new referral
