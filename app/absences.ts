@@ -22,9 +22,18 @@ export async function recordAbsence(roster: LiveRoster, by: { aadObjectId: strin
 /** "away 2026-05-11 to 2026-05-15": from the start of the first day to the end of the last, London time. */
 export function absenceFromWords(command: string): { from: string; to: string } | undefined {
   const match = /^away (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/i.exec(command);
-  if (!match) return undefined;
-  const from = DateTime.fromISO(match[1]!, { zone: 'Europe/London' });
-  const last = DateTime.fromISO(match[2]!, { zone: 'Europe/London' });
-  if (!from.isValid || !last.isValid || last < from) return undefined;
-  return { from: from.toISO()!, to: last.plus({ days: 1 }).toISO()! };
+  return match ? absenceFromDays(match[1]!, match[2]!) : undefined;
+}
+
+/** The first and last day away (YYYY-MM-DD, London) as the instants the roster keeps; undefined when they are no such days or the last comes first. */
+export function absenceFromDays(first: string, last: string): { from: string; to: string } | undefined {
+  const from = DateTime.fromISO(first, { zone: 'Europe/London' });
+  const end = DateTime.fromISO(last, { zone: 'Europe/London' });
+  if (!from.isValid || !end.isValid || end < from) return undefined;
+  return { from: from.toISO()!, to: end.plus({ days: 1 }).toISO()! };
+}
+
+/** What the person is told once their absence is on the roster, however they recorded it. */
+export function absenceRecordedWords(first: string, last: string): string {
+  return `You are away from ${first} to ${last}. Until then, what a deputy may do for you goes to your deputies, and your partner's absence inbox is told.`;
 }

@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../workflow/calendar/workingCalendar.js';
 import type { CardSpec, Effect, Recipient } from '../workflow/effects.js';
 import { evolve, type CaseState } from '../workflow/state.js';
 import type { CaseStore } from '../store/caseStore.js';
-import type { Outbox, PendingEffect, TrackedCardRow } from '../store/outbox.js';
+import type { HeldRequest, Outbox, PendingEffect, TrackedCardRow } from '../store/outbox.js';
 import type { CaseHead } from '../store/caseHead.js';
 import type { CommittedEffect } from '../store/caseStore.js';
 import type { Logger, Mailer, Messenger } from './ports.js';
@@ -156,18 +156,18 @@ export class EffectRunner {
    * the partners' shared inboxes and to partner people listed as email-only (external members of
    * a shared channel see the channel's card there, so they are not emailed for it).
    */
-  private mailsFor(to: Recipient, card: CardSpec): { address: string; reason: MailReason }[] {
+  private mailsFor(to: Recipient, card: CardSpec): { address: string; reason: MailReason; holder?: string }[] {
     const { config } = this.deps;
     if (to.kind === 'person') {
       const person = findPerson(config, to.aadObjectId);
-      // Someone away: their partner's absence inboxes are told what their stand-in is asked (workflow/absence.ts).
-      const inboxes = card.kind === 'reminder' ? (card.awayFor?.inboxes ?? []).map((address) => ({ address, reason: 'inbox' as const })) : [];
-      return [...(person && this.emailOnly(to.aadObjectId) ? [{ address: person.email, reason: 'emailOnly' as const }] : []), ...inboxes];
+      // Someone away: their partner's absence inboxes are told what they or their stand-in is asked (workflow/whenAway.ts).
+      const inboxes = (card.awayFor?.inboxes ?? []).map((address) => ({ address, reason: 'inbox' as const }));
+      return [...(person && this.emailOnly(to.aadObjectId) ? [{ address: person.email, reason: 'emailOnly' as const, holder: person.aadObjectId }] : []), ...inboxes];
     }
     if (to.target !== 'decision') return [];
     const inboxes = PARTNERS.flatMap((p) => config.partners[p].inboxes.map((i) => ({ address: i.email, reason: 'inbox' as const })));
     const emailOnly = PARTNERS.flatMap((p) => [config.partners[p].representative, ...config.partners[p].deputies]).filter((person) => person.teams === false);
-    const all = [...inboxes, ...emailOnly.map((person) => ({ address: person.email, reason: 'emailOnly' as const }))];
+    const all = [...inboxes, ...emailOnly.map((person) => ({ address: person.email, reason: 'emailOnly' as const, holder: person.aadObjectId }))];
     return all.filter((m, i) => all.findIndex((o) => o.address.toLowerCase() === m.address.toLowerCase()) === i);
   }
 
@@ -286,18 +286,31 @@ export class EffectRunner {
     // Emails first, each recorded once sent: a card that then fails is retried without them. (If
     // the partners' card only posts at a retry, its emails gave a deadline a little earlier than
     // the one the posting starts: erring early.)
-    for (const mail of this.mailsFor(effect.to, effect.card)) await this.sendMail(caseRef, pending, mail, state, now);
+    const mails = this.mailsFor(effect.to, effect.card);
+    for (const mail of mails) await this.sendMail(caseRef, pending, mail, state, now);
+    const emailOnly = effect.to.kind === 'person' && this.emailOnly(effect.to.aadObjectId);
+    // Who holds the request from now on, whatever reached them (issue 16): the person a 1:1 send
+    // is for, and the people emailed a channel's request because Teams cannot reach them. A roster
+    // change moves what they hold (app/rosterFollowUp.ts).
+    const held: HeldRequest[] = !effect.tracked
+      ? []
+      : [
+          ...(effect.to.kind === 'person' ? [{ holder: effect.to.aadObjectId, channel: emailOnly ? ('email' as const) : ('teams' as const) }] : []),
+          ...mails.flatMap((m) => (effect.to.kind === 'conversation' && m.reason === 'emailOnly' && m.holder ? [{ holder: m.holder, channel: 'email' as const }] : [])),
+        ].map((h) => ({ ...h, sendKey: effect.key, card: JSON.stringify(effect.card), at: now.toISOString() }));
     // Someone the bot cannot reach in Teams has been told by email: there is no card to send.
-    if (effect.to.kind === 'person' && this.emailOnly(effect.to.aadObjectId)) return {};
+    if (emailOnly) return held.length > 0 ? { sent: { held } } : {};
     const card = this.render(effect.card, state, now, effect.to);
     const sent = await this.deliver(effect.to, card);
     this.crash('sent');
     if (effect.tracked) this.sent.remember(sent.conversationId, sent.activityId, SentCards.digest(card));
     if (!effect.tracked) return { sent: { activityId: sent.activityId } };
     const row = { conversationId: sent.conversationId, activityId: sent.activityId, card: JSON.stringify(effect.card), recipient: JSON.stringify(effect.to), postedAt: now.toISOString() };
-    if (!isPartnerCard) return { sent: { card: { key: effect.key, row } } };
+    if (!isPartnerCard) return { sent: { card: { key: effect.key, row }, ...(held.length > 0 ? { held } : {}) } };
     // The partners' card starts the reply window: its row is saved before that is recorded, so a
-    // crash in between records it on the retry, with the time it was really posted.
+    // crash in between records it on the retry, with the time it was really posted. Its holders
+    // first: a retry that finds the card row returns before reaching them.
+    if (held.length > 0) await outbox.recordHeld(caseRef, held);
     await outbox.saveTrackedCard(caseRef, effect.key, row);
     await this.recordResult(caseRef, { type: 'RecordPartnerCardPosted', postedAt: now.toISOString() });
     return { recorded: true };
@@ -393,7 +406,7 @@ type Known = {
 };
 
 /** What performing an effect did: recorded a result (the case changed), or sent something to remember. */
-type Performed = { recorded?: boolean; sent?: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } };
+type Performed = { recorded?: boolean; sent?: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> }; held?: HeldRequest[] } };
 
 
 /** Effects to one recipient keep their order; refreshes (idempotent) have no lane. */

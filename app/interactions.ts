@@ -15,7 +15,7 @@ import { CARD_ROUTES, type CardRoute } from './cardRoutes/index.js';
 import { refusalNotice } from './cardRoutes/refusalNotice.js';
 import { isCommandRoute, isRefused } from './cardRoutes/route.js';
 import type { Logger } from './ports.js';
-import { absenceFromWords, type AbsenceOutcome } from './absences.js';
+import { absenceFromWords, absenceRecordedWords, type AbsenceOutcome } from './absences.js';
 
 /**
  * What a click or a typed command does, with no knowledge of botbuilder: the bot layer hands in
@@ -140,10 +140,12 @@ export function createInteractions(deps: InteractionDeps) {
     // relate the two unions (verb and route), hence the one cast.
     const data = action.data as never;
     if (isCommandRoute(route)) {
+      // Every command runs on a case, so every command verb's data names one (its schema requires it).
+      const { caseRef } = action.data as { caseRef: string };
       const spec = route.answer(data);
       const command = route.toCommand(data, actor);
-      if (isRefused(command)) return showCase(action.data.caseRef, spec, actor, now, command.refused, draft);
-      return run(action.data.caseRef, command, spec, actor, now, draft);
+      if (isRefused(command)) return showCase(caseRef, spec, actor, now, command.refused, draft);
+      return run(caseRef, command, spec, actor, now, draft);
     }
     return route.reply(data, {
       actor,
@@ -174,7 +176,7 @@ export function createInteractions(deps: InteractionDeps) {
       if (!period) return { card: noticeCard('When are you away?', 'Type "away" with the first and last day, e.g. "away 2026-05-11 to 2026-05-15". Only the dates are kept.') };
       const outcome = await deps.recordOwnAbsence(actor, period);
       if (!outcome.ok) return { card: noticeCard('Absence not recorded', outcome.reason) };
-      return { card: noticeCard('Absence recorded', `You are away from ${command.split(' ')[1]} to ${command.split(' ')[3]}. Until then, what a deputy may do for you goes to your deputies, and your partner's absence inbox is told.`) };
+      return { card: noticeCard('Absence recorded', absenceRecordedWords(command.split(' ')[1]!, command.split(' ')[3]!)) };
     }
     const clock = /^clock(?: \+(\d{1,4})([hd]))?$/i.exec(command);
     if (clock && deps.localMode && deps.advanceClock) {

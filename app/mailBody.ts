@@ -37,6 +37,7 @@ export function notificationEmail(args: { config: PartnershipFile; caseRef: stri
     '',
     `Case ${caseRef}: ${what}.`,
     ...(due ? [`Due by ${dateTimeWords(due)} (UK time).`] : []),
+    ...awayLines(card, reason),
     '',
     ...(request ? [`To act on it, open ${actLink(publicBaseUrl!, request)} and sign in with your work account (or the partnership guest account you were invited with).`, ''] : []),
     whereToAct(config, reason, request !== undefined),
@@ -44,6 +45,18 @@ export function notificationEmail(args: { config: PartnershipFile; caseRef: stri
     'This email carries the case reference only, never details of the child or family. Do not reply with them.',
   ];
   return { subject: `${config.partnership.shortName} ${caseRef}: ${what}`, text: lines.join('\n') };
+}
+
+/**
+ * Sent while someone is away (workflow/whenAway.ts): the email says so as the card does, but
+ * without the name (an email carries no names): the date the absence ends only.
+ */
+function awayLines(card: CardSpec, reason: MailReason): string[] {
+  const away = card.awayFor;
+  if (!away) return [];
+  const until = `${dateTimeWords(new Date(away.until))} (UK time)`;
+  if (reason === 'inbox') return [away.nobodyStandsIn ? `The person asked is away until ${until}: they are asked all the same, and this inbox is told.` : `The person asked is away until ${until}: their deputy is asked in their place, and this inbox is told.`];
+  return [away.nobodyStandsIn ? `You are recorded as away until ${until}; your team's inbox has been told.` : `You are asked as a deputy: the person you stand in for is away until ${until}.`];
 }
 
 function whereToAct(config: PartnershipFile, reason: MailReason, linked: boolean): string {

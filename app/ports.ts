@@ -61,6 +61,12 @@ export type NonDeliveryReport = {
  * `denied` (a permission missing, the mailbox not readable) is for the business unit to fix;
  * `unavailable` (throttled, no answer) is tried again at the next check.
  */
+/** Outlook says this address has automatic replies on; the period when its owner scheduled one. */
+export type OutlookAway = { address: string; from?: Date; until?: Date };
+export type AutomaticReplies = {
+  awayAmong(addresses: string[]): Promise<{ ok: true; away: OutlookAway[] } | { ok: false; kind: 'notConfigured' | 'denied' | 'unavailable'; detail: string }>;
+};
+
 export type BounceInbox = {
   /** Oldest first; `more` when there were more than one check reads (the rest come next time). */
   reportsSince(since: Date): Promise<{ ok: true; reports: NonDeliveryReport[]; more: boolean } | { ok: false; kind: 'notConfigured' | 'denied' | 'unavailable'; detail: string }>;

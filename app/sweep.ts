@@ -4,6 +4,7 @@ import type { CaseService } from './caseService.js';
 import { errorText } from './effectRunner.js';
 import type { Logger } from './ports.js';
 import type { StuckCases } from './stuckCases.js';
+import type { RosterFollowUp } from './rosterFollowUp.js';
 
 export type SweepResult = { due: number; cases: number; changed: number; failed: number };
 
@@ -19,12 +20,17 @@ export type SweepResult = { due: number; cases: number; changed: number; failed:
  *
  * A case that fails does not stop the others; it is retried, then reported and retried slowly
  * (app/stuckCases.ts).
+ *
+ * First, a roster change whose follow-up did not finish when it was saved is finished
+ * (app/rosterFollowUp.ts): its open cases' requests move to the new holders.
  */
 export async function sweep(
-  deps: { schedule: ScheduleIndex; cases: CaseService; effects: Pick<BackgroundEffects, 'dispatch'>; log: Logger; stuck: Pick<StuckCases, 'failed' | 'succeeded'>; leaseMs?: number },
+  deps: { schedule: ScheduleIndex; cases: CaseService; effects: Pick<BackgroundEffects, 'dispatch'>; log: Logger; stuck: Pick<StuckCases, 'failed' | 'succeeded'>; leaseMs?: number; rosterFollowUp?: Pick<RosterFollowUp, 'followUpPending'> },
   now: Date,
   options: { limit?: number; concurrency?: number } = {},
 ): Promise<SweepResult> {
+  // Whatever goes wrong there stops no deadline: it is tried again at the next sweep.
+  await deps.rosterFollowUp?.followUpPending(now).catch((error: unknown) => deps.log.error('roster follow-up failed; tried again at the next sweep', { error: errorText(error) }));
   const entries = await deps.schedule.due(now, options.limit ?? 1000);
   const byCase = new Map<string, ScheduleEntry[]>();
   for (const entry of entries) byCase.set(entry.caseRef, [...(byCase.get(entry.caseRef) ?? []), entry]);

@@ -1,18 +1,16 @@
 import type { PartnershipFile } from '../config/partnershipFile.js';
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { roleWords } from '../workflow/words.js';
 import { findPerson, rolesOf, type PartnershipConfig, type Role } from '../workflow/partnership.js';
 import { maySee } from '../workflow/access.js';
-import { offRosterKey, rosterPersonFor } from './rosterIdentity.js';
-import { entraJwksUrl } from './entraEndpoints.js';
-import { verifyEntraToken, type EntraTokenResult } from './entraToken.js';
+import { offRosterKey } from './rosterIdentity.js';
+import { createEntraSignIn, type SignInFailure } from './entraSignIn.js';
 
 /**
  * Who is asking the monitoring tab's API, and whether they may see it. The tab gets a token from
- * Teams SSO (authentication.getAuthToken); it is checked here with `jose` against Entra's signing
- * keys: signature, expiry, audience (this app), issuer and tenant (on the allow-list), and the
- * `access_as_user` scope. The person is then looked up on the partnership's roster by their Entra
- * object id: only the business unit and the chairs may see the tab.
+ * Teams SSO (authentication.getAuthToken); it is checked, its tenant held to the allow-list and
+ * the person looked up on the roster by the web APIs' one sign-in step (app/entraSignIn.ts). Only
+ * the business unit and the chairs may then see the tab.
  */
 
 export type TabIdentity = { aadObjectId: string; displayName: string; roles: Role[]; mode: 'sso' | 'local' };
@@ -32,7 +30,7 @@ export type TabAuthSettings = {
 };
 
 /** What the tab says for each way a token can fail, in the words it always used. */
-const TOKEN_REFUSALS: Record<Extract<EntraTokenResult, { ok: false }>['failure'], { status: 401 | 403 | 503; reason: string }> = {
+const TOKEN_REFUSALS: Record<SignInFailure, { status: 401 | 403 | 503; reason: string }> = {
   missing: { status: 401, reason: 'Sign in through Teams to see this tab.' },
   unavailable: { status: 503, reason: 'Microsoft sign-in could not be reached to check who you are. Please try again in a minute.' },
   invalid: { status: 401, reason: 'Your sign-in could not be verified or has expired. Close and reopen the tab.' },
@@ -53,16 +51,13 @@ export function authorise(config: PartnershipConfig, aadObjectId: string, mode: 
 }
 
 export function createTabAuthenticator(config: PartnershipFile, settings: TabAuthSettings, keys?: JWTVerifyGetKey) {
-  const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl ?? entraJwksUrl(settings.authorityHost)), { cacheMaxAge: 6 * 60 * 60_000 });
-
+  const { allowedTenantIds, ...token } = settings;
+  const signIn = createEntraSignIn(config, { ...token, refusals: TOKEN_REFUSALS, tenants: { allowed: allowedTenantIds, refusal: `Your organisation is not one this ${config.partnership.shortName} tab serves.` } }, keys);
   return async function authenticate(authorization: string | null): Promise<TabAuthResult> {
-    const checked = await verifyEntraToken(authorization, keySet, settings);
-    if (!checked.ok) return { ok: false, ...TOKEN_REFUSALS[checked.failure] };
-    const { tid, oid, name } = checked.claims;
-    if (!settings.allowedTenantIds.includes(tid)) return { ok: false, status: 403, reason: `Your organisation is not one this ${config.partnership.shortName} tab serves.` };
+    const signedIn = await signIn(authorization);
+    if (!signedIn.ok) return signedIn;
     // The roster says who the (tenant, object id) is, as for the bot: an object id listed for
     // another tenant (or for none) is nobody.
-    const person = rosterPersonFor(config, { tenantId: tid, aadObjectId: oid });
-    return authorise(config, person?.aadObjectId ?? offRosterKey({ tenantId: tid, aadObjectId: oid }), 'sso', name);
+    return authorise(config, signedIn.person?.aadObjectId ?? offRosterKey(signedIn.sender), 'sso', signedIn.name);
   };
 }

@@ -7,7 +7,7 @@ import type { PartnershipFile } from '../config/partnershipFile.js';
 import { roleWords } from '../workflow/words.js';
 import type { AccessLog } from '../store/accessLog.js';
 import type { CaseStore } from '../store/caseStore.js';
-import { ACT_VERBS, ALL_ACT_VERBS, cardOf, type ActRequest } from './actLink.js';
+import { ACT_VERBS, cardOf, requestParameter, type ActRequest } from './actLink.js';
 import type { Interactions } from './interactions.js';
 
 /**
@@ -32,17 +32,24 @@ export type WebActDeps = {
 
 /** The same words whether the case does not exist or is not theirs: references follow a pattern anyone can guess. */
 const NOT_YOURS = noticeCard('Not available', 'There is nothing on that case reference for you to see or do here. Nothing was recorded.');
-const NOT_HERE = noticeCard('Not available here', 'This page records only what an email asked of you (a reply on the partners’ decision, a scoping return, or a request for more time). Use Microsoft Teams for anything else. Nothing was recorded.');
+const NOT_HERE = noticeCard('Not available here', 'This page records only what an email asked of you, on the card it linked to. Use Microsoft Teams for anything else. Nothing was recorded.');
 
 export function createWebAct(deps: WebActDeps) {
   const { config, store, accessLog } = deps;
 
-  async function view(request: ActRequest, actor: CommandActor, now: Date): Promise<AdaptiveCard> {
+  /** The case, if this person may see the request's card on it; the same answer whether the case is missing or not theirs. */
+  async function visible(request: ActRequest, actor: CommandActor) {
     const spec = cardOf(request);
     // Roles first: someone who could never see this card learns nothing, not even how long a read takes.
-    if (!mayEverSee(config, actor.aadObjectId, spec)) return NOT_YOURS;
+    if (!mayEverSee(config, actor.aadObjectId, spec)) return undefined;
     const { state } = await store.load(request.case);
-    if (!state || !maySee(config, actor.aadObjectId, spec, state)) return NOT_YOURS;
+    return state && maySee(config, actor.aadObjectId, spec, state) ? { spec, state } : undefined;
+  }
+
+  async function view(request: ActRequest, actor: CommandActor, now: Date): Promise<AdaptiveCard> {
+    const seen = await visible(request, actor);
+    if (!seen) return NOT_YOURS;
+    const { spec, state } = seen;
     const caseRef = state.referral.caseRef;
     // The card shows the initial view and its rationale: on the case's audit trail, like the tab's case view.
     const access = await accessLog.of(caseRef);
@@ -55,12 +62,23 @@ export function createWebAct(deps: WebActDeps) {
     return onlyVerbs(card, new Set(ACT_VERBS[request.do]));
   }
 
-  /** A submission from the page: `{ verb, data }` as a card's Action.Execute sends it; the actor is the signed-in person's. */
-  async function act(payload: unknown, actor: CommandActor): Promise<AdaptiveCard> {
-    const verb = typeof payload === 'object' && payload !== null ? (payload as { verb?: unknown }).verb : undefined;
-    if (typeof verb !== 'string' || !ALL_ACT_VERBS.has(verb)) return NOT_HERE;
+  /**
+   * A submission from the page for the request its link named: `{ verb, data }` as a card's
+   * Action.Execute sends it; the actor is the signed-in person's. Only that request's verbs, on
+   * that case (and agency or action), from someone who may see its card: anything else is turned
+   * away before the bot's card-action path is asked, so nothing is recorded.
+   */
+  async function act(request: ActRequest, payload: unknown, actor: CommandActor): Promise<AdaptiveCard> {
+    const verbs: ReadonlySet<string> = new Set(ACT_VERBS[request.do]);
+    const sent = isObject(payload) ? payload : {};
+    const data = isObject(sent.data) ? sent.data : {};
+    if (typeof sent.verb !== 'string' || !verbs.has(sent.verb)) return NOT_HERE;
+    if (typeof data.caseRef !== 'string' || data.caseRef.trim().toUpperCase() !== request.case.toUpperCase()) return NOT_HERE;
+    const parameter = requestParameter(request);
+    if (parameter && data[parameter.field] !== parameter.value) return NOT_HERE;
+    if (!(await visible(request, actor))) return NOT_YOURS;
     const reply = await deps.interactions.cardAction(payload, actor);
-    return onlyVerbs(reply.card, ALL_ACT_VERBS);
+    return onlyVerbs(reply.card, verbs);
   }
 
   return { view, act };

@@ -1,15 +1,13 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import type { CommandActor } from '../workflow/commands.js';
 import type { PartnershipFile } from '../config/partnershipFile.js';
-import { entraJwksUrl } from './entraEndpoints.js';
-import { verifyEntraToken, type EntraTokenResult } from './entraToken.js';
-import { rosterPersonFor } from './rosterIdentity.js';
+import { createEntraSignIn, type SignInFailure } from './entraSignIn.js';
 
 /**
  * Who is acting from the pages an email links to. The page signs the person in with Entra
- * (msal-browser, auth code + PKCE) and sends its access token; the token is checked as the tab's
- * is (app/entraToken.ts), and the token's tenant and object id must be a pair the roster lists,
- * exactly as for a Teams click (app/rosterIdentity.ts). Any tenant may sign in (the roster decides,
+ * (msal-browser, auth code + PKCE) and sends its access token; the token is checked and looked
+ * up on the roster by the web APIs' one sign-in step (app/entraSignIn.ts), as the tab's is: the
+ * token's tenant and object id must be a pair the roster lists, exactly as for a Teams click. Any tenant may sign in (the roster decides,
  * not an allow-list of tenants: an agency without Microsoft 365 signs in as a guest of the
  * partnership's tenant). The actor is the roster's person, never anything the form sends.
  */
@@ -23,7 +21,7 @@ export type WebAuthSettings = {
   audiences: string[];
 };
 
-const TOKEN_REFUSALS: Record<Extract<EntraTokenResult, { ok: false }>['failure'], { status: 401 | 403 | 503; reason: string }> = {
+const TOKEN_REFUSALS: Record<SignInFailure, { status: 401 | 403 | 503; reason: string }> = {
   missing: { status: 401, reason: 'Please sign in to act on this case.' },
   unavailable: { status: 503, reason: 'Microsoft sign-in could not be reached to check who you are. Please try again in a minute.' },
   invalid: { status: 401, reason: 'Your sign-in could not be verified or has expired. Please sign in again.' },
@@ -33,12 +31,11 @@ const TOKEN_REFUSALS: Record<Extract<EntraTokenResult, { ok: false }>['failure']
 };
 
 export function createWebAuthenticator(config: PartnershipFile, settings: WebAuthSettings, keys?: JWTVerifyGetKey) {
-  const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl ?? entraJwksUrl(settings.authorityHost)), { cacheMaxAge: 6 * 60 * 60_000 });
+  const signIn = createEntraSignIn(config, { ...settings, refusals: TOKEN_REFUSALS }, keys);
   return async function authenticate(authorization: string | null): Promise<WebAuthResult> {
-    const checked = await verifyEntraToken(authorization, keySet, settings);
-    if (!checked.ok) return { ok: false, ...TOKEN_REFUSALS[checked.failure] };
-    const { tid, oid } = checked.claims;
-    const person = rosterPersonFor(config, { tenantId: tid, aadObjectId: oid });
+    const signedIn = await signIn(authorization);
+    if (!signedIn.ok) return signedIn;
+    const { person } = signedIn;
     // One refusal for everyone not listed with that tenant, whatever object id or tenant they had.
     if (!person) return { ok: false, status: 403, reason: `Your account is not on the ${config.partnership.name} roster for your organisation, so there is nothing here for you to do. Nothing was recorded. If you think it should be, ask the business unit.` };
     return { ok: true, actor: { aadObjectId: person.aadObjectId, displayName: person.displayName } };

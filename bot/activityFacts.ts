@@ -78,6 +78,68 @@ export function conversationFactsOf(activity: Partial<Activity>): ConversationFa
   return facts.success ? facts.data : undefined;
 }
 
+/*
+ * WHAT A CONVERSATION IS CALLED, AND WHETHER IT IS SHARED, when the bot is added to it (issue 16:
+ * the business unit chooses the channels from these). Documented: `channelData.team.name` on a
+ * team install, `channelData.channel.name` on channel events, `conversation.name` on a named
+ * group chat. Shared channels: Microsoft's published samples of the shared-channel events (the
+ * Agents SDK issues "Support for bots and agents in shared channels") carry
+ * `channelData.channel.type: "shared"` and the shared channel's (host's) tenant in
+ * `channelData.tenant.id`. NOT verified in a real tenant. Anything not a short string is ignored:
+ * a missing name only makes the tab say "without a name", a missing type means "not shared".
+ */
+const NameSchema = z.string().trim().min(1).max(200);
+const InstallChannelDataSchema = z
+  .object({
+    team: z.object({ id: z.unknown(), name: z.unknown() }).partial().loose().optional().catch(undefined),
+    channel: z.object({ name: z.unknown(), type: z.unknown() }).partial().loose().optional().catch(undefined),
+  })
+  .loose()
+  .optional()
+  .catch(undefined);
+
+export type InstallFacts = { name?: string; channelType?: string; teamId?: string };
+
+const text = (value: unknown) => {
+  const parsed = NameSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/** The team's name, when the activity comes from a team and says it. */
+export function teamNameOf(activity: Partial<Activity>): string | undefined {
+  return text(InstallChannelDataSchema.parse(activity.channelData)?.team?.name);
+}
+
+export function installFactsOf(activity: Partial<Activity>): InstallFacts {
+  const data = InstallChannelDataSchema.parse(activity.channelData);
+  const team = teamNameOf(activity);
+  const channel = text(data?.channel?.name);
+  const chat = text(activity.conversation?.name);
+  const name = team && channel ? `${team} › ${channel}` : (team ?? channel ?? chat);
+  const channelType = z.enum(['standard', 'shared', 'private']).safeParse(data?.channel?.type);
+  const teamId = z.string().min(1).max(1000).safeParse(data?.team?.id);
+  return { ...(name ? { name } : {}), ...(channelType.success ? { channelType: channelType.data } : {}), ...(teamId.success ? { teamId: teamId.data } : {}) };
+}
+
+/**
+ * A team's channel created, renamed, deleted or restored, as Teams tells a bot installed in the
+ * team (a `conversationUpdate` with `channelData.eventType` and `channelData.channel`, documented
+ * for Teams bots). Undefined for anything else or anything of another shape.
+ */
+const ChannelEventSchema = z.object({
+  eventType: z.enum(['channelCreated', 'channelRenamed', 'channelDeleted', 'channelRestored']),
+  channel: z.object({ id: z.string().min(1).max(1000), name: z.unknown().optional(), type: z.unknown().optional() }),
+});
+export type ChannelEvent = { event: z.infer<typeof ChannelEventSchema>['eventType']; channelId: string; name?: string; channelType?: string };
+
+export function channelEventOf(activity: Partial<Activity>): ChannelEvent | undefined {
+  if (activity.type !== ActivityTypes.ConversationUpdate) return undefined;
+  const parsed = ChannelEventSchema.safeParse(activity.channelData);
+  if (!parsed.success) return undefined;
+  const facts = installFactsOf(activity);
+  return { event: parsed.data.eventType, channelId: parsed.data.channel.id, ...facts };
+}
+
 /** A reply inside a channel thread has ";messageid=..." on the conversation id; the channel itself does not. */
 export function baseConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0]!;

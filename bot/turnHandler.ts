@@ -5,10 +5,15 @@ import { noticeCard } from '../cards/index.js';
 import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory } from '../store/conversations.js';
-import { AdaptiveCardActionValueSchema, baseConversationId, conversationFactsOf, messageTextOf, senderOf, tenantOf } from './activityFacts.js';
+import type { InstalledConversations } from '../store/installedConversations.js';
+import { AdaptiveCardActionValueSchema, baseConversationId, channelEventOf, conversationFactsOf, installFactsOf, messageTextOf, senderOf, teamNameOf, tenantOf } from './activityFacts.js';
 import { isOnRoster } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
 import { isTeamsChannel, isTeamsServiceUrl } from './teamsChannel.js';
+import { z } from 'zod';
+
+/** A team's channel as the connector lists it; anything of another shape is skipped. */
+const TeamChannelSchema = z.object({ id: z.string().min(1).max(1000), name: z.string().trim().min(1).max(200).nullish(), type: z.enum(['standard', 'shared', 'private']).nullish() });
 
 export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card buttons (adaptiveCard/action); nothing was done.';
 
@@ -16,8 +21,8 @@ export const UNKNOWN_INVOKE = 'This app answers only its own Adaptive Card butto
  * One Teams turn: check the tenant, remember where we can post, then route a typed command or a
  * card click to the application. The person acting is whoever the activity says, never the card.
  */
-export function createTurnHandler(deps: { config: PartnershipFile; interactions: Interactions; conversations: ConversationDirectory; log: Logger; localMode: boolean }) {
-  const { config, interactions, conversations, log, localMode } = deps;
+export function createTurnHandler(deps: { config: PartnershipFile; interactions: Interactions; conversations: ConversationDirectory; installed: InstalledConversations; now: () => Date; log: Logger; localMode: boolean }) {
+  const { config, interactions, conversations, installed, now, log, localMode } = deps;
   const onRoster = (aadObjectId: string) => isOnRoster(config, aadObjectId);
 
   const cardMessage = (card: AdaptiveCard): Partial<Activity> => ({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
@@ -68,6 +73,30 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     const person = actorOf(activity);
     const rostered = Boolean(person && from && onRoster(person.aadObjectId));
     if (rostered || (facts.conversation.conversationType !== 'personal' && botWasAdded(activity))) await conversations.saveConversation(stored);
+    // What the business unit chooses the channels from (app/channelChoice.ts): every team channel
+    // or group chat the bot is added to, whoever added it (the tenant was checked above; who added
+    // it is kept, and decides whether it is offered), and its removal.
+    const kind = facts.conversation.conversationType;
+    const tenantId = tenantOf(activity);
+    if (kind !== 'personal' && tenantId && botWasAdded(activity)) {
+      const addedFrom = senderOf(activity)?.tenantId;
+      await installed.added({ conversationId, kind, tenantId, ...installFactsOf(activity), ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
+    }
+    if (kind !== 'personal' && botWasRemoved(activity)) {
+      await installed.removed(conversationId, now());
+      const teamId = installFactsOf(activity).teamId;
+      if (teamId) await installed.teamRemoved(teamId, now());
+    }
+    // A team's channel created, renamed or restored is offered (by its new name); a deleted one no longer.
+    const channelEvent = channelEventOf(activity);
+    if (channelEvent && tenantId) {
+      if (channelEvent.event === 'channelDeleted') await installed.removed(channelEvent.channelId, now());
+      else {
+        const addedFrom = senderOf(activity)?.tenantId;
+        const { event: _event, channelId, ...named } = channelEvent;
+        await installed.added({ conversationId: channelId, kind: 'channel', tenantId, ...named, ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
+      }
+    }
     // A 1:1 chat is only ever with someone of the partnership's tenant (a guest included): a
     // shared channel's external member is told by email, so nothing is kept to reach them in Teams.
     if (!person || !from || !rostered || senderOf(activity)?.tenantId !== config.tenantId) return;
@@ -99,6 +128,47 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
       log.warn('could not list the members of a conversation', { error: error instanceof Error ? error.message : String(error) });
     }
   }
+
+  /**
+   * When the app is added to a team, Teams names one conversation (the team's General channel):
+   * the team's other channels are listed so the business unit can choose any of them as a channel
+   * (app/channelChoice.ts), with the same tenant and "added by" as the install itself.
+   */
+  async function learnTeamChannels(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const tenantId = tenantOf(activity);
+    const facts = conversationFactsOf(activity);
+    if (!tenantId || !facts) return;
+    const here = baseConversationId(facts.conversation.id);
+    const team = teamNameOf(activity);
+    const teamId = installFactsOf(activity).teamId;
+    const addedFrom = senderOf(activity)?.tenantId;
+    try {
+      for (const listed of await TeamsInfo.getTeamChannels(context)) {
+        const channel = TeamChannelSchema.safeParse(listed);
+        if (!channel.success || channel.data.id === here) continue;
+        const name = channel.data.name ?? undefined;
+        await installed.added({
+          conversationId: channel.data.id,
+          kind: 'channel',
+          tenantId,
+          ...(name ? { name: team ? `${team} › ${name}` : name } : {}),
+          ...(channel.data.type ? { channelType: channel.data.type } : {}),
+          ...(teamId ? { teamId } : {}),
+          ...(addedFrom ? { addedFromTenantId: addedFrom } : {}),
+          addedAt: now().toISOString(),
+        });
+      }
+    } catch (error) {
+      log.warn("could not list the team's channels", { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const botWasRemoved = (activity: Activity) =>
+    (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'remove') ||
+    (activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id));
+
+  const hasTeam = (activity: Activity) => z.object({ team: z.object({ id: z.string().min(1) }) }).safeParse(activity.channelData).success;
 
   const botWasAdded = (activity: Activity) =>
     (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add') ||
@@ -159,6 +229,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     }
 
     if (botWasAdded(activity) && activity.conversation.conversationType !== 'personal') await learnMembers(context);
+    if (botWasAdded(activity) && activity.conversation.conversationType === 'channel' && hasTeam(activity)) await learnTeamChannels(context);
     if (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add' && activity.conversation.conversationType === 'personal') {
       await context.sendActivity(cardMessage((await interactions.textCommand('help', actor ?? { aadObjectId: '', displayName: '' })).card));
     }

@@ -1,4 +1,4 @@
-import type { CardSpec } from '../workflow/effects.js';
+import type { AwayNote, CardSpec } from '../workflow/effects.js';
 import type { AdaptiveCard } from './adaptiveCard.js';
 import { deadlineInWords } from '../workflow/calendar/words.js';
 import type { Quote } from './budget.js';
@@ -51,23 +51,34 @@ export { referralFormCard, referralLoggedCard } from './referral.js';
 export { helpCard } from './help.js';
 export { historyCard, exportLinksCard, currentCardKind } from './history.js';
 export { noticeCard } from './notice.js';
+export { awaySuggestionCard } from './awaySuggestion.js';
 export * from './verbs.js';
 
-/** A stand-in's card says first why it came to them (workflow/absence.ts). */
-function withAwayNote(card: AdaptiveCard, away: { displayName: string; until: string; nobodyStandsIn?: true }, now: Date): AdaptiveCard {
-  const why = away.nobodyStandsIn ? "their team's inbox has been told" : 'sent to you as their deputy';
-  const note = { type: 'TextBlock' as const, text: `${away.displayName} is away until ${deadlineInWords(new Date(away.until), now)}; ${why}.`, wrap: true as const, weight: 'Bolder' as const };
+/**
+ * A card sent while someone is away says first why (workflow/whenAway.ts decides who gets one): a
+ * stand-in is told whom they stand in for and until when; someone asked all the same (only they
+ * may answer, or nobody can stand in) that their team's absence inbox has been told.
+ */
+function withAwayNote(card: AdaptiveCard, away: AwayNote, now: Date): AdaptiveCard {
+  const until = deadlineInWords(new Date(away.until), now);
+  const text = away.nobodyStandsIn ? `${away.displayName} is away until ${until}; their team's inbox has been told.` : `You are asked because ${away.displayName} is away until ${until}: you stand in for them as their deputy.`;
+  const note = { type: 'TextBlock' as const, text, wrap: true as const, weight: 'Bolder' as const };
   return { ...card, body: [note, ...card.body] };
 }
 
 function render(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
+  const card = renderKind(spec, parts);
+  return spec.awayFor ? withAwayNote(card, spec.awayFor, parts.now) : card;
+}
+
+function renderKind(spec: CardSpec, parts: CaseCardParts): AdaptiveCard {
   switch (spec.kind) {
     case 'initialViewRequest':
       return initialViewRequestCard(parts);
     case 'partnerDecision':
       return partnerDecisionCard(parts);
     case 'reminder':
-      return spec.awayFor ? withAwayNote(reminderCard(parts, spec.about), spec.awayFor, parts.now) : reminderCard(parts, spec.about);
+      return reminderCard(parts, spec.about);
     case 'overdue':
       return overdueCard(parts, spec.about);
     case 'decisionRecorded':

@@ -2,6 +2,7 @@ import { dayWords } from '../workflow/localReview/common.js';
 import { endOfLondonDate } from '../workflow/localReview/rules.js';
 import { publishDecision, type LocalReview } from '../workflow/localReview/state.js';
 import { localReviewSummary, type LocalReviewSummary } from '../workflow/localReview/summary.js';
+import { decisionTold, decisionToldWords } from '../workflow/localReview/told.js';
 import { JUSTIFICATION_WORDS, METHOD_WORDS, MILESTONE_WORDS, REVIEWER_KIND_WORDS } from '../workflow/localReview/words.js';
 import type { AdaptiveCard, CardActionJson, CardElement } from './adaptiveCard.js';
 import { actionSet, factSet, subheading, textBlock } from './adaptiveCard.js';
@@ -57,6 +58,12 @@ function nextSteps(l: LocalReview, s: LocalReviewSummary, now: Date): string[] {
   }
   for (const j of s.justificationsOwed) steps.push(`Send the Panel and the Secretary of State the justification for ${JUSTIFICATION_WORDS[j]}, and record it (5.18).`);
   return steps;
+}
+
+/** 5.6, told with the rapid review's completion: said, not asked for again. */
+function toldLine(state: CaseState, now: Date): CardElement[] {
+  const t = decisionTold(state);
+  return t?.via === 'rapidReview' ? [textBlock(`Panel, Ofsted and DfE told of the decision: ${decisionToldWords(t, now)}`, { isSubtle: true })] : [];
 }
 
 /** Every card but the board offers the board, where the business unit records each step. */
@@ -115,7 +122,15 @@ export function localReviewBoardCard(parts: CaseCardParts): AdaptiveCard {
       : [];
     return [
       textBlock(`**${s.statusText}**${s.onTime ? '' : ' — a deadline is missed or at risk'}.`, { size: 'Medium' }),
-      ...(l.lead ? [textBlock(`Lead: ${l.lead.weLead ? 'this partnership' : l.lead.leadPartnership}${l.lead.involved.length ? `; involved: ${l.lead.involved.join(', ')}` : ''}.`)] : []),
+      ...(l.lead
+        ? [
+            textBlock(
+              `Lead: ${l.lead.weLead ? 'this partnership' : l.lead.leadPartnership}${l.lead.responsibleAuthority ? ` (looked-after child; responsible authority: ${l.lead.responsibleAuthority})` : ''}${l.lead.involved.length ? `; involved: ${l.lead.involved.join(', ')}` : ''}.`,
+            ),
+            ...(l.lead.leadReason ? [textBlock("Why the responsible authority's partnership does not lead (5.5):", { isSubtle: true }), quote(l.lead.leadReason)] : []),
+          ]
+        : []),
+      ...toldLine(state, now),
       deadlineFacts(s, now),
       subheading('Milestones (Appendix A, stage 2)'),
       milestoneFacts(s),

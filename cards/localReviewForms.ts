@@ -1,6 +1,7 @@
 import type { CaseState } from '../workflow/state.js';
 import { justificationsNeeded } from '../workflow/localReview/publication.js';
 import { publishDecision, type LocalReview } from '../workflow/localReview/state.js';
+import { decisionTold } from '../workflow/localReview/told.js';
 import { JUSTIFICATION_WORDS, LCSPR_METHODS, METHOD_WORDS, MILESTONES, MILESTONE_WORDS, REVIEWER_KIND_WORDS } from '../workflow/localReview/words.js';
 import type { CardActionJson } from './adaptiveCard.js';
 import { execute, showCard, subCard, textBlock } from './adaptiveCard.js';
@@ -48,9 +49,13 @@ export function boardForms(state: CaseState, l: LocalReview, draft: Draft, now: 
         'Record the lead',
         subCard(
           [
-            textBlock(state.referral.lookedAfter ? 'A looked-after child: the partnership of the authority responsible for the child leads (5.5).' : 'The partnership where the child normally lives leads (5.5).', { isSubtle: true }),
+            textBlock('The partnership where the child normally lives leads; for a looked-after child, the partnership of the local authority with statutory responsibility for the child (5.5).', { isSubtle: true }),
+            // Prefilled from the referral; a child may have become looked after since.
+            yesNoToggle('lookedAfter', 'Looked after', 'The child is looked after', { lookedAfter: String(state.referral.lookedAfter), ...draft }),
+            lineInput('responsibleAuthority', 'Responsible authority (a looked-after child only)', draft, { required: false, errorMessage: 'Please give the responsible authority.', maxLength: 200 }),
             lineInput('leadPartnership', 'Lead partnership', draft, { required: true, errorMessage: 'Please give the lead partnership.', maxLength: 200 }),
             yesNoToggle('weLead', 'Who leads', 'This partnership leads', draft),
+            freeTextInput('leadReason', "If the responsible authority's partnership does not lead: why", draft, { required: false }),
             lineInput('involved', 'Other partnerships involved (comma-separated)', draft, { required: false, errorMessage: 'Please list the partnerships involved.', maxLength: 1000 }),
           ],
           [execute('Record the lead', 'localReview.lead', { caseRef })],
@@ -58,7 +63,7 @@ export function boardForms(state: CaseState, l: LocalReview, draft: Draft, now: 
       ),
     );
   }
-  const toldAbout = !l.told.decision ? ('decision' as const) : l.reviewer && !l.told.reviewer ? ('reviewer' as const) : undefined;
+  const toldAbout = !decisionTold(state) ? ('decision' as const) : l.reviewer && !l.told.reviewer ? ('reviewer' as const) : undefined;
   if (toldAbout) {
     forms.push(
       showCard(

@@ -4,6 +4,7 @@ import { caseFrame } from './caseFrame.js';
 import type { CaseCardParts } from './context.js';
 import { dateInput, timeInput, todayInLondon } from './inputs.js';
 import { noReviewCard } from './noReview.js';
+import { decisionTold, decisionToldWords } from '../workflow/localReview/told.js';
 import { FIFTEEN_DAYS } from './reviewDates.js';
 import { actorWords, when } from './wording.js';
 
@@ -78,18 +79,25 @@ export function rapidReviewSendPromptCard(parts: CaseCardParts): AdaptiveCard {
   }
   if (!rr.approved) return caseFrame({ ...frame, subtitle: 'Send the rapid review', body: [textBlock('The rapid review has not been approved yet. What happens next: once the chair approves it, this card asks you to send it.')] });
   const late = now.getTime() >= Date.parse(rr.dueAt);
+  const told = decisionTold(state);
+  const toldFirst = told?.via === 'localReview' ? told : undefined;
   return caseFrame({
     ...frame,
     subtitle: 'Send the rapid review',
     body: [
-      textBlock(`Business unit: the review group chair approved the rapid review. Please send it to the Child Safeguarding Practice Review Panel and Ofsted, and the LCSPR decision to DfE, **by ${when(rr.dueAt, now)}** (${FIFTEEN_DAYS}), and record when.`, { size: 'Medium' }),
+      textBlock(`Business unit: the review group chair approved the rapid review. Please send it to the Child Safeguarding Practice Review Panel and Ofsted${toldFirst ? '' : ', and the LCSPR decision to DfE,'} **by ${when(rr.dueAt, now)}** (${FIFTEEN_DAYS}), and record when.`, { size: 'Medium' }),
       ...(late ? [textBlock(`The deadline passed at ${when(rr.dueAt, now)}: record it anyway; it will be shown as late.`, { color: 'Attention', weight: 'Bolder' })] : []),
       subheading('Sent to the Panel and Ofsted'),
       dateInput('sentDate', 'Date sent', draft, { errorMessage: 'Please give the date it was sent.', max: todayInLondon(now) }),
       timeInput('sentTime', 'Time sent (UK time)', draft, { errorMessage: 'Please give the time it was sent.' }),
       subheading('LCSPR decision sent to DfE'),
-      dateInput('dfeDate', 'Date sent', draft, { errorMessage: 'Please give the date the decision went to DfE.', max: todayInLondon(now) }),
-      timeInput('dfeTime', 'Time sent (UK time)', draft, { errorMessage: 'Please give the time the decision went to DfE.' }),
+      // 5.6: told once. Recorded first on the local review card, it is shown here and not asked for again.
+      ...(toldFirst
+        ? [textBlock(decisionToldWords(toldFirst, now))]
+        : [
+            dateInput('dfeDate', 'Date sent', draft, { errorMessage: 'Please give the date the decision went to DfE.', max: todayInLondon(now) }),
+            timeInput('dfeTime', 'Time sent (UK time)', draft, { errorMessage: 'Please give the time the decision went to DfE.' }),
+          ]),
       textBlock('What happens next: the case closes, shown on time or late.', { isSubtle: true }),
     ],
     actions: [execute('Record when it was sent', 'review.sent', { caseRef: state.referral.caseRef }, { style: 'positive' })],

@@ -137,6 +137,8 @@ export function sharesOf(text: string): { payer: string; percent: number }[] | u
  * app/cardRoutes/, and a test checks the two agree.
  */
 export const VERB_DATA_SCHEMAS = {
+  /** A person records their own absence, from Outlook's suggestion (cards/awaySuggestion.ts); who is away comes from the activity. */
+  'absence.record': z.object({ first: DateInput, last: DateInput }),
   'referral.submit': z.object({
     caseRef: ShortText,
     referringAgency: ShortText,
@@ -211,13 +213,13 @@ export const VERB_DATA_SCHEMAS = {
     methodology: OptionalFreeText,
   }),
   'review.approve': z.object({ caseRef: CaseRef }),
-  'review.sent': z.object({ caseRef: CaseRef, ...SentAt, dfeDate: DateInput, dfeTime: TimeInput }),
+  'review.sent': z.object({ caseRef: CaseRef, ...SentAt, dfeDate: DateInput.optional(), dfeTime: TimeInput.optional() }),
   'lcspr.agree': z.object({ caseRef: CaseRef, comment: OptionalFreeText }),
   'lcspr.disagree': z.object({ caseRef: CaseRef, rationale: FreeText }),
   'lcspr.decide': z.object({ caseRef: CaseRef, lcspr: YesNo, rationale: FreeText }),
   // The local review (LCSPR), issue 17: the business unit's forms on its board card (cards/localReview.ts).
   'localReview.open': z.object({ caseRef: CaseRef, decidedDate: DateInput, decidedTime: TimeInput, rationale: FreeText }),
-  'localReview.lead': z.object({ caseRef: CaseRef, leadPartnership: ShortText, weLead: Toggle, involved: ShortText }),
+  'localReview.lead': z.object({ caseRef: CaseRef, leadPartnership: ShortText, weLead: Toggle, involved: ShortText, lookedAfter: Toggle.optional(), responsibleAuthority: ShortText, leadReason: OptionalFreeText }),
   // Each form's inputs have their own ids: several forms sit on the one board card.
   'localReview.told': z.object({ caseRef: CaseRef, about: ToldAboutSchema, toldDate: DateInput, toldTime: TimeInput }),
   'localReview.commission': z.object({

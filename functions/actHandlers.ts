@@ -1,10 +1,9 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { ActRequestSchema } from '../app/actLink.js';
 import { ENTRA_AUTHORITY_HOSTS } from '../app/entraEndpoints.js';
-import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
-import type { CommandActor } from '../workflow/commands.js';
 import { readBounded } from './boundedBody.js';
 import { webSignInClientId, type Services } from './compositionRoot.js';
+import { problem, servicesOr503, signedInRoute } from './signedInRoute.js';
 
 /**
  * The API of the page an email links to (tab/src/act/). `config` tells the page how to sign in
@@ -16,43 +15,22 @@ import { webSignInClientId, type Services } from './compositionRoot.js';
 const NO_STORE = { 'cache-control': 'no-store' };
 /** A card submission is a few fields of text; the largest rationale a card accepts is far under this. */
 const MAX_ACT_BYTES = 64 * 1024;
-const problem = (status: number, error: string): HttpResponseInit => ({ status, headers: NO_STORE, jsonBody: { error } });
 const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
 
 
 export function createActHandlers(getServices: () => Promise<Services>) {
-  async function services(): Promise<{ ok: true; s: Services } | { ok: false; response: HttpResponseInit }> {
-    try {
-      return { ok: true, s: await getServices() };
-    } catch (error) {
-      if (isStoreUnreachable(error)) return { ok: false, response: problem(503, STORE_UNREACHABLE_MESSAGE) };
-      throw error;
-    }
-  }
-
-  const guarded =
-    (handle: (s: Services, request: HttpRequest, actor: CommandActor) => Promise<HttpResponseInit>) =>
-    async (request: HttpRequest): Promise<HttpResponseInit> => {
-      const ready = await services();
-      if (!ready.ok) return ready.response;
-      const { s } = ready;
+  /** The person signed in with Entra and on the roster (functions/signedInRoute.ts, app/webAuth.ts). */
+  const guarded = signedInRoute(getServices, {
+    identify: async (s, request) => {
       const auth = await s.authenticateWeb(request.headers.get('authorization'));
-      if (!auth.ok) {
-        s.log.info('web page request refused', { status: auth.status });
-        return problem(auth.status, auth.reason);
-      }
-      try {
-        return await handle(s, request, auth.actor);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
-        s.log.error('web page request failed', { error: message });
-        return problem(500, 'Something went wrong on the server. Nothing more was recorded than the page says; it has been logged for the administrator.');
-      }
-    };
+      return auth.ok ? { ok: true, who: auth.actor } : auth;
+    },
+    area: 'web page',
+    failed: 'Something went wrong on the server. Nothing more was recorded than the page says; it has been logged for the administrator.',
+  });
 
   async function config(): Promise<HttpResponseInit> {
-    const ready = await services();
+    const ready = await servicesOr503(getServices);
     if (!ready.ok) return ready.response;
     const { env, config: partnership } = ready.s;
     const clientId = webSignInClientId(env);
@@ -76,13 +54,19 @@ export function createActHandlers(getServices: () => Promise<Services>) {
     });
   }
 
+  /** The request the link names: its query, on the page's address and on each submission from it. */
+  const requestOf = (request: HttpRequest) => ActRequestSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const NO_REQUEST = 'This link does not name a case and what is asked. Please use the link in the email as it was sent.';
+
   const view = guarded(async (s, request, actor) => {
-    const parsed = ActRequestSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) return problem(400, 'This link does not name a case and what is asked. Please use the link in the email as it was sent.');
+    const parsed = requestOf(request);
+    if (!parsed.success) return problem(400, NO_REQUEST);
     return ok({ card: await s.webAct.view(parsed.data, actor, s.clock.now()) });
   });
 
   const act = guarded(async (s, request, actor) => {
+    const parsed = requestOf(request);
+    if (!parsed.success) return problem(400, `${NO_REQUEST} Nothing was recorded.`);
     const read = await readBounded(request, MAX_ACT_BYTES);
     if (!read.ok) return problem(413, 'That is more than this page accepts. Nothing was recorded.');
     let payload: unknown;
@@ -91,7 +75,7 @@ export function createActHandlers(getServices: () => Promise<Services>) {
     } catch {
       return problem(400, 'The page sent something that could not be read. Nothing was recorded.');
     }
-    return ok({ card: await s.webAct.act(payload, actor) });
+    return ok({ card: await s.webAct.act(parsed.data, payload, actor) });
   });
 
   return { config, view, act };

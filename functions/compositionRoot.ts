@@ -30,6 +30,9 @@ import { createMeetingService } from '../graph/meetings.js';
 import { createGraphMailer } from '../graph/mail.js';
 import { createGraphBounceInbox } from '../graph/bounces.js';
 import { BounceWatch } from '../app/bounceWatch.js';
+import { AwaySuggestions } from '../app/awaySuggestions.js';
+import { AwaySuggestionLedger } from '../store/awaySuggestionLedger.js';
+import { createGraphAutomaticReplies } from '../graph/mailTips.js';
 import { BounceLedger } from '../store/bounceLedger.js';
 import { errorText } from '../app/effectRunner.js';
 import { createMeetingBooker } from '../app/meetingBooker.js';
@@ -41,6 +44,8 @@ import type { WebAuthResult } from '../app/webAuth.js';
 import { createWebAct, type WebAct } from '../app/webAct.js';
 import { LiveRoster } from '../app/liveRoster.js';
 import { RosterStore } from '../store/rosterStore.js';
+import { InstalledConversations } from '../store/installedConversations.js';
+import { RosterFollowUp } from '../app/rosterFollowUp.js';
 import { recordAbsence } from '../app/absences.js';
 
 /**
@@ -77,13 +82,19 @@ export type Services = {
   monitoring: MonitoringService;
   /** Non-delivery reports in the shared mailbox, checked as part of each sweep (app/bounceWatch.ts). */
   bounceWatch: BounceWatch;
+  /** Outlook's automatic replies, read as part of each sweep to suggest absences (app/awaySuggestions.ts). */
+  awaySuggestions: AwaySuggestions;
   /** Checks a monitoring-tab request's SSO token and the person's roles (see app/tabAuth.ts). */
   authenticateTab: (authorization: string | null) => Promise<TabAuthResult>;
   /** The page an email links to: what it shows and does (app/webAct.ts), and who is signed in (app/webAuth.ts). */
   webAct: WebAct;
   authenticateWeb: (authorization: string | null) => Promise<WebAuthResult>;
-  /** The roster as live data: `config`'s roster fields follow its latest version (app/liveRoster.ts). */
+  /** The roster as live data: `config`'s roster fields and channels follow its latest version (app/liveRoster.ts). */
   roster: LiveRoster;
+  /** The team channels and group chats the bot has been added to: what the channels are chosen from. */
+  installed: InstalledConversations;
+  /** Brings open cases up to date after a roster change, at the save and again at each sweep until done (app/rosterFollowUp.ts). */
+  rosterFollowUp: RosterFollowUp;
 };
 
 /**
@@ -140,8 +151,12 @@ export async function buildServices(
   const store = new CaseStore(tables, schedule, heads, crash ? { crash } : {});
   const outbox = new Outbox(tables, heads);
   const conversations = new ConversationDirectory(tables);
+  const installed = new InstalledConversations(tables);
   const accessLog = new AccessLog(tables);
-  const roster = new LiveRoster({ store: new RosterStore(tables), file: config, log });
+  // The file's roster is version 0: what the first change is compared with (app/rosterFollowUp.ts).
+  const firstRoster = structuredClone(rosterOf(config));
+  const rosterStore = new RosterStore(tables);
+  const roster = new LiveRoster({ store: rosterStore, file: config, log });
   await roster.refresh();
 
   const endpoints: BotEndpoints = Object.fromEntries(BOT_ENDPOINT_SETTINGS.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
@@ -213,7 +228,7 @@ export async function buildServices(
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
     recordOwnAbsence: (actor, period) => recordAbsence(roster, actor, actor.aadObjectId, period, clock.now()),
   });
-  const onTurn = createTurnHandler({ config, interactions, conversations, log, localMode: env.LOCAL_MODE === 'true' });
+  const onTurn = createTurnHandler({ config, interactions, conversations, installed, now: () => clock.now(), log, localMode: env.LOCAL_MODE === 'true' });
   const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });
   const bounceWatch = new BounceWatch({
     inbox: createGraphBounceInbox({ client: graphClient, mailbox: config.mail?.fromMailbox, graphRoot: env.GRAPH_BASE_URL }),
@@ -223,12 +238,21 @@ export async function buildServices(
     config,
     log,
   });
+  const rosterFollowUp = new RosterFollowUp({ store, outbox, cases, log, rosterStore, first: firstRoster });
+  const awaySuggestions = new AwaySuggestions({
+    outlook: createGraphAutomaticReplies({ client: graphClient, mailbox: config.mail?.fromMailbox }),
+    ledger: new AwaySuggestionLedger(tables),
+    messenger,
+    config,
+    log,
+  });
   const runSweep = async (now: Date, o: { drain?: boolean; drainMs?: number } = {}) => {
     // The sweep reminds whoever holds the role now.
     await refreshRoster(roster, log);
-    const result = await sweep({ schedule, cases, effects, log, stuck }, now);
+    const result = await sweep({ schedule, cases, effects, log, stuck, rosterFollowUp }, now);
     // Bounces are looked for after the deadlines, and whatever goes wrong there stops nothing else.
     await bounceWatch.check(now).catch((error: unknown) => log.error('bounce check failed; tried again at the next sweep', { error: errorText(error) }));
+    await awaySuggestions.check(now).catch((error: unknown) => log.error('Outlook absence check failed; tried again at the next sweep', { error: errorText(error) }));
     if (o.drain !== false && !(await effects.idle(o.drainMs))) log.warn('sweep: effects still being performed when the wait ended', { inFlight: effects.inFlight });
     return result;
   };
@@ -236,7 +260,7 @@ export async function buildServices(
   const authenticateTab = tabAuthenticator(env, config);
   const webAct = createWebAct({ config, calendar, store, accessLog, interactions });
   const authenticateWeb = webAuthenticator(env, config);
-  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, authenticateTab, webAct, authenticateWeb, roster };
+  return { env, config, calendar, tables, store, accessLog, schedule, outbox, conversations, cases, effectRunner, effects, interactions, adapter, onTurn, clock, log, exportLinkSecret, runSweep, monitoring, bounceWatch, awaySuggestions, authenticateTab, webAct, authenticateWeb, roster, installed, rosterFollowUp };
 }
 
 /**

@@ -51,6 +51,7 @@ app.http('tabLocalPeople', { route: 'api/tab/local/people', methods: ['GET'], au
 app.http('tabRoster', { route: 'api/tab/roster', methods: ['GET', 'PUT'], authLevel: 'anonymous', handler: (request) => (request.method === 'PUT' ? roster.change(request) : roster.read(request)) });
 app.http('tabRosterHistory', { route: 'api/tab/roster/history', methods: ['GET'], authLevel: 'anonymous', handler: roster.history });
 app.http('tabRosterExport', { route: 'api/tab/roster/history.{format}', methods: ['GET'], authLevel: 'anonymous', handler: roster.download });
+app.http('tabRosterChannels', { route: 'api/tab/roster/channels', methods: ['GET', 'PUT'], authLevel: 'anonymous', handler: (request) => (request.method === 'PUT' ? roster.changeChannels(request) : roster.channels(request)) });
 app.http('tabRosterAbsence', { route: 'api/tab/roster/absence', methods: ['POST'], authLevel: 'anonymous', handler: roster.absence });
 app.http('tabAssets', { route: 'tab/{file}', methods: ['GET'], authLevel: 'anonymous', handler: assets });
 // The page an email links to, and its API (functions/actHandlers.ts).

@@ -1,15 +1,16 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { csvCell } from '../app/historyExport.js';
-import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
-import { RosterEditSchema } from '../app/liveRoster.js';
+import { CONFLICT_WORDS, RosterEditSchema, type Channels } from '../app/liveRoster.js';
+import { ChannelsEditSchema, CHANNEL_ROLES, offersFor, resolveChoice, whyNotOffered } from '../app/channelChoice.js';
+import type { RosterChange } from '../store/rosterStore.js';
 import { mayKeepRoster } from '../workflow/access.js';
 import { recordAbsence } from '../app/absences.js';
 import { findPerson } from '../workflow/partnership.js';
 import { readBounded } from './boundedBody.js';
-import { followRosterChange } from '../app/rosterFollowUp.js';
 import { LOCAL_USER_HEADER } from './tabHandlers.js';
 import type { Services } from './compositionRoot.js';
+import { signedInRoute, type Identified } from './signedInRoute.js';
 
 /**
  * The roster page's API (issue 16): the business unit reads and changes the roster, reads and
@@ -32,6 +33,8 @@ export const AbsenceRequestSchema = z.object({
   to: z.iso.datetime({ offset: true }),
 });
 const NOT_KEEPER = "Only the partnership's business unit keeps the roster.";
+export const FOLLOWED_UP = 'Open cases are up to date with this change.';
+export const FOLLOW_UP_LATER = 'The change is saved. Some open cases are not up to date with it yet: the next sweep (every minute) finishes them.';
 
 type Who = { aadObjectId: string; displayName: string };
 
@@ -55,31 +58,19 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     return { ok: true, who: { aadObjectId: auth.identity.aadObjectId, displayName: auth.identity.displayName } };
   }
 
-  const guarded =
-    (handle: (s: Services, request: HttpRequest, who: Who) => Promise<HttpResponseInit>, options: { anyoneOnRoster?: boolean } = {}) =>
-    async (request: HttpRequest): Promise<HttpResponseInit> => {
-      let s: Services;
-      try {
-        s = await getServices();
-      } catch (error) {
-        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
-        throw error;
-      }
-      try {
-        const id = await identify(s, request, options.anyoneOnRoster === true);
-        if (!id.ok) {
-          s.log.info('roster request refused', { status: id.status });
-          return problem(id.status, id.reason);
-        }
-        if (!options.anyoneOnRoster && !mayKeepRoster(s.config, id.who.aadObjectId)) return problem(403, NOT_KEEPER);
-        return await handle(s, request, id.who);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isStoreUnreachable(error)) return problem(503, STORE_UNREACHABLE_MESSAGE);
-        s.log.error('roster request failed', { error: message });
-        return problem(500, 'Something went wrong on the server. The roster was not changed; it has been logged for the administrator.');
-      }
-    };
+  /** The web APIs' one prologue (functions/signedInRoute.ts); the roster itself is the business unit's to keep. */
+  const guarded = (handle: (s: Services, request: HttpRequest, who: Who) => Promise<HttpResponseInit>, options: { anyoneOnRoster?: boolean } = {}) =>
+    signedInRoute(getServices, {
+      identify: async (s, request): Promise<Identified<Who>> => {
+        const anyoneOnRoster = options.anyoneOnRoster === true;
+        const id = await identify(s, request, anyoneOnRoster);
+        if (!id.ok) return id;
+        if (!anyoneOnRoster && !mayKeepRoster(s.config, id.who.aadObjectId)) return { ok: false, status: 403, reason: NOT_KEEPER };
+        return id;
+      },
+      area: 'roster',
+      failed: 'Something went wrong on the server. The roster was not changed; it has been logged for the administrator.',
+    })(handle);
 
   async function jsonBody(request: HttpRequest): Promise<unknown> {
     const read = await readBounded(request, MAX_BODY);
@@ -99,15 +90,17 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     const now = s.clock.now();
     const result = await s.roster.change(edit.data, who, now);
     if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
-    // The change is kept whatever happens next; a case it could not be recorded on is logged, not a refused save.
-    const cases = await followRosterChange(s, { before: result.before, after: result.after, version: result.version, by: who }, now).catch((error: unknown) => {
+    // The change is kept whatever happens next: open cases not brought up to date now (a storage
+    // blip, a crash) are by the next sweep, and the answer says which it is.
+    const followed = await s.rosterFollowUp.followUpPending(now).catch((error: unknown) => {
       s.log.error('roster change: open cases not all brought up to date', { error: error instanceof Error ? error.message : String(error) });
-      return [];
+      return { cases: [], finished: false };
     });
-    return ok({ version: result.version, cases });
+    return ok({ version: result.version, cases: followed.cases, followUp: followed.finished ? FOLLOWED_UP : FOLLOW_UP_LATER });
   });
 
-  const history = guarded(async (s) => ok({ changes: (await s.roster.history()).map(({ roster: _roster, ...rest }) => rest) }));
+  // A change that moved a channel lists where it went; the others do not repeat the channels.
+  const history = guarded(async (s) => ok({ changes: withChannelMoves(await s.roster.history(), s.roster.fileChannels()).map(({ roster: _roster, ...rest }) => rest) }));
 
   const download = guarded(async (s, request, who) => {
     const format = FormatSchema.safeParse(request.params.format);
@@ -119,7 +112,7 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     const changes = await s.roster.history();
     const headers = { ...NO_STORE, 'content-disposition': `attachment; filename="roster-history.${format.data}"` };
     if (format.data === 'json') return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ exportedAt: now.toISOString(), changes }, null, 2) };
-    const rows = [['version', 'at', 'by', 'why', 'roster'], ...changes.map((c) => [String(c.version), c.at, c.by.displayName, c.why, JSON.stringify(c.roster)])];
+    const rows = [['version', 'at', 'by', 'why', 'roster', 'channels'], ...changes.map((c) => [String(c.version), c.at, c.by.displayName, c.why, JSON.stringify(c.roster), c.channels === undefined ? '' : JSON.stringify(c.channels)])];
     return { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n' };
   });
 
@@ -134,5 +127,50 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     { anyoneOnRoster: true },
   );
 
-  return { read, change, history, download, absence };
+  /**
+   * The channels (issue 16): where the monitoring and the partners' cards go, chosen by the
+   * business unit from the conversations the bot has been added to (app/channelChoice.ts).
+   * Business unit only, like the roster; a change is a roster version with who, when and why.
+   */
+  const channels = guarded(async (s) => {
+    const installed = await s.installed.list();
+    const sources = { current: s.roster.channels(), file: s.roster.fileChannels(), installed, partnershipTenantId: s.config.tenantId };
+    return ok({
+      version: s.roster.currentVersion,
+      channels: sources.current,
+      offers: Object.fromEntries(CHANNEL_ROLES.map((role) => [role, offersFor(role, sources)])),
+      notOffered: installed.flatMap((c) => {
+        const why = whyNotOffered(c, s.config.tenantId);
+        return why ? [{ name: c.name ?? (c.kind === 'groupChat' ? 'A group chat without a name' : 'A channel without a name'), why }] : [];
+      }),
+    });
+  });
+
+  const changeChannels = guarded(async (s, request, who) => {
+    const edit = ChannelsEditSchema.safeParse(await jsonBody(request));
+    if (!edit.success) return problem(400, 'Send the two channels chosen, the version you opened and why they are changing.', { issues: edit.error.issues.map((i) => ({ path: ['request', ...i.path.map(String)], message: i.message })) });
+    // Checked first (and again on saving): offers read from a newer version are not what the person saw.
+    if (edit.data.baseVersion !== s.roster.currentVersion) return problem(409, CONFLICT_WORDS);
+    const chosen = resolveChoice(edit.data, { current: s.roster.channels(), file: s.roster.fileChannels(), installed: await s.installed.list(), partnershipTenantId: s.config.tenantId });
+    if (!chosen.ok) return problem(400, 'The channels were not changed: correct what is marked and save again.', { issues: chosen.issues });
+    const result = await s.roster.changeChannels({ baseVersion: edit.data.baseVersion, why: edit.data.why, channels: chosen.channels }, who, s.clock.now());
+    if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);
+    s.log.info('channels moved', { version: result.version, monitoringMoved: result.before.monitoring.conversationId !== result.after.monitoring.conversationId, decisionMoved: result.before.decision.conversationId !== result.after.decision.conversationId });
+    return ok({ version: result.version, channels: result.after });
+  });
+
+  return { read, change, history, download, absence, channels, changeChannels };
+}
+
+/** Each change with `channels` only where they differ from the version before it (the file's, before the first). */
+function withChannelMoves(newestFirst: RosterChange[], fileChannels: Channels): RosterChange[] {
+  let before: unknown = fileChannels;
+  const moves = [...newestFirst].reverse().map((c) => {
+    const now = c.channels ?? fileChannels;
+    const moved = JSON.stringify(now) !== JSON.stringify(before);
+    before = now;
+    const { channels: _channels, ...rest } = c;
+    return moved ? { ...rest, channels: now } : rest;
+  });
+  return moves.reverse();
 }

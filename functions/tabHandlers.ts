@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ExportFormatSchema } from '../app/exportLinks.js';
 import { historyCsv, historyJson } from '../app/historyExport.js';
 import { actionsCsv } from '../app/actionsExport.js';
-import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '../app/storeUnreachable.js';
 import { authorise, type TabAuthResult, type TabIdentity } from '../app/tabAuth.js';
 import { maySee, seeingRole } from '../workflow/access.js';
 import { roleWords } from '../workflow/words.js';
@@ -11,6 +10,7 @@ import { withAccessRows } from '../workflow/accessRecord.js';
 import { findPerson, rolesOf } from '../workflow/partnership.js';
 import { ReviewKindSchema, type LocalPeople, type TabUser } from '../workflow/monitoring/schemas.js';
 import type { Services } from './compositionRoot.js';
+import { problem, servicesOr503, signedInRoute, type Identified } from './signedInRoute.js';
 
 /**
  * The monitoring tab's API. Every route authenticates first (Teams SSO token; in the explicit
@@ -22,7 +22,6 @@ import type { Services } from './compositionRoot.js';
 const NO_STORE = { 'cache-control': 'no-store' };
 /** How long one recorded tab view of a case covers that person's further views of it. */
 const TAB_VIEW_RECORD_MS = 30 * 60_000;
-const problem = (status: number, error: string): HttpResponseInit => ({ status, headers: NO_STORE, jsonBody: { error } });
 const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
 
 /** The local identity header; read only when LOCAL_MODE is on, so outside it the path does not exist. */
@@ -32,53 +31,18 @@ const CaseRefSchema = z.string().min(1).max(40).regex(/^[A-Za-z0-9-]+$/);
 const YearOffsetSchema = z.enum(['0', '-1', '-2', '-3', '-4']).default('0');
 
 export function createTabHandlers(getServices: () => Promise<Services>) {
-  /**
-   * The services, or the 503 to give when they cannot be built because the store is unreachable
-   * (opening the tables is part of building them). Any other failure to start, such as an invalid
-   * partnership file, is the host's to log and answer, as before.
-   */
-  async function services(): Promise<{ ok: true; s: Services } | { ok: false; response: HttpResponseInit }> {
-    try {
-      return { ok: true, s: await getServices() };
-    } catch (error) {
-      if (isStoreUnreachable(error)) return { ok: false, response: problem(503, STORE_UNREACHABLE_MESSAGE) };
-      throw error;
-    }
-  }
-
-  async function identify(s: Services, request: HttpRequest): Promise<TabAuthResult> {
+  async function identify(s: Services, request: HttpRequest): Promise<Identified<TabIdentity>> {
+    let auth: TabAuthResult;
     if (s.env.LOCAL_MODE === 'true' && !request.headers.get('authorization')) {
       const local = LocalUserSchema.safeParse(request.headers.get(LOCAL_USER_HEADER));
       if (!local.success) return { ok: false, status: 401, reason: 'Local mode: choose who you are from the sample roster.' };
-      return authorise(s.config, local.data, 'local');
-    }
-    return s.authenticateTab(request.headers.get('authorization'));
+      auth = authorise(s.config, local.data, 'local');
+    } else auth = await s.authenticateTab(request.headers.get('authorization'));
+    return auth.ok ? { ok: true, who: auth.identity } : auth;
   }
 
-  /** Runs `handle` for an authorised person; everyone else gets the reason and nothing else. */
-  const guarded =
-    (handle: (s: Services, request: HttpRequest, who: TabIdentity) => Promise<HttpResponseInit>) =>
-    async (request: HttpRequest): Promise<HttpResponseInit> => {
-      const ready = await services();
-      if (!ready.ok) return ready.response;
-      const { s } = ready;
-      const auth = await identify(s, request);
-      if (!auth.ok) {
-        s.log.info('tab request refused', { status: auth.status, path: new URL(request.url).pathname.split('/').slice(0, 4).join('/') });
-        return problem(auth.status, auth.reason);
-      }
-      try {
-        return await handle(s, request, auth.identity);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isStoreUnreachable(error)) {
-          s.log.warn('tab request: the case store cannot be reached', { error: message });
-          return problem(503, STORE_UNREACHABLE_MESSAGE);
-        }
-        s.log.error('tab request failed', { error: message });
-        return problem(500, 'Something went wrong on the server showing this. It has been logged for the administrator.');
-      }
-    };
+  /** Runs a handler for an authorised person; everyone else gets the reason and nothing else (functions/signedInRoute.ts). */
+  const guarded = signedInRoute(getServices, { identify, area: 'tab', failed: 'Something went wrong on the server showing this. It has been logged for the administrator.' });
 
   const me = guarded(async (s, _request, who) => {
     const user: TabUser = { displayName: who.displayName, roles: [...new Set(who.roles.map(roleWords))], partnership: s.config.partnership.name, mode: who.mode };
@@ -178,7 +142,7 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
 
   /** Local mode only: the sample roster to choose an identity from. Outside local mode: 404, as if it did not exist. */
   async function localPeople(): Promise<HttpResponseInit> {
-    const ready = await services();
+    const ready = await servicesOr503(getServices);
     if (!ready.ok) return ready.response;
     const { s } = ready;
     if (s.env.LOCAL_MODE !== 'true') return { status: 404, jsonBody: { error: 'not found' } };

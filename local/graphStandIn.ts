@@ -8,8 +8,9 @@ import { StandInInbox, type InboxMessage } from './standInInbox.js';
 /**
  * Microsoft Graph on loopback, for `npm start`: the three calls the meeting booker makes
  * (getSchedule, create event, cancel event) on the organiser's calendar, sendMail (kept, and
- * listed at GET /local/sent-mail), and the shared mailbox's inbox as the bounce check reads it
- * (local/standInInbox.ts: a test drops a non-delivery report there), answered in Graph's
+ * listed at GET /local/sent-mail), the shared mailbox's inbox as the bounce check reads it
+ * (local/standInInbox.ts: a test drops a non-delivery report there), and getMailTips' automatic
+ * replies (everyone's off unless a test turns them on), answered in Graph's
  * shapes (local/organiserCalendar.ts), so someone trying the product sees a dispute meeting booked
  * and its join link posted. The app reaches it through GRAPH_BASE_URL with GRAPH_AUTH=localStandIn,
  * which only local mode accepts. Anything else answers Graph's 404 envelope.
@@ -23,6 +24,13 @@ export type GraphStandIn = {
   refuseMailbox(mailbox: string): void;
   /** Mailboxes' inboxes: messages put there are listed by GET /users/{mailbox}/mailFolders/inbox/messages. */
   inbox: StandInInbox;
+  /**
+   * Outlook's automatic replies by address, as getMailTips reports them (only while they are on);
+   * `undefined` turns them off. Asked for by any mailbox, as Exchange answers within its organisation.
+   */
+  setAutomaticReplies(address: string, replies: { message: string; from?: Date; until?: Date } | undefined): void;
+  /** How many getMailTips requests were answered. */
+  mailTipsRequests: () => number;
   /**
    * Puts in the sender's inbox the non-delivery report Exchange Online would for this email: its
    * subject "Undeliverable: ...", the remote server's status, and (unless `quoteHeaders` is false)
@@ -38,6 +46,7 @@ const CANCEL = /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)\/cancel$/;
 const SEND_MAIL = /^\/v1\.0\/users\/([^/]+)\/sendMail$/;
 const SCHEDULE = /^\/v1\.0\/users\/([^/]+)\/calendar\/getSchedule$/;
 const INBOX = /^\/v1\.0\/users\/([^/]+)\/mailFolders\/inbox\/messages$/;
+const MAIL_TIPS = /^\/v1\.0\/users\/([^/]+)\/getMailTips$/;
 
 function send(response: ServerResponse, status: number, body?: unknown): void {
   response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -58,6 +67,8 @@ export async function startGraphStandIn(options: { port?: number } = {}): Promis
   const sentMail: SentMail[] = [];
   const refused = new Set<string>();
   const inbox = new StandInInbox();
+  const automaticReplies = new Map<string, { message: string; from?: Date; until?: Date }>();
+  let mailTipsRequests = 0;
   let url = '';
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -72,6 +83,12 @@ export async function startGraphStandIn(options: { port?: number } = {}): Promis
       }
       if (request.method !== 'POST') return send(response, 405, { error: { code: 'MethodNotAllowed', message: 'only POST is served here' } });
       try {
+        if (MAIL_TIPS.test(path)) {
+          mailTipsRequests++;
+          const asked = await json(request);
+          const addresses = Array.isArray(asked.EmailAddresses) ? asked.EmailAddresses.filter((a): a is string => typeof a === 'string') : [];
+          return send(response, 200, { value: addresses.map((address) => mailTip(address, automaticReplies.get(address.toLowerCase()))) });
+        }
         if (SCHEDULE.test(path)) return send(response, 200, { value: OrganiserCalendar.allFree(await json(request)) });
         if (EVENTS.test(path)) return send(response, 201, calendar.create(await json(request)));
         const sendMail = SEND_MAIL.exec(path);
@@ -101,12 +118,24 @@ export async function startGraphStandIn(options: { port?: number } = {}): Promis
     sentMail,
     refuseMailbox: (mailbox) => void refused.add(mailbox.toLowerCase()),
     inbox,
+    setAutomaticReplies: (address, replies) => void (replies ? automaticReplies.set(address.toLowerCase(), replies) : automaticReplies.delete(address.toLowerCase())),
+    mailTipsRequests: () => mailTipsRequests,
     bounce: (mail, o) => inbox.deliver(mail.from, nonDeliveryReport(mail, o)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** One recipient's mail tip as Graph shapes it: an empty automatic reply message while replies are off. */
+function mailTip(address: string, replies: { message: string; from?: Date; until?: Date } | undefined) {
+  const time = (instant: Date) => ({ dateTime: instant.toISOString().replace('Z', '').replace(/\.\d{3}$/, '.0000000'), timeZone: 'UTC' });
+  if (!replies) return { emailAddress: { address }, automaticReplies: { message: '' } };
+  return {
+    emailAddress: { address },
+    automaticReplies: { message: replies.message, messageLanguage: { locale: 'en-GB', displayName: 'English (United Kingdom)' }, ...(replies.from ? { scheduledStartTime: time(replies.from) } : {}), ...(replies.until ? { scheduledEndTime: time(replies.until) } : {}) },
   };
 }
 

@@ -87,6 +87,7 @@ export async function startLocalHost(options: {
     if (url.pathname === '/api/messages' && req.method === 'POST') return send(res, await handlers.messages(request(), context('messages')));
     if (url.pathname === '/api/act' && req.method === 'POST') return send(res, await act.act(request()));
     if (url.pathname === '/api/tab/roster' && req.method === 'PUT') return send(res, await roster.change(request()));
+    if (url.pathname === '/api/tab/roster/channels' && req.method === 'PUT') return send(res, await roster.changeChannels(request()));
     if (url.pathname === '/api/tab/roster/absence' && req.method === 'POST') return send(res, await roster.absence(request()));
     const history = /^\/api\/cases\/([^/]+)\/history\.([a-z]+)$/.exec(url.pathname);
     if (history && req.method === 'GET') {
@@ -108,6 +109,7 @@ export async function startLocalHost(options: {
       if (url.pathname === '/api/tab/local/people') return send(res, await tab.localPeople());
       if (url.pathname === '/api/tab/roster') return send(res, await roster.read(request()));
       if (url.pathname === '/api/tab/roster/history') return send(res, await roster.history(request()));
+      if (url.pathname === '/api/tab/roster/channels') return send(res, await roster.channels(request()));
       const rosterExport = /^\/api\/tab\/roster\/history\.([a-z]+)$/.exec(url.pathname);
       if (rosterExport) return send(res, await roster.download(request({ format: rosterExport[1]! })));
       if (url.pathname === '/api/act/config') return send(res, await act.config());

@@ -20,6 +20,8 @@ export const caseRowKeys = {
   /** The sweep's count of failed attempts at the case in a row (app/stuckCases.ts). */
   stuck: (partition: string) => `stuck~${partition}`,
   sent: (partition: string, key: string) => `sent-${key}~${partition}`,
+  /** Someone holds a request the case sent them (a Teams card or an email): whom a roster change moves it from. */
+  held: (partition: string, key: string) => `held-${key}~${partition}`,
   /** An email an effect sent (or had refused), so a retried effect does not send it again. */
   mail: (partition: string, key: string) => `mail-${key}~${partition}`,
 };

@@ -1,4 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Effect } from '../workflow/effects.js';
 import { caseRowKeys } from './caseKeys.js';
@@ -44,6 +45,8 @@ export type MailAbout = { to: string; card: string; reason: string };
 
 export type PendingEffect = { rowKey: string; etag: string; effect: Effect; leaseUntil?: string; attempts: number };
 
+const PersonRecipientSchema = z.object({ kind: z.literal('person'), aadObjectId: z.string() });
+
 const TrackedCardRowSchema = z.object({
   rowKey: z.string(),
   conversationId: z.string(),
@@ -53,6 +56,24 @@ const TrackedCardRowSchema = z.object({
   postedAt: z.string().optional(),
 });
 export type TrackedCardRow = z.infer<typeof TrackedCardRowSchema>;
+
+/**
+ * Someone who holds a request of the case (issue 16): a tracked send reached them, by a Teams card
+ * or, when Teams cannot reach them, by email. Kept whatever the channel, in one place, so a roster
+ * change finds every request to move from someone replaced (app/rosterFollowUp.ts); a card row
+ * alone misses everyone reached by email.
+ */
+export const HeldRequestSchema = z.object({
+  /** The send's key (workflow/kernel.ts sendKey). */
+  sendKey: z.string().min(1),
+  holder: z.string().min(1),
+  /** The card as it was asked for (workflow/effects.ts CardSpec), as JSON. */
+  card: z.string(),
+  channel: z.enum(['teams', 'email']),
+  at: z.string(),
+});
+export type HeldRequest = z.infer<typeof HeldRequestSchema>;
+const heldKey = (h: { sendKey: string; holder: string }) => createHash('sha256').update(`${h.sendKey}\n${h.holder}`).digest('hex').slice(0, 40);
 
 /** Far more cards than a process updates in a while; past it, start again. */
 const MAX_CACHED_CARDS = 20_000;
@@ -275,20 +296,53 @@ export class Outbox {
    * transaction, so a card is never recorded as done without the row that lets it be updated)
    * or an untracked send's activity id.
    */
-  async markDone(caseRef: string, rowKey: string, etag: string, doneAt: Date, sent: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> } } = {}): Promise<void> {
+  async markDone(caseRef: string, rowKey: string, etag: string, doneAt: Date, sent: { activityId?: string; card?: { key: string; row: Omit<TrackedCardRow, 'rowKey'> }; held?: HeldRequest[] } = {}): Promise<void> {
     const partition = CaseStore.partitionOf(caseRef);
     const done = { partitionKey: partition, rowKey, status: 'done', doneAt: doneAt.toISOString(), ...(sent.activityId ? { activityId: sent.activityId } : {}) };
     const cardRow = sent.card ? { partitionKey: partition, ...sent.card.row, rowKey: caseRowKeys.card(partition, sent.card.key) } : undefined;
     if (cardRow) this.remember(partition, cardRow);
+    // Who now holds the request goes with it: never a send marked done without its holders.
+    const rows = [...(cardRow ? [cardRow] : []), ...(sent.held ?? []).map((h) => this.heldRow(partition, h))];
     try {
-      if (cardRow) await this.casesOf(partition).submitTransaction([['upsert', cardRow, 'Replace'], ['update', done, 'Merge', { etag }]]);
+      if (rows.length > 0) await this.casesOf(partition).submitTransaction([...rows.map((row): TransactionAction => ['upsert', row, 'Replace']), ['update', done, 'Merge', { etag }]]);
       else await this.casesOf(partition).updateEntity(done, 'Merge', { etag });
     } catch (error) {
       // Our lease ran out and another process took the effect over: it will mark it done (and,
       // finding the card row, without posting it again).
       if (!isStatus(error, 412)) throw error;
-      if (cardRow) await this.casesOf(partition).upsertEntity(cardRow, 'Replace');
+      await Promise.all(rows.map((row) => this.casesOf(partition).upsertEntity(row, 'Replace')));
     }
+  }
+
+  private heldRow(partition: string, held: HeldRequest) {
+    return { partitionKey: partition, rowKey: caseRowKeys.held(partition, heldKey(held)), ...HeldRequestSchema.parse(held) };
+  }
+
+  /** Records who holds a request (idempotent: the same send and holder is one row). */
+  async recordHeld(caseRef: string, held: HeldRequest[]): Promise<void> {
+    const partition = CaseStore.partitionOf(caseRef);
+    for (const batch of batches(held.map((h): TransactionAction => ['upsert', this.heldRow(partition, h), 'Replace']))) await this.casesOf(partition).submitTransaction(batch);
+  }
+
+  /**
+   * Every request of the case someone holds, whatever reached them: the rows kept since holders
+   * were (Teams and email alike), and, for cards posted before that, the 1:1 card rows.
+   */
+  async heldRequests(caseRef: string): Promise<HeldRequest[]> {
+    const partition = CaseStore.partitionOf(caseRef);
+    const out: HeldRequest[] = [];
+    for await (const raw of this.casesOf(partition).listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'held-' and RowKey lt 'held.'` } })) {
+      const row = HeldRequestSchema.safeParse(raw);
+      if (row.success) out.push({ sendKey: row.data.sendKey, holder: row.data.holder, card: row.data.card, channel: row.data.channel, at: row.data.at });
+    }
+    const known = new Set(out.map(heldKey));
+    for (const row of await this.trackedCards(caseRef)) {
+      const to = PersonRecipientSchema.safeParse(JSON.parse(row.recipient));
+      if (!to.success) continue;
+      const held: HeldRequest = { sendKey: row.rowKey.slice('card-'.length, row.rowKey.lastIndexOf('~')), holder: to.data.aadObjectId, card: row.card, channel: 'teams', at: row.postedAt ?? '' };
+      if (!known.has(heldKey(held))) out.push(held);
+    }
+    return out;
   }
 
   /**

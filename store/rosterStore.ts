@@ -9,6 +9,11 @@ import type { Tables } from './tables.js';
  * "insert, never replace": two people saving a change to the same version cannot both succeed,
  * which is the optimistic concurrency the tab relies on. Who downloaded the history is kept in
  * its own partition of the same table.
+ *
+ * The one thing set on a change after it is written is whether its open cases were brought up to
+ * date (`followedUp`): written false with the change itself, so a change whose follow-up failed
+ * part-way is never lost, and the sweep finishes it (app/rosterFollowUp.ts). Rows written before
+ * it was kept have none: they were followed up when saved.
  */
 
 const CHANGES = 'changes';
@@ -27,6 +32,12 @@ export const RosterChangeSchema = z.object({
   why: z.string().min(1),
   /** The complete roster after the change, as validated when it was made. */
   roster: z.unknown(),
+  /**
+   * Where cards are posted from this version on (the monitoring and decision channels), as
+   * validated when it was made; absent on changes made before channels were kept here, which
+   * leave the partnership file's channels in force.
+   */
+  channels: z.unknown().optional(),
 });
 export type RosterChange = z.infer<typeof RosterChangeSchema>;
 
@@ -75,12 +86,27 @@ export class RosterStore {
         why: parsed.why,
         chunks: Object.keys(chunks).length,
         ...chunks,
+        // Two conversation ids and labels: far below a property's 64 KiB.
+        ...(parsed.channels !== undefined ? { channels: JSON.stringify(parsed.channels) } : {}),
+        followedUp: false,
       });
       return 'ok';
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 409) return 'conflict';
       throw error;
     }
+  }
+
+  /** The versions whose open cases are not yet brought up to date, oldest first. */
+  async notFollowedUp(): Promise<number[]> {
+    const out: number[] = [];
+    for await (const entity of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${CHANGES} and followedUp eq false`, select: ['version'] } })) out.push(z.number().parse(entity.version));
+    return out.sort((a, b) => a - b);
+  }
+
+  /** The change's open cases are all brought up to date. */
+  async markFollowedUp(version: number, at: Date): Promise<void> {
+    await this.table.updateEntity({ partitionKey: CHANGES, rowKey: rowKeyOf(version), followedUp: true, followedUpAt: at.toISOString() }, 'Merge');
   }
 
   /** Every change, newest first. */
@@ -109,5 +135,6 @@ function fromRow(entity: Record<string, unknown>): RosterChange {
   const row = RowSchema.parse(entity);
   let json = '';
   for (let n = 0; n < row.chunks; n++) json += z.string().parse(entity[`roster${n}`]);
-  return RosterChangeSchema.parse({ version: row.version, at: row.at, by: { aadObjectId: row.byId, displayName: row.byName }, why: row.why, roster: JSON.parse(json) });
+  const channels = typeof entity.channels === 'string' ? { channels: JSON.parse(entity.channels) as unknown } : {};
+  return RosterChangeSchema.parse({ version: row.version, at: row.at, by: { aadObjectId: row.byId, displayName: row.byName }, why: row.why, roster: JSON.parse(json), ...channels });
 }

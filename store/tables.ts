@@ -19,6 +19,8 @@ export type TableAccess = string | { endpoint: string; credential: TokenCredenti
  * - mailBounces: the bounce check's watermark, the non-delivery reports already taken, and whether
  *   a refused inbox was reported (store/bounceLedger.ts)
  * - rosterChanges: the roster as the business unit keeps it, one row per change (store/rosterStore.ts)
+ * - awaySuggestions: who was asked to record an absence Outlook's automatic replies suggest
+ *   (store/awaySuggestionLedger.ts)
  */
 export type Tables = {
   /** The table that holds this case partition's rows. */
@@ -29,6 +31,8 @@ export type Tables = {
   mailBounces: TableClient;
   /** The roster's changes and who downloaded their history (store/rosterStore.ts). */
   roster: TableClient;
+  /** The Outlook absence check's last run and who was asked about which period (store/awaySuggestionLedger.ts). */
+  awaySuggestions: TableClient;
   /** The due table of one UTC day ('20260610'); it may not exist yet. */
   dueTable(day: string): TableClient;
   /** The days that have a due table, oldest first. */
@@ -69,6 +73,7 @@ export async function openTables(access: TableAccess, prefix = ''): Promise<Tabl
     caseAccess: open('CaseAccess'),
     mailBounces: open('MailBounces'),
     roster: open('RosterChanges'),
+    awaySuggestions: open('AwaySuggestions'),
     dueTable: (day) => open(`${DUE}${day}`),
     async dueDays() {
       // Filtered here, not by OData: table names compare case-insensitively in Azure but not in
@@ -85,7 +90,7 @@ export async function openTables(access: TableAccess, prefix = ''): Promise<Tabl
       await service.deleteTable(`${duePrefix}${day}`);
     },
   };
-  await Promise.all([...caseTables, tables.conversations, tables.caseIndex, tables.caseAccess, tables.mailBounces, tables.roster].map((t) => t.createTable()));
+  await Promise.all([...caseTables, tables.conversations, tables.caseIndex, tables.caseAccess, tables.mailBounces, tables.roster, tables.awaySuggestions].map((t) => t.createTable()));
   return tables;
 }
 

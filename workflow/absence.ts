@@ -58,6 +58,19 @@ export function askedAt(roster: PartnershipConfig, aadObjectId: string, now: Dat
 }
 
 /**
+ * The person themselves, for a request only they may answer (the initial view, a chair's
+ * decision): asked all the same when away, and, where their partner has absence inboxes, the
+ * inboxes are told and their card says so. Nobody else is asked in their place.
+ */
+export function heldAt(roster: PartnershipConfig, aadObjectId: string, now: Date): Asked {
+  const away = awayAt(roster, aadObjectId, now);
+  const { inboxes } = standIns(roster, aadObjectId);
+  if (!away || inboxes.length === 0) return { aadObjectId };
+  const displayName = findPerson(roster, aadObjectId)?.displayName ?? 'Someone on the roster';
+  return { aadObjectId, awayFor: { aadObjectId, displayName, until: away.to, inboxes } };
+}
+
+/**
  * Everyone asked when each of `ids` would be, once each. Someone asked in their own right who
  * also stands in for someone away is told so (a partner's deputy is reminded anyway, and should
  * know the representative is away).

@@ -109,7 +109,8 @@ export const CaseCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('DecideLcsprDispute'), actor: CommandActorSchema, lcspr: z.boolean(), rationale: z.string() }),
   z.object({ type: z.literal('ApproveRapidReview'), actor: CommandActorSchema }),
   /** The business unit records when the approved rapid review went to the Panel and Ofsted, and the LCSPR decision to DfE. */
-  z.object({ type: z.literal('RecordRapidReviewSent'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }), dfeSentAt: z.iso.datetime({ offset: true }) }),
+  /** `dfeSentAt` may be left out only when the local review card already records the decision told (5.6). */
+  z.object({ type: z.literal('RecordRapidReviewSent'), actor: CommandActorSchema, sentAt: z.iso.datetime({ offset: true }), dfeSentAt: z.iso.datetime({ offset: true }).optional() }),
   /** The other view-giver concurs with the view the first drafted (002 Section B step 3). */
   z.object({ type: z.literal('ConcurInitialView'), actor: CommandActorSchema }),
   // Recommendations and actions (issue 17): workflow/actions/commands.ts.

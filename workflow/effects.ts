@@ -11,15 +11,21 @@ export type Recipient =
   | { kind: 'person'; aadObjectId: string }
   | { kind: 'conversation'; target: 'monitoring' | 'decision' };
 
-export type CardSpec =
+/**
+ * Why a 1:1 card came to this person while someone is away (workflow/whenAway.ts): sent to a
+ * stand-in because the person named is away until then; their partner's absence inboxes are
+ * emailed it too (workflow/absence.ts). `nobodyStandsIn`: sent to the away person themselves
+ * (nobody may stand in, or only they may answer); only the inboxes are told.
+ */
+export type AwayNote = { displayName: string; until: string; inboxes?: string[]; nobodyStandsIn?: true };
+
+/** Any card may carry the away note: which kinds get one is decided in workflow/whenAway.ts alone. */
+export type CardSpec = CardKind & { awayFor?: AwayNote };
+
+type CardKind =
   | { kind: 'initialViewRequest' }
   | { kind: 'partnerDecision' }
-  /**
-   * `awayFor`: sent to a stand-in because the person named is away until then; their partner's
-   * absence inboxes are emailed it too (workflow/absence.ts). `nobodyStandsIn`: sent to the away
-   * person themselves, nobody being able to stand in; only the inboxes are told.
-   */
-  | { kind: 'reminder'; about: ReminderAbout; awayFor?: { displayName: string; until: string; inboxes?: string[]; nobodyStandsIn?: true } }
+  | { kind: 'reminder'; about: ReminderAbout }
   | { kind: 'overdue'; about: OverdueAbout }
   | { kind: 'decisionRecorded' }
   | { kind: 'disputeOpened' }

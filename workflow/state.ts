@@ -151,6 +151,8 @@ export type CaseState = {
   /** Issue 17: the case's local learning event (002 Section C), and its review-group disputes (8.2). */
   learningEvent?: LearningEvent;
   reviewGroupDisputes?: ReviewGroupDispute[];
+  /** The roster versions whose change this case has recorded (issue 16): a follow-up retried after a failure skips them. */
+  rosterVersions?: number[];
 };
 
 const awaitingAll = (): Record<Partner, PartnerPosition> =>
@@ -178,8 +180,9 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
   if (isCostEvent(event)) return { ...s, costs: foldCosts(s.costs, event) };
   if (isLocalReviewEventType(event.type)) return withLocalReview(s, foldLocalReview(s.localReview, event as LocalReviewEvent));
   if (isLearningAreaEvent(event)) return foldLearningArea(s, event);
-  // A roster change is the case's history only: who holds a role is the roster's, read when needed.
-  if (isRosterEvent(event)) return s;
+  // A roster change is the case's history: who holds a role is the roster's, read when needed. Only
+  // which version it was is kept, so the same change is never recorded (nor its requests moved) twice.
+  if (isRosterEvent(event)) return { ...s, rosterVersions: [...(s.rosterVersions ?? []), event.rosterVersion] };
   switch (event.type) {
     case 'InitialViewGiven':
       return {

@@ -35,7 +35,16 @@ export function localReviewRow(event: LocalReviewEvent, at: (iso: string) => str
         deemed: false,
       };
     case 'LocalReviewLeadRecorded':
-      return { at: event.at, ...by(event.by), what: `Recorded the lead: ${event.weLead ? 'this partnership leads' : `${event.leadPartnership} leads`}${event.involved.length ? `; partnerships involved: ${event.involved.join(', ')}` : ''}.`, deemed: false };
+      return {
+        at: event.at,
+        ...by(event.by),
+        what:
+          `Recorded the lead: ${event.weLead ? 'this partnership leads' : `${event.leadPartnership} leads`}` +
+          (event.lookedAfter ? ` (a looked-after child; the responsible authority is ${event.responsibleAuthority}${event.leadReason ? ", whose partnership does not lead: the reason is below" : ''})` : event.lookedAfter === false ? ' (not a looked-after child)' : '') +
+          `${event.involved.length ? `; partnerships involved: ${event.involved.join(', ')}` : ''}.`,
+        ...(event.leadReason ? { detail: event.leadReason } : {}),
+        deemed: false,
+      };
     case 'LocalReviewBodiesTold':
       return { at: event.at, ...by(event.by), what: `Recorded that the Panel, Ofsted and DfE were told ${event.about === 'decision' ? 'of the decision to hold the review' : "the reviewer's name"} at ${at(event.sentAt)}.`, deemed: false };
     case 'LocalReviewCommissioned':

@@ -1,4 +1,5 @@
 import { VERBS, type Verb } from '../../cards/verbs.js';
+import { ABSENCE_ROUTES } from './absence.js';
 import { ACTIONS_ROUTES } from './actions.js';
 import { CASE_ROUTES } from './cases.js';
 import { DISPUTE_ROUTES } from './dispute.js';
@@ -39,6 +40,8 @@ export const ALL_CARD_ROUTES: readonly CardRoute[] = [
   ...LOCAL_REVIEW_ROUTES,
   ...LEARNING_EVENT_ROUTES,
   ...CASE_ROUTES,
+  // A person's own absence, from Outlook's automatic replies (issue 16).
+  ...ABSENCE_ROUTES,
 ];
 
 export const CARD_ROUTES = routeTable(ALL_CARD_ROUTES);

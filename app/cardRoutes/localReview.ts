@@ -20,7 +20,17 @@ export const LOCAL_REVIEW_ROUTES: readonly CardRoute[] = [
   route({
     verb: 'localReview.lead',
     answer: BOARD,
-    toCommand: (d, actor) => ({ type: 'RecordLocalReviewLead', actor, leadPartnership: d.leadPartnership, weLead: d.weLead === 'true', involved: list(d.involved) }),
+    toCommand: (d, actor) => ({
+      type: 'RecordLocalReviewLead',
+      actor,
+      leadPartnership: d.leadPartnership,
+      weLead: d.weLead === 'true',
+      involved: list(d.involved),
+      // A card sent before the field existed has no toggle: the referral's answer stands.
+      ...(d.lookedAfter !== undefined ? { lookedAfter: d.lookedAfter === 'true' } : {}),
+      ...(d.responsibleAuthority.trim() ? { responsibleAuthority: d.responsibleAuthority } : {}),
+      ...(d.leadReason?.trim() ? { leadReason: d.leadReason } : {}),
+    }),
   }),
   route({
     verb: 'localReview.told',

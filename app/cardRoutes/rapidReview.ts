@@ -86,9 +86,11 @@ export const RAPID_REVIEW_ROUTES: readonly CardRoute[] = [
     answer: () => ({ kind: 'rapidReviewSendPrompt' }),
     toCommand: (d, actor) => {
       const sentAt = londonInstant(d.sentDate, d.sentTime);
-      const dfeSentAt = londonInstant(d.dfeDate, d.dfeTime);
-      if (!sentAt || !dfeSentAt) return refused('Please give the dates and times it was sent to the Panel and Ofsted, and the decision to DfE.');
-      return { type: 'RecordRapidReviewSent', actor, sentAt: sentAt.toISOString(), dfeSentAt: dfeSentAt.toISOString() };
+      // The card leaves out the DfE fields when the local review card already records the decision told (5.6).
+      const dfeGiven = d.dfeDate !== undefined || d.dfeTime !== undefined;
+      const dfeSentAt = dfeGiven ? londonInstant(d.dfeDate ?? '', d.dfeTime ?? '') : undefined;
+      if (!sentAt || (dfeGiven && !dfeSentAt)) return refused('Please give the dates and times it was sent to the Panel and Ofsted, and the decision to DfE.');
+      return { type: 'RecordRapidReviewSent', actor, sentAt: sentAt.toISOString(), ...(dfeSentAt ? { dfeSentAt: dfeSentAt.toISOString() } : {}) };
     },
   }),
   route({

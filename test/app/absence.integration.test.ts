@@ -60,12 +60,14 @@ describe('an absence on the live roster', () => {
     const reminded = messenger.sent.slice(sentBefore);
     expect(reminded.map((m) => m.to)).not.toContain(PEOPLE.police.aadObjectId);
     const deputy = reminded.find((m) => m.to === PEOPLE.policeDeputy.aadObjectId);
-    expect(cardText(deputy!.card)).toContain('Pat Police is away until 18:00 on Friday 8 May; sent to you as their deputy.');
+    expect(cardText(deputy!.card)).toContain('You are asked because Pat Police is away until 18:00 on Friday 8 May: you stand in for them as their deputy.');
     // The health partner, not away, is reminded as ever.
     expect(reminded.map((m) => m.to)).toEqual(expect.arrayContaining([PEOPLE.health.aadObjectId, PEOPLE.healthDeputy.aadObjectId]));
     const mails = graph.sentMail.filter((m) => m.to === POLICE_INBOX).slice(mailBefore);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain(CASE_REF);
+    expect(mails[0]!.text).toContain('The person asked is away until Friday 8 May at 18:00 (UK time): their deputy is asked in their place, and this inbox is told.');
+    expect(mails[0]!.text).not.toContain('Pat Police');
     expect(identifyingDetailIn(`${mails[0]!.subject}\n${mails[0]!.text}`)).toBeUndefined();
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { ALL_CARD_ROUTES, CARD_ROUTES, routeTable } from '../../app/cardRoutes/index.js';
-import { caseCard, helpCard, historyCard, referralFormCard, referralLoggedCard } from '../../cards/index.js';
+import { isCommandRoute } from '../../app/cardRoutes/route.js';
+import { VERB_DATA_SCHEMAS } from '../../cards/verbs.js';
+import { awaySuggestionCard, caseCard, helpCard, historyCard, referralFormCard, referralLoggedCard } from '../../cards/index.js';
 import { VERBS } from '../../cards/verbs.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
@@ -32,6 +34,7 @@ function emittedVerbs(): Map<string, string> {
   const now = NOWS[0]!;
   collect(referralFormCard({ config: sampleConfig, now }), 'referral form');
   collect(helpCard(sampleConfig, { localMode: true }), 'help');
+  collect(awaySuggestionCard({ now, until: new Date(now.getTime() + 3 * 86_400_000) }), "Outlook's absence suggestion");
   for (const scene of Object.keys(SCENES) as SceneName[]) {
     const events = SCENES[scene]();
     const state = stateOf(events);
@@ -64,5 +67,15 @@ describe('card routes', () => {
     // A route that says it is typed only must not be on a card after all.
     const typedButOnACard = ALL_CARD_ROUTES.filter((r) => r.botCommandOnly && emitted.has(r.verb)).map((r) => r.verb);
     expect(typedButOnACard).toEqual([]);
+  });
+
+  test('review.sent: the DfE fields may be left out (the send card leaves them out once the local review card records the decision told, 5.6); half given is refused', () => {
+    const sent = CARD_ROUTES.get('review.sent')!;
+    if (!isCommandRoute(sent)) throw new Error('review.sent is a command route');
+    const actor = { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName };
+    const command = (data: Record<string, string>) => sent.toCommand(VERB_DATA_SCHEMAS['review.sent'].parse({ caseRef: 'RR-2026-014', sentDate: '2026-07-01', sentTime: '11:30', ...data }) as never, actor);
+    expect(command({})).toEqual({ type: 'RecordRapidReviewSent', actor, sentAt: '2026-07-01T10:30:00.000Z' });
+    expect(command({ dfeDate: '2026-07-01', dfeTime: '11:20' })).toEqual({ type: 'RecordRapidReviewSent', actor, sentAt: '2026-07-01T10:30:00.000Z', dfeSentAt: '2026-07-01T10:20:00.000Z' });
+    expect(command({ dfeDate: '2026-07-01' })).toEqual({ refused: 'Please give the dates and times it was sent to the Panel and Ofsted, and the decision to DfE.' });
   });
 });

@@ -38,8 +38,13 @@ describe('the local review by card clicks (Azurite)', () => {
     expect(await click('2026-06-10T11:00:00.000Z', 'localReview.open', { decidedDate: '2026-06-10', decidedTime: '10:00', rationale: 'System learning across agencies.' })).toContain('to be published by Thursday 10 December 2026');
     expect(await last()).toMatchObject({ type: 'LocalReviewOpened', source: 'reviewGroup', decidedAt: '2026-06-10T09:00:00.000Z', publicationDueDate: '2026-12-10' });
 
+    // 5.5: the card's toggle says the child is now looked after, by another authority; this partnership may lead only with a reason.
+    expect(await click('2026-06-11T09:30:00.000Z', 'localReview.lead', { leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: 'true', involved: '', lookedAfter: 'true', responsibleAuthority: 'Hampshire County Council' })).toContain(
+      "For a looked-after child the responsible authority's partnership leads (5.5): that is Hampshire County Council's partnership",
+    );
+    expect((await last()).type).toBe('LocalReviewOpened');
     const steps: [string, string, Record<string, string>, Record<string, unknown>][] = [
-      ['2026-06-11T10:00:00.000Z', 'localReview.lead', { leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: 'true', involved: 'Hampshire SCP, Portsmouth SCP' }, { type: 'LocalReviewLeadRecorded', weLead: true, involved: ['Hampshire SCP', 'Portsmouth SCP'] }],
+      ['2026-06-11T10:00:00.000Z', 'localReview.lead', { leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: 'true', involved: 'Hampshire SCP, Portsmouth SCP', lookedAfter: 'false', responsibleAuthority: '' }, { type: 'LocalReviewLeadRecorded', weLead: true, involved: ['Hampshire SCP', 'Portsmouth SCP'], lookedAfter: false }],
       ['2026-06-11T11:00:00.000Z', 'localReview.told', { about: 'decision', toldDate: '2026-06-11', toldTime: '10:30' }, { type: 'LocalReviewBodiesTold', about: 'decision', sentAt: '2026-06-11T09:30:00.000Z' }],
       [
         '2026-06-15T10:00:00.000Z',

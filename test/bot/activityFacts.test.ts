@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
-import { senderOf, tenantOf } from '../../bot/activityFacts.js';
+import { installFactsOf, senderOf, tenantOf } from '../../bot/activityFacts.js';
+import { whyNotOffered } from '../../app/channelChoice.js';
 import { rosterPersonFor, reachableInTeams } from '../../app/rosterIdentity.js';
 import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { sampleConfig } from '../support/sampleConfig.js';
@@ -92,4 +93,35 @@ describe('who a sender is on the roster', () => {
   it('an existing configuration without tenants loads unchanged', () => {
     expect(PartnershipFileSchema.parse(sampleConfig)).toEqual(sampleConfig);
   });
+});
+
+/**
+ * A conversation the bot is added to, as the tab will offer it for the channels: its name and
+ * whether it is a shared channel (the shared-channel shape is Microsoft's published sample, not
+ * verified in a real tenant), then the offer rule applied to what was kept (app/channelChoice.ts).
+ */
+describe('what a conversation the bot is added to is called, and whether it may be chosen as a channel', () => {
+  const added = (channelData: unknown, name?: unknown): Partial<Activity> => ({ channelData, conversation: { id: 'c', ...(name !== undefined ? { name } : {}) } }) as unknown as Partial<Activity>;
+  const rows: { name: string; input: Partial<Activity>; facts: { name?: string; channelType?: string } }[] = [
+    { name: 'a team install: the team name', input: added({ tenant: { id: HOST }, team: { name: 'Safeguarding' } }), facts: { name: 'Safeguarding' } },
+    { name: 'a channel of a team: team and channel', input: added({ tenant: { id: HOST }, team: { name: 'Safeguarding' }, channel: { name: 'SIN monitoring', type: 'standard' } }), facts: { name: 'Safeguarding › SIN monitoring', channelType: 'standard' } },
+    { name: 'a shared channel (Microsoft sample: channel.type "shared")', input: added({ tenant: { id: HOST }, team: {}, channel: { name: 'Partners', type: 'shared' } }), facts: { name: 'Partners', channelType: 'shared' } },
+    { name: 'a named group chat', input: added({ tenant: { id: HOST } }, 'Partners 2026'), facts: { name: 'Partners 2026' } },
+    { name: 'an unnamed group chat', input: added({ tenant: { id: HOST } }), facts: {} },
+    { name: 'names and a type of other shapes are ignored', input: added({ tenant: { id: HOST }, team: { name: 42 }, channel: { name: '   ', type: 'SHARED' } }, { text: 'x' }), facts: {} },
+    { name: 'channelData of another shape is ignored', input: added({ tenant: { id: HOST }, team: 'Safeguarding', channel: ['x'] }), facts: {} },
+  ];
+  for (const row of rows) it(row.name, () => expect(installFactsOf(row.input)).toEqual(row.facts));
+
+  const kept = { conversationId: 'c', kind: 'channel' as const, tenantId: HOST, addedAt: '2026-05-05T09:00:00.000Z' };
+  const offers: { name: string; input: Parameters<typeof whyNotOffered>[0]; offered: boolean }[] = [
+    { name: 'added by someone of the partnership', input: { ...kept, addedFromTenantId: HOST }, offered: true },
+    { name: 'a shared channel hosted by the partnership, added by an external member', input: { ...kept, addedFromTenantId: HOME, channelType: 'shared' }, offered: true },
+    { name: 'a standard channel added by someone of another organisation', input: { ...kept, addedFromTenantId: HOME, channelType: 'standard' }, offered: false },
+    { name: 'added by someone of another organisation, no channel type said', input: { ...kept, addedFromTenantId: HOME }, offered: false },
+    { name: 'who added it not said: fail closed', input: kept, offered: false },
+    { name: "another organisation's tenant, even shared", input: { ...kept, tenantId: HOME, addedFromTenantId: HOME, channelType: 'shared' }, offered: false },
+    { name: 'the bot since removed', input: { ...kept, addedFromTenantId: HOST, removedAt: '2026-05-06T09:00:00.000Z' }, offered: false },
+  ];
+  for (const row of offers) it(`offered: ${row.name} → ${row.offered}`, () => expect(whyNotOffered(row.input, HOST) === undefined).toBe(row.offered));
 });

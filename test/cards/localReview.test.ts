@@ -64,6 +64,42 @@ describe("the business unit's board", () => {
     expect(text).toContain('Record the lead partnership (where the child normally lives; for a looked-after child, the responsible authority)');
   });
 
+  test('5.5 the lead: the form asks whether the child is looked after (the referral\'s answer first) and the responsible authority; the board shows them and quotes a reason for another lead', () => {
+    const { card } = render({ kind: 'localReviewBoard' }, LR_SCENES.opened(), '2026-06-30T12:00:00.000Z');
+    const json = JSON.stringify(card);
+    // The sample referral is a looked-after child: the toggle starts on.
+    expect(json).toContain('"id":"lookedAfter","label":"Looked after","title":"The child is looked after","valueOn":"true","valueOff":"false","value":"true"');
+    expect(json).toContain('"id":"responsibleAuthority"');
+    const reason = 'Hampshire asked this partnership to lead: most of the agencies involved are on the Island.';
+    const led = lrRun(
+      [[{ type: 'RecordLocalReviewLead', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: true, involved: [], responsibleAuthority: 'Hampshire County Council', leadReason: reason }, '2026-07-01T09:00:00.000Z']],
+      LR_SCENES.opened(),
+    ).events;
+    const { text } = render({ kind: 'localReviewBoard' }, led, '2026-07-01T10:00:00.000Z');
+    expect(text).toContain('Lead: this partnership (looked-after child; responsible authority: Hampshire County Council).');
+    expect(text).toContain("Why the responsible authority's partnership does not lead (5.5):");
+    expect(text).toContain(reason);
+  });
+
+  test('5.6 told once: after the rapid review\'s completion the board says it was already recorded, on which day and by whom, and offers no form for it', () => {
+    const { card, text } = render({ kind: 'localReviewBoard' }, SCENES.reviewCompletedOnTime(), '2026-07-01T10:00:00.000Z');
+    expect(text).toContain("Panel, Ofsted and DfE told of the decision: Already recorded on Tuesday 30 June 2026 by Billie Business, with the rapid review's completion");
+    expect(text).not.toContain('Tell the Child Safeguarding Practice Review Panel, Ofsted and DfE of the decision');
+    expect(JSON.stringify(card)).not.toContain('Record: Panel, Ofsted and DfE told of the decision');
+  });
+
+  test('5.6 told once: recorded first on the local review card, the rapid review\'s send card says so and asks only for the Panel and Ofsted', () => {
+    const told = lrRun([[{ type: 'RecordLocalReviewBodiesTold', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, about: 'decision', sentAt: '2026-07-01T10:00:00.000Z' }, '2026-07-01T10:05:00.000Z']], SCENES.reviewApproved()).events;
+    const { card, text } = render({ kind: 'rapidReviewSendPrompt' }, told, '2026-07-01T10:10:00.000Z');
+    expect(text).toContain('Already recorded on Wednesday 1 July 2026 by Billie Business, on the local review card: the Panel, Ofsted and DfE were told of the decision to hold an LCSPR at 11:00 on Wednesday 1 July (5.6).');
+    expect(text).toContain('Please send it to the Child Safeguarding Practice Review Panel and Ofsted **by');
+    const json = JSON.stringify(card);
+    expect(json).toContain('"id":"sentDate"');
+    expect(json).not.toContain('"id":"dfeDate"');
+    // Not yet told anywhere: the send card asks for DfE.
+    expect(JSON.stringify(render({ kind: 'rapidReviewSendPrompt' }, SCENES.reviewApproved(), '2026-07-01T10:10:00.000Z').card)).toContain('"id":"dfeDate"');
+  });
+
   test("commissioned: the reviewer, independence and conflicts quoted, the reviewer's name still to tell", () => {
     const { text } = render({ kind: 'localReviewBoard' }, LR_SCENES.commissioned(), '2026-07-10T12:00:00.000Z');
     expect(text).toContain('Robin Reviewer, external independent reviewer');

@@ -96,7 +96,7 @@ describe('a local learning event and its actions, in the Agents Playground', () 
   const pg = playgroundAt('2026-05-05T09:00:00.000Z');
   const CASE = 'RR-2026-171';
 
-  it('is opened from the partners’ decision, reminded before its four months, approved and shared; its action is chased to the escalation contact, evidenced, closed and the review concluded', async () => {
+  it('is opened from the partners’ decision, reminded before its four months, alerted when the report is overdue, approved and shared; its action is chased to the escalation contact, evidenced, closed and the review concluded', async () => {
     const { host, client } = pg;
     // Not notified: the review group chair sends the case to the review group (002 6.1), which closes the decision.
     await decide(client, CASE, 'doNotNotify');
@@ -131,17 +131,33 @@ describe('a local learning event and its actions, in the Agents Playground', () 
     expect(reminder).toContain("The report is due ready for approval by 17:00 on Saturday 5 September (10 working days left): 4 months from the partners' decision of Tuesday 5 May 2026 (002 6.16).");
     await expect.poll(async () => (await chatLog(host, client, '00000000-0000-0000-0000-0000000000023')).some((l) => l.includes(CASE) && l.includes('Reminder: the learning event report')), { timeout: 15_000 }).toBe(true);
 
-    // The report is ready within the four months; the executive approves it; the learning is shared.
-    expect(cardText((await client.click({ ...onCard, verb: 'learningEvent.report', data: { caseRef: CASE, documentUrl: `${DOCS}/${CASE}/learning-event-report.docx` } })).card)).toContain('within the four months');
-    await moveClock(host, '2026-09-03T09:00:00.000Z');
-    const approved = cardText((await client.click({ ...onCard, verb: 'learningEvent.approve', data: { caseRef: CASE, approvedOn: '2026-09-02' } })).card);
-    expect(approved).toContain('the executive approved the report on Wednesday 2 September 2026');
-    const shared = cardText((await client.click({ ...onCard, verb: 'learningEvent.disseminate', data: { caseRef: CASE, disseminatedOn: '2026-09-03', how: 'Practitioner briefings and the partnership newsletter.' } })).card);
+    // Wednesday 2 September, 09:30: the 3rd working day before Saturday 5 September. The last reminder.
+    await moveClock(host, '2026-09-02T08:30:00.000Z');
+    const lastCall = textOf(await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && f.action === 'createMessage' && json.includes('Reminder: the learning event report') && json.includes('(3 working days left)') && json.includes(CASE)));
+    expect(lastCall).toContain('The report is due ready for approval by 17:00 on Saturday 5 September (3 working days left)');
+
+    // The report slips past its four months. Monday 7 September, 09:30: the overdue alert reaches the business
+    // unit's 1:1 chat and the monitoring channel (the deadline was 17:00 on Saturday 5 September; nothing is decided by silence).
+    await moveClock(host, '2026-09-07T08:30:00.000Z');
+    const overdueChat = textOf(await client.waitForCard((f, json) => f.actionConversationId === PERSONAL && f.action === 'createMessage' && json.includes('Overdue: the learning event report') && json.includes(CASE)));
+    expect(overdueChat).toContain("The report is due ready for approval by 17:00 on Saturday 5 September: 4 months from the partners' decision of Tuesday 5 May 2026 (002 6.16).");
+    expect(overdueChat).toContain('What happens next: nothing is decided by silence; the business unit follows it up with the leads and records the report when it is ready.');
+    const overdueChannel = textOf(await client.waitForCard((f, json) => f.actionConversationId === MONITORING && f.action === 'createMessage' && json.includes('Overdue: the learning event report') && json.includes(CASE)));
+    expect(overdueChannel).toContain('17:00 on Saturday 5 September');
+    // The learning event's own card says so too.
+    expect(cardText((await client.click({ ...onCard, verb: 'case.show', data: { caseRef: CASE, card: 'learningEvent' } })).card)).toContain('and is overdue. Nothing is decided for anyone: the business unit follows it up.');
+
+    // The report is ready two days late; the executive approves it; the learning is shared.
+    expect(cardText((await client.click({ ...onCard, verb: 'learningEvent.report', data: { caseRef: CASE, documentUrl: `${DOCS}/${CASE}/learning-event-report.docx` } })).card)).toContain('Recorded: the report is ready for approval, after the four months');
+    await moveClock(host, '2026-09-09T09:00:00.000Z');
+    const approved = cardText((await client.click({ ...onCard, verb: 'learningEvent.approve', data: { caseRef: CASE, approvedOn: '2026-09-08' } })).card);
+    expect(approved).toContain('the executive approved the report on Tuesday 8 September 2026');
+    const shared = cardText((await client.click({ ...onCard, verb: 'learningEvent.disseminate', data: { caseRef: CASE, disseminatedOn: '2026-09-09', how: 'Practitioner briefings and the partnership newsletter.' } })).card);
     expect(shared).toContain('Recorded the dissemination of learning.');
-    expect(shared).toContain('Learning shared\nThursday 3 September 2026');
-    // No reminder after the report was ready: the 3-day reminder (Wednesday 2 September) did not go.
+    expect(shared).toContain('Learning shared\nWednesday 9 September 2026');
+    // Each reminder and the alert went once, in order; none after the report was recorded.
     const le = (await host.services.store.load(CASE)).events.filter((e) => e.type === 'LearningEventChased');
-    expect(le.map((e) => (e as { chase: string }).chase)).toEqual(['tenDaysBefore']);
+    expect(le.map((e) => (e as { chase: string }).chase)).toEqual(['tenDaysBefore', 'threeDaysBefore', 'overdue']);
 
     // The report's recommendation becomes an action for the schools, agreed on the review group's board.
     const board = cardText((await client.click({ ...onCard, verb: 'case.show', data: { caseRef: CASE, card: 'actionsBoard' } })).card);
@@ -265,7 +281,7 @@ describe('a local review (LCSPR) and its actions, in the Agents Playground', () 
     // Monday 31 August is a bank holiday: the early draft, due Friday 28 August and not recorded, is chased on Tuesday 1 September.
     await moveClock(host, '2026-09-01T09:30:00.000Z');
     const lateDraft = textOf(await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === PERSONAL && json.includes('(LCSPR): overdue') && json.includes(CASE)));
-    expect(lateDraft).toContain('Early draft shared with the review group chair (step 18): planned Friday 28 August 2026, not recorded done.');
+    expect(lateDraft).toContain("Early draft shared with the review group chair and partner agencies' senior managers as appropriate (step 18): planned Friday 28 August 2026, not recorded done.");
     expect(await step('localReview.done', { doneMilestone: 'earlyDraft', doneDate: '2026-08-28' })).toContain('done Friday 28 August 2026');
 
     // Wednesday 14 October: the executive approves the report and decides to publish; publication is planned for the six-month day.
@@ -280,8 +296,13 @@ describe('a local review (LCSPR) and its actions, in the Agents Playground', () 
     const reminder = textOf(await client.waitForCard((f, json) => f.action === 'createMessage' && f.actionConversationId === PERSONAL && json.includes('(LCSPR): reminder') && json.includes(CASE)));
     expect(reminder).toContain('The copy of the full report to the Panel and the Secretary of State is due by 17:00 on Tuesday 10 November.');
     expect(reminder).toContain('Publication is due by Thursday 19 November 2026.');
-    // Monday 9 November: the copy goes, in time.
+    // Monday 9 November: the last reminder for the copy (the close of the 3rd working day before it, Thursday 5
+    // November) and the first for publication (the close of the 10th working day before Thursday 19 November, also
+    // Thursday 5 November) have gone to the business unit's chat; then the copy goes, in time.
     await moveClock(host, '2026-11-09T12:00:00.000Z');
+    const reminders = () => client.frames.filter((f) => f.action === 'createMessage' && f.actionConversationId === PERSONAL && JSON.stringify(f.message ?? '').includes('(LCSPR): reminder') && JSON.stringify(f.message ?? '').includes(CASE));
+    await expect.poll(() => reminders().length, { timeout: 15_000 }).toBe(3);
+    expect(textOf(reminders()[2]!)).toContain('Publication is due by Thursday 19 November 2026. The copy of the full report to the Panel and the Secretary of State is due by 17:00 on Tuesday 10 November.');
     expect(await step('localReview.copySent', { copyDate: '2026-11-09', copyTime: '11:00' })).toContain('Recorded: the copy of the full report went to the Panel and the Secretary of State at 11:00 on Monday 9 November (on time).');
 
     // Board ratification slips: Friday 20 November, 09:30, the six months are past with nothing published. The channel is alerted.
@@ -332,7 +353,9 @@ describe('a local review (LCSPR) and its actions, in the Agents Playground', () 
     expect(state?.localReview).toMatchObject({ published: { publishedDate: '2026-12-03', onTime: false }, copySent: { onTime: true }, justifications: { delay: {} } });
     const chases = events.flatMap((e) => (e.type === 'LocalReviewChased' ? [(e as { chase: string }).chase] : []));
     expect(chases).toEqual(expect.arrayContaining(['milestone:earlyDraft:2026-08-28', 'publicationOverdue']));
-    expect(chases.some((c) => c.startsWith('copyReminder10'))).toBe(true);
+    // Each reminder due before its deadline went; the publication's 3-day reminder lapsed with the clock jumping past the six months.
+    expect(chases.filter((c) => c.startsWith('copyReminder')).map((c) => c.split(':')[0])).toEqual(['copyReminder10', 'copyReminder3']);
+    expect(chases.filter((c) => c.startsWith('publicationReminder'))).toEqual(['publicationReminder10']);
     expect(chases.some((c) => c.startsWith('copyOverdue'))).toBe(false);
     expect(events.filter((e) => e.type === 'ReviewConcluded')).toHaveLength(1);
     const posted = everythingPosted(client);

@@ -122,6 +122,9 @@ function probesFor(caseRef: string): Probe[] {
     'reviewGroupDispute.open': [click('reviewGroupDispute.open', { about: 'reviewGroupDiscussion', reason: LONG })],
     'reviewGroupDispute.outcome': [click('reviewGroupDispute.outcome', { outcome: 'notResolved', rationale: LONG })],
     'reviewGroupDispute.decide': [click('reviewGroupDispute.decide', { criteriaMet: 'no', rationale: LONG })],
+    // A person's own absence (issue 16) is about no case: refused here for its dates (the last before the first), so
+    // probing records nothing; who may record whose absence is tested in test/app/awaySuggestions.integration.test.ts.
+    'absence.record': [click('absence.record', { first: '2026-05-15', last: '2026-05-11' })],
   };
   // Every verb is probed: a verb added later without a probe fails here.
   expect(Object.keys(byVerb).sort()).toEqual([...VERBS].sort());
@@ -132,6 +135,8 @@ function probesFor(caseRef: string): Probe[] {
 function maySeeAnswer(reach: Reach, probe: Probe, f: Pick<Fixture, 'asked' | 'actionOwners'>): boolean {
   const { asked } = f;
   if (reach.kind === 'nothing') return false;
+  // About no case: the answer is the same whatever reference is probed, and shows none.
+  if (probe.verb === 'absence.record') return false;
   // Issue 17: an agency's people answer on their own action's card, and on nothing else of the case.
   if (reach.kind === 'agency' && (OWNER_VERBS as readonly string[]).includes(probe.verb)) return probe.action !== undefined && f.actionOwners[probe.action] === reach.agency;
   if (reach.kind === 'agency') return probe.agency === reach.agency && asked.includes(reach.agency) && (SCOPING_VERBS as readonly string[]).includes(probe.verb);

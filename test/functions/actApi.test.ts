@@ -46,8 +46,9 @@ afterAll(async () => {
 const bearer = (o: { tenantId?: string; oid?: string; scp?: string } = {}) => authority.entraAuthorization({ audience: CLIENT_ID, tenantId: o.tenantId ?? POLICE_TENANT, oid: o.oid ?? POLICE.aadObjectId, ...(o.scp ? { scp: o.scp } : {}) });
 const view = async (query: string, authorization?: string) =>
   act.view(new HttpRequest({ method: 'GET', url: `http://127.0.0.1:3978/api/act/case?${query}`, headers: authorization ? { authorization } : {} }));
-const post = async (payload: unknown, authorization?: string) =>
-  act.act(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1:3978/api/act', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: { string: JSON.stringify(payload) } }));
+/** A submission from the page, under the request its link named (the reply on the partners' card unless said). */
+const post = async (payload: unknown, authorization?: string, query = `case=${CASE}&do=reply`) =>
+  act.act(new HttpRequest({ method: 'POST', url: `http://127.0.0.1:3978/api/act?${query}`, headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: { string: JSON.stringify(payload) } }));
 const cardOf = (response: { jsonBody?: unknown }) => (response.jsonBody as { card: Record<string, unknown> }).card;
 const errorOf = (response: { jsonBody?: unknown }) => (response.jsonBody as { error: string }).error;
 const recorded = async () => ({ events: (await s.store.load(CASE)).events.length, access: (await s.accessLog.of(CASE)).length });
@@ -106,6 +107,15 @@ describe('the email-link page API', () => {
     const before = await recorded();
     const response = await post({ verb: 'case.history', data: { caseRef: CASE } }, await bearer());
     expect(cardText(cardOf(response) as never)).toContain('This page records only what an email asked of you');
+    // A verb of another request (a scoping return) under the reply's link, and a submission naming no request.
+    const other = await post({ verb: 'scoping.return', data: { caseRef: CASE, agency: 'education', documentUrl: 'https://documents.example.org/x.docx' } }, await bearer());
+    expect(cardText(cardOf(other) as never)).toContain('This page records only what an email asked of you');
+    const unnamed = await post({ verb: 'partner.agree', data: { caseRef: CASE, comment: 'Agreed.' } }, await bearer(), '');
+    expect(unnamed.status).toBe(400);
+    expect(errorOf(unnamed)).toContain('Nothing was recorded.');
+    // The reply's verb on another case than the link's.
+    const elsewhere = await post({ verb: 'partner.agree', data: { caseRef: 'RR-2026-072', comment: 'Agreed.' } }, await bearer());
+    expect(cardText(cardOf(elsewhere) as never)).toContain('This page records only what an email asked of you');
     expect(await recorded()).toEqual(before);
   });
 

@@ -25,7 +25,9 @@ import { testEnvironment, uniquePrefix, writeConfig } from '../support/services.
  * with their own organisation's account (`organizations`) and disagrees with a rationale, and the
  * case records it as theirs; (b) an agency contact without Microsoft 365, a guest of the
  * partnership's tenant, signs in there and records a scoping return; (c) someone of the police's
- * tenant whose object id the roster does not list is refused, and nothing is recorded.
+ * tenant whose object id the roster does not list is refused, and nothing is recorded; (d) the
+ * police representative, asked by email whether they will attend the rapid review meeting,
+ * answers from that email's own link, which offers the attendance buttons and nothing else.
  */
 
 const PARTNERSHIP_TENANT = sampleConfig.tenantId;
@@ -230,6 +232,43 @@ describe('acting from an email link, signed in with Entra (the local authority),
     const after = await host.services.store.load(REPLY_CASE);
     expect(after.events).toHaveLength(before.events.length);
     expect(await host.services.accessLog.of(REPLY_CASE)).toEqual(accessBefore);
+    await page.context().close();
+  });
+  it('(d) the police representative answers the rapid review attendance request from its own email link', { timeout: 60_000 }, async () => {
+    // Test (b) set the rapid review up: the police representative, outside the partnership's Teams, was asked by email.
+    const mails = mailTo(POLICE.email).filter((m) => m.subject.includes(SCOPING_CASE) && m.text.includes('do=attendance'));
+    expect(mails).toHaveLength(1);
+    const link = linkIn(mails[0]!)!;
+    expect(link).toBe(`${host.url}/act/?case=${SCOPING_CASE}&do=attendance`);
+    expect(identifyingDetailIn(mails[0]!.text)).toBeUndefined();
+
+    const page = await signInFromLink(link, 'pat.police@police.example.org', 'home');
+    const card = page.locator('main .card');
+    await expect.poll(() => card.textContent()).toContain('Rapid review meeting');
+    // The attendance card's own buttons only: no History, nothing of the partners' reply.
+    const buttons = await page.locator('main .ac-pushButton').allTextContents();
+    expect(buttons.map((b) => b.trim()).sort()).toEqual(['Attending', 'Not attending']);
+    await page.locator('main .ac-pushButton', { hasText: /^Attending$/ }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Answered: see the card below.');
+
+    const { events } = await host.services.store.load(SCOPING_CASE);
+    const confirmed = events.filter((e) => e.type === 'AttendanceConfirmed');
+    expect(confirmed).toHaveLength(1);
+    expect(confirmed[0]).toMatchObject({ by: { aadObjectId: POLICE.aadObjectId, displayName: 'Pat Police' }, attending: true });
+    await expect.poll(() => page.locator('main .ac-pushButton', { hasText: 'Change to: not attending' }).count()).toBe(1);
+
+    // The same signed-in page cannot send the partners' reply under the attendance link: the server refuses it.
+    const token = await page.evaluate(() => Object.entries(sessionStorage).find(([k]) => k.includes('accesstoken'))?.[1]);
+    const secret = token ? (JSON.parse(token) as { secret: string }).secret : '';
+    const before = events.length;
+    const other = await fetch(`${host.url}/api/act?case=${SCOPING_CASE}&do=attendance`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ verb: 'partner.disagree', data: { caseRef: SCOPING_CASE, rationale: 'Not through this link.' } }),
+    });
+    expect(other.status).toBe(200);
+    expect(JSON.stringify(await other.json())).toContain('This page records only what an email asked of you');
+    expect((await host.services.store.load(SCOPING_CASE)).events).toHaveLength(before);
     await page.context().close();
   });
 });

@@ -102,7 +102,7 @@ describe('the bundled functions entry', () => {
       LOCAL_MODE: 'true',
       PUBLIC_BASE_URL: 'http://127.0.0.1:3978',
     });
-    expect(result.registered).toEqual(['act', 'actCase', 'actConfig', 'actPage', 'caseHistory', 'deadlineSweep', 'messages', 'privacyPage', 'tabActions', 'tabActionsExport', 'tabAssets', 'tabCase', 'tabCases', 'tabHistory', 'tabLocalPeople', 'tabMe', 'tabReview', 'tabReviews', 'tabRoster', 'tabRosterAbsence', 'tabRosterExport', 'tabRosterHistory', 'tabYear', 'termsPage']);
+    expect(result.registered).toEqual(['act', 'actCase', 'actConfig', 'actPage', 'caseHistory', 'deadlineSweep', 'messages', 'privacyPage', 'tabActions', 'tabActionsExport', 'tabAssets', 'tabCase', 'tabCases', 'tabHistory', 'tabLocalPeople', 'tabMe', 'tabReview', 'tabReviews', 'tabRoster', 'tabRosterAbsence', 'tabRosterChannels', 'tabRosterExport', 'tabRosterHistory', 'tabYear', 'termsPage']);
     expect(result.pageStatus).toBe(200);
     expect(result.tabCases).toEqual([CASE_REF]);
     expect(result.status).toBe(200);

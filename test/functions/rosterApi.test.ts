@@ -1,7 +1,7 @@
 import functions from '@azure/functions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withLiveRoster } from '../../functions/compositionRoot.js';
-import { createRosterHandlers } from '../../functions/rosterHandlers.js';
+import { createRosterHandlers, FOLLOWED_UP } from '../../functions/rosterHandlers.js';
 import { CONFLICT_WORDS } from '../../app/liveRoster.js';
 import { mayDo } from '../../workflow/access.js';
 import type { CommandActor } from '../../workflow/commands.js';
@@ -85,7 +85,7 @@ describe('the roster kept by the business unit', () => {
     t.clock.set('2026-05-05T10:00:00.000Z');
     const response = await t.roster.change(request('PUT', '/api/tab/roster', PEOPLE.business.aadObjectId, { baseVersion: version, why: 'Quinn has moved on; Robin deputises for the police', roster: withPoliceDeputy(roster, NEW_DEPUTY) }));
     expect(response.status).toBe(200);
-    expect(response.jsonBody).toEqual({ version: 1, cases: [] });
+    expect(response.jsonBody).toEqual({ version: 1, cases: [], followUp: FOLLOWED_UP });
     // This process: the access policy reads the new roster.
     expect(mayDo(t.s.config, NEW_DEPUTY.aadObjectId, { type: 'ReplyAsPartner' }, undefined)).toBe(true);
     expect(mayDo(t.s.config, PEOPLE.policeDeputy.aadObjectId, { type: 'ReplyAsPartner' }, undefined)).toBe(false);
@@ -109,7 +109,7 @@ describe('the roster kept by the business unit', () => {
   it('exports the history as CSV and JSON, and keeps who downloaded it', async () => {
     const csv = await t.roster.download(request('GET', '/api/tab/roster/history.csv', PEOPLE.business.aadObjectId, undefined, { format: 'csv' }));
     expect(csv.status).toBe(200);
-    expect(String(csv.body).split('\r\n')[0]).toBe('version,at,by,why,roster');
+    expect(String(csv.body).split('\r\n')[0]).toBe('version,at,by,why,roster,channels');
     expect(String(csv.body)).toContain('Robin Newdeputy');
     const json = await t.roster.download(request('GET', '/api/tab/roster/history.json', PEOPLE.business.aadObjectId, undefined, { format: 'json' }));
     expect(JSON.parse(String(json.body)).changes[0].roster.partners.police.deputies[0].displayName).toBe('Robin Newdeputy');
@@ -195,7 +195,7 @@ describe('a change that affects an open case is explicit', () => {
     const { version, roster: before } = await current();
     const sentBefore = messenger.sent.length;
     const response = await roster.change(request('PUT', '/api/tab/roster', PEOPLE.business.aadObjectId, { baseVersion: version, why: 'Casey has stepped down as chair', roster: { ...before, reviewGroupChair: NEW_CHAIR } }));
-    expect(response.jsonBody).toEqual({ version: 1, cases: [CASE_REF] });
+    expect(response.jsonBody).toEqual({ version: 1, cases: [CASE_REF], followUp: FOLLOWED_UP });
     await s.effects.idle();
     // The request is sent to the new chair, as the initial-view card it was.
     const moved = messenger.sent.slice(sentBefore);
@@ -215,7 +215,8 @@ describe('a change that affects an open case is explicit', () => {
 
 describe('an agency removed while it has an open request', () => {
   it('the case records who removed it and that the business unit follows up; a case it had no request on is untouched', async () => {
-    const { s, roster, current } = await setUp();
+    const t = await setUp();
+    const { s, roster, current } = t;
     const at = (iso: string) => new Date(iso);
     await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-06-01T09:00:00.000Z'));
     await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at('2026-06-01T10:00:00.000Z'));
@@ -229,9 +230,11 @@ describe('an agency removed while it has an open request', () => {
     await s.cases.execute(OTHER, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: OTHER, referringAgency: 'Police', awareAt: '2026-06-01T07:30:00.000Z', harm: 'death', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at('2026-06-03T09:00:00.000Z'));
     await s.effects.idle();
 
+    // The roster is changed after the requests went out (only requests held then move).
+    t.clock.set('2026-06-03T09:30:00.000Z');
     const { version, roster: before } = await current();
     const response = await roster.change(request('PUT', '/api/tab/roster', PEOPLE.business.aadObjectId, { baseVersion: version, why: 'The probation service has left the partnership', roster: { ...before, agencies: before.agencies.filter((a) => a.id !== 'probation') } }));
-    expect(response.jsonBody).toEqual({ version: version + 1, cases: [CASE_REF] });
+    expect(response.jsonBody).toEqual({ version: version + 1, cases: [CASE_REF], followUp: FOLLOWED_UP });
     const detail = await s.monitoring.caseDetail(CASE_REF, at('2026-06-03T10:00:00.000Z'));
     expect(detail!.timeline.map((r) => r.what)).toContain('Parker Probation removed from the roster by Billie Business (scoping contact for Probation Service); the business unit follows up their open request.');
     const other = await s.monitoring.caseDetail(OTHER, at('2026-06-03T10:00:00.000Z'));

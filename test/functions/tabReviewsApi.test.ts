@@ -91,7 +91,7 @@ describe('what the business unit sees', () => {
       ['Full report to the Panel and the Secretary of State (7 working days before publication)', '17:00 on Friday 20 November', 'onTime'],
     ]);
     // Planned for Friday 26 June and not recorded by Wednesday 1 July: late.
-    expect(lcspr.milestones.find((m) => m.name.startsWith('Early draft'))).toEqual({ name: 'Early draft shared with the review group chair (step 18)', plannedOn: '2026-06-26', late: true });
+    expect(lcspr.milestones.find((m) => m.name.startsWith('Early draft'))).toEqual({ name: "Early draft shared with the review group chair and partner agencies' senior managers as appropriate (step 18)", plannedOn: '2026-06-26', late: true, lateText: 'Late: 5 days past its planned date (Friday 26 June 2026)' });
     const review = ReviewViewSchema.parse((await routes(PEOPLE.business)[1]![1]()).jsonBody);
     expect(review.deadlines).toEqual([expect.objectContaining({ about: 'Report ready for approval (4 months)', dueInWords: '17:00 on Saturday 10 October', status: 'onTime' })]);
     expect(review.milestones.map((m) => [m.name, m.doneOn ?? ''])).toEqual([

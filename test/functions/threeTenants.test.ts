@@ -156,8 +156,9 @@ async function accepted(activity: unknown): Promise<string> {
 /** An Entra access token for the page, as Entra issues it for the tenant the person signed in at. */
 const entra = (tenantId: string, oid: string) => authority.entraAuthorization({ audience: CLIENT_ID, tenantId, oid });
 const viewCard = async (query: string, authorization: string) => act.view(new HttpRequest({ method: 'GET', url: `${BASE}/api/act/case?${query}`, headers: { authorization } }));
-const actOn = async (payload: unknown, authorization: string) =>
-  act.act(new HttpRequest({ method: 'POST', url: `${BASE}/api/act`, headers: { 'content-type': 'application/json', authorization }, body: { string: JSON.stringify(payload) } }));
+/** A submission from the page, under the request its link named (`query`, as the page sends it). */
+const actOn = async (payload: unknown, authorization: string, query: string) =>
+  act.act(new HttpRequest({ method: 'POST', url: `${BASE}/api/act?${query}`, headers: { 'content-type': 'application/json', authorization }, body: { string: JSON.stringify(payload) } }));
 const cardOf = (response: HttpResponseInit) => (response.jsonBody as { card: Record<string, unknown> }).card;
 
 const mailTo = (address: string) => graph.sentMail.filter((m) => m.to === address && m.subject.includes(CASE));
@@ -248,9 +249,9 @@ describe('one case, three partners in three tenants, and an agency without Micro
     // The council's tenant is listed (for its representative); a colleague's token is refused on the page.
     const colleague = await entra(COUNCIL_TENANT, 'f7f7f7f7-0000-4000-8000-0000000000f7');
     await changesNothing('page, council tenant, object id not listed (view)', () => viewCard(`case=${CASE}&do=reply`, colleague), (r) => r.status === 403);
-    await changesNothing('page, council tenant, object id not listed (reply)', () => actOn({ verb: 'partner.agree', data: { ...agree, aadObjectId: COUNCIL_REP.aadObjectId } }, colleague), (r) => r.status === 403);
+    await changesNothing('page, council tenant, object id not listed (reply)', () => actOn({ verb: 'partner.agree', data: { ...agree, aadObjectId: COUNCIL_REP.aadObjectId } }, colleague, `case=${CASE}&do=reply`), (r) => r.status === 403);
     // The council representative's object id, signed in at the partnership's tenant instead of their own.
-    await changesNothing('page, listed object id, another tenant', async () => actOn({ verb: 'partner.agree', data: agree }, await entra(PARTNERSHIP_TENANT, COUNCIL_REP.aadObjectId)), (r) => r.status === 403);
+    await changesNothing('page, listed object id, another tenant', async () => actOn({ verb: 'partner.agree', data: agree }, await entra(PARTNERSHIP_TENANT, COUNCIL_REP.aadObjectId), `case=${CASE}&do=reply`), (r) => r.status === 403);
     const { state } = await services.store.load(CASE);
     expect(state!.stage).toBe('awaitingPartnerReplies');
     expect([state!.positions.health.status, state!.positions.localAuthority.status]).toEqual(['awaiting', 'awaiting']);
@@ -268,7 +269,7 @@ describe('one case, three partners in three tenants, and an agency without Micro
     expect(cardProblems(cardOf(opened))).toEqual([]);
     expect(executeActions(cardOf(opened)).map((a) => a.verb).sort()).toEqual(['partner.agree', 'partner.disagree']);
     // Whatever the form claims, the reply is the signed-in person's.
-    const replied = await actOn({ verb: 'partner.agree', data: { caseRef: CASE, comment: 'Agreed for the council.', aadObjectId: POLICE_GUEST.aadObjectId } }, council);
+    const replied = await actOn({ verb: 'partner.agree', data: { caseRef: CASE, comment: 'Agreed for the council.', aadObjectId: POLICE_GUEST.aadObjectId } }, council, `case=${CASE}&do=reply`);
     expect(replied.status).toBe(200);
     expect(await services.effects.idle(30_000)).toBe(true);
 
@@ -324,8 +325,8 @@ describe('one case, three partners in three tenants, and an agency without Micro
     expect(cardProblems(cardOf(opened))).toEqual([]);
     expect(executeActions(cardOf(opened)).map((a) => a.verb)).toContain('scoping.return');
     // The school's contact cannot reply for a partner from the same page.
-    await changesNothing('school guest, a partner reply', () => actOn({ verb: 'partner.disagree', data: { caseRef: CASE, rationale: 'Not met.' } }, guest), (r) => r.status === 200 && isRefusal(cardOf(r)));
-    const returned = await actOn({ verb: 'scoping.return', data: { caseRef: CASE, agency: 'education', documentUrl: RETURN_URL } }, guest);
+    await changesNothing('school guest, a partner reply', () => actOn({ verb: 'partner.disagree', data: { caseRef: CASE, rationale: 'Not met.' } }, guest, `case=${CASE}&do=reply`), (r) => r.status === 200 && isRefusal(cardOf(r)));
+    const returned = await actOn({ verb: 'scoping.return', data: { caseRef: CASE, agency: 'education', documentUrl: RETURN_URL } }, guest, `case=${CASE}&do=scoping&agency=education`);
     expect(returned.status).toBe(200);
     expect(isRefusal(cardOf(returned))).toBe(false);
 

@@ -51,4 +51,14 @@ describe('the roster store', () => {
     expect(await s.append(change(1, 'many agencies', big))).toBe('ok');
     expect((await s.get(1))!.roster).toEqual(JSON.parse(JSON.stringify(big)));
   });
+
+  it('keeps the channels beside the roster when a change has them, and reads a change without them as before', async () => {
+    const s = await store();
+    const channels = { monitoring: { conversationId: '19:new-monitoring@thread.tacv2', kind: 'channel', label: 'SIN monitoring 2' }, decision: sampleConfig.channels.decision };
+    expect(await s.append(change(1, 'an older change, before channels were kept'))).toBe('ok');
+    expect(await s.append({ ...change(2, 'the monitoring channel moves'), channels })).toBe('ok');
+    expect((await s.get(1))!.channels).toBeUndefined();
+    expect((await s.get(2))!.channels).toEqual(channels);
+    expect((await s.history()).map((c) => c.channels)).toEqual([channels, undefined]);
+  });
 });

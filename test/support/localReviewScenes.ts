@@ -25,7 +25,11 @@ export const CONFLICTS = 'None declared; previously reviewed for a neighbouring 
 export const DELAY = 'The inquest is listed for January; publishing first would prejudice it.';
 
 export const LR = {
-  lead: (): [CaseCommand, string] => [{ type: 'RecordLocalReviewLead', actor: BU, leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: true, involved: ['Hampshire Safeguarding Children Partnership'] }, '2026-07-01T09:00:00.000Z'],
+  /** The sample child is looked after (the referral says so) by the Isle of Wight Council, this partnership's local authority: this partnership leads (5.5). */
+  lead: (): [CaseCommand, string] => [
+    { type: 'RecordLocalReviewLead', actor: BU, leadPartnership: 'Isle of Wight Safeguarding Children Partnership', weLead: true, involved: ['Hampshire Safeguarding Children Partnership'], responsibleAuthority: 'Isle of Wight Council' },
+    '2026-07-01T09:00:00.000Z',
+  ],
   toldDecision: (): [CaseCommand, string] => [{ type: 'RecordLocalReviewBodiesTold', actor: BU, about: 'decision', sentAt: '2026-07-01T10:00:00.000Z' }, '2026-07-01T10:05:00.000Z'],
   commission: (at = '2026-07-10T09:00:00.000Z'): [CaseCommand, string] => [
     {

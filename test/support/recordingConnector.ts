@@ -16,6 +16,8 @@ export class RecordingConnector {
   url = '';
   /** Who the connector says is in every conversation (the bot lists them when it is added to a team). */
   members: { id: string; name?: string; aadObjectId?: string }[] = [];
+  /** The channels of every team, as the connector lists them (the bot lists them when it is added to a team). */
+  channels: { id: string; name?: string; type?: string }[] = [];
 
   async start(): Promise<this> {
     const port = await freePort();
@@ -33,6 +35,8 @@ export class RecordingConnector {
       res.writeHead(200, { 'content-type': 'application/json' });
       if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers$/.test(path)) {
         res.end(JSON.stringify({ members: this.members }));
+      } else if (req.method === 'GET' && /^\/v3\/teams\/[^/]+\/conversations$/.test(path)) {
+        res.end(JSON.stringify({ conversations: this.channels }));
       } else if (req.method === 'POST' && path === '/v3/conversations') {
         res.end(JSON.stringify({ id: `personal-${++this.counter}`, activityId: `a-${this.counter}` }));
       } else {

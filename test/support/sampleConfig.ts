@@ -790,7 +790,7 @@ export const MANY_AGENCIES_CONFIG: PartnershipFile = PartnershipFileSchema.parse
   agencies: MANY_AGENCY_IDS.map((id, i) => ({ id, name: `Agency ${i + 1}`, contact: manyAgencyPerson(id), deputies: [manyAgencyPerson(`${id}-deputy`)], escalation: manyAgencyPerson(`${id}-lead`), reviewGroup: i < 10 })),
 });
 
-function reviewToTheMeeting(): CaseEvent[] {
+export function reviewToTheMeeting(): CaseEvent[] {
   return play(
     SCENES.reviewSetUp(),
     DO.attend('localAuthority', true),

@@ -73,9 +73,10 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
       ['Publication (within 6 months of the decision)', 'the end of Saturday 12 December 2026', '● On time: due by the end of Saturday 12 December 2026'],
       ['Full report to the Panel and the Secretary of State (7 working days before publication)', '17:00 on Friday 20 November', '● On time: due by 17:00 on Friday 20 November'],
     ]);
-    // Planned for Friday 26 June, not done: marked late in words, not by colour alone.
+    // Planned for Friday 26 June, not done: marked late in words, not by colour alone, saying against what and by how much.
     const early = page.locator('tr[data-milestone^="Early draft"]');
-    expect(await cellOf(early, 'Planned').textContent()).toBe('Fri, 26 Jun 2026 Late');
+    expect(await cellOf(early, 'Planned').textContent()).toBe('Fri, 26 Jun 2026 Late: 5 days past its planned date (Friday 26 June 2026)');
+    expect(await early.locator('strong.tag').textContent()).toBe('Late: 5 days past its planned date (Friday 26 June 2026)');
     expect(await cellOf(early, 'Done').textContent()).toBe('Not yet');
     expect(await cellOf(page.locator('tr[data-milestone="Decision to hold the review"]'), 'Done').textContent()).toBe('Fri, 12 Jun 2026');
     expect(await cellOf(page.locator('tr[data-milestone="Publication"]'), 'Planned').textContent()).toBe('Tue, 1 Dec 2026');
@@ -120,7 +121,9 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     expect(await tally('by-review', `${LEARNING_CASE} Learning event`)).toEqual({ open: '1', dueSoon: '0', overdue: '1', awaitingImpact: '0', closed: '0' });
     expect(await tally('by-owner', 'GP practice')).toEqual({ open: '1', dueSoon: '0', overdue: '0', awaitingImpact: '0', closed: '0' });
     expect(await tally('by-owner', 'Police')).toEqual({ open: '0', dueSoon: '0', overdue: '1', awaitingImpact: '0', closed: '0' });
-    expect(await cellOf(page.locator(`tr[data-action="${LEARNING_CASE} A2"]`), 'Status').textContent()).toContain('Overdue');
+    // Overdue says by how much, in the working days its chasers count, and against which due date.
+    expect(await cellOf(page.locator(`tr[data-action="${LEARNING_CASE} A2"]`), 'Status').textContent()).toContain('Overdue: 1 working day past its due date (17:00 on Tuesday 30 June)');
+    expect(await cellOf(page.locator(`tr[data-action="${LEARNING_CASE} A1"]`), 'Status').textContent()).toContain('Open');
     // Typed words shown verbatim.
     expect(await cellOf(page.locator(`tr[data-action="${LEARNING_CASE} A1"]`), 'What done means').textContent()).toBe(SENTINELS.done);
     await page.screenshot({ path: join(ARTEFACTS, 'tab-actions-light.png'), fullPage: true });
@@ -177,5 +180,23 @@ describe('the reviews and actions in the monitoring tab, in Chromium, in local m
     await page.screenshot({ path: join(ARTEFACTS, 'tab-reviews-phone.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1200, height: 800 });
+  }, 60_000);
+
+  it('says what late means once deadlines pass: overdue against which deadline, by how many days, on the list and in each review', async () => {
+    // Monday 23 November 2026, 10:00 GMT: the learning event's report (due 17:00 on Saturday 10 October) and the
+    // LCSPR's copy to the Panel (due 17:00 on Friday 20 November) are both overdue; nothing was recorded.
+    const moved = await fetch(`${host.url}/api/local/clock`, { method: 'POST', body: JSON.stringify({ to: '2026-11-23T10:00:00.000Z' }) });
+    expect(moved.status).toBe(200);
+    // A fresh load: the page is still on this list, and a change of hash alone would not fetch it again.
+    await page.goto('about:blank');
+    await open(PEOPLE.business.aadObjectId, 'reviews');
+    await reviewRow(LCSPR_CASE, 'lcspr').waitFor();
+    expect(await cellOf(reviewRow(LEARNING_CASE, 'learningEvent'), 'Status').textContent()).toContain('Overdue: it was due by 17:00 on Saturday 10 October (44 days late) (Report ready for approval (4 months))');
+    expect(await cellOf(reviewRow(LCSPR_CASE, 'lcspr'), 'Status').textContent()).toContain('Overdue: it was due by 17:00 on Friday 20 November (3 days late) (Full report to the Panel and the Secretary of State (7 working days before publication))');
+
+    await open(PEOPLE.business.aadObjectId, `review/${encodeURIComponent(LEARNING_CASE)}/learningEvent`);
+    await page.locator('#review-heading').waitFor();
+    expect(await cellOf(page.locator('tr[data-milestone="Report ready for approval"]'), 'Planned').textContent()).toBe('Sat, 10 Oct 2026 Late: 44 days past the 4-month deadline (Saturday 10 October 2026)');
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 60_000);
 });

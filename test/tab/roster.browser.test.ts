@@ -9,6 +9,8 @@ import type { CommandActor } from '../../workflow/commands.js';
 import type { Person } from '../../workflow/partnership.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
+import { RecordingConnector } from '../support/recordingConnector.js';
+import { messageActivity } from '../support/activities.js';
 import { testEnvironment, uniquePrefix, writeConfig } from '../support/services.js';
 
 /**
@@ -24,7 +26,9 @@ const started = Date.now();
 const clock = new LocalClock(() => Date.parse('2026-05-05T09:00:00.000Z') + (Date.now() - started));
 const NEW_DEPUTY = { aadObjectId: 'aad-robin', displayName: 'Robin Newdeputy', email: 'robin.new@partnership.example.org' };
 const messenger = new RecordingMessenger();
+const NEW_MONITORING = '19:referrals-desk@thread.tacv2';
 let host: LocalHost;
+let connector: RecordingConnector;
 let browser: Browser;
 let page: Page;
 
@@ -38,6 +42,15 @@ beforeAll(async () => {
   await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Death with neglect suspected; criteria met.' }, clock.now());
   await s.cases.execute(CASE_REF, { type: 'ConcurInitialView', actor: as(PEOPLE.director) }, clock.now());
   await s.effects.idle();
+  // Teams tells the bot it has been added to a second channel of the business unit's team.
+  connector = await new RecordingConnector().start();
+  const base = messageActivity({ from: PEOPLE.business, conversationId: NEW_MONITORING, conversationType: 'channel', serviceUrl: connector.url }, '');
+  const added = await fetch(`${host.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...base, type: 'installationUpdate', action: 'add', text: undefined, channelData: { ...base.channelData, team: { name: 'Safeguarding' }, channel: { name: 'Referrals desk', type: 'standard' } } }),
+  });
+  expect(added.status).toBe(200);
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
 }, 120_000);
@@ -45,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.close();
+  await connector?.stop();
 });
 
 
@@ -92,5 +106,40 @@ describe('the roster page', () => {
     await other.selectOption('#local-user', PEOPLE.chair.aadObjectId);
     await expect.poll(() => other.locator('#main').textContent()).toContain("Only the partnership's business unit keeps the roster.");
     await other.close();
+  });
+
+  it('the business unit picks a new monitoring channel among those the bot is in; the next monitoring post goes there', async () => {
+    const bu = await browser.newPage();
+    await bu.goto(`${host.url}/tab/index.html#/roster`);
+    await bu.selectOption('#local-user', PEOPLE.business.aadObjectId);
+    const select = bu.locator('#channels-monitoring');
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['SIN monitoring (channel), in force now', 'Safeguarding › Referrals desk (channel)']);
+    // What moving the decision channel does to open cases is said beside it.
+    expect(await bu.locator('#channels-decision-move').textContent()).toContain("every card posted from now on goes to the new channel, for new cases and for the next steps of open ones. The partners' cards already posted stay where they were posted, and keep being updated there");
+    await select.selectOption(NEW_MONITORING);
+    expect(await bu.inputValue('#channels-monitoring-label')).toBe('Safeguarding › Referrals desk');
+    await bu.fill('#channels-monitoring-label', 'Referrals desk');
+    await bu.fill('#channels-why', 'Referrals are now handled at the referrals desk');
+    const versionBefore = host.services.roster.currentVersion;
+    await bu.click('#channels-save');
+    await expect.poll(() => bu.locator('#channels-notice').textContent()).toBe(`Channels saved as version ${versionBefore + 1}. The next posts go to the channels chosen.`);
+    await expect.poll(() => bu.locator('#roster-history tbody').textContent()).toContain('Referrals are now handled at the referrals desk');
+    expect(await bu.locator('#roster-history tbody').textContent()).toContain('monitoring: Referrals desk');
+    expect(await select.locator('option').allTextContents()).toEqual(['Referrals desk (channel), in force now', 'SIN monitoring (channel)']);
+    // The page with the channels section, as the business unit uses it.
+    expect(await accessibilityViolations(bu)).toEqual([]);
+
+    // The chair and the director give different views on a new case: the business unit is told in the new channel.
+    const NEXT = 'RR-2026-020';
+    const s = host.services;
+    const sentBefore = messenger.sent.length;
+    await s.cases.execute(NEXT, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: NEXT, referringAgency: 'Police', awareAt: '2026-05-06T05:00:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, clock.now());
+    await s.cases.execute(NEXT, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, clock.now());
+    await s.cases.execute(NEXT, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Harm not serious enough.' }, clock.now());
+    await s.effects.idle();
+    const monitoringPosts = messenger.sent.slice(sentBefore).filter((m) => !m.to.startsWith('aad-'));
+    expect(monitoringPosts.map((m) => m.to)).toEqual([NEW_MONITORING]);
+    expect(cardText(monitoringPosts[0]!.card)).toContain(NEXT);
+    await bu.close();
   });
 });

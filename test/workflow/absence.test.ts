@@ -145,7 +145,7 @@ describe('the procedure’s reminders while someone is away', () => {
     const deputy = sends.find((s) => s.to === PEOPLE.policeDeputy.aadObjectId)!;
     const card = caseCard(deputy.card, { state, config: { ...sampleConfig, ...roster }, now: new Date(REMINDED), recipient: { kind: 'person', aadObjectId: PEOPLE.policeDeputy.aadObjectId } });
     assertValidCard(card);
-    expect(cardText(card)).toContain('Pat Police is away until 17:00 on Friday 12 June; sent to you as their deputy.');
+    expect(cardText(card)).toContain('You are asked because Pat Police is away until 17:00 on Friday 12 June: you stand in for them as their deputy.');
     // The health partner, nobody away, is reminded as ever, and not told of anyone's absence.
     const health = sends.find((s) => s.to === PEOPLE.health.aadObjectId)!;
     expect(health.card.awayFor).toBeUndefined();

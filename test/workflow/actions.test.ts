@@ -177,9 +177,9 @@ describe('a review is concluded when all its actions are complete and the execut
   });
 });
 
-describe('a review is concluded only once it has finished (002 5.16 "Formally conclude the review process when all the actions have been implemented", after publication; 5.18 the justification for non-publication; 6.4 the learning disseminated)', () => {
+describe('a review is concluded only once it has finished (002 Section B "On completion of the rapid review, the ... Team will share the Rapid Review with the ... Child Safeguarding Practice Review Panel and Ofsted"; 5.16 "Formally conclude the review process when all the actions have been implemented", after publication; 5.18 the justification for non-publication; 6.4 the learning disseminated)', () => {
   /** A recommendation of the review with one police action, completed and its impact evidenced, then the executive told. */
-  const closeAndTell = (kind: 'lcspr' | 'learningEvent'): [CaseCommand, string][] => [
+  const closeAndTell = (kind: 'rapidReview' | 'lcspr' | 'learningEvent'): [CaseCommand, string][] => [
     [{ type: 'RecordRecommendation', actor: as(PEOPLE.chair), review: { kind }, text: RECOMMENDATION, expectedImpact: EXPECTED_IMPACT }, '2026-12-07T09:00:00.000Z'],
     [{ type: 'AgreeAction', actor: as(PEOPLE.business), recommendation: 'R1', owner: { kind: 'partner', partner: 'police' }, dueDate: '2026-12-18', done: ACTION_DONE }, '2026-12-07T09:05:00.000Z'],
     [{ type: 'RecordActionCompletion', actor: as(PEOPLE.police), action: 'A1', documentUrl: EVIDENCE_URL('a1-completed') }, '2026-12-08T09:00:00.000Z'],
@@ -189,6 +189,9 @@ describe('a review is concluded only once it has finished (002 5.16 "Formally co
   const notPublishedJustified = () => commandRunner(decide)([LR.justify('notPublished', '2026-11-05T10:00:00.000Z', '2026-11-05T10:05:00.000Z')], LR_SCENES.notPublished()).events;
 
   it.each([
+    ['a rapid review still running (its one action closed)', 'rapidReview', SCENES.reviewSetUp, "The rapid review on RR-2026-014 has not finished: it is concluded once it is complete, sent to the Panel and Ofsted. Record when it was sent on the rapid review's card first."],
+    ['a rapid review approved by the chair, not yet sent', 'rapidReview', SCENES.reviewApproved, "The rapid review on RR-2026-014 has not finished: it is concluded once it is complete, sent to the Panel and Ofsted. Record when it was sent on the rapid review's card first."],
+    ['a rapid review completed', 'rapidReview', SCENES.reviewCompletedOnTime, undefined],
     ['an LCSPR approved, not yet published', 'lcspr', LR_SCENES.approved, 'The LCSPR on RR-2026-014 has not finished: it is concluded once published, or once the executive decides not to publish it. Record the publication (or that decision) on the local review card first.'],
     ['an LCSPR published', 'lcspr', LR_SCENES.published, undefined],
     ['an LCSPR not to be published, its justification not sent', 'lcspr', LR_SCENES.notPublished, 'The LCSPR on RR-2026-014 has not finished: the Panel and the Secretary of State are owed the justification for the decision not to publish (5.18). Record it on the local review card first.'],

@@ -8,7 +8,7 @@ import type { Effect } from '../../workflow/effects.js';
 import { fold, type CaseState } from '../../workflow/state.js';
 import { createDecider } from '../../workflow/decide.js';
 import { timeline } from '../../workflow/timeline.js';
-import { PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { PEOPLE, play, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
 import { as, DECIDED_AT, LR, LR_SCENES, lrCalendar, lrDecide, lrRun, PUBLISHED_URL, TOR_URL } from '../support/localReviewScenes.js';
 
 /**
@@ -126,6 +126,106 @@ describe('commissioning (5.5-5.8, Appendix A step 13-14)', () => {
     const told: [CaseCommand, string] = [{ type: 'RecordLocalReviewBodiesTold', actor: BU, about: 'reviewer', sentAt: '2026-07-11T09:00:00.000Z' }, '2026-07-11T09:05:00.000Z'];
     expect(lrRun([told], LR_SCENES.opened()).last).toEqual({ ok: false, refusal: "Record the reviewer's commissioning first; then record when the Panel, Ofsted and DfE were told the reviewer's name." });
     expect(lrRun([told], LR_SCENES.commissioned()).state.localReview!.told.reviewer?.sentAt).toBe('2026-07-11T09:00:00.000Z');
+  });
+});
+
+describe('002 Appendix A stage 2: the milestones the business unit plans, in the seed\'s order (18 "Early draft report shared with LIG chair and senior managers from partner agencies as appropriate", 19 "Final report produced with findings and recommendations", 21 "Communication and media strategy agreed", 22-26)', () => {
+  it('lists steps 18, 19 and 21 to 26; step 20, the action plans, is the actions board', () => {
+    const s = localReviewSummary(fold(LR_SCENES.opened())!, new Date('2026-07-01T10:00:00.000Z'))!;
+    expect(s.milestones.map((m) => m.words.match(/\(step (\d+)\)$/)![1])).toEqual(['18', '19', '21', '22', '23', '24', '25', '26']);
+    expect(s.milestones[1]!.words).toBe('Final report produced with findings and recommendations (step 19)');
+    expect(s.milestones[2]!.words).toBe('Communication and media strategy agreed (step 21)');
+    // Each can be planned and recorded done like the others.
+    const done = lrRun(
+      [
+        [{ type: 'PlanLocalReviewMilestone', actor: BU, milestone: 'communicationStrategy', plannedDate: '2026-10-01' }, '2026-07-02T10:00:00.000Z'],
+        [{ type: 'RecordLocalReviewMilestone', actor: BU, milestone: 'finalReportProduced', doneDate: '2026-07-02' }, '2026-07-02T11:00:00.000Z'],
+      ],
+      LR_SCENES.opened(),
+    );
+    expect(done.state.localReview!.milestones).toMatchObject({ communicationStrategy: { plannedDate: '2026-10-01' }, finalReportProduced: { done: { doneDate: '2026-07-02' } } });
+  });
+});
+
+describe('the lead (5.5 "In the case of looked after children, the local authority with statutory responsibility for the looked after child should take lead responsibility for conducting the review"): the responsible authority recorded, and its partnership leads unless a reason is given', () => {
+  // The sample referral is a looked-after child; this partnership's local authority is the Isle of Wight Council.
+  const US = 'Isle of Wight Safeguarding Children Partnership';
+  const lead = (change: Partial<Extract<CaseCommand, { type: 'RecordLocalReviewLead' }>>): [CaseCommand, string] => [
+    { type: 'RecordLocalReviewLead', actor: BU, leadPartnership: US, weLead: true, involved: [], ...change },
+    '2026-07-01T09:00:00.000Z',
+  ];
+  const REASON = 'Hampshire asked this partnership to lead: most of the agencies involved are on the Island.';
+  it.each([
+    ['looked after by our own authority: this partnership leads', lead({ responsibleAuthority: 'Isle of Wight Council' }), undefined, { lookedAfter: true, responsibleAuthority: 'Isle of Wight Council', weLead: true }],
+    ['our authority named loosely ("the isle of wight  council")', lead({ responsibleAuthority: 'the isle of wight  council' }), undefined, { lookedAfter: true, weLead: true }],
+    [
+      'looked after by our own authority, another partnership named to lead without a reason',
+      lead({ responsibleAuthority: 'Isle of Wight Council', leadPartnership: 'Hampshire Safeguarding Children Partnership', weLead: false }),
+      "For a looked-after child the responsible authority's partnership leads (5.5): that is this partnership (Isle of Wight Safeguarding Children Partnership), as Isle of Wight Council is the responsible authority for the looked-after child. Record the lead as that, or give the reason it does not lead.",
+      undefined,
+    ],
+    ['looked after by another authority, whose partnership leads', lead({ responsibleAuthority: 'Hampshire County Council', leadPartnership: 'Hampshire Safeguarding Children Partnership', weLead: false }), undefined, { lookedAfter: true, responsibleAuthority: 'Hampshire County Council', weLead: false, leadPartnership: 'Hampshire Safeguarding Children Partnership' }],
+    [
+      'looked after by another authority, this partnership leading without a reason',
+      lead({ responsibleAuthority: 'Hampshire County Council' }),
+      "For a looked-after child the responsible authority's partnership leads (5.5): that is Hampshire County Council's partnership, as it is the responsible authority for the looked-after child. Record the lead as that, or give the reason it does not lead.",
+      undefined,
+    ],
+    ['looked after by another authority, this partnership leading with the reason stated', lead({ responsibleAuthority: 'Hampshire County Council', leadReason: REASON }), undefined, { lookedAfter: true, responsibleAuthority: 'Hampshire County Council', weLead: true, leadReason: REASON }],
+    [
+      'a reason naming the child',
+      lead({ responsibleAuthority: 'Hampshire County Council', leadReason: 'The mother Jane moved to the Island last year.' }),
+      "The reason the responsible authority's partnership does not lead seems to contain a name. Cards and records carry only the case reference: please remove any name, date of birth or address of the child or family.",
+      undefined,
+    ],
+    ['looked after (as the referral says) with no responsible authority', lead({}), 'For a looked-after child, please give the responsible authority: the local authority with statutory responsibility for the child, whose partnership leads the review (5.5).', undefined],
+    ['said not looked after, with a responsible authority', lead({ lookedAfter: false, responsibleAuthority: 'Isle of Wight Council' }), 'A responsible authority is recorded only for a looked-after child. Either say the child is looked after, or leave the responsible authority empty.', undefined],
+    ['not looked after (no longer, unlike the referral): where the child normally lives; nothing more to check', lead({ lookedAfter: false }), undefined, { lookedAfter: false, weLead: true }],
+  ] as const)('%s', (_label, step, refusal, recorded) => {
+    const result = lrRun([step as [CaseCommand, string]], LR_SCENES.opened());
+    if (refusal) {
+      expect(result.last).toEqual({ ok: false, refusal });
+      expect(result.state.localReview!.lead).toBeUndefined();
+      return;
+    }
+    expect(result.last.ok).toBe(true);
+    expect(result.state.localReview!.lead).toMatchObject(recorded!);
+    if (!('leadReason' in recorded!)) expect(result.state.localReview!.lead!.leadReason).toBeUndefined();
+  });
+
+  it('the history says who leads, for which authority, and quotes the reason', () => {
+    const result = lrRun([lead({ responsibleAuthority: 'Hampshire County Council', leadReason: REASON })], LR_SCENES.opened());
+    const row = timeline(result.events, new Date('2026-07-01T10:00:00.000Z')).find((r) => r.what.startsWith('Recorded the lead'))!;
+    expect(row.what).toBe('Recorded the lead: this partnership leads (a looked-after child; the responsible authority is Hampshire County Council, whose partnership does not lead: the reason is below).');
+    expect(row.detail).toBe(REASON);
+  });
+});
+
+describe('told of the decision once (5.6 "As part of the rapid review, the ... Team will inform the Child Safeguarding Practice Review Panel, Ofsted and Department for Education (DfE) ... of the decision regarding whether a local child safeguarding practice review is required"): the rapid review\'s completion and the local review card share one record', () => {
+  const toldDecision = (sentAt: string, at: string): [CaseCommand, string] => [{ type: 'RecordLocalReviewBodiesTold', actor: BU, about: 'decision', sentAt }, at];
+  const sent = (dfeSentAt: string | undefined, at = '2026-07-01T11:00:00.000Z'): [CaseCommand, string] => [{ type: 'RecordRapidReviewSent', actor: BU, sentAt: '2026-07-01T10:30:00.000Z', ...(dfeSentAt ? { dfeSentAt } : {}) }, at];
+
+  it("recorded with the rapid review's completion: the local review counts it told, and does not ask again", () => {
+    // SCENES.reviewCompletedOnTime: the rapid review (with the decision) went to the Panel and Ofsted, and the decision to DfE, at 14:00 on Tuesday 30 June.
+    const completed = fold(SCENES.reviewCompletedOnTime())!;
+    expect(localReviewSummary(completed, new Date('2026-07-01T10:00:00.000Z'))!.toldOfDecision).toBe(true);
+    expect(lrRun([toldDecision('2026-07-01T09:00:00.000Z', '2026-07-01T09:05:00.000Z')], SCENES.reviewCompletedOnTime()).last).toEqual({
+      ok: false,
+      refusal: "Already recorded on Tuesday 30 June 2026 by Billie Business, with the rapid review's completion: the rapid review, with the decision, went to the Panel and Ofsted at 14:00 on Tuesday 30 June, and the decision to DfE at 14:00 on Tuesday 30 June (5.6).",
+    });
+  });
+
+  it('recorded first on the local review card: the rapid review is sent without asking for DfE again, and its record carries that time', () => {
+    const start = play(SCENES.reviewApproved(), toldDecision('2026-07-01T10:00:00.000Z', '2026-07-01T10:05:00.000Z'));
+    const result = lrRun([sent(undefined)], start);
+    expect(result.last.ok).toBe(true);
+    expect(result.state.rapidReview!.completed).toMatchObject({ sentAt: '2026-07-01T10:30:00.000Z', dfeSentAt: '2026-07-01T10:00:00.000Z' });
+    // Given anyway, the date given is the one recorded.
+    expect(lrRun([sent('2026-07-01T10:20:00.000Z')], start).state.rapidReview!.completed!.dfeSentAt).toBe('2026-07-01T10:20:00.000Z');
+  });
+
+  it('recorded nowhere: the rapid review still asks when the decision went to DfE', () => {
+    expect(lrRun([sent(undefined)], SCENES.reviewApproved()).last).toEqual({ ok: false, refusal: 'Please give when the LCSPR decision went to DfE.' });
   });
 });
 

@@ -43,7 +43,9 @@ describe('send keys', () => {
     for (const file of await sourceFiles(ROOT)) {
       if (file.endsWith('kernel.ts') || file.endsWith('timers.ts')) continue;
       const source = await readFile(file, 'utf8');
-      if (/type: 'send', key: (?!sendKey\.)/.test(source)) spelled.push(relative(ROOT, file));
+      // whenAway.ts sends with the key its caller built: every call to it must name a builder.
+      if (!file.endsWith('whenAway.ts') && /type: 'send', key: (?!sendKey\.)/.test(source)) spelled.push(relative(ROOT, file));
+      for (const call of source.match(/sendAsked\([^;]*;/g) ?? []) if (!call.startsWith('sendAsked(r: ') && !call.includes('sendKey.')) spelled.push(`${relative(ROOT, file)}: ${call}`);
     }
     expect(spelled).toEqual([]);
   });

@@ -1,6 +1,7 @@
+import { sendAsked } from '../whenAway.js';
 import { actingRole, ownerRole } from '../access.js';
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, words, type Decision, type Handler, sendKey } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, words, type Decision, type Handler, sendKey } from '../kernel.js';
 import type { CaseState } from '../state.js';
 import type { CommandActor } from '../commands.js';
 import type { Actor } from '../events.js';
@@ -89,7 +90,8 @@ export const agreeAction: Handler<'AgreeAction'> = ({ config, calendar, hours },
   const r = recorder(state);
   r.record({ type: 'ActionAgreed', at: iso(now), by: actorAs(command.actor, role), action: id, recommendation: rec.id, owner: command.owner, dueDate: command.dueDate, dueAt: iso(dueAt), done: command.done.trim() });
   // The owner is asked in Teams: a 1:1 card to its contact and deputies, updated in place as the action moves on.
-  for (const who of ownerContacts(config, command.owner)) r.effect({ type: 'send', key: sendKey.actionRequest(id, who), to: person(who), card: { kind: 'actionRequest', action: id }, tracked: true });
+  // Someone away is not asked: their deputies are, told for whom (workflow/whenAway.ts).
+  sendAsked(r, config, now, ownerContacts(config, command.owner), { kind: 'actionRequest', action: id }, (who) => sendKey.actionRequest(id, who), true);
   r.effect({ type: 'refreshCards' });
   return r.done(`Agreed action ${id} for ${ownerName(config, command.owner)}, due by ${words(iso(dueAt), now)}. Its contact and deputies have been asked in Teams.`);
 };
@@ -170,12 +172,18 @@ export const moveActionDueDate: Handler<'MoveActionDueDate'> = ({ config, calend
 };
 
 /**
- * Why the review itself has not finished, if it has not: 5.16 concludes an LCSPR after publication
- * (or the executive's decision not to publish, with the justification the Panel and the Secretary
- * of State are owed, 5.18); 6.4 a learning event once its learning is disseminated.
+ * Why the review itself has not finished, if it has not: Section B, a rapid review once completed
+ * and shared ("On completion of the rapid review, the ... Team will share the Rapid Review with the
+ * ... Child Safeguarding Practice Review Panel and Ofsted": its recommendations may be acted on
+ * while it runs, but it cannot be concluded before it is complete); 5.16 concludes an LCSPR after
+ * publication (or the executive's decision not to publish, with the justification the Panel and
+ * the Secretary of State are owed, 5.18); 6.4 a learning event once its learning is disseminated.
  */
 function unfinished(state: CaseState, kind: ReviewKind, now: Date): string | undefined {
   const caseRef = state.referral.caseRef;
+  if (kind === 'rapidReview' && !state.rapidReview!.completed) {
+    return `The rapid review on ${caseRef} has not finished: it is concluded once it is complete, sent to the Panel and Ofsted. Record when it was sent on the rapid review's card first.`;
+  }
   if (kind === 'lcspr') {
     const l = state.localReview!;
     if (!l.published && publishDecision(l) !== false) return `The LCSPR on ${caseRef} has not finished: it is concluded once published, or once the executive decides not to publish it. Record the publication (or that decision) on the local review card first.`;

@@ -1,6 +1,7 @@
+import { sendAsked } from '../whenAway.js';
 import { actingRole } from '../access.js';
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import type { Actor } from '../events.js';
 import { londonDate } from '../rapidReview/dates.js';
 import { learningEventBlocked, openLearningEvent } from './opening.js';
@@ -42,7 +43,7 @@ export const openReviewGroupDispute: Handler<'OpenReviewGroupDispute'> = ({ conf
   const due = calendar.addWorkingDays(now, DISPUTE_DAYS);
   const r = recorder(state);
   r.record({ type: 'ReviewGroupDisputeOpened', at: iso(now), by: actorAs(command.actor, role), id, about: command.about, reason: command.reason.trim(), outcomeDueAt: iso(due) });
-  for (const who of disputeMembers(config)) r.effect({ type: 'send', key: sendKey.reviewGroupDispute(id, who), to: person(who), card: { kind: 'reviewGroupDispute' }, tracked: true });
+  sendAsked(r, config, now, disputeMembers(config), { kind: 'reviewGroupDispute' }, (who) => sendKey.reviewGroupDispute(id, who), true);
   r.effect({ type: 'send', key: sendKey.reviewGroupDisputeMonitoring(id), to: monitoring, card: { kind: 'reviewGroupDispute' }, tracked: true });
   return r.done(`Recorded the disagreement. The partner representatives and the review group chair agree an outcome by ${words(iso(due), now)}.`);
 };
@@ -53,7 +54,7 @@ export function escalate(r: Recorder, { config, calendar }: StepContext, d: Revi
   const due = calendar.addWorkingDays(now, DISPUTE_DAYS);
   r.record({ type: 'ReviewGroupDisputeEscalated', at: iso(now), id: d.id, reason, decider, decisionDueAt: iso(due) });
   const who = deciderPerson(config, decider).aadObjectId;
-  r.effect({ type: 'send', key: sendKey.reviewGroupDisputeDecider(d.id), to: person(who), card: { kind: 'reviewGroupDispute' }, tracked: true });
+  sendAsked(r, config, now, [who], { kind: 'reviewGroupDispute' }, () => sendKey.reviewGroupDisputeDecider(d.id), true);
   r.effect({ type: 'refreshCards' });
   return due;
 }

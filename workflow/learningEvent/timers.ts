@@ -1,3 +1,4 @@
+import { sendAsked } from '../whenAway.js';
 import { iso, monitoring, person, sendKey, type Recorder, type StepContext } from '../kernel.js';
 import { declareTimers, timer, type Timer } from '../timers.js';
 import { REMINDER_DAYS, reminderAt } from './months.js';
@@ -54,7 +55,7 @@ export const reviewGroupDisputeTimers = declareTimers(['reviewGroupDispute:outco
           (r, { config }, now) => {
             const to = disputeMembers(config);
             r.record({ type: 'ReviewGroupDisputeChased', at: iso(now), id: d.id, chase: 'outcomeReminder', to });
-            for (const id of to) r.effect({ type: 'send', key: sendKey.reviewGroupDisputeOutcomeReminder(d.id, id), to: person(id), card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
+            sendAsked(r, config, now, to, { kind: 'reviewGroupDisputeChaser' }, (id) => sendKey.reviewGroupDisputeOutcomeReminder(d.id, id), false);
           },
           due,
         ),
@@ -77,7 +78,7 @@ export const reviewGroupDisputeTimers = declareTimers(['reviewGroupDispute:outco
         (r, { config }, now) => {
           const to = [deciderPerson(config, d.escalated!.decider).aadObjectId];
           r.record({ type: 'ReviewGroupDisputeChased', at: iso(now), id: d.id, chase: 'decisionReminder', to });
-          r.effect({ type: 'send', key: sendKey.reviewGroupDisputeDecisionReminder(d.id), to: person(to[0]!), card: { kind: 'reviewGroupDisputeChaser' }, tracked: false });
+          sendAsked(r, config, now, to, { kind: 'reviewGroupDisputeChaser' }, () => sendKey.reviewGroupDisputeDecisionReminder(d.id), false);
         },
         due,
       ),

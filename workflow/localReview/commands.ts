@@ -11,7 +11,20 @@ export function localReviewCommands<A extends z.ZodType>(CommandActorSchema: A) 
   return [
   /** A case the review group discussed without a notification: the partners decided to hold an LCSPR at `decidedAt`. */
   z.object({ type: z.literal('OpenLocalReview'), actor: CommandActorSchema, decidedAt: Instant, rationale: z.string() }),
-  z.object({ type: z.literal('RecordLocalReviewLead'), actor: CommandActorSchema, leadPartnership: z.string(), weLead: z.boolean(), involved: z.array(z.string()).default([]) }),
+  /**
+   * `lookedAfter` defaults to the referral's answer; for a looked-after child `responsibleAuthority`
+   * is required, and `leadReason` when the lead is not that authority's partnership (5.5).
+   */
+  z.object({
+    type: z.literal('RecordLocalReviewLead'),
+    actor: CommandActorSchema,
+    leadPartnership: z.string(),
+    weLead: z.boolean(),
+    involved: z.array(z.string()).default([]),
+    lookedAfter: z.boolean().optional(),
+    responsibleAuthority: z.string().optional(),
+    leadReason: z.string().optional(),
+  }),
   z.object({ type: z.literal('RecordLocalReviewBodiesTold'), actor: CommandActorSchema, about: ToldAboutSchema, sentAt: Instant }),
   z.object({
     type: z.literal('CommissionLocalReviewer'),

@@ -2,6 +2,8 @@ import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, recorder, refuse, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { dayWords, documentLink, findReview, sentAtProblem, shortTextProblem } from './common.js';
+import { leadRule, ruleWords } from './lead.js';
+import { decisionTold, decisionToldWords } from './told.js';
 
 /**
  * Who leads, who is told, and the reviewer. 5.5: "The Local Safeguarding Children Partnership for
@@ -25,11 +27,42 @@ export const recordLocalReviewLead: Handler<'RecordLocalReviewLead'> = ({ config
   const problem = shortTextProblem(lead, 'lead partnership') ?? command.involved.map((p) => shortTextProblem(p, 'involved partnership')).find(Boolean);
   if (problem) return refuse(problem);
   const involved = [...new Set(command.involved.map((p) => p.trim()).filter((p) => p && p !== lead))];
+  // 5.5: for a looked-after child the responsible authority's partnership leads; another lead needs a stated reason.
+  const lookedAfter = command.lookedAfter ?? state!.referral.lookedAfter;
+  const authority = command.responsibleAuthority?.trim() ?? '';
+  if (lookedAfter && !authority) return refuse('For a looked-after child, please give the responsible authority: the local authority with statutory responsibility for the child, whose partnership leads the review (5.5).');
+  if (!lookedAfter && authority) return refuse('A responsible authority is recorded only for a looked-after child. Either say the child is looked after, or leave the responsible authority empty.');
+  const authorityProblem = authority ? shortTextProblem(authority, 'responsible authority') : undefined;
+  if (authorityProblem) return refuse(authorityProblem);
+  const rule = leadRule(config, lookedAfter, authority, command.weLead);
+  let leadReason: string | undefined;
+  if (rule.lookedAfter && !rule.follows) {
+    const should = ruleWords(config, rule.responsibleAuthority, rule.authorityIsOurs);
+    if (!command.leadReason?.trim()) return refuse(`For a looked-after child the responsible authority's partnership leads (5.5): that is ${should}. Record the lead as that, or give the reason it does not lead.`);
+    const reasonProblem = checkFreeText("reason the responsible authority's partnership does not lead", command.leadReason, { required: true });
+    if (reasonProblem) return refuse(reasonProblem.message);
+    leadReason = command.leadReason.trim();
+  }
   const r = recorder(state);
-  r.record({ type: 'LocalReviewLeadRecorded', at: iso(now), by: actorAs(command.actor, role), leadPartnership: lead, weLead: command.weLead, involved });
+  r.record({
+    type: 'LocalReviewLeadRecorded',
+    at: iso(now),
+    by: actorAs(command.actor, role),
+    leadPartnership: lead,
+    weLead: command.weLead,
+    involved,
+    lookedAfter,
+    ...(rule.lookedAfter ? { responsibleAuthority: rule.responsibleAuthority } : {}),
+    ...(leadReason ? { leadReason } : {}),
+  });
   r.effect({ type: 'refreshCards' });
-  const why = state!.referral.lookedAfter ? 'the responsible authority for a looked-after child' : 'where the child normally lives';
-  return r.done(`Recorded: ${command.weLead ? 'this partnership leads' : `${lead} leads`} (${why})${involved.length ? `; involved: ${involved.join(', ')}` : ''}.`);
+  const why = !rule.lookedAfter
+    ? 'where the child normally lives'
+    : rule.follows
+      ? `the responsible authority for the looked-after child is ${rule.responsibleAuthority}`
+      : `not the partnership of ${rule.responsibleAuthority}, the responsible authority for the looked-after child; the reason is recorded`;
+  const changed = lookedAfter !== state!.referral.lookedAfter ? ` The referral recorded the child as ${state!.referral.lookedAfter ? '' : 'not '}looked after; this record says ${lookedAfter ? '' : 'not '}looked after.` : '';
+  return r.done(`Recorded: ${command.weLead ? 'this partnership leads' : `${lead} leads`} (${why})${involved.length ? `; involved: ${involved.join(', ')}` : ''}.${changed}`);
 };
 
 export const recordLocalReviewBodiesTold: Handler<'RecordLocalReviewBodiesTold'> = ({ config }, state, command, now) => {
@@ -39,6 +72,8 @@ export const recordLocalReviewBodiesTold: Handler<'RecordLocalReviewBodiesTold'>
   if (found.error) return found.error;
   const { l } = found;
   if (command.about === 'reviewer' && !l.reviewer) return refuse("Record the reviewer's commissioning first; then record when the Panel, Ofsted and DfE were told the reviewer's name.");
+  const viaRapidReview = command.about === 'decision' ? decisionTold(state!) : undefined;
+  if (viaRapidReview?.via === 'rapidReview') return refuse(decisionToldWords(viaRapidReview, now));
   const already = l.told[command.about];
   if (already) return refuse(`Already recorded: told ${command.about === 'decision' ? 'of the decision' : "the reviewer's name"} at ${words(already.sentAt, now)}.`);
   const problem = sentAtProblem(command.sentAt, l, now);

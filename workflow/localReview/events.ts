@@ -36,6 +36,12 @@ export function localReviewEvents<A extends z.ZodType>(ActorSchema: A) {
     leadPartnership: z.string().min(1),
     weLead: z.boolean(),
     involved: z.array(z.string().min(1)),
+    /** Whether the child is looked after, as recorded with the lead (absent on leads recorded before the rule). */
+    lookedAfter: z.boolean().optional(),
+    /** For a looked-after child: the local authority with statutory responsibility (5.5). */
+    responsibleAuthority: z.string().min(1).optional(),
+    /** Why the lead is not the responsible authority's partnership, when it is not. */
+    leadReason: z.string().min(1).optional(),
   }),
   z.object({ type: z.literal('LocalReviewBodiesTold'), at: Instant, by: ActorSchema, about: ToldAboutSchema, sentAt: Instant }),
   z.object({

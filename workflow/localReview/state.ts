@@ -21,7 +21,7 @@ export type LocalReview = {
   /** The last London date on which publication is within six months of the decision (5.16). */
   publicationDueDate: string;
   rationale?: string;
-  lead?: { leadPartnership: string; weLead: boolean; involved: string[]; by: Actor; at: string };
+  lead?: { leadPartnership: string; weLead: boolean; involved: string[]; lookedAfter?: boolean; responsibleAuthority?: string; leadReason?: string; by: Actor; at: string };
   told: Partial<Record<ToldAbout, { sentAt: string; by: Actor; at: string }>>;
   reviewer?: {
     name: string;
@@ -67,7 +67,19 @@ export function foldLocalReview(slice: LocalReview | undefined, event: LocalRevi
   const l = slice;
   switch (event.type) {
     case 'LocalReviewLeadRecorded':
-      return { ...l, lead: { leadPartnership: event.leadPartnership, weLead: event.weLead, involved: event.involved, by: event.by, at: event.at } };
+      return {
+        ...l,
+        lead: {
+          leadPartnership: event.leadPartnership,
+          weLead: event.weLead,
+          involved: event.involved,
+          ...(event.lookedAfter !== undefined ? { lookedAfter: event.lookedAfter } : {}),
+          ...(event.responsibleAuthority ? { responsibleAuthority: event.responsibleAuthority } : {}),
+          ...(event.leadReason ? { leadReason: event.leadReason } : {}),
+          by: event.by,
+          at: event.at,
+        },
+      };
     case 'LocalReviewBodiesTold':
       return { ...l, told: { ...l.told, [event.about]: { sentAt: event.sentAt, by: event.by, at: event.at } } };
     case 'LocalReviewCommissioned':

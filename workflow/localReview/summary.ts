@@ -4,6 +4,7 @@ import { concludedWords } from '../actions/concluded.js';
 import { justificationsNeeded } from './publication.js';
 import { endOfLondonDate, londonDateOf, pastSixMonths } from './rules.js';
 import { publishDecision, type LocalReview } from './state.js';
+import { decisionTold } from './told.js';
 import { MILESTONES, MILESTONE_WORDS, type Justification, type Milestone } from './words.js';
 
 /**
@@ -103,7 +104,7 @@ export function localReviewSummary(state: CaseState, now: Date, _calendar?: Work
     milestones,
     deadlines,
     justificationsOwed: owed,
-    toldOfDecision: l.told.decision !== undefined,
+    toldOfDecision: decisionTold(state) !== undefined,
     toldReviewerName: l.told.reviewer !== undefined,
     onTime: deadlines.every((d) => d.state === 'met' || d.state === 'open') && !plannedLate,
   };

@@ -28,18 +28,24 @@ export const METHOD_WORDS: Record<LcsprMethod, string> = {
 
 /**
  * 002 Appendix A, stage 2 ("Review"), the steps the partnership records, in order: 18 "Early draft
- * report shared with LIG chair", 22 "Final report presented to LIG by Reviewer", 23 "Partnership
+ * report shared with LIG chair and senior managers from partner agencies as appropriate", 19 "Final
+ * report produced with findings and recommendations", 21 "Communication and media strategy agreed",
+ * 22 "Final report presented to LIG by Reviewer", 23 "Partnership
  * response to the report produced", 24 "Final report taken to IOWSCP Executive for approval ...
  * agree publication (or non-publication)", 25 "Final report taken to IOWSCP Main Board for
  * ratification", 26 "Outcomes shared with the family and child/children and feedback to
- * practitioners involved in the process".
+ * practitioners involved in the process". Step 20 ("Multi-agency and single agency action plans
+ * produced") is the recommendations and actions area (workflow/actions/), not a milestone here;
+ * steps 13-14 are the commissioning, 15-17 the review's own work with no date the seed sets.
  */
-export const MILESTONES = ['earlyDraft', 'finalReportPresented', 'partnershipResponse', 'executiveApproval', 'boardRatification', 'outcomesShared'] as const;
+export const MILESTONES = ['earlyDraft', 'finalReportProduced', 'communicationStrategy', 'finalReportPresented', 'partnershipResponse', 'executiveApproval', 'boardRatification', 'outcomesShared'] as const;
 export const MilestoneSchema = z.enum(MILESTONES);
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
 export const MILESTONE_WORDS: Record<Milestone, string> = {
-  earlyDraft: 'Early draft shared with the review group chair (step 18)',
+  earlyDraft: 'Early draft shared with the review group chair and partner agencies\' senior managers as appropriate (step 18)',
+  finalReportProduced: 'Final report produced with findings and recommendations (step 19)',
+  communicationStrategy: 'Communication and media strategy agreed (step 21)',
   finalReportPresented: 'Final report presented to the review group by the reviewer (step 22)',
   partnershipResponse: 'Partnership response to the report (step 23)',
   executiveApproval: 'Executive approval and the decision to publish or not (step 24)',

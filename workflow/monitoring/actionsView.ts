@@ -5,7 +5,8 @@ import { summariseActions } from '../actions/summary.js';
 import { REVIEW_TITLES } from '../actions/words.js';
 import type { PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
-import type { ActionsView } from './schemas.js';
+import { ACTION_BUCKET_WORDS, type ActionsView } from './schemas.js';
+import { actionOverdueWords } from './lateWords.js';
 
 /**
  * The review group's view of every action (issue 17, 002 7.1), by review and by owner, from the
@@ -18,6 +19,7 @@ export function actionsView(states: readonly CaseState[], config: PartnershipCon
   const nameOfKey = new Map(states.flatMap((s) => (s.actions ? Object.values(s.actions.actions).map((a) => [a.owner.kind === 'agency' ? a.owner.agency : a.owner.partner, ownerName(config, a.owner)] as const) : [])));
   const rows = summary.lines.map((line) => {
     const action = actionOf.get(`${line.caseRef} ${line.action}`)!;
+    const dueInWords = deadlineInWords(new Date(line.dueAt), now);
     return {
       caseRef: line.caseRef,
       review: REVIEW_TITLES[line.review],
@@ -26,8 +28,9 @@ export function actionsView(states: readonly CaseState[], config: PartnershipCon
       owner: ownerName(config, action.owner),
       done: action.done,
       dueAt: line.dueAt,
-      dueInWords: deadlineInWords(new Date(line.dueAt), now),
+      dueInWords,
       bucket: line.bucket,
+      statusText: line.bucket === 'overdue' ? actionOverdueWords(line.dueAt, dueInWords, now, calendar) : ACTION_BUCKET_WORDS[line.bucket],
     };
   });
   return {

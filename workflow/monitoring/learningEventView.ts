@@ -6,6 +6,7 @@ import { learningEventSummary, type LearningEventStatus } from '../learningEvent
 import { concludedWords } from '../actions/concluded.js';
 import type { CaseState } from '../state.js';
 import { deadlineView, reviewStatus } from './reviewStatus.js';
+import { milestoneLateWords } from './lateWords.js';
 import { REVIEW_KIND_TITLES, type ReviewMilestone, type ReviewView } from './schemas.js';
 
 /**
@@ -41,10 +42,13 @@ export function learningEventView(state: CaseState, now: Date, calendar: Working
   );
   const today = londonDate(now.toISOString());
   const dueDate = londonDate(le.reportDueAt);
+  // The report's "planned" day is its four-month deadline (6.16): late means past that deadline.
+  const reportLateText = le.report ? undefined : milestoneLateWords(dueDate, today, undefined, 'the 4-month deadline');
+  const reportLate = { late: reportLateText !== undefined, ...(reportLateText ? { lateText: reportLateText } : {}) };
   const milestones: ReviewMilestone[] = [
     { name: 'Decision to hold a learning event', doneOn: le.decidedOn, late: false },
     { name: 'Method and leads agreed', ...(le.setUp ? { doneOn: londonDate(le.setUp.at) } : {}), late: false },
-    { name: 'Report ready for approval', plannedOn: dueDate, ...(le.report ? { doneOn: londonDate(le.report.readyAt) } : {}), late: !le.report && today > dueDate },
+    { name: 'Report ready for approval', plannedOn: dueDate, ...(le.report ? { doneOn: londonDate(le.report.readyAt) } : {}), ...reportLate },
     { name: 'Approved by the executive', ...(le.approved ? { doneOn: le.approved.approvedOn } : {}), late: false },
     { name: 'Learning disseminated', ...(le.disseminated ? { doneOn: le.disseminated.disseminatedOn } : {}), late: false },
   ];

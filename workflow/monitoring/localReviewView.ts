@@ -7,6 +7,7 @@ import { localReviewSummary, type DeadlineSummary } from '../localReview/summary
 import { publishDecision } from '../localReview/state.js';
 import type { CaseState } from '../state.js';
 import { deadlineView, reviewStatus } from './reviewStatus.js';
+import { milestoneLateWords } from './lateWords.js';
 import { REVIEW_KIND_TITLES, type ReviewDeadline, type ReviewMilestone, type ReviewView } from './schemas.js';
 
 /**
@@ -50,7 +51,8 @@ export function localReviewView(state: CaseState, now: Date, calendar: WorkingCa
   // Late against the deadline as well as against today: a step planned after the six-month day cannot be
   // met in time for publication (5.16), so it is flagged when planned, not only once its day has passed.
   const mustPublish = !l.published && publishDecision(l) !== false;
-  const lateOn = (plannedDate: string | undefined) => plannedDate !== undefined && (plannedDate < today || (mustPublish && plannedDate > l.publicationDueDate));
+  const lateOn = (plannedDate: string | undefined) => milestoneLateWords(plannedDate, today, mustPublish ? { date: l.publicationDueDate, about: 'six-month publication deadline' } : undefined);
+  const late = (lateText: string | undefined) => ({ late: lateText !== undefined, ...(lateText ? { lateText } : {}) });
   const milestones: ReviewMilestone[] = [
     { name: 'Decision to hold the review', doneOn: londonDateOf(new Date(l.decidedAt)), late: false },
     { name: 'Reviewer commissioned', ...(l.reviewer ? { doneOn: londonDateOf(new Date(l.reviewer.at)) } : {}), late: false },
@@ -58,7 +60,7 @@ export function localReviewView(state: CaseState, now: Date, calendar: WorkingCa
       name: m.words,
       ...(m.plannedDate ? { plannedOn: m.plannedDate } : {}),
       ...(m.doneDate ? { doneOn: m.doneDate } : {}),
-      late: !m.doneDate && lateOn(m.plannedDate),
+      ...late(m.doneDate ? undefined : lateOn(m.plannedDate)),
     })),
     ...(publishDecision(l) === false
       ? []
@@ -67,7 +69,7 @@ export function localReviewView(state: CaseState, now: Date, calendar: WorkingCa
             name: 'Publication',
             ...(summary.plannedPublicationDate ? { plannedOn: summary.plannedPublicationDate } : {}),
             ...(l.published ? { doneOn: l.published.publishedDate } : {}),
-            late: !l.published && lateOn(summary.plannedPublicationDate),
+            ...late(l.published ? undefined : lateOn(summary.plannedPublicationDate)),
           },
         ]),
   ];

@@ -1,4 +1,5 @@
 import { deadlineInWords } from '../calendar/words.js';
+import { daysLateWords } from './lateWords.js';
 import { REVIEW_STATUS_WORDS, type ReviewDeadline, type ReviewStatus, type ReviewView } from './schemas.js';
 
 /**
@@ -27,8 +28,9 @@ export function deadlineView(
   const due = new Date(dueAt);
   const dueInWords = dueWords ?? deadlineInWords(due, now);
   const base = { about, dueAt, dueInWords };
-  if (done) return { ...base, status: 'done', statusText: `Done ${done.onTime ? 'on time' : 'late'}, ${done.words ?? deadlineInWords(new Date(done.at), now)}`, doneAt: done.at };
-  if (overdue) return { ...base, status: 'overdue', statusText: `Overdue: it was due by ${dueInWords}` };
+  const doneWords = done && (done.words ?? deadlineInWords(new Date(done.at), now));
+  if (done) return { ...base, status: 'done', statusText: done.onTime ? `Done on time, ${doneWords}` : `Done late (${daysLateWords(dueAt, new Date(done.at))}), ${doneWords}`, doneAt: done.at };
+  if (overdue) return { ...base, status: 'overdue', statusText: `Overdue: it was due by ${dueInWords} (${daysLateWords(dueAt, now)})` };
   if (now.getTime() >= soonFrom.getTime()) return { ...base, status: 'dueSoon', statusText: `Due soon: by ${dueInWords}` };
   return { ...base, status: 'onTime', statusText: `On time: due by ${dueInWords}` };
 }

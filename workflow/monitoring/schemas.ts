@@ -93,6 +93,8 @@ export const ReviewMilestoneSchema = z.object({
   doneOn: z.string().optional(),
   /** Not done, and its planned day has passed or falls after the deadline it must meet (an LCSPR's six-month publication day). */
   late: z.boolean(),
+  /** When late, what it means: past its planned date or planned after the deadline, and by how many days. */
+  lateText: z.string().optional(),
 });
 export type ReviewMilestone = z.infer<typeof ReviewMilestoneSchema>;
 
@@ -134,6 +136,8 @@ export const ActionRowSchema = z.object({
   dueAt: z.string(),
   dueInWords: z.string(),
   bucket: ActionBucketSchema,
+  /** The bucket in words; for an overdue action, by how many working days past its due date. */
+  statusText: z.string(),
 });
 export type ActionRow = z.infer<typeof ActionRowSchema>;
 

@@ -50,8 +50,11 @@ export const recordRapidReviewSent: Handler<'RecordRapidReviewSent'> = ({ config
   const decided = rr.lcspr?.decided;
   if (!rr.approved || !decided || !rr.lcspr) return refuse('The rapid review is sent once the review group chair has approved it.');
   const sentAt = new Date(command.sentAt);
-  const dfeSentAt = new Date(command.dfeSentAt);
-  for (const at of [sentAt, dfeSentAt]) {
+  // 5.6: the decision told to DfE once. Told first on the local review card, that record is used, not asked for again.
+  const toldOnLocalReview = state!.localReview?.told.decision;
+  if (!command.dfeSentAt && !toldOnLocalReview) return refuse('Please give when the LCSPR decision went to DfE.');
+  const dfeSentAt = new Date(command.dfeSentAt ?? toldOnLocalReview!.sentAt);
+  for (const at of command.dfeSentAt ? [sentAt, dfeSentAt] : [sentAt]) {
     if (at.getTime() > now.getTime()) return refuse('A date it was sent cannot be in the future.');
     if (at.getTime() < Date.parse(rr.approved.at)) return refuse(`A date it was sent is before the chair's approval (${words(rr.approved.at, now)}); please check it.`);
   }

@@ -1,5 +1,6 @@
+import { sendAsked } from '../whenAway.js';
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, sendKey, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { agencyAction, agencyById, contacts, openReview } from './common.js';
 import { closeOfDay, londonDate } from './dates.js';
@@ -35,7 +36,8 @@ export const decideExtension: Handler<'DecideExtension'> = ({ config }, state, c
   if (!a || !agency || a.status !== 'extensionAsked' || !a.extension) return refuse('There is no request for more time to decide.');
   const r = recorder(state);
   r.record({ type: 'ExtensionDecided', at: iso(now), by: actorAs(command.actor, role), agency: agency.id, agreed: command.agree, dueAt: command.agree ? a.extension.proposedDueAt : a.dueAt });
-  for (const to of contacts(agency)) r.effect({ type: 'send', key: sendKey.extensionAnswer(agency.id, to, r.state?.version), to: person(to), card: { kind: 'extensionAnswer', agency: agency.id }, tracked: false });
+  const v = r.state?.version;
+  sendAsked(r, config, now, contacts(agency), { kind: 'extensionAnswer', agency: agency.id }, (to) => sendKey.extensionAnswer(agency.id, to, v), false);
   r.effect({ type: 'refreshCards' });
   return r.done(command.agree ? `Agreed: ${agency.name}'s return is now due by ${words(a.extension.proposedDueAt, now)}.` : `Declined: ${agency.name}'s return stays due by ${words(a.dueAt, now)}.`);
 };

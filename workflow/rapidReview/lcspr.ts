@@ -1,3 +1,4 @@
+import { sendAsked } from '../whenAway.js';
 import { checkFreeText } from '../freeText.js';
 import { ROLE_WORDS } from '../words.js';
 import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
@@ -48,7 +49,7 @@ function resolveIfComplete(r: Recorder, config: PartnershipConfig, calendar: Wor
   const against = disagreeing(l);
   if (against.length === 0) {
     r.record({ type: 'LcsprDecided', at: iso(now), lcspr: l.recommended, basis: 'partnersAgreed' });
-    informOfDecision(r, config);
+    informOfDecision(r, config, now);
     return;
   }
   openDispute(r, config, calendar, now, against);
@@ -58,16 +59,16 @@ function openDispute(r: Recorder, config: PartnershipConfig, calendar: WorkingCa
   const decider = config.reviewDisputeDecider;
   r.record({ type: 'LcsprDisputed', at: iso(now), disagreeing: against, decider, decisionDueAt: iso(calendar.addWorkingDays(now, DISPUTE_DAYS)) });
   const who = decider === 'partnershipChair' ? config.partnershipChair : config.independentScrutineer;
-  r.effect({ type: 'send', key: sendKey.lcsprDispute(), to: person(who.aadObjectId), card: { kind: 'lcsprDispute' }, tracked: true });
+  sendAsked(r, config, now, [who.aadObjectId], { kind: 'lcsprDispute' }, () => sendKey.lcsprDispute(), true);
   r.effect({ type: 'send', key: sendKey.lcsprDisputeMonitoring(), to: monitoring, card: { kind: 'lcsprDispute' }, tracked: true });
 }
 
 /** 5.3: "The Independent Scrutineer will also be informed"; the monitoring channel too. */
-function informOfDecision(r: Recorder, config: PartnershipConfig) {
+function informOfDecision(r: Recorder, config: PartnershipConfig, now: Date) {
   r.effect({ type: 'send', key: sendKey.lcsprDecidedScrutineer(), to: person(config.independentScrutineer.aadObjectId), card: { kind: 'lcsprDecided' }, tracked: false });
   r.effect({ type: 'send', key: sendKey.lcsprDecidedMonitoring(), to: monitoring, card: { kind: 'lcsprDecided' }, tracked: false });
   const chair = config.reviewGroupChair.aadObjectId;
-  r.effect({ type: 'send', key: sendKey.rapidReviewApproval(chair), to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
+  sendAsked(r, config, now, [chair], { kind: 'rapidReviewOutcomeRequest' }, sendKey.rapidReviewApproval, true);
   // A decision to hold an LCSPR opens it now: its six-month clock starts at this decision (5.16).
   openFromPartnersDecision(r, config);
 }
@@ -105,7 +106,7 @@ export const decideLcsprDispute: Handler<'DecideLcsprDispute'> = ({ config }, st
   if (problem) return refuse(problem.message);
   const r = recorder(state);
   r.record({ type: 'LcsprDecided', at: iso(now), lcspr: command.lcspr, basis: 'disputeDecided', by: actorAs(command.actor, role), rationale: command.rationale.trim() });
-  informOfDecision(r, config);
+  informOfDecision(r, config, now);
   r.effect({ type: 'refreshCards' });
   return r.done(`Recorded: ${command.lcspr ? 'an LCSPR will be held' : 'no LCSPR'}. The scrutineer is informed.`);
 };
@@ -143,7 +144,7 @@ export const lcsprTimers = declareTimers(['lcspr:reminder', 'lcspr:windowClosed'
           (r, { config }, now) => {
             const to = silentPeople(config, l);
             r.record({ type: 'LcsprChased', at: iso(now), chase: 'reminder', to });
-            for (const id of to) r.effect({ type: 'send', key: sendKey.lcsprReminder(id), to: person(id), card: { kind: 'lcsprChaser' }, tracked: false });
+            sendAsked(r, config, now, to, { kind: 'lcsprChaser' }, sendKey.lcsprReminder, false);
           },
           closes,
         )),

@@ -1,7 +1,8 @@
+import { sendAsked } from '../whenAway.js';
 import type { ScopingChase } from '../events.js';
 import { checkDocumentLink } from '../documentLink.js';
-import { iso, monitoring, person, recorder, refuse, sendKey, type Handler, type Recorder } from '../kernel.js';
-import type { Agency } from '../partnership.js';
+import { iso, monitoring, recorder, refuse, sendKey, type Handler, type Recorder } from '../kernel.js';
+import type { Agency, PartnershipConfig } from '../partnership.js';
 import type { AgencyReturn } from '../state.js';
 import { declareTimers, timer, type Clock, type Timer } from '../timers.js';
 import { OPEN, agencyAction, agencyById, contacts } from './common.js';
@@ -32,19 +33,20 @@ export const recordNoInvolvement: Handler<'RecordNoInvolvement'> = ({ config }, 
   return r.done(`Recorded: ${found.agency.name} had no involvement with this child or family.`);
 };
 
-function chase(r: Recorder, now: Date, agency: Agency, kind: ScopingChase, to: (agency: Agency) => string[], day?: string) {
+function chase(r: Recorder, config: PartnershipConfig, now: Date, agency: Agency, kind: ScopingChase, to: (agency: Agency) => string[], day?: string) {
   r.record({ type: 'ScopingChased', at: iso(now), agency: agency.id, chase: kind, ...(day ? { day } : {}) });
-  for (const id of to(agency)) r.effect({ type: 'send', key: sendKey.scopingChaser(agency.id, kind, day, id, r.state?.version), to: person(id), card: { kind: 'scopingChaser', agency: agency.id, chase: kind }, tracked: false });
+  const v = r.state?.version;
+  sendAsked(r, config, now, to(agency), { kind: 'scopingChaser', agency: agency.id, chase: kind }, (id) => sendKey.scopingChaser(agency.id, kind, day, id, v), false);
   r.effect({ type: 'refreshCards' });
 }
 
 const withEscalation = (agency: Agency) => [...new Set([...contacts(agency), agency.escalation.aadObjectId])];
 
 /** The agency is looked up when a timer fires: its instants depend on the return, not on who is asked. */
-function forAgency(id: string, fire: (r: Recorder, agency: Agency, now: Date) => void): Timer['fire'] {
+function forAgency(id: string, fire: (r: Recorder, agency: Agency, now: Date, config: PartnershipConfig) => void): Timer['fire'] {
   return (r, { config }, now) => {
     const agency = agencyById(config, id);
-    if (agency) fire(r, agency, now);
+    if (agency) fire(r, agency, now, config);
   };
 }
 
@@ -59,12 +61,12 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
   return [
     ...(a.chased.includes('twoDaysBefore')
       ? []
-      : timer('returns:twoDaysBefore', startOfDay(workingDayBefore(calendar, dueDay, 2), hours), forAgency(id, (r, agency, now) => chase(r, now, agency, 'twoDaysBefore', contacts)), new Date(Math.min(dueMorning.getTime(), due.getTime())), `returns:${id}:twoDaysBefore`)),
-    ...(a.chased.includes('dueMorning') || !calendar.isWorkingDay(dueDay) ? [] : timer('returns:dueMorning', dueMorning, forAgency(id, (r, agency, now) => chase(r, now, agency, 'dueMorning', contacts)), due, `returns:${id}:dueMorning`)),
+      : timer('returns:twoDaysBefore', startOfDay(workingDayBefore(calendar, dueDay, 2), hours), forAgency(id, (r, agency, now, config) => chase(r, config, now, agency, 'twoDaysBefore', contacts)), new Date(Math.min(dueMorning.getTime(), due.getTime())), `returns:${id}:twoDaysBefore`)),
+    ...(a.chased.includes('dueMorning') || !calendar.isWorkingDay(dueDay) ? [] : timer('returns:dueMorning', dueMorning, forAgency(id, (r, agency, now, config) => chase(r, config, now, agency, 'dueMorning', contacts)), due, `returns:${id}:dueMorning`)),
     ...timer(
       'returns:overdue',
       startOfDay(next, hours),
-      forAgency(id, (r, agency, now) => {
+      forAgency(id, (r, agency, now, config) => {
         // Once each working day, to the contacts and the agency's escalation contact; the monitoring channel is flagged the first time.
         // Due (`at`) is the first working morning at or after the due time, or after the last chaser. A sweep that comes
         // late (it was down over a night or a weekend) chases when it runs rather than waiting for a working morning: a
@@ -72,7 +74,7 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
         // The next chaser is then due the working morning after.
         const today = londonDate(now);
         const first = !a.chased.some((c) => c.startsWith('overdue:'));
-        chase(r, now, agency, 'overdue', withEscalation, today);
+        chase(r, config, now, agency, 'overdue', withEscalation, today);
         if (first) r.effect({ type: 'send', key: sendKey.scopingOverdue(id, a.dueAt), to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
       }),
       undefined,

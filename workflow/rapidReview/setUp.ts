@@ -1,4 +1,5 @@
-import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { sendAsked } from '../whenAway.js';
+import { actorAs, iso, monitoring, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople } from '../partnership.js';
 import { declareTimers, timer } from '../timers.js';
@@ -64,20 +65,12 @@ export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar
     ...(invited.length > 0 ? { invited } : {}),
   });
   // Invited to take part in the meeting, not only asked for a return (001).
-  for (const id of invited) {
-    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: sendKey.rapidReviewInvitation(id, to), to: person(to), card: { kind: 'rapidReviewInvitation', agency: id }, tracked: true });
-  }
-  for (const id of agencies) {
-    for (const to of contacts(agencyById(config, id)!)) r.effect({ type: 'send', key: sendKey.scopingRequest(id, to), to: person(to), card: { kind: 'scopingRequest', agency: id }, tracked: true });
-  }
+  // An agency's contact and deputies, a partner's representative and deputies: someone away is not sent it, their stand-ins are (workflow/whenAway.ts).
+  for (const id of invited) sendAsked(r, config, now, contacts(agencyById(config, id)!), { kind: 'rapidReviewInvitation', agency: id }, (to) => sendKey.rapidReviewInvitation(id, to), true);
+  for (const id of agencies) sendAsked(r, config, now, contacts(agencyById(config, id)!), { kind: 'scopingRequest', agency: id }, (to) => sendKey.scopingRequest(id, to), true);
   // Representatives and deputies alike: either may confirm the partner's attendance.
-  for (const partner of PARTNERS) {
-    for (const who of new Set(partnerPeople(config, partner).map((p) => p.aadObjectId))) {
-      r.effect({ type: 'send', key: sendKey.attendanceRequest(partner, who), to: person(who), card: { kind: 'attendanceRequest' }, tracked: true });
-    }
-  }
-  const chair = config.reviewGroupChair.aadObjectId;
-  r.effect({ type: 'send', key: sendKey.rapidReviewOutcomeRequest(chair), to: person(chair), card: { kind: 'rapidReviewOutcomeRequest' }, tracked: true });
+  for (const partner of PARTNERS) sendAsked(r, config, now, partnerPeople(config, partner).map((p) => p.aadObjectId), { kind: 'attendanceRequest' }, (who) => sendKey.attendanceRequest(partner, who), true);
+  sendAsked(r, config, now, [config.reviewGroupChair.aadObjectId], { kind: 'rapidReviewOutcomeRequest' }, sendKey.rapidReviewOutcomeRequest, true);
   r.effect({ type: 'send', key: sendKey.rapidReviewBoard(), to: monitoring, card: { kind: 'rapidReviewBoard' }, tracked: true });
   r.effect({ type: 'refreshCards' });
   return r.done([`Rapid review set up: ${agencies.length} agencies asked, returns due by ${words(iso(returnsDueAt), now)}.`, ...(invited.length > 0 ? [`${invited.map((id) => agencyById(config, id)!.name).join(', ')} invited to take part in the meeting.`] : []), ...warnings].join(' '));

@@ -1,5 +1,5 @@
 import type { CardSpec, Effect } from '../effects.js';
-import { iso, person, refuse, sendKey, type Decision, type Handler } from '../kernel.js';
+import { iso, nothing, person, refuse, sendKey, type Decision, type Handler } from '../kernel.js';
 import { mayEverSee } from '../access.js';
 
 /**
@@ -12,12 +12,23 @@ import { mayEverSee } from '../access.js';
 export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, state, command, now): Decision => {
   if (!state) return refuse('There is no case with that reference.');
   if (state.stage === 'closed') return refuse('The case is closed: a roster change does not touch it.');
+  // A follow-up retried (the sweep after a failure part-way, or two at once) finds it done here.
+  if (state.rosterVersions?.includes(command.rosterVersion)) return nothing();
   // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's).
   const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec));
-  const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: m.card as CardSpec, tracked: true }));
+  const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: inOwnRight(m.card as CardSpec), tracked: true }));
   return {
     ok: true,
     events: [{ type: 'RosterChanged', at: iso(now), by: { ...command.actor, role: 'business unit' }, rosterVersion: command.rosterVersion, replacements: command.replacements, moved: moved.map((m) => sendKey.movedRequest(m.key, m.to)), removed: command.removed }],
     effects,
   };
 };
+
+/**
+ * The new holder is asked in their own right: an away note the request carried (workflow/whenAway.ts)
+ * was about the person replaced, and its absence inboxes were told when it was first sent.
+ */
+function inOwnRight(card: CardSpec): CardSpec {
+  const { awayFor, ...rest } = card;
+  return awayFor ? (rest as CardSpec) : card;
+}

@@ -1,5 +1,6 @@
+import { sendAsked } from '../whenAway.js';
 import { checkFreeText } from '../freeText.js';
-import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
+import { actorAs, iso, monitoring, recorder, refuse, sendKey, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { finalDecisionMaker, type Partner } from '../partnership.js';
 import { declareTimers, timer } from '../timers.js';
@@ -20,7 +21,7 @@ export function openDispute({ config, calendar }: StepContext, r: Recorder, now:
   r.effect({ type: 'send', key: sendKey.disputeOpened(v), to: monitoring, card: { kind: 'disputeOpened' }, tracked: false });
   r.effect({ type: 'bookMeeting', stage: 1 });
   const chair = config.reviewGroupChair.aadObjectId;
-  r.effect({ type: 'send', key: sendKey.meetingOutcomeRequest(chair, v), to: person(chair), card: { kind: 'meetingOutcomeRequest' }, tracked: true });
+  sendAsked(r, config, now, [chair], { kind: 'meetingOutcomeRequest' }, (id) => sendKey.meetingOutcomeRequest(id, v), true);
 }
 
 export const recordMeetingOutcome: Handler<'RecordMeetingOutcome'> = (context, state, command, now) => {
@@ -43,7 +44,7 @@ export const recordMeetingOutcome: Handler<'RecordMeetingOutcome'> = (context, s
   r.record({ type: 'MeetingOutcomeRecorded', at: iso(now), by, outcome: command.outcome, ...(command.outcome === 'agreed' ? { decision: command.decision! } : {}), rationale });
   if (command.outcome === 'agreed') {
     r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision!, basis: 'meetingAgreed', by, rationale });
-    announceDecision(context, r, command.decision!);
+    announceDecision(context, r, command.decision!, now);
     r.effect({ type: 'refreshCards' });
     return r.done(`Recorded: the partners agreed at the meeting (${VIEW_WORDS[command.decision!]}).`);
   }

@@ -1,3 +1,4 @@
+import { sendAsked } from '../whenAway.js';
 import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
@@ -20,7 +21,7 @@ export function escalate({ config, calendar }: StepContext, r: Recorder, now: Da
   r.effect({ type: 'send', key: sendKey.disputeEscalated(v), to: monitoring, card: { kind: 'disputeEscalated' }, tracked: false });
   r.effect({ type: 'bookMeeting', stage: 2 });
   const maker = finalDecisionMaker(config).aadObjectId;
-  r.effect({ type: 'send', key: sendKey.finalDecisionRequest(maker, v), to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
+  sendAsked(r, config, now, [maker], { kind: 'finalDecisionRequest' }, (id) => sendKey.finalDecisionRequest(id, v), true);
   r.effect({ type: 'refreshCards' });
 }
 
@@ -45,7 +46,7 @@ export const recordFinalDecision: Handler<'RecordFinalDecision'> = (context, sta
   if (state.reconsideration) return redecide(context, state, command.actor, actorAs(command.actor, role), command.decision, command.rationale.trim(), command.scrutineerAttended, now);
   const r = recorder(state);
   r.record({ type: 'DecisionReached', at: iso(now), decision: command.decision, basis: 'finalDecision', by: actorAs(command.actor, role), rationale: command.rationale.trim(), scrutineerAttended: command.scrutineerAttended });
-  announceDecision(context, r, command.decision);
+  announceDecision(context, r, command.decision, now);
   const scrutineer = config.independentScrutineer.aadObjectId;
   if (!command.scrutineerAttended && scrutineer !== command.actor.aadObjectId) {
     r.effect({ type: 'send', key: sendKey.scrutineerReview(r.state?.version), to: person(scrutineer), card: { kind: 'scrutineerReview' }, tracked: false });

@@ -1,3 +1,4 @@
+import { sendAsked } from '../whenAway.js';
 import { checkFreeText } from '../freeText.js';
 import type { View } from '../events.js';
 import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, type Handler, type Recorder, type StepContext } from '../kernel.js';
@@ -15,7 +16,7 @@ import { raiseOverdue, remind } from './notices.js';
 
 const localAuthorityPeople = (config: PartnershipConfig) => unique(partnerPeople(config, 'localAuthority').map((p) => p.aadObjectId));
 
-export function announceDecision({ config }: StepContext, r: Recorder, decision: View) {
+export function announceDecision({ config }: StepContext, r: Recorder, decision: View, now: Date) {
   const v = r.state?.version;
   r.effect({ type: 'send', key: sendKey.decisionRecorded(v), to: monitoring, card: { kind: 'decisionRecorded' }, tracked: false });
   const informed = unique([config.independentScrutineer.aadObjectId, ...(config.strategicPartnershipManager ? [config.strategicPartnershipManager.aadObjectId] : [])]);
@@ -23,12 +24,10 @@ export function announceDecision({ config }: StepContext, r: Recorder, decision:
     r.effect({ type: 'send', key: sendKey.decisionRecordedTo(id, v), to: person(id), card: { kind: 'decisionRecorded' }, tracked: false });
   }
   if (decision === 'notify') {
-    for (const id of localAuthorityPeople(config)) {
-      r.effect({ type: 'send', key: sendKey.panelNotificationRequest(id, v), to: person(id), card: { kind: 'panelNotificationRequest' }, tracked: true });
-    }
+    sendAsked(r, config, now, localAuthorityPeople(config), { kind: 'panelNotificationRequest' }, (id) => sendKey.panelNotificationRequest(id, v), true);
   } else {
     const chair = config.reviewGroupChair.aadObjectId;
-    r.effect({ type: 'send', key: sendKey.nextStepRequest(chair, v), to: person(chair), card: { kind: 'nextStepRequest' }, tracked: true });
+    sendAsked(r, config, now, [chair], { kind: 'nextStepRequest' }, (id) => sendKey.nextStepRequest(id, v), true);
   }
 }
 

@@ -92,7 +92,7 @@ export function settle(context: StepContext, r: Recorder, now: Date, windowClose
     const decision = s.initialView.view;
     r.record({ type: 'DecisionReached', at: iso(now), decision, basis: 'partnersAgreed' });
     cancelMeetings(r, now, 'The partners now all agree on the initial view, so the meeting is cancelled.');
-    announceDecision(context, r, decision);
+    announceDecision(context, r, decision, now);
     return;
   }
   const disagreeing = PARTNERS.filter((p) => s.positions[p].status === 'disagreed');

@@ -1,3 +1,4 @@
+import { sendAsked } from '../whenAway.js';
 import type { CommandActor } from '../commands.js';
 import type { View } from '../events.js';
 import { iso, monitoring, person, recorder, sendKey, unique, words, type Decision, type Recorder, type StepContext } from '../kernel.js';
@@ -28,7 +29,7 @@ export function raiseNewInformation({ config, calendar }: StepContext, state: Ca
   for (const id of unique([config.reviewGroupChair.aadObjectId, config.independentScrutineer.aadObjectId])) {
     r.effect({ type: 'send', key: sendKey.decisionReopenedTo(id, v), to: person(id), card: { kind: 'decisionReopened' }, tracked: false });
   }
-  r.effect({ type: 'send', key: sendKey.finalDecisionRequest(maker, v), to: person(maker), card: { kind: 'finalDecisionRequest' }, tracked: true });
+  sendAsked(r, config, now, [maker], { kind: 'finalDecisionRequest' }, (id) => sendKey.finalDecisionRequest(id, v), true);
   r.effect({ type: 'refreshCards' });
   const due = words(r.state!.reconsideration!.decisionDueAt, now);
   return r.done(
@@ -44,7 +45,7 @@ export function redecide(context: StepContext, state: CaseState, actor: CommandA
   const closes = outcome === 'reversed' && (state.panelNotification !== undefined || state.rapidReview !== undefined);
   const r = recorder(state);
   r.record({ type: 'DecisionReached', at: iso(now), decision, basis: 'finalDecision', by, rationale, scrutineerAttended, reconsidered: outcome });
-  if (outcome === 'reversed' && !closes) announceDecision(context, r, decision);
+  if (outcome === 'reversed' && !closes) announceDecision(context, r, decision, now);
   else tellDecided(context, r);
   const scrutineer = config.independentScrutineer.aadObjectId;
   if (!scrutineerAttended && scrutineer !== actor.aadObjectId) {

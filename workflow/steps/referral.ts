@@ -1,5 +1,6 @@
+import { sendAsked } from '../whenAway.js';
 import { checkDocumentLink } from '../documentLink.js';
-import { actorAs, iso, person, recorder, refuse, sendKey, unique, words, type Handler } from '../kernel.js';
+import { actorAs, iso, recorder, refuse, sendKey, unique, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { afterReferralLogged, referralCriteriaProblem } from './statutoryNotification.js';
 
@@ -39,8 +40,6 @@ export const logReferral: Handler<'LogReferral'> = ({ config, calendar, caseRefP
     panelNotificationDueAt: iso(calendar.addWorkingDays(awareAt, 5)),
   });
   const { decisionRuns } = afterReferralLogged(config, r, now);
-  for (const id of decisionRuns ? unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId]) : []) {
-    r.effect({ type: 'send', key: sendKey.initialViewRequest(id), to: person(id), card: { kind: 'initialViewRequest' }, tracked: true });
-  }
+  if (decisionRuns) sendAsked(r, config, now, unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId]), { kind: 'initialViewRequest' }, sendKey.initialViewRequest, true);
   return r.done(decisionRuns ? `Referral ${referral.caseRef} logged.` : `The death of a care leaver is logged as ${referral.caseRef}.`);
 };

@@ -1,5 +1,6 @@
+import { sendAsked } from '../whenAway.js';
 import type { ReferralDetails } from '../events.js';
-import { actorAs, iso, person, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
+import { actorAs, iso, recorder, refuse, sendKey, unique, words, type Handler, type Recorder } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnerPeople, type PartnershipConfig } from '../partnership.js';
 import type { CaseState } from '../state.js';
@@ -44,9 +45,7 @@ export const localAuthorityPeople = (config: PartnershipConfig): string[] => uni
 export function afterReferralLogged(config: PartnershipConfig, r: Recorder, now: Date): { decisionRuns: boolean } {
   const referral = r.state!.referral;
   if (statutoryNotificationReason(referral)) {
-    for (const id of localAuthorityPeople(config)) {
-      r.effect({ type: 'send', key: sendKey.statutoryNotificationRequest(id), to: person(id), card: { kind: 'statutoryNotificationRequest' }, tracked: true });
-    }
+    sendAsked(r, config, now, localAuthorityPeople(config), { kind: 'statutoryNotificationRequest' }, sendKey.statutoryNotificationRequest, true);
   }
   if (!isAdultCareLeaverDeath(referral)) return { decisionRuns: true };
   r.record({ type: 'CareLeaverDeathLogged', at: iso(now) });

@@ -8,7 +8,8 @@ import { ActConfigSchema, startSignIn, type SignIn } from './signIn.js';
  * bot would show them for that request, rendered from the card's own JSON with the Adaptive Cards
  * library, so the page and Teams offer the same fields and buttons from one source. A button sends
  * the card's verb and data to the API; the answer (the case card with what was recorded, or a
- * refusal in words) replaces the card.
+ * refusal in words) replaces the card. The page sends only what the link's request allows: the
+ * server takes that request's verbs, on that case, and nothing else.
  */
 
 const main = document.getElementById('main')!;
@@ -59,14 +60,15 @@ AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.didProcess = true;
 };
 
-function showCard(signIn: SignIn, json: Record<string, unknown>): void {
+/** `link` is the request the email's link named: each submission names it again, and the server takes only that request's verbs. */
+function showCard(signIn: SignIn, link: URLSearchParams, json: Record<string, unknown>): void {
   const card = new AdaptiveCard();
   card.onExecuteAction = (action: Action) => {
     if (!(action instanceof ExecuteAction)) return;
     status.textContent = 'Sending…';
-    void call(signIn, '/api/act', { method: 'POST', body: JSON.stringify({ verb: action.verb, data: action.data ?? {} }) }).then((answer) => {
+    void call(signIn, `/api/act?${link.toString()}`, { method: 'POST', body: JSON.stringify({ verb: action.verb, data: action.data ?? {} }) }).then((answer) => {
       status.textContent = answer ? 'Answered: see the card below.' : '';
-      if (answer) showCard(signIn, answer);
+      if (answer) showCard(signIn, link, answer);
     });
   };
   card.parse(json);
@@ -113,7 +115,7 @@ async function start(): Promise<void> {
   if (!signIn.account) return offerSignIn(signIn);
   who.textContent = `Signed in as ${signIn.account.name ?? signIn.account.username}.`;
   const card = await call(signIn, `/api/act/case?${link.toString()}`);
-  if (card) showCard(signIn, card);
+  if (card) showCard(signIn, link, card);
 }
 
 start().catch((error: unknown) => say('Could not sign you in', `${error instanceof Error ? error.message : String(error)}. Nothing was recorded.`, 'alert'));

@@ -73,7 +73,7 @@ export function actionsView(view: ActionsView, download: (button: HTMLButtonElem
                   h('td', { 'data-label': 'Owner' }, r.owner),
                   h('td', { 'data-label': 'What done means', class: 'verbatim' }, r.done),
                   h('td', { 'data-label': 'Due' }, r.dueInWords),
-                  h('td', { 'data-label': 'Status' }, statusBadge({ status: BADGE[r.bucket], statusText: ACTION_BUCKET_WORDS[r.bucket] })),
+                  h('td', { 'data-label': 'Status' }, statusBadge({ status: BADGE[r.bucket], statusText: r.statusText })),
                 ),
               ),
             ),

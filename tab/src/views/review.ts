@@ -56,7 +56,7 @@ export function reviewView(review: ReviewView): HTMLElement {
               'tr',
               { 'data-milestone': m.name },
               h('th', { scope: 'row', 'data-label': 'Milestone' }, m.name),
-              h('td', { 'data-label': 'Planned' }, m.plannedOn ? day(m.plannedOn) : 'Not planned', m.late ? ' ' : undefined, m.late ? h('strong', { class: 'tag' }, 'Late') : undefined),
+              h('td', { 'data-label': 'Planned' }, m.plannedOn ? day(m.plannedOn) : 'Not planned', m.late ? ' ' : undefined, m.late ? h('strong', { class: 'tag' }, m.lateText ?? 'Late') : undefined),
               h('td', { 'data-label': 'Done' }, m.doneOn ? day(m.doneOn) : 'Not yet'),
             ),
           ),

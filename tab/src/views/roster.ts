@@ -2,6 +2,7 @@ import { h, replaceContent } from '../dom.js';
 import { ApiError } from '../apiError.js';
 import { RosterRefusal, rosterApi, type RosterHistory, type RosterIssue } from '../rosterApi.js';
 import type { Session } from '../session.js';
+import { channelsSection } from './channels.js';
 
 /**
  * The roster page (issue 16), for the business unit: people, their roles and deputies, the
@@ -76,6 +77,15 @@ const state: State = { why: '', issues: [] };
 export function rosterView(session: Session, say: (text: string) => void): HTMLElement {
   const root = h('section', { 'aria-labelledby': 'roster-heading' }, h('h2', { id: 'roster-heading' }, 'Roster'), h('p', {}, 'Reading the roster…'));
   const slots = new Map<string, HTMLElement>();
+  // Made once and moved into each draw: its choice survives the roster form being redrawn.
+  const channels = channelsSection(session, say, {
+    base: () => state.base,
+    // A channel change leaves the roster as it is: the draft stays, now based on the new version.
+    saved: (version) => {
+      state.base = version;
+      void load(false);
+    },
+  });
 
   async function load(discard: boolean): Promise<void> {
     try {
@@ -166,13 +176,14 @@ export function rosterView(session: Session, say: (text: string) => void): HTMLE
       h('form', { id: 'roster-form', novalidate: true }, ...SECTIONS.filter(([k]) => k in draft).map(([k, heading]) => node([k], draft[k]!, heading))),
       h('div', { class: 'field' }, h('label', { for: 'roster-why' }, 'Why the roster is changing (kept in its history)'), why, ' ', slot(['request', 'why'])),
       h('div', { class: 'controls' }, save, ' ', reload),
+      channels,
       h('h3', {}, 'History'),
       h('div', { class: 'controls' }, download('csv'), ' ', download('json')),
       h(
         'table',
         { id: 'roster-history' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Version'), h('th', {}, 'When'), h('th', {}, 'By'), h('th', {}, 'Why'))),
-        h('tbody', {}, ...(state.history?.changes ?? []).map((c) => h('tr', {}, h('td', {}, String(c.version)), h('td', {}, new Date(c.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })), h('td', {}, c.by.displayName), h('td', {}, c.why)))),
+        h('tbody', {}, ...(state.history?.changes ?? []).map((c) => h('tr', {}, h('td', {}, String(c.version)), h('td', {}, new Date(c.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })), h('td', {}, c.by.displayName), h('td', {}, c.why, c.channels ? h('br') : undefined, c.channels ? `Channels: monitoring: ${c.channels.monitoring.label}; decision: ${c.channels.decision.label}.` : undefined)))),
       ),
     );
     // Each problem next to the field it is about, or the nearest part of the form that holds it.

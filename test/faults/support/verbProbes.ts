@@ -7,6 +7,8 @@ import { DOCUMENT_URL } from '../../support/sampleConfig.js';
  * is tried for every card kind it can show. A new verb fails to compile until it is added here.
  */
 const SAMPLE_DATA: Record<Verb, (caseRef: string) => Record<string, unknown>[]> = {
+  // About no case; the last day before the first, so the probe is refused after the route's own check and records nothing.
+  'absence.record': () => [{ first: '2026-05-15', last: '2026-05-11' }],
   'referral.submit': (caseRef) => [{ caseRef: `${caseRef}9`, referringAgency: 'Education', awareDate: '2026-05-05', awareTime: '09:00', harm: 'death', location: 'inArea', lookedAfter: 'false', abuseOrNeglect: 'suspected', documentUrl: DOCUMENT_URL }],
   'initialView.submit': (caseRef) => [{ caseRef, view: 'doNotNotify', rationale: 'Probe.' }],
   'partner.agree': (caseRef) => [{ caseRef, comment: 'Probe.' }],

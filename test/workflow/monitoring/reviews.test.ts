@@ -29,16 +29,19 @@ describe("a learning event decided on Wednesday 10 June 2026: the report is due 
     ['Monday 28 September 09:00, the first reminder: due soon', SCENES.learningEventSetUp, '2026-09-28T08:00:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
     ['Saturday 10 October 16:59: due soon', SCENES.learningEventSetUp, '2026-10-10T15:59:00.000Z', 'dueSoon', 'Due soon: by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Under way', false],
     // The learning event's own overdue alert goes at the deadline instant: the tab agrees with it.
-    ['Saturday 10 October 17:00 exactly: overdue', SCENES.learningEventSetUp, '2026-10-10T16:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Report overdue', false],
-    ['Monday 12 October: overdue, the planned date passed', SCENES.learningEventOverdue, '2026-10-12T09:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (Report ready for approval (4 months))', 'Report overdue', true],
+    ['Saturday 10 October 17:00 exactly: overdue', SCENES.learningEventSetUp, '2026-10-10T16:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (less than a day late) (Report ready for approval (4 months))', 'Report overdue', false],
+    // Late says against what and by how many days: a part day counts as one.
+    ['Monday 12 October 10:00: overdue, the four-month day passed', SCENES.learningEventOverdue, '2026-10-12T09:00:00.000Z', 'overdue', 'Overdue: it was due by 17:00 on Saturday 10 October (2 days late) (Report ready for approval (4 months))', 'Report overdue', 'Late: 2 days past the 4-month deadline (Saturday 10 October 2026)'],
     ['the report ready on Tuesday 1 September: the deadline done, the review goes on', SCENES.learningEventReportReady, '2026-10-12T09:00:00.000Z', 'onTime', 'On time: no deadline open', "Report ready: awaiting the executive's approval", false],
     ['disseminated: done', SCENES.learningEventDisseminated, '2026-10-21T09:00:00.000Z', 'done', 'Done', 'Learning disseminated', false],
-  ] as const)('%s', (_sentence, scene, now, status, statusText, stageText, reportLate) => {
+  ] as const)('%s', (_sentence, scene, now, status, statusText, stageText, reportLate: boolean | string) => {
     const [review] = view(scene(), now);
     expect(review).toMatchObject({ caseRef: 'RR-2026-014', kind: 'learningEvent', title: 'Local learning event', status, statusText, stageText });
     expect(review!.deadlines).toHaveLength(1);
     expect(review!.deadlines[0]).toMatchObject({ about: 'Report ready for approval (4 months)', dueAt: '2026-10-10T16:00:00.000Z' });
-    expect(review!.milestones.find((m) => m.name === 'Report ready for approval')).toMatchObject({ plannedOn: '2026-10-10', late: reportLate });
+    const report = review!.milestones.find((m) => m.name === 'Report ready for approval')!;
+    expect(report).toMatchObject({ plannedOn: '2026-10-10', late: reportLate !== false });
+    expect(report.lateText).toBe(typeof reportLate === 'string' ? reportLate : undefined);
   });
 
   it('shows each milestone with the day it was done', () => {
@@ -56,7 +59,7 @@ describe("a learning event decided on Wednesday 10 June 2026: the report is due 
   it('a report ready late: the deadline says so, and so does the finished review', () => {
     const late = run([[{ type: 'RecordLearningEventReport', actor: { aadObjectId: PEOPLE.business.aadObjectId, displayName: PEOPLE.business.displayName }, documentUrl: 'https://documents.example.org/sites/cases/RR-2026-014/report.docx' }, '2026-10-13T10:00:00.000Z']], SCENES.learningEventOverdue()).events;
     const [review] = view(late, '2026-10-14T09:00:00.000Z');
-    expect(review!.deadlines[0]).toMatchObject({ status: 'done', statusText: 'Done late, 11:00 on Tuesday 13 October' });
+    expect(review!.deadlines[0]).toMatchObject({ status: 'done', statusText: 'Done late (3 days late), 11:00 on Tuesday 13 October' });
     expect(review!.statusText).toBe('On time: no deadline open (Report ready for approval (4 months): done late)');
   });
 
@@ -104,14 +107,19 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
     expect(review.owed).toContain(DELAY);
     expect(review.milestones.find((m) => m.name.startsWith('Executive approval'))).toMatchObject({ doneOn: '2026-07-15', late: false });
     // Planned after the six-month day: late against the deadline already in July.
-    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: true });
+    expect(review.milestones.at(-1)).toEqual({ name: 'Publication', plannedOn: '2027-01-20', late: true, lateText: 'Late: planned 21 days after the six-month publication deadline (Wednesday 30 December 2026)' });
   });
 
   it('a milestone not done by its planned day is marked late from the next day', () => {
     const planned = run([[{ type: 'PlanLocalReviewMilestone', actor: bu, milestone: 'earlyDraft', plannedDate: '2026-09-01' }, '2026-07-02T10:00:00.000Z']], SCENES.lcsprDecided()).events;
     const early = (now: string) => lcsprOf(planned, now).milestones.find((m) => m.name.startsWith('Early draft'));
     expect(early('2026-09-01T16:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: false });
-    expect(early('2026-09-02T08:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: true });
+    expect(early('2026-09-02T08:00:00.000Z')).toMatchObject({ plannedOn: '2026-09-01', late: true, lateText: 'Late: 1 day past its planned date (Tuesday 1 September 2026)' });
+    // Past its planned date and after the six-month day too: both said.
+    const both = run([[{ type: 'PlanLocalReviewMilestone', actor: bu, milestone: 'earlyDraft', plannedDate: '2027-01-04' }, '2026-07-02T10:00:00.000Z']], SCENES.lcsprDecided()).events;
+    expect(lcsprOf(both, '2027-01-07T10:00:00.000Z').milestones.find((m) => m.name.startsWith('Early draft'))!.lateText).toBe(
+      'Late: 3 days past its planned date (Monday 4 January 2027); planned 5 days after the six-month publication deadline (Wednesday 30 December 2026)',
+    );
   });
 
   it.each([
@@ -128,7 +136,7 @@ describe('an LCSPR decided on Tuesday 30 June 2026: publication by the end of We
 
   it('published late: done only once the delay is justified to the Panel; the late publication is said either way', () => {
     const unjustified = lcsprOf(publishedLate(false).events, '2027-01-21T10:00:00.000Z');
-    expect(unjustified.deadlines.map((d) => d.statusText)).toEqual(['Done late, published on Wednesday 20 January 2027', 'Done on time, 10:00 on Friday 8 January']);
+    expect(unjustified.deadlines.map((d) => d.statusText)).toEqual(['Done late (21 days late), published on Wednesday 20 January 2027', 'Done on time, 10:00 on Friday 8 January']);
     expect(unjustified).toMatchObject({ status: 'onTime', statusText: `No deadline open; owed: ${TOLD}; ${DELAY} (Publication (within 6 months of the decision): done late)` });
     const justified = lcsprOf(publishedLate(true).events, '2027-01-21T10:00:00.000Z');
     expect(justified).toMatchObject({ status: 'done', statusText: 'Done (Publication (within 6 months of the decision): done late)', stageText: 'Published: its actions remain' });
