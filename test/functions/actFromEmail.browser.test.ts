@@ -242,7 +242,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     expect(link).toBe(`${host.url}/act/?case=${SCOPING_CASE}&do=attendance`);
     expect(identifyingDetailIn(mails[0]!.text)).toBeUndefined();
 
-    const page = await signInFromLink(link, 'pat.police@police.example.org', 'home');
+    const page = await signInFromLink(link, 'Pat Police', 'home');
     const card = page.locator('main .card');
     await expect.poll(() => card.textContent()).toContain('Rapid review meeting');
     // The attendance card's own buttons only: no History, nothing of the partners' reply.
