@@ -17,6 +17,19 @@ const V1_ISSUER_HOSTS: Record<string, string> = {
   'login.chinacloudapi.cn': 'https://sts.chinacloudapi.cn',
 };
 
+/**
+ * Microsoft Entra's sign-in hosts: the public cloud's and the national clouds'. msal-browser speaks
+ * to these as Entra (its AAD protocol); in production the product trusts no other authority
+ * (functions/environment.ts).
+ */
+export const ENTRA_AUTHORITY_HOSTS: ReadonlySet<string> = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn', 'login.chinacloudapi.cn']);
+
+/** Whether `url` is on one of Entra's hosts, over https. */
+export function isEntraAddress(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' && ENTRA_AUTHORITY_HOSTS.has(parsed.hostname);
+}
+
 /** The issuers of a token for an app registration in `tenantId`: v2.0 (what the tab's registration asks for) and v1.0. */
 export function entraIssuers(authorityHost: string, tenantId: string): string[] {
   const authority = new URL(authorityHost);

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { ActRequestSchema } from '../app/actLink.js';
+import { ENTRA_AUTHORITY_HOSTS } from '../app/entraEndpoints.js';
 import { readBounded } from './boundedBody.js';
 import { webSignInClientId, type Services } from './compositionRoot.js';
 import { problem, servicesOr503, signedInRoute } from './signedInRoute.js';
@@ -16,8 +17,6 @@ const NO_STORE = { 'cache-control': 'no-store' };
 const MAX_ACT_BYTES = 64 * 1024;
 const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
 
-/** Authorities msal-browser knows as Entra's (AAD protocol); any other (a test's local authority) is spoken to as plain OpenID Connect. */
-const ENTRA_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn', 'login.chinacloudapi.cn']);
 
 export function createActHandlers(getServices: () => Promise<Services>) {
   /** The person signed in with Entra and on the roster (functions/signedInRoute.ts, app/webAuth.ts). */
@@ -37,7 +36,8 @@ export function createActHandlers(getServices: () => Promise<Services>) {
     const clientId = webSignInClientId(env);
     if (!clientId) return problem(503, 'Signing in from an email link is not configured here (no app registration).');
     const authorityHost = new URL(env.ENTRA_AUTHORITY_HOST);
-    const entra = ENTRA_HOSTS.has(authorityHost.host);
+    // msal-browser speaks to Entra's hosts as Entra (AAD); any other (npm start's or a test's local authority) as plain OpenID Connect.
+    const entra = ENTRA_AUTHORITY_HOSTS.has(authorityHost.host);
     return ok({
       partnership: partnership.partnership.name,
       clientId,

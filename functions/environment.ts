@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigurationError, describeIssues } from '../config/configurationError.js';
 import { CRASH_SPEC } from '../app/crashPoints.js';
+import { isEntraAddress } from '../app/entraEndpoints.js';
 
 /**
  * The process environment, validated once. The anonymous local mode is an explicit switch that
@@ -115,6 +116,14 @@ export const EnvironmentSchema = z
       }
       if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppPassword) {
         ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is refused ${deployed}: use UserAssignedMSI, or for a SingleTenant bot CertificateThumbprint and CertificatePrivateKey (the key as a Key Vault reference)` });
+      }
+      // Who signs people in is Microsoft Entra, nobody else: npm start's local sign-in authority (and a
+      // test's) is refused here, so a deployment cannot be pointed at a key set someone else holds.
+      for (const key of ['ENTRA_AUTHORITY_HOST', 'ENTRA_JWKS_URL'] as const) {
+        const value = env[key];
+        if (value && !isEntraAddress(value)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `is refused ${deployed}: it must be Microsoft Entra's (https://login.microsoftonline.com, or a national cloud's sign-in host), not a local sign-in authority` });
+        }
       }
       // App Service leaves a Key Vault reference it could not resolve as the literal text.
       if (env.CertificatePrivateKey?.startsWith('@Microsoft.KeyVault(')) {

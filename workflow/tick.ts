@@ -1,6 +1,6 @@
 import { nothing, recorder, type Handler } from './kernel.js';
 import type { CaseState } from './state.js';
-import { isDue, type Clock, type Timer, type TimerDeclaration } from './timers.js';
+import { isDue, type Clock, type DeclareTimers, type Timer, type TimerDeclaration } from './timers.js';
 import { initialViewTimers } from './steps/initialView.js';
 import { partnerReplyTimers } from './steps/partnerReplies.js';
 import { disputeStage1Timers } from './steps/disputeStage1.js';
@@ -32,7 +32,7 @@ export const TIMERS: readonly TimerDeclaration[] = [
   actionTimers,
 ];
 
-export function timersOf(state: CaseState, clock: Clock, declarations: readonly TimerDeclaration[] = TIMERS): Timer[] {
+export function timersOf(state: CaseState, clock: Clock, declarations: readonly DeclareTimers[] = TIMERS): Timer[] {
   return declarations.flatMap((declare) => declare(state, clock));
 }
 
@@ -42,7 +42,7 @@ export function timersOf(state: CaseState, clock: Clock, declarations: readonly 
  * overdue), until none is due. Each timer fires at most once per tick, so the sweep always ends,
  * and a second tick at the same instant finds nothing left to do.
  */
-export function tickOver(declarations: readonly TimerDeclaration[]): Handler<'Tick'> {
+export function tickOver(declarations: readonly DeclareTimers[]): Handler<'Tick'> {
   return (context, state, _command, now) => {
     if (!state) return nothing();
     const r = recorder(state);

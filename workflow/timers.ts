@@ -16,6 +16,8 @@ export type Clock = { readonly calendar: WorkingCalendar; readonly hours: Workin
 export type Timer = {
   /** Unique within the case's timers at one state; a timer is fired at most once per tick. */
   readonly key: string;
+  /** What sort of timer it is, whatever agency, action or milestone it is about: one of its declaration's `kinds`. */
+  readonly kind: string;
   readonly at: Date;
   /** The timer lapses at this instant unfired (a reminder not sent once its deadline has passed). */
   readonly until?: Date;
@@ -23,11 +25,23 @@ export type Timer = {
   readonly fire: (r: Recorder, context: StepContext, now: Date) => void;
 };
 
-export type TimerDeclaration = (state: CaseState, clock: Clock) => Timer[];
+/** The timers a step has at a state. */
+export type DeclareTimers = (state: CaseState, clock: Clock) => Timer[];
 
-/** A timer whose window is empty would never fire; declaring it would leave a dead index entry. */
-export function timer(key: string, at: Date, fire: Timer['fire'], until?: Date): Timer[] {
-  return until && until.getTime() <= at.getTime() ? [] : [{ key, at, fire, ...(until ? { until } : {}) }];
+/** A step's timers with the kinds they can be, so what checks the model (the timer property test) knows them all without a list of its own. */
+export type TimerDeclaration = DeclareTimers & { readonly kinds: readonly string[] };
+
+export function declareTimers(kinds: readonly string[], declare: DeclareTimers): TimerDeclaration {
+  return Object.assign((state: CaseState, clock: Clock) => declare(state, clock), { kinds });
+}
+
+/**
+ * A timer of `kind`; its `key` also names the agency, action or milestone it is about where a case
+ * has several of the kind at once. A timer whose window is empty would never fire; declaring it
+ * would leave a dead index entry.
+ */
+export function timer(kind: string, at: Date, fire: Timer['fire'], until?: Date, key: string = kind): Timer[] {
+  return until && until.getTime() <= at.getTime() ? [] : [{ key, kind, at, fire, ...(until ? { until } : {}) }];
 }
 
 export function isDue(t: Timer, now: Date): boolean {

@@ -102,14 +102,13 @@ async function freshPage(): Promise<Page> {
   return context.newPage();
 }
 
-/** Follows the email's link, signs in at the local authority as `username`, and waits for the page to answer. */
-async function signInFromLink(link: string, username: string, as: 'home' | 'guest'): Promise<Page> {
+/** Follows the email's link, signs in at the local authority by choosing `name` on its page, and waits for the page to answer. */
+async function signInFromLink(link: string, name: string, as: 'home' | 'guest'): Promise<Page> {
   const page = await freshPage();
   await page.goto(link);
   await page.getByRole('button', { name: as === 'home' ? 'Sign in with your organisation’s account' : 'Sign in as a guest of the partnership' }).click();
   await page.waitForURL((url) => url.origin === authority.signInAuthorityHost);
-  await page.getByLabel('Account').fill(username);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: `Sign in as ${name}`, exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/act/' && url.origin === host.url && !url.hash);
   await page.locator('main .card, main .message[role="alert"]').first().waitFor();
   return page;
@@ -153,7 +152,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     expect(identifyingDetailIn(mail.text)).toBeUndefined();
     expect(mail.text).not.toContain('Criteria met');
 
-    const page = await signInFromLink(link, 'pat.police@police.example.org', 'home');
+    const page = await signInFromLink(link, 'Pat Police', 'home');
     await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Pat Police.');
     const card = page.locator('main .card');
     await expect.poll(() => card.textContent()).toContain(REPLY_CASE);
@@ -194,7 +193,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     expect(link).toBe(`${host.url}/act/?case=${SCOPING_CASE}&do=scoping&agency=education`);
     expect(identifyingDetailIn(mails[0]!.text)).toBeUndefined();
 
-    const page = await signInFromLink(link, 'eve@school.example.org', 'guest');
+    const page = await signInFromLink(link, 'Eve Education (Guest)', 'guest');
     await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Eve Education (Guest).');
     const form = await openForm(page, 'Return submitted');
     await form.getByLabel('Link to the return').fill(RETURN_URL);
@@ -213,7 +212,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     const before = await host.services.store.load(REPLY_CASE);
     const accessBefore = await host.services.accessLog.of(REPLY_CASE);
     const redeemedBefore = authority.redeemed();
-    const page = await signInFromLink(`${host.url}/act/?case=${REPLY_CASE}&do=reply`, 'someone.else@police.example.org', 'home');
+    const page = await signInFromLink(`${host.url}/act/?case=${REPLY_CASE}&do=reply`, 'Someone Else', 'home');
     // They did sign in (the authority issued tokens); the product refused them.
     expect(authority.redeemed()).toBe(redeemedBefore + 1);
     const refusal = page.locator('main .message[role="alert"]');
@@ -243,7 +242,7 @@ describe('acting from an email link, signed in with Entra (the local authority),
     expect(link).toBe(`${host.url}/act/?case=${SCOPING_CASE}&do=attendance`);
     expect(identifyingDetailIn(mails[0]!.text)).toBeUndefined();
 
-    const page = await signInFromLink(link, 'pat.police@police.example.org', 'home');
+    const page = await signInFromLink(link, 'Pat Police', 'home');
     const card = page.locator('main .card');
     await expect.poll(() => card.textContent()).toContain('Rapid review meeting');
     // The attendance card's own buttons only: no History, nothing of the partners' reply.

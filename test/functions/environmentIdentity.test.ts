@@ -98,3 +98,29 @@ describe('a SingleTenant bot (its own app registration)', () => {
     expect(refusal({ ...SINGLE, WEBSITE_SITE_NAME: 'func-sin', CertificateThumbprint: 'AB12', CertificatePrivateKey: unresolved })).toContain('CertificatePrivateKey: is a Key Vault reference that did not resolve');
   });
 });
+
+/**
+ * `npm start` signs people in at a local authority (local/signInAuthority.ts) for the page an email
+ * links to; a deployment must never trust it, or anyone holding its key could act for anyone.
+ */
+describe('the sign-in authority of a deployment', () => {
+  const LOCAL = { ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:51234', ENTRA_JWKS_URL: 'http://127.0.0.1:51235/common/discovery/v2.0/keys' };
+
+  it("refuses npm start's local sign-in authority and its key set in production and in Azure", () => {
+    const production = refusal({ ...AZURE, ...LOCAL });
+    expect(production).toContain("ENTRA_AUTHORITY_HOST: is refused in production: it must be Microsoft Entra's");
+    expect(production).toContain("ENTRA_JWKS_URL: is refused in production: it must be Microsoft Entra's");
+    const { NODE_ENV: _unset, ...inAzure } = AZURE;
+    expect(refusal({ ...inAzure, ...LOCAL, WEBSITE_INSTANCE_ID: 'a1b2c3' })).toContain('ENTRA_AUTHORITY_HOST: is refused in Azure (WEBSITE_INSTANCE_ID is set)');
+    // Not https, or another host that is not Entra's, is refused the same way.
+    expect(refusal({ ...AZURE, ENTRA_AUTHORITY_HOST: 'http://login.microsoftonline.com' })).toContain('ENTRA_AUTHORITY_HOST: is refused in production');
+    expect(refusal({ ...AZURE, ENTRA_JWKS_URL: 'https://keys.example.org/keys' })).toContain('ENTRA_JWKS_URL: is refused in production');
+  });
+
+  it("accepts Entra's public and national clouds in production, and the local authority in local mode", () => {
+    expect(readEnvironment(AZURE).ENTRA_AUTHORITY_HOST).toBe('https://login.microsoftonline.com');
+    expect(readEnvironment({ ...AZURE, ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us', ENTRA_JWKS_URL: 'https://login.microsoftonline.us/common/discovery/v2.0/keys' }).ENTRA_AUTHORITY_HOST).toBe('https://login.microsoftonline.us');
+    const local = readEnvironment({ PARTNERSHIP_CONFIG: 'config/sample-partnership.json', PUBLIC_BASE_URL: 'http://127.0.0.1:3978', LOCAL_MODE: 'true', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', ...LOCAL });
+    expect(local.ENTRA_AUTHORITY_HOST).toBe(LOCAL.ENTRA_AUTHORITY_HOST);
+  });
+});

@@ -71,8 +71,10 @@ await import(process.env.BUNDLE_ENTRY);
 const CHILD = `
 ${RELAY}// login.botframework.com is the one outside address botbuilder reads; the local authority stands in.
 // Teams' connector host likewise: what the bot posts to smba.trafficmanager.net reaches the recording connector.
+// Entra's key set likewise (production refuses any other ENTRA_JWKS_URL): the local authority's Entra keys.
 const server = setupServer(
   http.get('https://login.botframework.com/v1/.well-known/openidconfiguration', async () => HttpResponse.json(await (await fetch(process.env.TEST_BOT_METADATA)).json())),
+  http.get('https://login.microsoftonline.com/common/discovery/v2.0/keys', async () => HttpResponse.json(await (await fetch(process.env.TEST_ENTRA_KEYS)).json())),
   http.all('https://smba.trafficmanager.net/*', relay),
 );
 ${LOAD_BUNDLE}const post = (authorization) => handlers.messages(new functions.HttpRequest({ method: 'POST', url: 'https://${HOST}/api/messages', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: { string: process.env.BUNDLE_ACTIVITY } }), new functions.InvocationContext({ functionName: 'messages' }));
@@ -235,7 +237,6 @@ async function productionSettings(configPath?: string): Promise<Record<string, s
     EXPORT_LINK_SECRET: randomBytes(32).toString('base64url'),
     GRAPH_AUTH: 'managedIdentity',
     TAB_APP_CLIENT_ID: TAB_APP,
-    ENTRA_JWKS_URL: authority.entraJwksUrl,
     ...identity.env,
     // Trusts the test's certificate for Azurite's HTTPS, as Azure's storage certificate is trusted.
     NODE_EXTRA_CA_CERTS: certPath,
@@ -258,6 +259,7 @@ describe('the bundle in production mode, as the managed identity', () => {
       BUNDLE_ENTRY: pathToFileURL(join(outdir, 'index.js')).href,
       BUNDLE_ACTIVITY: JSON.stringify(activity),
       TEST_BOT_METADATA: authority.botOpenIdMetadataUrl,
+      TEST_ENTRA_KEYS: authority.entraJwksUrl,
       TEST_BOT_AUTHORIZATION: await authority.botAuthorization({ audience: IDENTITY, serviceUrl: TEAMS_SERVICE_URL }),
       TEST_CONNECTOR_URL: connector.url,
       TEST_TAB_AUTHORIZATION: await authority.entraAuthorization({ audience: `api://${HOST}/${TAB_APP}`, tenantId: TENANT, oid: PEOPLE.business.aadObjectId }),

@@ -2,7 +2,7 @@ import { iso, monitoring, type Recorder, sendKey } from '../kernel.js';
 import { sendAsked } from '../whenAway.js';
 import type { PartnershipConfig } from '../partnership.js';
 import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from '../rapidReview/dates.js';
-import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer, type Clock, type Timer } from '../timers.js';
 import { firstWorkingDayAfterMonth, workingDaysAfter } from './dates.js';
 import { ownerContacts, ownerEscalation } from './owners.js';
 import { statusOf, type Action, type ActionsSlice } from './state.js';
@@ -39,15 +39,21 @@ function actionTimersOf(a: Action, { calendar, hours }: Clock): Timer[] {
   const lastOverdue = a.chased.filter((c) => c.startsWith('overdue:')).map((c) => c.slice('overdue:'.length)).sort().at(-1);
   const next = lastOverdue ? workingDaysAfter(calendar, lastOverdue, OVERDUE_EVERY_WORKING_DAYS) : workingDayAfter(calendar, a.dueDate);
   return [
-    ...(a.chased.includes('reminder') || reminderAt.getTime() <= since ? [] : timer(`action:${a.id}:reminder`, reminderAt, (r, { config }, now) => chase(r, config, a, 'reminder', now), new Date(a.dueAt))),
-    ...timer(`action:${a.id}:overdue`, startOfDay(next, hours), (r, { config }, now) => {
+    ...(a.chased.includes('reminder') || reminderAt.getTime() <= since ? [] : timer('action:reminder', reminderAt, (r, { config }, now) => chase(r, config, a, 'reminder', now), new Date(a.dueAt), `action:${a.id}:reminder`)),
+    ...timer(
+      'action:overdue',
+      startOfDay(next, hours),
+      (r, { config }, now) => {
       // A sweep that comes late (it was down over a night or a weekend) chases when it runs: a due timer that did
       // nothing would leave the schedule index with that tick and never be looked at again (see returns.ts).
       const today = londonDate(now);
       const first = !a.chased.some((c) => c.startsWith('overdue:'));
       chase(r, config, a, 'overdue', now, today);
       if (first) r.effect({ type: 'send', key: sendKey.actionOverdueMonitoring(a.id, a.dueDate), to: monitoring, card: { kind: 'actionChaser', action: a.id, chase: 'overdue' }, tracked: false });
-    }),
+      },
+      undefined,
+      `action:${a.id}:overdue`,
+    ),
   ];
 }
 
@@ -63,8 +69,8 @@ function reportTimer(s: ActionsSlice, { calendar, hours }: Clock): Timer[] {
   });
 }
 
-export const actionTimers: TimerDeclaration = (state, clock) => {
+export const actionTimers = declareTimers(['action:reminder', 'action:overdue', 'actions:report'], (state, clock) => {
   const s = state.actions;
   if (!s) return [];
   return [...s.actionOrder.flatMap((id) => (statusOf(s.actions[id]!) === 'open' ? actionTimersOf(s.actions[id]!, clock) : [])), ...reportTimer(s, clock)];
-};
+});

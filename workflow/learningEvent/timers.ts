@@ -1,6 +1,6 @@
 import { sendAsked } from '../whenAway.js';
 import { iso, monitoring, person, sendKey, type Recorder, type StepContext } from '../kernel.js';
-import { timer, type Timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer, type Timer } from '../timers.js';
 import { REMINDER_DAYS, reminderAt } from './months.js';
 import { businessUnitIds, deciderPerson, disputeMembers, leadRecipients } from './people.js';
 import { openDispute } from './state.js';
@@ -13,7 +13,7 @@ import type { LearningChase } from './events.js';
  * the business unit and the monitoring channel at the deadline; each once, and none once the
  * report is ready. Nothing is decided by silence.
  */
-export const learningEventTimers: TimerDeclaration = (state, { calendar, hours }) => {
+export const learningEventTimers = declareTimers(['learningEvent:tenDaysBefore', 'learningEvent:threeDaysBefore', 'learningEvent:overdue'], (state, { calendar, hours }) => {
   const le = state.learningEvent;
   if (!le || le.report) return [];
   const due = new Date(le.reportDueAt);
@@ -33,7 +33,7 @@ export const learningEventTimers: TimerDeclaration = (state, { calendar, hours }
     ...(le.chased.includes('threeDaysBefore') ? [] : timer('learningEvent:threeDaysBefore', three, chase('threeDaysBefore', reminders), due)),
     ...(le.chased.includes('overdue') ? [] : timer('learningEvent:overdue', due, chase('overdue', (_, ids) => ids.bu))),
   ];
-};
+});
 
 /**
  * The review-group dispute: a reminder at half time to the partner representatives and the chair,
@@ -41,7 +41,7 @@ export const learningEventTimers: TimerDeclaration = (state, { calendar, hours }
  * reminder at half time to the decider, and at their 3 working days an overdue alert to the
  * monitoring channel. The decider's decision is never made for them.
  */
-export const reviewGroupDisputeTimers: TimerDeclaration = (state, { calendar }) => {
+export const reviewGroupDisputeTimers = declareTimers(['reviewGroupDispute:outcomeReminder', 'reviewGroupDispute:outcomeOverdue', 'reviewGroupDispute:decisionReminder', 'reviewGroupDispute:decisionOverdue'], (state, { calendar }) => {
   const d = openDispute(state.reviewGroupDisputes);
   if (!d) return [];
   const out: Timer[] = [];
@@ -94,4 +94,4 @@ export const reviewGroupDisputeTimers: TimerDeclaration = (state, { calendar }) 
     );
   }
   return out;
-};
+});

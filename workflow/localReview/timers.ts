@@ -1,6 +1,6 @@
 import { iso, monitoring, person, type Recorder, sendKey } from '../kernel.js';
 import type { PartnershipConfig } from '../partnership.js';
-import { timer, type Timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer, type Clock, type Timer } from '../timers.js';
 import { businessUnitIds } from './common.js';
 import { endOfLondonDate, londonDateOf, REMINDER_WORKING_DAYS, reminderAt } from './rules.js';
 import { publishDecision, type LocalReview } from './state.js';
@@ -19,8 +19,16 @@ import { MILESTONES } from './words.js';
  * so moving the publication day or a milestone earns the reminders again for the new date.
  */
 
-/** `kind` names the timer (one of each at a time); `key` also names the deadline it is about. */
-function chase(name: string, key: string, l: LocalReview, at: Date, kind: 'localReviewReminder' | 'localReviewOverdue', alsoMonitoring: boolean, until?: Date): Timer[] {
+/** The kinds of the local review's timers: a milestone's is one kind whichever milestone it is about. */
+const LOCAL_REVIEW_TIMER_KINDS = [
+  ...['publicationReminder', 'copyReminder'].flatMap((prefix) => REMINDER_WORKING_DAYS.map((n) => `localReview:${prefix}${n}`)),
+  'localReview:publicationOverdue',
+  'localReview:copyOverdue',
+  'localReview:milestone',
+];
+
+/** `name` names the timer (one of each at a time, per milestone `about`); `key` also names the deadline it is about. */
+function chase(name: string, key: string, l: LocalReview, at: Date, kind: 'localReviewReminder' | 'localReviewOverdue', alsoMonitoring: boolean, until?: Date, about?: string): Timer[] {
   if (l.chased.includes(key)) return [];
   return timer(
     `localReview:${name}`,
@@ -33,16 +41,17 @@ function chase(name: string, key: string, l: LocalReview, at: Date, kind: 'local
       r.effect({ type: 'refreshCards' });
     },
     until,
+    about === undefined ? undefined : `localReview:${name}:${about}`,
   );
 }
 
 /** Reminders at the close of the 10th and 3rd working day before `date`, each until the next (the last until `deadline`). */
-function reminders(prefix: string, suffix: string, l: LocalReview, date: string, deadline: Date, calendar: Parameters<TimerDeclaration>[1]['calendar']): Timer[] {
+function reminders(prefix: string, suffix: string, l: LocalReview, date: string, deadline: Date, calendar: Clock['calendar']): Timer[] {
   const instants = REMINDER_WORKING_DAYS.map((n) => ({ n, at: reminderAt(calendar, date, n) }));
   return instants.flatMap(({ n, at }, i) => chase(`${prefix}${n}`, `${prefix}${n}${suffix}`, l, at, 'localReviewReminder', false, instants[i + 1]?.at ?? deadline));
 }
 
-export const localReviewTimers: TimerDeclaration = (state, { calendar }) => {
+export const localReviewTimers = declareTimers(LOCAL_REVIEW_TIMER_KINDS, (state, { calendar }) => {
   const l = state.localReview;
   if (!l) return [];
   const out: Timer[] = [];
@@ -60,7 +69,7 @@ export const localReviewTimers: TimerDeclaration = (state, { calendar }) => {
   for (const m of MILESTONES) {
     const record = l.milestones[m];
     if (!record?.plannedDate || record.done) continue;
-    out.push(...chase(`milestone:${m}`, `milestone:${m}:${record.plannedDate}`, l, calendar.startOfNextWorkingPeriod(endOfLondonDate(record.plannedDate)), 'localReviewOverdue', false));
+    out.push(...chase('milestone', `milestone:${m}:${record.plannedDate}`, l, calendar.startOfNextWorkingPeriod(endOfLondonDate(record.plannedDate)), 'localReviewOverdue', false, undefined, m));
   }
   return out;
-};
+});

@@ -5,7 +5,7 @@ import { actorAs, iso, monitoring, partnerRoleFor, person, recorder, refuse, sen
 import { actingRole, partnersActedFor } from '../access.js';
 import { PARTNERS, PARTNER_NAMES, partnerPeople, type Partner, type PartnershipConfig } from '../partnership.js';
 import type { CaseState, LcsprDecision } from '../state.js';
-import { timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer } from '../timers.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { openReview } from './common.js';
 import { openFromPartnersDecision } from '../localReview/open.js';
@@ -121,7 +121,7 @@ function silentPeople(config: PartnershipConfig, l: LcsprDecision): string[] {
  * where the configuration says so, otherwise the monitoring channel is told (and a disagreement
  * already given goes to the dispute rule). The decider is chased when the 3 working days pass.
  */
-export const lcsprTimers: TimerDeclaration = (state, { calendar }) => {
+export const lcsprTimers = declareTimers(['lcspr:reminder', 'lcspr:windowClosed', 'lcspr:disputeOverdue'], (state, { calendar }) => {
   const rr = state.rapidReview;
   const l = rr?.lcspr;
   if (state.stage !== 'rapidReview' || !rr || !l || l.decided) return [];
@@ -168,4 +168,4 @@ export const lcsprTimers: TimerDeclaration = (state, { calendar }) => {
           r.effect({ type: 'refreshCards' });
         })),
   ];
-};
+});

@@ -4,7 +4,7 @@ import { checkDocumentLink } from '../documentLink.js';
 import { iso, monitoring, recorder, refuse, sendKey, type Handler, type Recorder } from '../kernel.js';
 import type { Agency, PartnershipConfig } from '../partnership.js';
 import type { AgencyReturn } from '../state.js';
-import { timer, type Clock, type Timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer, type Clock, type Timer } from '../timers.js';
 import { OPEN, agencyAction, agencyById, contacts } from './common.js';
 import { londonDate, startOfDay, workingDayAfter, workingDayBefore } from './dates.js';
 
@@ -61,10 +61,10 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
   return [
     ...(a.chased.includes('twoDaysBefore')
       ? []
-      : timer(`returns:${id}:twoDaysBefore`, startOfDay(workingDayBefore(calendar, dueDay, 2), hours), forAgency(id, (r, agency, now, config) => chase(r, config, now, agency, 'twoDaysBefore', contacts)), new Date(Math.min(dueMorning.getTime(), due.getTime())))),
-    ...(a.chased.includes('dueMorning') || !calendar.isWorkingDay(dueDay) ? [] : timer(`returns:${id}:dueMorning`, dueMorning, forAgency(id, (r, agency, now, config) => chase(r, config, now, agency, 'dueMorning', contacts)), due)),
+      : timer('returns:twoDaysBefore', startOfDay(workingDayBefore(calendar, dueDay, 2), hours), forAgency(id, (r, agency, now, config) => chase(r, config, now, agency, 'twoDaysBefore', contacts)), new Date(Math.min(dueMorning.getTime(), due.getTime())), `returns:${id}:twoDaysBefore`)),
+    ...(a.chased.includes('dueMorning') || !calendar.isWorkingDay(dueDay) ? [] : timer('returns:dueMorning', dueMorning, forAgency(id, (r, agency, now, config) => chase(r, config, now, agency, 'dueMorning', contacts)), due, `returns:${id}:dueMorning`)),
     ...timer(
-      `returns:${id}:overdue`,
+      'returns:overdue',
       startOfDay(next, hours),
       forAgency(id, (r, agency, now, config) => {
         // Once each working day, to the contacts and the agency's escalation contact; the monitoring channel is flagged the first time.
@@ -77,15 +77,17 @@ function chaserTimers(id: string, a: AgencyReturn, { calendar, hours }: Clock): 
         chase(r, config, now, agency, 'overdue', withEscalation, today);
         if (first) r.effect({ type: 'send', key: sendKey.scopingOverdue(id, a.dueAt), to: monitoring, card: { kind: 'scopingOverdue', agency: id }, tracked: false });
       }),
+      undefined,
+      `returns:${id}:overdue`,
     ),
   ];
 }
 
-export const returnsTimers: TimerDeclaration = (state, clock) => {
+export const returnsTimers = declareTimers(['returns:twoDaysBefore', 'returns:dueMorning', 'returns:overdue'], (state, clock) => {
   const rr = state.rapidReview;
   if (state.stage !== 'rapidReview' || !rr?.setup || rr.completed) return [];
   return rr.agencyOrder.flatMap((id) => {
     const a = rr.agencies[id];
     return a && OPEN.includes(a.status) ? chaserTimers(id, a, clock) : [];
   });
-};
+});

@@ -2,7 +2,7 @@ import { sendAsked } from '../whenAway.js';
 import { actorAs, iso, monitoring, recorder, refuse, sendKey, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { PARTNERS, partnerPeople } from '../partnership.js';
-import { timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer } from '../timers.js';
 import { OPEN, agencyById, contacts, openReview } from './common.js';
 import { scopingAgencies, unaskedPartnerWarnings } from './asked.js';
 import { closeOfDay, defaultReturnsDue, londonDate, papersDueFor } from './dates.js';
@@ -77,7 +77,7 @@ export const setUpRapidReview: Handler<'SetUpRapidReview'> = ({ config, calendar
 };
 
 /** When the papers are due, the business unit is prompted, with the returns still missing. */
-export const papersTimers: TimerDeclaration = (state) => {
+export const papersTimers = declareTimers(['rapidReview:papers'], (state) => {
   const rr = state.rapidReview;
   if (state.stage !== 'rapidReview' || !rr?.setup || rr.completed || rr.papersPrompted) return [];
   return timer('rapidReview:papers', new Date(rr.setup.papersDueAt), (r, _, now) => {
@@ -86,4 +86,4 @@ export const papersTimers: TimerDeclaration = (state) => {
     r.effect({ type: 'send', key: sendKey.papersPrompt(), to: monitoring, card: { kind: 'papersPrompt' }, tracked: false });
     r.effect({ type: 'refreshCards' });
   });
-};
+});

@@ -3,7 +3,7 @@ import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, monitoring, recorder, refuse, sendKey, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { finalDecisionMaker, type Partner } from '../partnership.js';
-import { timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer } from '../timers.js';
 import { VIEW_WORDS } from '../words.js';
 import { escalate, finalDecisionDue } from './disputeStage2.js';
 import { raiseOverdue, remind } from './notices.js';
@@ -58,11 +58,11 @@ export const recordMeetingOutcome: Handler<'RecordMeetingOutcome'> = (context, s
  * a missed click is not one. The chair and the business unit are chased and the monitoring
  * channel is told, once; the chair's card stays open for the outcome.
  */
-export const disputeStage1Timers: TimerDeclaration = (state) => {
+export const disputeStage1Timers = declareTimers(['dispute:meetingOutcome'], (state) => {
   const d = state.dispute;
   if (state.stage !== 'dispute' || !d || d.stage !== 1 || d.outcome || state.overdueRaised.includes('meetingOutcome')) return [];
   return timer('dispute:meetingOutcome', new Date(d.meetingDueAt), (r, { config }, now) => {
     raiseOverdue(r, now, 'meetingOutcome');
     remind(r, config, now, 'meetingOutcome', unique([config.reviewGroupChair.aadObjectId, ...config.businessUnit.map((p) => p.aadObjectId)]));
   });
-};
+});

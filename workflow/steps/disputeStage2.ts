@@ -4,7 +4,7 @@ import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, words, typ
 import { actingRole } from '../access.js';
 import { finalDecisionMaker } from '../partnership.js';
 import type { CaseState } from '../state.js';
-import { timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer } from '../timers.js';
 import { VIEW_WORDS } from '../words.js';
 import { raiseOverdue } from './notices.js';
 import { announceDecision } from './outcome.js';
@@ -70,8 +70,8 @@ export const reopenDecision: Handler<'ReopenDecision'> = (context, state, comman
 };
 
 /** An alert when the final decision is overdue (once per escalation or re-opening). */
-export const disputeStage2Timers: TimerDeclaration = (state) => {
+export const disputeStage2Timers = declareTimers(['dispute:finalDecision'], (state) => {
   const due = finalDecisionDue(state);
   if (!due || state.overdueRaised.includes('finalDecision')) return [];
   return timer('dispute:finalDecision', new Date(due), (r, _, now) => raiseOverdue(r, now, 'finalDecision'));
-};
+});

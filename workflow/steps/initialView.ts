@@ -2,7 +2,7 @@ import { checkFreeText } from '../freeText.js';
 import { actorAs, recorder, refuse, unique, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import type { PartnershipConfig } from '../partnership.js';
-import { timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer } from '../timers.js';
 import { raiseOverdue, remind } from './notices.js';
 import { VIEW_WORDS } from '../words.js';
 import { giversHeldBy, proposeView, viewAgreed } from './jointInitialView.js';
@@ -33,11 +33,11 @@ export const giveInitialView: Handler<'GiveInitialView'> = (context, state, comm
 const viewGivers = (config: PartnershipConfig) => unique([config.reviewGroupChair.aadObjectId, config.childrensServicesDirector.aadObjectId]);
 
 /** A reminder at half time (while not yet due) and an alert when the initial view is overdue. */
-export const initialViewTimers: TimerDeclaration = (state, { calendar }) => {
+export const initialViewTimers = declareTimers(['initialView:reminder', 'initialView:overdue'], (state, { calendar }) => {
   if (state.stage !== 'awaitingInitialView') return [];
   const due = new Date(state.initialViewDueAt);
   return [
     ...(state.remindersSent.includes('initialView') ? [] : timer('initialView:reminder', calendar.halfway(new Date(state.loggedAt), due), (r, { config }, now) => remind(r, config, now, 'initialView', viewGivers(config)), due)),
     ...(state.overdueRaised.includes('initialView') ? [] : timer('initialView:overdue', due, (r, _, now) => raiseOverdue(r, now, 'initialView'))),
   ];
-};
+});

@@ -4,7 +4,7 @@ import type { View } from '../events.js';
 import { actorAs, iso, monitoring, person, recorder, refuse, sendKey, unique, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { partnerPeople, type PartnershipConfig } from '../partnership.js';
-import { timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer } from '../timers.js';
 import { openRapidReview } from '../rapidReview/setUp.js';
 import { raiseOverdue, remind } from './notices.js';
 
@@ -53,11 +53,11 @@ export const confirmPanelNotification: Handler<'ConfirmPanelNotification'> = (co
 };
 
 /** A reminder to the local authority at half time (while not yet due), and an alert when the notification is overdue. */
-export const panelNotificationTimers: TimerDeclaration = (state, { calendar }) => {
+export const panelNotificationTimers = declareTimers(['panelNotification:reminder', 'panelNotification:overdue'], (state, { calendar }) => {
   if (state.stage !== 'awaitingPanelNotification' || !state.decision) return [];
   const due = new Date(state.panelNotificationDueAt);
   return [
     ...(state.remindersSent.includes('panelNotification') ? [] : timer('panelNotification:reminder', calendar.halfway(new Date(state.decision.at), due), (r, { config }, now) => remind(r, config, now, 'panelNotification', localAuthorityPeople(config)), due)),
     ...(state.overdueRaised.includes('panelNotification') ? [] : timer('panelNotification:overdue', due, (r, _, now) => raiseOverdue(r, now, 'panelNotification'))),
   ];
-};
+});

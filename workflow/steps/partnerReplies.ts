@@ -3,7 +3,7 @@ import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, nothing, partnerRoleFor, recorder, refuse, unique, words, type Handler, type Recorder, type StepContext } from '../kernel.js';
 import { PARTNERS, PARTNER_NAMES, partnerPeople, type Partner } from '../partnership.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
-import { timer, type TimerDeclaration } from '../timers.js';
+import { declareTimers, timer } from '../timers.js';
 import { VIEW_WORDS } from '../words.js';
 import { openDispute } from './disputeStage1.js';
 import { cancelMeetings } from './meetings.js';
@@ -105,7 +105,7 @@ export function settle(context: StepContext, r: Recorder, now: Date, windowClose
 }
 
 /** A reminder to the silent partners at half time; when the window closes, the silent are deemed to agree. */
-export const partnerReplyTimers: TimerDeclaration = (state, { calendar }) => {
+export const partnerReplyTimers = declareTimers(['partnerReply:reminder', 'partnerReply:windowCloses'], (state, { calendar }) => {
   const view = state.initialView;
   if (state.stage !== 'awaitingPartnerReplies' || !view?.postedAt || !view.repliesDueAt) return [];
   const { postedAt, repliesDueAt } = view;
@@ -121,4 +121,4 @@ export const partnerReplyTimers: TimerDeclaration = (state, { calendar }) => {
       settle(context, r, now, true);
     }),
   ];
-};
+});

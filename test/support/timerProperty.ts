@@ -1,20 +1,21 @@
-import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { createDecider, type Decide } from '../../workflow/decide.js';
 import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { CaseEvent } from '../../workflow/events.js';
-import { stepContext } from '../../workflow/kernel.js';
 import { type Person } from '../../workflow/partnership.js';
 import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import { evolve, fold, type CaseState } from '../../workflow/state.js';
-import { TIMERS, tickOver, timersOf } from '../../workflow/tick.js';
-import { isDue, type TimerDeclaration } from '../../workflow/timers.js';
+import { TIMERS, timersOf } from '../../workflow/tick.js';
+import type { DeclareTimers } from '../../workflow/timers.js';
 import { closeOfDay, londonDate, startOfDay, workingDayBefore } from '../../workflow/rapidReview/dates.js';
 import { pendingDeadlines } from '../../workflow/deadlines.js';
-import { CASE_REF, DOCUMENT_URL, EV, MANY_AGENCY_IDS, PEOPLE, RATIONALE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
-import { LR, LR_SCENES, lrRun } from '../support/localReviewScenes.js';
+import { CASE_REF, DOCUMENT_URL, MANY_AGENCY_IDS, PEOPLE, SCENES, sampleConfig } from './sampleConfig.js';
+import { LR, LR_SCENES, lrRun } from './localReviewScenes.js';
 
 /**
+ * The timer property test's machinery, shared by its two files (test/workflow/timersAgree.test.ts
+ * and timersMissing.test.ts, of about equal run time, so two workers share the suite's longest run).
+ *
  * The one timer model, as a property: the schedule index (pendingDeadlines) and the sweep (Tick)
  * never disagree. For every sample history and for generated ones, a simulated sweep scans
  * every working-hour boundary and every declared instant (and 1 ms either side) and checks that
@@ -29,17 +30,17 @@ const manyAgencies = MANY_AGENCY_IDS.map((id) => {
   const who = (suffix: string): Person => ({ aadObjectId: `aad-${id}${suffix}`, email: `${id}${suffix}@agency.example.org`, displayName: `Contact ${id}${suffix}` });
   return { id, name: `Agency ${id}`, contact: who(''), escalation: who('-lead') };
 });
-const config = PartnershipFileSchema.parse({ ...sampleConfig, agencies: [...sampleConfig.agencies, ...manyAgencies] });
-const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: config.workingHours });
-const clock = { calendar, hours: config.workingHours };
-const decide = createDecider(config, calendar);
-const TICK: CaseCommand = { type: 'Tick' };
+export const config = PartnershipFileSchema.parse({ ...sampleConfig, agencies: [...sampleConfig.agencies, ...manyAgencies] });
+export const calendar = createWorkingCalendar({ nation: 'england-and-wales', workingHours: config.workingHours });
+export const clock = { calendar, hours: config.workingHours };
+export const decide = createDecider(config, calendar);
+export const TICK: CaseCommand = { type: 'Tick' };
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const DAY = 24 * HOUR;
 
 type Index = (state: CaseState) => Date[];
-type Sides = { decide: Decide; index: Index };
-const REAL: Sides = { decide, index: (state) => pendingDeadlines(state, calendar, config.workingHours) };
+export type Sides = { decide: Decide; index: Index };
+export const REAL: Sides = { decide, index: (state) => pendingDeadlines(state, calendar, config.workingHours) };
 
 /** Every working day's opening and close in [from, to), London time. */
 function boundaries(from: number, to: number): number[] {
@@ -105,7 +106,7 @@ function sweepSegment(sides: Sides, start: CaseState, from: number, to: number, 
 }
 
 /** A hand-written history: each state is swept from its last event until the next one (the last for `tailDays`, 25 by default). */
-function checkEvents(sides: Sides, events: CaseEvent[], tailDays = 25): string[] {
+export function checkEvents(sides: Sides, events: CaseEvent[], tailDays = 25): string[] {
   const violations: string[] = [];
   for (let i = 1; i <= events.length; i++) {
     const state = fold(events.slice(0, i))!;
@@ -129,7 +130,7 @@ function random(seed: number) {
   return { next, pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!, chance: (p: number) => next() < p };
 }
 
-const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
+export const as = (p: Person): CommandActor => ({ aadObjectId: p.aadObjectId, displayName: p.displayName });
 const PARTNER_PEOPLE = [PEOPLE.director, PEOPLE.laDeputy, PEOPLE.police, PEOPLE.policeDeputy, PEOPLE.health, PEOPLE.healthDeputy];
 const AGENCY_IDS = ['education', 'probation', 'gp', 'hospital-trust', 'da-service'];
 const contactOf = (id: string) => config.agencies.find((a) => a.id === id)!.contact;
@@ -206,7 +207,7 @@ function nextCommand(rng: ReturnType<typeof random>, state: CaseState | undefine
 }
 
 /** Runs a generated history: commands at generated instants, with the simulated sweep between them. */
-function checkGenerated(sides: Sides, seed: number): string[] {
+export function checkGenerated(sides: Sides, seed: number): string[] {
   const rng = random(seed);
   const violations: string[] = [];
   // A Monday to Friday start in 2026, at any minute of the day (including nights and weekends to come).
@@ -233,8 +234,8 @@ function checkGenerated(sides: Sides, seed: number): string[] {
  * working days, the monthly report) fall after their last event, swept long enough to reach them all:
  * agreed in July, one moved, one completed and awaiting impact, one owned by a partner.
  */
-const ACTION_TAIL_DAYS = 120;
-const ACTION_HISTORIES: (() => CaseEvent[])[] = [
+export const ACTION_TAIL_DAYS = 120;
+export const ACTION_HISTORIES: (() => CaseEvent[])[] = [
   SCENES.actionsAgreed,
   SCENES.costsRecorded,
   () => {
@@ -249,199 +250,31 @@ const ACTION_HISTORIES: (() => CaseEvent[])[] = [
   },
 ];
 
-const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
+export const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
 
 /**
  * The local review's histories (issue 17): its deadlines lie months after the last event, so each
  * is swept for 200 days after it, past the six-month day. `moved` moves the publication day after
  * the copy alert, so the re-armed reminders and alert are covered too.
  */
-const LOCAL_REVIEW_HISTORIES: Record<string, () => CaseEvent[]> = {
+export const LOCAL_REVIEW_HISTORIES: Record<string, () => CaseEvent[]> = {
   ...LR_SCENES,
   moved: () => lrRun([LR.publication('2026-12-16', '2026-11-10T10:00:00.000Z'), LR.done('earlyDraft', '2026-10-01', '2026-11-10T10:05:00.000Z')], LR_SCENES.planned()).events,
 };
-const LOCAL_REVIEW_DAYS = 200;
+export const LOCAL_REVIEW_DAYS = 200;
 
-/** A timer's kind: its key without the agency, the action or the milestone it is about. */
-const kindOf = (key: string): string =>
-  key
-    .replace(/^returns:[^:]+:/, 'returns:')
-    .replace(/^action:[^:]+:/, 'action:')
-    .replace(/^localReview:milestone:.*/, 'localReview:milestone');
-
-describe('one timer model: the schedule index and the sweep agree', () => {
-  it.each(Object.keys(SCENES) as (keyof typeof SCENES)[])('sample history %s', (scene) => {
-    expect(checkEvents(REAL, SCENES[scene]())).toEqual([]);
-  });
-
-  it.each(ACTION_HISTORIES.map((h, i) => [i, h] as const))('actions history %i, swept for four months after its last event', (_i, history) => {
-    expect(checkEvents(REAL, history(), ACTION_TAIL_DAYS)).toEqual([]);
-  });
-
-  it.each(SEEDS)('generated history, seed %i', (seed) => {
-    expect(checkGenerated(REAL, seed)).toEqual([]);
-  });
-
-  it.each(Object.keys(LOCAL_REVIEW_HISTORIES))('local review history %s', (name) => {
-    expect(checkEvents(REAL, LOCAL_REVIEW_HISTORIES[name]!(), LOCAL_REVIEW_DAYS)).toEqual([]);
-  });
-
-  it("the local review's histories reach every kind of its timers", () => {
-    const seen = new Set<string>();
-    const spy: Sides = {
-      ...REAL,
-      decide: (state, command, now) => {
-        if (command.type === 'Tick' && state) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime() && t.key.startsWith('localReview:')) seen.add(kindOf(t.key));
-        return decide(state, command, now);
-      },
-    };
-    for (const history of Object.values(LOCAL_REVIEW_HISTORIES)) checkEvents(spy, history(), LOCAL_REVIEW_DAYS);
-    expect([...seen].sort()).toEqual(LOCAL_REVIEW_TIMER_KINDS);
-  });
-
-  it('the generated histories reach every kind of timer, so the property covers them all', () => {
-    const seen = new Set<string>();
-    const spy: Sides = {
-      ...REAL,
-      decide: (state, command, now) => {
-        const decision = decide(state, command, now);
-        if (command.type === 'Tick' && state && decision.ok) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime()) seen.add(kindOf(t.key));
-        return decision;
-      },
-    };
-    for (const seed of SEEDS) checkGenerated(spy, seed);
-    // The actions' timers run after the rapid review, where the generated histories stop: their own histories reach them.
-    for (const history of ACTION_HISTORIES) checkEvents(spy, history(), ACTION_TAIL_DAYS);
-    expect([...seen].sort()).toEqual(ALL_TIMER_KINDS);
-  });
-
-  it("the learning event's and review-group disputes' sample histories reach each of their timers (issue 17)", () => {
-    const seen = new Set<string>();
-    const spy: Sides = {
-      ...REAL,
-      decide: (state, command, now) => {
-        if (command.type === 'Tick' && state) for (const t of timersOf(state, clock)) if (t.at.getTime() <= now.getTime()) seen.add(t.key);
-        return decide(state, command, now);
-      },
-    };
-    for (const scene of LEARNING_SCENES) expect(checkEvents(spy, SCENES[scene]())).toEqual([]);
-    expect([...seen].filter((k) => LEARNING_TIMER_KINDS.includes(k)).sort()).toEqual([...LEARNING_TIMER_KINDS].sort());
-  });
-});
-
-/** Issue 17: the learning event's timers and the review-group dispute's, reached by these sample histories (SCENES). */
-const LEARNING_SCENES = ['learningEventOverdue', 'reviewGroupDisputeOverdue'] as const;
-const LEARNING_TIMER_KINDS = [
-  'learningEvent:tenDaysBefore',
-  'learningEvent:threeDaysBefore',
-  'learningEvent:overdue',
-  'reviewGroupDispute:outcomeReminder',
-  'reviewGroupDispute:outcomeOverdue',
-  'reviewGroupDispute:decisionReminder',
-  'reviewGroupDispute:decisionOverdue',
-];
-
-const ALL_TIMER_KINDS = [
-  'action:overdue',
-  'action:reminder',
-  'actions:report',
-  'dispute:finalDecision',
-  'dispute:meetingOutcome',
-  'initialView:overdue',
-  'initialView:reminder',
-  'lcspr:disputeOverdue',
-  'lcspr:reminder',
-  'lcspr:windowClosed',
-  'panelNotification:overdue',
-  'panelNotification:reminder',
-  'partnerReply:reminder',
-  'partnerReply:windowCloses',
-  'rapidReview:papers',
-  'returns:dueMorning',
-  'returns:overdue',
-  'returns:twoDaysBefore',
-];
-
-/** The local review's timers (workflow/localReview/timers.ts), reached by its histories rather than the generated ones. */
-const LOCAL_REVIEW_TIMER_KINDS = [
-  'localReview:copyOverdue',
-  'localReview:copyReminder10',
-  'localReview:copyReminder3',
-  'localReview:milestone',
-  'localReview:publicationOverdue',
-  'localReview:publicationReminder10',
-  'localReview:publicationReminder3',
-];
+/** Every kind of timer the model declares (each step's declaration lists its own): nothing here lists them by hand. */
+export const TIMER_KINDS: readonly string[] = TIMERS.flatMap((declaration) => declaration.kinds);
 
 /** The timers without one kind, as a drifted sweep or index would have them. */
-const without = (kind: string): TimerDeclaration[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => kindOf(t.key) !== kind));
+export const without = (kind: string): DeclareTimers[] => TIMERS.map((declare) => (state, c) => declare(state, c).filter((t) => t.kind !== kind));
 
-describe('a sweep that comes late', () => {
-  it('does in one tick everything that fell due meanwhile, each on the state the previous one left', () => {
-    // The police disagreed; the window closed Tuesday 15:00 and the sweep only runs Thursday 11:00: health is
-    // deemed to agree, the dispute opens (its meeting due Wednesday 15:00, already passed), so its outcome is chased (never escalated by itself).
-    const state = stateOf([EV.logged(), ...EV.viewGiven('notify', RATIONALE), EV.policeDisagrees('We do not suspect abuse or neglect.')]);
-    const thursday = new Date('2026-06-11T10:00:00.000Z');
-    const decision = decide(state, TICK, thursday);
-    expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AgreementDeemed', 'DisputeOpened', 'OverdueRaised', 'ReminderSent']);
-    expect(decision.ok && decision.events.find((e) => e.type === 'DisputeOpened')).toMatchObject({ meetingDueAt: '2026-06-10T14:00:00.000Z' });
-    const after = decision.ok ? decision.events.reduce<CaseState | undefined>(evolve, state)! : state;
-    expect(decide(after, TICK, thursday)).toEqual({ ok: true, events: [], effects: [] });
-  });
-});
+/** Every timer due at `now` in `state`, as the spies of the coverage checks see them. */
+export const dueKinds = (state: CaseState, now: Date): string[] => timersOf(state, clock).flatMap((t) => (t.at.getTime() <= now.getTime() ? [t.kind] : []));
 
-/**
- * Whatever instant the sweep runs at, it leaves nothing due behind: a timer that is due but does
- * nothing when fired (a chaser that waited for a working morning) would be dropped from the schedule
- * index by that tick and never looked at again. Each timer of each state of each history is ticked
- * late: two and a half days after it fell due (often a night or a weekend), and five days after.
- */
-describe('a late sweep leaves nothing due behind', () => {
-  const LATE_MS = [2.5 * DAY, 5 * DAY + 3 * 3_600_000];
-  const histories: [string, () => CaseEvent[]][] = [
-    ...Object.entries(SCENES).map(([name, scene]) => [`scene ${name}`, scene] as [string, () => CaseEvent[]]),
-    ...ACTION_HISTORIES.map((history, i) => [`actions history ${i}`, history] as [string, () => CaseEvent[]]),
-    ...Object.entries(LOCAL_REVIEW_HISTORIES).map(([name, history]) => [`local review history ${name}`, history] as [string, () => CaseEvent[]]),
-  ];
-  it.each(histories)('%s', (_name, history) => {
-    const events = history();
-    const left: string[] = [];
-    for (let i = 1; i <= events.length; i++) {
-      const state = fold(events.slice(0, i))!;
-      const next = i < events.length ? Date.parse(events[i]!.at) : Infinity;
-      for (const t of timersOf(state, clock)) {
-        for (const late of LATE_MS) {
-          const now = new Date(t.at.getTime() + late);
-          if (now.getTime() >= next || !isDue(t, now)) continue;
-          const d = decide(state, TICK, now);
-          if (!d.ok) continue;
-          const after = d.events.reduce<CaseState | undefined>(evolve, state)!;
-          for (const still of timersOf(after, clock).filter((x) => isDue(x, now))) left.push(`${now.toISOString()}: ${still.key} still due after the tick`);
-        }
-      }
-    }
-    expect([...new Set(left)]).toEqual([]);
-  });
-});
-
-describe('the property notices a timer missing from either side', () => {
-  const context = stepContext(config, calendar);
-  /** Whether any history shows the violation (stopping at the first that does). */
-  const found = (sides: Sides, violation: string) =>
-    Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) ||
-    ACTION_HISTORIES.some((history) => checkEvents(sides, history(), ACTION_TAIL_DAYS).some((v) => v.includes(violation))) ||
-    Object.values(LOCAL_REVIEW_HISTORIES).some((history) => checkEvents(sides, history(), LOCAL_REVIEW_DAYS).some((v) => v.includes(violation))) ||
-    SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
-
-  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS, ...LOCAL_REVIEW_TIMER_KINDS])('%s missing from the sweep: the index holds an instant the sweep ignores', (kind) => {
-    const forgetful = tickOver(without(kind));
-    const sides: Sides = { ...REAL, decide: (state, command, now) => (command.type === 'Tick' ? forgetful(context, state, command, now) : decide(state, command, now)) };
-    expect(found(sides, 'the sweep does nothing')).toBe(true);
-  });
-
-  it.each([...ALL_TIMER_KINDS, ...LEARNING_TIMER_KINDS, ...LOCAL_REVIEW_TIMER_KINDS])('%s missing from the index: the sweep acts with nothing due', (kind) => {
-    const declarations = without(kind);
-    const sides: Sides = { ...REAL, index: (state) => timersOf(state, clock, declarations).map((t) => t.at) };
-    expect(found(sides, 'nothing is due in the index')).toBe(true);
-  });
-});
+/** Whether any history shows the violation (stopping at the first that does): the property is not vacuous. */
+export const foundIn = (sides: Sides, violation: string): boolean =>
+  Object.values(SCENES).some((scene) => checkEvents(sides, scene()).some((v) => v.includes(violation))) ||
+  ACTION_HISTORIES.some((history) => checkEvents(sides, history(), ACTION_TAIL_DAYS).some((v) => v.includes(violation))) ||
+  Object.values(LOCAL_REVIEW_HISTORIES).some((history) => checkEvents(sides, history(), LOCAL_REVIEW_DAYS).some((v) => v.includes(violation))) ||
+  SEEDS.some((seed) => checkGenerated(sides, seed).some((v) => v.includes(violation)));
