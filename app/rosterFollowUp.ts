@@ -13,7 +13,9 @@ import { MovedRequestSchema, type Removal } from '../workflow/roster/events.js';
  * After a roster change (issue 16): every open case where someone replaced holds a request (a
  * Teams card or an email: store/outbox.ts HeldRequest) records the change, and the request goes to
  * the new holder by the new holder's channel (the procedure decides both: workflow/roster/step.ts;
- * the effect runner picks card or email). Reminders need nothing here: the sweep reads the live
+ * the effect runner picks card or email). The held rows are kept for good, so every request the
+ * person was ever sent is passed on: the procedure moves only those still open
+ * (workflow/roster/stillOpen.ts). Reminders need nothing here: the sweep reads the live
  * roster. Someone removed with nobody to take over, who held an open request on a case, is
  * recorded on it so the business unit follows the request up.
  *

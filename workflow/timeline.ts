@@ -74,7 +74,9 @@ function row(event: CaseEvent, context: Context): TimelineRow {
   if (isLearningAreaEvent(event)) return learningAreaRow(event, context);
   if (isRosterEvent(event)) {
     const who = event.replacements.map((r) => `${r.from.displayName} replaced by ${r.to.map((t) => t.displayName).join(' and ')} as ${r.role}`).join('; ');
-    const replaced = who ? `Roster changed by ${event.by.displayName}: ${who}.${event.moved.length ? ` ${event.moved.length === 1 ? 'Its open request was' : `${event.moved.length} open requests were`} sent to the new holder.` : ''}` : '';
+    // Only requests still open move (workflow/roster/stillOpen.ts): say so either way, so nobody looks for a request that did not go.
+    const moved = event.moved.length === 0 ? 'No open request was moved.' : event.moved.length === 1 ? 'Its open request was sent to the new holder.' : `${event.moved.length} open requests were sent to the new holder.`;
+    const replaced = who ? `Roster changed by ${event.by.displayName}: ${who}. ${moved}` : '';
     const removed = event.removed.map((r) => `${r.from.displayName} removed from the roster by ${event.by.displayName} (${r.role}); the business unit follows up their open request.`);
     return { at: event.at, who: event.by.displayName, role: event.by.role, what: [replaced, ...removed].filter(Boolean).join(' '), deemed: false };
   }

@@ -56,18 +56,19 @@ function request(body: unknown) {
   });
 }
 
-async function setUp() {
+async function setUp(file: PartnershipFile = config) {
   const clock = new TestClock(new Date(LOGGED));
   const messenger = new RecordingMessenger();
-  const s = await testServices({ prefix: uniquePrefix(), clock, messenger, configPath: await writeConfig(config), env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
+  const s = await testServices({ prefix: uniquePrefix(), clock, messenger, configPath: await writeConfig(file), env: { GRAPH_AUTH: 'localStandIn', GRAPH_BASE_URL: graph.url } });
   const handlers = createRosterHandlers(withLiveRoster(async () => s));
-  /** The business unit puts Robin in place of the email-only deputy, in the tab. */
-  const replaceDeputy = async () => {
+  /** The business unit changes the roster in the tab. */
+  const changeRoster = async (change: (roster: Roster) => Roster, why: string) => {
     const { version, roster } = (await handlers.read(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1:3978/api/tab/roster', headers: { 'x-local-user': PEOPLE.business.aadObjectId } }))).jsonBody as { version: number; roster: Roster };
-    const after: Roster = { ...roster, partners: { ...roster.partners, health: { ...roster.partners.health, deputies: [NEW_DEPUTY] } } };
-    return handlers.change(request({ baseVersion: version, why: 'Drew has moved on; Robin deputises for the ICB', roster: after }));
+    return handlers.change(request({ baseVersion: version, why, roster: change(roster) }));
   };
-  return { s, clock, messenger, replaceDeputy };
+  /** The business unit puts Robin in place of the email-only deputy, in the tab. */
+  const replaceDeputy = () => changeRoster((roster) => ({ ...roster, partners: { ...roster.partners, health: { ...roster.partners.health, deputies: [NEW_DEPUTY] } } }), 'Drew has moved on; Robin deputises for the ICB');
+  return { s, clock, messenger, replaceDeputy, changeRoster };
 }
 
 /** A case at the partners' reply: the partners' card is posted, the email-only deputy emailed it. */
@@ -224,5 +225,61 @@ describe('the new holder is reached by their own channel', () => {
     expect(executeActions(moved[0]!.card).map((a) => a.verb)).toContain('initialView.submit');
     expect(await history(s, CASE_REF)).toContain('Roster changed by Billie Business: Nia Newchair replaced by Ola Chair as review group chair. Its open request was sent to the new holder.');
     expect(mailTo(TEAMS_CHAIR.email, since)).toHaveLength(0);
+  });
+});
+
+describe('only a request still open moves (the held rows are kept for good)', () => {
+  const NEW_CHAIR: Person = { aadObjectId: 'aad-chair-2', email: 'nia.chair@partnership.example.org', displayName: 'Nia Newchair' };
+
+  it('the chair is replaced after giving the initial view (the director concurred): nothing is sent, the history says no request moved', async () => {
+    const { s, clock, messenger, changeRoster } = await setUp();
+    await atPartnersReply(s, CASE_REF);
+    // The chair was sent the initial-view request when the referral was logged: they hold it still.
+    expect(messenger.sent.some((m) => m.to === PEOPLE.chair.aadObjectId && executeActions(m.card).some((a) => a.verb === 'initialView.submit'))).toBe(true);
+    const since = graph.sentMail.length;
+    const sentBefore = messenger.sent.length;
+
+    clock.set('2026-05-05T15:30:00.000Z');
+    const response = await changeRoster((roster) => ({ ...roster, reviewGroupChair: NEW_CHAIR }), 'Casey has stepped down');
+    expect(response.status).toBe(200);
+    await s.effects.idle();
+
+    expect(messenger.sent.slice(sentBefore).filter((m) => m.to === NEW_CHAIR.aadObjectId)).toEqual([]);
+    expect(mailTo(NEW_CHAIR.email, since)).toEqual([]);
+    const words = await history(s, CASE_REF);
+    expect(words).toContain('Roster changed by Billie Business: Casey Chair replaced by Nia Newchair as review group chair. No open request was moved.');
+    expect(words.join('\n')).not.toContain('sent to the new holder');
+  });
+
+  it("a partner's representative who already replied is replaced: nothing moves; the ICB's deputy, whose reply is awaited, is replaced next: theirs does", async () => {
+    // The police's representative, like the ICB's deputy, is reached by email only: both hold the partners' request.
+    const EMAIL_ONLY_POLICE: Person = { ...PEOPLE.police, teams: false };
+    const NEW_POLICE: Person = { aadObjectId: 'aad-police-2', email: 'ola.police@partnership.example.org', displayName: 'Ola Police' };
+    const file = PartnershipFileSchema.parse({ ...config, partners: { ...config.partners, police: { ...config.partners.police, representative: EMAIL_ONLY_POLICE } } });
+    const { s, clock, messenger, changeRoster, replaceDeputy } = await setUp(file);
+    const since = graph.sentMail.length;
+    await atPartnersReply(s, CASE_REF);
+    expect(mailTo(EMAIL_ONLY_POLICE.email, since).map((m) => m.subject)).toEqual([`IOWSCP ${CASE_REF}: the partners' decision card`]);
+    const replied = await s.cases.execute(CASE_REF, { type: 'ReplyAsPartner', actor: as(EMAIL_ONLY_POLICE), reply: 'agree', rationale: 'Agreed on what is known.' }, new Date('2026-05-05T15:00:00.000Z'));
+    expect(replied.decision.ok).toBe(true);
+    await s.effects.idle();
+
+    // The police replied: its new representative is asked nothing.
+    clock.set('2026-05-05T15:30:00.000Z');
+    let sentBefore = messenger.sent.length;
+    expect((await changeRoster((roster) => ({ ...roster, partners: { ...roster.partners, police: { ...roster.partners.police, representative: NEW_POLICE } } }), 'Pat has retired')).status).toBe(200);
+    await s.effects.idle();
+    expect(messenger.sent.slice(sentBefore)).toEqual([]);
+    expect(mailTo(NEW_POLICE.email, since)).toEqual([]);
+    expect(await history(s, CASE_REF)).toContain('Roster changed by Billie Business: Pat Police replaced by Ola Police as representative for Police. No open request was moved.');
+
+    // The ICB has not replied: its new deputy is asked.
+    clock.set('2026-05-05T15:40:00.000Z');
+    sentBefore = messenger.sent.length;
+    expect((await replaceDeputy()).status).toBe(200);
+    await s.effects.idle();
+    expect(messenger.sent.slice(sentBefore).map((m) => m.to)).toEqual([NEW_DEPUTY.aadObjectId]);
+    expect(requestsTo(messenger, CASE_REF)).toHaveLength(1);
+    expect(await history(s, CASE_REF)).toContain(REPLACED);
   });
 });

@@ -1,11 +1,14 @@
 import type { CardSpec, Effect } from '../effects.js';
 import { iso, nothing, person, refuse, sendKey, type Decision, type Handler } from '../kernel.js';
 import { mayEverSee } from '../access.js';
+import { rolesOf } from '../partnership.js';
+import { openContext, stillOpen } from './stillOpen.js';
 
 /**
  * A roster change that affects an open case (issue 16): the change is recorded on the case, and
- * each request that went to someone replaced is sent to the new holder, rendered from the case as
- * it stands. The replaced person can no longer act: the access policy reads the live roster.
+ * each request that went to someone replaced and is still awaiting that role's answer in the case
+ * as it stands (./stillOpen.ts) is sent to the new holder, rendered afresh. One already answered,
+ * or a card that only informed, stays where it was: the history names only what moved. The replaced person can no longer act: the access policy reads the live roster.
  * Someone removed with nobody to take over (`removed`) is recorded too, so the open request to
  * them is not lost: the business unit follows it up.
  */
@@ -14,8 +17,9 @@ export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, st
   if (state.stage === 'closed') return refuse('The case is closed: a roster change does not touch it.');
   // A follow-up retried (the sweep after a failure part-way, or two at once) finds it done here.
   if (state.rosterVersions?.includes(command.rosterVersion)) return nothing();
-  // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's).
-  const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec));
+  // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's),
+  // and only what still awaits their role's answer.
+  const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec) && stillOpen(m.card as CardSpec, openContext(state, now, rolesOf(config, m.to))));
   const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: inOwnRight(m.card as CardSpec), tracked: true }));
   return {
     ok: true,
