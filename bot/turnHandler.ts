@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { noticeCard } from '../cards/index.js';
 import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
-import type { ConversationDirectory } from '../store/conversations.js';
+import type { ConversationDirectory, StoredConversation } from '../store/conversations.js';
 import type { InstalledConversations } from '../store/installedConversations.js';
 import { AdaptiveCardActionValueSchema, baseConversationId, channelEventOf, conversationFactsOf, installFactsOf, messageTextOf, senderOf, teamNameOf, tenantOf } from './activityFacts.js';
 import { isOnRoster } from '../workflow/access.js';
@@ -50,21 +50,47 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     return { aadObjectId: person.aadObjectId, displayName: person.displayName };
   }
 
-  async function remember(activity: Activity): Promise<void> {
+  /**
+   * Where the bot can post in `conversationId`, from an activity Teams sent about it or about its
+   * team: the activity's service URL, the bot as the activity names it, and the partnership's
+   * tenant (checked before the turn). The messages function refuses anything but Teams before the
+   * turn; checked again here because a stored reference is where later posts (and the bot's
+   * connector token) go. Undefined when the activity is not of that shape.
+   */
+  function referenceFrom(activity: Activity, conversationId: string, conversationType: string): StoredConversation | undefined {
     const facts = conversationFactsOf(activity);
-    // The messages function refuses anything else before the turn; checked again here because a
-    // stored reference is where later posts (and the bot's connector token) go.
-    if (!facts || !isTeamsChannel(facts.channelId) || !isTeamsServiceUrl(facts.serviceUrl, { localMode })) return;
-    const conversationId = baseConversationId(facts.conversation.id);
-    const stored = {
+    if (!facts || !isTeamsChannel(facts.channelId) || !isTeamsServiceUrl(facts.serviceUrl, { localMode })) return undefined;
+    return {
       conversationId,
       serviceUrl: facts.serviceUrl,
       channelId: facts.channelId,
       tenantId: config.tenantId,
       botId: facts.recipient.id,
-      conversationType: facts.conversation.conversationType,
+      conversationType,
       ...(facts.recipient.name ? { botName: facts.recipient.name } : {}),
     };
+  }
+
+  /**
+   * A team channel the bot learned of without an activity from it (listed on install, or
+   * announced as created, renamed or restored). Microsoft's proactive-messaging guide: store the
+   * tenant and the channel id ("The channelId is global"; the bot must be installed in the team)
+   * with the service URL from the team's activities. The messenger posts to a channel with the
+   * channel id as the conversation id (a new post, as for the channel the install came from);
+   * without this reference it cannot post there, and the channel would be offered in vain.
+   */
+  async function rememberTeamChannel(activity: Activity, channelId: string): Promise<void> {
+    if (!installFactsOf(activity).teamId) return;
+    const reference = referenceFrom(activity, channelId, 'channel');
+    if (reference) await conversations.saveConversation(reference);
+  }
+
+  async function remember(activity: Activity): Promise<void> {
+    const facts = conversationFactsOf(activity);
+    if (!facts) return;
+    const conversationId = baseConversationId(facts.conversation.id);
+    const stored = referenceFrom(activity, conversationId, facts.conversation.conversationType);
+    if (!stored) return;
     // 1:1 chats and Teams ids are kept for the roster only: the bot never writes to anyone else,
     // so it keeps nothing about them. A channel or group chat is learned when the bot is added to it
     // or when someone on the roster acts there: a stranger's message or click writes nothing at all
@@ -94,6 +120,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
       else {
         const addedFrom = senderOf(activity)?.tenantId;
         const { event: _event, channelId, ...named } = channelEvent;
+        await rememberTeamChannel(activity, channelId);
         await installed.added({ conversationId: channelId, kind: 'channel', tenantId, ...named, ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
       }
     }
@@ -148,6 +175,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
         const channel = TeamChannelSchema.safeParse(listed);
         if (!channel.success || channel.data.id === here) continue;
         const name = channel.data.name ?? undefined;
+        await rememberTeamChannel(activity, channel.data.id);
         await installed.added({
           conversationId: channel.data.id,
           kind: 'channel',

@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { csvCell } from '../app/historyExport.js';
 import { CONFLICT_WORDS, RosterEditSchema, type Channels } from '../app/liveRoster.js';
-import { ChannelsEditSchema, CHANNEL_ROLES, offersFor, resolveChoice, whyNotOffered } from '../app/channelChoice.js';
+import { candidateIds, ChannelsEditSchema, CHANNEL_ROLES, offersFor, resolveChoice, whyNotOffered, type ChannelSources } from '../app/channelChoice.js';
 import type { RosterChange } from '../store/rosterStore.js';
 import { mayKeepRoster } from '../workflow/access.js';
 import { recordAbsence } from '../app/absences.js';
@@ -132,15 +132,25 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
    * business unit from the conversations the bot has been added to (app/channelChoice.ts).
    * Business unit only, like the roster; a change is a roster version with who, when and why.
    */
+  /**
+   * What may be chosen from, with which of those conversations the bot can post to: a saved
+   * conversation reference, read from the store the messenger posts through (bot/teamsMessenger.ts).
+   */
+  async function channelSources(s: Services): Promise<ChannelSources> {
+    const known = { current: s.roster.channels(), file: s.roster.fileChannels(), installed: await s.installed.list(), partnershipTenantId: s.config.tenantId };
+    const ids = candidateIds(known);
+    const saved = await Promise.all(ids.map(async (id) => ((await s.conversations.conversation(id)) ? [id] : [])));
+    return { ...known, canPost: new Set(saved.flat()) };
+  }
+
   const channels = guarded(async (s) => {
-    const installed = await s.installed.list();
-    const sources = { current: s.roster.channels(), file: s.roster.fileChannels(), installed, partnershipTenantId: s.config.tenantId };
+    const sources = await channelSources(s);
     return ok({
       version: s.roster.currentVersion,
       channels: sources.current,
       offers: Object.fromEntries(CHANNEL_ROLES.map((role) => [role, offersFor(role, sources)])),
-      notOffered: installed.flatMap((c) => {
-        const why = whyNotOffered(c, s.config.tenantId);
+      notOffered: sources.installed.flatMap((c) => {
+        const why = whyNotOffered(c, s.config.tenantId, sources.canPost.has(c.conversationId));
         return why ? [{ name: c.name ?? (c.kind === 'groupChat' ? 'A group chat without a name' : 'A channel without a name'), why }] : [];
       }),
     });
@@ -151,7 +161,7 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
     if (!edit.success) return problem(400, 'Send the two channels chosen, the version you opened and why they are changing.', { issues: edit.error.issues.map((i) => ({ path: ['request', ...i.path.map(String)], message: i.message })) });
     // Checked first (and again on saving): offers read from a newer version are not what the person saw.
     if (edit.data.baseVersion !== s.roster.currentVersion) return problem(409, CONFLICT_WORDS);
-    const chosen = resolveChoice(edit.data, { current: s.roster.channels(), file: s.roster.fileChannels(), installed: await s.installed.list(), partnershipTenantId: s.config.tenantId });
+    const chosen = resolveChoice(edit.data, await channelSources(s));
     if (!chosen.ok) return problem(400, 'The channels were not changed: correct what is marked and save again.', { issues: chosen.issues });
     const result = await s.roster.changeChannels({ baseVersion: edit.data.baseVersion, why: edit.data.why, channels: chosen.channels }, who, s.clock.now());
     if (!result.ok) return result.status === 400 ? problem(400, result.reason, { issues: result.issues }) : problem(409, result.reason);

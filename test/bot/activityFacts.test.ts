@@ -114,7 +114,7 @@ describe('what a conversation the bot is added to is called, and whether it may 
   for (const row of rows) it(row.name, () => expect(installFactsOf(row.input)).toEqual(row.facts));
 
   const kept = { conversationId: 'c', kind: 'channel' as const, tenantId: HOST, addedAt: '2026-05-05T09:00:00.000Z' };
-  const offers: { name: string; input: Parameters<typeof whyNotOffered>[0]; offered: boolean }[] = [
+  const offers: { name: string; input: Parameters<typeof whyNotOffered>[0]; offered: boolean; canPost?: boolean }[] = [
     { name: 'added by someone of the partnership', input: { ...kept, addedFromTenantId: HOST }, offered: true },
     { name: 'a shared channel hosted by the partnership, added by an external member', input: { ...kept, addedFromTenantId: HOME, channelType: 'shared' }, offered: true },
     { name: 'a standard channel added by someone of another organisation', input: { ...kept, addedFromTenantId: HOME, channelType: 'standard' }, offered: false },
@@ -122,6 +122,7 @@ describe('what a conversation the bot is added to is called, and whether it may 
     { name: 'who added it not said: fail closed', input: kept, offered: false },
     { name: "another organisation's tenant, even shared", input: { ...kept, tenantId: HOME, addedFromTenantId: HOME, channelType: 'shared' }, offered: false },
     { name: 'the bot since removed', input: { ...kept, addedFromTenantId: HOST, removedAt: '2026-05-06T09:00:00.000Z' }, offered: false },
+    { name: 'no conversation reference saved (the bot cannot post there): fail closed', input: { ...kept, addedFromTenantId: HOST }, canPost: false, offered: false },
   ];
-  for (const row of offers) it(`offered: ${row.name} → ${row.offered}`, () => expect(whyNotOffered(row.input, HOST) === undefined).toBe(row.offered));
+  for (const row of offers) it(`offered: ${row.name} → ${row.offered}`, () => expect(whyNotOffered(row.input, HOST, row.canPost ?? true) === undefined).toBe(row.offered));
 });

@@ -1,6 +1,7 @@
 import functions from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withLiveRoster } from '../../functions/compositionRoot.js';
+import { buildServices, withLiveRoster } from '../../functions/compositionRoot.js';
+import { silentLogger } from '../../app/ports.js';
 import { createRosterHandlers } from '../../functions/rosterHandlers.js';
 import { processWithAdapter } from '../../bot/httpBridge.js';
 import { CONFLICT_WORDS } from '../../app/liveRoster.js';
@@ -10,7 +11,7 @@ import { CASE_REF, DOCUMENT_URL, PEOPLE } from '../support/sampleConfig.js';
 import { messageActivity } from '../support/activities.js';
 import { RecordingConnector } from '../support/recordingConnector.js';
 import { cardText } from '../support/recordingMessenger.js';
-import { TestClock, testServices, uniquePrefix } from '../support/services.js';
+import { TestClock, testEnvironment, testServices, uniquePrefix, writeConfig } from '../support/services.js';
 import { count } from '../faults/support/tally.js';
 
 /**
@@ -74,6 +75,8 @@ async function setUp() {
     await turnNow(activity);
   };
   const turnNow = async (activity: Record<string, unknown>) => expect((await processWithAdapter(s.adapter, { method: 'POST', headers: {}, body: activity }, s.onTurn)).status).toBe(200);
+  // The partnership file's channels: the bot was added there at deployment, so it can post there.
+  for (const conversationId of ['conv-monitoring', 'conv-decision']) await s.conversations.saveConversation({ conversationId, serviceUrl: connector.url, channelId: 'msteams', tenantId: 'tenant-1', botId: '28:sin-bot', conversationType: 'channel' });
   // Where the bot has been added, as Teams tells it.
   await turn(installation({ conversationId: '19:monitoring-2@thread.tacv2', conversationType: 'channel', from: PEOPLE.business, channelData: { team: { name: 'Safeguarding' }, channel: { name: 'SIN monitoring 2', type: 'standard' } } }));
   await turn(installation({ conversationId: '19:partners-2026@thread.v2', conversationType: 'groupChat', from: PEOPLE.police, name: 'Partners 2026' }));
@@ -327,5 +330,53 @@ describe('moving the decision channel while a case is open', () => {
     expect(s.config.channels.decision.conversationId).toBe('19:partners-2026@thread.v2');
     const fresh = await withLiveRoster(async () => testServices({ prefix, clock }))();
     expect(fresh.config.channels.decision.conversationId).toBe('19:partners-2026@thread.v2');
+  });
+});
+
+describe("a team's channel chosen as the monitoring channel, posted to through the Bot Connector", () => {
+  it("a channel listed when the app is added to a team (not the one the install came from) can be chosen, and the next monitoring post reaches it; a channel the bot has no reference for is neither offered nor taken", async () => {
+    // The product's own TeamsMessenger and adapter (no messenger given), posting to the recording connector.
+    const clock = new TestClock(new Date(LOGGED));
+    const s = await buildServices(testEnvironment({ configPath: await writeConfig(), prefix: uniquePrefix() }), { clock, log: silentLogger });
+    const roster = createRosterHandlers(withLiveRoster(async () => s));
+    const TEAM = '19:team-referrals@thread.tacv2';
+    const DESK = '19:referrals-desk@thread.tacv2';
+    connector.channels = [{ id: TEAM }, { id: DESK, name: 'Referrals desk', type: 'standard' }];
+    try {
+      const added = installation({ conversationId: TEAM, conversationType: 'channel', from: PEOPLE.business, channelData: { team: { id: TEAM, name: 'Referrals' } } });
+      expect((await processWithAdapter(s.adapter, { method: 'POST', headers: {}, body: added }, s.onTurn)).status).toBe(200);
+    } finally {
+      connector.channels = [];
+    }
+    // A channel kept before the bot saved a reference with each listed channel: nothing to post through.
+    const STALE = '19:kept-without-reference@thread.tacv2';
+    await s.installed.added({ conversationId: STALE, kind: 'channel', tenantId: 'tenant-1', name: 'Referrals › Old listing', teamId: TEAM, addedFromTenantId: 'tenant-1', addedAt: LOGGED });
+
+    const read = (await roster.channels(request('GET', PEOPLE.business.aadObjectId))).jsonBody as ChannelsBody;
+    expect(read.offers.monitoring.map((o) => o.conversationId)).toContain(DESK);
+    expect(read.offers.monitoring.map((o) => o.conversationId)).not.toContain(STALE);
+    expect(read.offers.decision.map((o) => o.conversationId)).not.toContain(STALE);
+    expect(read.notOffered).toEqual([{ name: 'Referrals › Old listing', why: "the bot cannot post there yet: add the app to that channel's team again, or post @bot in the channel" }]);
+
+    // Sent anyway: refused in words, nothing changed.
+    const refused = await roster.changeChannels(request('PUT', PEOPLE.business.aadObjectId, { ...choice(read, STALE, 'conv-decision', 'Referrals moved'), monitoring: { conversationId: STALE, label: 'Old listing' } }));
+    expect(refused.status).toBe(400);
+    expect((refused.jsonBody as { issues: unknown[] }).issues).toEqual([{ path: ['channels', 'monitoring', 'conversationId'], message: "The bot cannot post there yet: add the app to that channel's team again, or post @bot in the channel." }]);
+    expect(s.config.channels.monitoring.conversationId).toBe('conv-monitoring');
+
+    const moved = await roster.changeChannels(request('PUT', PEOPLE.business.aadObjectId, choice(read, DESK, 'conv-decision', 'Referrals are handled at the referrals desk')));
+    expect(moved.status).toBe(200);
+    expect(s.config.channels.monitoring).toEqual({ conversationId: DESK, kind: 'channel', label: 'Referrals › Referrals desk' });
+
+    // The chair and the director differ on a case: the business unit is told in the monitoring channel.
+    const before = connector.calls.length;
+    const at = new Date('2026-05-05T10:00:00.000Z');
+    await s.cases.execute(CASE_REF, { type: 'LogReferral', actor: as(PEOPLE.business), referral: { caseRef: CASE_REF, referringAgency: 'Police', awareAt: '2026-05-05T08:00:00.000Z', harm: 'seriousHarm', location: 'inArea', lookedAfter: false, documentUrl: DOCUMENT_URL } }, at);
+    await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.chair), view: 'notify', rationale: 'Serious harm; neglect suspected.' }, at);
+    await s.cases.execute(CASE_REF, { type: 'GiveInitialView', actor: as(PEOPLE.director), view: 'doNotNotify', rationale: 'Harm not serious enough.' }, at);
+    await s.effects.idle();
+    const toChannels = connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId.startsWith('19:') && cardText((c.body.attachments as { content?: unknown }[] | undefined)?.[0]?.content).includes(CASE_REF));
+    expect(toChannels.map((c) => [c.conversationId, (c.body.conversation as { id?: string } | undefined)?.id])).toEqual([[DESK, DESK]]);
+    expect(cardText((toChannels[0]!.body.attachments as { content?: unknown }[])[0]!.content)).toContain('the chair and the director differ');
   });
 });

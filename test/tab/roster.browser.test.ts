@@ -44,6 +44,8 @@ beforeAll(async () => {
   await s.effects.idle();
   // Teams tells the bot it has been added to a second channel of the business unit's team.
   connector = await new RecordingConnector().start();
+  // The partnership file's monitoring channel: the bot was added there at deployment, so it can post there (and it is offered to move back to).
+  await s.conversations.saveConversation({ conversationId: 'conv-monitoring', serviceUrl: connector.url, channelId: 'msteams', tenantId: 'tenant-1', botId: '28:sin-bot', conversationType: 'channel' });
   const base = messageActivity({ from: PEOPLE.business, conversationId: NEW_MONITORING, conversationType: 'channel', serviceUrl: connector.url }, '');
   const added = await fetch(`${host.url}/api/messages`, {
     method: 'POST',
@@ -51,6 +53,8 @@ beforeAll(async () => {
     body: JSON.stringify({ ...base, type: 'installationUpdate', action: 'add', text: undefined, channelData: { ...base.channelData, team: { name: 'Safeguarding' }, channel: { name: 'Referrals desk', type: 'standard' } } }),
   });
   expect(added.status).toBe(200);
+  // A channel kept before the bot saved a reference with each listed channel: the bot cannot post there.
+  await s.installed.added({ conversationId: '19:kept-without-reference@thread.tacv2', kind: 'channel', tenantId: 'tenant-1', name: 'Safeguarding › Old listing', addedFromTenantId: 'tenant-1', addedAt: clock.now().toISOString() });
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
 }, 120_000);
@@ -114,6 +118,8 @@ describe('the roster page', () => {
     await bu.selectOption('#local-user', PEOPLE.business.aadObjectId);
     const select = bu.locator('#channels-monitoring');
     await expect.poll(() => select.locator('option').allTextContents()).toEqual(['SIN monitoring (channel), in force now', 'Safeguarding › Referrals desk (channel)']);
+    // The channel the bot cannot post to is not offered; the page says why and what to do.
+    expect(await bu.locator('details li').allTextContents()).toEqual(["Safeguarding › Old listing: the bot cannot post there yet: add the app to that channel's team again, or post @bot in the channel."]);
     // What moving the decision channel does to open cases is said beside it.
     expect(await bu.locator('#channels-decision-move').textContent()).toContain("every card posted from now on goes to the new channel, for new cases and for the next steps of open ones. The partners' cards already posted stay where they were posted, and keep being updated there");
     await select.selectOption(NEW_MONITORING);
