@@ -44,6 +44,8 @@ export type InteractionDeps = {
   now: () => Date;
   /** "away <date> to <date>": records the person's own absence on the live roster (app/absences.ts). */
   recordOwnAbsence?: (actor: CommandActor, period: { from: string; to: string }) => Promise<AbsenceOutcome>;
+  /** "back": ends the person's own absence that is going on now (app/absences.ts). */
+  endOwnAbsence?: (actor: CommandActor) => Promise<AbsenceOutcome>;
 };
 
 const INVALID_ACTION = noticeCard(
@@ -177,6 +179,11 @@ export function createInteractions(deps: InteractionDeps) {
       const outcome = await deps.recordOwnAbsence(actor, period);
       if (!outcome.ok) return { card: noticeCard('Absence not recorded', outcome.reason) };
       return { card: noticeCard('Absence recorded', absenceRecordedWords(command.split(' ')[1]!, command.split(' ')[3]!)) };
+    }
+    if (/^back$/i.test(command) && deps.endOwnAbsence) {
+      const outcome = await deps.endOwnAbsence(actor);
+      if (!outcome.ok) return { card: noticeCard('Nothing changed', outcome.reason) };
+      return { card: noticeCard('Welcome back', 'Your absence ends now: from now on you are asked again in your own right, and your deputies are no longer asked in your place.') };
     }
     const clock = /^clock(?: \+(\d{1,4})([hd]))?$/i.exec(command);
     if (clock && deps.localMode && deps.advanceClock) {

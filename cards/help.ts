@@ -28,7 +28,8 @@ export function helpCard(config: PartnershipFile, options: { localMode: boolean 
     command('help', 'Shows this list.'),
     command('new referral', `Opens the form to log a referral. Business unit only, in ${config.channels.monitoring.label}.`),
     command('history <case reference>', "Shows a case's full timeline, e.g. history RR-2026-014."),
-    command('away <first day> to <last day>', 'Records that you are away, e.g. away 2026-05-11 to 2026-05-15: your deputies are reminded instead. Only the dates are kept.'),
+    command('away <first day> to <last day>', 'Records that you are away, e.g. away 2026-05-11 to 2026-05-15: your deputies are asked instead. Only the dates are kept.'),
+    command('back', 'Ends your absence now, if you are back early: you are asked again in your own right.'),
     ...(options.localMode
       ? [
           subheading('Local mode only'),

@@ -1,5 +1,6 @@
 import { withRole } from '../workflow/words.js';
-import type { PartnershipConfig } from '../workflow/partnership.js';
+import { askedAt } from '../workflow/absence.js';
+import { PARTNERS, PARTNER_NAMES, findPerson, type PartnershipConfig } from '../workflow/partnership.js';
 import type { CaseState, Dispute } from '../workflow/state.js';
 import type { AdaptiveCard, CardActionJson, CardElement } from './adaptiveCard.js';
 import { execute, showCard, subCard, subheading, textBlock } from './adaptiveCard.js';
@@ -47,6 +48,7 @@ export function partnerDecisionCard({ state, config, now, notice, draft, quote }
       quote(view.rationale),
       subheading("Partners' replies"),
       ...partnerPositionBlocks(state.positions, now, quote),
+      ...(taking ? awayBlocks(state, config, now) : []),
       ...(taking ? replyInputs(draft) : []),
     ],
     actions: [...(taking ? replyActions(state, draft) : []), ...(state.dispute && !state.decision ? joinMeeting(currentMeeting(state, state.dispute.stage)) : [])],
@@ -109,6 +111,28 @@ function disputeBlocks(state: CaseState, dispute: Dispute, config: PartnershipCo
     ...meetingStatus(state, 2, config, now),
     stillAgree,
   ];
+}
+
+/**
+ * A partner whose representative is away (issue 16: "while it lasts their deputy is asked, or
+ * their absence inbox is told, and the card says so"): the channel card is everyone's, so it says
+ * who may reply for them, or that their team's inbox was told (the decision card is emailed to the
+ * partners' shared inboxes: app/effectRunner.ts). Only partners still to reply; London time.
+ */
+function awayBlocks(state: CaseState, config: PartnershipConfig, now: Date): CardElement[] {
+  const lines: string[] = [];
+  for (const partner of PARTNERS) {
+    if (state.positions[partner].status !== 'awaiting') continue;
+    const representative = config.partners[partner].representative;
+    const { asked, inboxes } = askedAt(config, representative.aadObjectId, now);
+    const away = asked.find((a) => a.awayFor)?.awayFor;
+    if (!away) continue;
+    const until = when(away.until, now);
+    const standIns = asked.filter((a) => a.aadObjectId !== representative.aadObjectId).map((a) => findPerson(config, a.aadObjectId)?.displayName ?? 'a deputy');
+    if (standIns.length > 0) lines.push(`${representative.displayName} (${PARTNER_NAMES[partner]}) is away until ${until}: ${standIns.join(' or ')} may reply for them as their deputy.`);
+    else if (inboxes.length > 0) lines.push(`${representative.displayName} (${PARTNER_NAMES[partner]}) is away until ${until}; their team's inbox has been told.`);
+  }
+  return lines.map((line) => textBlock(line, { color: 'Warning' }));
 }
 
 function replyInputs(_draft: Draft): CardElement[] {

@@ -46,7 +46,7 @@ import { LiveRoster } from '../app/liveRoster.js';
 import { RosterStore } from '../store/rosterStore.js';
 import { InstalledConversations } from '../store/installedConversations.js';
 import { RosterFollowUp } from '../app/rosterFollowUp.js';
-import { recordAbsence } from '../app/absences.js';
+import { endAbsence, recordAbsence } from '../app/absences.js';
 
 /**
  * Builds every service once per process from validated configuration. Entry points (the Azure
@@ -227,6 +227,7 @@ export async function buildServices(
     now: () => clock.now(),
     ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
     recordOwnAbsence: (actor, period) => recordAbsence(roster, actor, actor.aadObjectId, period, clock.now()),
+    endOwnAbsence: (actor) => endAbsence(roster, actor, actor.aadObjectId, clock.now()),
   });
   const onTurn = createTurnHandler({ config, interactions, conversations, installed, now: () => clock.now(), log, localMode: env.LOCAL_MODE === 'true' });
   const stuck = new StuckCases({ streaks: new FailureStreaks(tables), messenger, config, log });

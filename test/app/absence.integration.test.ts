@@ -5,6 +5,7 @@ import type { Person } from '../../workflow/partnership.js';
 import { PartnershipFileSchema, type PartnershipFile } from '../../config/partnershipFile.js';
 import { identifyingDetailIn } from '../../workflow/freeText.js';
 import { cardText, RecordingMessenger } from '../support/recordingMessenger.js';
+import { awayAt } from '../../workflow/absence.js';
 import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix, writeConfig } from '../support/services.js';
 
@@ -125,5 +126,27 @@ describe('recording one’s own absence from the bot', () => {
     const backwards = await s.interactions.textCommand('away 2026-05-08 to 2026-05-06', as(PEOPLE.police));
     expect(cardText(backwards.card)).toContain('When are you away?');
     expect(s.roster.currentVersion).toBe(1);
+  });
+
+  it('an absence typed while another instance saved a roster change is applied to the latest roster, not refused; "back" ends it early, once', async () => {
+    const prefix = uniquePrefix();
+    const clock = new TestClock(new Date(LOGGED));
+    const configPath = await writeConfig(config);
+    const one = await testServices({ prefix, clock, configPath });
+    const two = await testServices({ prefix, clock, configPath });
+    // Instance one saves first; instance two has not read it and still holds version 0.
+    expect(cardText((await one.interactions.textCommand('away 2026-05-11 to 2026-05-15', as(PEOPLE.health), { personal: true })).card)).toContain('Absence recorded');
+    const typed = await two.interactions.textCommand('away 2026-05-05 to 2026-05-08', as(PEOPLE.police), { personal: true });
+    expect(cardText(typed.card)).toContain('Absence recorded');
+    expect(two.roster.current().absences.map((a) => a.aadObjectId).sort()).toEqual([PEOPLE.health.aadObjectId, PEOPLE.police.aadObjectId].sort());
+
+    // Back on Wednesday morning: the absence ends then, and the representative is asked in their own right again.
+    clock.set('2026-05-06T08:30:00.000Z');
+    expect(awayAt(two.config, PEOPLE.police.aadObjectId, new Date('2026-05-06T08:30:00.000Z'))).toBeDefined();
+    expect(cardText((await two.interactions.textCommand('back', as(PEOPLE.police), { personal: true })).card)).toContain('Welcome back');
+    expect(awayAt(two.config, PEOPLE.police.aadObjectId, new Date('2026-05-06T08:30:00.000Z'))).toBeUndefined();
+    expect(awayAt(two.config, PEOPLE.health.aadObjectId, new Date('2026-05-12T08:30:00.000Z'))).toBeDefined();
+    const again = await two.interactions.textCommand('back', as(PEOPLE.police), { personal: true });
+    expect(cardText(again.card)).toContain('There is no absence of yours going on now');
   });
 });

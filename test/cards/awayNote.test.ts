@@ -4,7 +4,8 @@ import type { AwayNote, CardSpec } from '../../workflow/effects.js';
 import type { CaseEvent } from '../../workflow/events.js';
 import type { Person } from '../../workflow/partnership.js';
 import { assertValidCard, executeActions, visibleText } from '../support/validateCard.js';
-import { PEOPLE, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { PEOPLE, SCENES, T, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 
 /**
  * A card sent while someone is away says so first (issue 16: "the card says so"): a stand-in
@@ -46,5 +47,36 @@ describe('the stand-in’s card', () => {
     expect(text.join('\n')).not.toContain('stand in');
     // An inbox's address is for the email, never shown on a card.
     expect(text.join('\n')).not.toContain('cs@council.example.org');
+  });
+});
+
+describe("the partners' decision card in the channel, while a representative is away", () => {
+  // Issue 16: "while it lasts their deputy is asked, or their absence inbox is told, and the card says so". The
+  // channel card is everyone's: it names who may reply for the away representative, or says the inbox was told.
+  const back = '2026-06-15T07:00:00.000Z'; // 08:00 Monday 15 June
+  const withAbsences = (who: Person[], o: { healthInboxOnly?: boolean } = {}) =>
+    PartnershipFileSchema.parse({
+      ...sampleConfig,
+      absences: who.map((p) => ({ aadObjectId: p.aadObjectId, from: '2026-06-08T07:00:00.000Z', to: back })),
+      ...(o.healthInboxOnly ? { mail: { fromMailbox: 'sin@partnership.example.org' }, partners: { ...sampleConfig.partners, health: { ...sampleConfig.partners.health, deputies: [], inboxes: [{ name: 'ICB safeguarding team', email: 'icb.safeguarding@nhs.example.net' }] } } } : {}),
+    });
+  const channelText = (config: ReturnType<typeof withAbsences>, events: CaseEvent[], now: string) => {
+    const card = caseCard({ kind: 'partnerDecision' }, { state: stateOf(events), config, now: new Date(now), recipient: { kind: 'conversation', target: 'decision' } });
+    assertValidCard(card);
+    return visibleText(card).join('\n');
+  };
+
+  it('names the deputy who may reply for the away police representative, and says an ICB inbox was told when nobody can stand in', () => {
+    const text = channelText(withAbsences([PEOPLE.police, PEOPLE.health], { healthInboxOnly: true }), SCENES.awaitingReplies(), T.policeReplied);
+    expect(text).toContain('Pat Police (Police) is away until 08:00 on Monday 15 June: Quinn Police may reply for them as their deputy.');
+    expect(text).toContain("Harper Health (Health (ICB)) is away until 08:00 on Monday 15 June; their team's inbox has been told.");
+    expect(text).not.toContain('icb.safeguarding@nhs.example.net');
+  });
+
+  it('says nothing of an absence once that partner has replied, before it starts or after it ends', () => {
+    const config = withAbsences([PEOPLE.police]);
+    expect(channelText(config, SCENES.policeAgreed(), T.policeReplied)).not.toContain('is away until');
+    expect(channelText(withAbsences([]), SCENES.awaitingReplies(), T.policeReplied)).not.toContain('is away until');
+    expect(channelText(config, SCENES.awaitingReplies(), '2026-06-08T06:59:00.000Z')).not.toContain('is away until');
   });
 });
