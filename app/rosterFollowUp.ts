@@ -47,7 +47,8 @@ export async function followRosterChange(deps: Deps, change: ChangeToFollow, now
 /** True when the case recorded the change now. */
 async function followOnCase(deps: Deps, caseRef: string, change: ChangeToFollow, replaced: ReturnType<typeof replacements>, removed: Removal[], now: Date): Promise<boolean> {
   const { state } = await deps.store.load(caseRef);
-  if (!state || state.stage === 'closed' || state.rosterVersions?.includes(change.version)) return false;
+  // A closed case is looked at too: its actions, local review or learning event may hold requests (the procedure decides what is still open).
+  if (!state || state.rosterVersions?.includes(change.version)) return false;
   const moved: z.infer<typeof MovedRequestSchema>[] = [];
   const involved = new Set<string>();
   const gone = new Map<string, Removal>();

@@ -7,7 +7,7 @@ import type { CaseEvent } from '../../workflow/events.js';
 import { PartnershipFileSchema } from '../../config/partnershipFile.js';
 import type { Person } from '../../workflow/partnership.js';
 import { STILL_OPEN } from '../../workflow/roster/stillOpen.js';
-import { CASE_REF, DOCUMENT_URL, PEOPLE, sampleConfig } from '../support/sampleConfig.js';
+import { CASE_REF, DOCUMENT_URL, PEOPLE, SCENES, sampleConfig } from '../support/sampleConfig.js';
 import { commandRunner } from '../support/runCommands.js';
 
 /**
@@ -174,5 +174,30 @@ describe('cards that only inform, or only chase a request, never move', () => {
   it('a chaser is informing; the request it chases moves in its own right', () => {
     expect(informing).toEqual(expect.arrayContaining(['reminder', 'scopingChaser', 'actionChaser', 'lcsprChaser', 'learningEventChaser', 'reviewGroupDisputeChaser', 'decisionRecorded', 'rapidReviewBoard']));
     expect(informing).not.toContain('initialViewRequest');
+  });
+});
+
+describe('a completed rapid review is closed, but its actions run on (issue 17): their requests move too', () => {
+  // SCENES.actionsAgreed: the rapid review completed (the case's stage is 'closed'), action A1 agreed for the GP practice.
+  const NEW_GP: Person = { aadObjectId: 'aad-gp-2', email: 'new.gp@partnership.example.org', displayName: 'Nell Newpractice' };
+  const gpReplaced = PartnershipFileSchema.parse({ ...sampleConfig, agencies: sampleConfig.agencies.map((a) => (a.id === 'gp' ? { ...a, contact: NEW_GP } : a)) });
+  const change = (card: CardSpec): CaseCommand => ({ type: 'RecordRosterChange', actor: as(PEOPLE.business), rosterVersion: 2, replacements: [{ role: 'scoping contact for GP practice', from: as(PEOPLE.gpContact), to: [as(NEW_GP)] }], moved: [{ key: 'held', card, to: NEW_GP.aadObjectId }], removed: [] });
+  const decide = createDecider(gpReplaced, calendar);
+
+  it("the GP practice's open action goes to its new contact, and the case's history says so", () => {
+    const state = run([], SCENES.actionsAgreed()).state!;
+    expect(state.stage).toBe('closed');
+    const decision = decide(state, change({ kind: 'actionRequest', action: 'A1' }), new Date('2026-07-06T09:00:00.000Z'));
+    if (!decision.ok) throw new Error(decision.refusal);
+    expect(decision.effects.flatMap((e) => (e.type === 'send' ? [`${e.card.kind} -> ${e.to.kind === 'person' ? e.to.aadObjectId : e.to.target}`] : []))).toEqual([`actionRequest -> ${NEW_GP.aadObjectId}`]);
+    expect(decision.events.map((e) => e.type)).toEqual(['RosterChanged']);
+  });
+
+  it('a closed case with nothing left open records nothing', () => {
+    const state = run([], SCENES.actionsClosed()).state!;
+    const decision = decide(state, change({ kind: 'actionRequest', action: 'A1' }), new Date('2026-09-10T09:00:00.000Z'));
+    if (!decision.ok) throw new Error(decision.refusal);
+    expect(decision.events).toEqual([]);
+    expect(decision.effects).toEqual([]);
   });
 });

@@ -14,12 +14,14 @@ import { openContext, stillOpen } from './stillOpen.js';
  */
 export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, state, command, now): Decision => {
   if (!state) return refuse('There is no case with that reference.');
-  if (state.stage === 'closed') return refuse('The case is closed: a roster change does not touch it.');
   // A follow-up retried (the sweep after a failure part-way, or two at once) finds it done here.
   if (state.rosterVersions?.includes(command.rosterVersion)) return nothing();
   // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's),
   // and only what still awaits their role's answer.
   const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec) && stillOpen(m.card as CardSpec, openContext(state, now, rolesOf(config, m.to))));
+  // A completed rapid review is 'closed' while its actions, local review or learning event run on
+  // (issue 17): it is followed up like any case, but one with nothing left open records nothing.
+  if (state.stage === 'closed' && moved.length === 0 && command.removed.length === 0) return nothing();
   const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: inOwnRight(m.card as CardSpec), tracked: true }));
   return {
     ok: true,
