@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandActor } from '../../workflow/commands.js';
+import type { CaseCommand, CommandActor } from '../../workflow/commands.js';
 import type { Person } from '../../workflow/partnership.js';
 import { RecordingMessenger, cardText } from '../support/recordingMessenger.js';
-import { CASE_REF, DOCUMENT_URL, EVIDENCE_URL, PEOPLE } from '../support/sampleConfig.js';
+import { CASE_REF, DO, DOCUMENT_URL, EVIDENCE_URL, PEOPLE } from '../support/sampleConfig.js';
 import { TestClock, testServices, uniquePrefix } from '../support/services.js';
 
 /**
@@ -27,10 +27,29 @@ async function reviewUnderWay() {
   return { s, clock, messenger };
 }
 
+/**
+ * The meeting (no LCSPR recommended), the partners' agreement with that, the chair's approval and the sending:
+ * the rapid review is complete, so it can be concluded once its actions are closed (002 Section B).
+ */
+async function completeRapidReview(s: Awaited<ReturnType<typeof reviewUnderWay>>['s']) {
+  const [meeting] = DO.meetingRecorded(false)[0]!;
+  const steps: [CaseCommand, string][] = [
+    [meeting, '2026-06-16T11:00:00.000Z'],
+    ...[PEOPLE.director, PEOPLE.police, PEOPLE.health].map((p): [CaseCommand, string] => [{ type: 'ReplyOnLcspr', actor: as(p), reply: 'agree' }, '2026-06-16T12:00:00.000Z']),
+    [{ type: 'ApproveRapidReview', actor: as(PEOPLE.chair) }, '2026-06-16T12:30:00.000Z'],
+    [{ type: 'RecordRapidReviewSent', actor: as(PEOPLE.business), sentAt: '2026-06-16T13:00:00.000Z', dfeSentAt: '2026-06-16T13:00:00.000Z' }, '2026-06-16T13:30:00.000Z'],
+  ];
+  for (const [command, when] of steps) {
+    const outcome = await s.cases.execute(CASE_REF, command, new Date(when));
+    expect(outcome.decision.ok ? 'ok' : outcome.decision.refusal).toBe('ok');
+  }
+}
+
 describe('recommendations and actions by card (Azurite)', () => {
   it('each click reaches its command: recommend, agree, move, completion, impact, the executive told', async () => {
     const { s, clock, messenger } = await reviewUnderWay();
     const click = async (who: Person, verb: string, data: Record<string, string>) => cardText((await s.interactions.cardAction({ verb, data: { caseRef: CASE_REF, ...data } }, as(who))).card);
+    await completeRapidReview(s);
 
     clock.set('2026-06-17T09:00:00.000Z');
     expect(await click(PEOPLE.chair, 'action.recommend', { review: 'rapidReview', text: 'Chronologies are shared at the first strategy discussion.', expectedImpact: 'Every strategy discussion sees them.' })).toContain('Recorded recommendation R1 of the rapid review.');
