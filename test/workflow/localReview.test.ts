@@ -9,6 +9,7 @@ import { fold, type CaseState } from '../../workflow/state.js';
 import { createDecider } from '../../workflow/decide.js';
 import { timeline } from '../../workflow/timeline.js';
 import { PEOPLE, play, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { dayWords as dayName } from '../../workflow/localReview/common.js';
 import { as, DECIDED_AT, LR, LR_SCENES, lrCalendar, lrDecide, lrRun, PUBLISHED_URL, TOR_URL } from '../support/localReviewScenes.js';
 
 /**
@@ -245,6 +246,47 @@ describe('publication and the copy (5.18): moving the planned day moves the copy
   ])('copy sent %s', (_label, sentAt, onTime) => {
     const { state } = lrRun([LR.copySent(sentAt, '2026-11-24T09:00:00.000Z')], LR_SCENES.planned());
     expect(state.localReview!.copySent).toMatchObject({ sentAt, onTime });
+  });
+
+  // 5.18: "send a copy of the full report to the Child Safeguarding Practice Review Panel and to the
+  // Secretary of State no later than seven working days before publication". The copy's deadline
+  // follows the planned day, so a copy already sent is judged again when the day moves.
+  it.each([
+    [
+      'on time for 2 December, 4 working days late once publication moves to 25 November',
+      LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'),
+      LR.publication('2026-11-25', '2026-11-20T11:00:00.000Z'),
+      { copyDueAt: '2026-11-16T17:00:00.000Z', onTime: false },
+      ' The copy sent on Friday 20 November 2026 is now 4 working days late against the new deadline, 17:00 on Monday 16 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Tuesday 1 December 2026 or record why.',
+    ],
+    [
+      'late for 2 December (due 23 November), on time once publication moves to Friday 4 December',
+      LR.copySent('2026-11-24T10:00:00.000Z', '2026-11-24T10:05:00.000Z'),
+      LR.publication('2026-12-04', '2026-11-24T11:00:00.000Z'),
+      { copyDueAt: '2026-11-25T17:00:00.000Z', onTime: true },
+      ' The copy sent on Tuesday 24 November 2026 is now on time against the new deadline, 17:00 on Wednesday 25 November.',
+    ],
+    [
+      'late for 2 December, still late (2 working days) for 1 December: the earliest day it meets is 3 December',
+      LR.copySent('2026-11-24T10:00:00.000Z', '2026-11-24T10:05:00.000Z'),
+      LR.publication('2026-12-01', '2026-11-24T11:00:00.000Z'),
+      { copyDueAt: '2026-11-20T17:00:00.000Z', onTime: false },
+      ' The copy sent on Tuesday 24 November 2026 is still 2 working days late against the new deadline, 17:00 on Friday 20 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Thursday 3 December 2026 or record why.',
+    ],
+    [
+      'on time for 2 December and still on time for 4 December: nothing more to say',
+      LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'),
+      LR.publication('2026-12-04', '2026-11-20T11:00:00.000Z'),
+      { copyDueAt: '2026-11-25T17:00:00.000Z', onTime: true },
+      '',
+    ],
+  ])('a copy already sent is judged again when publication moves: %s', (_label, sent, move, copy, said) => {
+    const { state, last } = lrRun([sent, move], LR_SCENES.approved());
+    expect(last.ok && last.message).toBe(`Moved: publication on ${move[0].type === 'PlanLocalReviewPublication' ? dayName(move[0].plannedDate) : ''}.${said}`);
+    expect(state.localReview!.copySent).toMatchObject(copy);
+    const summary = localReviewSummary(state, new Date(move[1]))!;
+    expect(summary.deadlines.find((d) => d.what === 'copyToPanel')).toMatchObject({ dueAt: copy.copyDueAt, state: copy.onTime ? 'met' : 'missed' });
+    expect(summary.onTime).toBe(copy.onTime);
   });
 
   it('a planned day after six months prompts the justification of the delay (5.18 "justification for any ... delay to publication")', () => {

@@ -6,6 +6,7 @@ import { dateProblem, dayWords, findReview, publicLink, sendBoard, sentAtProblem
 import { copyDueAt, endOfLondonDate, pastSixMonths } from './rules.js';
 import { publishDecision, type LocalReview } from './state.js';
 import type { Justification } from './words.js';
+import { copyRecheckWords } from './copyCheck.js';
 
 /**
  * Publication (002 5.16, 5.18). "The ... Partnership Team will send a copy of the full report to
@@ -13,7 +14,8 @@ import type { Justification } from './words.js';
  * working days before publication. They will confirm and share what is being published and when and
  * set out for the Panel and the Secretary of State the justification for any non-publication, or
  * delay to publication, if applicable." The copy's deadline follows the PLANNED publication day, so
- * moving that day moves it (the new instant is recorded with the plan).
+ * moving that day moves it (the new instant is recorded with the plan), and a copy already sent is
+ * judged again against it (copyCheck.ts).
  */
 
 /** Which justifications the review needs now, whether or not already sent. */
@@ -51,7 +53,7 @@ export const planLocalReviewPublication: Handler<'PlanLocalReviewPublication'> =
   if (late && !l.justifications.delay) promptJustification(r, config, 'delay');
   r.effect({ type: 'refreshCards' });
   const copy = l.copySent
-    ? ''
+    ? copyRecheckWords(calendar, l, iso(copyDue), now)
     : copyDue.getTime() <= now.getTime()
       ? ` The copy to the Panel and the Secretary of State was due by ${words(iso(copyDue), now)}, which has passed: send it at once and record it.`
       : ` The copy of the full report to the Panel and the Secretary of State is due by ${words(iso(copyDue), now)}.`;
