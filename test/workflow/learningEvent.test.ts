@@ -103,6 +103,14 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
     expect(state.learningEvent?.report).toMatchObject({ readyAt, onTime });
   });
 
+  // 6.6: "a lead ... or co-leads": a lead agency's contact and deputies get the card, as a lead partner's people do.
+  it("sends the card to each co-lead's people: the police's representative and deputy, the GP practice's contact and deputy", () => {
+    const d = decide(stateOf(SCENES.learningEventDecided()), setUp(['desktop'], ['partner:police', 'agency:gp']), new Date('2026-06-12T10:00:00.000Z'));
+    if (!d.ok) throw new Error(d.refusal);
+    const to = d.effects.flatMap((e) => (e.type === 'send' && e.card.kind === 'learningEvent' && e.to.kind === 'person' ? [e.to.aadObjectId] : []));
+    expect(to).toEqual([PEOPLE.police, PEOPLE.policeDeputy, PEOPLE.gpContact, PEOPLE.gpDeputy].map((p) => p.aadObjectId));
+  });
+
   it('runs to the end: method and leads, report, approval, dissemination; the summary says what is open', () => {
     const events = SCENES.learningEventDisseminated();
     const state = stateOf(events);
@@ -118,12 +126,12 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
 });
 
 describe('learning event timers: reminders 10 and 3 working days before, an overdue alert after; nothing decided by silence', () => {
-  it('reminds the lead partner and the business unit (an agency lead is reached through the business unit), then alerts the business unit and the monitoring channel', () => {
+  it('reminds the co-leads (the police\'s people, the GP practice\'s contact and deputy) and the business unit, then alerts the business unit and the monitoring channel', () => {
     const start = SCENES.learningEventSetUp();
     const cases: [string, string, string[], boolean][] = [
       ['2026-09-28T07:59:59.000Z', '', [], false],
-      ['2026-09-28T08:00:00.000Z', 'tenDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
-      ['2026-10-07T08:00:00.000Z', 'threeDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
+      ['2026-09-28T08:00:00.000Z', 'tenDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.gpContact.aadObjectId, PEOPLE.gpDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
+      ['2026-10-07T08:00:00.000Z', 'threeDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.gpContact.aadObjectId, PEOPLE.gpDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
       ['2026-10-10T15:59:59.000Z', '', [], false],
       ['2026-10-10T16:00:00.000Z', 'overdue', [PEOPLE.business.aadObjectId], true],
     ];
