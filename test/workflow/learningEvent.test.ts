@@ -64,6 +64,29 @@ describe('002 6.16 "ready for approval within four months from the date of the d
   });
 });
 
+// 002, introduction: the procedures ensure "local learning happens where the criteria for a local child
+// safeguarding practice review are not met"; Section C 6.1: the review group considers referrals "where the criteria
+// for a serious incident notification and therefore a rapid review have not been met". A learning event is the
+// alternative to an LCSPR, not an addition: neither opens while the other is held on the case.
+describe('a learning event and an LCSPR are never both held on one case', () => {
+  const openLcspr: [CaseCommand, string] = [{ type: 'OpenLocalReview', actor: as(PEOPLE.business), decidedAt: '2026-06-15T10:00:00.000Z', rationale: 'The review group found system learning across agencies.' }, '2026-06-15T11:00:00.000Z'];
+  it('a learning event is refused on a case whose review group opened an LCSPR', () => {
+    const { decisions, last } = run([openLcspr, [decision('2026-06-15'), '2026-06-16T10:00:00.000Z']], closed());
+    expect(decisions[0]!.ok).toBe(true);
+    expect(last).toEqual({
+      ok: false,
+      refusal: 'A local review (LCSPR) is held on RR-2026-014 (decided on Monday 15 June 2026): a learning event is for where the criteria for an LCSPR are not met, the alternative to one, not an addition.',
+    });
+  });
+
+  it('an LCSPR is refused on a case with a learning event', () => {
+    expect(run([openLcspr], SCENES.learningEventDecided()).last).toEqual({
+      ok: false,
+      refusal: 'A local learning event is held on RR-2026-014 (decided on Wednesday 10 June 2026): a learning event is the alternative to an LCSPR, for where its criteria are not met; both are not held on one case.',
+    });
+  });
+});
+
 describe('002 6.4 "The safeguarding partners have the responsibility for deciding whether to conduct a local learning event": who records what, and when', () => {
   const setUp = (methods: string[], leads: string[], who = PEOPLE.chair): CaseCommand => ({ type: 'SetUpLearningEvent', actor: as(who), methods, leads });
   it.each<[string, CaseEvent[], CaseCommand, string, RegExp]>([

@@ -38,6 +38,11 @@ export const openLocalReview: Handler<'OpenLocalReview'> = ({ config }, state, c
   if (!state) return refuse('There is no such case.');
   const caseRef = state.referral.caseRef;
   if (state.localReview) return refuse(`A local review on ${caseRef} is already open (decided at ${words(state.localReview.decidedAt, now)}).`);
+  // 002 introduction: local learning "where the criteria for a local child safeguarding practice review are not
+  // met": a learning event on the case is the alternative to an LCSPR, so one is not opened beside it.
+  if (state.learningEvent) {
+    return refuse(`A local learning event is held on ${caseRef} (decided on ${dayWords(state.learningEvent.decidedOn)}): a learning event is the alternative to an LCSPR, for where its criteria are not met; both are not held on one case.`);
+  }
   if (state.careLeaverDeath) return refuse(`${caseRef} is a care leaver's death (002 Section D): no rapid review or LCSPR is held.`);
   if (state.rapidReview && !state.rapidReview.notHeld) {
     return refuse(`${caseRef} has a rapid review: the partners decide on a local review there, and it opens when they decide to hold one.`);
