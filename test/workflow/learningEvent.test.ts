@@ -149,14 +149,17 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
 });
 
 describe('learning event timers: reminders 10 and 3 working days before, an overdue alert after; nothing decided by silence', () => {
-  it('reminds the co-leads (the police\'s people, the GP practice\'s contact and deputy) and the business unit, then alerts the business unit and the monitoring channel', () => {
+  it('reminds the co-leads (the police\'s people, the GP practice\'s contact and deputy) and the business unit, then, at the next working day's opening, alerts the business unit and the monitoring channel', () => {
     const start = SCENES.learningEventSetUp();
     const cases: [string, string, string[], boolean][] = [
       ['2026-09-28T07:59:59.000Z', '', [], false],
       ['2026-09-28T08:00:00.000Z', 'tenDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.gpContact.aadObjectId, PEOPLE.gpDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
       ['2026-10-07T08:00:00.000Z', 'threeDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.gpContact.aadObjectId, PEOPLE.gpDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
       ['2026-10-10T15:59:59.000Z', '', [], false],
-      ['2026-10-10T16:00:00.000Z', 'overdue', [PEOPLE.business.aadObjectId], true],
+      // Due 17:00 Saturday 10 October: the alert waits for the start of the next working day, 09:00 Monday 12 October (BST).
+      ['2026-10-10T16:00:00.000Z', '', [], false],
+      ['2026-10-12T07:59:59.000Z', '', [], false],
+      ['2026-10-12T08:00:00.000Z', 'overdue', [PEOPLE.business.aadObjectId], true],
     ];
     let events = start;
     for (const [at, chase, to, monitoring] of cases) {

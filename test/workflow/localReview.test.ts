@@ -379,11 +379,13 @@ describe('timers: reminders before, alerts after, chasers for milestones; nothin
         // Copy due 17:00 Monday 23 November (GMT): reminders at the close of Mon 9 and Wed 18 November.
         'localReview:copyReminder10 @ 2026-11-09T17:00:00.000Z',
         'localReview:copyReminder3 @ 2026-11-18T17:00:00.000Z',
-        'localReview:copyOverdue @ 2026-11-23T17:00:00.000Z',
+        // Each overdue alert at the start of the next working day: the copy's (Monday 23 November, 17:00) at 09:00 Tuesday.
+        'localReview:copyOverdue @ 2026-11-24T09:00:00.000Z',
         // Publication by Wednesday 30 December: counted back over Christmas and the substitute Boxing Day.
         'localReview:publicationReminder10 @ 2026-12-14T17:00:00.000Z',
         'localReview:publicationReminder3 @ 2026-12-23T17:00:00.000Z',
-        'localReview:publicationOverdue @ 2026-12-31T00:00:00.000Z',
+        // The six-month day ends at 00:00 on Thursday 31 December: alerted at its opening, 09:00, not at midnight.
+        'localReview:publicationOverdue @ 2026-12-31T09:00:00.000Z',
         // Planned Wed 30 Sep (BST), Wed 21 Oct (BST), Wed 4 Nov (GMT): chased at 09:00 the next working day.
         'localReview:milestone:earlyDraft @ 2026-10-01T08:00:00.000Z',
         'localReview:milestone:finalReportPresented @ 2026-10-22T08:00:00.000Z',
@@ -392,16 +394,19 @@ describe('timers: reminders before, alerts after, chasers for milestones; nothin
     );
   });
 
-  it('the copy alert goes to the business unit and the monitoring channel, once; moving the publication day earns it again', () => {
-    const t = lrDecide(state(), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'));
+  it('the copy alert goes to the business unit and the monitoring channel at the next working day\'s opening, once; moving the publication day earns it again', () => {
+    // At the deadline itself (17:00 Monday 23 November) nothing about the copy goes yet.
+    const atClose = lrDecide(state(), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'));
+    expect(atClose.ok && atClose.events.map((e) => (e.type === 'LocalReviewChased' ? e.chase : e.type)).filter((c) => c.startsWith('copy'))).toEqual([]);
+    const t = lrDecide(state(), { type: 'Tick' }, new Date('2026-11-24T09:00:00.000Z'));
     const copy = t.ok ? t.effects.filter((e) => e.type === 'send' && e.key.includes('copyOverdue')) : [];
     expect(sends(copy)).toEqual([`localReviewOverdue -> ${PEOPLE.business.aadObjectId}`, 'localReviewOverdue -> monitoring']);
     // The milestones planned for 30 September, 21 October and 4 November are chased to the business unit only.
     expect(t.ok && t.events.map((e) => (e.type === 'LocalReviewChased' ? e.chase : e.type))).toEqual(['copyOverdue:2026-11-23T17:00:00.000Z', 'milestone:earlyDraft:2026-09-30', 'milestone:finalReportPresented:2026-10-21', 'milestone:executiveApproval:2026-11-04']);
     const after = t.ok ? [...LR_SCENES.planned(), ...t.events] : [];
-    expect(lrDecide(fold(after), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'))).toEqual({ ok: true, events: [], effects: [] });
+    expect(lrDecide(fold(after), { type: 'Tick' }, new Date('2026-11-24T09:00:00.000Z'))).toEqual({ ok: true, events: [], effects: [] });
     const moved = lrRun([LR.publication('2026-12-16', '2026-11-24T10:00:00.000Z')], after).state;
-    expect(due(moved)).toContain('localReview:copyOverdue @ 2026-12-07T17:00:00.000Z');
+    expect(due(moved)).toContain('localReview:copyOverdue @ 2026-12-08T09:00:00.000Z');
   });
 
   it('published: no more publication or copy timers; the tick records only reminders, never a step', () => {
