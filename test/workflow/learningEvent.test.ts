@@ -149,7 +149,7 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
 });
 
 describe('learning event timers: reminders 10 and 3 working days before, an overdue alert after; nothing decided by silence', () => {
-  it('reminds the co-leads (the police\'s people, the GP practice\'s contact and deputy) and the business unit, then, at the next working day's opening, alerts the business unit and the monitoring channel', () => {
+  it('reminds the co-leads (the police\'s people, the GP practice\'s contact and deputy) and the business unit, then, at the next working day\'s opening, alerts the business unit and the monitoring channel', () => {
     const start = SCENES.learningEventSetUp();
     const cases: [string, string, string[], boolean][] = [
       ['2026-09-28T07:59:59.000Z', '', [], false],
