@@ -323,10 +323,31 @@ describe('publication and the copy (5.18): moving the planned day moves the copy
     expect(localReviewSummary(state, new Date('2026-12-03T09:00:00.000Z'))).toMatchObject({ status: 'published', onTime: true, deadlines: [{ what: 'publication', state: 'met' }, { what: 'copyToPanel', state: 'met' }] });
   });
 
+  // 002 Appendix B: the report is "presented to the Learning Inquiry Group / Isle of Wight Safeguarding Children
+  // Partnership Executive/ Isle of Wight Safeguarding Children Partnership Main Board prior to publication"; Appendix A
+  // step 25: "Final report taken to IOWSCP Main Board for ratification".
+  it.each([
+    ['approved but not ratified by the board', LR_SCENES.approved, LR.published('2026-12-02', '2026-12-02T12:00:00.000Z'), 'Record the board ratification (step 25) first: the report goes to the Main Board prior to publication (002 Appendix B).'],
+    [
+      "published before the executive's approval (Wednesday 4 November)",
+      LR_SCENES.ratified,
+      LR.published('2026-11-03', '2026-12-02T12:00:00.000Z'),
+      "The publication date (Tuesday 3 November 2026) is before the executive's approval (step 24) on Wednesday 4 November 2026: the report is approved and ratified prior to publication (002 Appendix B). Please check the date.",
+    ],
+    [
+      'published before the board ratification (Wednesday 18 November)',
+      LR_SCENES.ratified,
+      LR.published('2026-11-17', '2026-12-02T12:00:00.000Z'),
+      'The publication date (Tuesday 17 November 2026) is before the board ratification (step 25) on Wednesday 18 November 2026: the report is approved and ratified prior to publication (002 Appendix B). Please check the date.',
+    ],
+  ])('publication is refused: %s', (_label, scene, step, refusal) => {
+    expect(lrRun([step], scene()).last).toEqual({ ok: false, refusal });
+  });
+
   it('published on the last day is on time; the day after is late and prompts the justification', () => {
-    const onLast = lrRun([LR.publication('2026-12-30', '2026-11-05T10:00:00.000Z'), LR.published('2026-12-30', '2026-12-30T23:00:00.000Z')], LR_SCENES.approved());
+    const onLast = lrRun([LR.publication('2026-12-30', '2026-11-20T10:00:00.000Z'), LR.published('2026-12-30', '2026-12-30T23:00:00.000Z')], LR_SCENES.ratified());
     expect(onLast.state.localReview!.published?.onTime).toBe(true);
-    const late = lrRun([LR.publication('2026-12-31', '2026-11-05T10:00:00.000Z'), LR.published('2026-12-31', '2026-12-31T10:00:00.000Z')], LR_SCENES.approved());
+    const late = lrRun([LR.publication('2026-12-31', '2026-11-20T10:00:00.000Z'), LR.published('2026-12-31', '2026-12-31T10:00:00.000Z')], LR_SCENES.ratified());
     expect(late.state.localReview!.published?.onTime).toBe(false);
     expect(late.last.ok && sends(late.last.effects)).toContain('localReviewJustification -> monitoring');
   });

@@ -107,8 +107,16 @@ export const recordLocalReviewPublished: Handler<'RecordLocalReviewPublished'> =
   const decision = publishDecision(l);
   if (decision === false) return refuse('The executive decided not to publish the report.');
   if (decision === undefined) return refuse("Record the executive's approval and its decision to publish (step 24) first.");
+  // 002 Appendix B: the report is "presented to the Learning Inquiry Group / ... Executive / ... Main Board prior to
+  // publication"; Appendix A step 25: "Final report taken to IOWSCP Main Board for ratification".
+  const ratified = l.milestones.boardRatification?.done;
+  if (!ratified) return refuse('Record the board ratification (step 25) first: the report goes to the Main Board prior to publication (002 Appendix B).');
   const problem = dateProblem(command.publishedDate, l, now, 'past', 'publication date');
   if (problem) return refuse(problem);
+  const approvedOn = l.milestones.executiveApproval!.done!.doneDate;
+  for (const [date, what] of [[approvedOn, "the executive's approval (step 24)"], [ratified.doneDate, 'the board ratification (step 25)']] as const) {
+    if (command.publishedDate < date) return refuse(`The publication date (${dayWords(command.publishedDate)}) is before ${what} on ${dayWords(date)}: the report is approved and ratified prior to publication (002 Appendix B). Please check the date.`);
+  }
   const link = publicLink(command.url);
   if (link.error !== undefined) return refuse(link.error);
   const onTime = !pastSixMonths(command.publishedDate, l.publicationDueDate);
