@@ -99,6 +99,8 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
     ['not a date at all', closed(), decision('2026-02-30'), '2026-06-11T10:00:00.000Z', /not a date/],
     ['a rationale is required (6.4 "the rationale captured")', closed(), decision('2026-06-10', ' '), '2026-06-11T10:00:00.000Z', /Please give a rationale/],
     ['a second learning event on the same case', SCENES.learningEventDecided(), decision('2026-06-10'), '2026-06-12T10:00:00.000Z', /already open/],
+    // 6.6 "The Learning Inquiry Group will decide which agencies should take responsibility for leading the local learning event"; 6.8 "The Learning Inquiry Group will agree the method".
+    ['the report before the method and leads are recorded', SCENES.learningEventDecided(), { type: 'RecordLearningEventReport', actor: as(PEOPLE.business), documentUrl: REPORT }, '2026-07-01T10:00:00.000Z', /^Record the review group's method and leads first \(002 6\.6, 6\.8\): the report comes from the event they lead\.$/],
     ['Appendix B: single-agency learning "is not a local child safeguarding practice review or a local learning event"', SCENES.learningEventDecided(), setUp(['singleAgency'], ['partner:police']), '2026-06-12T10:00:00.000Z', /Single-agency learning is not a local learning event/],
     ['a method not on the menu', SCENES.learningEventDecided(), setUp(['survey'], ['partner:police']), '2026-06-12T10:00:00.000Z', /from the menu/],
     ['6.6 "co-led by two": not three', SCENES.learningEventDecided(), setUp(['desktop'], ['partner:police', 'partner:health', 'agency:gp']), '2026-06-12T10:00:00.000Z', /one or two leads/],
