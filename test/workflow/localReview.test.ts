@@ -182,6 +182,19 @@ describe('the lead (5.5 "In the case of looked after children, the local authori
     ['looked after (as the referral says) with no responsible authority', lead({}), 'For a looked-after child, please give the responsible authority: the local authority with statutory responsibility for the child, whose partnership leads the review (5.5).', undefined],
     ['said not looked after, with a responsible authority', lead({ lookedAfter: false, responsibleAuthority: 'Isle of Wight Council' }), 'A responsible authority is recorded only for a looked-after child. Either say the child is looked after, or leave the responsible authority empty.', undefined],
     ['not looked after (no longer, unlike the referral): where the child normally lives; nothing more to check', lead({ lookedAfter: false }), undefined, { lookedAfter: false, weLead: true }],
+    ['this partnership named by its short name, "we lead"', lead({ lookedAfter: false, leadPartnership: 'iowscp' }), undefined, { weLead: true, leadPartnership: 'iowscp' }],
+    [
+      '"we lead", but another partnership named as the lead: the two contradict each other',
+      lead({ lookedAfter: false, leadPartnership: 'Hampshire Safeguarding Children Partnership', weLead: true }),
+      'The lead partnership is given as Hampshire Safeguarding Children Partnership, but the review is recorded as led by this partnership (Isle of Wight Safeguarding Children Partnership). Name this partnership as the lead, or say this partnership does not lead.',
+      undefined,
+    ],
+    [
+      'this partnership named as the lead, but "we do not lead"',
+      lead({ lookedAfter: false, leadPartnership: 'the Isle of Wight Safeguarding Children Partnership', weLead: false }),
+      'The lead partnership is given as this partnership (Isle of Wight Safeguarding Children Partnership), but the review is recorded as not led by it. Say this partnership leads, or name the partnership that does.',
+      undefined,
+    ],
   ] as const)('%s', (_label, step, refusal, recorded) => {
     const result = lrRun([step as [CaseCommand, string]], LR_SCENES.opened());
     if (refusal) {
@@ -353,7 +366,7 @@ describe('publication and the copy (5.18): moving the planned day moves the copy
   });
 });
 
-describe('milestones (Appendix A stage 2, steps 18, 22-26): planned, moved and recorded done (who, when)', () => {
+describe('milestones (Appendix A stage 2, steps 18-19 and 21-26): planned, moved and recorded done (who, when)', () => {
   it('moving a milestone keeps one planned date; recording it done keeps who and when', () => {
     const { state } = lrRun([LR.plan('earlyDraft', '2026-10-07', '2026-09-01T09:00:00.000Z'), LR.done('earlyDraft', '2026-10-06', '2026-10-06T16:00:00.000Z')], LR_SCENES.planned());
     expect(state.localReview!.milestones.earlyDraft).toMatchObject({ plannedDate: '2026-10-07', done: { doneDate: '2026-10-06', by: { displayName: PEOPLE.business.displayName } } });
