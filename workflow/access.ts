@@ -48,7 +48,7 @@ const PARTNERSHIP_ROLES: readonly Role['kind'][] = [
   'partnerDeputy',
 ];
 
-/** The cards an executive member who holds no other role is sent; `roleSees` lets them see these alone. */
+/** The cards an executive member (or, the letter only, a board member) who holds no other role is sent; `roleSees` decides which is whose. */
 const EXECUTIVE_VIEWS: readonly View['kind'][] = ['rapidReviewApproved', 'localReviewLetter', 'actionsReport'];
 
 /** The monitoring tab shows every case: for the business unit and the chairs who run the process. */
@@ -208,9 +208,11 @@ function roleSees(role: Role, view: View): boolean {
     // What the executive is sent (002 5.6 the letter of notification, 7.1 "reported to the ... Executive"; 003 the
     // approved rapid review): an executive member who holds no other role sees these and nothing else.
     case 'rapidReviewApproved':
-    case 'localReviewLetter':
     case 'actionsReport':
       return partnership || role.kind === 'executiveMember';
+    // 5.6: the letter of notification goes to "the executive ... and board members"; a board member sees it and nothing else.
+    case 'localReviewLetter':
+      return partnership || role.kind === 'executiveMember' || role.kind === 'boardMember';
     default:
       return partnership;
   }

@@ -327,6 +327,26 @@ describe('a member of the executive who holds no other role', () => {
   });
 });
 
+// 002 5.6: "a letter of notification will be sent to the ... executive (including delegated safeguarding partners) and
+// board members". A board member (`boardMembers`) holding no other role sees the letter and nothing else.
+describe('a board member who holds no other role', () => {
+  const BOARD: Person = { aadObjectId: 'aad-board-only', displayName: 'Bola Board', email: 'bola@example.org' };
+  const config = { ...sampleConfig, boardMembers: [BOARD] };
+  const state = fold(SCENES.lcsprDecided())!;
+
+  it.each(SHOWABLE_CARD_KINDS.map((kind) => [kind] as const))('%s', (kind) => {
+    expect(maySee(config, id(BOARD), { kind } as View, state)).toBe(kind === 'localReviewLetter');
+  });
+
+  it('sees no history, export or tab, acts on nothing, sees nothing of a case that does not exist; off the list, not even the letter', () => {
+    for (const view of [{ kind: 'history' }, { kind: 'export' }, { kind: 'rapidReviewApproved' }, { kind: 'actionsReport' }] as View[]) expect(maySee(config, id(BOARD), view, state)).toBe(false);
+    expect(maySee(config, id(BOARD), { kind: 'tab' }, undefined)).toBe(false);
+    expect(maySee(config, id(BOARD), { kind: 'localReviewLetter' }, undefined)).toBe(false);
+    for (const type of ['OpenLocalReview', 'RecordLocalReviewMilestone', 'RecordExecutiveTold'] as const) expect(mayDo(config, id(BOARD), { type }, state)).toBe(false);
+    expect(maySee(sampleConfig, id(BOARD), { kind: 'localReviewLetter' }, state)).toBe(false);
+  });
+});
+
 // "Who may do what, in one place" (issue 13): who may speak for a partner is asked of access.ts by the procedure and
 // the cards alike; the roster lookup behind it is called nowhere else.
 describe('who may answer for a partner is decided in access.ts alone', () => {

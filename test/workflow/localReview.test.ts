@@ -64,6 +64,13 @@ describe("opening: the partners' decision (5.3) opens it at once; the clock star
     expect(out).toContain('localReviewBoard -> monitoring');
   });
 
+  it('board members configured get the letter on this path too (5.6 "and board members")', () => {
+    const BOARD = { aadObjectId: 'aad-board-only', displayName: 'Bola Board', email: 'bola@example.org' };
+    const decide = createDecider({ ...sampleConfig, boardMembers: [BOARD] }, lrCalendar);
+    const d = decide(stateOf(SCENES.lcsprDisputed()), { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: true, rationale: 'The learning crosses agencies.' }, new Date('2026-07-01T09:00:00.000Z'));
+    expect(d.ok && sends(d.effects).filter((x) => x.startsWith('localReviewLetter'))).toEqual([PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health, BOARD].map((p) => `localReviewLetter -> ${p.aadObjectId}`));
+  });
+
   it('a decision not to hold one opens nothing', () => {
     const events = SCENES.lcsprDisputed();
     const d = lrDecide(fold(events), { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: false, rationale: 'Single-agency learning is enough here.' }, new Date('2026-07-01T09:00:00.000Z'));
@@ -93,6 +100,26 @@ describe('opening from a case the review group discussed without a notification 
     const { last } = lrRun([open(actor)], closed());
     if (refusal) expect(last).toEqual({ ok: false, refusal });
     else expect(last.ok && last.events[0]).toMatchObject({ type: 'LocalReviewOpened', source: 'reviewGroup', decidedAt: '2026-06-15T10:00:00.000Z', publicationDueDate: '2026-12-15' });
+  });
+
+  // 5.3: "The Independent Scrutineer will also be informed, to allow scrutiny of the decision-making process"; 5.6: "a
+  // letter of notification will be sent to the ... executive (including delegated safeguarding partners) and board members".
+  it('the letter goes to the executive, the board members and, on this path, the independent scrutineer', () => {
+    const BOARD = { aadObjectId: 'aad-board-only', displayName: 'Bola Board', email: 'bola@example.org' };
+    const decide = createDecider({ ...sampleConfig, boardMembers: [BOARD, PEOPLE.police] }, lrCalendar);
+    const d = decide(fold(closed()), open()[0], new Date(open()[1]));
+    if (!d.ok) throw new Error(d.refusal);
+    expect(sends(d.effects).filter((x) => x.startsWith('localReviewLetter'))).toEqual(
+      [PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health, BOARD, PEOPLE.scrutineer].map((p) => `localReviewLetter -> ${p.aadObjectId}`),
+    );
+    expect(d.message).toContain('The executive and the board members get the letter of notification and the independent scrutineer is informed (5.3, 5.6)');
+  });
+
+  it('without board members configured, the executive and the scrutineer', () => {
+    const { last } = lrRun([open()], closed());
+    expect(last.ok && sends(last.effects).filter((x) => x.startsWith('localReviewLetter'))).toEqual(
+      [PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health, PEOPLE.scrutineer].map((p) => `localReviewLetter -> ${p.aadObjectId}`),
+    );
   });
 
   it.each([
