@@ -80,7 +80,8 @@ export function learningEventCard(parts: CaseCardParts): AdaptiveCard {
   }
   if (!le.report) {
     if (le.setUp) body.push(textBlock(`What happens next: the report is due ready for approval by ${when(le.reportDueAt, now)}; reminders go 10 and 3 working days before.`));
-    actions.push(showCard('Report ready for approval', subCard([lineInput('documentUrl', 'Link to the report in the document store', draft, { required: true, errorMessage: 'Please give the link.', style: 'Url' })], [execute('Record the report', 'learningEvent.report', { caseRef }, { style: 'positive' })])));
+    // The report is recorded once the method and leads are (the step refuses it before).
+    if (le.setUp) actions.push(showCard('Report ready for approval', subCard([lineInput('documentUrl', 'Link to the report in the document store', draft, { required: true, errorMessage: 'Please give the link.', style: 'Url' })], [execute('Record the report', 'learningEvent.report', { caseRef }, { style: 'positive' })])));
   } else if (!le.approved) {
     body.push(textBlock("What happens next: the executive approves the report (002 6.14); the business unit records the day. No deadline is set by the seed for the approval."));
     actions.push(openUrl('Open the report', le.report.documentUrl));

@@ -143,9 +143,14 @@ export function localReviewBoardCard(parts: CaseCardParts): AdaptiveCard {
 
 /** 5.6: "a letter of notification will be sent to the ... executive (including delegated safeguarding partners) and board members". */
 export function localReviewLetterCard(parts: CaseCardParts): AdaptiveCard {
-  const { now, config } = parts;
+  const { now, config, recipient } = parts;
+  // 5.3: on a review the review group decided on, the scrutineer is sent the letter "to allow scrutiny of the decision-making process".
+  const scrutineer = recipient.kind === 'person' && recipient.aadObjectId === config.independentScrutineer.aadObjectId;
+  const to = scrutineer
+    ? `To the independent scrutineer, to allow scrutiny of the decision-making process (002 5.3)`
+    : `To the ${config.partnership.name} executive${config.boardMembers?.length ? ' and board members' : ''}`;
   return frame(parts, 'localReviewLetter', `${SUBTITLE}: letter of notification`, (l) => [
-    textBlock(`To the ${config.partnership.name} executive: the safeguarding partners decided at ${when(l.decidedAt, now)} to hold a local child safeguarding practice review on this case.`, { size: 'Medium' }),
+    textBlock(`${to}: the safeguarding partners decided at ${when(l.decidedAt, now)} to hold a local child safeguarding practice review on this case.`, { size: 'Medium' }),
     textBlock(`What happens next: the review group commissions the reviewer and oversees the review; the report comes to the executive for approval and the decision to publish. It must be published by ${dayWords(l.publicationDueDate)} (002 5.16: within six months of the decision).`),
   ]);
 }

@@ -48,7 +48,7 @@ const PARTNERSHIP_ROLES: readonly Role['kind'][] = [
   'partnerDeputy',
 ];
 
-/** The cards an executive member who holds no other role is sent; `roleSees` lets them see these alone. */
+/** The cards an executive member (or, the letter only, a board member) who holds no other role is sent; `roleSees` decides which is whose. */
 const EXECUTIVE_VIEWS: readonly View['kind'][] = ['rapidReviewApproved', 'localReviewLetter', 'actionsReport'];
 
 /** The monitoring tab shows every case: for the business unit and the chairs who run the process. */
@@ -200,12 +200,19 @@ function roleSees(role: Role, view: View): boolean {
       return partnership || role.kind === 'agencyContact';
     case 'actionChaser':
       return partnership || role.kind === 'agencyContact' || (role.kind === 'agencyEscalation' && view.chase === 'overdue');
+    // The local learning event (002 6.6, 6.8): a lead agency's contact and deputies get its card and its
+    // reminders. Which learning event they lead depends on the case: see leadsLearningEvent.
+    case 'learningEvent':
+    case 'learningEventChaser':
+      return partnership || role.kind === 'agencyContact';
     // What the executive is sent (002 5.6 the letter of notification, 7.1 "reported to the ... Executive"; 003 the
     // approved rapid review): an executive member who holds no other role sees these and nothing else.
     case 'rapidReviewApproved':
-    case 'localReviewLetter':
     case 'actionsReport':
       return partnership || role.kind === 'executiveMember';
+    // 5.6: the letter of notification goes to "the executive ... and board members"; a board member sees it and nothing else.
+    case 'localReviewLetter':
+      return partnership || role.kind === 'executiveMember' || role.kind === 'boardMember';
     default:
       return partnership;
   }
@@ -236,8 +243,9 @@ export function maySee(config: PartnershipConfig, personId: string, view: View, 
   if (seesEveryCase(config, personId)) return true;
   // The executive's own cards, on any case (they are sent on every case that reaches them).
   if (EXECUTIVE_VIEWS.includes(view.kind)) return true;
-  // An agency's people: only their own action's cards (issue 17)...
+  // An agency's people: only their own action's cards (issue 17), the learning event their agency leads...
   if ('action' in view) return ownsAction(config, personId, view, state);
+  if (view.kind === 'learningEvent' || view.kind === 'learningEventChaser') return leadsLearningEvent(config, personId, state);
   // ...and their agency's part of a rapid review that asked it.
   return 'agency' in view && askedOf(state, view.agency);
 }
@@ -254,6 +262,17 @@ function ownsAction(config: PartnershipConfig, personId: string, view: Extract<V
   if (agencyId === undefined) return false;
   const escalationToo = view.kind === 'actionChaser' && view.chase === 'overdue';
   return rolesOf(config, personId).some((r) => (r.kind === 'agencyContact' || (escalationToo && r.kind === 'agencyEscalation')) && r.agency === agencyId);
+}
+
+/**
+ * The local learning event (002 6.6: "a lead ... or co-leads"): whether an agency's person may see
+ * this case's learning event card and its reminders: the contact or a deputy of an agency recorded
+ * as its lead or a co-lead. Nothing else of the case.
+ */
+function leadsLearningEvent(config: PartnershipConfig, personId: string, state: CaseState): boolean {
+  const leads = state.learningEvent?.setUp?.leads ?? [];
+  const agencies = leads.flatMap((l) => (l.kind === 'agency' ? [l.agency] : []));
+  return rolesOf(config, personId).some((r) => r.kind === 'agencyContact' && agencies.includes(r.agency));
 }
 
 /**

@@ -123,6 +123,12 @@ export const RosterFieldsSchema = z.object({
   lcsprSilenceIsAgreement: z.boolean().default(false),
   /** The partnership's executive, told when a rapid review is approved; the partnership chair and the partners' representatives when absent. */
   executive: z.array(PersonSchema).optional(),
+  /**
+   * The partnership's Main Board members, who get the letter of notification of a local review
+   * (002 5.6: "a letter of notification will be sent to the ... executive ... and board members") and
+   * nothing else; none when absent.
+   */
+  boardMembers: z.array(PersonSchema).optional(),
   /** Absences recorded by the people themselves or the business unit for them (kept with the roster's changes). */
   absences: z.array(AbsenceSchema).default([]),
 });
@@ -188,7 +194,9 @@ export type Role =
   | { kind: 'agencyContact'; agency: string }
   | { kind: 'agencyEscalation'; agency: string }
   /** A member of the partnership's executive (`executive`): told of approved reviews and their progress, nothing more. */
-  | { kind: 'executiveMember' };
+  | { kind: 'executiveMember' }
+  /** A member of the Main Board (`boardMembers`): sent a local review's letter of notification (5.6), nothing more. */
+  | { kind: 'boardMember' };
 
 export const PARTNER_NAMES: Record<Partner, string> = {
   localAuthority: "Local authority children's services",
@@ -217,6 +225,7 @@ export function rolesOf(config: PartnershipConfig, aadObjectId: string | undefin
     if (is(agency.escalation)) roles.push({ kind: 'agencyEscalation', agency: agency.id });
   }
   if ((config.executive ?? []).some(is)) roles.push({ kind: 'executiveMember' });
+  if ((config.boardMembers ?? []).some(is)) roles.push({ kind: 'boardMember' });
   return roles;
 }
 

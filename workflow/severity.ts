@@ -18,7 +18,7 @@ export type SeverityGuidance = {
   title: string;
   /** 004 "Type of review", verbatim. */
   suggestedReview: string;
-  /** 004 "Incident", abridged to its first example. */
+  /** 004 "Incident" (the matrix's second column, not "Statutory compliance"), abridged; for moderate, the example that sets it apart from significant. */
   example: string;
 };
 
@@ -41,9 +41,11 @@ const MATRIX: Record<SeverityGrade, Omit<SeverityGuidance, 'grade'>> = {
   moderate: {
     title: 'Moderate',
     suggestedReview: 'Front line learning (SCIE) report/ Multi agency Audit Single agency review',
-    example: 'failure to meet internal standards and policy, procedure',
+    // The Incident column's own example; "Failure to meet internal standards and policy, procedure" is the Statutory compliance column's.
+    example: 'parents charged with neglect, or a child missing education, where the child is on a child protection plan, a child in need or receiving significant services',
   },
-  low: { title: 'Low', suggestedReview: 'Practice manager audit or review', example: 'abrasions or bruises; minor non compliance' },
+  // "Minor non compliance" is the Statutory compliance column's, not an incident.
+  low: { title: 'Low', suggestedReview: 'Practice manager audit or review', example: 'abrasions or bruises; minor injuries to a child who is missing education, on a child protection plan, a child in need or receiving significant services' },
   bestPractice: {
     title: 'Best Practice',
     suggestedReview: 'Audit/ Case scenarios & studies that are appropriate to share in newsletter or cascaded in training or Board events',

@@ -24,6 +24,7 @@ export const ROLE_WORDS: Record<Role['kind'], string> = {
   agencyContact: 'scoping contact',
   agencyEscalation: 'escalation contact',
   executiveMember: 'member of the executive',
+  boardMember: 'board member',
 };
 
 /** An agency's deputy recording its scoping return, as recorded with the actor. */

@@ -47,10 +47,11 @@ describe('learning event buttons (Azurite)', () => {
     expect(await click('learningEvent.setUp', { methods: 'desktop', leads: 'partner:police' }, PEOPLE.police, '2026-06-12T10:00:00.000Z')).toContain('Only the business unit or the review group chair');
     expect(await click('learningEvent.setUp', { methods: 'desktop,practitionerWorkshop', leads: 'partner:police,agency:gp', termsOfReferenceUrl: '' }, PEOPLE.chair, '2026-06-12T10:00:00.000Z')).toContain('Recorded the method and leads.');
     await s.effects.idle();
-    // The police lead's people are sent the card; the GP practice's scoping contact, who sees no case card, is not.
+    // Each co-lead's people are sent the card: the police's representative and deputy, and the GP practice's
+    // contact and deputy (who see this card and its reminders, nothing else of the case); not its escalation contact.
     const leads = s.messenger.sent.filter((m) => cardText(m.card).includes('Local learning event')).map((m) => m.to);
-    expect(leads).toEqual(expect.arrayContaining([PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId]));
-    expect(leads).not.toContain(PEOPLE.gpContact.aadObjectId);
+    expect(leads).toEqual(expect.arrayContaining([PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.gpContact.aadObjectId, PEOPLE.gpDeputy.aadObjectId]));
+    expect(leads).not.toContain(PEOPLE.gpEscalation.aadObjectId);
     expect(await click('learningEvent.report', { documentUrl: 'https://documents.example.org/sites/cases/RR-2026-301/report.docx' }, PEOPLE.business, '2026-09-01T10:00:00.000Z')).toContain('within the four months');
     expect(await click('learningEvent.approve', { approvedOn: '2026-09-14' }, PEOPLE.business, '2026-09-15T10:00:00.000Z')).toContain('the executive approved the report on Monday 14 September 2026');
     expect(await click('learningEvent.disseminate', { disseminatedOn: '2026-10-19', how: 'Practitioner briefings.' }, PEOPLE.chair, '2026-10-20T10:00:00.000Z')).toContain('Recorded the dissemination of learning.');

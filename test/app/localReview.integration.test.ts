@@ -56,6 +56,7 @@ describe('the local review by card clicks (Azurite)', () => {
       ['2026-10-14T15:00:00.000Z', 'localReview.done', { doneMilestone: 'executiveApproval', doneDate: '2026-10-14', publish: 'yes' }, { type: 'LocalReviewMilestoneDone', milestone: 'executiveApproval', publish: true }],
       ['2026-10-15T09:00:00.000Z', 'localReview.publication', { publicationDate: '2026-11-25' }, { type: 'LocalReviewPublicationPlanned', plannedDate: '2026-11-25', copyDueAt: '2026-11-16T17:00:00.000Z' }],
       ['2026-11-13T12:00:00.000Z', 'localReview.copySent', { copyDate: '2026-11-13', copyTime: '11:00' }, { type: 'LocalReviewCopySent', onTime: true }],
+      ['2026-11-18T15:00:00.000Z', 'localReview.done', { doneMilestone: 'boardRatification', doneDate: '2026-11-18' }, { type: 'LocalReviewMilestoneDone', milestone: 'boardRatification' }],
       ['2026-11-25T12:00:00.000Z', 'localReview.published', { publishedDate: '2026-11-25', url: 'https://www.example.org/reviews/rr-2026-201.pdf' }, { type: 'LocalReviewPublished', onTime: true }],
     ];
     for (const [when, verb, data, event] of steps) {

@@ -34,7 +34,8 @@ describe('the learning event card', () => {
     expect(text).toContain('ready for approval by 17:00 on Saturday 10 October');
     expect(text).toContain(LEARNING_RATIONALE);
     expect(text).toContain('What happens next: the review group records the method and the lead (or two co-leads); reminders go 10 and 3 working days before 17:00 on Saturday 10 October.');
-    expect(verbs).toEqual(['learningEvent.setUp', 'learningEvent.report', 'case.history']);
+    // The report is not offered before the method and leads: the step would refuse it.
+    expect(verbs).toEqual(['learningEvent.setUp', 'case.history']);
     // The menu is Appendix B's: single-agency learning is not offered.
     expect(inputsById(card).get('methods')).toMatchObject({ isMultiSelect: true, choices: [{ value: 'desktop' }, { value: 'practitionerWorkshop' }] });
     expect(JSON.stringify(inputsById(card).get('leads'))).toContain('agency:gp');

@@ -122,6 +122,18 @@ test('the letter of notification to the executive (5.6): the decision and the si
   expect(text).toContain('It must be published by Wednesday 30 December 2026');
 });
 
+test('the letter names the board members when there are any (5.6), and says to the scrutineer why it is sent (5.3)', () => {
+  const letter = (config: typeof sampleConfig, to: string) => {
+    const card = caseCard({ kind: 'localReviewLetter' }, { state: stateOf(LR_SCENES.opened()), config, now: new Date('2026-06-30T12:00:00.000Z'), recipient: { kind: 'person', aadObjectId: to }, calendar: lrCalendar });
+    assertValidCard(card);
+    return visibleText(card).join('\n');
+  };
+  const withBoard = { ...sampleConfig, boardMembers: [{ aadObjectId: 'aad-board-only', displayName: 'Bola Board', email: 'bola@example.org' }] };
+  expect(letter(sampleConfig, PEOPLE.police.aadObjectId)).toContain('To the Isle of Wight Safeguarding Children Partnership executive: the safeguarding partners decided');
+  expect(letter(withBoard, 'aad-board-only')).toContain('To the Isle of Wight Safeguarding Children Partnership executive and board members: the safeguarding partners decided');
+  expect(letter(sampleConfig, PEOPLE.scrutineer.aadObjectId)).toContain('To the independent scrutineer, to allow scrutiny of the decision-making process (002 5.3): the safeguarding partners decided');
+});
+
 test('the reminder names the deadline; the alert names what passed', () => {
   expect(render({ kind: 'localReviewReminder' }, LR_SCENES.planned(), '2026-11-18T17:00:00.000Z').text).toContain('The copy of the full report to the Panel and the Secretary of State is due by 17:00 on Monday 23 November.');
   const overdue = render({ kind: 'localReviewOverdue' }, LR_SCENES.planned(), '2026-12-31T00:00:00.000Z').text;

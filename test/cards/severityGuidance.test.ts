@@ -30,6 +30,12 @@ describe('the severity guidance where a review type is chosen', () => {
     expect(t).toContain('Guidance only: severity matrix (004, 2013)');
     expect(t).toContain('The criteria in 002 5.2 decide');
     expect(t).toContain('Practice manager audit or review');
+    // The examples are 004's "Incident" column, not its "Statutory compliance" column ("Failure to meet internal
+    // standards and policy, procedure", "Minor non compliance").
+    expect(t).toContain('For example: parents charged with neglect, or a child missing education');
+    expect(t).toContain('For example: abrasions or bruises; minor injuries to a child');
+    expect(t).not.toContain('internal standards');
+    expect(t).not.toContain('non compliance');
   });
 
   test.each([

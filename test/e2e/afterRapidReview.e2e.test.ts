@@ -321,8 +321,9 @@ describe('a local review (LCSPR) and its actions, in the Agents Playground', () 
     const justified = await step('localReview.justify', { justifies: 'delay', justification: 'Board ratification moved to the December meeting so that practitioners could respond to the report first.', justifiedDate: '2026-11-20', justifiedTime: '09:00' });
     expect(justified).toContain('Recorded: the justification for the delay went to the Panel and the Secretary of State at 09:00 on Friday 20 November.');
 
-    // Thursday 3 December: published, late and justified.
+    // Thursday 3 December: ratified by the Main Board that morning (step 25, "prior to publication"), then published, late and justified.
     await moveClock(host, '2026-12-03T12:00:00.000Z');
+    expect(await step('localReview.done', { doneMilestone: 'boardRatification', doneDate: '2026-12-03' })).toContain('done Thursday 3 December 2026');
     const published = await step('localReview.published', { publishedDate: '2026-12-03', url: 'https://www.sample-partnership.org.uk/reviews/rr-2026-172.pdf' });
     expect(published).toContain("Recorded: published on Thursday 3 December 2026 (late). What remains is the review's actions. It is after the six-month deadline (Thursday 19 November 2026).");
 

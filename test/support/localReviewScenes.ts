@@ -81,7 +81,9 @@ export const LR_SCENES = {
     ),
   approved: (): CaseEvent[] =>
     play(LR_SCENES.planned(), LR.done('earlyDraft', '2026-09-30', '2026-09-30T15:00:00.000Z'), LR.done('finalReportPresented', '2026-10-21', '2026-10-21T15:00:00.000Z'), LR.done('executiveApproval', '2026-11-04', '2026-11-04T15:00:00.000Z', true)),
-  published: (): CaseEvent[] => play(LR_SCENES.approved(), LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'), LR.published('2026-12-02', '2026-12-02T12:00:00.000Z')),
+  /** Ratified by the board on Wednesday 18 November (step 25), then published on the planned day. */
+  ratified: (): CaseEvent[] => play(LR_SCENES.approved(), LR.done('boardRatification', '2026-11-18', '2026-11-18T15:00:00.000Z')),
+  published: (): CaseEvent[] => play(LR_SCENES.ratified(), LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'), LR.published('2026-12-02', '2026-12-02T12:00:00.000Z')),
   notPublished: (): CaseEvent[] => play(LR_SCENES.planned(), LR.done('executiveApproval', '2026-11-04', '2026-11-04T15:00:00.000Z', false)),
   delayed: (): CaseEvent[] => play(LR_SCENES.commissioned(), LR.publication('2027-01-20', '2026-12-01T10:00:00.000Z')),
 };

@@ -672,6 +672,8 @@ export const SCENES = {
       SCENES.lcsprDecided(),
       [{ type: 'PlanLocalReviewPublication', actor: as(PEOPLE.business), plannedDate: '2027-01-20' }, '2026-07-15T09:00:00.000Z'],
       [{ type: 'RecordLocalReviewMilestone', actor: as(PEOPLE.business), milestone: 'executiveApproval', doneDate: '2026-07-15', publish: true }, '2026-07-15T10:00:00.000Z'],
+      // 002 Appendix B: to the Main Board "prior to publication" (step 25).
+      [{ type: 'RecordLocalReviewMilestone', actor: as(PEOPLE.business), milestone: 'boardRatification', doneDate: '2026-07-15' }, '2026-07-15T11:00:00.000Z'],
     ),
   // Issue 17: the local learning event (002 Section C) after the case went to the review group, and review-group disputes (8.2).
   /** The partners decided on Wednesday 10 June: the report is due ready for approval by 17:00 on Saturday 10 October. */

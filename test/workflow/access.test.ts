@@ -259,6 +259,47 @@ describe('the local review (LCSPR): who may do what and see what', () => {
   });
 });
 
+// Issue 17, the local learning event (002 6.6 "a lead ... or co-leads"): a lead agency's contact and deputies see
+// that case's learning event card and its reminders, and nothing else of the case; another agency sees none of it.
+describe('the local learning event: a lead agency sees its card and chasers, nothing else of the case', () => {
+  // Co-led by the police and the GP practice (SCENES.learningEventSetUp); the rapid review asked education and gp.
+  const led = fold(SCENES.learningEventSetUp())!;
+  const decidedOnly = fold(SCENES.learningEventDecided())!;
+  const views: [string, View][] = [
+    ['the learning event card', { kind: 'learningEvent' }],
+    ['its reminder / overdue chaser', { kind: 'learningEventChaser' }],
+    ['the review-group dispute card', { kind: 'reviewGroupDispute' }],
+    ['the actions board', { kind: 'actionsBoard' }],
+    ['the next-step card', { kind: 'nextStepChosen' }],
+    ['the local review card', { kind: 'localReviewBoard' }],
+    ['history', { kind: 'history' }],
+  ];
+  it.each([
+    ['business unit', PEOPLE.business, [true, true, true, true, true, true, true]],
+    ['review group chair', PEOPLE.chair, [true, true, true, true, true, true, true]],
+    ['partnership chair', PEOPLE.partnershipChair, [true, true, true, true, true, true, true]],
+    ['director', PEOPLE.director, [true, true, true, true, true, true, true]],
+    ['police representative (co-lead)', PEOPLE.police, [true, true, true, true, true, true, true]],
+    ['health deputy', PEOPLE.healthDeputy, [true, true, true, true, true, true, true]],
+    ['scrutineer', PEOPLE.scrutineer, [true, true, true, true, true, true, true]],
+    ['strategic partnership manager', PEOPLE.manager, [true, true, true, true, true, true, true]],
+    ['gp contact (co-lead agency)', PEOPLE.gpContact, [true, true, false, false, false, false, false]],
+    ['gp deputy (co-lead agency)', PEOPLE.gpDeputy, [true, true, false, false, false, false, false]],
+    ['gp escalation contact', PEOPLE.gpEscalation, [false, false, false, false, false, false, false]],
+    ['education contact (asked by the rapid review, not a lead)', PEOPLE.educationContact, [false, false, false, false, false, false, false]],
+    ['probation contact', PEOPLE.probationContact, [false, false, false, false, false, false, false]],
+    ['off the roster', STRANGER, [false, false, false, false, false, false, false]],
+  ] as [string, Person, boolean[]][])('%s', (_name, person, expected) => {
+    expect(views.map(([, view]) => maySee(sampleConfig, id(person), view, led))).toEqual(expected);
+  });
+
+  it('before the leads are recorded, and on another case, the GP practice sees no learning event card', () => {
+    expect(maySee(sampleConfig, id(PEOPLE.gpContact), { kind: 'learningEvent' }, decidedOnly)).toBe(false);
+    expect(maySee(sampleConfig, id(PEOPLE.gpContact), { kind: 'learningEventChaser' }, fold(SCENES.reviewCompletedOnTime()))).toBe(false);
+    expect(maySee(sampleConfig, id(PEOPLE.gpContact), { kind: 'learningEvent' }, undefined)).toBe(false);
+  });
+});
+
 // The partnership's executive (`executive`) is told of approved rapid reviews (003), gets the letter of notification
 // of a local review (002 5.6 "send a letter of notification to the ... Executive") and the regular report on actions
 // (7.1 "reported to the ... Executive on a regular basis"). A member holding no other role sees exactly those cards:
@@ -283,6 +324,26 @@ describe('a member of the executive who holds no other role', () => {
 
   it('without an executive configured, the same person sees none of them', () => {
     for (const kind of theirs) expect(maySee(sampleConfig, id(EXEC), { kind } as View, state)).toBe(false);
+  });
+});
+
+// 002 5.6: "a letter of notification will be sent to the ... executive (including delegated safeguarding partners) and
+// board members". A board member (`boardMembers`) holding no other role sees the letter and nothing else.
+describe('a board member who holds no other role', () => {
+  const BOARD: Person = { aadObjectId: 'aad-board-only', displayName: 'Bola Board', email: 'bola@example.org' };
+  const config = { ...sampleConfig, boardMembers: [BOARD] };
+  const state = fold(SCENES.lcsprDecided())!;
+
+  it.each(SHOWABLE_CARD_KINDS.map((kind) => [kind] as const))('%s', (kind) => {
+    expect(maySee(config, id(BOARD), { kind } as View, state)).toBe(kind === 'localReviewLetter');
+  });
+
+  it('sees no history, export or tab, acts on nothing, sees nothing of a case that does not exist; off the list, not even the letter', () => {
+    for (const view of [{ kind: 'history' }, { kind: 'export' }, { kind: 'rapidReviewApproved' }, { kind: 'actionsReport' }] as View[]) expect(maySee(config, id(BOARD), view, state)).toBe(false);
+    expect(maySee(config, id(BOARD), { kind: 'tab' }, undefined)).toBe(false);
+    expect(maySee(config, id(BOARD), { kind: 'localReviewLetter' }, undefined)).toBe(false);
+    for (const type of ['OpenLocalReview', 'RecordLocalReviewMilestone', 'RecordExecutiveTold'] as const) expect(mayDo(config, id(BOARD), { type }, state)).toBe(false);
+    expect(maySee(sampleConfig, id(BOARD), { kind: 'localReviewLetter' }, state)).toBe(false);
   });
 });
 

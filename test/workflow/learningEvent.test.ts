@@ -64,6 +64,29 @@ describe('002 6.16 "ready for approval within four months from the date of the d
   });
 });
 
+// 002, introduction: the procedures ensure "local learning happens where the criteria for a local child
+// safeguarding practice review are not met"; Section C 6.1: the review group considers referrals "where the criteria
+// for a serious incident notification and therefore a rapid review have not been met". A learning event is the
+// alternative to an LCSPR, not an addition: neither opens while the other is held on the case.
+describe('a learning event and an LCSPR are never both held on one case', () => {
+  const openLcspr: [CaseCommand, string] = [{ type: 'OpenLocalReview', actor: as(PEOPLE.business), decidedAt: '2026-06-15T10:00:00.000Z', rationale: 'The review group found system learning across agencies.' }, '2026-06-15T11:00:00.000Z'];
+  it('a learning event is refused on a case whose review group opened an LCSPR', () => {
+    const { decisions, last } = run([openLcspr, [decision('2026-06-15'), '2026-06-16T10:00:00.000Z']], closed());
+    expect(decisions[0]!.ok).toBe(true);
+    expect(last).toEqual({
+      ok: false,
+      refusal: 'A local review (LCSPR) is held on RR-2026-014 (decided on Monday 15 June 2026): a learning event is for where the criteria for an LCSPR are not met, the alternative to one, not an addition.',
+    });
+  });
+
+  it('an LCSPR is refused on a case with a learning event', () => {
+    expect(run([openLcspr], SCENES.learningEventDecided()).last).toEqual({
+      ok: false,
+      refusal: 'A local learning event is held on RR-2026-014 (decided on Wednesday 10 June 2026): a learning event is the alternative to an LCSPR, for where its criteria are not met; both are not held on one case.',
+    });
+  });
+});
+
 describe('002 6.4 "The safeguarding partners have the responsibility for deciding whether to conduct a local learning event": who records what, and when', () => {
   const setUp = (methods: string[], leads: string[], who = PEOPLE.chair): CaseCommand => ({ type: 'SetUpLearningEvent', actor: as(who), methods, leads });
   it.each<[string, CaseEvent[], CaseCommand, string, RegExp]>([
@@ -76,6 +99,8 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
     ['not a date at all', closed(), decision('2026-02-30'), '2026-06-11T10:00:00.000Z', /not a date/],
     ['a rationale is required (6.4 "the rationale captured")', closed(), decision('2026-06-10', ' '), '2026-06-11T10:00:00.000Z', /Please give a rationale/],
     ['a second learning event on the same case', SCENES.learningEventDecided(), decision('2026-06-10'), '2026-06-12T10:00:00.000Z', /already open/],
+    // 6.6 "The Learning Inquiry Group will decide which agencies should take responsibility for leading the local learning event"; 6.8 "The Learning Inquiry Group will agree the method".
+    ['the report before the method and leads are recorded', SCENES.learningEventDecided(), { type: 'RecordLearningEventReport', actor: as(PEOPLE.business), documentUrl: REPORT }, '2026-07-01T10:00:00.000Z', /^Record the review group's method and leads first \(002 6\.6, 6\.8\): the report comes from the event they lead\.$/],
     ['Appendix B: single-agency learning "is not a local child safeguarding practice review or a local learning event"', SCENES.learningEventDecided(), setUp(['singleAgency'], ['partner:police']), '2026-06-12T10:00:00.000Z', /Single-agency learning is not a local learning event/],
     ['a method not on the menu', SCENES.learningEventDecided(), setUp(['survey'], ['partner:police']), '2026-06-12T10:00:00.000Z', /from the menu/],
     ['6.6 "co-led by two": not three', SCENES.learningEventDecided(), setUp(['desktop'], ['partner:police', 'partner:health', 'agency:gp']), '2026-06-12T10:00:00.000Z', /one or two leads/],
@@ -103,6 +128,14 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
     expect(state.learningEvent?.report).toMatchObject({ readyAt, onTime });
   });
 
+  // 6.6: "a lead ... or co-leads": a lead agency's contact and deputies get the card, as a lead partner's people do.
+  it("sends the card to each co-lead's people: the police's representative and deputy, the GP practice's contact and deputy", () => {
+    const d = decide(stateOf(SCENES.learningEventDecided()), setUp(['desktop'], ['partner:police', 'agency:gp']), new Date('2026-06-12T10:00:00.000Z'));
+    if (!d.ok) throw new Error(d.refusal);
+    const to = d.effects.flatMap((e) => (e.type === 'send' && e.card.kind === 'learningEvent' && e.to.kind === 'person' ? [e.to.aadObjectId] : []));
+    expect(to).toEqual([PEOPLE.police, PEOPLE.policeDeputy, PEOPLE.gpContact, PEOPLE.gpDeputy].map((p) => p.aadObjectId));
+  });
+
   it('runs to the end: method and leads, report, approval, dissemination; the summary says what is open', () => {
     const events = SCENES.learningEventDisseminated();
     const state = stateOf(events);
@@ -118,14 +151,17 @@ describe('002 6.4 "The safeguarding partners have the responsibility for decidin
 });
 
 describe('learning event timers: reminders 10 and 3 working days before, an overdue alert after; nothing decided by silence', () => {
-  it('reminds the lead partner and the business unit (an agency lead is reached through the business unit), then alerts the business unit and the monitoring channel', () => {
+  it('reminds the co-leads (the police\'s people, the GP practice\'s contact and deputy) and the business unit, then, at the next working day\'s opening, alerts the business unit and the monitoring channel', () => {
     const start = SCENES.learningEventSetUp();
     const cases: [string, string, string[], boolean][] = [
       ['2026-09-28T07:59:59.000Z', '', [], false],
-      ['2026-09-28T08:00:00.000Z', 'tenDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
-      ['2026-10-07T08:00:00.000Z', 'threeDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
+      ['2026-09-28T08:00:00.000Z', 'tenDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.gpContact.aadObjectId, PEOPLE.gpDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
+      ['2026-10-07T08:00:00.000Z', 'threeDaysBefore', [PEOPLE.police.aadObjectId, PEOPLE.policeDeputy.aadObjectId, PEOPLE.gpContact.aadObjectId, PEOPLE.gpDeputy.aadObjectId, PEOPLE.business.aadObjectId], false],
       ['2026-10-10T15:59:59.000Z', '', [], false],
-      ['2026-10-10T16:00:00.000Z', 'overdue', [PEOPLE.business.aadObjectId], true],
+      // Due 17:00 Saturday 10 October: the alert waits for the start of the next working day, 09:00 Monday 12 October (BST).
+      ['2026-10-10T16:00:00.000Z', '', [], false],
+      ['2026-10-12T07:59:59.000Z', '', [], false],
+      ['2026-10-12T08:00:00.000Z', 'overdue', [PEOPLE.business.aadObjectId], true],
     ];
     let events = start;
     for (const [at, chase, to, monitoring] of cases) {

@@ -9,6 +9,7 @@ import { fold, type CaseState } from '../../workflow/state.js';
 import { createDecider } from '../../workflow/decide.js';
 import { timeline } from '../../workflow/timeline.js';
 import { PEOPLE, play, SCENES, sampleConfig, stateOf } from '../support/sampleConfig.js';
+import { dayWords as dayName } from '../../workflow/localReview/common.js';
 import { as, DECIDED_AT, LR, LR_SCENES, lrCalendar, lrDecide, lrRun, PUBLISHED_URL, TOR_URL } from '../support/localReviewScenes.js';
 
 /**
@@ -63,6 +64,13 @@ describe("opening: the partners' decision (5.3) opens it at once; the clock star
     expect(out).toContain('localReviewBoard -> monitoring');
   });
 
+  it('board members configured get the letter on this path too (5.6 "and board members")', () => {
+    const BOARD = { aadObjectId: 'aad-board-only', displayName: 'Bola Board', email: 'bola@example.org' };
+    const decide = createDecider({ ...sampleConfig, boardMembers: [BOARD] }, lrCalendar);
+    const d = decide(stateOf(SCENES.lcsprDisputed()), { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: true, rationale: 'The learning crosses agencies.' }, new Date('2026-07-01T09:00:00.000Z'));
+    expect(d.ok && sends(d.effects).filter((x) => x.startsWith('localReviewLetter'))).toEqual([PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health, BOARD].map((p) => `localReviewLetter -> ${p.aadObjectId}`));
+  });
+
   it('a decision not to hold one opens nothing', () => {
     const events = SCENES.lcsprDisputed();
     const d = lrDecide(fold(events), { type: 'DecideLcsprDispute', actor: as(PEOPLE.partnershipChair), lcspr: false, rationale: 'Single-agency learning is enough here.' }, new Date('2026-07-01T09:00:00.000Z'));
@@ -92,6 +100,26 @@ describe('opening from a case the review group discussed without a notification 
     const { last } = lrRun([open(actor)], closed());
     if (refusal) expect(last).toEqual({ ok: false, refusal });
     else expect(last.ok && last.events[0]).toMatchObject({ type: 'LocalReviewOpened', source: 'reviewGroup', decidedAt: '2026-06-15T10:00:00.000Z', publicationDueDate: '2026-12-15' });
+  });
+
+  // 5.3: "The Independent Scrutineer will also be informed, to allow scrutiny of the decision-making process"; 5.6: "a
+  // letter of notification will be sent to the ... executive (including delegated safeguarding partners) and board members".
+  it('the letter goes to the executive, the board members and, on this path, the independent scrutineer', () => {
+    const BOARD = { aadObjectId: 'aad-board-only', displayName: 'Bola Board', email: 'bola@example.org' };
+    const decide = createDecider({ ...sampleConfig, boardMembers: [BOARD, PEOPLE.police] }, lrCalendar);
+    const d = decide(fold(closed()), open()[0], new Date(open()[1]));
+    if (!d.ok) throw new Error(d.refusal);
+    expect(sends(d.effects).filter((x) => x.startsWith('localReviewLetter'))).toEqual(
+      [PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health, BOARD, PEOPLE.scrutineer].map((p) => `localReviewLetter -> ${p.aadObjectId}`),
+    );
+    expect(d.message).toContain('The executive and the board members get the letter of notification and the independent scrutineer is informed (5.3, 5.6)');
+  });
+
+  it('without board members configured, the executive and the scrutineer', () => {
+    const { last } = lrRun([open()], closed());
+    expect(last.ok && sends(last.effects).filter((x) => x.startsWith('localReviewLetter'))).toEqual(
+      [PEOPLE.partnershipChair, PEOPLE.director, PEOPLE.police, PEOPLE.health, PEOPLE.scrutineer].map((p) => `localReviewLetter -> ${p.aadObjectId}`),
+    );
   });
 
   it.each([
@@ -181,6 +209,19 @@ describe('the lead (5.5 "In the case of looked after children, the local authori
     ['looked after (as the referral says) with no responsible authority', lead({}), 'For a looked-after child, please give the responsible authority: the local authority with statutory responsibility for the child, whose partnership leads the review (5.5).', undefined],
     ['said not looked after, with a responsible authority', lead({ lookedAfter: false, responsibleAuthority: 'Isle of Wight Council' }), 'A responsible authority is recorded only for a looked-after child. Either say the child is looked after, or leave the responsible authority empty.', undefined],
     ['not looked after (no longer, unlike the referral): where the child normally lives; nothing more to check', lead({ lookedAfter: false }), undefined, { lookedAfter: false, weLead: true }],
+    ['this partnership named by its short name, "we lead"', lead({ lookedAfter: false, leadPartnership: 'iowscp' }), undefined, { weLead: true, leadPartnership: 'iowscp' }],
+    [
+      '"we lead", but another partnership named as the lead: the two contradict each other',
+      lead({ lookedAfter: false, leadPartnership: 'Hampshire Safeguarding Children Partnership', weLead: true }),
+      'The lead partnership is given as Hampshire Safeguarding Children Partnership, but the review is recorded as led by this partnership (Isle of Wight Safeguarding Children Partnership). Name this partnership as the lead, or say this partnership does not lead.',
+      undefined,
+    ],
+    [
+      'this partnership named as the lead, but "we do not lead"',
+      lead({ lookedAfter: false, leadPartnership: 'the Isle of Wight Safeguarding Children Partnership', weLead: false }),
+      'The lead partnership is given as this partnership (Isle of Wight Safeguarding Children Partnership), but the review is recorded as not led by it. Say this partnership leads, or name the partnership that does.',
+      undefined,
+    ],
   ] as const)('%s', (_label, step, refusal, recorded) => {
     const result = lrRun([step as [CaseCommand, string]], LR_SCENES.opened());
     if (refusal) {
@@ -247,6 +288,47 @@ describe('publication and the copy (5.18): moving the planned day moves the copy
     expect(state.localReview!.copySent).toMatchObject({ sentAt, onTime });
   });
 
+  // 5.18: "send a copy of the full report to the Child Safeguarding Practice Review Panel and to the
+  // Secretary of State no later than seven working days before publication". The copy's deadline
+  // follows the planned day, so a copy already sent is judged again when the day moves.
+  it.each([
+    [
+      'on time for 2 December, 4 working days late once publication moves to 25 November',
+      LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'),
+      LR.publication('2026-11-25', '2026-11-20T11:00:00.000Z'),
+      { copyDueAt: '2026-11-16T17:00:00.000Z', onTime: false },
+      ' The copy sent on Friday 20 November 2026 is now 4 working days late against the new deadline, 17:00 on Monday 16 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Tuesday 1 December 2026 or record why.',
+    ],
+    [
+      'late for 2 December (due 23 November), on time once publication moves to Friday 4 December',
+      LR.copySent('2026-11-24T10:00:00.000Z', '2026-11-24T10:05:00.000Z'),
+      LR.publication('2026-12-04', '2026-11-24T11:00:00.000Z'),
+      { copyDueAt: '2026-11-25T17:00:00.000Z', onTime: true },
+      ' The copy sent on Tuesday 24 November 2026 is now on time against the new deadline, 17:00 on Wednesday 25 November.',
+    ],
+    [
+      'late for 2 December, still late (2 working days) for 1 December: the earliest day it meets is 3 December',
+      LR.copySent('2026-11-24T10:00:00.000Z', '2026-11-24T10:05:00.000Z'),
+      LR.publication('2026-12-01', '2026-11-24T11:00:00.000Z'),
+      { copyDueAt: '2026-11-20T17:00:00.000Z', onTime: false },
+      ' The copy sent on Tuesday 24 November 2026 is still 2 working days late against the new deadline, 17:00 on Friday 20 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Thursday 3 December 2026 or record why.',
+    ],
+    [
+      'on time for 2 December and still on time for 4 December: nothing more to say',
+      LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'),
+      LR.publication('2026-12-04', '2026-11-20T11:00:00.000Z'),
+      { copyDueAt: '2026-11-25T17:00:00.000Z', onTime: true },
+      '',
+    ],
+  ])('a copy already sent is judged again when publication moves: %s', (_label, sent, move, copy, said) => {
+    const { state, last } = lrRun([sent, move], LR_SCENES.approved());
+    expect(last.ok && last.message).toBe(`Moved: publication on ${move[0].type === 'PlanLocalReviewPublication' ? dayName(move[0].plannedDate) : ''}.${said}`);
+    expect(state.localReview!.copySent).toMatchObject(copy);
+    const summary = localReviewSummary(state, new Date(move[1]))!;
+    expect(summary.deadlines.find((d) => d.what === 'copyToPanel')).toMatchObject({ dueAt: copy.copyDueAt, state: copy.onTime ? 'met' : 'missed' });
+    expect(summary.onTime).toBe(copy.onTime);
+  });
+
   it('a planned day after six months prompts the justification of the delay (5.18 "justification for any ... delay to publication")', () => {
     const { last } = lrRun([LR.publication('2027-01-20', '2026-12-01T10:00:00.000Z')], LR_SCENES.commissioned());
     expect(last.ok && sends(last.effects)).toContain('localReviewJustification -> monitoring');
@@ -281,16 +363,37 @@ describe('publication and the copy (5.18): moving the planned day moves the copy
     expect(localReviewSummary(state, new Date('2026-12-03T09:00:00.000Z'))).toMatchObject({ status: 'published', onTime: true, deadlines: [{ what: 'publication', state: 'met' }, { what: 'copyToPanel', state: 'met' }] });
   });
 
+  // 002 Appendix B: the report is "presented to the Learning Inquiry Group / Isle of Wight Safeguarding Children
+  // Partnership Executive/ Isle of Wight Safeguarding Children Partnership Main Board prior to publication"; Appendix A
+  // step 25: "Final report taken to IOWSCP Main Board for ratification".
+  it.each([
+    ['approved but not ratified by the board', LR_SCENES.approved, LR.published('2026-12-02', '2026-12-02T12:00:00.000Z'), 'Record the board ratification (step 25) first: the report goes to the Main Board prior to publication (002 Appendix B).'],
+    [
+      "published before the executive's approval (Wednesday 4 November)",
+      LR_SCENES.ratified,
+      LR.published('2026-11-03', '2026-12-02T12:00:00.000Z'),
+      "The publication date (Tuesday 3 November 2026) is before the executive's approval (step 24) on Wednesday 4 November 2026: the report is approved and ratified prior to publication (002 Appendix B). Please check the date.",
+    ],
+    [
+      'published before the board ratification (Wednesday 18 November)',
+      LR_SCENES.ratified,
+      LR.published('2026-11-17', '2026-12-02T12:00:00.000Z'),
+      'The publication date (Tuesday 17 November 2026) is before the board ratification (step 25) on Wednesday 18 November 2026: the report is approved and ratified prior to publication (002 Appendix B). Please check the date.',
+    ],
+  ])('publication is refused: %s', (_label, scene, step, refusal) => {
+    expect(lrRun([step], scene()).last).toEqual({ ok: false, refusal });
+  });
+
   it('published on the last day is on time; the day after is late and prompts the justification', () => {
-    const onLast = lrRun([LR.publication('2026-12-30', '2026-11-05T10:00:00.000Z'), LR.published('2026-12-30', '2026-12-30T23:00:00.000Z')], LR_SCENES.approved());
+    const onLast = lrRun([LR.publication('2026-12-30', '2026-11-20T10:00:00.000Z'), LR.published('2026-12-30', '2026-12-30T23:00:00.000Z')], LR_SCENES.ratified());
     expect(onLast.state.localReview!.published?.onTime).toBe(true);
-    const late = lrRun([LR.publication('2026-12-31', '2026-11-05T10:00:00.000Z'), LR.published('2026-12-31', '2026-12-31T10:00:00.000Z')], LR_SCENES.approved());
+    const late = lrRun([LR.publication('2026-12-31', '2026-11-20T10:00:00.000Z'), LR.published('2026-12-31', '2026-12-31T10:00:00.000Z')], LR_SCENES.ratified());
     expect(late.state.localReview!.published?.onTime).toBe(false);
     expect(late.last.ok && sends(late.last.effects)).toContain('localReviewJustification -> monitoring');
   });
 });
 
-describe('milestones (Appendix A stage 2, steps 18, 22-26): planned, moved and recorded done (who, when)', () => {
+describe('milestones (Appendix A stage 2, steps 18-19 and 21-26): planned, moved and recorded done (who, when)', () => {
   it('moving a milestone keeps one planned date; recording it done keeps who and when', () => {
     const { state } = lrRun([LR.plan('earlyDraft', '2026-10-07', '2026-09-01T09:00:00.000Z'), LR.done('earlyDraft', '2026-10-06', '2026-10-06T16:00:00.000Z')], LR_SCENES.planned());
     expect(state.localReview!.milestones.earlyDraft).toMatchObject({ plannedDate: '2026-10-07', done: { doneDate: '2026-10-06', by: { displayName: PEOPLE.business.displayName } } });
@@ -337,11 +440,13 @@ describe('timers: reminders before, alerts after, chasers for milestones; nothin
         // Copy due 17:00 Monday 23 November (GMT): reminders at the close of Mon 9 and Wed 18 November.
         'localReview:copyReminder10 @ 2026-11-09T17:00:00.000Z',
         'localReview:copyReminder3 @ 2026-11-18T17:00:00.000Z',
-        'localReview:copyOverdue @ 2026-11-23T17:00:00.000Z',
+        // Each overdue alert at the start of the next working day: the copy's (Monday 23 November, 17:00) at 09:00 Tuesday.
+        'localReview:copyOverdue @ 2026-11-24T09:00:00.000Z',
         // Publication by Wednesday 30 December: counted back over Christmas and the substitute Boxing Day.
         'localReview:publicationReminder10 @ 2026-12-14T17:00:00.000Z',
         'localReview:publicationReminder3 @ 2026-12-23T17:00:00.000Z',
-        'localReview:publicationOverdue @ 2026-12-31T00:00:00.000Z',
+        // The six-month day ends at 00:00 on Thursday 31 December: alerted at its opening, 09:00, not at midnight.
+        'localReview:publicationOverdue @ 2026-12-31T09:00:00.000Z',
         // Planned Wed 30 Sep (BST), Wed 21 Oct (BST), Wed 4 Nov (GMT): chased at 09:00 the next working day.
         'localReview:milestone:earlyDraft @ 2026-10-01T08:00:00.000Z',
         'localReview:milestone:finalReportPresented @ 2026-10-22T08:00:00.000Z',
@@ -350,16 +455,19 @@ describe('timers: reminders before, alerts after, chasers for milestones; nothin
     );
   });
 
-  it('the copy alert goes to the business unit and the monitoring channel, once; moving the publication day earns it again', () => {
-    const t = lrDecide(state(), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'));
+  it('the copy alert goes to the business unit and the monitoring channel at the next working day\'s opening, once; moving the publication day earns it again', () => {
+    // At the deadline itself (17:00 Monday 23 November) nothing about the copy goes yet.
+    const atClose = lrDecide(state(), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'));
+    expect(atClose.ok && atClose.events.map((e) => (e.type === 'LocalReviewChased' ? e.chase : e.type)).filter((c) => c.startsWith('copy'))).toEqual([]);
+    const t = lrDecide(state(), { type: 'Tick' }, new Date('2026-11-24T09:00:00.000Z'));
     const copy = t.ok ? t.effects.filter((e) => e.type === 'send' && e.key.includes('copyOverdue')) : [];
     expect(sends(copy)).toEqual([`localReviewOverdue -> ${PEOPLE.business.aadObjectId}`, 'localReviewOverdue -> monitoring']);
     // The milestones planned for 30 September, 21 October and 4 November are chased to the business unit only.
     expect(t.ok && t.events.map((e) => (e.type === 'LocalReviewChased' ? e.chase : e.type))).toEqual(['copyOverdue:2026-11-23T17:00:00.000Z', 'milestone:earlyDraft:2026-09-30', 'milestone:finalReportPresented:2026-10-21', 'milestone:executiveApproval:2026-11-04']);
     const after = t.ok ? [...LR_SCENES.planned(), ...t.events] : [];
-    expect(lrDecide(fold(after), { type: 'Tick' }, new Date('2026-11-23T17:00:00.000Z'))).toEqual({ ok: true, events: [], effects: [] });
+    expect(lrDecide(fold(after), { type: 'Tick' }, new Date('2026-11-24T09:00:00.000Z'))).toEqual({ ok: true, events: [], effects: [] });
     const moved = lrRun([LR.publication('2026-12-16', '2026-11-24T10:00:00.000Z')], after).state;
-    expect(due(moved)).toContain('localReview:copyOverdue @ 2026-12-07T17:00:00.000Z');
+    expect(due(moved)).toContain('localReview:copyOverdue @ 2026-12-08T09:00:00.000Z');
   });
 
   it('published: no more publication or copy timers; the tick records only reminders, never a step', () => {

@@ -85,6 +85,8 @@ export const recordLearningEventReport: Handler<'RecordLearningEventReport'> = (
   if (found.error) return found.error;
   const { le } = found;
   if (le.report) return refuse(`The report was already recorded ready at ${words(le.report.readyAt, now)}.`);
+  // 6.6 and 6.8: the review group decides who leads and agrees the method; the report is the work of that event.
+  if (!le.setUp) return refuse("Record the review group's method and leads first (002 6.6, 6.8): the report comes from the event they lead.");
   // The same check and words as every other document link (the LCSPR's terms of reference, an action's evidence).
   const link = documentLink(config, command.documentUrl, 'report');
   if ('problem' in link) return refuse(link.problem);

@@ -13,7 +13,9 @@ import { openDispute } from './state.js';
  * considers referrals "where the criteria for a serious incident notification and therefore a
  * rapid review have not been met"; after a rapid review, a learning event is the lighter
  * alternative to an LCSPR. So the notification decision, and any rapid review, must be finished
- * (the case's stage `closed`), and no LCSPR may have been decided on the case.
+ * (the case's stage `closed`), and no LCSPR may have been decided or opened on the case (002's
+ * introduction: "Ensuring local learning happens where the criteria for a local child safeguarding
+ * practice review are not met"); localReview/open.ts refuses the reverse.
  */
 export function learningEventBlocked(state: CaseState | undefined): string | undefined {
   if (!state) return 'There is no such case.';
@@ -22,6 +24,8 @@ export function learningEventBlocked(state: CaseState | undefined): string | und
   if (state.stage !== 'closed') return `The notification decision or the rapid review on ${state.referral.caseRef} is still open: a learning event is decided after it.`;
   const rr = state.rapidReview;
   if (rr?.completed?.lcsprNeeded || rr?.lcspr?.decided?.lcspr) return `The partners decided to hold an LCSPR on ${state.referral.caseRef}: a learning event is the alternative to one, not an addition.`;
+  // A local review opened on a case the review group discussed (no rapid review) counts the same.
+  if (state.localReview) return `A local review (LCSPR) is held on ${state.referral.caseRef} (decided on ${dateWords(londonDate(new Date(state.localReview.decidedAt)))}): a learning event is for where the criteria for an LCSPR are not met, the alternative to one, not an addition.`;
   return undefined;
 }
 

@@ -21,9 +21,9 @@ export function leadPeople(config: PartnershipConfig, leads: readonly LearningLe
 }
 
 /**
- * The leads' people who may see the card: a lead partner's people are the partnership's own; an
- * agency's scoping contacts see only their own agency's scoping part of a rapid review (access.ts),
- * so an agency lead is reached through the business unit, which is reminded too.
+ * The leads' people who may see the card: a lead partner's people are the partnership's own; a lead
+ * agency's contact and deputies see this learning event's card and its reminders, and nothing else
+ * of the case (access.ts). Asked after the set-up is recorded, so the leads are in the state.
  */
 export function leadRecipients(config: PartnershipConfig, leads: readonly LearningLead[], card: CardSpec, state: CaseState): string[] {
   return leadPeople(config, leads).filter((id) => maySee(config, id, card, state));

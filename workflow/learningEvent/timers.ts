@@ -10,8 +10,9 @@ import type { LearningChase } from './events.js';
 /**
  * The area's timers. The learning event: reminders at the opening of the 10th and the 3rd working
  * day before the report's due date (to the leads and the business unit), and an overdue alert to
- * the business unit and the monitoring channel at the deadline; each once, and none once the
- * report is ready. Nothing is decided by silence.
+ * the business unit and the monitoring channel at the start of the next working day after the
+ * deadline (17:00 on its day), the rule every overdue alert follows (localReview/timers.ts); each
+ * once, and none once the report is ready. Nothing is decided by silence.
  */
 export const learningEventTimers = declareTimers(['learningEvent:tenDaysBefore', 'learningEvent:threeDaysBefore', 'learningEvent:overdue'], (state, { calendar, hours }) => {
   const le = state.learningEvent;
@@ -31,7 +32,7 @@ export const learningEventTimers = declareTimers(['learningEvent:tenDaysBefore',
     // The 10-day reminder lapses once the 3-day one is due: a late-recorded decision gets one reminder, not two at once.
     ...(le.chased.includes('tenDaysBefore') ? [] : timer('learningEvent:tenDaysBefore', ten, chase('tenDaysBefore', reminders), three)),
     ...(le.chased.includes('threeDaysBefore') ? [] : timer('learningEvent:threeDaysBefore', three, chase('threeDaysBefore', reminders), due)),
-    ...(le.chased.includes('overdue') ? [] : timer('learningEvent:overdue', due, chase('overdue', (_, ids) => ids.bu))),
+    ...(le.chased.includes('overdue') ? [] : timer('learningEvent:overdue', calendar.startOfNextWorkingPeriod(due), chase('overdue', (_, ids) => ids.bu))),
   ];
 });
 

@@ -2,7 +2,7 @@ import { checkFreeText } from '../freeText.js';
 import { actorAs, iso, recorder, refuse, words, type Handler } from '../kernel.js';
 import { actingRole } from '../access.js';
 import { dayWords, documentLink, findReview, sentAtProblem, shortTextProblem } from './common.js';
-import { leadRule, ruleWords } from './lead.js';
+import { leadContradiction, leadRule, ruleWords } from './lead.js';
 import { decisionTold, decisionToldWords } from './told.js';
 
 /**
@@ -26,6 +26,8 @@ export const recordLocalReviewLead: Handler<'RecordLocalReviewLead'> = ({ config
   const lead = command.leadPartnership.trim();
   const problem = shortTextProblem(lead, 'lead partnership') ?? command.involved.map((p) => shortTextProblem(p, 'involved partnership')).find(Boolean);
   if (problem) return refuse(problem);
+  const contradiction = leadContradiction(config, lead, command.weLead);
+  if (contradiction) return refuse(contradiction);
   const involved = [...new Set(command.involved.map((p) => p.trim()).filter((p) => p && p !== lead))];
   // 5.5: for a looked-after child the responsible authority's partnership leads; another lead needs a stated reason.
   const lookedAfter = command.lookedAfter ?? state!.referral.lookedAfter;

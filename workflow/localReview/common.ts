@@ -77,6 +77,9 @@ export const businessUnitIds = (config: PartnershipConfig): string[] => unique(c
 export const executiveIds = (config: PartnershipConfig): string[] =>
   unique((config.executive ?? [config.partnershipChair, ...PARTNERS.map((p) => config.partners[p].representative)]).map((p) => p.aadObjectId));
 
+/** The Main Board members as configured (5.6 "and board members"); none when absent. */
+export const boardMemberIds = (config: PartnershipConfig): string[] => unique((config.boardMembers ?? []).map((p) => p.aadObjectId));
+
 /** The business unit's working card, one per person, kept up to date. */
 export function sendBoard(r: Recorder, config: PartnershipConfig) {
   for (const id of businessUnitIds(config)) r.effect({ type: 'send', key: sendKey.localReviewBoard(id), to: person(id), card: { kind: 'localReviewBoard' }, tracked: true });

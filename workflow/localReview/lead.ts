@@ -29,3 +29,14 @@ export function ruleWords(config: PartnershipConfig, responsibleAuthority: strin
     ? `this partnership (${config.partnership.name}), as ${responsibleAuthority} is the responsible authority for the looked-after child`
     : `${responsibleAuthority}'s partnership, as it is the responsible authority for the looked-after child`;
 }
+
+/** Whether a partnership's name, as typed, is this partnership (its name or short name). */
+export const namesUs = (config: PartnershipConfig, name: string): boolean => [config.partnership.name, config.partnership.shortName].some((n) => normal(n) === normal(name));
+
+/** The lead named and "we lead" must say the same thing; the words to refuse with when they do not. */
+export function leadContradiction(config: PartnershipConfig, leadPartnership: string, weLead: boolean): string | undefined {
+  const us = namesUs(config, leadPartnership);
+  if (weLead && !us) return `The lead partnership is given as ${leadPartnership}, but the review is recorded as led by this partnership (${config.partnership.name}). Name this partnership as the lead, or say this partnership does not lead.`;
+  if (!weLead && us) return `The lead partnership is given as this partnership (${config.partnership.name}), but the review is recorded as not led by it. Say this partnership leads, or name the partnership that does.`;
+  return undefined;
+}

@@ -5,7 +5,7 @@ import { MILESTONE_WORDS, type Milestone } from './words.js';
 import { pastSixMonths } from './rules.js';
 
 /**
- * The review's milestones (002 Appendix A stage 2, steps 18 and 22-26). The business unit plans
+ * The review's milestones (002 Appendix A stage 2, steps 18-26; step 20, the action plans, is the actions area). The business unit plans
  * each (and can move it) and records it done: who, and on which date. Step 24 carries the
  * executive's decision on publication (5.15: "The ... Executive Group decide on publication,
  * including the documents to be published. This may include a decision not to publish"); a

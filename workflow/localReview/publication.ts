@@ -6,6 +6,7 @@ import { dateProblem, dayWords, findReview, publicLink, sendBoard, sentAtProblem
 import { copyDueAt, endOfLondonDate, pastSixMonths } from './rules.js';
 import { publishDecision, type LocalReview } from './state.js';
 import type { Justification } from './words.js';
+import { copyRecheckWords } from './copyCheck.js';
 
 /**
  * Publication (002 5.16, 5.18). "The ... Partnership Team will send a copy of the full report to
@@ -13,7 +14,8 @@ import type { Justification } from './words.js';
  * working days before publication. They will confirm and share what is being published and when and
  * set out for the Panel and the Secretary of State the justification for any non-publication, or
  * delay to publication, if applicable." The copy's deadline follows the PLANNED publication day, so
- * moving that day moves it (the new instant is recorded with the plan).
+ * moving that day moves it (the new instant is recorded with the plan), and a copy already sent is
+ * judged again against it (copyCheck.ts).
  */
 
 /** Which justifications the review needs now, whether or not already sent. */
@@ -51,7 +53,7 @@ export const planLocalReviewPublication: Handler<'PlanLocalReviewPublication'> =
   if (late && !l.justifications.delay) promptJustification(r, config, 'delay');
   r.effect({ type: 'refreshCards' });
   const copy = l.copySent
-    ? ''
+    ? copyRecheckWords(calendar, l, iso(copyDue), now)
     : copyDue.getTime() <= now.getTime()
       ? ` The copy to the Panel and the Secretary of State was due by ${words(iso(copyDue), now)}, which has passed: send it at once and record it.`
       : ` The copy of the full report to the Panel and the Secretary of State is due by ${words(iso(copyDue), now)}.`;
@@ -105,8 +107,16 @@ export const recordLocalReviewPublished: Handler<'RecordLocalReviewPublished'> =
   const decision = publishDecision(l);
   if (decision === false) return refuse('The executive decided not to publish the report.');
   if (decision === undefined) return refuse("Record the executive's approval and its decision to publish (step 24) first.");
+  // 002 Appendix B: the report is "presented to the Learning Inquiry Group / ... Executive / ... Main Board prior to
+  // publication"; Appendix A step 25: "Final report taken to IOWSCP Main Board for ratification".
+  const ratified = l.milestones.boardRatification?.done;
+  if (!ratified) return refuse('Record the board ratification (step 25) first: the report goes to the Main Board prior to publication (002 Appendix B).');
   const problem = dateProblem(command.publishedDate, l, now, 'past', 'publication date');
   if (problem) return refuse(problem);
+  const approvedOn = l.milestones.executiveApproval!.done!.doneDate;
+  for (const [date, what] of [[approvedOn, "the executive's approval (step 24)"], [ratified.doneDate, 'the board ratification (step 25)']] as const) {
+    if (command.publishedDate < date) return refuse(`The publication date (${dayWords(command.publishedDate)}) is before ${what} on ${dayWords(date)}: the report is approved and ratified prior to publication (002 Appendix B). Please check the date.`);
+  }
   const link = publicLink(command.url);
   if (link.error !== undefined) return refuse(link.error);
   const onTime = !pastSixMonths(command.publishedDate, l.publicationDueDate);

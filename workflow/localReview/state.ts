@@ -108,7 +108,12 @@ export function foldLocalReview(slice: LocalReview | undefined, event: LocalRevi
         milestones: { ...l.milestones, [event.milestone]: { ...l.milestones[event.milestone], done: { at: event.at, by: event.by, doneDate: event.doneDate, ...(event.publish !== undefined ? { publish: event.publish } : {}) } } },
       };
     case 'LocalReviewPublicationPlanned':
-      return { ...l, publication: { plannedDate: event.plannedDate, copyDueAt: event.copyDueAt, by: event.by, at: event.at } };
+      return {
+        ...l,
+        publication: { plannedDate: event.plannedDate, copyDueAt: event.copyDueAt, by: event.by, at: event.at },
+        // 5.18: the copy is due before the PLANNED day, so a copy already sent is judged again against the new plan.
+        ...(l.copySent ? { copySent: { ...l.copySent, copyDueAt: event.copyDueAt, onTime: Date.parse(l.copySent.sentAt) <= Date.parse(event.copyDueAt) } } : {}),
+      };
     case 'LocalReviewCopySent':
       return { ...l, copySent: { sentAt: event.sentAt, copyDueAt: event.copyDueAt, onTime: event.onTime, by: event.by, at: event.at } };
     case 'LocalReviewJustificationSent':

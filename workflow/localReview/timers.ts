@@ -12,8 +12,11 @@ import { MILESTONES } from './words.js';
  *    months) the business unit is reminded at the close of the 10th and of the 3rd working day
  *    before the deadline's day (our choice; the seed sets none). Each reminder lapses when the next
  *    is due, so a date planned late sends only the reminder that still applies.
- *  - When a deadline passes unmet, the business unit and the monitoring channel are alerted: the
- *    copy at the close of its working day, publication when the six-month day ends (00:00 London).
+ *  - When a deadline passes unmet, the business unit and the monitoring channel are alerted at the
+ *    start of the next working day: a deadline is the end of its day (the copy's, the close of its
+ *    working day; publication's, the end of the six-month day, 00:00 London), and an alert at
+ *    midnight or on a Saturday reaches nobody sooner than one at the next opening. The learning
+ *    event's overdue alert follows the same rule (learningEvent/timers.ts).
  *  - A milestone not recorded by its planned day is chased at the start of the next working day.
  * Each is recorded with the deadline it was about ("copyOverdue:<instant>", "milestone:<m>:<date>"),
  * so moving the publication day or a milestone earns the reminders again for the new date.
@@ -59,12 +62,12 @@ export const localReviewTimers = declareTimers(LOCAL_REVIEW_TIMER_KINDS, (state,
   if (publishing) {
     const end = endOfLondonDate(l.publicationDueDate);
     out.push(...reminders('publicationReminder', '', l, l.publicationDueDate, end, calendar));
-    out.push(...chase('publicationOverdue', 'publicationOverdue', l, end, 'localReviewOverdue', true));
+    out.push(...chase('publicationOverdue', 'publicationOverdue', l, calendar.startOfNextWorkingPeriod(end), 'localReviewOverdue', true));
   }
   if (l.publication && !l.copySent && publishing) {
     const due = new Date(l.publication.copyDueAt);
     out.push(...reminders('copyReminder', `:${l.publication.copyDueAt}`, l, londonDateOf(due), due, calendar));
-    out.push(...chase('copyOverdue', `copyOverdue:${l.publication.copyDueAt}`, l, due, 'localReviewOverdue', true));
+    out.push(...chase('copyOverdue', `copyOverdue:${l.publication.copyDueAt}`, l, calendar.startOfNextWorkingPeriod(due), 'localReviewOverdue', true));
   }
   for (const m of MILESTONES) {
     const record = l.milestones[m];

@@ -50,6 +50,9 @@ function actionsAt(events: readonly CaseEvent[], asOf: number): ActionsSlice | u
   return slice;
 }
 
+/** The instant a London calendar date begins. */
+const startOfLondonDate = (date: string): string => DateTime.fromISO(date, { zone: LONDON_ZONE }).startOf('day').toJSDate().toISOString();
+
 export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: ReportingYear, calendar: WorkingCalendar, measure?: ActionsMeasure): YearFigures {
   const inYear = (iso: string) => {
     const t = Date.parse(iso);
@@ -110,7 +113,8 @@ export function yearFigures(histories: readonly (readonly CaseEvent[])[], year: 
       // "Commissioned" is the partners' decision to hold the review (5.16: its six months run from it), counted in
       // the year of that decision, not of the reviewer's appointment (which may be re-made, or fall in the next year).
       if (event.type === 'LocalReviewOpened' && inYear(event.decidedAt)) figures.localReviews.commissioned++;
-      if (event.type === 'LocalReviewPublished' && inYear(event.at)) {
+      // Published in the year of its publication date (a London date), not of the day it was recorded.
+      if (event.type === 'LocalReviewPublished' && inYear(startOfLondonDate(event.publishedDate))) {
         figures.localReviews.published++;
         if (event.onTime) figures.localReviews.publishedOnTime++;
       }

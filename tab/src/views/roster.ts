@@ -27,6 +27,7 @@ const SECTIONS: [string, string][] = [
   ['strategicPartnershipManager', 'Strategic partnership manager'],
   ['agencies', 'Agencies'],
   ['executive', 'Executive'],
+  ['boardMembers', 'Board members'],
   ['absences', 'Absences'],
 ];
 
@@ -60,6 +61,7 @@ const TEMPLATES: Record<string, () => Json> = {
   deputies: person,
   businessUnit: person,
   executive: person,
+  boardMembers: person,
   inboxes: () => ({ name: '', email: '' }),
   agencies: () => ({ id: '', name: '', contact: person(), deputies: [], escalation: person(), reviewGroup: false, domesticAbuseService: false }),
   absences: () => ({ aadObjectId: '', from: '', to: '' }),

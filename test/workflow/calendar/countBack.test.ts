@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar, londonIso } from '../../../workflow/calendar/index.js';
 
 /**
- * 002 (Appendix A, publication): "The Isle of Wight Safeguarding Children Partnership Team will send
+ * 002 5.18 (Section B, publication): "The Isle of Wight Safeguarding Children Partnership Team will send
  * a copy of the full report to the Child Safeguarding Practice Review Panel and to the Secretary of
  * State no later than **seven working days** before publication."
  * The latest instant is the close of the seventh working day counted back from the publication day,

@@ -127,13 +127,20 @@ describe("issue 17: the year's local reviews", () => {
   };
   const publishedOnTime = () => {
     const approved: [CaseCommand, string] = [{ type: 'RecordLocalReviewMilestone', actor: bu, milestone: 'executiveApproval', doneDate: '2026-12-01', publish: true }, '2026-12-01T10:00:00.000Z'];
-    const played = run([commission('2026-07-20T10:00:00.000Z'), approved, publish('2026-12-16', '2026-12-16T12:00:00.000Z')], SCENES.lcsprDecided());
+    const ratified: [CaseCommand, string] = [{ type: 'RecordLocalReviewMilestone', actor: bu, milestone: 'boardRatification', doneDate: '2026-12-09' }, '2026-12-09T16:00:00.000Z'];
+    const played = run([commission('2026-07-20T10:00:00.000Z'), approved, ratified, publish('2026-12-16', '2026-12-16T12:00:00.000Z')], SCENES.lcsprDecided());
     // Every step accepted: the figures are of a review that really ran.
-    expect(played.decisions.map((d) => (d.ok ? 'ok' : d.refusal))).toEqual(['ok', 'ok', 'ok']);
+    expect(played.decisions.map((d) => (d.ok ? 'ok' : d.refusal))).toEqual(['ok', 'ok', 'ok', 'ok']);
     return played.events;
   };
   // Publication planned for 20 January 2027 (approved): published then, past the six months, still in the 2026-27 reporting year.
   const publishedLate = () => run([publish('2027-01-20', '2027-01-20T12:00:00.000Z')], SCENES.localReviewApproved()).events;
+  // Published on Tuesday 30 March 2027 (the 2026-27 year), recorded on Friday 2 April 2027 (the 2027-28 year).
+  const publishedRecordedLater = () => {
+    const played = run([publish('2027-03-30', '2027-04-02T10:00:00.000Z')], SCENES.localReviewApproved());
+    expect(played.decisions.map((d) => (d.ok ? 'ok' : d.refusal))).toEqual(['ok']);
+    return played.events;
+  };
   const decidedOnly = () => SCENES.lcsprDecided();
   // Decided in June 2026; the reviewer appointed only in April 2027, the next reporting year.
   const appointedNextYear = () => {
@@ -149,6 +156,8 @@ describe("issue 17: the year's local reviews", () => {
     ['the reviewer appointed the next year: counted in the year of the decision', [appointedNextYear()], thisYear, { commissioned: 1, published: 0, publishedOnTime: 0 }],
     ['and not in the year of the appointment', [appointedNextYear()], nextYear, { commissioned: 0, published: 0, publishedOnTime: 0 }],
     ['the next year: nothing of these', [publishedOnTime(), publishedLate()], nextYear, { commissioned: 0, published: 0, publishedOnTime: 0 }],
+    ['published 30 March, recorded 2 April: counted in the year of the publication date', [publishedRecordedLater()], thisYear, { commissioned: 1, published: 1, publishedOnTime: 0 }],
+    ['and not in the year it was recorded', [publishedRecordedLater()], nextYear, { commissioned: 0, published: 0, publishedOnTime: 0 }],
   ])('%s', (_sentence, histories, year, expected) => {
     for (const h of histories) expect(h.filter((e) => e.type === 'LocalReviewOpened')).toHaveLength(1);
     expect(yearFigures(histories, year, calendar).localReviews).toEqual(expected);
