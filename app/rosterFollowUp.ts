@@ -52,6 +52,7 @@ async function followOnCase(deps: Deps, caseRef: string, change: ChangeToFollow,
   const moved: z.infer<typeof MovedRequestSchema>[] = [];
   const involved = new Set<string>();
   const gone = new Map<string, Removal>();
+  const goneHeld: { aadObjectId: string; card: { kind: string } }[] = [];
   // Only what was held when the roster changed: a request sent since went out under the new roster.
   const held = (await deps.outbox.heldRequests(caseRef)).filter((h: HeldRequest) => !h.at || Date.parse(h.at) <= change.at.getTime());
   for (const h of held) {
@@ -59,12 +60,15 @@ async function followOnCase(deps: Deps, caseRef: string, change: ChangeToFollow,
       involved.add(r.from.aadObjectId);
       for (const to of r.to) moved.push({ key: h.sendKey, card: JSON.parse(h.card) as { kind: string }, to: to.aadObjectId });
     }
-    for (const r of removed.filter((x) => x.from.aadObjectId === h.holder)) gone.set(`${r.role}\n${r.from.aadObjectId}`, r);
+    for (const r of removed.filter((x) => x.from.aadObjectId === h.holder)) {
+      gone.set(`${r.role}\n${r.from.aadObjectId}`, r);
+      goneHeld.push({ aadObjectId: h.holder, card: JSON.parse(h.card) as { kind: string } });
+    }
   }
   if (moved.length === 0 && gone.size === 0) return false;
   // The same request held twice (a card row kept before holders were, and its holder row) moves once.
   const unique = moved.filter((m, i) => moved.findIndex((o) => o.key === m.key && o.to === m.to) === i);
-  const outcome = await deps.cases.execute(caseRef, { type: 'RecordRosterChange', actor: change.by, rosterVersion: change.version, replacements: replaced.filter((r) => involved.has(r.from.aadObjectId)), moved: unique, removed: [...gone.values()] }, now);
+  const outcome = await deps.cases.execute(caseRef, { type: 'RecordRosterChange', actor: change.by, rosterVersion: change.version, replacements: replaced.filter((r) => involved.has(r.from.aadObjectId)), moved: unique, removed: [...gone.values()], removedHeld: goneHeld }, now);
   if (!outcome.decision.ok) {
     deps.log.warn('roster change not recorded on a case', { caseRef, refusal: outcome.decision.refusal });
     return false;

@@ -201,3 +201,32 @@ describe('a completed rapid review is closed, but its actions run on (issue 17):
     expect(decision.effects).toEqual([]);
   });
 });
+
+describe('someone removed with nobody to take over is recorded only while a request they held is still open', () => {
+  // Issue 16: "their open requests move to whoever now holds the role, and the case's history says so": with nobody
+  // to move them to, the business unit follows up what is still open, and nothing else.
+  const withoutEducation = PartnershipFileSchema.parse({ ...sampleConfig, agencies: sampleConfig.agencies.filter((a) => a.id !== 'education') });
+  const decideWithout = createDecider(withoutEducation, calendar);
+  const removal: CaseCommand = {
+    type: 'RecordRosterChange',
+    actor: as(PEOPLE.business),
+    rosterVersion: 3,
+    replacements: [],
+    moved: [],
+    removed: [{ role: 'scoping contact for Education', from: as(PEOPLE.educationContact) }],
+    removedHeld: [{ aadObjectId: PEOPLE.educationContact.aadObjectId, card: { kind: 'scopingRequest', agency: 'education' } }],
+  };
+  const removedOn = (scene: Scene, at: string) => {
+    const decision = decideWithout(run([], eventsAt(scene)).state, removal, new Date(at));
+    if (!decision.ok) throw new Error(decision.refusal);
+    return decision.events.flatMap((e) => (e.type === 'RosterChanged' ? e.removed.map((r) => r.from.displayName) : []));
+  };
+
+  it("education's return still awaited: the removal is recorded for the business unit to follow up", () => {
+    expect(removedOn('setUp', AFTER_SCENE.setUp)).toEqual([PEOPLE.educationContact.displayName]);
+  });
+
+  it("education's return already recorded: nothing is recorded on the case", () => {
+    expect(removedOn('answered', AFTER_SCENE.answered)).toEqual([]);
+  });
+});

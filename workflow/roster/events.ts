@@ -57,6 +57,15 @@ export const MovedRequestSchema = z.object({
 export const ROSTER_COMMAND_SCHEMAS = [
   /** From the shell after a roster change: not a person's command (workflow/access.ts leaves it out). */
   z
-    .object({ type: z.literal('RecordRosterChange'), actor: CommandActorSchema, rosterVersion: z.number().int().min(1), replacements: z.array(ReplacementSchema), moved: z.array(MovedRequestSchema), removed: z.array(RemovalSchema).default([]) })
+    .object({
+      type: z.literal('RecordRosterChange'),
+      actor: CommandActorSchema,
+      rosterVersion: z.number().int().min(1),
+      replacements: z.array(ReplacementSchema),
+      moved: z.array(MovedRequestSchema),
+      removed: z.array(RemovalSchema).default([]),
+      /** What each removed person held (cards as asked for), so only someone with a request still open is recorded; absent: every removal is. */
+      removedHeld: z.array(z.object({ aadObjectId: z.string().min(1), card: MovedRequestSchema.shape.card })).optional(),
+    })
     .refine((c) => c.replacements.length + c.removed.length > 0, 'a roster change names someone replaced or removed'),
 ] as const;

@@ -19,13 +19,19 @@ export const recordRosterChange: Handler<'RecordRosterChange'> = ({ config }, st
   // Only to someone the new roster lets see that card (an agency's deputy sees only their agency's),
   // and only what still awaits their role's answer.
   const moved = command.moved.filter((m) => mayEverSee(config, m.to, m.card as CardSpec) && stillOpen(m.card as CardSpec, openContext(state, now, rolesOf(config, m.to))));
+  // Someone removed is recorded only while a request they held still awaits an answer (nobody else
+  // holds their role, so the case's own state is asked with no role: every partner's part counts).
+  const removed = command.removedHeld
+    ? command.removed.filter((r) => command.removedHeld!.some((h) => h.aadObjectId === r.from.aadObjectId && stillOpen(h.card as CardSpec, openContext(state, now, []))))
+    : command.removed;
   // A completed rapid review is 'closed' while its actions, local review or learning event run on
-  // (issue 17): it is followed up like any case, but one with nothing left open records nothing.
-  if (state.stage === 'closed' && moved.length === 0 && command.removed.length === 0) return nothing();
+  // (issue 17): it is followed up like any case, but one with nothing left open records nothing;
+  // nor does an open case where only someone removed held requests, all answered.
+  if (moved.length === 0 && removed.length === 0 && (state.stage === 'closed' || command.replacements.length === 0)) return nothing();
   const effects: Effect[] = moved.map((m) => ({ type: 'send', key: sendKey.movedRequest(m.key, m.to), to: person(m.to), card: inOwnRight(m.card as CardSpec), tracked: true }));
   return {
     ok: true,
-    events: [{ type: 'RosterChanged', at: iso(now), by: { ...command.actor, role: 'business unit' }, rosterVersion: command.rosterVersion, replacements: command.replacements, moved: moved.map((m) => sendKey.movedRequest(m.key, m.to)), removed: command.removed }],
+    events: [{ type: 'RosterChanged', at: iso(now), by: { ...command.actor, role: 'business unit' }, rosterVersion: command.rosterVersion, replacements: command.replacements, moved: moved.map((m) => sendKey.movedRequest(m.key, m.to)), removed }],
     effects,
   };
 };
