@@ -27,7 +27,7 @@ export async function endAbsence(roster: LiveRoster, by: { aadObjectId: string; 
       if (a.aadObjectId !== forId || Date.parse(a.from) > now.getTime() || now.getTime() >= Date.parse(a.to)) return a;
       ended++;
       return { ...a, to: now.toISOString() };
-    });
+    }).filter((a) => Date.parse(a.to) > Date.parse(a.from)); // one ended the instant it began is no absence at all
   });
   if (outcome.ok && ended === 0) return { ok: false, status: 400, reason: 'There is no absence of yours going on now. Nothing was changed.' };
   return { ...outcome, ended };

@@ -318,7 +318,7 @@ export async function createAwaitingCases(stack: Stack, refs: readonly string[],
       const logged = await logReferral(stack, caseRef);
       if (logged.status !== 200 || !textOf(logged).includes(caseRef)) throw new Error(`referral ${caseRef} not logged: ${logged.status} ${textOf(logged).slice(0, 300)}`);
       const viewed = await giveInitialView(stack, caseRef, options.view?.(i) ?? 'notify');
-      if (viewed.status !== 200 || !textOf(viewed).includes('Initial view recorded')) throw new Error(`initial view on ${caseRef} not recorded: ${viewed.status} ${textOf(viewed).slice(0, 300)}`);
+      if (viewed.status !== 200 || !textOf(viewed).includes('Initial view: given')) throw new Error(`initial view on ${caseRef} not recorded: ${viewed.status} ${textOf(viewed).slice(0, 300)}`);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, refs.length)) }, worker));

@@ -10,6 +10,7 @@ import type { CaseCardParts } from './context.js';
 import { dateInput, freeTextInput, lineInput, multiChoiceInput, NO_NAMES_HINT, todayInLondon } from './inputs.js';
 import { severityGuidanceSection } from './severity.js';
 import { actorWords, when } from './wording.js';
+import { mayEverSee } from '../workflow/access.js';
 
 /**
  * The local learning event (002 Section C): one card that shows where it stands and offers the
@@ -21,6 +22,16 @@ const METHOD_CHOICES = [
   { title: 'Desktop review', value: 'desktop' },
   { title: 'Practitioner workshop', value: 'practitionerWorkshop' },
 ];
+
+/**
+ * A lead agency's contact or deputy (002 6.6) is sent the card and its reminders but records
+ * nothing on it and sees nothing else of the case (workflow/access.ts): their card offers no
+ * buttons and says how the report reaches the partnership.
+ */
+function leadAgencyOnly(parts: CaseCardParts): boolean {
+  return parts.recipient.kind === 'person' && !mayEverSee(parts.config, parts.recipient.aadObjectId, { kind: 'history' });
+}
+const LEAD_AGENCY_WORDS = 'Your agency leads this learning event: send the report to the partnership’s business unit when it is ready; they record it here, and this card shows where it stands.';
 
 export function learningEventCard(parts: CaseCardParts): AdaptiveCard {
   const { state, now, notice, draft, config, quote } = parts;
@@ -102,7 +113,9 @@ export function learningEventCard(parts: CaseCardParts): AdaptiveCard {
   }
   // The approved report's recommendations become actions (002 6.14, 7.1): the board is where they are recorded.
   if (le.approved) actions.push(showCaseCard(state, 'Recommendations and actions', 'actionsBoard'));
-  return caseFrame({ ...frame, subtitle: `Local learning event (${le.id === LEARNING_EVENT_ID ? 'learning event' : le.id})`, body, actions });
+  const subtitle = `Local learning event (${le.id === LEARNING_EVENT_ID ? 'learning event' : le.id})`;
+  if (leadAgencyOnly(parts)) return caseFrame({ ...frame, subtitle, showHistory: false, body: [...body, textBlock(LEAD_AGENCY_WORDS)], actions: le.report && !le.approved ? [openUrl('Open the report', le.report.documentUrl)] : [] });
+  return caseFrame({ ...frame, subtitle, body, actions });
 }
 
 /** A reminder before the report's due date, or the overdue alert after it. */
@@ -112,15 +125,17 @@ export function learningEventChaserCard(parts: CaseCardParts): AdaptiveCard {
   const frame = { state, notice, returnTo: 'learningEventChaser' as const };
   if (!le) return caseFrame({ ...frame, subtitle: 'Local learning event', body: [textBlock('No local learning event is recorded on this case.')] });
   const open = [showCaseCard(state, 'Open the learning event', 'learningEvent')];
-  if (le.report) return caseFrame({ ...frame, subtitle: 'Local learning event report', body: [textBlock(`The report was ready for approval at ${when(le.report.readyAt, now)} (${le.report.onTime ? 'on time' : 'late'}). What happens next: the executive's approval.`)], actions: open });
+  if (le.report) return caseFrame({ ...frame, ...(leadAgencyOnly(parts) ? { showHistory: false } : {}), subtitle: 'Local learning event report', body: [textBlock(`The report was ready for approval at ${when(le.report.readyAt, now)} (${le.report.onTime ? 'on time' : 'late'}). What happens next: the executive's approval.`)], actions: open });
   const overdue = now.getTime() >= Date.parse(le.reportDueAt);
   const left = !overdue && calendar ? ` (${Math.ceil(calendar.workingDaysBetween(now, new Date(le.reportDueAt)))} working days left)` : '';
+  const agency = leadAgencyOnly(parts);
   return caseFrame({
     ...frame,
+    ...(agency ? { showHistory: false } : {}),
     subtitle: overdue ? 'Overdue: the learning event report' : 'Reminder: the learning event report',
     body: [
       textBlock(`The report is due ready for approval by ${when(le.reportDueAt, now)}${left}: 4 months from the partners' decision of ${dateWords(le.decidedOn)} (002 6.16).`, { color: overdue ? 'Attention' : 'Default' }),
-      textBlock(overdue ? 'What happens next: nothing is decided by silence; the business unit follows it up with the leads and records the report when it is ready.' : 'What happens next: when the report is ready, record it on the learning event card with its link.'),
+      textBlock(overdue ? 'What happens next: nothing is decided by silence; the business unit follows it up with the leads and records the report when it is ready.' : agency ? LEAD_AGENCY_WORDS : 'What happens next: when the report is ready, record it on the learning event card with its link.'),
     ],
     actions: open,
   });

@@ -282,6 +282,10 @@ export function rosterListings(config: PartnershipConfig): Person[] {
     config.partnershipChair,
     config.independentScrutineer,
     ...(config.strategicPartnershipManager ? [config.strategicPartnershipManager] : []),
+    // The executive and the Main Board are on the roster too: they are sent cards (and emails), and
+    // their clicks and absences are theirs like anyone's, though their roles see little.
+    ...(config.executive ?? []),
+    ...(config.boardMembers ?? []),
     ...PARTNERS.flatMap((p) => partnerPeople(config, p)),
     ...config.agencies.flatMap((a) => [a.contact, ...a.deputies, a.escalation]),
   ];

@@ -120,3 +120,23 @@ test('the cards carry the case reference, never the referral document or a name 
     expect(JSON.stringify(card)).not.toContain('referral.docx');
   }
 });
+
+describe("a lead agency's card (002 6.6: the lead agency; access: its people see the learning event, nothing else)", () => {
+  const GP: Recipient = { kind: 'person', aadObjectId: PEOPLE.gpContact.aadObjectId };
+  test('the learning event card offers the GP practice no button it may not use, and says how the report reaches the partnership', () => {
+    const theirs = render({ kind: 'learningEvent' }, SCENES.learningEventSetUp(), '2026-06-15T10:00:00Z', { recipient: GP });
+    expect(theirs.verbs).toEqual([]);
+    expect(theirs.text).toContain('Your agency leads this learning event: send the report to the partnership’s business unit');
+    // The business unit's card still offers the report form and the history.
+    const business = render({ kind: 'learningEvent' }, SCENES.learningEventSetUp(), '2026-06-15T10:00:00Z');
+    expect(business.verbs).toEqual(expect.arrayContaining(['learningEvent.report', 'case.history']));
+  });
+
+  test('their reminder has no History button and does not tell them to record the report themselves', () => {
+    const theirs = render({ kind: 'learningEventChaser' }, SCENES.learningEventSetUp(), '2026-09-28T12:00:00Z', { recipient: GP });
+    expect(theirs.verbs).not.toContain('case.history');
+    expect(theirs.text).not.toContain('record it on the learning event card');
+    expect(theirs.text).toContain('send the report to the partnership’s business unit');
+  });
+});
+

@@ -297,7 +297,7 @@ describe('publication and the copy (5.18): moving the planned day moves the copy
       LR.copySent('2026-11-20T10:00:00.000Z', '2026-11-20T10:05:00.000Z'),
       LR.publication('2026-11-25', '2026-11-20T11:00:00.000Z'),
       { copyDueAt: '2026-11-16T17:00:00.000Z', onTime: false },
-      ' The copy sent on Friday 20 November 2026 is now 4 working days late against the new deadline, 17:00 on Monday 16 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Tuesday 1 December 2026 or record why.',
+      ' The copy sent on Friday 20 November 2026 is now 4 working days late against the new deadline, 17:00 on Monday 16 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Tuesday 1 December 2026 or later.',
     ],
     [
       'late for 2 December (due 23 November), on time once publication moves to Friday 4 December',
@@ -311,7 +311,7 @@ describe('publication and the copy (5.18): moving the planned day moves the copy
       LR.copySent('2026-11-24T10:00:00.000Z', '2026-11-24T10:05:00.000Z'),
       LR.publication('2026-12-01', '2026-11-24T11:00:00.000Z'),
       { copyDueAt: '2026-11-20T17:00:00.000Z', onTime: false },
-      ' The copy sent on Tuesday 24 November 2026 is still 2 working days late against the new deadline, 17:00 on Friday 20 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Thursday 3 December 2026 or record why.',
+      ' The copy sent on Tuesday 24 November 2026 is still 2 working days late against the new deadline, 17:00 on Friday 20 November; the Panel and the Secretary of State must have it 7 working days before publication: move publication to Thursday 3 December 2026 or later.',
     ],
     [
       'on time for 2 December and still on time for 4 December: nothing more to say',

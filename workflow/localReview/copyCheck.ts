@@ -42,6 +42,6 @@ export function copyRecheckWords(calendar: WorkingCalendar, l: LocalReview, newD
   const late = n === 0 ? 'late' : `${n} working day${n === 1 ? '' : 's'} late`;
   return (
     ` The copy sent on ${day} is ${sent.onTime ? 'now' : 'still'} ${late} against the new deadline, ${words(newDueAt, now)}; the Panel and the Secretary of State must have it ${COPY_WORKING_DAYS} working days before publication:` +
-    ` move publication to ${dayWords(earliestCompliantDay(calendar, sent.sentAt, now))} or record why.`
+    ` move publication to ${dayWords(earliestCompliantDay(calendar, sent.sentAt, now))} or later.`
   );
 }
