@@ -74,7 +74,7 @@ export async function concurrency(options: { connectionString: string; storagePo
     const serverErrors = outcomes.filter((o) => o.status >= 500 || o.status === 0).length;
     const refusals = outcomes.filter((o) => o.status === 200 && !o.accepted);
     const otherStatus = outcomes.filter((o) => o.status !== 200 && o.status < 500 && o.status !== 0).length;
-    for (const r of refusals.slice(0, 3)) log(`concurrency: refusal shown: ${r.text.slice(0, 200)}`);
+    for (const r of refusals.slice(0, 3)) log(`concurrency: refusal shown: ${r.text.replace(/\s+/g, ' ').slice(0, 400)}`);
 
     // Lost replies, and the partner card against the log.
     const now = stack.clock.now();
@@ -87,7 +87,8 @@ export async function concurrency(options: { connectionString: string; storagePo
       const { events, state } = await stack.host.services.store.load(caseRef);
       const replies = events.filter((e): e is Extract<CaseEvent, { type: 'PartnerReplied' }> => e.type === 'PartnerReplied' && !e.asAuthorOfView);
       for (const p of planned.filter((x) => x.caseRef === caseRef)) {
-        const found = replies.some((e) => e.partner === p.partner && e.reply === (p.kind === 'disagree' ? 'disagree' : 'agree') && (p.kind === 'agree' ? e.rationale === undefined : e.rationale !== undefined));
+        // Every reply carries a rationale (002 step 4): the plain agreement's is "Agree.", the others' their own text.
+        const found = replies.some((e) => e.partner === p.partner && e.reply === (p.kind === 'disagree' ? 'disagree' : 'agree') && (p.kind === 'agree' ? e.rationale === 'Agree.' : e.rationale !== undefined && e.rationale !== 'Agree.'));
         if (!found) lost++;
       }
       pendingEffects += (await stack.host.services.outbox.pending(caseRef)).effects.length;

@@ -38,6 +38,8 @@ export function learningEventCard(parts: CaseCardParts): AdaptiveCard {
   const caseRef = state.referral.caseRef;
   const frame = { state, notice, returnTo: 'learningEvent' as const };
   const le = state.learningEvent;
+  // Someone of an agency with no learning event to lead sees only that there is none.
+  if (!le && leadAgencyOnly(parts)) return caseFrame({ ...frame, subtitle: 'Local learning event', showHistory: false, body: [textBlock('No local learning event is recorded on this case.')] });
   if (!le) {
     return caseFrame({
       ...frame,
@@ -123,7 +125,7 @@ export function learningEventChaserCard(parts: CaseCardParts): AdaptiveCard {
   const { state, now, notice, calendar } = parts;
   const le = state.learningEvent;
   const frame = { state, notice, returnTo: 'learningEventChaser' as const };
-  if (!le) return caseFrame({ ...frame, subtitle: 'Local learning event', body: [textBlock('No local learning event is recorded on this case.')] });
+  if (!le) return caseFrame({ ...frame, ...(leadAgencyOnly(parts) ? { showHistory: false } : {}), subtitle: 'Local learning event', body: [textBlock('No local learning event is recorded on this case.')] });
   const open = [showCaseCard(state, 'Open the learning event', 'learningEvent')];
   if (le.report) return caseFrame({ ...frame, ...(leadAgencyOnly(parts) ? { showHistory: false } : {}), subtitle: 'Local learning event report', body: [textBlock(`The report was ready for approval at ${when(le.report.readyAt, now)} (${le.report.onTime ? 'on time' : 'late'}). What happens next: the executive's approval.`)], actions: open });
   const overdue = now.getTime() >= Date.parse(le.reportDueAt);

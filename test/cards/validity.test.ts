@@ -12,6 +12,7 @@ import {
 import { adaptiveCard, execute, textBlock } from '../../cards/adaptiveCard.js';
 import { createWorkingCalendar } from '../../workflow/calendar/workingCalendar.js';
 import { DEFAULT_WORKING_HOURS } from '../../workflow/calendar/workingHours.js';
+import { mayEverSee } from '../../workflow/access.js';
 import { assertValidCard, cardProblems, executeActions } from '../support/validateCard.js';
 import { CARD_KINDS, CARD_SPECS, CASE_REF, PEOPLE, SCENES, type SceneName, sampleConfig, specName, stateOf } from '../support/sampleConfig.js';
 
@@ -45,6 +46,8 @@ const scenes = Object.keys(SCENES) as SceneName[];
 
 const AGENCY_CARDS = new Set(['scopingRequest', 'scopingChaser', 'extensionAnswer', 'rapidReviewInvitation', 'rapidReviewForInformation', 'actionRequest', 'actionChaser']);
 
+const LEAD_AGENCY_CARDS = new Set(['learningEvent', 'learningEventChaser']);
+
 describe('every case card in every state is a valid 1.5 card that Teams accepts', () => {
   test('the specs cover every kind of card', () => {
     expect(new Set(CARD_SPECS.map((s) => s.kind))).toEqual(new Set(CARD_KINDS));
@@ -61,7 +64,9 @@ describe('every case card in every state is a valid 1.5 card that Teams accepts'
             expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: CASE_REF });
             const actions = executeActions(card);
             // Agencies' people act on their own return but may not read the whole history: no button offers it.
-            if (AGENCY_CARDS.has(spec.kind)) expect(actions.some((a) => a.verb === 'case.history')).toBe(false);
+            // A lead agency's people are sent the learning event card and its reminders (002 6.6), without the history.
+            const agencyViewer = recipient.kind === 'person' && !mayEverSee(sampleConfig, recipient.aadObjectId, { kind: 'history' });
+            if (AGENCY_CARDS.has(spec.kind) || (LEAD_AGENCY_CARDS.has(spec.kind) && agencyViewer)) expect(actions.some((a) => a.verb === 'case.history')).toBe(false);
             else expect(actions.at(-1)).toMatchObject({ title: 'History', verb: 'case.history', data: { caseRef: CASE_REF } });
           }
         }
