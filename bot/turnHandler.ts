@@ -5,7 +5,7 @@ import { noticeCard } from '../cards/index.js';
 import type { Interactions } from '../app/interactions.js';
 import type { Logger } from '../app/ports.js';
 import type { ConversationDirectory, StoredConversation } from '../store/conversations.js';
-import type { InstalledConversations } from '../store/installedConversations.js';
+import type { InstalledConversation, InstalledConversations } from '../store/installedConversations.js';
 import { AdaptiveCardActionValueSchema, baseConversationId, channelEventOf, conversationFactsOf, installFactsOf, messageTextOf, senderOf, teamNameOf, tenantOf } from './activityFacts.js';
 import { isOnRoster } from '../workflow/access.js';
 import { offRosterKey, rosterPersonFor } from '../app/rosterIdentity.js';
@@ -85,6 +85,15 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     if (reference) await conversations.saveConversation(reference);
   }
 
+  /**
+   * Offers a conversation for the business unit to choose as a channel (app/channelChoice.ts),
+   * with the tenant of whoever added the bot (it decides whether it is offered) and when.
+   */
+  async function offer(activity: Activity, conversation: Omit<InstalledConversation, 'addedFromTenantId' | 'addedAt' | 'removedAt'>): Promise<void> {
+    const addedFrom = senderOf(activity)?.tenantId;
+    await installed.added({ ...conversation, ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
+  }
+
   async function remember(activity: Activity): Promise<void> {
     const facts = conversationFactsOf(activity);
     if (!facts) return;
@@ -104,10 +113,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     // it is kept, and decides whether it is offered), and its removal.
     const kind = facts.conversation.conversationType;
     const tenantId = tenantOf(activity);
-    if (kind !== 'personal' && tenantId && botWasAdded(activity)) {
-      const addedFrom = senderOf(activity)?.tenantId;
-      await installed.added({ conversationId, kind, tenantId, ...installFactsOf(activity), ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
-    }
+    if (kind !== 'personal' && tenantId && botWasAdded(activity)) await offer(activity, { conversationId, kind, tenantId, ...installFactsOf(activity) });
     if (kind !== 'personal' && botWasRemoved(activity)) {
       await installed.removed(conversationId, now());
       const teamId = installFactsOf(activity).teamId;
@@ -118,10 +124,9 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     if (channelEvent && tenantId) {
       if (channelEvent.event === 'channelDeleted') await installed.removed(channelEvent.channelId, now());
       else {
-        const addedFrom = senderOf(activity)?.tenantId;
         const { event: _event, channelId, ...named } = channelEvent;
         await rememberTeamChannel(activity, channelId);
-        await installed.added({ conversationId: channelId, kind: 'channel', tenantId, ...named, ...(addedFrom ? { addedFromTenantId: addedFrom } : {}), addedAt: now().toISOString() });
+        await offer(activity, { conversationId: channelId, kind: 'channel', tenantId, ...named });
       }
     }
     // A 1:1 chat is only ever with someone of the partnership's tenant (a guest included): a
@@ -169,22 +174,19 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     const here = baseConversationId(facts.conversation.id);
     const team = teamNameOf(activity);
     const teamId = installFactsOf(activity).teamId;
-    const addedFrom = senderOf(activity)?.tenantId;
     try {
       for (const listed of await TeamsInfo.getTeamChannels(context)) {
         const channel = TeamChannelSchema.safeParse(listed);
         if (!channel.success || channel.data.id === here) continue;
         const name = channel.data.name ?? undefined;
         await rememberTeamChannel(activity, channel.data.id);
-        await installed.added({
+        await offer(activity, {
           conversationId: channel.data.id,
           kind: 'channel',
           tenantId,
           ...(name ? { name: team ? `${team} › ${name}` : name } : {}),
           ...(channel.data.type ? { channelType: channel.data.type } : {}),
           ...(teamId ? { teamId } : {}),
-          ...(addedFrom ? { addedFromTenantId: addedFrom } : {}),
-          addedAt: now().toISOString(),
         });
       }
     } catch (error) {
@@ -195,8 +197,6 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
   const botWasRemoved = (activity: Activity) =>
     (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'remove') ||
     (activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id));
-
-  const hasTeam = (activity: Activity) => z.object({ team: z.object({ id: z.string().min(1) }) }).safeParse(activity.channelData).success;
 
   const botWasAdded = (activity: Activity) =>
     (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add') ||
@@ -257,7 +257,7 @@ export function createTurnHandler(deps: { config: PartnershipFile; interactions:
     }
 
     if (botWasAdded(activity) && activity.conversation.conversationType !== 'personal') await learnMembers(context);
-    if (botWasAdded(activity) && activity.conversation.conversationType === 'channel' && hasTeam(activity)) await learnTeamChannels(context);
+    if (botWasAdded(activity) && activity.conversation.conversationType === 'channel' && installFactsOf(activity).teamId) await learnTeamChannels(context);
     if (activity.type === ActivityTypes.InstallationUpdate && activity.action === 'add' && activity.conversation.conversationType === 'personal') {
       await context.sendActivity(cardMessage((await interactions.textCommand('help', actor ?? { aadObjectId: '', displayName: '' })).card));
     }
