@@ -8,7 +8,7 @@ import { mayKeepRoster } from '../workflow/access.js';
 import { recordAbsence } from '../app/absences.js';
 import { findPerson } from '../workflow/partnership.js';
 import { readBounded } from './boundedBody.js';
-import { LOCAL_USER_HEADER } from './tabHandlers.js';
+import { localUserOf } from './tabHandlers.js';
 import type { Services } from './compositionRoot.js';
 import { signedInRoute, type Identified } from './signedInRoute.js';
 
@@ -24,7 +24,6 @@ const NO_STORE = { 'cache-control': 'no-store' };
 const MAX_BODY = 512 * 1024;
 const problem = (status: number, error: string, extra: Record<string, unknown> = {}): HttpResponseInit => ({ status, headers: NO_STORE, jsonBody: { error, ...extra } });
 const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_STORE, jsonBody });
-const LocalUserSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 const FormatSchema = z.enum(['csv', 'json']);
 export const AbsenceRequestSchema = z.object({
   /** Whose absence; one's own when not given. */
@@ -42,9 +41,9 @@ export function createRosterHandlers(getServices: () => Promise<Services>) {
   /** Who is asking: the tab's sign-in for the roster itself; for an absence, any sign-in of someone on the roster (the pages' check). */
   async function identify(s: Services, request: HttpRequest, anyoneOnRoster: boolean): Promise<{ ok: true; who: Who } | { ok: false; status: number; reason: string }> {
     if (s.env.LOCAL_MODE === 'true' && !request.headers.get('authorization')) {
-      const local = LocalUserSchema.safeParse(request.headers.get(LOCAL_USER_HEADER));
-      if (!local.success) return { ok: false, status: 401, reason: 'Local mode: choose who you are from the sample roster.' };
-      const person = findPerson(s.config, local.data);
+      const local = localUserOf(request);
+      if (!local.ok) return local;
+      const person = findPerson(s.config, local.id);
       if (!person) return { ok: false, status: 403, reason: `You are not on the ${s.config.partnership.name} roster.` };
       return { ok: true, who: { aadObjectId: person.aadObjectId, displayName: person.displayName } };
     }

@@ -27,6 +27,12 @@ const ok = (jsonBody: unknown): HttpResponseInit => ({ status: 200, headers: NO_
 /** The local identity header; read only when LOCAL_MODE is on, so outside it the path does not exist. */
 export const LOCAL_USER_HEADER = 'x-local-user';
 const LocalUserSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+
+/** Local mode without a token: who the person chose from the sample roster (the header), for the tab's and the roster's APIs. */
+export function localUserOf(request: HttpRequest): { ok: true; id: string } | { ok: false; status: 401; reason: string } {
+  const local = LocalUserSchema.safeParse(request.headers.get(LOCAL_USER_HEADER));
+  return local.success ? { ok: true, id: local.data } : { ok: false, status: 401, reason: 'Local mode: choose who you are from the sample roster.' };
+}
 const CaseRefSchema = z.string().min(1).max(40).regex(/^[A-Za-z0-9-]+$/);
 const YearOffsetSchema = z.enum(['0', '-1', '-2', '-3', '-4']).default('0');
 
@@ -34,9 +40,9 @@ export function createTabHandlers(getServices: () => Promise<Services>) {
   async function identify(s: Services, request: HttpRequest): Promise<Identified<TabIdentity>> {
     let auth: TabAuthResult;
     if (s.env.LOCAL_MODE === 'true' && !request.headers.get('authorization')) {
-      const local = LocalUserSchema.safeParse(request.headers.get(LOCAL_USER_HEADER));
-      if (!local.success) return { ok: false, status: 401, reason: 'Local mode: choose who you are from the sample roster.' };
-      auth = authorise(s.config, local.data, 'local');
+      const local = localUserOf(request);
+      if (!local.ok) return local;
+      auth = authorise(s.config, local.id, 'local');
     } else auth = await s.authenticateTab(request.headers.get('authorization'));
     return auth.ok ? { ok: true, who: auth.identity } : auth;
   }
